@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Runs every test of the solution (restoring and building first) and ends with one line "N passed, N failed".
+set -uo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+scripts/setup.sh || exit 1
+
+log="$(mktemp)"
+trap 'rm -f "$log"' EXIT
+dotnet test Lem.slnx -c Release --nologo "$@" 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+
+# Sum the per-assembly result lines: "Passed!  - Failed:     0, Passed:    56, Skipped:     0, Total:    56, ..."
+summary="$(grep -E '(Passed|Failed)! +- Failed: ' "$log" | sed -E 's/.*Failed: +([0-9]+), Passed: +([0-9]+), Skipped: +([0-9]+).*/\1 \2 \3/' \
+  | awk '{f+=$1; p+=$2; s+=$3; n++} END {printf "%d %d %d %d", p, f, s, n}')"
+read -r passed failed skipped assemblies <<<"${summary:-0 0 0 0}"
+echo
+echo "Test assemblies: ${assemblies}"
+echo "${passed} passed, ${failed} failed, ${skipped} skipped"
+if [ "$status" -eq 0 ] && [ "${passed}" -eq 0 ]; then
+  echo "No test ran." >&2
+  exit 1
+fi
+exit "$status"

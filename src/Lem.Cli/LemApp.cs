@@ -1,0 +1,57 @@
+using System.CommandLine;
+using Lem.Cli.Commands;
+
+namespace Lem.Cli;
+
+/// <summary>The <c>lem</c> command line: builds the command tree and runs it with the given output writers.</summary>
+public static class LemApp
+{
+    /// <summary>Runs <c>lem</c> with arguments, writing to the given writers, and returns the exit code.</summary>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var context = new CliContext(stdout, stderr);
+        var root = BuildRoot(context);
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0 && parse.Action is not System.CommandLine.Help.HelpAction)
+        {
+            foreach (var error in parse.Errors)
+            {
+                stderr.WriteLine($"lem: {error.Message}");
+            }
+
+            stderr.WriteLine("Run 'lem --help' for the commands and their options.");
+            return ExitCodes.Usage;
+        }
+
+        try
+        {
+            return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            stderr.WriteLine($"lem: internal error: {ex.GetType().Name}: {ex.Message}");
+            if (Environment.GetEnvironmentVariable("LEM_DEBUG") == "1")
+            {
+                stderr.WriteLine(ex.ToString());
+            }
+            else
+            {
+                stderr.WriteLine("This is a bug in lem, not a problem with your input; set LEM_DEBUG=1 for details and report it.");
+            }
+
+            return ExitCodes.InternalError;
+        }
+    }
+
+    /// <summary>Builds the command tree.</summary>
+    public static RootCommand BuildRoot(CliContext context)
+    {
+        var root = new RootCommand("Lem: a local electricity market platform. Validate and inspect scenarios and grids.");
+        root.Subcommands.Add(ValidateCommand.Create(context));
+        root.Subcommands.Add(InfoCommand.Create(context));
+        root.Subcommands.Add(GridCommand.Create(context));
+        root.Subcommands.Add(ExampleCommand.Create(context));
+        return root;
+    }
+}

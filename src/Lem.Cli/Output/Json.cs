@@ -1,0 +1,21 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace Lem.Cli.Output;
+
+/// <summary>Writes indented JSON documents to a text writer.</summary>
+public static class Json
+{
+    /// <summary>Writes one JSON document built by <paramref name="write"/>, followed by a newline.</summary>
+    public static void Write(TextWriter output, Action<Utf8JsonWriter> write)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            write(writer);
+        }
+
+        output.WriteLine(Encoding.UTF8.GetString(buffer.ToArray()));
+    }
+}

@@ -1,0 +1,3 @@
+using Lem.Cli;
+
+return LemApp.Run(args, Console.Out, Console.Error);

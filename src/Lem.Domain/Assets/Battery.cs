@@ -1,0 +1,42 @@
+using Lem.Domain.Ids;
+using Lem.Domain.Units;
+
+namespace Lem.Domain.Assets;
+
+/// <summary>A stationary battery with state-of-charge dynamics (FORMULATIONS §9).</summary>
+/// <remarks>
+/// e(t) = e(t-1) + ηch·pch(t)·Δt − pdis(t)·Δt/ηdis, with SocMin ≤ e(t) ≤ SocMax, e(0) = InitialSoc and
+/// e(T) ≥ TerminalSocMin.
+/// </remarks>
+/// <param name="Id">The asset's id.</param>
+/// <param name="Name">A display name, or null.</param>
+/// <param name="Capacity">The usable energy capacity.</param>
+/// <param name="MaxCharge">The largest charging power (drawn from the grid).</param>
+/// <param name="MaxDischarge">The largest discharging power (injected into the grid).</param>
+/// <param name="ChargeEfficiency">Charging efficiency in (0, 1].</param>
+/// <param name="DischargeEfficiency">Discharging efficiency in (0, 1].</param>
+/// <param name="SocMin">The lowest state of charge allowed.</param>
+/// <param name="SocMax">The highest state of charge allowed (at most the capacity).</param>
+/// <param name="InitialSoc">The state of charge at the start of the horizon.</param>
+/// <param name="TerminalSocMin">The state of charge the battery must at least hold at the end of the horizon.</param>
+/// <param name="DegradationCost">Cost per unit of energy discharged, for cell wear.</param>
+public sealed record Battery(
+    AssetId Id,
+    string? Name,
+    Energy Capacity,
+    Power MaxCharge,
+    Power MaxDischarge,
+    double ChargeEfficiency,
+    double DischargeEfficiency,
+    Energy SocMin,
+    Energy SocMax,
+    Energy InitialSoc,
+    Energy TerminalSocMin,
+    Price DegradationCost) : Asset(Id, Name)
+{
+    /// <inheritdoc />
+    public override string Kind => "battery";
+
+    /// <summary>The round-trip efficiency ηch·ηdis.</summary>
+    public double RoundTripEfficiency => ChargeEfficiency * DischargeEfficiency;
+}

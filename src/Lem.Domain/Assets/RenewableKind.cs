@@ -1,0 +1,11 @@
+namespace Lem.Domain.Assets;
+
+/// <summary>The primary energy source of a variable renewable generator.</summary>
+public enum RenewableKind
+{
+    /// <summary>Photovoltaic (solar) generation.</summary>
+    Pv,
+
+    /// <summary>Wind generation.</summary>
+    Wind,
+}
