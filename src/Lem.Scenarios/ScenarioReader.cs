@@ -103,7 +103,7 @@ public static class ScenarioReader
         var name = r.String("name", required: true);
         var description = r.String("description", required: false, maxLength: 10_000);
         var horizonReader = r.Object("horizon", required: true);
-        c.Horizon = horizonReader is null ? null : HorizonReader.Read(horizonReader, c);
+        c.Horizon = horizonReader is null ? null : HorizonReader.Read(horizonReader);
 
         var gridReader = r.Object("grid", required: false);
         var grid = gridReader is null ? null : GridSpecReader.Read(gridReader, c);

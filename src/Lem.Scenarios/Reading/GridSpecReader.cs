@@ -141,22 +141,18 @@ internal static class GridSpecReader
         var from = BusRef(lr, "from_bus", kv);
         var to = BusRef(lr, "to_bus", kv);
         var perKm = lr.Has("length_km");
-        double? r, x, bUs;
-        double? length = null, rKm = null, xKm = null, cKm = null;
+        double? length = null, rKm = null, xKm = null, cKm = null, rOhm = null, xOhm = null, bUs = null;
         if (perKm)
         {
             length = lr.Number("length_km", required: true, NumberRange.Positive, "km");
             rKm = lr.Number("r_ohm_per_km", required: true, NumberRange.NonNegative, "ohm/km");
             xKm = lr.Number("x_ohm_per_km", required: true, NumberRange.NonNegative, "ohm/km");
             cKm = lr.Number("c_nf_per_km", required: false, NumberRange.NonNegative, "nF/km") ?? 0;
-            r = rKm * length;
-            x = xKm * length;
-            bUs = 2 * Math.PI * frequency * cKm * 1e-9 * length * 1e6;
         }
         else
         {
-            r = lr.Number("r_ohm", required: true, NumberRange.NonNegative, "ohm");
-            x = lr.Number("x_ohm", required: true, NumberRange.NonNegative, "ohm");
+            rOhm = lr.Number("r_ohm", required: true, NumberRange.NonNegative, "ohm");
+            xOhm = lr.Number("x_ohm", required: true, NumberRange.NonNegative, "ohm");
             bUs = lr.Number("b_us", required: false, NumberRange.NonNegative, "µS") ?? 0;
         }
 
@@ -165,41 +161,28 @@ internal static class GridSpecReader
         var inService = lr.Bool("in_service", required: false) ?? true;
         var name = lr.String("name", required: false);
         lr.ReportUnknown();
-        if (r is not null && x is not null && r == 0 && x == 0)
+        var (r, x) = perKm ? (rKm * length, xKm * length) : (rOhm, xOhm);
+        if (r == 0 && x == 0)
         {
             d.Error(lr.PathOf(perKm ? "r_ohm_per_km" : "r_ohm"), ValidationCodes.ValueOutOfRange, "A line needs a non-zero impedance; join the buses into one bus instead.");
             return null;
         }
 
-        if (id is null || from is null || to is null || r is null || x is null || bUs is null || !CheckId(lr, id, !ids.Add(id), "branch"))
+        if (id is null || from is null || to is null || r is null || x is null || !CheckId(lr, id, !ids.Add(id), "branch"))
         {
             return null;
         }
 
-        var zBase = kv[from] * kv[from] / baseMva;
         if (Math.Abs(kv[from] - kv[to]) > 1e-9 * kv[from])
         {
             d.Error(lr.PathOf("to_bus"), ValidationCodes.GridInvalid, $"Line '{id}' joins buses of {kv[from]} kV and {kv[to]} kV; use a transformer between voltage levels.");
             return null;
         }
 
-        return new Line
-        {
-            Id = id,
-            Name = name,
-            FromBus = new BusId(from),
-            ToBus = new BusId(to),
-            RPu = r.Value / zBase,
-            XPu = x.Value / zBase,
-            BPu = bUs.Value * 1e-6 * zBase,
-            RatingMva = rating ?? (maxI is null ? null : Math.Sqrt(3) * maxI.Value * kv[from]),
-            MaxCurrentKa = maxI,
-            LengthKm = length,
-            ROhmPerKm = rKm,
-            XOhmPerKm = xKm,
-            CNfPerKm = cKm,
-            InService = inService,
-        };
+        var line = perKm
+            ? LineModel.FromPerKm(id, new BusId(from), new BusId(to), kv[from], baseMva, frequency, length!.Value, rKm!.Value, xKm!.Value, cKm!.Value, maxCurrentKa: maxI)
+            : LineModel.FromOhm(id, new BusId(from), new BusId(to), kv[from], baseMva, rOhm!.Value, xOhm!.Value, bUs!.Value, maxI);
+        return line with { Name = name, InService = inService, RatingMva = rating ?? line.RatingMva };
     }
 
     private static Transformer? InlineTransformer(ObjectReader tr, Dictionary<string, double> kv, double baseMva, HashSet<string> ids)

@@ -12,7 +12,7 @@ namespace Lem.Scenarios.Reading;
 /// </summary>
 internal static class HorizonReader
 {
-    public static Horizon? Read(ObjectReader r, ReadContext context)
+    public static Horizon? Read(ObjectReader r)
     {
         var zoneId = r.String("time_zone", required: true);
         var minutes = r.Integer("slot_minutes", required: true, 1, 1440);
@@ -82,9 +82,8 @@ internal static class HorizonReader
         }
         else
         {
-            context.Horizon = null;
-            var s = Resolve(r, "start", startText!, zone);
-            var e = Resolve(r, "end", endText!, zone);
+            var s = ReadContext.ResolveTime(r, "start", startText!, zone);
+            var e = ReadContext.ResolveTime(r, "end", endText!, zone);
             if (s is null || e is null)
             {
                 return null;
@@ -102,23 +101,5 @@ internal static class HorizonReader
         }
 
         return Horizon.Create(zone, start, end, length.Value);
-    }
-
-    private static Instant? Resolve(ObjectReader r, string name, string text, DateTimeZone zone)
-    {
-        var res = LocalTimeParser.Resolve(text, zone);
-        if (res.IsResolved)
-        {
-            return res.Instant;
-        }
-
-        var code = res.Status switch
-        {
-            LocalTimeStatus.InGap => ValidationCodes.TimeInDstGap,
-            LocalTimeStatus.Ambiguous => ValidationCodes.TimeAmbiguous,
-            _ => ValidationCodes.TimeInvalid,
-        };
-        r.Diagnostics.Error(r.PathOf(name), code, res.Message!);
-        return null;
     }
 }

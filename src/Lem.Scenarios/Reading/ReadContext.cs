@@ -61,7 +61,13 @@ internal sealed class ReadContext(string baseDirectory, Diagnostics diagnostics)
             return null;
         }
 
-        var r = LocalTimeParser.Resolve(s, Horizon.Zone);
+        return ResolveTime(owner, name, s, Horizon.Zone);
+    }
+
+    /// <summary>Resolves a time stamp text in a zone, reporting a gap, an ambiguity or bad text at the property's path.</summary>
+    public static Instant? ResolveTime(ObjectReader owner, string name, string text, DateTimeZone zone)
+    {
+        var r = LocalTimeParser.Resolve(text, zone);
         if (r.IsResolved)
         {
             return r.Instant;
@@ -73,7 +79,7 @@ internal sealed class ReadContext(string baseDirectory, Diagnostics diagnostics)
             LocalTimeStatus.Ambiguous => ValidationCodes.TimeAmbiguous,
             _ => ValidationCodes.TimeInvalid,
         };
-        Diagnostics.Error(owner.PathOf(name), code, r.Message!);
+        owner.Diagnostics.Error(owner.PathOf(name), code, r.Message!);
         return null;
     }
 

@@ -621,26 +621,11 @@ internal static class PandapowerReader
                 }
 
                 var parallel = (int)parallelValue;
-                var zBase = from.NominalKv * from.NominalKv / snMva.Value;
                 _lineEnds[t.Id(r)] = (from.Id, to.Id);
-                result.Add(new Line
+                result.Add(LineModel.FromPerKm(t.Id(r), from.Id, to.Id, from.NominalKv, snMva.Value, fHz.Value, length, rOhm, xOhm, cNf, gUs, maxI, df, parallel) with
                 {
-                    Id = t.Id(r),
-                    FromBus = from.Id,
-                    ToBus = to.Id,
-                    RPu = rOhm * length / parallel / zBase,
-                    XPu = xOhm * length / parallel / zBase,
-                    BPu = 2 * Math.PI * fHz.Value * cNf * 1e-9 * length * parallel * zBase,
-                    GPu = gUs * 1e-6 * length * parallel * zBase,
-                    RatingMva = Math.Sqrt(3) * maxI * df * parallel * from.NominalKv,
                     InService = InService(t, r),
                     Name = t.Text(r, "name"),
-                    LengthKm = length,
-                    ROhmPerKm = rOhm,
-                    XOhmPerKm = xOhm,
-                    CNfPerKm = cNf,
-                    MaxCurrentKa = maxI,
-                    Parallel = parallel,
                 });
             }
 
