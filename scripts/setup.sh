@@ -19,7 +19,9 @@ fi
 
 # Debian packages the platform's native back ends need, one per line: "library-file package".
 # (Later features add their solver and database packages here.)
-native_packages=()
+native_packages=(
+  "libklu.so.1 libklu1"
+)
 
 missing=()
 for entry in "${native_packages[@]+"${native_packages[@]}"}"; do

@@ -47,11 +47,13 @@ public static class LemApp
     /// <summary>Builds the command tree.</summary>
     public static RootCommand BuildRoot(CliContext context)
     {
-        var root = new RootCommand("Lem: a local electricity market platform. Validate and inspect scenarios and grids.");
+        var root = new RootCommand("Lem: a local electricity market platform. Validate and inspect scenarios and grids, run AC power flows.");
         root.Subcommands.Add(ValidateCommand.Create(context));
         root.Subcommands.Add(InfoCommand.Create(context));
         root.Subcommands.Add(GridCommand.Create(context));
         root.Subcommands.Add(ExampleCommand.Create(context));
+        root.Subcommands.Add(PfCommand.Create(context));
+        root.Subcommands.Add(BenchCommand.Create(context));
         return root;
     }
 }

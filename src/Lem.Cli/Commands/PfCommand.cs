@@ -1,0 +1,340 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using Lem.Cli.Output;
+using Lem.Grid.Import;
+using Lem.Grid.Indexing;
+using Lem.Grid.PowerFlow;
+using Lem.Grid.Topology;
+using Spectre.Console;
+
+namespace Lem.Cli.Commands;
+
+/// <summary>
+/// <c>lem pf &lt;network-file&gt;</c>: AC power flow of a MATPOWER or pandapower network, one snapshot or, with
+/// <c>--loads</c>, a time series of load snapshots.
+/// </summary>
+public static class PfCommand
+{
+    /// <summary>Creates the command.</summary>
+    public static Command Create(CliContext context)
+    {
+        var file = new Argument<string>("network-file") { Description = "A MATPOWER .m case or a pandapower JSON file." };
+        var algorithm = new Option<string>("--algorithm") { Description = "auto (sweep when radial, else Newton-Raphson), nr or bfs.", DefaultValueFactory = _ => "auto" };
+        algorithm.AcceptOnlyFromAmong("auto", "nr", "bfs");
+        var format = CommonOptions.Format();
+        var loads = new Option<string?>("--loads") { Description = "A CSV (or .csv.gz) of load snapshots: columns step, p_mw_<k>, q_mvar_<k> for load k of the file." };
+        var tolerance = new Option<double>("--tolerance") { Description = "Convergence tolerance in p.u. (NR: power mismatch; sweep: voltage change).", DefaultValueFactory = _ => 1e-8 };
+        var maxIterations = new Option<int?>("--max-iterations") { Description = "Iteration limit (default 20 for NR, 100 for the sweep)." };
+        var flat = new Option<bool>("--flat-start") { Description = "Start from 1 p.u. at load buses instead of the case's values." };
+        var threads = new Option<int?>("--threads") { Description = "Worker threads for a time series (default: all cores)." };
+        var command = new Command("pf", "Run an AC power flow (Newton-Raphson or backward/forward sweep) and report voltages, flows, losses and violations.")
+        {
+            file, algorithm, format, loads, tolerance, maxIterations, flat, threads,
+        };
+        command.SetAction(parse =>
+        {
+            var tol = parse.GetValue(tolerance);
+            if (!(tol > 0 && tol < 1))
+            {
+                context.Error.WriteLine($"lem: --tolerance must be between 0 and 1 p.u., not {tol.ToString(CultureInfo.InvariantCulture)}.");
+                return ExitCodes.Usage;
+            }
+
+            var maxIt = parse.GetValue(maxIterations);
+            if (maxIt is < 1 or > 10_000)
+            {
+                context.Error.WriteLine($"lem: --max-iterations must be between 1 and 10000, not {maxIt}.");
+                return ExitCodes.Usage;
+            }
+
+            var threadCount = parse.GetValue(threads);
+            if (threadCount is < 1 or > 1024)
+            {
+                context.Error.WriteLine($"lem: --threads must be between 1 and 1024, not {threadCount}.");
+                return ExitCodes.Usage;
+            }
+
+            var options = new PowerFlowOptions
+            {
+                Algorithm = parse.GetValue(algorithm) switch { "nr" => PowerFlowAlgorithm.NewtonRaphson, "bfs" => PowerFlowAlgorithm.BackwardForwardSweep, _ => PowerFlowAlgorithm.Auto },
+                TolerancePu = tol,
+                MaxIterationsNewton = maxIt ?? PowerFlowOptions.Default.MaxIterationsNewton,
+                MaxIterationsSweep = maxIt ?? PowerFlowOptions.Default.MaxIterationsSweep,
+                FlatStart = parse.GetValue(flat),
+            };
+            return Run(context, parse.GetValue(file)!, options, parse.GetValue(format)!, parse.GetValue(loads), threadCount);
+        });
+        return command;
+    }
+
+    private static int Run(CliContext context, string path, PowerFlowOptions options, string format, string? loadsPath, int? threads)
+    {
+        var import = GridImporter.Import(path);
+        var errors = import.Errors.ToList();
+        if (import.Network is not null && errors.Count == 0)
+        {
+            errors.AddRange(GridTopology.Validate(import.Network, Path.GetFileName(path)));
+        }
+
+        if (import.Network is null || errors.Count > 0)
+        {
+            return Fail(context, format, path, errors);
+        }
+
+        var model = PowerFlowModel.Build(NetworkIndex.Build(import.Network));
+        var algorithm = AcPowerFlow.Resolve(model, options.Algorithm);
+        if (algorithm == PowerFlowAlgorithm.BackwardForwardSweep && !model.SweepApplicable)
+        {
+            return Fail(context, format, path, [new Domain.Validation.ValidationError(Path.GetFileName(path), "pf.not_radial", "The backward/forward sweep needs a radial network with one slack bus; this network is meshed or has several slacks. Use --algorithm nr or auto.")]);
+        }
+
+        if (loadsPath is not null)
+        {
+            return RunSeries(context, path, model, options, format, loadsPath, threads);
+        }
+
+        var result = AcPowerFlow.Run(model, options);
+        if (format == "json")
+        {
+            WriteJson(context, path, result);
+        }
+        else
+        {
+            WriteText(context, path, import.Network.Name, result);
+        }
+
+        return result.Converged ? ExitCodes.Ok : ExitCodes.InvalidInput;
+    }
+
+    private static int RunSeries(CliContext context, string path, PowerFlowModel model, PowerFlowOptions options, string format, string loadsPath, int? threads)
+    {
+        var read = LoadProfile.ReadCsv(loadsPath);
+        if (read.Profile is null || read.Errors.Count > 0)
+        {
+            return Fail(context, format, loadsPath, read.Errors);
+        }
+
+        var profileErrors = read.Profile.Validate(model.Index.Network);
+        if (profileErrors.Count > 0)
+        {
+            return Fail(context, format, loadsPath, profileErrors);
+        }
+
+        var series = PowerFlowTimeSeries.Run(model, read.Profile, options, AcPowerFlow.CreateSolver, threads);
+        var converged = series.Steps.All(s => s.Status == PowerFlowStatus.Converged);
+        if (format == "json")
+        {
+            Json.Write(context.Out, w =>
+            {
+                w.WriteStartObject();
+                w.WriteString("file", path);
+                w.WriteString("loads", loadsPath);
+                w.WriteString("algorithm", AlgorithmName(AcPowerFlow.Resolve(model, options.Algorithm)));
+                w.WriteBoolean("converged", converged);
+                w.WriteNumber("step_count", series.Steps.Count);
+                w.WriteNumber("total_seconds", series.TotalSeconds);
+                w.WriteNumber("ms_per_step", series.Steps.Count == 0 ? 0 : series.TotalSeconds * 1000 / series.Steps.Count);
+                w.WriteStartArray("steps");
+                foreach (var s in series.Steps)
+                {
+                    w.WriteStartObject();
+                    w.WriteNumber("step", s.Step);
+                    w.WriteBoolean("converged", s.Status == PowerFlowStatus.Converged);
+                    w.WriteString("status", StatusName(s.Status));
+                    w.WriteNumber("iterations", s.Iterations);
+                    w.WriteNumber("vm_min_pu", s.VmMinPu);
+                    WriteId(w, "vm_min_bus", s.VmMinBus.Value);
+                    w.WriteNumber("losses_mw", s.LossesMw);
+                    w.WriteEndObject();
+                }
+
+                w.WriteEndArray();
+                w.WriteEndObject();
+            });
+        }
+        else
+        {
+            var c = context.Console;
+            c.Write(new Rule($"[bold]Power-flow time series[/]: {Markup.Escape(Path.GetFileName(path))} × {Markup.Escape(Path.GetFileName(loadsPath))}").LeftJustified());
+            var steps = series.Steps;
+            var t = new Table().Border(TableBorder.Rounded).AddColumn("Quantity").AddColumn(new TableColumn("Value").RightAligned());
+            t.AddRow("Algorithm", AlgorithmName(AcPowerFlow.Resolve(model, options.Algorithm)));
+            t.AddRow("Steps (converged)", $"{steps.Count} ({steps.Count(s => s.Status == PowerFlowStatus.Converged)})");
+            t.AddRow("Total time", $"{F(series.TotalSeconds, "0.000")} s ({F(series.TotalSeconds * 1000 / Math.Max(1, steps.Count), "0.000")} ms per step)");
+            if (steps.Count > 0)
+            {
+                var worst = steps.MinBy(s => s.VmMinPu)!;
+                t.AddRow("Lowest voltage", $"{F(worst.VmMinPu, "0.000000")} p.u. at bus {worst.VmMinBus} in step {worst.Step}");
+                t.AddRow("Losses (min / mean / max)", $"{F(steps.Min(s => s.LossesMw), "0.000000")} / {F(steps.Average(s => s.LossesMw), "0.000000")} / {F(steps.Max(s => s.LossesMw), "0.000000")} MW");
+                t.AddRow("Iterations (mean / max)", $"{F(steps.Average(s => s.Iterations), "0.0")} / {steps.Max(s => s.Iterations)}");
+            }
+
+            c.Write(t);
+            foreach (var s in steps.Where(s => s.Status != PowerFlowStatus.Converged).Take(10))
+            {
+                c.MarkupLine($"[red]step {s.Step}: {StatusName(s.Status)} after {s.Iterations} iterations[/]");
+            }
+        }
+
+        return converged ? ExitCodes.Ok : ExitCodes.InvalidInput;
+    }
+
+    private static int Fail(CliContext context, string format, string path, IReadOnlyList<Domain.Validation.ValidationError> errors)
+    {
+        if (format == "json")
+        {
+            ErrorPrinter.Json(context.Out, errors, []);
+        }
+        else
+        {
+            ErrorPrinter.Text(context, path, errors);
+        }
+
+        return ExitCodes.InvalidInput;
+    }
+
+    private static string F(double v, string f) => v.ToString(f, CultureInfo.InvariantCulture);
+
+    /// <summary>The JSON name of an algorithm.</summary>
+    public static string AlgorithmName(PowerFlowAlgorithm a) => a switch
+    {
+        PowerFlowAlgorithm.NewtonRaphson => "nr",
+        PowerFlowAlgorithm.BackwardForwardSweep => "bfs",
+        _ => "auto",
+    };
+
+    private static string StatusName(PowerFlowStatus s) => s switch
+    {
+        PowerFlowStatus.Converged => "converged",
+        PowerFlowStatus.IterationLimit => "iteration_limit",
+        PowerFlowStatus.Diverged => "diverged",
+        PowerFlowStatus.Singular => "singular",
+        _ => "not_applicable",
+    };
+
+    /// <summary>Writes an id as a JSON number when it is an integer (MATPOWER bus numbers, pandapower indices), else as a string.</summary>
+    private static void WriteId(Utf8JsonWriter w, string name, string id)
+    {
+        if (long.TryParse(id, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n))
+        {
+            w.WriteNumber(name, n);
+        }
+        else
+        {
+            w.WriteString(name, id);
+        }
+    }
+
+    private static void WriteJson(CliContext context, string path, PowerFlowResult r)
+    {
+        Json.Write(context.Out, w =>
+        {
+            w.WriteStartObject();
+            w.WriteString("file", path);
+            w.WriteBoolean("converged", r.Converged);
+            w.WriteString("status", StatusName(r.Status));
+            w.WriteString("algorithm", AlgorithmName(r.Algorithm));
+            w.WriteNumber("iterations", r.Iterations);
+            w.WriteNumber("mismatch_mw", r.MaxMismatchMw);
+            w.WriteNumber("losses_mw", r.LossesMw);
+            w.WriteNumber("losses_mvar", r.LossesMvar);
+            w.WriteNumber("vm_min_pu", r.VmMinPu);
+            WriteId(w, "vm_min_bus", r.VmMinBus.Value);
+            w.WriteNumber("vm_max_pu", r.VmMaxPu);
+            WriteId(w, "vm_max_bus", r.VmMaxBus.Value);
+            w.WriteNumber("slack_p_mw", r.SlackPMw);
+            w.WriteNumber("slack_q_mvar", r.SlackQMvar);
+            w.WriteNumber("elapsed_ms", r.ElapsedMs);
+            w.WriteStartArray("buses");
+            foreach (var b in r.Buses)
+            {
+                w.WriteStartObject();
+                WriteId(w, "id", b.Id.Value);
+                w.WriteNumber("vm_pu", b.VmPu);
+                w.WriteNumber("va_degree", b.VaDegree);
+                w.WriteNumber("p_mw", b.PInjectionMw);
+                w.WriteNumber("q_mvar", b.QInjectionMvar);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteStartArray("branches");
+            foreach (var b in r.Branches)
+            {
+                w.WriteStartObject();
+                WriteId(w, "id", b.Id);
+                WriteId(w, "from", b.From.Value);
+                WriteId(w, "to", b.To.Value);
+                w.WriteNumber("p_from_mw", b.PFromMw);
+                w.WriteNumber("q_from_mvar", b.QFromMvar);
+                w.WriteNumber("p_to_mw", b.PToMw);
+                w.WriteNumber("q_to_mvar", b.QToMvar);
+                w.WriteNumber("loss_mw", b.LossMw);
+                w.WriteNumber("loss_mvar", b.LossMvar);
+                w.WriteNumber("loading_percent", b.LoadingPercent);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteStartArray("violations");
+            foreach (var v in r.Violations)
+            {
+                w.WriteStartObject();
+                w.WriteString("kind", v.Kind switch { ViolationKind.UnderVoltage => "under_voltage", ViolationKind.OverVoltage => "over_voltage", _ => "thermal_overload" });
+                w.WriteString("element", v.ElementId);
+                w.WriteNumber("value", v.Value);
+                w.WriteNumber("limit", v.Limit);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        });
+    }
+
+    private static void WriteText(CliContext context, string path, string name, PowerFlowResult r)
+    {
+        var c = context.Console;
+        c.Write(new Rule($"[bold]AC power flow[/]: {Markup.Escape(name)} ({Markup.Escape(Path.GetFileName(path))})").LeftJustified());
+        var status = r.Converged ? "[green]converged[/]" : $"[red]{StatusName(r.Status)}[/]";
+        c.MarkupLine($"{status} with {(r.Algorithm == PowerFlowAlgorithm.NewtonRaphson ? "Newton-Raphson" : "backward/forward sweep")} in {r.Iterations} iterations, final mismatch {F(r.MaxMismatchMw, "0.0e+0")} MW, {F(r.ElapsedMs, "0.00")} ms");
+        var t = new Table().Border(TableBorder.Rounded).AddColumn("Quantity").AddColumn(new TableColumn("Value").RightAligned());
+        t.AddRow("Buses / branches", $"{r.Buses.Count} / {r.Branches.Count}");
+        t.AddRow("Slack generation", $"{F(r.SlackPMw, "0.000###")} MW, {F(r.SlackQMvar, "0.000###")} Mvar");
+        t.AddRow("Series losses", $"{F(r.LossesMw, "0.000###")} MW, {F(r.LossesMvar, "0.000###")} Mvar");
+        t.AddRow("Lowest voltage", $"{F(r.VmMinPu, "0.000000")} p.u. at bus {r.VmMinBus}");
+        t.AddRow("Highest voltage", $"{F(r.VmMaxPu, "0.000000")} p.u. at bus {r.VmMaxBus}");
+        var loaded = r.Branches.MaxBy(b => b.LoadingPercent);
+        if (loaded is not null && loaded.LoadingPercent > 0)
+        {
+            t.AddRow("Most loaded branch", $"{Markup.Escape(loaded.Id)} ({loaded.From}–{loaded.To}) at {F(loaded.LoadingPercent, "0.0")} %");
+        }
+
+        t.AddRow("Violations", r.Violations.Count.ToString(CultureInfo.InvariantCulture));
+        c.Write(t);
+
+        var low = new Table().Border(TableBorder.Rounded).Title("Lowest voltages").AddColumn("Bus").AddColumn(new TableColumn("Vm (p.u.)").RightAligned()).AddColumn(new TableColumn("Va (°)").RightAligned());
+        foreach (var b in r.Buses.OrderBy(b => b.VmPu).Take(5))
+        {
+            low.AddRow(Markup.Escape(b.Id.Value), F(b.VmPu, "0.000000"), F(b.VaDegree, "0.0000"));
+        }
+
+        var flows = new Table().Border(TableBorder.Rounded).Title("Largest flows").AddColumn("Branch").AddColumn("From–to").AddColumn(new TableColumn("P (MW)").RightAligned()).AddColumn(new TableColumn("Q (Mvar)").RightAligned()).AddColumn(new TableColumn("Loss (MW)").RightAligned()).AddColumn(new TableColumn("Loading").RightAligned());
+        foreach (var b in r.Branches.OrderByDescending(b => Math.Abs(b.PFromMw)).Take(5))
+        {
+            flows.AddRow(Markup.Escape(b.Id), $"{b.From}–{b.To}", F(b.PFromMw, "0.0000"), F(b.QFromMvar, "0.0000"), F(b.LossMw, "0.000000"), b.LoadingPercent > 0 ? F(b.LoadingPercent, "0.0") + " %" : "–");
+        }
+
+        c.Write(new Columns(low, flows) { Expand = false });
+        foreach (var v in r.Violations.Take(10))
+        {
+            c.MarkupLine($"[yellow]{v.Kind}[/] at {Markup.Escape(v.ElementId)}: {F(v.Value, "0.0000")} (limit {F(v.Limit, "0.0000")})");
+        }
+
+        if (r.Violations.Count > 10)
+        {
+            c.MarkupLine($"… and {r.Violations.Count - 10} more violations (see --format json).");
+        }
+    }
+}

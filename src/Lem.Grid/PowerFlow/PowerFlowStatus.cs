@@ -1,0 +1,20 @@
+namespace Lem.Grid.PowerFlow;
+
+/// <summary>How a power-flow solve ended. Only <see cref="Converged"/> gives usable voltages.</summary>
+public enum PowerFlowStatus
+{
+    /// <summary>The mismatch fell below the tolerance.</summary>
+    Converged,
+
+    /// <summary>The iteration limit was reached before the tolerance.</summary>
+    IterationLimit,
+
+    /// <summary>The iterates grew without bound or became NaN (typically voltage collapse: the loading is infeasible).</summary>
+    Diverged,
+
+    /// <summary>The Jacobian was singular (for example an island without a slack).</summary>
+    Singular,
+
+    /// <summary>The algorithm cannot handle this network (a sweep on a meshed grid or with several slacks).</summary>
+    NotApplicable,
+}
