@@ -27,14 +27,7 @@ public static class GridCommand
         var result = GridImporter.Import(path);
         if (result.Network is null || result.Errors.Count > 0)
         {
-            if (format == "json")
-            {
-                ErrorPrinter.Json(context.Out, result.Errors, result.Warnings);
-            }
-            else
-            {
-                ErrorPrinter.Text(context, path, result.Errors);
-            }
+            ErrorPrinter.Print(context, format, path, result.Errors, result.Warnings);
 
             return ExitCodes.InvalidInput;
         }

@@ -24,14 +24,7 @@ public static class InfoCommand
         var result = ScenarioReader.Load(path);
         if (!result.IsValid)
         {
-            if (format == "json")
-            {
-                ErrorPrinter.Json(context.Out, result.Errors, result.Warnings);
-            }
-            else
-            {
-                ErrorPrinter.Text(context, path, result.Errors);
-            }
+            ErrorPrinter.Print(context, format, path, result.Errors, result.Warnings);
 
             return ExitCodes.InvalidInput;
         }

@@ -182,15 +182,7 @@ public static class PfCommand
 
     private static int Fail(CliContext context, string format, string path, IReadOnlyList<Domain.Validation.ValidationError> errors)
     {
-        if (format == "json")
-        {
-            ErrorPrinter.Json(context.Out, errors, []);
-        }
-        else
-        {
-            ErrorPrinter.Text(context, path, errors);
-        }
-
+        ErrorPrinter.Print(context, format, path, errors);
         return ExitCodes.InvalidInput;
     }
 
@@ -264,6 +256,7 @@ public static class PfCommand
             {
                 w.WriteStartObject();
                 WriteId(w, "id", b.Id);
+                w.WriteString("kind", b.Kind == BranchKind.Transformer ? "transformer" : "line");
                 WriteId(w, "from", b.From.Value);
                 WriteId(w, "to", b.To.Value);
                 w.WriteNumber("p_from_mw", b.PFromMw);

@@ -6,6 +6,19 @@ namespace Lem.Cli.Output;
 /// <summary>Prints validation problems as a readable list (text) or in the <c>{"valid","errors"}</c> JSON shape.</summary>
 public static class ErrorPrinter
 {
+    /// <summary>Prints problems in the chosen output format (<c>text</c> or <c>json</c>).</summary>
+    public static void Print(CliContext context, string format, string subject, IReadOnlyList<ValidationError> errors, IReadOnlyList<string>? warnings = null)
+    {
+        if (format == "json")
+        {
+            Json(context.Out, errors, warnings ?? []);
+        }
+        else
+        {
+            Text(context, subject, errors);
+        }
+    }
+
     /// <summary>Prints problems as text: one line each with path, message and code.</summary>
     public static void Text(CliContext context, string subject, IReadOnlyList<ValidationError> errors)
     {

@@ -12,6 +12,7 @@ namespace Lem.Grid.PowerFlow;
 /// <param name="LossMvar">Series reactive losses, |I_s|²·x.</param>
 /// <param name="LoadingPercent">Loading in percent of the thermal limit: current-based where the limit is a current (pandapower,
 /// inline grids), apparent-power-based for MATPOWER ratings; 0 when the branch has no limit.</param>
+/// <param name="Kind">Line or transformer (pandapower numbers lines and transformers separately, so ids repeat across kinds).</param>
 public sealed record BranchResult(
     string Id,
     BusId From,
@@ -22,4 +23,5 @@ public sealed record BranchResult(
     double QToMvar,
     double LossMw,
     double LossMvar,
-    double LoadingPercent);
+    double LoadingPercent,
+    Indexing.BranchKind Kind);

@@ -108,11 +108,7 @@ public sealed record PowerFlowResult
             var vt = voltagesPu[t];
             var sf = vf * Complex.Conjugate(model.Yff[k] * vf + model.Yft[k] * vt);
             var st = vt * Complex.Conjugate(model.Ytf[k] * vf + model.Ytt[k] * vt);
-            var tap = index.TapRatio[k] == 0 ? 1.0 : index.TapRatio[k];
-            var tau = Complex.FromPolarCoordinates(tap, index.ShiftRad[k]);
-            var z = new Complex(index.RPu[k], index.XPu[k]);
-            var dv = (vf / tau) - vt;
-            var loss = dv * Complex.Conjugate(dv) / Complex.Conjugate(z);
+            var loss = BranchLosses.SeriesLossPu(vf, vt, BranchLosses.Tap(index, k), BranchLosses.SeriesImpedancePu(index, k));
             lossP += loss.Real;
             lossQ += loss.Imaginary;
             var rating = index.RatingPu[k];
@@ -131,7 +127,7 @@ public sealed record PowerFlowResult
             branches[k] = new BranchResult(
                 index.BranchIds[k], index.BusIdOf(f), index.BusIdOf(t),
                 sf.Real * baseMva, sf.Imaginary * baseMva, st.Real * baseMva, st.Imaginary * baseMva,
-                loss.Real * baseMva, loss.Imaginary * baseMva, loading);
+                loss.Real * baseMva, loss.Imaginary * baseMva, loading, index.BranchKinds[k]);
         }
 
         double slackP = 0, slackQ = 0;
