@@ -6,10 +6,13 @@ public enum PowerFlowStatus
     /// <summary>The mismatch fell below the tolerance.</summary>
     Converged,
 
-    /// <summary>The iteration limit was reached before the tolerance.</summary>
+    /// <summary>
+    /// The iteration limit was reached before the tolerance. Newton-Raphson usually ends here on an infeasible loading
+    /// (voltage collapse): its iterates oscillate rather than blow up.
+    /// </summary>
     IterationLimit,
 
-    /// <summary>The iterates grew without bound or became NaN (typically voltage collapse: the loading is infeasible).</summary>
+    /// <summary>The iterates grew without bound or became NaN (the sweep reports an infeasible loading so).</summary>
     Diverged,
 
     /// <summary>The Jacobian was singular (for example an island without a slack).</summary>
