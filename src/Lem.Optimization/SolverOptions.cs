@@ -1,0 +1,20 @@
+namespace Lem.Optimization;
+
+/// <summary>Settings common to all back ends.</summary>
+public sealed record SolverOptions
+{
+    /// <summary>Default settings.</summary>
+    public static SolverOptions Default { get; } = new();
+
+    /// <summary>The wall-time limit in seconds.</summary>
+    public double TimeLimitSeconds { get; init; } = 600;
+
+    /// <summary>Primal and dual feasibility tolerance (LP/QP) or convergence tolerance (interior point).</summary>
+    public double Tolerance { get; init; } = 1e-9;
+
+    /// <summary>Relative optimality gap at which a MIP stops.</summary>
+    public double MipGap { get; init; } = 1e-6;
+
+    /// <summary>Whether the solver may print its log.</summary>
+    public bool Verbose { get; init; }
+}
