@@ -21,6 +21,7 @@ fi
 # (Later features add their solver and database packages here.)
 native_packages=(
   "libklu.so.1 libklu1"
+  "libipopt.so.1 coinor-libipopt1v5"
 )
 
 missing=()

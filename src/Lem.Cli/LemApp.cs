@@ -52,7 +52,9 @@ public static class LemApp
         root.Subcommands.Add(InfoCommand.Create(context));
         root.Subcommands.Add(GridCommand.Create(context));
         root.Subcommands.Add(ExampleCommand.Create(context));
+        root.Subcommands.Add(RunCommand.Create(context));
         root.Subcommands.Add(PfCommand.Create(context));
+        root.Subcommands.Add(OpfCommand.Create(context));
         root.Subcommands.Add(BenchCommand.Create(context));
         return root;
     }

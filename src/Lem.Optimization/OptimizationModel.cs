@@ -17,6 +17,7 @@ public sealed class OptimizationModel
     private readonly List<ConeData> _cones = [];
     private readonly List<NonlinearConstraintData> _nonlinear = [];
     private readonly List<QuadraticTerm> _quadratic = [];
+    private readonly Dictionary<int, double> _starts = [];
 
     /// <summary>Creates an empty model.</summary>
     public OptimizationModel(string name = "model") => Name = name;
@@ -72,6 +73,25 @@ public sealed class OptimizationModel
 
     /// <summary>Makes an integer variable continuous (for re-solving with fixed integers to obtain duals).</summary>
     public void Relax(Variable x) => _variables[x.Index] = _variables[x.Index] with { IsInteger = false };
+
+    /// <summary>The start values given with <see cref="SetStart"/>, by variable index (interior-point back ends start there; others ignore them).</summary>
+    public IReadOnlyDictionary<int, double> StartValues => _starts;
+
+    /// <summary>Gives a start value for a variable: a hint for interior-point back ends (Ipopt); LP/MIP back ends ignore it.</summary>
+    public void SetStart(Variable x, double value)
+    {
+        if (x.Index < 0 || x.Index >= _variables.Count)
+        {
+            throw new ArgumentException($"The model '{Name}' has no variable {x.Index}.", nameof(x));
+        }
+
+        if (!double.IsFinite(value))
+        {
+            throw new ArgumentOutOfRangeException(nameof(value), value, "A start value must be finite.");
+        }
+
+        _starts[x.Index] = value;
+    }
 
     /// <summary>Adds lower ≤ expression ≤ upper.</summary>
     public Constraint AddConstraint(LinearExpression expression, double lower, double upper, string? name = null)

@@ -4,7 +4,10 @@ using System.Globalization;
 using Lem.Cli.Output;
 using Lem.Grid.Import;
 using Lem.Grid.Indexing;
+using Lem.Grid.Formulations;
 using Lem.Grid.PowerFlow;
+using Lem.Markets.Pool;
+using Lem.Scenarios.Examples;
 using Spectre.Console;
 
 namespace Lem.Cli.Commands;
@@ -39,6 +42,32 @@ public static class BenchCommand
             return RunPowerFlow(context, dir, n, parse.GetValue(format)!);
         });
         bench.Subcommands.Add(pf);
+
+        var clearingFormat = CommonOptions.Format();
+        var clearingRuns = new Option<int>("--runs") { Description = "Measured runs per figure (the median is reported).", DefaultValueFactory = _ => 3 };
+        var clearingGrids = new Option<string?>("--grids") { Description = "The reference grids folder (default: shared/data/grids beside the checkout, or LEM_SHARED_DIR/data/grids)." };
+        var participants = new Option<int>("--participants") { Description = "Households in the synthetic community.", DefaultValueFactory = _ => 1000 };
+        var clearing = new Command("clearing", "Pool clearing of a synthetic community (load, PV, battery, EV mix) × 96 slots on the 33-bus feeder with LinDistFlow and on copper plate.") { clearingFormat, clearingRuns, clearingGrids, participants };
+        clearing.SetAction(parse =>
+        {
+            var n = parse.GetValue(clearingRuns);
+            var p = parse.GetValue(participants);
+            if (n is < 1 or > 100 || p is < 1 or > 100_000)
+            {
+                context.Error.WriteLine("lem: --runs must be between 1 and 100 and --participants between 1 and 100000.");
+                return ExitCodes.Usage;
+            }
+
+            var dir = GridsFolder.Find(parse.GetValue(clearingGrids));
+            if (dir is null)
+            {
+                context.Error.WriteLine("lem: the reference grids folder was not found; pass --grids DIR (the folder holding matpower/).");
+                return ExitCodes.InvalidInput;
+            }
+
+            return RunClearing(context, dir, p, n, parse.GetValue(clearingFormat)!);
+        });
+        bench.Subcommands.Add(clearing);
         return bench;
     }
 
@@ -98,6 +127,40 @@ public static class BenchCommand
         var single = Median(runs, () => AcPowerFlow.Run(radialModel), out _);
         figures.Add(("radial1001_snapshot_ms", single * 1000, "ms", "radial1001, one snapshot (base loads), automatic algorithm"));
 
+        Print(context, format, runs, figures, powerFlowReferences: true);
+        return ExitCodes.Ok;
+    }
+
+    private static int RunClearing(CliContext context, string dir, int participants, int runs, string format)
+    {
+        var import = GridImporter.Import(Path.Combine(dir, "matpower", "case33bw.m"));
+        if (!import.Succeeded)
+        {
+            ErrorPrinter.Text(context, "case33bw.m", import.Errors);
+            return ExitCodes.InvalidInput;
+        }
+
+        var figures = new List<(string Key, double Value, string Unit, string What)>();
+        foreach (var (name, grid) in new[] { ("lindistflow", import.Network), ("copperplate", (Grid.Network.GridNetwork?)null) })
+        {
+            var scenario = SyntheticCommunity.Create(participants, grid);
+            var formulation = GridFormulations.ByName(name);
+            var total = Median(runs, () => PoolClearing.Clear(scenario, formulation), out var result);
+            var ok = result.Status == PoolStatus.Optimal;
+            var label = $"{participants} participants × {scenario.Horizon.Count} slots, {(grid is null ? "copper plate" : "case33bw " + name)}";
+            figures.Add(($"clearing_{name}_s", total, "s", $"{label}: build + solve{(ok ? string.Empty : $" — {result.Status}: {result.Message}")}"));
+            figures.Add(($"clearing_{name}_build_s", result.Statistics.BuildSeconds, "s", $"{label}: model build (last run)"));
+            figures.Add(($"clearing_{name}_solve_s", result.Statistics.SolveSeconds, "s", $"{label}: solve (last run, {result.Statistics.SolverName}, {result.Statistics.Solves} solve(s))"));
+            figures.Add(($"clearing_{name}_variables", result.Statistics.Variables, string.Empty, $"{label}: variables"));
+            figures.Add(($"clearing_{name}_constraints", result.Statistics.Constraints, string.Empty, $"{label}: constraints"));
+        }
+
+        Print(context, format, runs, figures);
+        return ExitCodes.Ok;
+    }
+
+    private static void Print(CliContext context, string format, int runs, List<(string Key, double Value, string Unit, string What)> figures, bool powerFlowReferences = false)
+    {
         if (format == "json")
         {
             Json.Write(context.Out, w =>
@@ -110,12 +173,16 @@ public static class BenchCommand
                     w.WriteNumber(key, Math.Round(value, 6));
                 }
 
-                w.WriteStartObject("reference");
-                w.WriteNumber("pandapower_snapshot_ms", 34.4);
-                w.WriteNumber("pandapower_timeseries_s", 38.6);
-                w.WriteNumber("power_grid_model_timeseries_s", 0.52);
-                w.WriteString("note", "published figures from shared/data/grids/benchmark/README.md, not measured in this run");
-                w.WriteEndObject();
+                if (powerFlowReferences)
+                {
+                    w.WriteStartObject("reference");
+                    w.WriteNumber("pandapower_snapshot_ms", 34.4);
+                    w.WriteNumber("pandapower_timeseries_s", 38.6);
+                    w.WriteNumber("power_grid_model_timeseries_s", 0.52);
+                    w.WriteString("note", "published figures from shared/data/grids/benchmark/README.md, not measured in this run");
+                    w.WriteEndObject();
+                }
+
                 w.WriteEndObject();
             });
         }
@@ -124,14 +191,16 @@ public static class BenchCommand
             var t = new Table().Border(TableBorder.Rounded).AddColumn("Figure").AddColumn(new TableColumn("Median").RightAligned()).AddColumn("What");
             foreach (var (key, value, unit, what) in figures)
             {
-                t.AddRow(key, $"{value.ToString(unit == "s" ? "0.000" : "0.000", CultureInfo.InvariantCulture)} {unit}", Markup.Escape(what));
+                t.AddRow(key, $"{value.ToString(unit.Length == 0 ? "0" : "0.000", CultureInfo.InvariantCulture)} {unit}", Markup.Escape(what));
             }
 
             context.Console.Write(t);
-            context.Console.MarkupLine($"Median of {runs} runs after warm-up runs, {Environment.ProcessorCount} processors. Published references (not measured here): pandapower 34.4 ms per snapshot and 38.6 s for the 1000 steps on this machine kind; power-grid-model 0.52 s.");
+            context.Console.MarkupLine($"Median of {runs} runs after warm-up runs, {Environment.ProcessorCount} processors.");
+            if (powerFlowReferences)
+            {
+                context.Console.MarkupLine($"Published references (not measured here): pandapower 34.4 ms per snapshot and 38.6 s for the 1000 steps on this machine kind; power-grid-model 0.52 s.");
+            }
         }
-
-        return ExitCodes.Ok;
     }
 
     private static Grid.Network.GridNetwork? Import(CliContext context, string path)

@@ -55,14 +55,14 @@ public static class VillageExample
         var rng = new SplitMix64(Seed);
 
         var households = PlanHouseholds(loadBuses, rng);
-        var weather = CloudIndex(slots.Count, rng);
+        var weather = SyntheticProfiles.CloudIndex(slots.Count, rng);
         var columns = new List<(string Name, double[] Values)>();
         foreach (var h in households)
         {
-            columns.Add(($"{h.Id}_load_kw", HouseholdLoad(slots, day.Zone, h, rng)));
+            columns.Add(($"{h.Id}_load_kw", SyntheticProfiles.HouseholdLoad(slots, day.Zone, h.DailyKwh, h.ShiftHours, rng)));
             if (h.PvKw > 0)
             {
-                columns.Add(($"{h.Id}_pv_kw", Pv(slots, h.PvKw, h.PvOrientation, weather, rng)));
+                columns.Add(($"{h.Id}_pv_kw", SyntheticProfiles.Pv(slots, h.PvKw, h.PvOrientation, weather, rng, LatitudeDeg, LongitudeDeg)));
             }
         }
 
@@ -127,60 +127,6 @@ public static class VillageExample
         return list;
     }
 
-    private static double[] CloudIndex(int count, SplitMix64 rng)
-    {
-        // Clear-sky index shared by the village: a mostly sunny day with passing clouds, AR(1) in 15-minute steps.
-        var k = new double[count];
-        var x = 0.0;
-        for (var t = 0; t < count; t++)
-        {
-            x = 0.85 * x + 0.35 * rng.Normal();
-            k[t] = Math.Clamp(0.82 + 0.18 * x, 0.25, 1.0);
-        }
-
-        return k;
-    }
-
-    private static double[] HouseholdLoad(IReadOnlyList<DeliverySlot> slots, DateTimeZone zone, Household h, SplitMix64 rng)
-    {
-        var shape = new double[slots.Count];
-        for (var t = 0; t < slots.Count; t++)
-        {
-            var local = LocalHour(slots[t], zone) - h.ShiftHours;
-            shape[t] = 0.35                                   // standby and fridge
-                       + 1.0 * Bump(local, 7.0, 0.9)          // breakfast
-                       + 0.55 * Bump(local, 12.5, 1.2)        // lunch
-                       + 1.6 * Bump(local, 19.5, 1.6)         // evening: cooking, lights, TV
-                       + 0.3 * Bump(local, 22.5, 1.0);        // late evening
-        }
-
-        var total = shape.Sum() * 0.25;
-        var values = new double[slots.Count];
-        for (var t = 0; t < slots.Count; t++)
-        {
-            var noise = 1 + 0.22 * rng.Normal();
-            values[t] = Math.Max(0.05, shape[t] / total * h.DailyKwh * noise);
-        }
-
-        return values;
-    }
-
-    private static double[] Pv(IReadOnlyList<DeliverySlot> slots, double capacityKw, double orientation, double[] cloud, SplitMix64 rng)
-    {
-        const double performanceRatio = 0.84;
-        var values = new double[slots.Count];
-        for (var t = 0; t < slots.Count; t++)
-        {
-            var mid = slots[t].Start + Duration.FromMinutes(7.5);
-            var cosZ = SolarPosition.CosZenith(mid.ToDateTimeUtc(), LatitudeDeg, LongitudeDeg);
-            var ghi = SolarPosition.ClearSkyGhiWm2(cosZ);
-            var local = Math.Clamp(cloud[t] * (1 + 0.04 * rng.Normal()), 0.2, 1.0);
-            values[t] = Math.Min(capacityKw, capacityKw * ghi / 1000 * performanceRatio * orientation * local);
-        }
-
-        return values;
-    }
-
     private static List<(string Name, double[] Values)> WholesalePrices(IReadOnlyList<DeliverySlot> slots, DateTimeZone zone, double[] cloud, SplitMix64 rng)
     {
         // A German summer day: night plateau, morning ramp, a solar dip around noon (sometimes below zero), evening peak.
@@ -190,8 +136,8 @@ public static class VillageExample
         var retail = new double[slots.Count];
         for (var t = 0; t < slots.Count; t++)
         {
-            var hour = LocalHour(slots[t], zone);
-            var p = 88 + 30 * Bump(hour, 8.0, 1.3) - 95 * Bump(hour, 13.5, 2.4) * (0.7 + 0.3 * cloud[t]) + 75 * Bump(hour, 20.5, 1.7) - 12 * Bump(hour, 3.5, 2.0);
+            var hour = SyntheticProfiles.LocalHour(slots[t], zone);
+            var p = 88 + 30 * SyntheticProfiles.Bump(hour, 8.0, 1.3) - 95 * SyntheticProfiles.Bump(hour, 13.5, 2.4) * (0.7 + 0.3 * cloud[t]) + 75 * SyntheticProfiles.Bump(hour, 20.5, 1.7) - 12 * SyntheticProfiles.Bump(hour, 3.5, 2.0);
             wholesale[t] = Math.Round(p + 4 * rng.Normal(), 2);
             import[t] = Math.Round(wholesale[t] + 6.0, 2);  // supplier's balancing and sourcing margin
             export[t] = Math.Round(wholesale[t] - 6.0, 2);  // direct-marketing fee
@@ -199,18 +145,6 @@ public static class VillageExample
         }
 
         return [("wholesale_import_eur_per_mwh", import), ("wholesale_export_eur_per_mwh", export), ("retail_eur_per_kwh", retail)];
-    }
-
-    private static double LocalHour(DeliverySlot slot, DateTimeZone zone)
-    {
-        var local = (slot.Start + Duration.FromMinutes(7.5)).InZone(zone);
-        return local.Hour + local.Minute / 60.0;
-    }
-
-    private static double Bump(double hour, double center, double width)
-    {
-        var d = hour - center;
-        return Math.Exp(-0.5 * d * d / (width * width));
     }
 
     private static string WriteCsv(string path, IReadOnlyList<DeliverySlot> slots, DateTimeZone zone, List<(string Name, double[] Values)> columns)
@@ -264,7 +198,7 @@ public static class VillageExample
             w.WriteNumber("feed_in_eur_per_kwh", 0.0786);
             w.WriteNumber("import_limit_kw", 400);
             w.WriteNumber("export_limit_kw", 400);
-            w.WriteString("connection_bus", "1");
+            w.WriteString("connection_bus", "0");
             w.WriteEndObject();
             w.WriteStartArray("participants");
             w.WriteStartObject();

@@ -1,0 +1,158 @@
+using Lem.Grid.Indexing;
+using Lem.Grid.Topology;
+using Lem.Optimization;
+
+namespace Lem.Grid.Formulations;
+
+/// <summary>
+/// The DC (B-θ) power flow model (FORMULATIONS §2): lossless, |V| = 1, small angle differences; exact LP.
+/// </summary>
+/// <remarks>
+/// <para>Variables: the voltage angle θ_i of each bus in radians, bounded to [−π, π], fixed to 0 at one slack bus per
+/// island (the reference).</para>
+/// <para>Constraints for each slot, in per unit on the network base:</para>
+/// <list type="bullet">
+/// <item>branch flow f_k = (θ_f − θ_t − φ_k)/(x_k·τ_k) from the from end, with tap ratio τ and phase shift φ (MATPOWER's
+/// <c>makeBdc</c>);</item>
+/// <item>nodal balance p_i/S_base − G_s,i = Σ_k A_ki f_k with A_ki = +1 at the from bus and −1 at the to bus; the bus
+/// shunt conductance is a constant load at |V| = 1, as MATPOWER's DC OPF has it; its dual, divided by S_base, is the
+/// LMP in objective units per MW;</item>
+/// <item>|f_k| ≤ rating where the rating is finite (a ranged row; its dual is the flow-limit price).</item>
+/// </list>
+/// <para>The reactive injections are ignored (a DC model has no reactive power); line charging and series resistance
+/// drop out. LMP_i = λ^E − Σ_ℓ (μ⁺_ℓ − μ⁻_ℓ)·PTDF_ℓi.</para>
+/// <para>Sources: F. C. Schweppe, M. C. Caramanis, R. D. Tabors, R. E. Bohn, <i>Spot Pricing of Electricity</i>, Kluwer,
+/// 1988; R. D. Zimmerman, C. E. Murillo-Sánchez, R. J. Thomas, "MATPOWER: steady-state operations, planning and analysis
+/// tools for power systems research and education", IEEE Trans. Power Systems 26(1), 2011.</para>
+/// </remarks>
+public sealed class DcFormulation : IGridFormulation
+{
+    /// <inheritdoc />
+    public string Name => "dc";
+
+    /// <inheritdoc />
+    public bool HasVoltages => false;
+
+    /// <inheritdoc />
+    public string? CannotRepresent(NetworkIndex index)
+    {
+        ArgumentNullException.ThrowIfNull(index);
+        if (index.BusCount == 0)
+        {
+            return "The network has no in-service bus.";
+        }
+
+        if (index.SlackIndices.Length == 0)
+        {
+            return "The network has no slack bus to serve as the angle reference.";
+        }
+
+        var topology = GridTopology.Analyze(index);
+        if (!topology.AllReachable)
+        {
+            return $"{topology.UnreachableBusIds.Length} buses are in islands without a slack bus (first: {topology.UnreachableBusIds[0]}).";
+        }
+
+        for (var k = 0; k < index.BranchCount; k++)
+        {
+            var tap = index.TapRatio[k] == 0 ? 1.0 : index.TapRatio[k];
+            if (!(Math.Abs(index.XPu[k] * tap) > 0))
+            {
+                return $"Branch {index.BranchIds[k]} has zero reactance; the DC model needs x ≠ 0 on every branch.";
+            }
+        }
+
+        return null;
+    }
+
+    /// <inheritdoc />
+    GridSlot IGridFormulation.AddSlot(OptimizationModel model, NetworkIndex index, int slot, IReadOnlyList<LinearExpression> pInjectionMw, IReadOnlyList<LinearExpression> qInjectionMvar) =>
+        AddSlot(model, index, slot, pInjectionMw, qInjectionMvar);
+
+    /// <summary>
+    /// Adds the DC model of one slot (see the class remarks). <paramref name="qInjectionMvar"/> is checked for length and
+    /// otherwise ignored: the DC model has no reactive power.
+    /// </summary>
+    /// <exception cref="ArgumentException">When the network cannot be represented or the injection lists do not match the buses.</exception>
+    public DcSlot AddSlot(OptimizationModel model, NetworkIndex index, int slot, IReadOnlyList<LinearExpression> pInjectionMw, IReadOnlyList<LinearExpression> qInjectionMvar)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(index);
+        ArgumentNullException.ThrowIfNull(pInjectionMw);
+        ArgumentNullException.ThrowIfNull(qInjectionMvar);
+        ArgumentOutOfRangeException.ThrowIfNegative(slot);
+        CheckInjections(index, pInjectionMw, qInjectionMvar);
+        var why = CannotRepresent(index);
+        if (why is not null)
+        {
+            throw new ArgumentException(why, nameof(index));
+        }
+
+        int n = index.BusCount, m = index.BranchCount;
+        var baseMva = index.BaseMva;
+        var topology = GridTopology.Analyze(index);
+        var reference = new bool[n];
+        var islandHasReference = new bool[topology.Islands.Length];
+        foreach (var s in index.SlackIndices)
+        {
+            if (!islandHasReference[topology.IslandOfBus[s]])
+            {
+                islandHasReference[topology.IslandOfBus[s]] = true;
+                reference[s] = true;
+            }
+        }
+
+        var theta = new Variable[n];
+        for (var i = 0; i < n; i++)
+        {
+            theta[i] = reference[i]
+                ? model.AddVariable(0.0, 0.0, $"theta[{slot},{index.BusIds[i]}]")
+                : model.AddVariable(-Math.PI, Math.PI, $"theta[{slot},{index.BusIds[i]}]");
+        }
+
+        var balance = new LinearExpression[n];
+        for (var i = 0; i < n; i++)
+        {
+            balance[i] = new LinearExpression().Add(pInjectionMw[i], 1.0 / baseMva).AddConstant(-index.GShPu[i]);
+        }
+
+        var flows = new LinearExpression[m];
+        var limits = new Constraint?[m];
+        for (var k = 0; k < m; k++)
+        {
+            int f = index.FromIndex[k], t = index.ToIndex[k];
+            var tap = index.TapRatio[k] == 0 ? 1.0 : index.TapRatio[k];
+            var b = 1.0 / (index.XPu[k] * tap);
+            var flow = new LinearExpression().Add(theta[f], b).Add(theta[t], -b).AddConstant(-b * index.ShiftRad[k]);
+            flows[k] = flow;
+            balance[f].Add(flow, -1.0);
+            balance[t].Add(flow, 1.0);
+            if (double.IsFinite(index.RatingPu[k]))
+            {
+                limits[k] = model.AddConstraint(flow.Clone(), -index.RatingPu[k], index.RatingPu[k], $"flim[{slot},{index.BranchIds[k]}]");
+            }
+        }
+
+        var rows = new Constraint[n];
+        for (var i = 0; i < n; i++)
+        {
+            rows[i] = model.AddEquality(balance[i], 0.0, $"pbal[{slot},{index.BusIds[i]}]");
+        }
+
+        return new DcSlot(index, theta, flows, rows, limits) { Slot = slot };
+    }
+
+    /// <summary>Checks that there is one active and one reactive injection expression per solver bus.</summary>
+    internal static void CheckInjections(NetworkIndex index, IReadOnlyList<LinearExpression> pInjectionMw, IReadOnlyList<LinearExpression> qInjectionMvar)
+    {
+        if (pInjectionMw.Count != index.BusCount)
+        {
+            throw new ArgumentException($"{pInjectionMw.Count} active injections were given for {index.BusCount} buses.", nameof(pInjectionMw));
+        }
+
+        if (qInjectionMvar.Count != index.BusCount)
+        {
+            throw new ArgumentException($"{qInjectionMvar.Count} reactive injections were given for {index.BusCount} buses.", nameof(qInjectionMvar));
+        }
+    }
+}

@@ -1,0 +1,112 @@
+using System.Globalization;
+using Lem.Domain.Assets;
+using Lem.Optimization;
+
+namespace Lem.Markets.Pool;
+
+/// <summary>
+/// A battery (FORMULATIONS §9): e(t) = e(t−1) + ηch·pch(t)·Δt − pdis(t)·Δt/ηdis, e(−1) = initial,
+/// SocMin ≤ e ≤ SocMax, e(T−1) ≥ terminal, degradation cost on discharged energy; optional binaries
+/// pch ≤ P̄ch·z, pdis ≤ P̄dis·(1 − z).
+/// </summary>
+internal sealed class BatteryModel(Battery battery, ParticipantId owner, int bus) : PoolAssetModel(owner, bus)
+{
+    private Variable[] _charge = [];
+    private Variable[] _discharge = [];
+    private Variable[] _soc = [];
+    private Variable[] _mode = [];
+    private Variable? _terminalSlack;
+
+    public override AssetId Id => battery.Id;
+
+    public override void Build(PoolBuildContext c)
+    {
+        var n = c.SlotCount;
+        var h = c.Hours;
+        _charge = new Variable[n];
+        _discharge = new Variable[n];
+        _soc = new Variable[n];
+        var binaries = c.BinaryStorages.Contains(battery.Id);
+        _mode = binaries ? new Variable[n] : [];
+        var maxCh = battery.MaxCharge.Mw;
+        var maxDis = battery.MaxDischarge.Mw;
+        var degradation = battery.DegradationCost.EurPerMwh * h;
+        for (var t = 0; t < n; t++)
+        {
+            var ch = c.Model.AddVariable(0, maxCh, $"{battery.Id}.ch[{t}]");
+            var dis = c.Model.AddVariable(0, maxDis, $"{battery.Id}.dis[{t}]");
+            var lower = t == n - 1 && !c.Elastic ? Math.Max(battery.SocMin.Mwh, battery.TerminalSocMin.Mwh) : battery.SocMin.Mwh;
+            var e = c.Model.AddVariable(lower, battery.SocMax.Mwh, $"{battery.Id}.soc[{t}]");
+            _charge[t] = ch;
+            _discharge[t] = dis;
+            _soc[t] = e;
+
+            var dynamics = new LinearExpression(4).Add(e, 1.0).Add(ch, -battery.ChargeEfficiency * h).Add(dis, h / battery.DischargeEfficiency);
+            if (t > 0)
+            {
+                dynamics.Add(_soc[t - 1], -1.0);
+            }
+
+            c.Model.AddEquality(dynamics, t == 0 ? battery.InitialSoc.Mwh : 0.0, $"{battery.Id}.soc_balance[{t}]");
+            c.P[t][Bus].Add(dis, 1.0).Add(ch, -1.0);
+            c.Cost[t].Add(dis, degradation);
+
+            if (binaries)
+            {
+                var z = c.Model.AddBinary($"{battery.Id}.charging[{t}]");
+                _mode[t] = z;
+                c.Binaries++;
+                c.Model.AddLessOrEqual(new LinearExpression(2).Add(ch, 1.0).Add(z, -maxCh), 0.0, $"{battery.Id}.ch_mode[{t}]");
+                c.Model.AddLessOrEqual(new LinearExpression(2).Add(dis, 1.0).Add(z, maxDis), maxDis, $"{battery.Id}.dis_mode[{t}]");
+            }
+        }
+
+        if (c.Elastic && n > 0)
+        {
+            var s = c.AddSlack(1.0, $"{battery.Id}.terminal_shortfall");
+            _terminalSlack = s;
+            c.Model.AddGreaterOrEqual(new LinearExpression(2).Add(_soc[n - 1], 1.0).Add(s, 1.0), battery.TerminalSocMin.Mwh, $"{battery.Id}.terminal");
+        }
+    }
+
+    public override AssetDispatch Read(double[] values, double hours) =>
+        new BatteryDispatch(battery.Id, Owner, Kw(values, _charge), Kw(values, _discharge), [.. _soc.Select(e => values[e.Index] * 1000.0)]);
+
+    public override bool Couples(int slot) => true;
+
+    public override bool ChargesAndDischargesAtOnce(double[] values)
+    {
+        for (var t = 0; t < _charge.Length; t++)
+        {
+            if (values[_charge[t].Index] > SimultaneityToleranceMw && values[_discharge[t].Index] > SimultaneityToleranceMw)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    public override void FixBinaries(OptimizationModel model, IReadOnlyList<double> values)
+    {
+        foreach (var z in _mode)
+        {
+            var v = Math.Round(values[z.Index]);
+            model.Relax(z);
+            model.SetBounds(z, v, v);
+        }
+    }
+
+    public override string? Shortfall(double[] values)
+    {
+        if (_terminalSlack is not { } s || values[s.Index] <= ShortfallToleranceMwh)
+        {
+            return null;
+        }
+
+        var shortKwh = values[s.Index] * 1000.0;
+        return string.Create(
+            CultureInfo.InvariantCulture,
+            $"battery '{battery.Id}' of participant '{Owner}' cannot end the horizon with its terminal state of charge of {battery.TerminalSocMin.Kwh:0.###} kWh; it falls short by {shortKwh:0.###} kWh");
+    }
+}

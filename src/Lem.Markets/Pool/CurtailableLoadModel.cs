@@ -1,0 +1,41 @@
+using Lem.Domain.Assets;
+using Lem.Optimization;
+
+namespace Lem.Markets.Pool;
+
+/// <summary>A curtailable load: shed s ∈ [0, demand] at the value of lost load; it withdraws demand − s.</summary>
+internal sealed class CurtailableLoadModel(CurtailableLoad load, ParticipantId owner, int bus) : PoolAssetModel(owner, bus)
+{
+    private Variable[] _shed = [];
+
+    public override AssetId Id => load.Id;
+
+    public override void Build(PoolBuildContext c)
+    {
+        _shed = new Variable[c.SlotCount];
+        var voll = load.ValueOfLostLoad.EurPerMwh;
+        for (var t = 0; t < c.SlotCount; t++)
+        {
+            var demandMw = load.DemandKw[t] / 1000.0;
+            var shed = c.Model.AddVariable(0, demandMw, $"{load.Id}.shed[{t}]");
+            _shed[t] = shed;
+            c.AddFixedLoad(t, Bus, demandMw);
+            c.AddLoad(t, Bus, shed, -1.0);
+            c.Cost[t].Add(shed, voll * c.Hours);
+        }
+    }
+
+    public override AssetDispatch Read(double[] values, double hours)
+    {
+        var shed = Kw(values, _shed);
+        return new LoadDispatch(load.Id, Owner, load.Kind, [.. shed.Select((s, t) => load.DemandKw[t] - s)], shed);
+    }
+
+    // Serving the load is worth its value of lost load.
+    public override void AddMeritSteps(int slot, MeritBook book, double hours)
+    {
+        var demandMw = load.DemandKw[slot] / 1000.0;
+        var shed = _shed[slot];
+        book.AddBid(load.ValueOfLostLoad.EurPerMwh, demandMw * hours, served => (shed.Index, Math.Max(0.0, demandMw - (served / hours))));
+    }
+}

@@ -1,0 +1,109 @@
+using System.Globalization;
+using Lem.Domain.Assets;
+using Lem.Domain.Time;
+using Lem.Optimization;
+
+namespace Lem.Markets.Pool;
+
+/// <summary>
+/// A flexible load: consumption f ∈ [min power, max power] in the slots lying wholly within [window start, window end)
+/// ∩ horizon, Σ f·Δt = energy.
+/// </summary>
+internal sealed class FlexibleLoadModel : PoolAssetModel
+{
+    private readonly FlexibleLoad _load;
+    private readonly int _slotCount;
+    private Variable[] _power = [];
+    private Variable? _under;
+    private Variable? _over;
+
+    public FlexibleLoadModel(FlexibleLoad load, ParticipantId owner, int bus, Horizon horizon)
+        : base(owner, bus)
+    {
+        _load = load;
+        _slotCount = horizon.Count;
+        (First, End) = WindowSlots(load, horizon);
+    }
+
+    public override AssetId Id => _load.Id;
+
+    /// <summary>The first slot of the window.</summary>
+    public int First { get; }
+
+    /// <summary>One past the last slot of the window.</summary>
+    public int End { get; }
+
+    /// <summary>The slots lying wholly within the window and the horizon, as [first, end).</summary>
+    public static (int First, int End) WindowSlots(FlexibleLoad load, Horizon horizon)
+    {
+        var first = horizon.FirstSlotAtOrAfter(load.WindowStart);
+        var end = first;
+        while (end < horizon.Count && horizon.Slots[end].End <= load.WindowEnd)
+        {
+            end++;
+        }
+
+        return (first, end);
+    }
+
+    public override void Build(PoolBuildContext c)
+    {
+        var k = End - First;
+        _power = new Variable[k];
+        var energy = new LinearExpression(k + 2);
+        for (var j = 0; j < k; j++)
+        {
+            var t = First + j;
+            var f = c.Model.AddVariable(_load.MinPower.Mw, _load.MaxPower.Mw, $"{_load.Id}.p[{t}]");
+            _power[j] = f;
+            energy.Add(f, c.Hours);
+            c.AddLoad(t, Bus, f);
+        }
+
+        if (k == 0)
+        {
+            return;
+        }
+
+        if (c.Elastic)
+        {
+            _under = c.AddSlack(1.0, $"{_load.Id}.energy_shortfall");
+            _over = c.AddSlack(1.0, $"{_load.Id}.energy_excess");
+            energy.Add(_under.Value, 1.0).Add(_over.Value, -1.0);
+        }
+
+        c.Model.AddEquality(energy, _load.Energy.Mwh, $"{_load.Id}.energy");
+    }
+
+    public override AssetDispatch Read(double[] values, double hours)
+    {
+        var consumption = new double[_slotCount];
+        for (var j = 0; j < _power.Length; j++)
+        {
+            consumption[First + j] = values[_power[j].Index] * 1000.0;
+        }
+
+        return new LoadDispatch(_load.Id, Owner, _load.Kind, consumption, new double[_slotCount]);
+    }
+
+    public override bool Couples(int slot) => slot >= First && slot < End;
+
+    public override string? Shortfall(double[] values)
+    {
+        if (_under is { } u && values[u.Index] > ShortfallToleranceMwh)
+        {
+            return string.Create(
+                CultureInfo.InvariantCulture,
+                $"flexible load '{_load.Id}' of participant '{Owner}' cannot receive its {_load.Energy.Kwh:0.###} kWh within its window; it falls short by {values[u.Index] * 1000.0:0.###} kWh");
+        }
+
+        if (_over is { } o && values[o.Index] > ShortfallToleranceMwh)
+        {
+            return string.Create(
+                CultureInfo.InvariantCulture,
+                $"flexible load '{_load.Id}' of participant '{Owner}' must draw {values[o.Index] * 1000.0:0.###} kWh more than its {_load.Energy.Kwh:0.###} kWh (its minimum power)");
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,159 @@
+using System.Diagnostics;
+using Lem.Domain.Assets;
+using Lem.Grid.Formulations;
+using Lem.Optimization;
+
+namespace Lem.Markets.Pool;
+
+/// <summary>
+/// One optimisation model of the pool: minimise Σ_slots (cost − utility) over all slots jointly, with every asset,
+/// order and the outside market contributing net injections per bus, handed to the grid formulation slot by slot.
+/// </summary>
+internal sealed class PoolModel
+{
+    private PoolModel(PoolSetup setup, PoolBuildContext context, List<PoolAssetModel> assets, List<OrderModel> orders, OutsideMarketModel outside, GridSlot[] gridSlots, Variable[][]? unserved, Variable[][]? dumped, double buildSeconds)
+    {
+        Setup = setup;
+        Context = context;
+        Assets = assets;
+        Orders = orders;
+        Outside = outside;
+        GridSlots = gridSlots;
+        Unserved = unserved;
+        Dumped = dumped;
+        BuildSeconds = buildSeconds;
+    }
+
+    public PoolSetup Setup { get; }
+
+    public PoolBuildContext Context { get; }
+
+    public OptimizationModel Model => Context.Model;
+
+    /// <summary>The asset parts in scenario order.</summary>
+    public IReadOnlyList<PoolAssetModel> Assets { get; }
+
+    /// <summary>The order parts in scenario order.</summary>
+    public IReadOnlyList<OrderModel> Orders { get; }
+
+    public OutsideMarketModel Outside { get; }
+
+    /// <summary>What the formulation added per slot.</summary>
+    public GridSlot[] GridSlots { get; }
+
+    /// <summary>Elastic mode: demand not served per slot and bus (MW), else null.</summary>
+    public Variable[][]? Unserved { get; }
+
+    /// <summary>Elastic mode: injection not absorbed per slot and bus (MW), else null.</summary>
+    public Variable[][]? Dumped { get; }
+
+    /// <summary>Wall time of the build in seconds.</summary>
+    public double BuildSeconds { get; }
+
+    /// <summary>Builds the model; <paramref name="binaryStorages"/> get binaries, <paramref name="elastic"/> softens requirements for diagnosis.</summary>
+    public static PoolModel Build(PoolSetup setup, IReadOnlySet<AssetId> binaryStorages, bool elastic)
+    {
+        var watch = Stopwatch.StartNew();
+        var scenario = setup.Scenario;
+        var horizon = scenario.Horizon;
+        var model = new OptimizationModel($"pool:{scenario.Name}");
+        var c = new PoolBuildContext(model, horizon, setup.Index.BusCount, setup.LoadTanPhi, setup.Formulation.HasVoltages, elastic, binaryStorages);
+
+        var assets = new List<PoolAssetModel>();
+        var orders = new List<OrderModel>();
+        for (var i = 0; i < scenario.Participants.Count; i++)
+        {
+            var p = scenario.Participants[i];
+            var bus = setup.ParticipantBus[i];
+            foreach (var asset in p.Assets)
+            {
+                assets.Add(asset switch
+                {
+                    InflexibleLoad a => new InflexibleLoadModel(a, p.Id, bus),
+                    CurtailableLoad a => new CurtailableLoadModel(a, p.Id, bus),
+                    RenewableGenerator a => new RenewableModel(a, p.Id, bus),
+                    Battery a => new BatteryModel(a, p.Id, bus),
+                    ElectricVehicle a => new EvModel(a, p.Id, bus, horizon),
+                    FlexibleLoad a => new FlexibleLoadModel(a, p.Id, bus, horizon),
+                    _ => throw new ArgumentException($"Asset '{asset.Id}' of participant '{p.Id}' is of a kind ({asset.Kind}) the pool does not know."),
+                });
+            }
+
+            orders.AddRange(p.Orders.Select(o => new OrderModel(o, p.Id, bus)));
+        }
+
+        foreach (var a in assets)
+        {
+            a.Build(c);
+        }
+
+        var outside = new OutsideMarketModel(scenario.OutsideMarket, setup.ConnectionBus);
+        outside.Build(c);
+        foreach (var o in orders)
+        {
+            o.Build(c);
+        }
+
+        Variable[][]? unserved = null;
+        Variable[][]? dumped = null;
+        if (elastic)
+        {
+            // Unserved demand costs more than a relaxed asset requirement, so that the diagnosis names assets when it can.
+            unserved = new Variable[c.SlotCount][];
+            dumped = new Variable[c.SlotCount][];
+            for (var t = 0; t < c.SlotCount; t++)
+            {
+                unserved[t] = new Variable[setup.Index.BusCount];
+                dumped[t] = new Variable[setup.Index.BusCount];
+                for (var b = 0; b < setup.Index.BusCount; b++)
+                {
+                    unserved[t][b] = c.AddSlack(2.0 * c.Hours, $"unserved[{t},{b}]");
+                    dumped[t][b] = c.AddSlack(2.0 * c.Hours, $"dumped[{t},{b}]");
+                    c.P[t][b].Add(unserved[t][b], 1.0).Add(dumped[t][b], -1.0);
+                }
+            }
+        }
+
+        var gridSlots = new GridSlot[c.SlotCount];
+        for (var t = 0; t < c.SlotCount; t++)
+        {
+            gridSlots[t] = setup.Formulation.AddSlot(model, setup.Index, t, c.P[t], c.Q[t]);
+        }
+
+        if (elastic)
+        {
+            model.SetObjective(c.SlackCost);
+        }
+        else
+        {
+            var objective = new LinearExpression(c.Cost.Sum(e => e.Count));
+            foreach (var e in c.Cost)
+            {
+                objective.Add(e);
+            }
+
+            model.SetObjective(objective);
+        }
+
+        return new PoolModel(setup, c, assets, orders, outside, gridSlots, unserved, dumped, watch.Elapsed.TotalSeconds);
+    }
+
+    /// <summary>The storages (batteries, V2G EVs) that charge and discharge in the same slot.</summary>
+    public IReadOnlyList<AssetId> SimultaneousStorages(double[] values) =>
+        [.. Assets.Where(a => a.ChargesAndDischargesAtOnce(values)).Select(a => a.Id)];
+
+    /// <summary>Fixes every binary at its value in a MILP solution and makes it continuous.</summary>
+    public void FixBinaries(IReadOnlyList<double> values)
+    {
+        foreach (var a in Assets)
+        {
+            a.FixBinaries(Model, values);
+        }
+    }
+
+    /// <summary>The objective of a slot (EUR, cost − utility) at the given values.</summary>
+    public double SlotCost(double[] values, int slot) => Context.Cost[slot].Evaluate(values);
+
+    /// <summary>Σ over buses of the active net injection of a slot (MW) at the given values.</summary>
+    public double SlotImbalanceMw(double[] values, int slot) => Context.P[slot].Sum(e => e.Evaluate(values));
+}

@@ -1,0 +1,37 @@
+using Lem.Optimization;
+
+namespace Lem.Markets.Pool;
+
+/// <summary>Settings of <see cref="PoolClearing.Clear"/>.</summary>
+public sealed record PoolOptions
+{
+    /// <summary>The default settings.</summary>
+    public static PoolOptions Default { get; } = new();
+
+    /// <summary>How the price is chosen in an indeterminate interval (slots the tie rules apply to). Default: midpoint.</summary>
+    public PriceRule PriceRule { get; init; } = PriceRule.Midpoint;
+
+    /// <summary>How the volume is split among tied marginal steps (slots the tie rules apply to). Default: pro rata.</summary>
+    public VolumeRule VolumeRule { get; init; } = VolumeRule.ProRata;
+
+    /// <summary>
+    /// Whether a storage that charges and discharges in the same slot (which the LP may do at negative prices, to burn
+    /// energy) gets binaries that forbid it (FORMULATIONS §9, option i). Default: true.
+    /// </summary>
+    public bool PreventSimultaneousCharging { get; init; } = true;
+
+    /// <summary>
+    /// The power factor of loads (inflexible, curtailable and flexible loads draw Q = P·tan(acos(pf))); in (0, 1].
+    /// Generation, storage, EVs and orders are at unity power factor. Default: 0.95.
+    /// </summary>
+    public double LoadPowerFactor { get; init; } = 0.95;
+
+    /// <summary>The back end to use, or null for <see cref="Solvers.For"/>'s choice.</summary>
+    public ISolver? Solver { get; init; }
+
+    /// <summary>The back end settings, or null for the defaults.</summary>
+    public SolverOptions? SolverOptions { get; init; }
+
+    /// <summary>Whether an infeasible clearing is diagnosed (static checks, then an elastic re-solve) to name the likely cause. Default: true.</summary>
+    public bool DiagnoseInfeasibility { get; init; } = true;
+}

@@ -1,0 +1,39 @@
+using Lem.Domain.Assets;
+using Lem.Optimization;
+
+namespace Lem.Markets.Pool;
+
+/// <summary>A PV or wind generator: output g ∈ [0, available], curtailment (available − g) at its curtailment cost.</summary>
+internal sealed class RenewableModel(RenewableGenerator generator, ParticipantId owner, int bus) : PoolAssetModel(owner, bus)
+{
+    private Variable[] _output = [];
+
+    public override AssetId Id => generator.Id;
+
+    public override void Build(PoolBuildContext c)
+    {
+        _output = new Variable[c.SlotCount];
+        var cost = generator.CurtailmentCost.EurPerMwh * c.Hours;
+        for (var t = 0; t < c.SlotCount; t++)
+        {
+            var availableMw = generator.AvailableKw[t] / 1000.0;
+            var g = c.Model.AddVariable(0, availableMw, $"{generator.Id}.p[{t}]");
+            _output[t] = g;
+            c.P[t][Bus].Add(g, 1.0);
+            c.Cost[t].AddConstant(cost * availableMw).Add(g, -cost);
+        }
+    }
+
+    public override AssetDispatch Read(double[] values, double hours)
+    {
+        var output = Kw(values, _output);
+        return new RenewableDispatch(generator.Id, Owner, generator.Kind, output, [.. output.Select((g, t) => Math.Max(0.0, generator.AvailableKw[t] - g))]);
+    }
+
+    // Producing avoids the curtailment cost: an offer at −cost for the available energy.
+    public override void AddMeritSteps(int slot, MeritBook book, double hours)
+    {
+        var g = _output[slot];
+        book.AddOffer(-generator.CurtailmentCost.EurPerMwh, generator.AvailableKw[slot] / 1000.0 * hours, e => (g.Index, e / hours));
+    }
+}
