@@ -74,28 +74,9 @@ internal sealed class BatteryModel(Battery battery, ParticipantId owner, int bus
 
     public override bool Couples(int slot) => true;
 
-    public override bool ChargesAndDischargesAtOnce(double[] values)
-    {
-        for (var t = 0; t < _charge.Length; t++)
-        {
-            if (values[_charge[t].Index] > SimultaneityToleranceMw && values[_discharge[t].Index] > SimultaneityToleranceMw)
-            {
-                return true;
-            }
-        }
+    public override bool ChargesAndDischargesAtOnce(double[] values) => AnySimultaneous(values, _charge, _discharge);
 
-        return false;
-    }
-
-    public override void FixBinaries(OptimizationModel model, IReadOnlyList<double> values)
-    {
-        foreach (var z in _mode)
-        {
-            var v = Math.Round(values[z.Index]);
-            model.Relax(z);
-            model.SetBounds(z, v, v);
-        }
-    }
+    public override void FixBinaries(OptimizationModel model, IReadOnlyList<double> values) => FixAtRoundedValues(model, values, _mode);
 
     public override string? Shortfall(double[] values)
     {

@@ -129,28 +129,9 @@ internal sealed class EvModel : PoolAssetModel
 
     public override bool Couples(int slot) => slot >= First && slot < End;
 
-    public override bool ChargesAndDischargesAtOnce(double[] values)
-    {
-        for (var j = 0; j < _discharge.Length; j++)
-        {
-            if (values[_charge[j].Index] > SimultaneityToleranceMw && values[_discharge[j].Index] > SimultaneityToleranceMw)
-            {
-                return true;
-            }
-        }
+    public override bool ChargesAndDischargesAtOnce(double[] values) => AnySimultaneous(values, _charge, _discharge);
 
-        return false;
-    }
-
-    public override void FixBinaries(OptimizationModel model, IReadOnlyList<double> values)
-    {
-        foreach (var z in _mode)
-        {
-            var v = Math.Round(values[z.Index]);
-            model.Relax(z);
-            model.SetBounds(z, v, v);
-        }
-    }
+    public override void FixBinaries(OptimizationModel model, IReadOnlyList<double> values) => FixAtRoundedValues(model, values, _mode);
 
     public override string? Shortfall(double[] values)
     {

@@ -49,5 +49,30 @@ internal abstract class PoolAssetModel(ParticipantId owner, int bus)
     public virtual string? Shortfall(double[] values) => null;
 
     /// <summary>Values of variables in kW (from MW).</summary>
+    /// <summary>Whether any slot has both charge and discharge above the simultaneity tolerance (storage models).</summary>
+    protected static bool AnySimultaneous(double[] values, Variable[] charge, Variable[] discharge)
+    {
+        for (var t = 0; t < discharge.Length; t++)
+        {
+            if (values[charge[t].Index] > SimultaneityToleranceMw && values[discharge[t].Index] > SimultaneityToleranceMw)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Fixes binaries at their rounded MILP values and makes them continuous, for the LP re-solve that gives duals.</summary>
+    protected static void FixAtRoundedValues(OptimizationModel model, IReadOnlyList<double> values, Variable[] binaries)
+    {
+        foreach (var z in binaries)
+        {
+            var v = Math.Round(values[z.Index]);
+            model.Relax(z);
+            model.SetBounds(z, v, v);
+        }
+    }
+
     protected static double[] Kw(double[] values, Variable[] variables) => [.. variables.Select(v => values[v.Index] * 1000.0)];
 }
