@@ -47,7 +47,7 @@ public static class LemApp
     /// <summary>Builds the command tree.</summary>
     public static RootCommand BuildRoot(CliContext context)
     {
-        var root = new RootCommand("Lem: a local electricity market platform. Validate and inspect scenarios and grids, run AC power flows.");
+        var root = new RootCommand("Lem: a local electricity market platform. Clear local markets on the grid, run power flows and optimal power flows, validate and inspect scenarios and grids.");
         root.Subcommands.Add(ValidateCommand.Create(context));
         root.Subcommands.Add(InfoCommand.Create(context));
         root.Subcommands.Add(GridCommand.Create(context));
