@@ -56,6 +56,7 @@ public static class LemApp
         root.Subcommands.Add(PfCommand.Create(context));
         root.Subcommands.Add(OpfCommand.Create(context));
         root.Subcommands.Add(BenchCommand.Create(context));
+        root.Subcommands.Add(AuctionCommand.Create(context));
         return root;
     }
 }
