@@ -119,33 +119,24 @@ public sealed class OrderBook
     public long? BestAskTicks => _bestAsk < 0 ? null : _minTicks + _bestAsk;
 
     /// <summary>Converts a price in EUR/MWh to ticks; false when it is not a whole number of ticks.</summary>
-    public bool TryTicksFromPrice(decimal priceEurPerMwh, out long ticks)
-    {
-        var t = priceEurPerMwh / Product.TickSizeEurPerMwh;
-        ticks = 0;
-        if (t != decimal.Truncate(t) || t > long.MaxValue / 2 || t < long.MinValue / 2)
-        {
-            return false;
-        }
-
-        ticks = (long)t;
-        return true;
-    }
+    public bool TryTicksFromPrice(decimal priceEurPerMwh, out long ticks) => TryWholeMultiple(priceEurPerMwh, Product.TickSizeEurPerMwh, out ticks);
 
     /// <summary>Converts ticks to a price in EUR/MWh.</summary>
     public decimal PriceFromTicks(long ticks) => ticks * Product.TickSizeEurPerMwh;
 
     /// <summary>Converts a quantity in MWh to lots; false when it is not a whole number of lots.</summary>
-    public bool TryLotsFromQuantity(decimal quantityMwh, out long lots)
+    public bool TryLotsFromQuantity(decimal quantityMwh, out long lots) => TryWholeMultiple(quantityMwh, Product.LotSizeMwh, out lots);
+
+    private static bool TryWholeMultiple(decimal value, decimal unit, out long count)
     {
-        var l = quantityMwh / Product.LotSizeMwh;
-        lots = 0;
-        if (l != decimal.Truncate(l) || l > long.MaxValue / 2 || l < long.MinValue / 2)
+        var q = value / unit;
+        count = 0;
+        if (q != decimal.Truncate(q) || q > long.MaxValue / 2 || q < long.MinValue / 2)
         {
             return false;
         }
 
-        lots = (long)l;
+        count = (long)q;
         return true;
     }
 
