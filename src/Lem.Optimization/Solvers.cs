@@ -11,14 +11,21 @@ public static class Solvers
     public static IReadOnlyList<string> Names { get; } = ["highs", "glop", "ipopt"];
 
     /// <summary>
-    /// The default back end for a model: HiGHS for LPs, convex QPs and MILPs; Ipopt for models with second-order
-    /// cones or nonlinear constraints.
+    /// Continuous QPs with more variables than this go to Ipopt: HiGHS's QP solver slows down sharply beyond a few
+    /// thousand variables (measured here: 6.5k variables 3.2 s against Ipopt's 0.6 s; 13k 27 s or a failure against 0.8 s).
+    /// </summary>
+    public const int LargeQpVariables = 4000;
+
+    /// <summary>
+    /// The default back end for a model: HiGHS for LPs, small convex QPs and MILPs; Ipopt for models with
+    /// second-order cones or nonlinear constraints and for continuous QPs above <see cref="LargeQpVariables"/> variables.
     /// </summary>
     /// <exception cref="SolverCapabilityException">When no back end can solve the model (a mixed-integer QP, or integers with cones or nonlinear constraints).</exception>
     public static ISolver For(OptimizationModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
-        ISolver solver = model.HasCones || model.HasNonlinearConstraints ? new IpoptSolver() : new HighsSolver();
+        var largeQp = model.HasQuadraticObjective && !model.HasIntegers && model.Variables.Count > LargeQpVariables;
+        ISolver solver = model.HasCones || model.HasNonlinearConstraints || largeQp ? new IpoptSolver() : new HighsSolver();
         var reason = solver.CannotSolve(model);
         return reason is null
             ? solver

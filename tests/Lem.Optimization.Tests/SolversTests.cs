@@ -27,6 +27,32 @@ public sealed class SolversTests
     }
 
     [Fact]
+    public void For_SendsLargeContinuousQpsToIpopt_AndBothAgreeOnTheOptimum()
+    {
+        // min Σ ½(x_i − i/n)² s.t. Σ x_i = 1: x_i = i/n + (1 − Σ i/n)/n; a QP just above the size limit.
+        var n = Solvers.LargeQpVariables + 1;
+        var model = new OptimizationModel("large-qp");
+        var sum = new LinearExpression(n);
+        for (var i = 0; i < n; i++)
+        {
+            var x = model.AddVariable(double.NegativeInfinity, double.PositiveInfinity);
+            model.AddQuadraticObjective(x, x, 0.5);
+            model.AddToObjective(new LinearExpression().Add(x, -(double)i / n));
+            sum.Add(x, 1);
+        }
+
+        var balance = model.AddEquality(sum, 1);
+        var solver = Solvers.For(model);
+        Assert.IsType<Lem.Optimization.Ipopt.IpoptSolver>(solver);
+        var solution = solver.Solve(model);
+        Assert.Equal(SolveStatus.Optimal, solution.Status);
+        var shift = (1 - Enumerable.Range(0, n).Sum(i => (double)i / n)) / n;
+        Assert.InRange(Math.Abs(solution.Values[7] - ((7.0 / n) + shift)), 0, 1e-6);
+        // The balance dual is ∂f*/∂rhs: f* = n·½·shift² with shift = (rhs − Σ i/n)/n, so the dual is shift.
+        Assert.InRange(Math.Abs(solution.Dual(balance) - shift), 0, 1e-6);
+    }
+
+    [Fact]
     public void For_PicksIpoptForCones()
     {
         // min t s.t. ‖(x − 3, 4)‖ ≤ t, x free: t = 4 at x = 3.
