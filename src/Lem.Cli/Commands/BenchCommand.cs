@@ -70,6 +70,22 @@ public static class BenchCommand
         });
         bench.Subcommands.Add(clearing);
 
+        var p2pFormat = CommonOptions.Format();
+        var p2pRuns = new Option<int>("--runs") { Description = "Measured runs per figure (the median is reported).", DefaultValueFactory = _ => 3 };
+        var p2p = new Command("p2p", "Peer-to-peer consensus ADMM: 1000 agents with 10 partners each over 24 slots, and 100 agents on a complete graph, to 1e-4.") { p2pFormat, p2pRuns };
+        p2p.SetAction(parse =>
+        {
+            var n = parse.GetValue(p2pRuns);
+            if (n is < 1 or > 100)
+            {
+                context.Error.WriteLine("lem: --runs must be between 1 and 100.");
+                return ExitCodes.Usage;
+            }
+
+            return RunP2p(context, n, parse.GetValue(p2pFormat)!);
+        });
+        bench.Subcommands.Add(p2p);
+
         var bookFormat = CommonOptions.Format();
         var bookRuns = new Option<int>("--runs") { Description = "Measured runs (the median of each figure is reported).", DefaultValueFactory = _ => 3 };
         var operations = new Option<int>("--operations") { Description = "Operations per run (about 60 % resting limit orders, 30 % cancels, 10 % aggressive orders).", DefaultValueFactory = _ => 10_000_000 };
@@ -249,6 +265,76 @@ public static class BenchCommand
         Array.Sort(sorted);
         var n = sorted.Length;
         return n % 2 == 1 ? sorted[n / 2] : (sorted[(n / 2) - 1] + sorted[n / 2]) / 2;
+    }
+
+    private static int RunP2p(CliContext context, int runs, string format)
+    {
+        var figures = new List<(string Key, double Value, string Unit, string What)>();
+        var options = new Lem.Markets.Distributed.AdmmOptions { AbsoluteTolerance = 1e-4, RelativeTolerance = 1e-4, MaxIterations = 5000 };
+        foreach (var (key, agents, partners, slots) in new[] { ("p2p_1000x10x24", 1000, 10, 24), ("p2p_100_complete", 100, 99, 1) })
+        {
+            var (list, graph) = SyntheticP2p(agents, partners, slots);
+            var seconds = Median(runs, () => Lem.Markets.PeerToPeer.PeerToPeerAdmm.Run(list, graph, slots, options), out var result);
+            var d = result.Diagnostics;
+            var what = $"{agents} agents, {(partners >= agents - 1 ? "complete graph" : $"{partners} partners each")}, {slots} slot(s): {d.Status} in {d.Iterations} iterations, r = {d.PrimalResidual:0.0e+0}, {d.Messages} messages";
+            figures.Add(($"{key}_s", seconds, "s", what));
+            figures.Add(($"{key}_iterations", d.Iterations, string.Empty, what));
+        }
+
+        Print(context, format, runs, figures);
+        return ExitCodes.Ok;
+    }
+
+    /// <summary>Half producers, half consumers with random quadratic costs; each agent trades with partners on the other side.</summary>
+    private static (List<Lem.Markets.Distributed.IAgent> Agents, Lem.Markets.PeerToPeer.CommunicationGraph Graph) SyntheticP2p(int agents, int partners, int slots)
+    {
+        var rng = new SplitMix64(42);
+        var list = new List<Lem.Markets.Distributed.IAgent>(agents);
+        for (var i = 0; i < agents; i++)
+        {
+            var producer = i % 2 == 0;
+            var a = new double[slots];
+            var b = new double[slots];
+            var lo = new double[slots];
+            var hi = new double[slots];
+            for (var t = 0; t < slots; t++)
+            {
+                a[t] = rng.Uniform(0.5, 2);
+                b[t] = producer ? rng.Uniform(5, 20) : rng.Uniform(25, 40);
+                lo[t] = producer ? 0 : -rng.Uniform(5, 20);
+                hi[t] = producer ? rng.Uniform(5, 20) : 0;
+            }
+
+            list.Add(Lem.Markets.Distributed.LocalAgent.Quadratic($"a{i}", a, b, lo, hi));
+        }
+
+        var pairs = new HashSet<(int, int)>();
+        if (partners >= agents - 1)
+        {
+            for (var i = 0; i < agents; i++)
+            {
+                for (var j = i + 1; j < agents; j++)
+                {
+                    if ((i % 2) != (j % 2))
+                    {
+                        pairs.Add((i, j));
+                    }
+                }
+            }
+        }
+        else
+        {
+            for (var i = 0; i < agents; i += 2)
+            {
+                for (var k = 0; k < partners; k++)
+                {
+                    var j = (2 * rng.Next(agents / 2)) + 1;
+                    pairs.Add((Math.Min(i, j), Math.Max(i, j)));
+                }
+            }
+        }
+
+        return (list, Lem.Markets.PeerToPeer.CommunicationGraph.FromPairs(agents, pairs));
     }
 
     private static void Print(CliContext context, string format, int runs, List<(string Key, double Value, string Unit, string What)> figures, bool powerFlowReferences = false)

@@ -5,6 +5,7 @@ using System.Text.Json;
 using Lem.Cli.Output;
 using Lem.Grid.Formulations;
 using Lem.Markets;
+using Lem.Markets.Distributed;
 using Lem.Markets.Pool;
 using Lem.Scenarios;
 using Spectre.Console;
@@ -23,8 +24,8 @@ public static class RunCommand
     public static Command Create(CliContext context)
     {
         var scenario = new Argument<string>("scenario") { Description = "The scenario JSON file." };
-        var mechanism = new Option<string>("--mechanism") { Description = "The market mechanism: pool (welfare-maximising clearing by the market operator).", DefaultValueFactory = _ => "pool" };
-        mechanism.AcceptOnlyFromAmong("pool");
+        var mechanism = new Option<string>("--mechanism") { Description = "The market mechanism: pool (centralised welfare maximisation by the market operator), p2p (bilateral trades by consensus ADMM), community (community manager, ADMM) or exchange (supervisor, exchange ADMM).", DefaultValueFactory = _ => "pool" };
+        mechanism.AcceptOnlyFromAmong("pool", "p2p", "community", "exchange");
         var grid = new Option<string>("--grid") { Description = "Grid formulation: auto (lindistflow when radial, dc when meshed, copperplate without a grid), copperplate, dc, lindistflow, soc or ac.", DefaultValueFactory = _ => "auto" };
         grid.AcceptOnlyFromAmong(["auto", .. GridFormulations.Names]);
         var output = new Option<string?>("--out") { Description = "A folder for prices.csv, dispatch.csv, storage.csv, grid.csv and summary.json." };
@@ -39,6 +40,7 @@ public static class RunCommand
         command.SetAction(parse => Run(
             context,
             parse.GetValue(scenario)!,
+            parse.GetValue(mechanism)!,
             parse.GetValue(grid)!,
             parse.GetValue(output),
             parse.GetValue(format)!,
@@ -47,7 +49,7 @@ public static class RunCommand
         return command;
     }
 
-    private static int Run(CliContext context, string path, string gridName, string? outDir, string format, PriceRule rule, bool acCheck)
+    private static int Run(CliContext context, string path, string mechanism, string gridName, string? outDir, string format, PriceRule rule, bool acCheck)
     {
         var load = ScenarioReader.Load(path);
         if (!load.IsValid)
@@ -57,6 +59,17 @@ public static class RunCommand
         }
 
         var s = load.Scenario!;
+        if (mechanism != "pool")
+        {
+            if (gridName is not ("auto" or "copperplate"))
+            {
+                context.Error.WriteLine($"lem: the {mechanism} mechanism clears on copper plate; --grid {gridName} applies to the pool only.");
+                return ExitCodes.Usage;
+            }
+
+            return RunDistributed(context, s, path, mechanism, outDir, format, acCheck);
+        }
+
         var formulation = GridFormulations.Choose(gridName, s.Grid);
         if (s.Grid is not null && formulation.CannotRepresent(Grid.Indexing.NetworkIndex.Build(s.Grid)) is { } why)
         {
@@ -85,98 +98,244 @@ public static class RunCommand
         return result.Status == PoolStatus.Optimal ? ExitCodes.Ok : ExitCodes.InvalidInput;
     }
 
-    private static string Summary(Scenario s, PoolResult r, AcCheckResult? ac)
+    private static string Summary(Scenario s, PoolResult r, AcCheckResult? ac) => JsonSummary(w =>
+    {
+        w.WriteString("scenario", s.Name);
+        w.WriteString("mechanism", "pool");
+        w.WriteString("grid", r.FormulationName);
+        w.WriteString("status", r.Status.ToString().ToLowerInvariant());
+        if (r.Message is not null)
+        {
+            w.WriteString("message", r.Message);
+        }
+
+        w.WriteNumber("welfare_eur", r.WelfareEur);
+        w.WriteNumber("import_mwh", r.ImportMwh);
+        w.WriteNumber("export_mwh", r.ExportMwh);
+        w.WriteString("price_rule", r.PriceRule == PriceRule.Midpoint ? "midpoint" : "marginal");
+        w.WriteBoolean("simultaneous_charging_prevented", r.SimultaneousChargingPrevented);
+        w.WriteNumber("slot_count", r.Slots.Count);
+        w.WriteNumber("slot_minutes", s.Horizon.SlotLength.Minutes);
+        w.WriteStartArray("prices");
+        foreach (var slot in r.Slots)
+        {
+            w.WriteStartObject();
+            w.WriteNumber("slot", slot.Index);
+            w.WriteString("start", slot.Start.InZone(s.Horizon.Zone).ToString("uuuu-MM-dd'T'HH:mmo<+HH:mm>", Inv));
+            w.WriteString("source", slot.PriceSource.ToString().ToLowerInvariant());
+            w.WriteNumber("min_eur_per_mwh", slot.PricesEurPerMwh.Count == 0 ? 0 : slot.PricesEurPerMwh.Min());
+            w.WriteNumber("max_eur_per_mwh", slot.PricesEurPerMwh.Count == 0 ? 0 : slot.PricesEurPerMwh.Max());
+            w.WriteStartArray("buses");
+            for (var b = 0; b < slot.PricesEurPerMwh.Count; b++)
+            {
+                w.WriteStartObject();
+                w.WriteString("id", r.BusIds.Count > b ? r.BusIds[b].Value : "copperplate");
+                w.WriteNumber("eur_per_mwh", slot.PricesEurPerMwh[b]);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        WriteAcCheck(w, ac, s);
+        w.WriteStartObject("model");
+        w.WriteNumber("variables", r.Statistics.Variables);
+        w.WriteNumber("constraints", r.Statistics.Constraints);
+        w.WriteNumber("binaries", r.Statistics.Binaries);
+        w.WriteNumber("build_seconds", r.Statistics.BuildSeconds);
+        w.WriteNumber("solve_seconds", r.Statistics.SolveSeconds);
+        w.WriteString("solver", r.Statistics.SolverName);
+        w.WriteEndObject();
+    });
+
+    private static string JsonSummary(Action<Utf8JsonWriter> body)
     {
         using var buffer = new MemoryStream();
         using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
         {
             w.WriteStartObject();
-            w.WriteString("scenario", s.Name);
-            w.WriteString("mechanism", "pool");
-            w.WriteString("grid", r.FormulationName);
-            w.WriteString("status", r.Status.ToString().ToLowerInvariant());
-            if (r.Message is not null)
+            body(w);
+            w.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    private static void WriteAcCheck(Utf8JsonWriter w, AcCheckResult? ac, Scenario s)
+    {
+        if (ac is null)
+        {
+            w.WriteNull("ac_check");
+        }
+        else
+        {
+            w.WriteStartObject("ac_check");
+            w.WriteString("algorithm", ac.Algorithm == Grid.PowerFlow.PowerFlowAlgorithm.NewtonRaphson ? "nr" : "bfs");
+            w.WriteBoolean("converged", ac.AllConverged);
+            w.WriteNumber("vm_min_pu", ac.VmMinPu);
+            w.WriteNumber("vm_max_pu", ac.VmMaxPu);
+            w.WriteNumber("max_loading_percent", ac.MaxLoadingPercent);
+            w.WriteNumber("losses_mwh", ac.Slots.Sum(x => x.LossesMw) * s.Horizon.SlotHours);
+            if (ac.MaxVoltageDeviationPu is { } dev)
             {
-                w.WriteString("message", r.Message);
+                w.WriteNumber("max_voltage_deviation_pu", dev);
             }
 
-            w.WriteNumber("welfare_eur", r.WelfareEur);
-            w.WriteNumber("import_mwh", r.ImportMwh);
-            w.WriteNumber("export_mwh", r.ExportMwh);
-            w.WriteString("price_rule", r.PriceRule == PriceRule.Midpoint ? "midpoint" : "marginal");
-            w.WriteBoolean("simultaneous_charging_prevented", r.SimultaneousChargingPrevented);
-            w.WriteNumber("slot_count", r.Slots.Count);
-            w.WriteNumber("slot_minutes", s.Horizon.SlotLength.Minutes);
-            w.WriteStartArray("prices");
-            foreach (var slot in r.Slots)
+            w.WriteNumber("violation_count", ac.Violations.Count);
+            w.WriteStartArray("violations");
+            foreach (var v in ac.Violations.Take(1000))
             {
                 w.WriteStartObject();
-                w.WriteNumber("slot", slot.Index);
-                w.WriteString("start", slot.Start.InZone(s.Horizon.Zone).ToString("uuuu-MM-dd'T'HH:mmo<+HH:mm>", Inv));
-                w.WriteString("source", slot.PriceSource.ToString().ToLowerInvariant());
-                w.WriteNumber("min_eur_per_mwh", slot.PricesEurPerMwh.Count == 0 ? 0 : slot.PricesEurPerMwh.Min());
-                w.WriteNumber("max_eur_per_mwh", slot.PricesEurPerMwh.Count == 0 ? 0 : slot.PricesEurPerMwh.Max());
-                w.WriteStartArray("buses");
-                for (var b = 0; b < slot.PricesEurPerMwh.Count; b++)
-                {
-                    w.WriteStartObject();
-                    w.WriteString("id", r.BusIds.Count > b ? r.BusIds[b].Value : "copperplate");
-                    w.WriteNumber("eur_per_mwh", slot.PricesEurPerMwh[b]);
-                    w.WriteEndObject();
-                }
+                w.WriteNumber("slot", v.Slot);
+                w.WriteString("kind", v.Kind switch { Grid.PowerFlow.ViolationKind.UnderVoltage => "under_voltage", Grid.PowerFlow.ViolationKind.OverVoltage => "over_voltage", _ => "thermal_overload" });
+                w.WriteString("element", v.ElementId);
+                w.WriteNumber("value", v.Value);
+                w.WriteNumber("limit", v.Limit);
+                w.WriteEndObject();
+            }
 
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+
+    }
+
+    private static int RunDistributed(CliContext context, Scenario s, string path, string mechanismName, string? outDir, string format, bool acCheck)
+    {
+        var mechanism = mechanismName switch
+        {
+            "p2p" => DistributedMechanism.P2p,
+            "community" => DistributedMechanism.Community,
+            _ => DistributedMechanism.Exchange,
+        };
+        var result = DistributedClearing.Run(s, mechanism);
+        AcCheckResult? ac = null;
+        if (acCheck && s.Grid is not null)
+        {
+            var injections = new Dictionary<ParticipantId, IReadOnlyList<double>>();
+            foreach (var position in result.Positions)
+            {
+                if (ParticipantId.TryCreate(position.ParticipantId, out var id) && s.Participants.Any(p => p.Id == id))
+                {
+                    injections[id] = position.NetInjectionKw;
+                }
+            }
+
+            // Reactive power: the inflexible and curtailable demand draws it at the pool's default power factor.
+            var consumption = s.Participants.ToDictionary(
+                p => p.Id,
+                p => (IReadOnlyList<double>)[.. Enumerable.Range(0, s.Horizon.Count).Select(t =>
+                    p.Assets.OfType<Domain.Assets.InflexibleLoad>().Sum(a => a.DemandKw[t]) + p.Assets.OfType<Domain.Assets.CurtailableLoad>().Sum(a => a.DemandKw[t]))]);
+            var netImportMw = result.ImportKw.Zip(result.ExportKw, (i, e) => (i - e) / 1000).ToList();
+            ac = AcCheck.Run(s, injections, consumption, netImportMw, null, PoolOptions.Default.LoadPowerFactor);
+        }
+
+        var importMwh = result.ImportKw.Sum() * s.Horizon.SlotHours / 1000;
+        var exportMwh = result.ExportKw.Sum() * s.Horizon.SlotHours / 1000;
+        var summary = JsonSummary(w =>
+        {
+            w.WriteString("scenario", s.Name);
+            w.WriteString("mechanism", mechanismName);
+            w.WriteString("grid", "copperplate");
+            w.WriteString("status", result.Status switch { ConvergenceStatus.Converged => "converged", ConvergenceStatus.IterationLimit => "iteration_limit", _ => "diverging" });
+            w.WriteNumber("welfare_eur", result.WelfareEur);
+            w.WriteNumber("import_mwh", importMwh);
+            w.WriteNumber("export_mwh", exportMwh);
+            w.WriteNumber("iterations", result.Iterations);
+            w.WriteNumber("primal_residual", result.PrimalResidual);
+            w.WriteNumber("dual_residual", result.DualResidual);
+            w.WriteNumber("messages", result.Messages);
+            w.WriteNumber("bytes", result.Bytes);
+            w.WriteNumber("wall_seconds", result.WallSeconds);
+            w.WriteNumber("slot_count", result.PricesEurPerMwh.Count);
+            w.WriteNumber("trade_count", result.Trades.Count);
+            w.WriteStartArray("prices");
+            for (var t = 0; t < result.PricesEurPerMwh.Count; t++)
+            {
+                w.WriteStartObject();
+                w.WriteNumber("slot", t);
+                w.WriteString("start", s.Horizon.Slots[t].StartIn(s.Horizon.Zone).ToString("uuuu-MM-dd'T'HH:mmo<+HH:mm>", Inv));
+                w.WriteNumber("min_eur_per_mwh", result.PricesEurPerMwh[t]);
+                w.WriteNumber("max_eur_per_mwh", result.PricesEurPerMwh[t]);
+                w.WriteStartArray("buses");
+                w.WriteStartObject();
+                w.WriteString("id", "copperplate");
+                w.WriteNumber("eur_per_mwh", result.PricesEurPerMwh[t]);
+                w.WriteEndObject();
                 w.WriteEndArray();
                 w.WriteEndObject();
             }
 
             w.WriteEndArray();
-            if (ac is null)
-            {
-                w.WriteNull("ac_check");
-            }
-            else
-            {
-                w.WriteStartObject("ac_check");
-                w.WriteString("algorithm", ac.Algorithm == Grid.PowerFlow.PowerFlowAlgorithm.NewtonRaphson ? "nr" : "bfs");
-                w.WriteBoolean("converged", ac.AllConverged);
-                w.WriteNumber("vm_min_pu", ac.VmMinPu);
-                w.WriteNumber("vm_max_pu", ac.VmMaxPu);
-                w.WriteNumber("max_loading_percent", ac.MaxLoadingPercent);
-                w.WriteNumber("losses_mwh", ac.Slots.Sum(x => x.LossesMw) * s.Horizon.SlotHours);
-                if (ac.MaxVoltageDeviationPu is { } dev)
-                {
-                    w.WriteNumber("max_voltage_deviation_pu", dev);
-                }
+            WriteAcCheck(w, ac, s);
+        });
 
-                w.WriteNumber("violation_count", ac.Violations.Count);
-                w.WriteStartArray("violations");
-                foreach (var v in ac.Violations.Take(1000))
-                {
-                    w.WriteStartObject();
-                    w.WriteNumber("slot", v.Slot);
-                    w.WriteString("kind", v.Kind switch { Grid.PowerFlow.ViolationKind.UnderVoltage => "under_voltage", Grid.PowerFlow.ViolationKind.OverVoltage => "over_voltage", _ => "thermal_overload" });
-                    w.WriteString("element", v.ElementId);
-                    w.WriteNumber("value", v.Value);
-                    w.WriteNumber("limit", v.Limit);
-                    w.WriteEndObject();
-                }
-
-                w.WriteEndArray();
-                w.WriteEndObject();
+        if (outDir is not null)
+        {
+            Directory.CreateDirectory(outDir);
+            string Time(int t) => s.Horizon.Slots[t].StartIn(s.Horizon.Zone).ToString("uuuu-MM-dd'T'HH:mmo<+HH:mm>", Inv);
+            string F(double v) => v.ToString("0.######", Inv);
+            var prices = new StringBuilder("slot,time,bus,price_eur_per_mwh\n");
+            for (var t = 0; t < result.PricesEurPerMwh.Count; t++)
+            {
+                prices.Append(Inv, $"{t},{Time(t)},copperplate,{F(result.PricesEurPerMwh[t])}\n");
             }
 
-            w.WriteStartObject("model");
-            w.WriteNumber("variables", r.Statistics.Variables);
-            w.WriteNumber("constraints", r.Statistics.Constraints);
-            w.WriteNumber("binaries", r.Statistics.Binaries);
-            w.WriteNumber("build_seconds", r.Statistics.BuildSeconds);
-            w.WriteNumber("solve_seconds", r.Statistics.SolveSeconds);
-            w.WriteString("solver", r.Statistics.SolverName);
-            w.WriteEndObject();
-            w.WriteEndObject();
+            var dispatch = new StringBuilder("slot,time,participant,net_injection_kw\n");
+            foreach (var position in result.Positions)
+            {
+                for (var t = 0; t < position.NetInjectionKw.Count; t++)
+                {
+                    dispatch.Append(Inv, $"{t},{Time(t)},{position.ParticipantId},{F(position.NetInjectionKw[t])}\n");
+                }
+            }
+
+            var trades = new StringBuilder("buyer,seller,slot,quantity,price\n");
+            foreach (var trade in result.Trades)
+            {
+                trades.Append(Inv, $"{trade.BuyerId},{trade.SellerId},{trade.Slot},{F(trade.QuantityKwh)},{F(trade.PriceEurPerMwh)}\n");
+            }
+
+            var utf8 = new UTF8Encoding(false);
+            File.WriteAllText(Path.Combine(outDir, "prices.csv"), prices.ToString(), utf8);
+            File.WriteAllText(Path.Combine(outDir, "dispatch.csv"), dispatch.ToString(), utf8);
+            File.WriteAllText(Path.Combine(outDir, "trades.csv"), trades.ToString(), utf8);
+            File.WriteAllText(Path.Combine(outDir, "convergence.csv"), result.ResidualHistoryCsv(), utf8);
+            File.WriteAllText(Path.Combine(outDir, "summary.json"), summary + "\n", utf8);
         }
 
-        return Encoding.UTF8.GetString(buffer.ToArray());
+        if (format == "json")
+        {
+            context.Out.WriteLine(summary);
+        }
+        else
+        {
+            var c = context.Console;
+            c.Write(new Rule($"[bold]{Markup.Escape(mechanismName)} market[/] (distributed, ADMM): {Markup.Escape(s.Name)}").LeftJustified());
+            var t = new Table().Border(TableBorder.Rounded).AddColumn("Quantity").AddColumn(new TableColumn("Value").RightAligned());
+            t.AddRow("Status", $"{result.Status} after {result.Iterations} iterations ({result.WallSeconds.ToString("0.000", Inv)} s)");
+            t.AddRow("Residuals (primal / dual)", $"{result.PrimalResidual.ToString("0.0e+0", Inv)} / {result.DualResidual.ToString("0.0e+0", Inv)}");
+            t.AddRow("Messages / bytes", $"{result.Messages} / {result.Bytes}");
+            t.AddRow("Social welfare", $"{result.WelfareEur.ToString("0.00", Inv)} EUR");
+            t.AddRow("Import / export", $"{importMwh.ToString("0.000", Inv)} / {exportMwh.ToString("0.000", Inv)} MWh");
+            t.AddRow("Price range", result.PricesEurPerMwh.Count == 0 ? "–" : $"{result.PricesEurPerMwh.Min().ToString("0.00", Inv)} … {result.PricesEurPerMwh.Max().ToString("0.00", Inv)} EUR/MWh");
+            t.AddRow("Bilateral trades", result.Trades.Count.ToString(Inv));
+            if (ac is not null)
+            {
+                t.AddRow("AC check: voltage range", $"{ac.VmMinPu.ToString("0.0000", Inv)} … {ac.VmMaxPu.ToString("0.0000", Inv)} p.u.");
+                t.AddRow("AC check: max loading / violations", $"{ac.MaxLoadingPercent.ToString("0.0", Inv)} % / {ac.Violations.Count}");
+            }
+
+            c.Write(t);
+            if (outDir is not null)
+            {
+                c.MarkupLine($"Results written to [green]{Markup.Escape(outDir)}[/]: prices.csv, dispatch.csv, trades.csv, convergence.csv, summary.json");
+            }
+        }
+
+        return result.Status == ConvergenceStatus.Converged ? ExitCodes.Ok : ExitCodes.InvalidInput;
     }
 
     private static void WriteFiles(string dir, Scenario s, PoolResult r, AcCheckResult? ac, string summary)

@@ -24,45 +24,81 @@ public static class AcCheck
         }
 
         options ??= PoolOptions.Default;
-        var index = NetworkIndex.Build(scenario.Grid);
-        var model = PowerFlowModel.Build(index);
-        var baseMva = index.BaseMva;
-        var tanPhi = Math.Tan(Math.Acos(options.LoadPowerFactor));
-        var slots = result.Slots.Count;
-        var p = new double[slots, index.BusCount];
-        var q = new double[slots, index.BusCount];
-
-        var busOf = scenario.Participants.Where(x => x.Bus is not null).ToDictionary(x => x.Id, x => index.IndexOf(x.Bus!.Value));
-        foreach (var d in result.Participants)
+        var injections = result.Participants.ToDictionary(d => d.Participant, d => d.NetInjectionKw);
+        var consumption = new Dictionary<ParticipantId, double[]>();
+        foreach (var load in result.Assets.OfType<LoadDispatch>())
         {
-            if (!busOf.TryGetValue(d.Participant, out var bus))
+            if (!consumption.TryGetValue(load.Participant, out var sum))
             {
-                continue;
+                consumption[load.Participant] = sum = new double[result.Slots.Count];
             }
 
-            for (var t = 0; t < slots; t++)
+            for (var t = 0; t < sum.Length; t++)
             {
-                p[t, bus] += d.NetInjectionKw[t] / 1000;
+                sum[t] += load.ConsumptionKw[t];
             }
         }
 
-        foreach (var load in result.Assets.OfType<LoadDispatch>())
-        {
-            if (!busOf.TryGetValue(load.Participant, out var bus))
-            {
-                continue;
-            }
+        var netImportMw = result.Slots.Select(x => (x.ImportMwh - x.ExportMwh) / scenario.Horizon.SlotHours).ToList();
+        return Run(scenario, injections, consumption.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<double>)kv.Value), netImportMw, [.. result.Slots.Select(x => x.VoltagesPu)], options.LoadPowerFactor);
+    }
 
-            for (var t = 0; t < slots; t++)
+    /// <summary>
+    /// Runs the check on given injections: each participant's net injection per slot (kW, injection positive), the
+    /// consumption that draws reactive power at <paramref name="loadPowerFactor"/>, the outside market's net import per
+    /// slot (MW) at its connection bus, and optionally the voltages a formulation predicted per slot.
+    /// </summary>
+    public static AcCheckResult? Run(
+        Scenarios.Scenario scenario,
+        IReadOnlyDictionary<ParticipantId, IReadOnlyList<double>> netInjectionKw,
+        IReadOnlyDictionary<ParticipantId, IReadOnlyList<double>> consumptionKw,
+        IReadOnlyList<double> netImportMw,
+        IReadOnlyList<IReadOnlyList<double>?>? predictedVoltagesPu,
+        double loadPowerFactor)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        ArgumentNullException.ThrowIfNull(netInjectionKw);
+        ArgumentNullException.ThrowIfNull(consumptionKw);
+        ArgumentNullException.ThrowIfNull(netImportMw);
+        if (scenario.Grid is null)
+        {
+            return null;
+        }
+
+        var index = NetworkIndex.Build(scenario.Grid);
+        var model = PowerFlowModel.Build(index);
+        var baseMva = index.BaseMva;
+        var tanPhi = Math.Tan(Math.Acos(loadPowerFactor));
+        var slots = netImportMw.Count;
+        var p = new double[slots, index.BusCount];
+        var q = new double[slots, index.BusCount];
+        var busOf = scenario.Participants.Where(x => x.Bus is not null).ToDictionary(x => x.Id, x => index.IndexOf(x.Bus!.Value));
+        foreach (var (participant, series) in netInjectionKw)
+        {
+            if (busOf.TryGetValue(participant, out var bus))
             {
-                q[t, bus] -= load.ConsumptionKw[t] / 1000 * tanPhi;
+                for (var t = 0; t < slots; t++)
+                {
+                    p[t, bus] += series[t] / 1000;
+                }
+            }
+        }
+
+        foreach (var (participant, series) in consumptionKw)
+        {
+            if (busOf.TryGetValue(participant, out var bus))
+            {
+                for (var t = 0; t < slots; t++)
+                {
+                    q[t, bus] -= series[t] / 1000 * tanPhi;
+                }
             }
         }
 
         var connection = scenario.OutsideMarket.ConnectionBus is { } cb ? index.IndexOf(cb) : index.SlackIndices[0];
         for (var t = 0; t < slots; t++)
         {
-            p[t, connection] += (result.Slots[t].ImportMwh - result.Slots[t].ExportMwh) / scenario.Horizon.SlotHours;
+            p[t, connection] += netImportMw[t];
         }
 
         var algorithm = AcPowerFlow.Resolve(model, PowerFlowAlgorithm.Auto);
@@ -82,7 +118,7 @@ public static class AcCheck
             var stats = solver.Solve(sbus, v);
             var pf = PowerFlowResult.From(model, v, sbus, stats, algorithm);
             double? deviation = null;
-            if (result.Slots[t].VoltagesPu is { } predicted)
+            if (predictedVoltagesPu?[t] is { } predicted)
             {
                 deviation = 0;
                 for (var i = 0; i < index.BusCount; i++)

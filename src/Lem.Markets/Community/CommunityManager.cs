@@ -1,0 +1,56 @@
+using Lem.Markets.Distributed;
+using Lem.Markets.Exchange;
+
+namespace Lem.Markets.Community;
+
+/// <summary>
+/// The community market of FORMULATIONS §6.2 (Moret &amp; Pinson 2019): a community manager coordinates the members and is
+/// their only interface to the outside market. Each iteration it broadcasts the community price λ and the mean position
+/// (<see cref="CommunitySignal"/>), members answer with their internal net sales (<see cref="CommunityProposal"/>), the
+/// manager decides the community's import/export y with its public prices (π_imp y⁺ − π_exp y⁻ within the limits) by
+/// the same proximal step, and updates λ ← λ − ρ·mean(Σq + y) (the sharing form; ρ is per agent). So λ ∈ [π_exp, π_imp]
+/// at the optimum: π_imp when the community imports, π_exp when it exports, inside when it is self-sufficient.
+/// Residuals, stopping and residual balancing as in §7.
+/// </summary>
+public static class CommunityManager
+{
+    /// <summary>Runs the community market.</summary>
+    /// <exception cref="ArgumentException">When there are no members, the price series are shorter than the slots, or the options are out of range.</exception>
+    public static CommunityResult Run(IReadOnlyList<IAgent> members, CommunityOutside outside, int slots, AdmmOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(members);
+        ArgumentNullException.ThrowIfNull(outside);
+        if (outside.ImportPriceEurPerMwh.Count < slots || outside.ExportPriceEurPerMwh.Count < slots)
+        {
+            throw new ArgumentException($"The outside prices need {slots} values.", nameof(outside));
+        }
+
+        var own = new SeparableCost(
+            Enumerable.Repeat(-outside.ExportLimit, slots).ToArray(),
+            Enumerable.Repeat(outside.ImportLimit, slots).ToArray(),
+            new double[slots],
+            [.. outside.ExportPriceEurPerMwh.Take(slots)],
+            [.. outside.ImportPriceEurPerMwh.Take(slots)],
+            new double[slots],
+            new double[slots],
+            outside.EurPerPriceTimesQuantity);
+        var outcome = SharingCore.Run(
+            members,
+            slots,
+            options ?? AdmmOptions.Default,
+            (k, rho, mean, u) => new CommunitySignal(k, rho, [.. u.Select(v => -rho * v)], mean),
+            m => m is CommunityProposal p ? p.Position : throw new InvalidOperationException($"Member '{m.SenderId}' did not answer with a community proposal."),
+            own);
+        var y = outcome.Positions[^1];
+        return new CommunityResult
+        {
+            Diagnostics = outcome.Diagnostics,
+            PricesEurPerMwh = outcome.PricesEurPerMwh,
+            MemberIds = [.. members.Select(a => a.AgentId)],
+            Positions = outcome.Positions[..^1],
+            Imports = [.. y.Select(v => Math.Max(v, 0.0))],
+            Exports = [.. y.Select(v => Math.Max(-v, 0.0))],
+            TotalCostEur = outcome.TotalCostEur,
+        };
+    }
+}

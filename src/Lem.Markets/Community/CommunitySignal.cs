@@ -1,0 +1,17 @@
+using Lem.Markets.Distributed;
+
+namespace Lem.Markets.Community;
+
+/// <summary>
+/// The community manager's broadcast (FORMULATIONS §6.2): the community price λ per slot, the mean internal
+/// position per slot and ρ. A member answers with argmin f(q) + ρ/2‖q − qᵏ + mean − λ/ρ‖².
+/// </summary>
+/// <param name="Iteration">The iteration.</param>
+/// <param name="Rho">The penalty ρ.</param>
+/// <param name="PriceEurPerMwh">The community price per slot.</param>
+/// <param name="MeanPosition">The mean of the members' and the manager's positions per slot.</param>
+public sealed record CommunitySignal(int Iteration, double Rho, IReadOnlyList<double> PriceEurPerMwh, IReadOnlyList<double> MeanPosition) : CoordinatorMessage(Iteration)
+{
+    /// <inheritdoc/>
+    public override int ValueCount => 1 + PriceEurPerMwh.Count + MeanPosition.Count;
+}

@@ -1,0 +1,69 @@
+namespace Lem.Markets.Distributed;
+
+/// <summary>Settings of the ADMM engines (FORMULATIONS §6.1, §7).</summary>
+public sealed record AdmmOptions
+{
+    /// <summary>Default settings: ρ = 1, ε_abs = 1e-6, ε_rel = 1e-5, 5000 iterations, residual balancing μ = 10, τ = 2, parallel local steps.</summary>
+    public static AdmmOptions Default { get; } = new();
+
+    /// <summary>The initial penalty ρ (price units per quantity unit).</summary>
+    public double Rho { get; init; } = 1.0;
+
+    /// <summary>The absolute tolerance ε_abs (quantity units, per component).</summary>
+    public double AbsoluteTolerance { get; init; } = 1e-6;
+
+    /// <summary>The relative tolerance ε_rel.</summary>
+    public double RelativeTolerance { get; init; } = 1e-5;
+
+    /// <summary>The iteration cap.</summary>
+    public int MaxIterations { get; init; } = 5000;
+
+    /// <summary>Whether ρ is adapted by residual balancing (r &gt; μs: ρ·τ; s &gt; μr: ρ/τ; scaled duals rescaled).</summary>
+    public bool ResidualBalancing { get; init; } = true;
+
+    /// <summary>The balancing ratio μ.</summary>
+    public double BalancingMu { get; init; } = 10.0;
+
+    /// <summary>The balancing factor τ.</summary>
+    public double BalancingTau { get; init; } = 2.0;
+
+    /// <summary>Iterations between two changes of ρ (1 = may change after every iteration).</summary>
+    public int BalancingInterval { get; init; } = 1;
+
+    /// <summary>Whether local steps run in parallel across cores.</summary>
+    public bool Parallel { get; init; } = true;
+
+    /// <summary>
+    /// Whether the engine asks every agent for its own cost at the end (one <see cref="CostRequest"/> each), to report
+    /// welfare: the one time private information is aggregated, as one number per agent.
+    /// </summary>
+    public bool ReportCosts { get; init; } = true;
+
+    /// <summary>A primal residual above this multiple of the first one (or a non-finite one) stops the run as <see cref="ConvergenceStatus.Diverging"/>.</summary>
+    public double DivergenceFactor { get; init; } = 1e8;
+
+    /// <summary>Throws when a setting is out of range.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">When ρ, a tolerance, μ, τ or the caps are not valid.</exception>
+    public void Validate()
+    {
+        if (!(Rho > 0) || !double.IsFinite(Rho))
+        {
+            throw new ArgumentOutOfRangeException(nameof(Rho), Rho, "ρ must be positive and finite.");
+        }
+
+        if (!(AbsoluteTolerance >= 0) || !(RelativeTolerance >= 0) || AbsoluteTolerance + RelativeTolerance <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(AbsoluteTolerance), AbsoluteTolerance, "The tolerances must be non-negative and not both zero.");
+        }
+
+        if (MaxIterations < 1 || BalancingInterval < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(MaxIterations), MaxIterations, "The iteration cap and the balancing interval must be at least 1.");
+        }
+
+        if (!(BalancingMu > 1) || !(BalancingTau > 1) || !(DivergenceFactor > 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(BalancingMu), BalancingMu, "μ, τ and the divergence factor must be greater than 1.");
+        }
+    }
+}

@@ -1,0 +1,23 @@
+namespace Lem.Markets.Distributed;
+
+/// <summary>
+/// An agent's private local problem over all slots: its cost f(x) of a net injection x per slot, with its limits and
+/// assets. Costs are in price units × quantity units (EUR/MWh × kW for scenario agents); <see cref="LastCostEur"/>
+/// converts.
+/// </summary>
+internal interface ILocalCost
+{
+    int SlotCount { get; }
+
+    /// <summary>x = argmin f(x) + ρ/2‖x − v‖² (exchange and community local step).</summary>
+    void Prox(ReadOnlySpan<double> v, double rho, Span<double> x);
+
+    /// <summary>
+    /// P2P local step (§6.1): argmin f(P) + Σ_m [c_m|p_m| + ρ/2(p_m − target_m)²] with P = Σ_m p_m per slot;
+    /// arrays partner-major [m·T + t]. Writes the trades and the resulting net injection.
+    /// </summary>
+    void TradeStep(int partners, ReadOnlySpan<double> targets, ReadOnlySpan<double> preferences, double rho, Span<double> trades, Span<double> injection);
+
+    /// <summary>The cost (EUR, cost − utility, with preference costs of the last trades) at the last local solution.</summary>
+    double LastCostEur();
+}

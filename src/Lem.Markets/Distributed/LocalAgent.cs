@@ -1,0 +1,145 @@
+using Lem.Domain.Markets;
+using Lem.Domain.Participants;
+using Lem.Domain.Time;
+using Lem.Markets.Community;
+using Lem.Markets.Exchange;
+using Lem.Markets.PeerToPeer;
+
+namespace Lem.Markets.Distributed;
+
+/// <summary>
+/// An agent that keeps its cost function, limits, assets and trading preferences private and answers the exchange,
+/// community and P2P messages by solving its local problem: in closed form when its cost separates by slot
+/// (quadratic agents, loads, PV, curtailable loads, the outside market), else through the optimisation layer.
+/// Its only public member besides <see cref="AgentId"/> is <see cref="Respond"/>.
+/// </summary>
+public sealed class LocalAgent : IAgent
+{
+    private readonly ILocalCost _cost;
+    private readonly IReadOnlyDictionary<string, double> _preferences;
+    private readonly double[] _x;
+    private double[] _trades = [];
+    private string[] _partners = [];
+    private double[] _partnerPreferences = [];
+
+    private LocalAgent(string id, ILocalCost cost, IReadOnlyDictionary<string, double>? preferences)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(id);
+        AgentId = id;
+        _cost = cost;
+        _preferences = preferences ?? new Dictionary<string, double>();
+        if (_preferences.Values.Any(c => !(c >= 0) || !double.IsFinite(c)))
+        {
+            throw new ArgumentException($"Agent '{id}': trading preferences c_nm must be finite and non-negative.", nameof(preferences));
+        }
+
+        _x = new double[cost.SlotCount];
+    }
+
+    /// <inheritdoc/>
+    public string AgentId { get; }
+
+    /// <summary>
+    /// An agent with cost ½a_t·x² + b_t·x and limits [lower_t, upper_t] in every slot (quantities in MW, prices in
+    /// EUR/MWh, one-hour slots, so the cost is in EUR), with optional per-partner preferences c_nm (EUR/MWh).
+    /// </summary>
+    /// <exception cref="ArgumentException">When the arrays differ in length, a ≥ 0 fails or lower &gt; upper.</exception>
+    public static LocalAgent Quadratic(string id, IReadOnlyList<double> a, IReadOnlyList<double> b, IReadOnlyList<double> lower, IReadOnlyList<double> upper, IReadOnlyDictionary<string, double>? preferences = null)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        ArgumentNullException.ThrowIfNull(lower);
+        ArgumentNullException.ThrowIfNull(upper);
+        return new LocalAgent(id, SeparableCost.Quadratic([.. a], [.. b], [.. lower], [.. upper], 1.0), preferences);
+    }
+
+    /// <summary>A one-slot <see cref="Quadratic(string, IReadOnlyList{double}, IReadOnlyList{double}, IReadOnlyList{double}, IReadOnlyList{double}, IReadOnlyDictionary{string, double}?)"/> agent.</summary>
+    public static LocalAgent Quadratic(string id, double a, double b, double lower, double upper, IReadOnlyDictionary<string, double>? preferences = null) =>
+        Quadratic(id, [a], [b], [lower], [upper], preferences);
+
+    /// <summary>
+    /// The agent of a scenario participant over the whole horizon, quantities in kW and prices in EUR/MWh: inflexible
+    /// loads, PV/wind with curtailment, curtailable loads (closed form when only those), batteries, EVs, flexible loads
+    /// and its own orders (through the optimisation layer, with the pool's asset models).
+    /// </summary>
+    public static LocalAgent FromParticipant(Participant participant, Horizon horizon, IReadOnlyDictionary<string, double>? preferences = null)
+    {
+        ArgumentNullException.ThrowIfNull(participant);
+        ArgumentNullException.ThrowIfNull(horizon);
+        var cost = (ILocalCost?)SeparableCost.TryFromParticipant(participant, horizon.Count, horizon.SlotHours) ?? new OptimizedCost(participant, horizon);
+        return new LocalAgent(participant.Id.ToString(), cost, preferences);
+    }
+
+    /// <summary>The outside market as an agent (kW, EUR/MWh): it injects imports at the import price and absorbs exports at the export price, within its limits.</summary>
+    public static LocalAgent OutsideMarket(string id, OutsideMarket market, Horizon horizon)
+    {
+        ArgumentNullException.ThrowIfNull(market);
+        ArgumentNullException.ThrowIfNull(horizon);
+        return new LocalAgent(id, SeparableCost.Outside(market, horizon.Count, horizon.SlotHours), null);
+    }
+
+    /// <inheritdoc/>
+    public AgentMessage Respond(CoordinatorMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        switch (message)
+        {
+            case ExchangeSignal s:
+                {
+                    var v = new double[_x.Length];
+                    for (var t = 0; t < v.Length; t++)
+                    {
+                        v[t] = _x[t] - s.MeanInjection[t] - s.ScaledDual[t];
+                    }
+
+                    _cost.Prox(v, s.Rho, _x);
+                    return new ExchangeProposal(AgentId, [.. _x]);
+                }
+
+            case CommunitySignal s:
+                {
+                    var v = new double[_x.Length];
+                    for (var t = 0; t < v.Length; t++)
+                    {
+                        v[t] = _x[t] - s.MeanPosition[t] + (s.PriceEurPerMwh[t] / s.Rho);
+                    }
+
+                    _cost.Prox(v, s.Rho, _x);
+                    return new CommunityProposal(AgentId, [.. _x]);
+                }
+
+            case P2pSignal s:
+                return TradeStep(s);
+            case CostRequest:
+                return new CostReport(AgentId, _cost.LastCostEur());
+            default:
+                throw new ArgumentException($"Agent '{AgentId}' does not understand {message.GetType().Name}.", nameof(message));
+        }
+    }
+
+    private P2pProposal TradeStep(P2pSignal s)
+    {
+        var n = _x.Length;
+        var k = s.PartnerIds.Count;
+        if (!_partners.SequenceEqual(s.PartnerIds))
+        {
+            _partners = [.. s.PartnerIds];
+            _partnerPreferences = [.. _partners.Select(m => _preferences.TryGetValue(m, out var c) ? c : 0.0)];
+            _trades = new double[k * n];
+        }
+
+        if (s.PartnerTrades.Count != k * n || s.PairPricesEurPerMwh.Count != k * n)
+        {
+            throw new ArgumentException($"Agent '{AgentId}': a P2P signal for {k} partners and {n} slots needs {k * n} trades and prices.", nameof(s));
+        }
+
+        var targets = new double[k * n];
+        for (var i = 0; i < targets.Length; i++)
+        {
+            targets[i] = (0.5 * (_trades[i] - s.PartnerTrades[i])) + (s.PairPricesEurPerMwh[i] / s.Rho);
+        }
+
+        _cost.TradeStep(k, targets, _partnerPreferences, s.Rho, _trades, _x);
+        return new P2pProposal(AgentId, [.. _trades]);
+    }
+}

@@ -1,0 +1,428 @@
+using Lem.Domain.Assets;
+using Lem.Domain.Markets;
+using Lem.Domain.Participants;
+
+namespace Lem.Markets.Distributed;
+
+/// <summary>
+/// A cost that separates by slot into f_t(P) = C + ½aP² + b⁻·min(P − K, 0) + b⁺·max(P − K, 0) on [lo, hi] with
+/// b⁻ ≤ b⁺: quadratic agents (b⁻ = b⁺), fixed loads (lo = hi), PV with curtailment, curtailable loads and the outside
+/// market (kink at 0, b⁻ = export price, b⁺ = import price). Local steps in closed form: a clipped piecewise
+/// formula for the proximal step, and a scalar search on the balance multiplier plus clipping for the P2P step.
+/// </summary>
+internal sealed class SeparableCost : ILocalCost
+{
+    private const double FarBound = 1e12;
+    private readonly double[] _lo;
+    private readonly double[] _hi;
+    private readonly double[] _kink;
+    private readonly double[] _below;
+    private readonly double[] _above;
+    private readonly double[] _a;
+    private readonly double[] _constant;
+    private readonly double _eurPerUnit;
+    private readonly double[] _x;
+    private readonly double[] _warmMu;
+    private double _preferenceCost;
+
+    public SeparableCost(double[] lo, double[] hi, double[] kink, double[] slopeBelow, double[] slopeAbove, double[] quadratic, double[] constant, double eurPerUnit)
+    {
+        var n = lo.Length;
+        if (hi.Length != n || kink.Length != n || slopeBelow.Length != n || slopeAbove.Length != n || quadratic.Length != n || constant.Length != n)
+        {
+            throw new ArgumentException("All per-slot arrays of a separable cost must have the same length.");
+        }
+
+        for (var t = 0; t < n; t++)
+        {
+            if (!(lo[t] <= hi[t]) || !(slopeBelow[t] <= slopeAbove[t]) || !(quadratic[t] >= 0) || double.IsNaN(kink[t]))
+            {
+                throw new ArgumentException($"Slot {t}: a separable cost needs lo ≤ hi, b⁻ ≤ b⁺ and a ≥ 0 (got lo {lo[t]}, hi {hi[t]}, b⁻ {slopeBelow[t]}, b⁺ {slopeAbove[t]}, a {quadratic[t]}).");
+            }
+        }
+
+        _lo = [.. lo.Select(v => Math.Max(v, -FarBound))];
+        _hi = [.. hi.Select(v => Math.Min(v, FarBound))];
+        _kink = kink;
+        _below = slopeBelow;
+        _above = slopeAbove;
+        _a = quadratic;
+        _constant = constant;
+        _eurPerUnit = eurPerUnit;
+        _x = new double[n];
+        _warmMu = new double[n];
+    }
+
+    public int SlotCount => _lo.Length;
+
+    /// <summary>Slot t's lower bound on the net injection.</summary>
+    public double Lower(int t) => _lo[t];
+
+    /// <summary>Slot t's upper bound on the net injection.</summary>
+    public double Upper(int t) => _hi[t];
+
+    /// <summary>½aP² + bP on [lo, hi] in every slot, quantities in the cost's units, cost × eurPerUnit in EUR.</summary>
+    public static SeparableCost Quadratic(double[] a, double[] b, double[] lo, double[] hi, double eurPerUnit) =>
+        new(lo, hi, new double[a.Length], b, b, a, new double[a.Length], eurPerUnit);
+
+    /// <summary>The outside market in kW: import (injection into the community) at the import price, export at the export price, within the limits.</summary>
+    public static SeparableCost Outside(OutsideMarket market, int slots, double hours)
+    {
+        var lo = Enumerable.Repeat(-(market.ExportLimit?.Kw ?? double.PositiveInfinity), slots).ToArray();
+        var hi = Enumerable.Repeat(market.ImportLimit?.Kw ?? double.PositiveInfinity, slots).ToArray();
+        var below = Enumerable.Range(0, slots).Select(t => market.WholesaleExportEurPerMwh[t]).ToArray();
+        var above = Enumerable.Range(0, slots).Select(t => market.WholesaleImportEurPerMwh[t]).ToArray();
+        for (var t = 0; t < slots; t++)
+        {
+            if (below[t] > above[t])
+            {
+                // Export dearer than import would be an arbitrage without bound; the pool nets it out, here both meet.
+                below[t] = above[t] = 0.5 * (below[t] + above[t]);
+            }
+        }
+
+        return new SeparableCost(lo, hi, new double[slots], below, above, new double[slots], new double[slots], hours / 1000.0);
+    }
+
+    /// <summary>
+    /// A participant made only of inflexible loads, renewables (one curtailment cost) and curtailable loads (one value
+    /// of lost load) and without orders, in kW; null for anything else (it needs the optimisation layer).
+    /// </summary>
+    public static SeparableCost? TryFromParticipant(Participant p, int slots, double hours)
+    {
+        if (p.Orders.Count > 0 || p.Assets.Any(a => a is not (InflexibleLoad or RenewableGenerator or CurtailableLoad)))
+        {
+            return null;
+        }
+
+        var renewables = p.AssetsOf<RenewableGenerator>().ToList();
+        var curtailables = p.AssetsOf<CurtailableLoad>().ToList();
+        if (renewables.Select(r => r.CurtailmentCost.EurPerMwh).Distinct().Count() > 1 || curtailables.Select(c => c.ValueOfLostLoad.EurPerMwh).Distinct().Count() > 1)
+        {
+            return null;
+        }
+
+        var kappa = renewables.Count > 0 ? renewables[0].CurtailmentCost.EurPerMwh : 0.0;
+        var voll = curtailables.Count > 0 ? curtailables[0].ValueOfLostLoad.EurPerMwh : 0.0;
+        double[] lo = new double[slots], hi = new double[slots], kink = new double[slots], below = new double[slots], above = new double[slots], constant = new double[slots];
+        for (var t = 0; t < slots; t++)
+        {
+            var fixedKw = p.AssetsOf<InflexibleLoad>().Sum(l => l.DemandKw[t]);
+            var sheddable = curtailables.Sum(l => l.DemandKw[t]);
+            var available = renewables.Sum(r => r.AvailableKw[t]);
+            lo[t] = -(fixedKw + sheddable);
+            hi[t] = lo[t] + available + sheddable;
+            if (available == 0 && sheddable == 0)
+            {
+                kink[t] = lo[t];
+            }
+            else if (sheddable == 0)
+            {
+                kink[t] = hi[t]; // every renewable kWh used: no curtailment cost at hi
+                below[t] = above[t] = -kappa;
+            }
+            else if (available == 0)
+            {
+                kink[t] = lo[t]; // shedding from lo at the value of lost load
+                below[t] = above[t] = voll;
+            }
+            else if (-kappa <= voll)
+            {
+                // Raising the injection uses renewables first (slope −κ), then sheds load (slope VOLL).
+                kink[t] = lo[t] + available;
+                below[t] = -kappa;
+                above[t] = voll;
+            }
+            else
+            {
+                kink[t] = lo[t] + sheddable;
+                below[t] = voll;
+                above[t] = -kappa;
+                constant[t] = (voll * sheddable) + (kappa * available);
+            }
+        }
+
+        return new SeparableCost(lo, hi, kink, below, above, new double[slots], constant, hours / 1000.0);
+    }
+
+    public void Prox(ReadOnlySpan<double> v, double rho, Span<double> x)
+    {
+        for (var t = 0; t < _lo.Length; t++)
+        {
+            x[t] = _x[t] = ProxSlot(t, v[t], rho);
+        }
+
+        _preferenceCost = 0;
+    }
+
+    public void TradeStep(int partners, ReadOnlySpan<double> targets, ReadOnlySpan<double> preferences, double rho, Span<double> trades, Span<double> injection)
+    {
+        var n = _lo.Length;
+        var pref = 0.0;
+        for (var t = 0; t < n; t++)
+        {
+            injection[t] = _x[t] = TradeSlot(t, partners, targets, preferences, rho, trades);
+            for (var k = 0; k < partners; k++)
+            {
+                pref += preferences[k] * Math.Abs(trades[(k * n) + t]);
+            }
+        }
+
+        _preferenceCost = pref;
+    }
+
+    public double LastCostEur()
+    {
+        var f = _preferenceCost;
+        for (var t = 0; t < _lo.Length; t++)
+        {
+            f += Cost(t, _x[t]);
+        }
+
+        return f * _eurPerUnit;
+    }
+
+    private double Cost(int t, double p) =>
+        _constant[t] + (0.5 * _a[t] * p * p) + (_below[t] * Math.Min(p - _kink[t], 0.0)) + (_above[t] * Math.Max(p - _kink[t], 0.0));
+
+    private double ProxSlot(int t, double v, double rho)
+    {
+        var denom = _a[t] + rho;
+        var w = rho * v;
+        var k = _kink[t];
+        var p1 = (w - _below[t]) / denom;
+        double p;
+        if (p1 < k)
+        {
+            p = p1;
+        }
+        else
+        {
+            var p2 = (w - _above[t]) / denom;
+            p = p2 > k ? p2 : k;
+        }
+
+        return Math.Clamp(p, _lo[t], _hi[t]);
+    }
+
+    /// <summary>The set argmin f(P) − μP as an interval.</summary>
+    private (double Low, double High) Response(int t, double mu)
+    {
+        double lo = _lo[t], hi = _hi[t], k = Math.Clamp(_kink[t], lo, hi);
+        if (_a[t] > 0)
+        {
+            var p1 = (mu - _below[t]) / _a[t];
+            double p;
+            if (p1 < _kink[t])
+            {
+                p = p1;
+            }
+            else
+            {
+                var p2 = (mu - _above[t]) / _a[t];
+                p = p2 > _kink[t] ? p2 : _kink[t];
+            }
+
+            p = Math.Clamp(p, lo, hi);
+            return (p, p);
+        }
+
+        if (mu < _below[t])
+        {
+            return (lo, lo);
+        }
+
+        if (mu == _below[t])
+        {
+            return _below[t] == _above[t] ? (lo, hi) : (lo, k);
+        }
+
+        if (mu < _above[t])
+        {
+            return (k, k);
+        }
+
+        return mu == _above[t] ? (k, hi) : (hi, hi);
+    }
+
+    private double TradeSlot(int t, int partners, ReadOnlySpan<double> targets, ReadOnlySpan<double> preferences, double rho, Span<double> trades)
+    {
+        var n = _lo.Length;
+        if (partners == 0)
+        {
+            return Math.Clamp(0.0, _lo[t], _hi[t]);
+        }
+
+        var pLow = _lo[t] >= 0 ? 0.0 : double.NegativeInfinity;
+        var pHigh = _hi[t] <= 0 ? 0.0 : double.PositiveInfinity;
+
+        double Sum(double mu, ReadOnlySpan<double> tg, ReadOnlySpan<double> c)
+        {
+            var s = 0.0;
+            for (var k = 0; k < partners; k++)
+            {
+                s += Trade(tg[(k * n) + t], c[k], mu, rho, pLow, pHigh);
+            }
+
+            return s;
+        }
+
+        double G(double mu, ReadOnlySpan<double> tg, ReadOnlySpan<double> c)
+        {
+            var s = Sum(mu, tg, c);
+            var (a, b) = Response(t, mu);
+            return s - Math.Clamp(s, a, b);
+        }
+
+        double left = double.NegativeInfinity, right = double.PositiveInfinity, gLeft = 0, gRight = 0;
+        var root = double.NaN;
+
+        bool Try(double mu, ReadOnlySpan<double> tg, ReadOnlySpan<double> c, ref double l, ref double r, ref double gl, ref double gr)
+        {
+            if (!(mu > l && mu < r))
+            {
+                return false;
+            }
+
+            var g = G(mu, tg, c);
+            if (g == 0)
+            {
+                return true;
+            }
+
+            if (g > 0)
+            {
+                l = mu;
+                gl = g;
+            }
+            else
+            {
+                r = mu;
+                gr = g;
+            }
+
+            return false;
+        }
+
+        if (Try(_warmMu[t], targets, preferences, ref left, ref right, ref gLeft, ref gRight))
+        {
+            root = _warmMu[t];
+        }
+        else if (_a[t] == 0 && Try(_below[t], targets, preferences, ref left, ref right, ref gLeft, ref gRight))
+        {
+            root = _below[t];
+        }
+        else if (_a[t] == 0 && _above[t] != _below[t] && Try(_above[t], targets, preferences, ref left, ref right, ref gLeft, ref gRight))
+        {
+            root = _above[t];
+        }
+
+        if (double.IsNaN(root))
+        {
+            var step = Math.Max(1.0, 0.1 * Math.Abs(_warmMu[t]));
+            while (double.IsNegativeInfinity(left) && double.IsNaN(root))
+            {
+                var mu = right - step;
+                step *= 2;
+                if (Try(mu, targets, preferences, ref left, ref right, ref gLeft, ref gRight))
+                {
+                    root = mu;
+                }
+            }
+
+            while (double.IsPositiveInfinity(right) && double.IsNaN(root))
+            {
+                var mu = left + step;
+                step *= 2;
+                if (Try(mu, targets, preferences, ref left, ref right, ref gLeft, ref gRight))
+                {
+                    root = mu;
+                }
+            }
+        }
+
+        if (double.IsNaN(root))
+        {
+            // Illinois regula falsi with bisection when the bracket does not halve: exact on the linear pieces.
+            var side = 0;
+            var lastWidth = right - left;
+            for (var it = 0; it < 200; it++)
+            {
+                var width = right - left;
+                if (width <= 1e-13 * (1.0 + Math.Abs(left) + Math.Abs(right)))
+                {
+                    break;
+                }
+
+                var gl = Math.Min(gLeft, 1e30);
+                var gr = Math.Max(gRight, -1e30);
+                var mu = left + (gl * width / (gl - gr));
+                if (!(mu > left && mu < right) || (it % 3 == 2 && width > 0.5 * lastWidth))
+                {
+                    mu = 0.5 * (left + right);
+                }
+
+                if (it % 3 == 2)
+                {
+                    lastWidth = width;
+                }
+
+                var g = G(mu, targets, preferences);
+                if (g == 0)
+                {
+                    root = mu;
+                    break;
+                }
+
+                if (g > 0)
+                {
+                    left = mu;
+                    gLeft = g;
+                    if (side == -1)
+                    {
+                        gRight *= 0.5;
+                    }
+
+                    side = -1;
+                }
+                else
+                {
+                    right = mu;
+                    gRight = g;
+                    if (side == 1)
+                    {
+                        gLeft *= 0.5;
+                    }
+
+                    side = 1;
+                }
+            }
+
+            if (double.IsNaN(root))
+            {
+                root = 0.5 * (left + right);
+            }
+        }
+
+        _warmMu[t] = root;
+        var total = 0.0;
+        for (var k = 0; k < partners; k++)
+        {
+            var p = Trade(targets[(k * n) + t], preferences[k], root, rho, pLow, pHigh);
+            trades[(k * n) + t] = p;
+            total += p;
+        }
+
+        var (low, high) = Response(t, root);
+        return Math.Clamp(total, low, high);
+    }
+
+    /// <summary>argmin c|p| + ρ/2(p − target)² + μp over [low, high]: soft thresholding, then clipping.</summary>
+    private static double Trade(double target, double c, double mu, double rho, double low, double high)
+    {
+        var z = target - (mu / rho);
+        var th = c / rho;
+        var p = z > th ? z - th : z < -th ? z + th : 0.0;
+        return Math.Clamp(p, low, high);
+    }
+}

@@ -1,0 +1,34 @@
+using Lem.Markets.Distributed;
+
+namespace Lem.Markets.Exchange;
+
+/// <summary>
+/// Exchange (sharing) ADMM with a supervisory node (FORMULATIONS §7, Boyd et al. §7.3.2), multi-period: the supervisor
+/// broadcasts x̄ and u per slot (<see cref="ExchangeSignal"/>), each agent answers with its injection vector
+/// (<see cref="ExchangeProposal"/>), the supervisor updates u ← u + x̄. Price λ = −ρu per slot; residuals and stopping
+/// by Boyd §3.3; residual balancing with u rescaled; iteration cap; divergence detection.
+/// </summary>
+public static class ExchangeAdmm
+{
+    /// <summary>Runs the exchange on the agents over <paramref name="slots"/> slots, starting from x = 0, u = 0.</summary>
+    /// <exception cref="ArgumentException">When there are no agents, or the options are out of range.</exception>
+    public static ExchangeResult Run(IReadOnlyList<IAgent> agents, int slots, AdmmOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(agents);
+        var outcome = SharingCore.Run(
+            agents,
+            slots,
+            options ?? AdmmOptions.Default,
+            (k, rho, mean, u) => new ExchangeSignal(k, rho, mean, u),
+            m => m is ExchangeProposal p ? p.Injection : throw new InvalidOperationException($"Agent '{m.SenderId}' did not answer with an exchange proposal."),
+            own: null);
+        return new ExchangeResult
+        {
+            Diagnostics = outcome.Diagnostics,
+            PricesEurPerMwh = outcome.PricesEurPerMwh,
+            AgentIds = [.. agents.Select(a => a.AgentId)],
+            Injections = outcome.Positions,
+            TotalCostEur = outcome.TotalCostEur,
+        };
+    }
+}

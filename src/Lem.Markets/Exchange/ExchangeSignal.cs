@@ -1,0 +1,17 @@
+using Lem.Markets.Distributed;
+
+namespace Lem.Markets.Exchange;
+
+/// <summary>
+/// The supervisor's broadcast in exchange ADMM (FORMULATIONS §7): the mean injection x̄ and the scaled dual u per slot,
+/// and ρ. An agent answers with argmin f(x) + ρ/2‖x − xᵏ + x̄ + u‖².
+/// </summary>
+/// <param name="Iteration">The iteration.</param>
+/// <param name="Rho">The penalty ρ.</param>
+/// <param name="MeanInjection">x̄ per slot.</param>
+/// <param name="ScaledDual">u per slot (the price is −ρu).</param>
+public sealed record ExchangeSignal(int Iteration, double Rho, IReadOnlyList<double> MeanInjection, IReadOnlyList<double> ScaledDual) : CoordinatorMessage(Iteration)
+{
+    /// <inheritdoc/>
+    public override int ValueCount => 1 + MeanInjection.Count + ScaledDual.Count;
+}

@@ -1,0 +1,199 @@
+using System.Diagnostics;
+using Lem.Markets.Distributed;
+
+namespace Lem.Markets.Exchange;
+
+/// <summary>
+/// The exchange (sharing) ADMM loop of FORMULATIONS §7, shared by the exchange with a supervisor and by the community
+/// manager: agents answer a broadcast with their injections; the coordinator (optionally holding a position of its
+/// own with a public cost, the community's outside trade) forms x̄, updates u ← u + x̄ and balances ρ.
+/// </summary>
+internal static class SharingCore
+{
+    public static SharingOutcome Run(
+        IReadOnlyList<IAgent> agents,
+        int slots,
+        AdmmOptions options,
+        Func<int, double, double[], double[], CoordinatorMessage> signal,
+        Func<AgentMessage, IReadOnlyList<double>> read,
+        SeparableCost? own)
+    {
+        ArgumentNullException.ThrowIfNull(agents);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        if (slots < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(slots), slots, "At least one slot is needed.");
+        }
+
+        var clock = Stopwatch.StartNew();
+        var counter = new MessageCounter();
+        var n = agents.Count + (own is null ? 0 : 1);
+        if (n == 0)
+        {
+            throw new ArgumentException("At least one agent is needed.", nameof(agents));
+        }
+
+        var x = new double[n][];
+        var previous = new double[n][];
+        for (var i = 0; i < n; i++)
+        {
+            x[i] = new double[slots];
+            previous[i] = new double[slots];
+        }
+
+        var mean = new double[slots];
+        var previousMean = new double[slots];
+        var u = new double[slots];
+        var rho = options.Rho;
+        var history = new List<ResidualRecord>();
+        var status = ConvergenceStatus.IterationLimit;
+        double r = double.NaN, s = double.NaN, firstR = double.NaN;
+        var iteration = 0;
+        var responses = new AgentMessage[agents.Count];
+        var sqrtN = Math.Sqrt(n);
+        var sqrtDim = Math.Sqrt((double)n * slots);
+        var sinceChange = 0;
+        for (iteration = 1; iteration <= options.MaxIterations; iteration++)
+        {
+            var message = signal(iteration, rho, [.. mean], [.. u]);
+            counter.Add(agents.Count, message.EncodedBytes);
+            if (options.Parallel && agents.Count > 1)
+            {
+                Parallel.For(0, agents.Count, i => responses[i] = agents[i].Respond(message));
+            }
+            else
+            {
+                for (var i = 0; i < agents.Count; i++)
+                {
+                    responses[i] = agents[i].Respond(message);
+                }
+            }
+
+            (x, previous) = (previous, x);
+            for (var i = 0; i < agents.Count; i++)
+            {
+                var answer = responses[i];
+                counter.Add(1, answer.EncodedBytes);
+                var values = read(answer);
+                if (values.Count != slots)
+                {
+                    throw new InvalidOperationException($"Agent '{agents[i].AgentId}' answered with {values.Count} values for {slots} slots.");
+                }
+
+                for (var t = 0; t < slots; t++)
+                {
+                    x[i][t] = values[t];
+                }
+            }
+
+            if (own is not null)
+            {
+                var v = new double[slots];
+                for (var t = 0; t < slots; t++)
+                {
+                    v[t] = previous[n - 1][t] - mean[t] - u[t];
+                }
+
+                own.Prox(v, rho, x[n - 1]);
+            }
+
+            (mean, previousMean) = (previousMean, mean);
+            double xNorm2 = 0, meanNorm2 = 0, s2 = 0, uNorm2 = 0;
+            for (var t = 0; t < slots; t++)
+            {
+                var sum = 0.0;
+                for (var i = 0; i < n; i++)
+                {
+                    sum += x[i][t];
+                    xNorm2 += x[i][t] * x[i][t];
+                }
+
+                mean[t] = sum / n;
+                u[t] += mean[t];
+                meanNorm2 += mean[t] * mean[t];
+                uNorm2 += u[t] * u[t];
+                for (var i = 0; i < n; i++)
+                {
+                    var d = (x[i][t] - mean[t]) - (previous[i][t] - previousMean[t]);
+                    s2 += d * d;
+                }
+            }
+
+            r = sqrtN * Math.Sqrt(meanNorm2);
+            s = rho * Math.Sqrt(s2);
+            var epsPri = (sqrtDim * options.AbsoluteTolerance) + (options.RelativeTolerance * Math.Max(Math.Sqrt(xNorm2), r));
+            var epsDual = (sqrtDim * options.AbsoluteTolerance) + (options.RelativeTolerance * rho * sqrtN * Math.Sqrt(uNorm2));
+            history.Add(new ResidualRecord(iteration, r, s, rho, epsPri, epsDual));
+            if (iteration == 1)
+            {
+                firstR = r;
+            }
+
+            if (!double.IsFinite(r) || !double.IsFinite(s) || r > options.DivergenceFactor * Math.Max(firstR, options.AbsoluteTolerance))
+            {
+                status = ConvergenceStatus.Diverging;
+                break;
+            }
+
+            if (r <= epsPri && s <= epsDual)
+            {
+                status = ConvergenceStatus.Converged;
+                break;
+            }
+
+            sinceChange++;
+            if (options.ResidualBalancing && sinceChange >= options.BalancingInterval)
+            {
+                var factor = r > options.BalancingMu * s ? options.BalancingTau : s > options.BalancingMu * r ? 1.0 / options.BalancingTau : 1.0;
+                if (factor != 1.0)
+                {
+                    rho *= factor;
+                    for (var t = 0; t < slots; t++)
+                    {
+                        u[t] /= factor; // keeps the price −ρu
+                    }
+
+                    sinceChange = 0;
+                }
+            }
+        }
+
+        var iterations = Math.Min(iteration, options.MaxIterations);
+        var prices = new double[slots];
+        for (var t = 0; t < slots; t++)
+        {
+            prices[t] = -rho * u[t];
+        }
+
+        double? cost = null;
+        if (options.ReportCosts)
+        {
+            var request = new CostRequest();
+            counter.Add(agents.Count, request.EncodedBytes);
+            var total = 0.0;
+            foreach (var a in agents)
+            {
+                var answer = a.Respond(request);
+                counter.Add(1, answer.EncodedBytes);
+                total += answer is CostReport report ? report.CostEur : throw new InvalidOperationException($"Agent '{a.AgentId}' did not answer the cost request with a cost report.");
+            }
+
+            cost = total + (own?.LastCostEur() ?? 0.0);
+        }
+
+        var diagnostics = new AdmmDiagnostics
+        {
+            Status = status,
+            Iterations = iterations,
+            PrimalResidual = r,
+            DualResidual = s,
+            Rho = rho,
+            Messages = counter.Messages,
+            Bytes = counter.Bytes,
+            WallSeconds = clock.Elapsed.TotalSeconds,
+            ResidualHistory = history,
+        };
+        return new SharingOutcome(x, prices, cost, diagnostics);
+    }
+}

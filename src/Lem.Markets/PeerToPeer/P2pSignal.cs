@@ -1,0 +1,22 @@
+using Lem.Markets.Distributed;
+
+namespace Lem.Markets.PeerToPeer;
+
+/// <summary>
+/// What reaches agent n in one P2P iteration (FORMULATIONS §6.1): from each partner m its trade proposal p_mn per slot,
+/// and the pair price λ_nm per slot that both partners compute from the exchanged proposals.
+/// Arrays are partner-major: entry [k·slots + t] is partner k, slot t.
+/// </summary>
+/// <param name="Iteration">The iteration.</param>
+/// <param name="Rho">The penalty ρ.</param>
+/// <param name="PartnerIds">The partners, in the order of the arrays.</param>
+/// <param name="PartnerTrades">p_mn: each partner's proposed sale to this agent (negative: purchase).</param>
+/// <param name="PairPricesEurPerMwh">λ_nm per partner and slot.</param>
+public sealed record P2pSignal(int Iteration, double Rho, IReadOnlyList<string> PartnerIds, IReadOnlyList<double> PartnerTrades, IReadOnlyList<double> PairPricesEurPerMwh) : CoordinatorMessage(Iteration)
+{
+    /// <inheritdoc/>
+    public override int ValueCount => 1 + PartnerTrades.Count + PairPricesEurPerMwh.Count;
+
+    /// <inheritdoc/>
+    public override int IndexCount => PartnerIds.Count;
+}

@@ -1,0 +1,277 @@
+using System.Diagnostics;
+using Lem.Markets.Distributed;
+
+namespace Lem.Markets.PeerToPeer;
+
+/// <summary>
+/// The full P2P market of FORMULATIONS §6.1 (Sorin, Bobo &amp; Pinson 2019): multi-bilateral consensus ADMM on a
+/// communication graph with product differentiation (each agent's private preferences c_nm). Per iteration each agent
+/// receives its partners' proposals p_mn and the pair prices λ_nm (<see cref="P2pSignal"/>) and answers with its own
+/// proposals (<see cref="P2pProposal"/>); then each pair updates λ_nm ← λ_nm − ρ/2(p_nm + p_mn), a computation both
+/// partners can do from the two proposals alone. Residuals r = ‖p_nm + p_mn‖, s = ρ‖pᵏ − pᵏ⁻¹‖, Boyd-style stopping
+/// √(dim)·ε_abs + ε_rel·(‖p‖ or ‖λ‖), residual balancing (λ is unscaled: no rescaling), reconciliation
+/// p̂ = (p_nm − p_mn)/2 at the end.
+/// </summary>
+/// <remarks>
+/// Messages counted per iteration: one trade proposal per directed edge (slots values) and one residual report per agent
+/// to the observer that decides to stop (2 values). Prices are never sent: both partners compute them.
+/// </remarks>
+public static class PeerToPeerAdmm
+{
+    /// <summary>Runs the P2P market from p = 0, λ = 0.</summary>
+    /// <exception cref="ArgumentException">When the graph does not match the agents or the options are out of range.</exception>
+    public static P2pResult Run(IReadOnlyList<IAgent> agents, CommunicationGraph graph, int slots, AdmmOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(agents);
+        ArgumentNullException.ThrowIfNull(graph);
+        options ??= AdmmOptions.Default;
+        options.Validate();
+        if (graph.AgentCount != agents.Count)
+        {
+            throw new ArgumentException($"The graph has {graph.AgentCount} agents, the list {agents.Count}.", nameof(graph));
+        }
+
+        if (slots < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(slots), slots, "At least one slot is needed.");
+        }
+
+        var clock = Stopwatch.StartNew();
+        var counter = new MessageCounter();
+        var n = agents.Count;
+        var offsets = new int[n + 1];
+        for (var i = 0; i < n; i++)
+        {
+            offsets[i + 1] = offsets[i] + graph.PartnersOf(i).Count;
+        }
+
+        var edges = offsets[n];
+        var partnerOf = new int[edges];
+        var reverse = new int[edges];
+        var edgeIndex = new Dictionary<(int, int), int>(edges);
+        for (var i = 0; i < n; i++)
+        {
+            var partners = graph.PartnersOf(i);
+            for (var k = 0; k < partners.Count; k++)
+            {
+                partnerOf[offsets[i] + k] = partners[k];
+                edgeIndex[(i, partners[k])] = offsets[i] + k;
+            }
+        }
+
+        for (var i = 0; i < n; i++)
+        {
+            for (var e = offsets[i]; e < offsets[i + 1]; e++)
+            {
+                reverse[e] = edgeIndex[(partnerOf[e], i)];
+            }
+        }
+
+        var partnerIds = new string[n][];
+        for (var i = 0; i < n; i++)
+        {
+            partnerIds[i] = [.. graph.PartnersOf(i).Select(m => agents[m].AgentId)];
+        }
+
+        var p = new double[edges * slots];
+        var pOld = new double[edges * slots];
+        var lambda = new double[edges * slots];
+        var rho = options.Rho;
+        var history = new List<ResidualRecord>();
+        var status = ConvergenceStatus.IterationLimit;
+        double r = double.NaN, s = double.NaN, firstR = double.NaN;
+        var sqrtDim = Math.Sqrt(Math.Max(1.0, (double)edges * slots));
+        var proposalBytes = MessageEncoding.Bytes(slots, 0);
+        var residualBytes = MessageEncoding.Bytes(2, 0);
+        var sinceChange = 0;
+        int iteration;
+        for (iteration = 1; iteration <= options.MaxIterations; iteration++)
+        {
+            (p, pOld) = (pOld, p);
+            var currentRho = rho;
+            var k = iteration;
+            void Step(int i)
+            {
+                var deg = offsets[i + 1] - offsets[i];
+                var theirs = new double[deg * slots];
+                var prices = new double[deg * slots];
+                for (var j = 0; j < deg; j++)
+                {
+                    var e = offsets[i] + j;
+                    Array.Copy(pOld, reverse[e] * slots, theirs, j * slots, slots);
+                    Array.Copy(lambda, e * slots, prices, j * slots, slots);
+                }
+
+                var answer = agents[i].Respond(new P2pSignal(k, currentRho, partnerIds[i], theirs, prices));
+                if (answer is not P2pProposal proposal || proposal.Trades.Count != deg * slots)
+                {
+                    throw new InvalidOperationException($"Agent '{agents[i].AgentId}' did not answer with a proposal of {deg * slots} trades.");
+                }
+
+                for (var j = 0; j < deg * slots; j++)
+                {
+                    p[(offsets[i] * slots) + j] = proposal.Trades[j];
+                }
+            }
+
+            if (options.Parallel && n > 1)
+            {
+                Parallel.For(0, n, Step);
+            }
+            else
+            {
+                for (var i = 0; i < n; i++)
+                {
+                    Step(i);
+                }
+            }
+
+            counter.Add(edges, proposalBytes);
+            counter.Add(n, residualBytes);
+
+            double r2 = 0, s2 = 0, pNorm2 = 0, lNorm2 = 0;
+            for (var e = 0; e < edges; e++)
+            {
+                var rev = reverse[e] * slots;
+                var own = e * slots;
+                for (var t = 0; t < slots; t++)
+                {
+                    var sum = p[own + t] + p[rev + t];
+                    r2 += sum * sum;
+                    var d = p[own + t] - pOld[own + t];
+                    s2 += d * d;
+                    pNorm2 += p[own + t] * p[own + t];
+                    lambda[own + t] -= 0.5 * rho * sum;
+                    lNorm2 += lambda[own + t] * lambda[own + t];
+                }
+            }
+
+            r = Math.Sqrt(r2);
+            s = rho * Math.Sqrt(s2);
+            var epsPri = (sqrtDim * options.AbsoluteTolerance) + (options.RelativeTolerance * Math.Sqrt(pNorm2));
+            var epsDual = (sqrtDim * options.AbsoluteTolerance) + (options.RelativeTolerance * Math.Sqrt(lNorm2));
+            history.Add(new ResidualRecord(iteration, r, s, rho, epsPri, epsDual));
+            if (iteration == 1)
+            {
+                firstR = r;
+            }
+
+            if (!double.IsFinite(r) || !double.IsFinite(s) || r > options.DivergenceFactor * Math.Max(firstR, options.AbsoluteTolerance))
+            {
+                status = ConvergenceStatus.Diverging;
+                break;
+            }
+
+            if (r <= epsPri && s <= epsDual)
+            {
+                status = ConvergenceStatus.Converged;
+                break;
+            }
+
+            sinceChange++;
+            if (options.ResidualBalancing && sinceChange >= options.BalancingInterval)
+            {
+                if (r > options.BalancingMu * s)
+                {
+                    rho *= options.BalancingTau;
+                    sinceChange = 0;
+                }
+                else if (s > options.BalancingMu * r)
+                {
+                    rho /= options.BalancingTau;
+                    sinceChange = 0;
+                }
+            }
+        }
+
+        var iterations = Math.Min(iteration, options.MaxIterations);
+        var reconciled = new double[edges * slots];
+        var reciprocity = 0.0;
+        var injections = new double[n][];
+        for (var i = 0; i < n; i++)
+        {
+            injections[i] = new double[slots];
+            for (var e = offsets[i]; e < offsets[i + 1]; e++)
+            {
+                for (var t = 0; t < slots; t++)
+                {
+                    var a = p[(e * slots) + t];
+                    var b = p[(reverse[e] * slots) + t];
+                    reciprocity = Math.Max(reciprocity, Math.Abs(a + b));
+                    var hat = 0.5 * (a - b);
+                    reconciled[(e * slots) + t] = hat;
+                    injections[i][t] += hat;
+                }
+            }
+        }
+
+        var trades = new List<BilateralTrade>();
+        for (var i = 0; i < n; i++)
+        {
+            for (var e = offsets[i]; e < offsets[i + 1]; e++)
+            {
+                var m = partnerOf[e];
+                if (m < i)
+                {
+                    continue;
+                }
+
+                for (var t = 0; t < slots; t++)
+                {
+                    var q = reconciled[(e * slots) + t];
+                    if (q != 0)
+                    {
+                        trades.Add(q > 0
+                            ? new BilateralTrade(agents[i].AgentId, agents[m].AgentId, t, q, lambda[(e * slots) + t])
+                            : new BilateralTrade(agents[m].AgentId, agents[i].AgentId, t, -q, lambda[(e * slots) + t]));
+                    }
+                }
+            }
+        }
+
+        double? cost = null;
+        if (options.ReportCosts)
+        {
+            var request = new CostRequest();
+            counter.Add(n, request.EncodedBytes);
+            var total = 0.0;
+            foreach (var a in agents)
+            {
+                var answer = a.Respond(request);
+                counter.Add(1, answer.EncodedBytes);
+                total += answer is CostReport report ? report.CostEur : throw new InvalidOperationException($"Agent '{a.AgentId}' did not answer the cost request with a cost report.");
+            }
+
+            cost = total;
+        }
+
+        var finalLambda = lambda;
+        IReadOnlyList<double> TradeOf(int a, int b) =>
+            edgeIndex.TryGetValue((a, b), out var e) ? reconciled.AsSpan(e * slots, slots).ToArray() : new double[slots];
+        IReadOnlyList<double>? PriceOf(int a, int b) =>
+            edgeIndex.TryGetValue((a, b), out var e) ? finalLambda.AsSpan(e * slots, slots).ToArray() : null;
+
+        return new P2pResult
+        {
+            Diagnostics = new AdmmDiagnostics
+            {
+                Status = status,
+                Iterations = iterations,
+                PrimalResidual = r,
+                DualResidual = s,
+                Rho = rho,
+                Messages = counter.Messages,
+                Bytes = counter.Bytes,
+                WallSeconds = clock.Elapsed.TotalSeconds,
+                ResidualHistory = history,
+            },
+            AgentIds = [.. agents.Select(a => a.AgentId)],
+            Trades = trades,
+            Injections = injections,
+            TradeOf = TradeOf,
+            PriceOf = PriceOf,
+            ReciprocityError = reciprocity,
+            TotalCostEur = cost,
+        };
+    }
+}
