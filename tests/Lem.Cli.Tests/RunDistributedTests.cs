@@ -43,6 +43,16 @@ public sealed class RunDistributedTests : IDisposable
     }
 
     [Fact]
+    public void Run_Village_WithADistributedMechanism_SaysWhatIsNotSupportedYet()
+    {
+        var (exit, output, err) = CliRunner.Run("run", RepoPaths.InRepo("examples", "village", "scenario.json"), "--mechanism", "exchange");
+        Assert.Equal(1, exit);
+        Assert.Contains("mechanism.not_supported", output, StringComparison.Ordinal);
+        Assert.Contains("--mechanism pool", output, StringComparison.Ordinal);
+        CliRunner.AssertNoStackTrace(output + err);
+    }
+
+    [Fact]
     public void Run_DistributedMechanismWithAGridFormulation_IsAUsageError()
     {
         var (exit, _, err) = CliRunner.Run("run", RepoPaths.InRepo("examples", "tiny", "scenario.json"), "--mechanism", "p2p", "--grid", "dc");

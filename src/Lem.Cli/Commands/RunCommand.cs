@@ -20,6 +20,9 @@ public static class RunCommand
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
+    /// <summary>The longest horizon the distributed mechanisms accept when agents have storage or shiftable loads.</summary>
+    private const int MaxSlotsWithStorageAgents = 24;
+
     /// <summary>Creates the command.</summary>
     public static Command Create(CliContext context)
     {
@@ -65,6 +68,15 @@ public static class RunCommand
             {
                 context.Error.WriteLine($"lem: the {mechanism} mechanism clears on copper plate; --grid {gridName} applies to the pool only.");
                 return ExitCodes.Usage;
+            }
+
+            // Agents with storage or shiftable loads solve their local problems through the optimisation layer every
+            // iteration; over a long horizon that is not yet fast enough to finish in reasonable time.
+            var heavy = s.Participants.Count(p => p.Assets.Any(a => a is Domain.Assets.Battery or Domain.Assets.ElectricVehicle or Domain.Assets.FlexibleLoad));
+            if (heavy > 0 && s.Horizon.Count > MaxSlotsWithStorageAgents)
+            {
+                ErrorPrinter.Print(context, format, path, [new Domain.Validation.ValidationError("--mechanism", "mechanism.not_supported", $"The {mechanism} mechanism does not yet handle {heavy} participants with batteries, EVs or flexible loads over {s.Horizon.Count} slots in reasonable time (at most {MaxSlotsWithStorageAgents} slots); use --mechanism pool, or a shorter horizon.")]);
+                return ExitCodes.InvalidInput;
             }
 
             return RunDistributed(context, s, path, mechanism, outDir, format, acCheck);
