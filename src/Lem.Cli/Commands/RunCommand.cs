@@ -201,7 +201,7 @@ public static class RunCommand
             {
                 w.WriteStartObject();
                 w.WriteNumber("slot", v.Slot);
-                w.WriteString("kind", v.Kind switch { Grid.PowerFlow.ViolationKind.UnderVoltage => "under_voltage", Grid.PowerFlow.ViolationKind.OverVoltage => "over_voltage", _ => "thermal_overload" });
+                w.WriteString("kind", JsonNames.Of(v.Kind));
                 w.WriteString("element", v.ElementId);
                 w.WriteNumber("value", v.Value);
                 w.WriteNumber("limit", v.Limit);

@@ -124,21 +124,9 @@ internal static class SharingCore
             s = rho * Math.Sqrt(s2);
             var epsPri = (sqrtDim * options.AbsoluteTolerance) + (options.RelativeTolerance * Math.Max(Math.Sqrt(xNorm2), r));
             var epsDual = (sqrtDim * options.AbsoluteTolerance) + (options.RelativeTolerance * rho * sqrtN * Math.Sqrt(uNorm2));
-            history.Add(new ResidualRecord(iteration, r, s, rho, epsPri, epsDual));
-            if (iteration == 1)
+            if (AdmmStopRule.Evaluate(iteration, r, s, rho, epsPri, epsDual, ref firstR, options, history) is { } stop)
             {
-                firstR = r;
-            }
-
-            if (!double.IsFinite(r) || !double.IsFinite(s) || r > options.DivergenceFactor * Math.Max(firstR, options.AbsoluteTolerance))
-            {
-                status = ConvergenceStatus.Diverging;
-                break;
-            }
-
-            if (r <= epsPri && s <= epsDual)
-            {
-                status = ConvergenceStatus.Converged;
+                status = stop;
                 break;
             }
 

@@ -150,21 +150,9 @@ public static class PeerToPeerAdmm
             s = rho * Math.Sqrt(s2);
             var epsPri = (sqrtDim * options.AbsoluteTolerance) + (options.RelativeTolerance * Math.Sqrt(pNorm2));
             var epsDual = (sqrtDim * options.AbsoluteTolerance) + (options.RelativeTolerance * Math.Sqrt(lNorm2));
-            history.Add(new ResidualRecord(iteration, r, s, rho, epsPri, epsDual));
-            if (iteration == 1)
+            if (AdmmStopRule.Evaluate(iteration, r, s, rho, epsPri, epsDual, ref firstR, options, history) is { } stop)
             {
-                firstR = r;
-            }
-
-            if (!double.IsFinite(r) || !double.IsFinite(s) || r > options.DivergenceFactor * Math.Max(firstR, options.AbsoluteTolerance))
-            {
-                status = ConvergenceStatus.Diverging;
-                break;
-            }
-
-            if (r <= epsPri && s <= epsDual)
-            {
-                status = ConvergenceStatus.Converged;
+                status = stop;
                 break;
             }
 

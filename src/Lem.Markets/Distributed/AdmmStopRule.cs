@@ -1,0 +1,25 @@
+namespace Lem.Markets.Distributed;
+
+/// <summary>The stopping and divergence test shared by the ADMM engines (Boyd et al. §3.3), applied once per iteration.</summary>
+internal static class AdmmStopRule
+{
+    /// <summary>
+    /// Records the iteration's residuals and returns the final status when the run should stop (diverging, or both
+    /// residuals within their tolerances), or null to continue.
+    /// </summary>
+    public static ConvergenceStatus? Evaluate(int iteration, double r, double s, double rho, double epsPri, double epsDual, ref double firstR, AdmmOptions options, List<ResidualRecord> history)
+    {
+        history.Add(new ResidualRecord(iteration, r, s, rho, epsPri, epsDual));
+        if (iteration == 1)
+        {
+            firstR = r;
+        }
+
+        if (!double.IsFinite(r) || !double.IsFinite(s) || r > options.DivergenceFactor * Math.Max(firstR, options.AbsoluteTolerance))
+        {
+            return ConvergenceStatus.Diverging;
+        }
+
+        return r <= epsPri && s <= epsDual ? ConvergenceStatus.Converged : null;
+    }
+}
