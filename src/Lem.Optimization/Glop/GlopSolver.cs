@@ -39,17 +39,7 @@ public sealed class GlopSolver : ISolver
             return $"GLOP cannot solve model '{model.Name}': it has a quadratic objective (GLOP solves LPs only; use HiGHS).";
         }
 
-        if (model.HasCones)
-        {
-            return $"GLOP cannot solve model '{model.Name}': it has {model.Cones.Count} second-order cone(s); use the Ipopt back end.";
-        }
-
-        if (model.HasNonlinearConstraints)
-        {
-            return $"GLOP cannot solve model '{model.Name}': it has {model.NonlinearConstraints.Count} nonlinear constraint(s); use the Ipopt back end.";
-        }
-
-        return null;
+        return Capabilities.ConesOrNonlinear("GLOP", model);
     }
 
     /// <inheritdoc />

@@ -55,14 +55,9 @@ public sealed class HighsSolver : ISolver
     public string? CannotSolve(OptimizationModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
-        if (model.HasCones)
+        if (Capabilities.ConesOrNonlinear("HiGHS", model) is { } reason)
         {
-            return $"HiGHS cannot solve model '{model.Name}': it has {model.Cones.Count} second-order cone(s); use the Ipopt back end.";
-        }
-
-        if (model.HasNonlinearConstraints)
-        {
-            return $"HiGHS cannot solve model '{model.Name}': it has {model.NonlinearConstraints.Count} nonlinear constraint(s); use the Ipopt back end.";
+            return reason;
         }
 
         if (model.HasQuadraticObjective && model.HasIntegers)
