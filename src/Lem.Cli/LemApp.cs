@@ -57,6 +57,7 @@ public static class LemApp
         root.Subcommands.Add(OpfCommand.Create(context));
         root.Subcommands.Add(BenchCommand.Create(context));
         root.Subcommands.Add(AuctionCommand.Create(context));
+        root.Subcommands.Add(AllocateCommand.Create(context));
         return root;
     }
 }

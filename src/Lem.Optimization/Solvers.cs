@@ -1,5 +1,6 @@
 using Lem.Optimization.Glop;
 using Lem.Optimization.Highs;
+using Lem.Optimization.InteriorPoint;
 using Lem.Optimization.Ipopt;
 
 namespace Lem.Optimization;
@@ -8,7 +9,7 @@ namespace Lem.Optimization;
 public static class Solvers
 {
     /// <summary>The names <see cref="ByName"/> accepts.</summary>
-    public static IReadOnlyList<string> Names { get; } = ["highs", "glop", "ipopt"];
+    public static IReadOnlyList<string> Names { get; } = ["highs", "glop", "ipopt", "ipm"];
 
     /// <summary>
     /// Continuous QPs with more variables than this go to Ipopt: HiGHS's QP solver slows down sharply beyond a few
@@ -42,6 +43,7 @@ public static class Solvers
             "highs" => new HighsSolver(),
             "glop" => new GlopSolver(),
             "ipopt" => new IpoptSolver(),
+            "ipm" => new InteriorPointSolver(),
             _ => throw new ArgumentException($"Unknown solver '{name}'; use one of {string.Join(", ", Names)}.", nameof(name)),
         };
     }

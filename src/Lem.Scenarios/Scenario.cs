@@ -2,6 +2,7 @@ using Lem.Domain.Markets;
 using Lem.Domain.Participants;
 using Lem.Domain.Time;
 using Lem.Grid.Network;
+using Lem.Scenarios.Settlement;
 
 namespace Lem.Scenarios;
 
@@ -20,4 +21,8 @@ public sealed record Scenario(
     IReadOnlyList<Participant> Participants,
     OutsideMarket OutsideMarket,
     GridNetwork? Grid,
-    string? SourcePath);
+    string? SourcePath)
+{
+    /// <summary>How clearing results are settled (the optional <c>settlement</c> section); all zero when absent.</summary>
+    public SettlementSettings Settlement { get; init; } = SettlementSettings.Default;
+}

@@ -8,6 +8,7 @@ using Lem.Grid.Network;
 using Lem.Grid.Topology;
 using Lem.Scenarios.Json;
 using Lem.Scenarios.Reading;
+using Lem.Scenarios.Settlement;
 
 namespace Lem.Scenarios;
 
@@ -113,6 +114,8 @@ public static class ScenarioReader
         var market = marketReader is null ? null : OutsideMarketReader.Read(marketReader, c, out connectionBusPath);
 
         var participants = ReadParticipants(r, c, out var busPaths);
+        var settlementReader = r.Object("settlement", required: false);
+        var settlement = settlementReader is null ? SettlementSettings.Default : SettlementReader.Read(settlementReader, c, participants, grid, gridReader is not null);
         r.ReportUnknown();
 
         // When a grid was given but could not be read, its problems are reported already; checking bus references
@@ -127,7 +130,7 @@ public static class ScenarioReader
             return null;
         }
 
-        return new Scenario(name, description, c.Horizon, participants, market, grid, sourcePath);
+        return new Scenario(name, description, c.Horizon, participants, market, grid, sourcePath) { Settlement = settlement ?? SettlementSettings.Default };
     }
 
     private static List<Participant> ReadParticipants(ObjectReader r, ReadContext c, out List<string?> busPaths)

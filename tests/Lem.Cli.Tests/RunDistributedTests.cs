@@ -42,13 +42,32 @@ public sealed class RunDistributedTests : IDisposable
         Assert.True(File.ReadAllLines(Path.Combine(outDir, "convergence.csv")).Length > 1);
     }
 
-    [Fact]
-    public void Run_Village_WithADistributedMechanism_SaysWhatIsNotSupportedYet()
+    [Theory]
+    [InlineData("1")]
+    [InlineData("all")]
+    public void Run_P2pWithAGivenGraph_ReachesThePoolWelfare(string partners)
     {
-        var (exit, output, err) = CliRunner.Run("run", RepoPaths.InRepo("examples", "village", "scenario.json"), "--mechanism", "exchange");
-        Assert.Equal(1, exit);
-        Assert.Contains("mechanism.not_supported", output, StringComparison.Ordinal);
-        Assert.Contains("--mechanism pool", output, StringComparison.Ordinal);
+        var scenario = RepoPaths.InRepo("examples", "tiny", "scenario.json");
+        var pool = JsonDocument.Parse(CliRunner.Run("run", scenario, "--grid", "copperplate", "--format", "json").Out).RootElement;
+
+        var (exit, output, err) = CliRunner.Run("run", scenario, "--mechanism", "p2p", "--partners", partners, "--format", "json");
+
+        Assert.True(exit == 0, output + err);
+        var r = JsonDocument.Parse(output).RootElement;
+        var poolWelfare = pool.GetProperty("welfare_eur").GetDouble();
+        Approx.Equal(poolWelfare, r.GetProperty("welfare_eur").GetDouble(), 1e-3 * Math.Max(1, Math.Abs(poolWelfare)), what: $"welfare with --partners {partners}");
+    }
+
+    [Theory]
+    [InlineData("community", "2")]
+    [InlineData("p2p", "0")]
+    [InlineData("p2p", "many")]
+    public void Run_PartnersOutsideP2pOrNotACount_IsAUsageError(string mechanism, string partners)
+    {
+        var (exit, output, err) = CliRunner.Run("run", RepoPaths.InRepo("examples", "tiny", "scenario.json"), "--mechanism", mechanism, "--partners", partners);
+
+        Assert.Equal(2, exit);
+        Assert.Contains("--partners", err, StringComparison.Ordinal);
         CliRunner.AssertNoStackTrace(output + err);
     }
 

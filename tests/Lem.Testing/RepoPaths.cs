@@ -35,6 +35,13 @@ public static class RepoPaths
 
     private static string FindRoot()
     {
+        // Builds with --artifacts-path put the test binaries outside the repository; LEM_REPO_ROOT names it then.
+        var fromEnv = Environment.GetEnvironmentVariable("LEM_REPO_ROOT");
+        if (!string.IsNullOrEmpty(fromEnv) && File.Exists(Path.Combine(fromEnv, "Lem.slnx")))
+        {
+            return Path.GetFullPath(fromEnv);
+        }
+
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null)
         {

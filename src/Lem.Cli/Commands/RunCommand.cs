@@ -8,6 +8,7 @@ using Lem.Markets;
 using Lem.Markets.Distributed;
 using Lem.Markets.Pool;
 using Lem.Scenarios;
+using Lem.Settlement.Billing;
 using Spectre.Console;
 
 namespace Lem.Cli.Commands;
@@ -19,9 +20,6 @@ namespace Lem.Cli.Commands;
 public static class RunCommand
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
-
-    /// <summary>The longest horizon the distributed mechanisms accept when agents have storage or shiftable loads.</summary>
-    private const int MaxSlotsWithStorageAgents = 24;
 
     /// <summary>Creates the command.</summary>
     public static Command Create(CliContext context)
@@ -36,10 +34,16 @@ public static class RunCommand
         var priceRule = new Option<string>("--price-rule") { Description = "Tie rule for an indeterminate uniform price: midpoint or marginal.", DefaultValueFactory = _ => "midpoint" };
         priceRule.AcceptOnlyFromAmong("midpoint", "marginal");
         var noAcCheck = new Option<bool>("--no-ac-check") { Description = "Skip the AC power-flow check of the cleared injections." };
+        var partners = new Option<string?>("--partners") { Description = "P2P only: trading partners per participant besides the outside market (neighbours in scenario order), or 'all' for the complete graph. Default: the complete graph up to 16 participants, else 6." };
+        var networkCharge = new NetworkChargeOptions();
+        var settle = new SettleOptions();
         var command = new Command("run", "Clear a scenario's local market and report welfare, prices, dispatch and the AC check.")
         {
-            scenario, mechanism, grid, output, format, priceRule, noAcCheck,
+            scenario, mechanism, grid, output, format, priceRule, noAcCheck, networkCharge.Level, networkCharge.Distance, networkCharge.Split,
         };
+        command.Options.Add(partners);
+        command.Options.Add(settle.Settle);
+        command.Options.Add(settle.Meters);
         command.SetAction(parse => Run(
             context,
             parse.GetValue(scenario)!,
@@ -48,12 +52,51 @@ public static class RunCommand
             parse.GetValue(output),
             parse.GetValue(format)!,
             parse.GetValue(priceRule) == "marginal" ? PriceRule.MarginalOrder : PriceRule.Midpoint,
-            !parse.GetValue(noAcCheck)));
+            !parse.GetValue(noAcCheck),
+            networkCharge.Read(parse),
+            settle.Read(parse),
+            parse.GetValue(partners)));
         return command;
     }
 
-    private static int Run(CliContext context, string path, string mechanism, string gridName, string? outDir, string format, PriceRule rule, bool acCheck)
+    private static int Run(CliContext context, string path, string mechanism, string gridName, string? outDir, string format, PriceRule rule, bool acCheck, NetworkChargeRequest networkCharge, SettleRequest settle, string? partnersText)
     {
+        int? partners = null;
+        if (partnersText is not null)
+        {
+            if (mechanism != "p2p")
+            {
+                context.Error.WriteLine("lem: --partners applies to --mechanism p2p only.");
+                return ExitCodes.Usage;
+            }
+
+            if (partnersText.Trim().Equals("all", StringComparison.OrdinalIgnoreCase))
+            {
+                partners = int.MaxValue;
+            }
+            else if (int.TryParse(partnersText, NumberStyles.None, Inv, out var k) && k >= 1)
+            {
+                partners = k;
+            }
+            else
+            {
+                context.Error.WriteLine($"lem: --partners must be a positive whole number or 'all', not '{partnersText}'.");
+                return ExitCodes.Usage;
+            }
+        }
+
+        if (networkCharge.UsageProblem(mechanism) is { } usage)
+        {
+            context.Error.WriteLine($"lem: {usage}");
+            return ExitCodes.Usage;
+        }
+
+        if (settle.UsageProblem() is { } settleUsage)
+        {
+            context.Error.WriteLine($"lem: {settleUsage}");
+            return ExitCodes.Usage;
+        }
+
         var load = ScenarioReader.Load(path);
         if (!load.IsValid)
         {
@@ -70,16 +113,7 @@ public static class RunCommand
                 return ExitCodes.Usage;
             }
 
-            // Agents with storage or shiftable loads solve their local problems through the optimisation layer every
-            // iteration; over a long horizon that is not yet fast enough to finish in reasonable time.
-            var heavy = s.Participants.Count(p => p.Assets.Any(a => a is Domain.Assets.Battery or Domain.Assets.ElectricVehicle or Domain.Assets.FlexibleLoad));
-            if (heavy > 0 && s.Horizon.Count > MaxSlotsWithStorageAgents)
-            {
-                ErrorPrinter.Print(context, format, path, [new Domain.Validation.ValidationError("--mechanism", "mechanism.not_supported", $"The {mechanism} mechanism does not yet handle {heavy} participants with batteries, EVs or flexible loads over {s.Horizon.Count} slots in reasonable time (at most {MaxSlotsWithStorageAgents} slots); use --mechanism pool, or a shorter horizon.")]);
-                return ExitCodes.InvalidInput;
-            }
-
-            return RunDistributed(context, s, path, mechanism, outDir, format, acCheck);
+            return RunDistributed(context, s, path, mechanism, outDir, format, acCheck, networkCharge, settle, partners);
         }
 
         var formulation = GridFormulations.Choose(gridName, s.Grid);
@@ -98,13 +132,20 @@ public static class RunCommand
             WriteFiles(outDir, s, result, ac, summary);
         }
 
+        var settled = settle.Apply(context, format, s, result.Status == PoolStatus.Optimal ? () => ClearingOutcomes.FromPool(result, s) : null, outDir, summary);
+        if (settled.ExitCode is { } settleFailed)
+        {
+            return settleFailed;
+        }
+
         if (format == "json")
         {
-            context.Out.WriteLine(summary);
+            context.Out.WriteLine(settled.Summary);
         }
         else
         {
             WriteText(context, s, result, ac, outDir);
+            settled.WriteText(context);
         }
 
         return result.Status == PoolStatus.Optimal ? ExitCodes.Ok : ExitCodes.InvalidInput;
@@ -214,15 +255,23 @@ public static class RunCommand
 
     }
 
-    private static int RunDistributed(CliContext context, Scenario s, string path, string mechanismName, string? outDir, string format, bool acCheck)
+    private static int RunDistributed(CliContext context, Scenario s, string path, string mechanismName, string? outDir, string format, bool acCheck, NetworkChargeRequest networkCharge, SettleRequest settle, int? partners)
     {
+        var (chargePolicy, chargeError) = networkCharge.PolicyFor(s);
+        if (chargeError is not null)
+        {
+            ErrorPrinter.Print(context, format, path, [chargeError]);
+            return ExitCodes.InvalidInput;
+        }
+
         var mechanism = mechanismName switch
         {
             "p2p" => DistributedMechanism.P2p,
             "community" => DistributedMechanism.Community,
             _ => DistributedMechanism.Exchange,
         };
-        var result = DistributedClearing.Run(s, mechanism);
+        var result = DistributedClearing.Run(s, mechanism, DistributedOptions.Default with { NetworkCharges = chargePolicy, PartnersPerAgent = partners });
+        var chargeTable = chargePolicy is null ? null : NetworkCharges.Build(s, chargePolicy, DistributedOptions.Default.OutsideMarketId);
         AcCheckResult? ac = null;
         if (acCheck && s.Grid is not null)
         {
@@ -282,6 +331,10 @@ public static class RunCommand
 
             w.WriteEndArray();
             WriteAcCheck(w, ac, s);
+            if (mechanism == DistributedMechanism.P2p)
+            {
+                NetworkChargeOptions.WriteJson(w, chargeTable, result);
+            }
         });
 
         if (outDir is not null)
@@ -314,13 +367,24 @@ public static class RunCommand
             File.WriteAllText(Path.Combine(outDir, "prices.csv"), prices.ToString(), utf8);
             File.WriteAllText(Path.Combine(outDir, "dispatch.csv"), dispatch.ToString(), utf8);
             File.WriteAllText(Path.Combine(outDir, "trades.csv"), trades.ToString(), utf8);
+            if (chargeTable is not null)
+            {
+                File.WriteAllText(Path.Combine(outDir, "network_charges.csv"), NetworkChargeOptions.Csv(chargeTable, result), utf8);
+            }
+
             File.WriteAllText(Path.Combine(outDir, "convergence.csv"), result.ResidualHistoryCsv(), utf8);
             File.WriteAllText(Path.Combine(outDir, "summary.json"), summary + "\n", utf8);
         }
 
+        var settled = settle.Apply(context, format, s, () => ClearingOutcomes.FromDistributed(result, s), outDir, summary);
+        if (settled.ExitCode is { } settleFailed)
+        {
+            return settleFailed;
+        }
+
         if (format == "json")
         {
-            context.Out.WriteLine(summary);
+            context.Out.WriteLine(settled.Summary);
         }
         else
         {
@@ -334,6 +398,11 @@ public static class RunCommand
             t.AddRow("Import / export", $"{importMwh.ToString("0.000", Inv)} / {exportMwh.ToString("0.000", Inv)} MWh");
             t.AddRow("Price range", result.PricesEurPerMwh.Count == 0 ? "–" : $"{result.PricesEurPerMwh.Min().ToString("0.00", Inv)} … {result.PricesEurPerMwh.Max().ToString("0.00", Inv)} EUR/MWh");
             t.AddRow("Bilateral trades", result.Trades.Count.ToString(Inv));
+            if (chargeTable is not null)
+            {
+                t.AddRow("Network charges", Markup.Escape(NetworkChargeOptions.Describe(chargeTable, result)));
+            }
+
             if (ac is not null)
             {
                 t.AddRow("AC check: voltage range", $"{ac.VmMinPu.ToString("0.0000", Inv)} … {ac.VmMaxPu.ToString("0.0000", Inv)} p.u.");
@@ -345,6 +414,8 @@ public static class RunCommand
             {
                 c.MarkupLine($"Results written to [green]{Markup.Escape(outDir)}[/]: prices.csv, dispatch.csv, trades.csv, convergence.csv, summary.json");
             }
+
+            settled.WriteText(context);
         }
 
         return result.Status == ConvergenceStatus.Converged ? ExitCodes.Ok : ExitCodes.InvalidInput;

@@ -30,6 +30,13 @@ public sealed record AdmmOptions
     /// <summary>Iterations between two changes of ρ (1 = may change after every iteration).</summary>
     public int BalancingInterval { get; init; } = 1;
 
+    /// <summary>
+    /// The last iteration at which ρ may change. Residual balancing has no convergence guarantee while ρ keeps moving
+    /// (piecewise-linear agents such as batteries and PV make ρ oscillate between a few values forever), so it is
+    /// switched off after this iteration and plain ADMM with a fixed ρ, which converges, finishes the job.
+    /// </summary>
+    public int BalancingUntilIteration { get; init; } = 300;
+
     /// <summary>Whether local steps run in parallel across cores.</summary>
     public bool Parallel { get; init; } = true;
 

@@ -30,7 +30,11 @@ public static class DistributedClearing
             throw new ArgumentException($"Scenario '{scenario.Name}' has no participant with assets or orders.", nameof(scenario));
         }
 
-        var agents = members.Select(p => (IAgent)LocalAgent.FromParticipant(p, horizon)).ToList();
+        // P2P network charges (FORMULATIONS §13) reach the agents as per-partner preferences c_nm.
+        var charges = mechanism == DistributedMechanism.P2p && options.NetworkCharges is { } chargePolicy
+            ? NetworkCharges.Build(scenario, chargePolicy, options.OutsideMarketId)
+            : null;
+        var agents = members.Select(p => (IAgent)LocalAgent.FromParticipant(p, horizon, charges?.PreferencesOf(p.Id.ToString()))).ToList();
         var market = scenario.OutsideMarket;
         switch (mechanism)
         {
@@ -79,8 +83,8 @@ public static class DistributedClearing
             case DistributedMechanism.P2p:
                 {
                     agents.Add(LocalAgent.OutsideMarket(options.OutsideMarketId, market, horizon));
-                    var graph = Graph(agents.Count, options.PartnersPerAgent);
-                    var r = PeerToPeerAdmm.Run(agents, graph, slots, options.Admm);
+                    var graph = Graph(agents.Count, options.PartnersPerAgent ?? (agents.Count - 1 <= DistributedOptions.CompleteGraphUpTo ? null : DistributedOptions.AutomaticPartners));
+                    var r = PeerToPeerAdmm.Run(agents, graph, slots, options.P2pAdmm);
                     var outsideX = r.Injections[^1];
                     var prices = new double[slots];
                     for (var t = 0; t < slots; t++)

@@ -3,25 +3,26 @@ using Lem.Domain.Participants;
 using Lem.Domain.Time;
 using Lem.Markets.Pool;
 using Lem.Optimization;
+using Lem.Optimization.InteriorPoint;
 
 namespace Lem.Markets.Distributed;
 
 /// <summary>
 /// A participant's local problem through the optimisation layer, for agents whose assets couple slots (batteries,
 /// EVs, flexible loads) or who hold orders. The assets are added by the pool's own asset models on a one-bus build
-/// context (so the local problem is the participant's share of the pool model), its net injection x (kW) per slot is
-/// tied to their injections, and the ADMM terms are added as a convex quadratic objective solved by HiGHS.
+/// context (so the local problem is the participant's share of the pool model) and the ADMM terms make it a convex QP
+/// with a diagonal Hessian. The model is built once per step kind and solved by <see cref="InteriorPointQp"/>, whose
+/// normal equations are a narrow band along the storage chains, so a local step over a day of quarter-hours takes
+/// about a millisecond; HiGHS (then Ipopt) remains the fallback when the interior point method stops short.
 /// </summary>
-/// <remarks>
-/// The model is rebuilt for every local step: the optimisation layer has no way to remove quadratic terms or warm-start
-/// HiGHS, and building the small model costs far less than the solve. Costs are in EUR/MWh × kW (EUR × 1000/Δt), so
-/// multipliers come out in EUR/MWh.
-/// </remarks>
+/// <remarks>Costs are in EUR/MWh × kW (EUR × 1000/Δt), so multipliers come out in EUR/MWh.</remarks>
 internal sealed class OptimizedCost : ILocalCost
 {
     private static readonly IReadOnlySet<AssetId> NoBinaries = new HashSet<AssetId>();
     private readonly Participant _participant;
     private readonly Horizon _horizon;
+    private Local? _prox;
+    private Local? _trade;
     private double _lastCostEur;
 
     public OptimizedCost(Participant participant, Horizon horizon)
@@ -34,96 +35,143 @@ internal sealed class OptimizedCost : ILocalCost
 
     public void Prox(ReadOnlySpan<double> v, double rho, Span<double> x)
     {
-        var (model, xs, cost) = Build();
-        var objective = model.Objective.Clone();
-        for (var t = 0; t < xs.Length; t++)
+        var local = _prox ??= Build(0, []);
+        var n = SlotCount;
+        var linear = (double[])local.Linear.Clone();
+        var quadratic = new double[linear.Length];
+        for (var t = 0; t < n; t++)
         {
-            model.AddQuadraticObjective(xs[t], xs[t], 0.5 * rho);
-            objective.Add(xs[t], -rho * v[t]);
+            var j = local.X[t].Index;
+            quadratic[j] = rho;
+            linear[j] -= rho * v[t];
         }
 
-        model.SetObjective(objective);
-        var values = Solve(model);
-        for (var t = 0; t < xs.Length; t++)
+        var values = Solve(local, linear, quadratic);
+        for (var t = 0; t < n; t++)
         {
-            x[t] = values[xs[t].Index];
+            x[t] = values[local.X[t].Index];
         }
 
-        _lastCostEur = cost.Sum(c => c.Evaluate(values));
+        _lastCostEur = local.CostEur.Sum(c => c.Evaluate(values));
     }
 
     public void TradeStep(int partners, ReadOnlySpan<double> targets, ReadOnlySpan<double> preferences, double rho, Span<double> trades, Span<double> injection)
     {
-        var (model, xs, cost) = Build();
-        var n = xs.Length;
-        var objective = model.Objective.Clone();
-        var p = new Variable[partners * n];
-        var absolute = new Variable?[partners * n];
-        var eurPerUnit = _horizon.SlotHours / 1000.0;
-        for (var t = 0; t < n; t++)
+        var n = SlotCount;
+        if (partners > 0 && AllZero(preferences[..partners]))
         {
-            var balance = new LinearExpression(partners + 1).Add(xs[t], 1.0);
-            for (var k = 0; k < partners; k++)
+            // Without preference costs, min Σ_k ρ/2(p_k − a_k)² subject to Σ_k p_k = P is ρ/(2K)(P − Σ_k a_k)², reached
+            // at p_k = a_k + (P − Σa)/K: the trade step is a proximal step on the net injection with weight ρ/K.
+            var sum = new double[n];
+            for (var i = 0; i < partners * n; i++)
             {
-                var i = (k * n) + t;
-                var y = model.AddVariable(double.NegativeInfinity, double.PositiveInfinity, $"trade[{k},{t}]");
-                p[i] = y;
-                balance.Add(y, -1.0);
-                model.AddQuadraticObjective(y, y, 0.5 * rho);
-                objective.Add(y, -rho * targets[i]);
-                if (preferences[k] > 0)
-                {
-                    var a = model.AddVariable(0, double.PositiveInfinity, $"abs_trade[{k},{t}]");
-                    absolute[i] = a;
-                    model.AddGreaterOrEqual(new LinearExpression(2).Add(a, 1.0).Add(y, -1.0), 0.0);
-                    model.AddGreaterOrEqual(new LinearExpression(2).Add(a, 1.0).Add(y, 1.0), 0.0);
-                    objective.Add(a, preferences[k]);
-                }
+                sum[i % n] += targets[i];
             }
 
-            model.AddEquality(balance, 0.0, $"trade_balance[{t}]");
+            Prox(sum, rho / partners, injection);
+            for (var i = 0; i < partners * n; i++)
+            {
+                trades[i] = targets[i] + ((injection[i % n] - sum[i % n]) / partners);
+            }
+
+            return;
         }
 
-        model.SetObjective(objective);
-        var values = Solve(model);
+        if (_trade is null || _trade.Partners != partners || !_trade.Preferences.AsSpan().SequenceEqual(preferences))
+        {
+            _trade = Build(partners, preferences.ToArray());
+        }
+
+        var local = _trade;
+        var linear = (double[])local.Linear.Clone();
+        var quadratic = new double[linear.Length];
+        for (var i = 0; i < local.Trades.Length; i++)
+        {
+            var j = local.Trades[i].Index;
+            quadratic[j] = rho;
+            linear[j] -= rho * targets[i];
+        }
+
+        var values = Solve(local, linear, quadratic);
         var preferenceUnits = 0.0;
-        for (var i = 0; i < p.Length; i++)
+        injection[..n].Clear();
+        for (var i = 0; i < local.Trades.Length; i++)
         {
-            trades[i] = values[p[i].Index];
-            if (absolute[i] is not null)
-            {
-                preferenceUnits += preferences[i / n] * Math.Abs(trades[i]);
-            }
+            trades[i] = values[local.Trades[i].Index];
+            injection[i % n] += trades[i];
+            preferenceUnits += preferences[i / n] * Math.Abs(trades[i]);
         }
 
-        for (var t = 0; t < n; t++)
-        {
-            injection[t] = values[xs[t].Index];
-        }
-
-        _lastCostEur = cost.Sum(c => c.Evaluate(values)) + (preferenceUnits * eurPerUnit);
+        _lastCostEur = local.CostEur.Sum(c => c.Evaluate(values)) + (preferenceUnits * _horizon.SlotHours / 1000.0);
     }
 
     public double LastCostEur() => _lastCostEur;
 
-    private static double[] Solve(OptimizationModel model)
+    private static bool AllZero(ReadOnlySpan<double> values)
     {
-        var solution = Solvers.For(model).Solve(model, SolverOptions.Default);
-        if (solution.Status != SolveStatus.Optimal)
+        foreach (var v in values)
         {
-            // HiGHS's active-set QP solver sometimes fails on these QPs; Ipopt solves the same convex QP.
-            solution = Solvers.ByName("ipopt").Solve(model, SolverOptions.Default with { Tolerance = 1e-10 });
+            if (v != 0)
+            {
+                return false;
+            }
         }
 
-        if (solution.Status != SolveStatus.Optimal)
-        {
-            throw new InvalidOperationException($"The local problem '{model.Name}' ended {solution.Status}: {solution.Message ?? "no message"}.");
-        }
-
-        return [.. solution.Values];
+        return true;
     }
 
-    private (OptimizationModel Model, Variable[] X, LinearExpression[] CostEur) Build()
+    private static double[] Solve(Local local, double[] linear, double[] quadratic)
+    {
+        var solution = local.Qp.Solve(linear, quadratic, SolverOptions.Default with { Tolerance = 1e-10 });
+        if (solution.Status == SolveStatus.Optimal)
+        {
+            return [.. solution.Values];
+        }
+
+        // The fallback solves the same QP on a copy of the model with the step's objective.
+        var model = local.Model;
+        var objective = new LinearExpression(linear.Length);
+        var copy = new OptimizationModel(model.Name);
+        foreach (var v in model.Variables)
+        {
+            copy.AddVariable(v.Lower, v.Upper, v.Name);
+        }
+
+        foreach (var c in model.Constraints)
+        {
+            copy.AddConstraint(c.Expression, c.Lower, c.Upper, c.Name);
+        }
+
+        for (var j = 0; j < linear.Length; j++)
+        {
+            objective.Add(new Variable(j), linear[j]);
+            if (quadratic[j] > 0)
+            {
+                copy.AddQuadraticObjective(new Variable(j), new Variable(j), 0.5 * quadratic[j]);
+            }
+        }
+
+        copy.SetObjective(objective);
+        var fallback = Solvers.For(copy).Solve(copy, SolverOptions.Default);
+        if (fallback.Status != SolveStatus.Optimal)
+        {
+            fallback = Solvers.ByName("ipopt").Solve(copy, SolverOptions.Default with { Tolerance = 1e-10 });
+        }
+
+        if (fallback.Status != SolveStatus.Optimal)
+        {
+            throw new InvalidOperationException($"The local problem '{model.Name}' ended {fallback.Status}: {fallback.Message ?? solution.Message ?? "no message"}.");
+        }
+
+        return [.. fallback.Values];
+    }
+
+    /// <summary>
+    /// The participant's assets and orders with, per slot, either its net injection x (kW) as a variable
+    /// (<paramref name="partners"/> = 0, proximal steps) or its trades with each partner (P2P steps, with |p| epigraph
+    /// variables for partners with a preference cost) whose sum is the net injection.
+    /// </summary>
+    private Local Build(int partners, double[] preferences)
     {
         var model = new OptimizationModel($"agent:{_participant.Id}");
         var c = new PoolBuildContext(model, _horizon, 1, 0.0, reactive: false, elastic: false, NoBinaries);
@@ -148,25 +196,48 @@ internal sealed class OptimizedCost : ILocalCost
         }
 
         var n = c.SlotCount;
-        var xs = new Variable[n];
+        var xs = partners == 0 ? new Variable[n] : [];
+        var trades = new Variable[partners * n];
         var scale = 1000.0 / c.Hours; // EUR of a slot → EUR/MWh × kW
         var objective = new LinearExpression();
         for (var t = 0; t < n; t++)
         {
-            xs[t] = model.AddVariable(double.NegativeInfinity, double.PositiveInfinity, $"x[{t}]");
             var injectionMw = c.P[t][0];
-            var row = new LinearExpression(injectionMw.Count + 1);
+            var row = new LinearExpression(injectionMw.Count + Math.Max(1, partners));
             for (var i = 0; i < injectionMw.Count; i++)
             {
                 row.Add(new Variable(injectionMw.Indices[i]), 1000.0 * injectionMw.Coefficients[i]);
             }
 
-            row.Add(xs[t], -1.0);
+            if (partners == 0)
+            {
+                xs[t] = model.AddVariable(double.NegativeInfinity, double.PositiveInfinity, $"x[{t}]");
+                row.Add(xs[t], -1.0);
+            }
+
+            for (var k = 0; k < partners; k++)
+            {
+                var p = model.AddVariable(double.NegativeInfinity, double.PositiveInfinity, $"trade[{k},{t}]");
+                trades[(k * n) + t] = p;
+                row.Add(p, -1.0);
+                if (preferences[k] > 0)
+                {
+                    var a = model.AddVariable(0, double.PositiveInfinity, $"abs_trade[{k},{t}]");
+                    model.AddGreaterOrEqual(new LinearExpression(2).Add(a, 1.0).Add(p, -1.0), 0.0);
+                    model.AddGreaterOrEqual(new LinearExpression(2).Add(a, 1.0).Add(p, 1.0), 0.0);
+                    objective.Add(a, preferences[k]);
+                }
+            }
+
             model.AddEquality(row, -1000.0 * injectionMw.Constant, $"injection[{t}]");
             objective.Add(c.Cost[t], scale);
         }
 
         model.SetObjective(objective);
-        return (model, xs, c.Cost);
+        var (linear, _) = InteriorPointSolver.Objective(model);
+        return new Local(model, new InteriorPointQp(model), linear, xs, trades, partners, preferences, c.Cost);
     }
+
+    /// <summary>A built local problem: the model, its analysed QP structure, the fixed linear costs and the step variables.</summary>
+    private sealed record Local(OptimizationModel Model, InteriorPointQp Qp, double[] Linear, Variable[] X, Variable[] Trades, int Partners, double[] Preferences, LinearExpression[] CostEur);
 }

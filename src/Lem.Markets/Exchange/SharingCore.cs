@@ -131,7 +131,7 @@ internal static class SharingCore
             }
 
             sinceChange++;
-            if (options.ResidualBalancing && sinceChange >= options.BalancingInterval)
+            if (options.ResidualBalancing && iteration <= options.BalancingUntilIteration && sinceChange >= options.BalancingInterval)
             {
                 var factor = r > options.BalancingMu * s ? options.BalancingTau : s > options.BalancingMu * r ? 1.0 / options.BalancingTau : 1.0;
                 if (factor != 1.0)

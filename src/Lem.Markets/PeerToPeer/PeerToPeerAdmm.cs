@@ -157,7 +157,7 @@ public static class PeerToPeerAdmm
             }
 
             sinceChange++;
-            if (options.ResidualBalancing && sinceChange >= options.BalancingInterval)
+            if (options.ResidualBalancing && iteration <= options.BalancingUntilIteration && sinceChange >= options.BalancingInterval)
             {
                 if (r > options.BalancingMu * s)
                 {

@@ -200,6 +200,7 @@ public static class VillageExample
             w.WriteNumber("export_limit_kw", 400);
             w.WriteString("connection_bus", "0");
             w.WriteEndObject();
+            WriteSettlement(w);
             w.WriteStartArray("participants");
             w.WriteStartObject();
             w.WriteString("id", "community-manager");
@@ -232,6 +233,49 @@ public static class VillageExample
         var text = Encoding.UTF8.GetString(stream.ToArray()) + "\n";
         File.WriteAllText(path, text, new UTF8Encoding(false));
         return path;
+    }
+
+    /// <summary>
+    /// German-like settlement for one day: a grid tariff of about 8 c/kWh with time-of-use (cheap at night, dear in the
+    /// evening peak), a daily share of the fixed grid charge, a quarter off the grid energy charge for energy matched in the
+    /// community (as Quartierstrom proposes), levies and electricity tax of 6.3 c/kWh, 19 % VAT, a small operator fee,
+    /// dual-price imbalances at 1.2 × the wholesale price, and compensation of participants worse off than on the retail tariff.
+    /// </summary>
+    private static void WriteSettlement(Utf8JsonWriter w)
+    {
+        w.WriteStartObject("settlement");
+        w.WriteString("outside_counterparty", "wholesale");
+        w.WriteStartObject("grid_tariff");
+        w.WriteNumber("fixed_eur_per_period", 0.19);
+        w.WriteNumber("volumetric_eur_per_kwh", 0.081);
+        w.WriteStartArray("time_of_use");
+        foreach (var (name, from, to, rate) in new[] { ("off_peak", "00:00", "06:00", 0.032), ("peak", "17:00", "21:00", 0.112) })
+        {
+            w.WriteStartObject();
+            w.WriteString("name", name);
+            w.WriteString("from", from);
+            w.WriteString("to", to);
+            w.WriteNumber("eur_per_kwh", rate);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteNumber("local_discount", 0.25);
+        w.WriteEndObject();
+        w.WriteStartObject("taxes");
+        w.WriteNumber("levies_eur_per_kwh", 0.063);
+        w.WriteNumber("vat_percent", 19);
+        w.WriteEndObject();
+        w.WriteStartObject("operator_fee");
+        w.WriteNumber("eur_per_kwh", 0.004);
+        w.WriteNumber("fixed_eur_per_period", 0.05);
+        w.WriteEndObject();
+        w.WriteStartObject("imbalance");
+        w.WriteString("rule", "dual");
+        w.WriteNumber("wholesale_factor", 1.2);
+        w.WriteEndObject();
+        w.WriteString("compensation", "proportional");
+        w.WriteEndObject();
     }
 
     private static void WriteHousehold(Utf8JsonWriter w, Household h)

@@ -1,0 +1,213 @@
+using System.Globalization;
+using System.Text.Json;
+using Lem.Cli.Output;
+using Lem.Scenarios;
+using Lem.Settlement.Allocation;
+using Spectre.Console;
+
+namespace Lem.Cli.Commands;
+
+/// <summary>Writes the outcome of <c>lem allocate</c> as JSON or as a table.</summary>
+internal sealed class AllocateReport(Scenario scenario, string method, string gameName, CostGame game, AllocationResult result, CoreCheckResult? core, AllocateMarket? market, double wallSeconds)
+{
+    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+
+    private IReadOnlyList<double> Savings => result.SavingsEur;
+
+    private IReadOnlyList<double>? MarketSavings => market is null ? null : [.. result.StandaloneCostsEur.Zip(market.PaymentsEur, (d, m) => d - m)];
+
+    private IEnumerable<string> Excluded => scenario.Participants.Select(p => p.Id.Value).Except(result.Players);
+
+    public void WriteJson(TextWriter output) => Json.Write(output, w =>
+    {
+        w.WriteStartObject();
+        w.WriteString("scenario", scenario.Name);
+        w.WriteString("method", result.Method == "nash-core" ? "nash" : method);
+        w.WriteBoolean("core_constraints", result.Method == "nash-core");
+        w.WriteString("game", gameName);
+        w.WriteNumber("players", result.Players.Count);
+        w.WriteNumber("total", result.TotalEur);
+        w.WriteNumber("grand_coalition_cost_eur", result.GrandCoalitionCostEur);
+        w.WriteNumber("standalone_total_eur", result.StandaloneCostsEur.Sum());
+        w.WriteStartArray("allocations");
+        for (var i = 0; i < result.Players.Count; i++)
+        {
+            w.WriteStartObject();
+            w.WriteString("participant", result.Players[i]);
+            w.WriteNumber("allocation_eur", result.AllocationsEur[i]);
+            w.WriteNumber("standalone_eur", result.StandaloneCostsEur[i]);
+            w.WriteNumber("savings_eur", Savings[i]);
+            if (result.Ci95Eur is { } ci)
+            {
+                w.WriteNumber("ci95", ci[i]);
+            }
+
+            if (market is not null)
+            {
+                w.WriteNumber("market_eur", market.PaymentsEur[i]);
+            }
+            else
+            {
+                w.WriteNull("market_eur");
+            }
+
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteStartArray("excluded_participants");
+        foreach (var id in Excluded)
+        {
+            w.WriteStringValue(id);
+        }
+
+        w.WriteEndArray();
+        Number(w, "jain", FairnessIndex.Jain(Savings));
+        Number(w, "gini", FairnessIndex.Gini(Savings));
+        Number(w, "market_jain", MarketSavings is { } ms ? FairnessIndex.Jain(ms) : double.NaN);
+        Number(w, "market_gini", MarketSavings is { } mg ? FairnessIndex.Gini(mg) : double.NaN);
+        if (core is null)
+        {
+            w.WriteNull("in_core");
+        }
+        else
+        {
+            w.WriteBoolean("in_core", core.InCore);
+            w.WriteStartObject("core_check");
+            w.WriteNumber("max_violation_eur", core.MaxViolationEur);
+            w.WriteStartArray("worst_coalition");
+            foreach (var id in core.WorstCoalition)
+            {
+                w.WriteStringValue(id);
+            }
+
+            w.WriteEndArray();
+            w.WriteNumber("tolerance_eur", core.ToleranceEur);
+            w.WriteEndObject();
+        }
+
+        if (result.NucleolusStages.Count > 0)
+        {
+            w.WriteStartArray("stages");
+            foreach (var stage in result.NucleolusStages)
+            {
+                w.WriteStartObject();
+                w.WriteNumber("t_eur", stage.ExcessEur);
+                w.WriteStartArray("coalitions");
+                foreach (var c in stage.Coalitions)
+                {
+                    w.WriteStartArray();
+                    foreach (var id in c)
+                    {
+                        w.WriteStringValue(id);
+                    }
+
+                    w.WriteEndArray();
+                }
+
+                w.WriteEndArray();
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+        }
+
+        w.WriteNumber("coalitions_evaluated", game.Evaluations);
+        if (game is PoolCoalitionGame pool)
+        {
+            w.WriteNumber("clearings_solved", pool.ClearingsSolved);
+        }
+
+        if (result.Permutations is { } m)
+        {
+            w.WriteNumber("samples", m);
+            if (result.TargetMet is { } met)
+            {
+                w.WriteBoolean("target_met", met);
+            }
+        }
+
+        w.WriteNumber("wall_seconds", Math.Round(wallSeconds, 6));
+        w.WriteEndObject();
+    });
+
+    public void WriteText(IAnsiConsole console)
+    {
+        var title = result.Method switch
+        {
+            "shapley" => "Shapley value (exact)",
+            "shapley-mc" => $"Shapley value (Monte Carlo, {result.Permutations} permutations)",
+            "nash" => "Nash bargaining (equal weights)",
+            "nash-core" => "Nash bargaining in the core (equal weights)",
+            _ => "Nucleolus",
+        };
+        console.Write(new Rule($"[bold]{Markup.Escape(title)}[/]: {Markup.Escape(scenario.Name)}, {result.Players.Count} members, {Markup.Escape(gameName)} game").LeftJustified());
+        var t = new Table().Border(TableBorder.Rounded).AddColumn("Participant").AddColumn(new TableColumn("Allocation EUR").RightAligned());
+        if (result.Ci95Eur is not null)
+        {
+            t.AddColumn(new TableColumn("± 95 %").RightAligned());
+        }
+
+        t.AddColumn(new TableColumn("Standalone EUR").RightAligned()).AddColumn(new TableColumn("Savings EUR").RightAligned()).AddColumn(new TableColumn("Market EUR").RightAligned());
+        for (var i = 0; i < result.Players.Count; i++)
+        {
+            var row = new List<string> { Markup.Escape(result.Players[i]), F(result.AllocationsEur[i]) };
+            if (result.Ci95Eur is { } ci)
+            {
+                row.Add(F(ci[i]));
+            }
+
+            row.Add(F(result.StandaloneCostsEur[i]));
+            row.Add(F(Savings[i]));
+            row.Add(market is null ? "–" : F(market.PaymentsEur[i]));
+            t.AddRow([.. row]);
+        }
+
+        console.Write(t);
+        var s = new Table().Border(TableBorder.Rounded).AddColumn("Quantity").AddColumn(new TableColumn("Value").RightAligned());
+        s.AddRow("Community cost C(N)", $"{F(result.GrandCoalitionCostEur)} EUR");
+        s.AddRow("Sum of allocations", $"{F(result.TotalEur)} EUR");
+        s.AddRow("Sum of standalone costs", $"{F(result.StandaloneCostsEur.Sum())} EUR");
+        s.AddRow("Jain / Gini of savings", $"{G(FairnessIndex.Jain(Savings))} / {G(FairnessIndex.Gini(Savings))}");
+        if (MarketSavings is { } ms)
+        {
+            s.AddRow("Jain / Gini of market savings", $"{G(FairnessIndex.Jain(ms))} / {G(FairnessIndex.Gini(ms))}");
+        }
+
+        if (core is not null)
+        {
+            s.AddRow("In the core", core.InCore ? "yes" : $"no: {{{Markup.Escape(string.Join(", ", core.WorstCoalition))}}} pays {F(core.MaxViolationEur)} EUR more than alone");
+        }
+
+        foreach (var (stage, k) in result.NucleolusStages.Select((x, k) => (x, k)))
+        {
+            s.AddRow($"Stage {k + 1}", $"t = {F(stage.ExcessEur)} EUR: {Markup.Escape(string.Join(" ", stage.Coalitions.Select(c => "{" + string.Join(",", c) + "}")))}");
+        }
+
+        s.AddRow("Coalitions evaluated", game is PoolCoalitionGame pool ? $"{game.Evaluations} ({pool.ClearingsSolved} pool clearings)" : game.Evaluations.ToString(Inv));
+        if (Excluded.Any())
+        {
+            s.AddRow("Not players (no assets or orders)", Markup.Escape(string.Join(", ", Excluded)));
+        }
+
+        s.AddRow("Wall time", $"{wallSeconds.ToString("0.000", Inv)} s");
+        console.Write(s);
+        console.MarkupLine("Savings = standalone cost − allocation. Market EUR = what the member pays in the community's copper-plate pool at the local prices (money only: the curtailment costs, values of lost load and bid utilities that the coalition costs include are left out).");
+    }
+
+    private static void Number(Utf8JsonWriter w, string name, double value)
+    {
+        if (double.IsFinite(value))
+        {
+            w.WriteNumber(name, value);
+        }
+        else
+        {
+            w.WriteNull(name);
+        }
+    }
+
+    private static string F(double v) => v.ToString("0.0000", Inv);
+
+    private static string G(double v) => double.IsFinite(v) ? v.ToString("0.0000", Inv) : "n/a";
+}

@@ -1,0 +1,253 @@
+using Lem.Scenarios.Examples;
+
+namespace Lem.Settlement.Allocation;
+
+/// <summary>
+/// Monte Carlo Shapley by permutation sampling (Castro, Gómez and Tejada 2009; FORMULATIONS §11): the average over
+/// random permutations of each player's marginal cost with respect to its predecessors, with a CLT 95 % interval.
+/// </summary>
+/// <remarks>
+/// <para>Each permutation costs N steps of an <see cref="ICoalitionWalk"/> and gives one marginal cost per player;
+/// the marginals of a permutation telescope to C(N), so Σ_i φ̂_i = C(N) for any number of permutations (up to
+/// floating-point rounding).</para>
+/// <para>Determinism: permutations are drawn in blocks of <see cref="MonteCarloOptions.BlockPermutations"/>; block b
+/// uses its own SplitMix64 stream seeded from (seed, b) and the blocks' sums and squared deviations are merged in
+/// block order (Chan et al.'s pairwise update), so the estimate depends on the seed only, not on the threads.</para>
+/// <para>The interval half-width is ci95_i = z·σ̂_i/√M with z = 1.96 (z_{0.975}) and σ̂_i the sample standard deviation
+/// of player i's marginals.</para>
+/// </remarks>
+public static class ShapleyMonteCarlo
+{
+    /// <summary>z_{0.975}, the two-sided 95 % normal quantile.</summary>
+    public const double Z95 = 1.959963984540054;
+
+    /// <summary>Estimates the Shapley value of a game by permutation sampling.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">When an option is outside its range.</exception>
+    /// <exception cref="CoalitionEvaluationException">When a coalition's cost cannot be evaluated.</exception>
+    public static AllocationResult Estimate(CostGame game, MonteCarloOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(game);
+        options ??= MonteCarloOptions.Default;
+        Validate(options);
+        var n = game.PlayerCount;
+        var block = options.BlockPermutations;
+        var adaptive = options.TargetCi95Eur is not null || options.TargetCi95Relative is not null;
+        var evaluationsBefore = game.Evaluations;
+        var grand = game.GrandCoalitionCostEur();
+        var standalone = game.StandaloneCostsEur();
+
+        var sum = new double[n];
+        var mean = new double[n];
+        var m2 = new double[n];
+        long count = 0;
+        var blocksDone = 0;
+        var targetBlocks = Blocks(options.Permutations, block);
+        var maxBlocks = Math.Max(targetBlocks, options.MaxPermutations / block);
+        bool? met = null;
+        double[] ci;
+        while (true)
+        {
+            // Without a target exactly the requested permutations are drawn (the last block may be partial: a prefix of
+            // the full block's stream); adaptive rounds use whole blocks.
+            var permutations = adaptive ? (long)targetBlocks * block : options.Permutations;
+            RunBlocks(game, options, blocksDone, targetBlocks, permutations, sum, mean, m2, ref count);
+            blocksDone = targetBlocks;
+            ci = HalfWidths(m2, count);
+            if (!adaptive)
+            {
+                break;
+            }
+
+            var estimate = sum.Select(s => s / count).ToArray();
+            var needed = NeededFactor(ci, estimate, options);
+            if (needed <= 1)
+            {
+                met = true;
+                break;
+            }
+
+            if (blocksDone >= maxBlocks)
+            {
+                met = false;
+                break;
+            }
+
+            // Aim for the estimated need (ci shrinks as 1/√M) with 10 % to spare, at least one block and at most ×4.
+            var wanted = (long)Math.Ceiling(blocksDone * needed * 1.1);
+            targetBlocks = (int)Math.Clamp(wanted, blocksDone + 1L, Math.Min(4L * blocksDone, maxBlocks));
+        }
+
+        return new AllocationResult
+        {
+            Method = "shapley-mc",
+            Players = game.Players,
+            AllocationsEur = [.. sum.Select(s => s / count)],
+            GrandCoalitionCostEur = grand,
+            StandaloneCostsEur = standalone,
+            Ci95Eur = ci,
+            Permutations = count,
+            TargetMet = met,
+            CoalitionsEvaluated = game.Evaluations - evaluationsBefore,
+        };
+    }
+
+    /// <summary>max_i (ci_i / target_i)²: the factor by which the permutations must grow to meet the targets.</summary>
+    private static double NeededFactor(double[] ci, double[] estimate, MonteCarloOptions options)
+    {
+        var target = double.PositiveInfinity;
+        if (options.TargetCi95Eur is { } abs)
+        {
+            target = abs;
+        }
+
+        if (options.TargetCi95Relative is { } rel)
+        {
+            target = Math.Min(target, rel * estimate.Average(Math.Abs));
+        }
+
+        var worst = ci.Max();
+        if (worst <= target)
+        {
+            return 1.0;
+        }
+
+        return target > 0 ? Math.Max(1.0 + 1e-9, (worst / target) * (worst / target)) : double.PositiveInfinity;
+    }
+
+    private static int Blocks(int permutations, int block) => (permutations + block - 1) / block;
+
+    private static double[] HalfWidths(double[] m2, long count) =>
+        [.. m2.Select(v => count > 1 ? Z95 * Math.Sqrt(Math.Max(0.0, v) / (count - 1)) / Math.Sqrt(count) : double.PositiveInfinity)];
+
+    private static void RunBlocks(CostGame game, MonteCarloOptions options, int from, int to, long totalPermutations, double[] sum, double[] mean, double[] m2, ref long count)
+    {
+        var n = game.PlayerCount;
+        var block = options.BlockPermutations;
+        int Size(int b) => (int)Math.Min(block, totalPermutations - ((long)b * block));
+        var blocks = to - from;
+        var blockSum = new double[blocks][];
+        var blockM2 = new double[blocks][];
+        var errors = new Exception?[blocks];
+        Parallel.For(
+            0,
+            blocks,
+            new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism },
+            () => (Walk: game.StartWalk(), Order: new int[n], Mean: new double[n]),
+            (k, _, local) =>
+            {
+                try
+                {
+                    var s = new double[n];
+                    var q = new double[n];
+                    RunBlock(local.Walk, options.Seed, from + k, Size(from + k), local.Order, s, local.Mean, q);
+                    blockSum[k] = s;
+                    blockM2[k] = q;
+                }
+                catch (Exception ex) when (ex is not OutOfMemoryException)
+                {
+                    errors[k] = ex;
+                }
+
+                return local;
+            },
+            _ => { });
+
+        foreach (var error in errors)
+        {
+            if (error is not null)
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(error);
+            }
+        }
+
+        // Merge the blocks in index order (Chan, Golub and LeVeque's pairwise update of mean and M2).
+        for (var k = 0; k < blocks; k++)
+        {
+            var size = Size(from + k);
+            var nb = (double)size;
+            var na = (double)count;
+            var total = na + nb;
+            for (var i = 0; i < n; i++)
+            {
+                var meanB = blockSum[k][i] / nb;
+                var delta = meanB - mean[i];
+                mean[i] += delta * nb / total;
+                m2[i] += blockM2[k][i] + (delta * delta * na * nb / total);
+                sum[i] += blockSum[k][i];
+            }
+
+            count += size;
+        }
+    }
+
+    /// <summary>Samples one block of permutations: per player the sum of marginals and M2 about the block mean (Welford).</summary>
+    private static void RunBlock(ICoalitionWalk walk, ulong seed, int blockIndex, int size, int[] order, double[] sum, double[] mean, double[] m2)
+    {
+        var n = order.Length;
+        var rng = new SplitMix64(Mix64(Mix64(seed) ^ Mix64(0x5851F42D4C957F2DUL + (ulong)blockIndex)));
+        for (var i = 0; i < n; i++)
+        {
+            order[i] = i;
+        }
+
+        Array.Clear(mean);
+        for (var p = 1; p <= size; p++)
+        {
+            for (var i = n - 1; i > 0; i--)
+            {
+                var j = rng.Next(i + 1);
+                (order[i], order[j]) = (order[j], order[i]);
+            }
+
+            walk.Clear();
+            var previous = 0.0;
+            for (var k = 0; k < n; k++)
+            {
+                var player = order[k];
+                var cost = walk.Add(player);
+                var marginal = cost - previous;
+                previous = cost;
+                sum[player] += marginal;
+                var d = marginal - mean[player];
+                mean[player] += d / p;
+                m2[player] += d * (marginal - mean[player]);
+            }
+        }
+    }
+
+    /// <summary>The SplitMix64 finaliser: a bijective 64-bit mixer.</summary>
+    private static ulong Mix64(ulong z)
+    {
+        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
+        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
+        return z ^ (z >> 31);
+    }
+
+    private static void Validate(MonteCarloOptions o)
+    {
+        if (o.Permutations < 2)
+        {
+            throw new ArgumentOutOfRangeException(nameof(o), o.Permutations, "Monte Carlo Shapley needs at least 2 permutations.");
+        }
+
+        if (o.BlockPermutations < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(o), o.BlockPermutations, "The block size must be at least 1.");
+        }
+
+        if (o.MaxPermutations < o.Permutations)
+        {
+            throw new ArgumentOutOfRangeException(nameof(o), o.MaxPermutations, $"The permutation cap ({o.MaxPermutations}) is below the initial permutations ({o.Permutations}).");
+        }
+
+        if (o.TargetCi95Eur is { } a && !(a >= 0 && double.IsFinite(a)))
+        {
+            throw new ArgumentOutOfRangeException(nameof(o), a, "The absolute interval target must be a finite non-negative number of EUR.");
+        }
+
+        if (o.TargetCi95Relative is { } r && !(r >= 0 && double.IsFinite(r)))
+        {
+            throw new ArgumentOutOfRangeException(nameof(o), r, "The relative interval target must be a finite non-negative fraction.");
+        }
+    }
+}
