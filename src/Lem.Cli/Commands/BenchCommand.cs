@@ -122,7 +122,45 @@ public static class BenchCommand
             return ExitCodes.Ok;
         });
         bench.Subcommands.Add(allocate);
+
+        var distributedFormat = CommonOptions.Format();
+        var distributedScenario = new Option<string>("--scenario") { Description = "The scenario to clear.", DefaultValueFactory = _ => Path.Combine("examples", "village", "scenario.json") };
+        var distributed = new Command("distributed", "Distributed clearing of the village (58 agents with batteries, EVs and heat pumps × 96 slots) by exchange, community and P2P ADMM, against the centralised pool on copper plate in the same run (one run each).") { distributedFormat, distributedScenario };
+        distributed.SetAction(parse => RunDistributed(context, parse.GetValue(distributedScenario)!, parse.GetValue(distributedFormat)!));
+        bench.Subcommands.Add(distributed);
         return bench;
+    }
+
+    private static int RunDistributed(CliContext context, string path, string format)
+    {
+        var load = Lem.Scenarios.ScenarioReader.Load(path);
+        if (!load.IsValid)
+        {
+            ErrorPrinter.Print(context, format, path, load.Errors);
+            return ExitCodes.InvalidInput;
+        }
+
+        var scenario = load.Scenario!;
+        var figures = new List<(string Key, double Value, string Unit, string What)>();
+        var clock = Stopwatch.StartNew();
+        var pool = PoolClearing.Clear(scenario, new CopperPlateFormulation());
+        var poolSeconds = clock.Elapsed.TotalSeconds;
+        var poolWelfare = (double)pool.WelfareEur;
+        figures.Add(("pool_copperplate_s", poolSeconds, "s", $"{scenario.Name}: centralised pool on copper plate, {pool.Status}, welfare {poolWelfare:0.000000} EUR"));
+        foreach (var mechanism in new[] { Lem.Markets.Distributed.DistributedMechanism.Exchange, Lem.Markets.Distributed.DistributedMechanism.Community, Lem.Markets.Distributed.DistributedMechanism.P2p })
+        {
+            var r = Lem.Markets.Distributed.DistributedClearing.Run(scenario, mechanism);
+            var key = mechanism.ToString().ToLowerInvariant();
+            var gap = Math.Abs((double)r.WelfareEur - poolWelfare) / Math.Max(1e-9, Math.Abs(poolWelfare));
+            var what = $"{scenario.Name}: {key} ADMM, {r.Status} in {r.Iterations} iterations, {r.Messages} messages, welfare {(double)r.WelfareEur:0.000000} EUR";
+            figures.Add(($"{key}_s", r.WallSeconds, "s", what));
+            figures.Add(($"{key}_iterations", r.Iterations, string.Empty, what));
+            figures.Add(($"{key}_ms_per_iteration", 1000 * r.WallSeconds / Math.Max(1, r.Iterations), "ms", what));
+            figures.Add(($"{key}_welfare_gap_ppm", gap * 1e6, "ppm", $"{key}: |W − W_pool| / |W_pool| in parts per million (acceptance: ≤ 1000)"));
+        }
+
+        Print(context, format, 1, figures);
+        return ExitCodes.Ok;
     }
 
     private static int RunPowerFlow(CliContext context, string dir, int runs, string format)
