@@ -1,4 +1,5 @@
 using Lem.Grid.Indexing;
+using Lem.Grid.Topology;
 
 namespace Lem.Grid.Distance;
 
@@ -35,28 +36,13 @@ internal sealed class SeriesResistance
     public static SeriesResistance Compute(NetworkIndex index)
     {
         var n = index.BusCount;
-        var parent = Enumerable.Range(0, n).ToArray();
-        int Find(int i)
-        {
-            while (parent[i] != i)
-            {
-                parent[i] = parent[parent[i]];
-                i = parent[i];
-            }
-
-            return i;
-        }
+        var sets = new DisjointSets(n);
 
         for (var k = 0; k < index.BranchCount; k++)
         {
             if (index.RPu[k] == 0 && index.XPu[k] == 0)
             {
-                var a = Find(index.FromIndex[k]);
-                var b = Find(index.ToIndex[k]);
-                if (a != b)
-                {
-                    parent[Math.Max(a, b)] = Math.Min(a, b);
-                }
+                sets.Union(index.FromIndex[k], index.ToIndex[k]);
             }
         }
 
@@ -64,7 +50,7 @@ internal sealed class SeriesResistance
         var groupOf = new int[n];
         for (var i = 0; i < n; i++)
         {
-            var root = Find(i);
+            var root = sets.Find(i);
             if (!groupOfRoot.TryGetValue(root, out var g))
             {
                 g = groupOfRoot.Count;

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Lem.Grid.Network;
+using Lem.Grid.Topology;
 
 namespace Lem.Grid.Indexing;
 
@@ -242,29 +243,14 @@ public sealed class NetworkIndex
             }
 
             // Merge buses joined by closed bus-bus switches (union-find over positions in the active list).
-            var parent = Enumerable.Range(0, position.Count).ToArray();
-            int Find(int i)
-            {
-                while (parent[i] != i)
-                {
-                    parent[i] = parent[parent[i]];
-                    i = parent[i];
-                }
-
-                return i;
-            }
+            var sets = new DisjointSets(position.Count);
 
             foreach (var sw in network.Switches)
             {
                 if (sw.ElementType == SwitchElementType.Bus && sw.Closed &&
                     position.TryGetValue(sw.Bus, out var a) && position.TryGetValue(new BusId(sw.Element), out var b))
                 {
-                    var ra = Find(a);
-                    var rb = Find(b);
-                    if (ra != rb)
-                    {
-                        parent[Math.Max(ra, rb)] = Math.Min(ra, rb);
-                    }
+                    sets.Union(a, b);
                 }
             }
 
@@ -272,7 +258,7 @@ public sealed class NetworkIndex
             var busesByPosition = position.OrderBy(p => p.Value).Select(p => network.TryGetBus(p.Key, out var bus) ? bus : null!).ToList();
             for (var i = 0; i < busesByPosition.Count; i++)
             {
-                var root = Find(i);
+                var root = sets.Find(i);
                 if (!denseOfRoot.TryGetValue(root, out var dense))
                 {
                     dense = denseOfRoot.Count;

@@ -16,26 +16,11 @@ public static class GridTopology
     {
         ArgumentNullException.ThrowIfNull(index);
         var n = index.BusCount;
-        var parent = Enumerable.Range(0, n).ToArray();
-        int Find(int i)
-        {
-            while (parent[i] != i)
-            {
-                parent[i] = parent[parent[i]];
-                i = parent[i];
-            }
-
-            return i;
-        }
+        var sets = new DisjointSets(n);
 
         for (var k = 0; k < index.BranchCount; k++)
         {
-            var a = Find(index.FromIndex[k]);
-            var b = Find(index.ToIndex[k]);
-            if (a != b)
-            {
-                parent[Math.Max(a, b)] = Math.Min(a, b);
-            }
+            sets.Union(index.FromIndex[k], index.ToIndex[k]);
         }
 
         var islandOfRoot = new Dictionary<int, int>();
@@ -43,7 +28,7 @@ public static class GridTopology
         var members = new List<List<int>>();
         for (var i = 0; i < n; i++)
         {
-            var root = Find(i);
+            var root = sets.Find(i);
             if (!islandOfRoot.TryGetValue(root, out var island))
             {
                 island = members.Count;
