@@ -58,6 +58,7 @@ public static class LemApp
         root.Subcommands.Add(BenchCommand.Create(context));
         root.Subcommands.Add(AuctionCommand.Create(context));
         root.Subcommands.Add(AllocateCommand.Create(context));
+        root.Subcommands.Add(LedgerCommand.Create(context));
         return root;
     }
 }
