@@ -23,6 +23,9 @@ internal sealed class SettlementAccount(BilledParticipant participant, int slots
     /// <summary>Exact imbalance amount per slot (positive owed), EUR.</summary>
     public decimal[] ImbalanceEur { get; } = new decimal[slots];
 
+    /// <summary>The number of bilateral trades the participant is a party to, per slot.</summary>
+    public int[] TradeCount { get; } = new int[slots];
+
     /// <summary>Energy bought from members in the schedule per slot (locally matched withdrawal), kWh.</summary>
     public decimal[] LocalBoughtKwh { get; } = new decimal[slots];
 

@@ -197,6 +197,7 @@ public static class SettlementEngine
             var t = trade.Slot;
             if (buyer is not null)
             {
+                buyer.TradeCount[t]++;
                 buyer.AddEnergy(seller is null ? "energy.bought_outside" : "energy.bought_local", q, eur);
                 buyer.EnergyEur[t] += eur;
                 buyer.TradedKwh += q;
@@ -209,6 +210,7 @@ public static class SettlementEngine
 
             if (seller is not null)
             {
+                seller.TradeCount[t]++;
                 seller.AddEnergy(buyer is null ? "energy.sold_outside" : "energy.sold_local", q, -eur);
                 seller.EnergyEur[t] -= eur;
                 seller.TradedKwh += q;
@@ -220,9 +222,10 @@ public static class SettlementEngine
         {
             for (var t = 0; t < slots; t++)
             {
-                // A position not covered by trades (normally zero after rounding) is settled at the position price.
+                // A position not covered by trades is settled at the position price, unless it is only the rounding of
+                // the position and of its trades to 1e-6 kWh (at most half of 1e-6 kWh each).
                 var rest = a.ScheduledKwh[t] - net[a][t];
-                if (rest != 0)
+                if (Math.Abs(rest) > RoundingToleranceKwh(a.TradeCount[t]))
                 {
                     var eur = -rest * a.PriceEurPerMwh[t] / 1000m;
                     a.AddEnergy(rest < 0 ? "energy.unmatched_bought" : "energy.unmatched_sold", Math.Abs(rest), eur);
@@ -234,6 +237,9 @@ public static class SettlementEngine
             }
         }
     }
+
+    /// <summary>The largest difference between a position and the sum of its k trades that rounding to 1e-6 kWh can cause.</summary>
+    internal static decimal RoundingToleranceKwh(int trades) => 0.0000005m * (trades + 1);
 
     private static SettlementAccount? Party(string id, string outsideId, Dictionary<string, SettlementAccount> byId)
     {
