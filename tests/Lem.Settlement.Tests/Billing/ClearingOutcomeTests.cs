@@ -39,28 +39,6 @@ public sealed class ClearingOutcomeTests
     });
 
     [Fact]
-    public void Village_P2p_SettlesEveryParticipantTradeByTrade_Balanced()
-    {
-        // The pool and the other mechanisms on the village are settled by the CLI tests and the tiny tests; P2P is the
-        // one with the most to settle (thousands of bilateral trades, one price per pair).
-        var village = ScenarioReader.Load(RepoPaths.InRepo("examples", "village", "scenario.json")).Scenario!;
-        var cleared = DistributedClearing.Run(village, DistributedMechanism.P2p);
-        Assert.Equal(ConvergenceStatus.Converged, cleared.Status);
-        var r = SettlementEngine.Settle(SettlementRequest.ForScenario(village, ClearingOutcomes.FromDistributed(cleared, village)));
-
-        Assert.Equal(58, r.Invoices.Count);
-        Assert.True(r.Budget.IsBalanced);
-        var lines = r.Invoices.SelectMany(i => i.Lines).ToList();
-        Assert.DoesNotContain(lines, l => l.Code.StartsWith("energy.unmatched", StringComparison.Ordinal)); // trades cover every position
-        Assert.Contains(lines, l => l.Code == "grid.energy.peak");
-        Assert.Equal(CompensationStatus.Applied, r.Compensation.Status);
-        Assert.Empty(r.Kpis.WorseOffAfterCompensation);
-        var local = cleared.Trades.Where(t => t.BuyerId != "outside-market" && t.SellerId != "outside-market").Sum(t => t.QuantityKwh);
-        Approx.Equal(local, r.Kpis.LocalTradedKwh, 1e-3, what: "local traded volume");
-        Assert.True(Math.Abs(r.Budget.OperatorResidualEur) < 1m, $"residual {r.Budget.OperatorResidualEur} EUR");
-    }
-
-    [Fact]
     public void BilledParticipants_LeaveOutTheCounterpartiesWithoutAssets()
     {
         var village = ScenarioReader.Load(RepoPaths.InRepo("examples", "village", "scenario.json")).Scenario!;
