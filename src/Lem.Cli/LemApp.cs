@@ -59,6 +59,7 @@ public static class LemApp
         root.Subcommands.Add(AuctionCommand.Create(context));
         root.Subcommands.Add(AllocateCommand.Create(context));
         root.Subcommands.Add(LedgerCommand.Create(context));
+        root.Subcommands.Add(ServeCommand.Create(context));
         return root;
     }
 }

@@ -1,0 +1,149 @@
+using System.CommandLine;
+using System.Net.Sockets;
+using Lem.Cli.Output;
+using Lem.Server;
+
+namespace Lem.Cli.Commands;
+
+/// <summary><c>lem serve</c>: runs the market server (HTTP API, durable SQLite store, gate closures) until Ctrl+C.</summary>
+public static class ServeCommand
+{
+    /// <summary>Creates the command.</summary>
+    public static Command Create(CliContext context)
+    {
+        var data = new Option<string>("--data") { Description = "The data folder: database lem.db, the server's signing key and the generated operator key.", DefaultValueFactory = _ => "lem-data" };
+        var urls = new Option<string>("--urls") { Description = "Where to listen, separated by ';' (loopback only by default; port 0 picks a free port).", DefaultValueFactory = _ => "http://127.0.0.1:8080" };
+        var operatorKey = new Option<string?>("--operator-key") { Description = "The operator's API key; by default one is generated into the data folder and printed once." };
+        var rateLimit = new Option<int>("--rate-limit") { Description = "Requests per second per caller (token bucket of the same size).", DefaultValueFactory = _ => 20_000 };
+        var maxBody = new Option<long>("--max-body-bytes") { Description = "The largest request body in bytes.", DefaultValueFactory = _ => 64 * 1024 };
+        var format = CommonOptions.Format();
+        var command = new Command("serve", "Run the market server: markets, participants and orders over HTTP, continuous trading and call auctions with gate closures, a durable store and a signed ledger.")
+        {
+            data, urls, operatorKey, rateLimit, maxBody, format,
+        };
+        command.SetAction((parse, cancellationToken) => RunAsync(context, new ServeSettings(parse.GetValue(data)!, parse.GetValue(urls)!, parse.GetValue(operatorKey),
+            parse.GetValue(rateLimit), parse.GetValue(maxBody), parse.GetValue(format)!), cancellationToken));
+        return command;
+    }
+
+    /// <summary>Starts the server, prints where it listens, and runs until the host shuts down or <paramref name="stop"/> fires.</summary>
+    public static async Task<int> RunAsync(CliContext context, ServeSettings settings, CancellationToken stop)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(settings);
+        var urls = settings.Urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        foreach (var url in urls)
+        {
+            if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https") || uri.AbsolutePath != "/")
+            {
+                return Fail(context, $"--urls: '{url}' is not a listen address like http://127.0.0.1:8080.");
+            }
+        }
+
+        if (urls.Length == 0)
+        {
+            return Fail(context, "--urls: give at least one listen address.");
+        }
+
+        if (settings.RateLimitPerSecond < 1)
+        {
+            return Fail(context, $"--rate-limit: {settings.RateLimitPerSecond} must be at least 1.");
+        }
+
+        if (settings.MaxBodyBytes < 1024)
+        {
+            return Fail(context, $"--max-body-bytes: {settings.MaxBodyBytes} must be at least 1024.");
+        }
+
+        if (settings.OperatorKey is { } k && k.Trim().Length < 16)
+        {
+            return Fail(context, "--operator-key: use at least 16 characters.");
+        }
+
+        LemServer server;
+        try
+        {
+            server = await LemServer.StartAsync(new ServerOptions
+            {
+                DataDirectory = Path.GetFullPath(settings.DataDirectory),
+                Urls = urls,
+                OperatorKey = settings.OperatorKey,
+                RateLimitBurst = settings.RateLimitPerSecond,
+                RateLimitPerSecond = settings.RateLimitPerSecond,
+                MaxRequestBodyBytes = settings.MaxBodyBytes,
+            }, stop).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is IOException or SocketException or UnauthorizedAccessException)
+        {
+            return Fail(context, $"cannot start the server on {settings.Urls} with data folder {settings.DataDirectory}: {ex.Message}");
+        }
+
+        await using (server.ConfigureAwait(false))
+        {
+            Report(context, settings, server);
+            try
+            {
+                await server.WaitForShutdownAsync(stop).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                // Stopped by the caller.
+            }
+        }
+
+        return ExitCodes.Ok;
+    }
+
+    private static void Report(CliContext context, ServeSettings settings, LemServer server)
+    {
+        if (settings.Format == "json")
+        {
+            Json.Write(context.Out, w =>
+            {
+                w.WriteStartObject();
+                w.WriteStartArray("listening");
+                foreach (var a in server.BaseAddresses)
+                {
+                    w.WriteStringValue(a);
+                }
+
+                w.WriteEndArray();
+                w.WriteString("data", Path.GetFullPath(settings.DataDirectory));
+                w.WriteString("openapi", server.BaseAddresses.FirstOrDefault() + "/openapi/v1.json");
+                w.WriteNumber("replayed_commands", server.ReplayedCommands);
+                w.WriteString("server_public_key", server.ServerPublicKeyBase64);
+                if (server.GeneratedOperatorKey is { } key)
+                {
+                    w.WriteString("operator_key", key);
+                }
+
+                w.WriteEndObject();
+            });
+        }
+        else
+        {
+            foreach (var a in server.BaseAddresses)
+            {
+                context.Out.WriteLine($"lem serve: listening on {a}");
+            }
+
+            context.Out.WriteLine($"data folder: {Path.GetFullPath(settings.DataDirectory)} ({server.ReplayedCommands} stored commands replayed)");
+            context.Out.WriteLine($"OpenAPI: {server.BaseAddresses.FirstOrDefault()}/openapi/v1.json");
+            context.Out.WriteLine($"server public key (ledger signatures): {server.ServerPublicKeyBase64}");
+            if (server.GeneratedOperatorKey is { } key)
+            {
+                context.Out.WriteLine($"operator key (shown once; also in {Path.Combine(settings.DataDirectory, LemServer.OperatorKeyFileName)}): {key}");
+            }
+
+            context.Out.WriteLine("Press Ctrl+C to stop.");
+        }
+
+        context.Out.Flush();
+    }
+
+    private static int Fail(CliContext context, string message)
+    {
+        context.Error.WriteLine($"lem serve: {message}");
+        return ExitCodes.InvalidInput;
+    }
+}

@@ -1,0 +1,10 @@
+namespace Lem.Cli.Commands;
+
+/// <summary>The options of <c>lem serve</c>.</summary>
+/// <param name="DataDirectory">The data folder.</param>
+/// <param name="Urls">The listen addresses, separated by ';'.</param>
+/// <param name="OperatorKey">The operator key, or null to use the generated one.</param>
+/// <param name="RateLimitPerSecond">Requests per second per caller.</param>
+/// <param name="MaxBodyBytes">The largest request body in bytes.</param>
+/// <param name="Format">text or json.</param>
+public sealed record ServeSettings(string DataDirectory, string Urls, string? OperatorKey, int RateLimitPerSecond, long MaxBodyBytes, string Format);

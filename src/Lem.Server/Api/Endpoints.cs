@@ -1,0 +1,514 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json.Nodes;
+using Lem.Ledger;
+using Lem.Server.Engine;
+using Lem.Server.Store;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Lem.Server.Api;
+
+/// <summary>The HTTP API (minimal APIs, JSON with snake_case names, errors as RFC 7807 problem documents).</summary>
+internal static class Endpoints
+{
+    /// <summary>The header carrying a participant's Ed25519 signature (base64) of the raw request body.</summary>
+    public const string SignatureHeader = "X-Lem-Signature";
+
+    /// <summary>Maps every endpoint.</summary>
+    public static void Map(IEndpointRouteBuilder app, ServerServices s)
+    {
+        var v1 = app.MapGroup("/v1");
+
+        v1.MapGet("/health", (HttpContext c) => Read(c, s, Role.Public, _ => Ok(new JsonObject
+        {
+            ["status"] = "ok",
+            ["commands"] = s.Engine.CommandCount,
+            ["server_public_key"] = s.Ledger.PublicKeyBase64,
+        }))).WithSummary("Liveness, the number of accepted commands and the server's Ed25519 public key (public).");
+
+        v1.MapPost("/markets", (Delegate)((HttpContext c) => CreateMarket(c, s))).Accepts<CreateMarketRequest>("application/json").WithSummary("Create a market (operator).");
+        v1.MapGet("/markets", (HttpContext c) => Read(c, s, Role.Public, _ =>
+            Ok(new JsonObject { ["markets"] = new JsonArray(s.Engine.Markets.Select(m => (JsonNode)Views.Market(m.Spec)).ToArray()) })))
+            .WithSummary("List markets (public).");
+        v1.MapGet("/markets/{marketId}", (HttpContext c, string marketId) => Read(c, s, Role.Public, _ =>
+            s.Engine.Market(marketId) is { } m ? Ok(Views.Market(m.Spec)) : NoMarket(marketId))).WithSummary("One market (public).");
+        v1.MapGet("/markets/{marketId}/prices", (HttpContext c, string marketId) => Read(c, s, Role.Public, _ => Prices(s, marketId)))
+            .WithSummary("Cleared prices, volumes and Merkle roots per closed slot (public).");
+        v1.MapGet("/markets/{marketId}/depth", (HttpContext c, string marketId) => Read(c, s, Role.Public, _ => Depth(c, s, marketId)))
+            .WithSummary("Anonymised order-book depth of a continuous market's slot: ?slot=N (public).");
+        v1.MapGet("/markets/{marketId}/positions", (HttpContext c, string marketId) => Read(c, s, Role.Dso, _ => Positions(s, marketId)))
+            .WithSummary("Net positions per participant and slot, for grid analysis (DSO, operator).");
+
+        v1.MapPost("/participants", (Delegate)((HttpContext c) => RegisterParticipant(c, s))).Accepts<RegisterParticipantRequest>("application/json").WithSummary("Register a participant or DSO; returns its API key once (operator).");
+
+        v1.MapPost("/markets/{marketId}/orders", (HttpContext c, string marketId) => SubmitOrder(c, s, marketId))
+            .Accepts<SubmitOrderRequest>("application/json").WithSummary("Submit an order; a retry with the same client_order_id and fields gets the same answer (participant).");
+        v1.MapGet("/orders", (HttpContext c) => Read(c, s, Role.Participant, p =>
+            Ok(new JsonObject { ["orders"] = new JsonArray(s.Engine.OwnOrders(p.Id).Select(o => (JsonNode)Views.Order(o)).ToArray()) })))
+            .WithSummary("Your orders (participant).");
+        v1.MapGet("/orders/{clientOrderId}", (HttpContext c, string clientOrderId) => Read(c, s, Role.Participant, p =>
+            s.Engine.OwnOrder(p.Id, clientOrderId) is { } o ? Ok(Views.Order(o)) : NoOrder(clientOrderId))).WithSummary("One of your orders (participant).");
+        v1.MapMethods("/orders/{clientOrderId}", ["PATCH"], (HttpContext c, string clientOrderId) => AmendOrder(c, s, clientOrderId))
+            .Accepts<AmendOrderRequest>("application/json").WithSummary("Amend one of your open orders: new price and total quantity (participant).");
+        v1.MapDelete("/orders/{clientOrderId}", (HttpContext c, string clientOrderId) => CancelOrder(c, s, clientOrderId))
+            .WithSummary("Cancel one of your open orders (participant).");
+        v1.MapGet("/trades", (HttpContext c) => Read(c, s, Role.Participant, p =>
+            Ok(new JsonObject { ["trades"] = new JsonArray(s.Engine.OwnTrades(p.Id).Select(t => (JsonNode)Views.Trade(t)).ToArray()) })))
+            .WithSummary("Your trades (participant).");
+        v1.MapGet("/trades/{tradeId}/proof", (HttpContext c, string tradeId) => Read(c, s, Role.Participant, p => Proof(s, p, tradeId)))
+            .WithSummary("The Merkle inclusion proof of one of your trades in its gate closure's published root (participant).");
+
+        v1.MapPost("/gate-closures/run", (Delegate)(async (HttpContext c) =>
+        {
+            var (principal, problem) = Authorize(c, s, Role.Operator);
+            return problem ?? (principal is null ? Write(Unauthorized()) : Write(await s.Sequencer.RunDueGateClosuresAsync().ConfigureAwait(false)));
+        })).WithSummary("Run every due gate closure now (operator; the clock also runs them).");
+
+        v1.MapGet("/stream", (HttpContext c) => Stream(c, s)).WithSummary("Server-sent events: trade and gate_closure (public).");
+    }
+
+    private static async Task<IResult> CreateMarket(HttpContext c, ServerServices s)
+    {
+        var (principal, denied) = Authorize(c, s, Role.Operator);
+        if (denied is not null || principal is null)
+        {
+            return denied!;
+        }
+
+        var (body, bad) = await RequestBody.ReadAsync(c).ConfigureAwait(false);
+        if (body is null)
+        {
+            return Write(bad!);
+        }
+
+        var id = body.String("market_id", id: true);
+        var mechanism = body.Choice("mechanism", "continuous", "call_auction");
+        var startText = body.String("delivery_start");
+        var slotMinutes = body.Int("slot_minutes", 1, 1440);
+        var slotCount = body.Int("slot_count", 1, 1000);
+        var lead = body.Int("gate_closure_lead_minutes", 0, 10_080);
+        var tick = body.Decimal("tick_size_eur_per_mwh", required: false) ?? 0.01m;
+        var min = body.Decimal("min_price_eur_per_mwh", required: false) ?? -500m;
+        var max = body.Decimal("max_price_eur_per_mwh", required: false) ?? 4000m;
+        DateTimeOffset start = default;
+        if (startText is not null && !DateTimeOffset.TryParse(startText, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out start))
+        {
+            body.Errors["delivery_start"] = "must be an ISO 8601 instant, e.g. 2026-03-01T00:00:00Z";
+        }
+
+        if (tick is <= 0 or > 1000)
+        {
+            body.Errors["tick_size_eur_per_mwh"] = "must be in (0, 1000]";
+        }
+
+        if (min < -500 || max > 4000 || min >= max)
+        {
+            body.Errors["max_price_eur_per_mwh"] = "the band [min_price_eur_per_mwh, max_price_eur_per_mwh] must be non-empty and within [-500, 4000]";
+        }
+        else if (min % tick != 0 || max % tick != 0)
+        {
+            body.Errors["min_price_eur_per_mwh"] = "the band's ends must be whole numbers of ticks";
+        }
+
+        if (body.Problem() is { } problem)
+        {
+            return Write(problem);
+        }
+
+        var payload = new JsonObject
+        {
+            ["market_id"] = id,
+            ["mechanism"] = mechanism,
+            ["delivery_start"] = SqliteMarketStore.Time(start),
+            ["slot_minutes"] = slotMinutes,
+            ["slot_count"] = slotCount,
+            ["gate_closure_lead_minutes"] = lead,
+            ["tick_size_eur_per_mwh"] = tick,
+            ["min_price_eur_per_mwh"] = min,
+            ["max_price_eur_per_mwh"] = max,
+        };
+        return Write(await s.Sequencer.SubmitAsync(CommandKinds.CreateMarket, payload).ConfigureAwait(false));
+    }
+
+    private static async Task<IResult> RegisterParticipant(HttpContext c, ServerServices s)
+    {
+        var (principal, denied) = Authorize(c, s, Role.Operator);
+        if (denied is not null || principal is null)
+        {
+            return denied!;
+        }
+
+        var (body, bad) = await RequestBody.ReadAsync(c).ConfigureAwait(false);
+        if (body is null)
+        {
+            return Write(bad!);
+        }
+
+        var id = body.String("participant_id", id: true);
+        var role = body.String("role", required: false) ?? "participant";
+        if (role is not ("participant" or "dso"))
+        {
+            body.Errors["role"] = "must be participant or dso";
+        }
+
+        var keyText = body.String("ed25519_public_key", required: false);
+        if (keyText is not null && !(TryBase64(keyText, out var key) && key.Length == Ed25519.PublicKeySizeBytes))
+        {
+            body.Errors["ed25519_public_key"] = "must be a 32-byte Ed25519 public key in base64";
+        }
+
+        if (body.Problem() is { } problem)
+        {
+            return Write(problem);
+        }
+
+        var apiKey = NewKey("lem_");
+        var payload = new JsonObject { ["participant_id"] = id, ["role"] = role, ["ed25519_public_key"] = keyText };
+        var result = await s.Sequencer.SubmitAsync(CommandKinds.RegisterParticipant, payload, MarketEngine.HashKey(apiKey)).ConfigureAwait(false);
+        if (result.Status == 201 && result.Body is JsonObject o)
+        {
+            o["api_key"] = apiKey;
+        }
+
+        return Write(result);
+    }
+
+    private static async Task<IResult> SubmitOrder(HttpContext c, ServerServices s, string marketId)
+    {
+        var (principal, denied) = Authorize(c, s, Role.Participant);
+        if (denied is not null || principal is null)
+        {
+            return denied!;
+        }
+
+        var (body, bad) = await RequestBody.ReadAsync(c).ConfigureAwait(false);
+        if (body is null)
+        {
+            return Write(bad!);
+        }
+
+        var clientOrderId = body.String("client_order_id", id: true);
+        var slot = body.Int("slot", 0, int.MaxValue);
+        var side = body.Choice("side", "buy", "sell");
+        var price = body.Decimal("price_eur_per_mwh");
+        var quantity = body.Decimal("quantity_kwh");
+        if (body.Problem() is { } problem)
+        {
+            return Write(problem);
+        }
+
+        if (CheckSignature(c, principal, body) is { } unsigned)
+        {
+            return Write(unsigned);
+        }
+
+        var payload = new JsonObject
+        {
+            ["participant_id"] = principal.Id,
+            ["client_order_id"] = clientOrderId,
+            ["market_id"] = marketId,
+            ["slot"] = slot,
+            ["side"] = side,
+            ["price_eur_per_mwh"] = price,
+            ["quantity_kwh"] = quantity,
+        };
+        if (c.Request.Headers[SignatureHeader].ToString() is { Length: > 0 } signature)
+        {
+            payload["signature"] = signature;
+        }
+
+        return Write(await s.Sequencer.SubmitAsync(CommandKinds.SubmitOrder, payload).ConfigureAwait(false));
+    }
+
+    private static async Task<IResult> AmendOrder(HttpContext c, ServerServices s, string clientOrderId)
+    {
+        var (principal, denied) = Authorize(c, s, Role.Participant);
+        if (denied is not null || principal is null)
+        {
+            return denied!;
+        }
+
+        var (body, bad) = await RequestBody.ReadAsync(c).ConfigureAwait(false);
+        if (body is null)
+        {
+            return Write(bad!);
+        }
+
+        var price = body.Decimal("price_eur_per_mwh");
+        var quantity = body.Decimal("quantity_kwh");
+        if (body.Problem() is { } problem)
+        {
+            return Write(problem);
+        }
+
+        if (CheckSignature(c, principal, body) is { } unsigned)
+        {
+            return Write(unsigned);
+        }
+
+        var payload = new JsonObject
+        {
+            ["participant_id"] = principal.Id,
+            ["client_order_id"] = clientOrderId,
+            ["price_eur_per_mwh"] = price,
+            ["quantity_kwh"] = quantity,
+        };
+        return Write(await s.Sequencer.SubmitAsync(CommandKinds.AmendOrder, payload).ConfigureAwait(false));
+    }
+
+    private static async Task<IResult> CancelOrder(HttpContext c, ServerServices s, string clientOrderId)
+    {
+        var (principal, denied) = Authorize(c, s, Role.Participant);
+        if (denied is not null || principal is null)
+        {
+            return denied!;
+        }
+
+        var payload = new JsonObject { ["participant_id"] = principal.Id, ["client_order_id"] = clientOrderId };
+        return Write(await s.Sequencer.SubmitAsync(CommandKinds.CancelOrder, payload).ConfigureAwait(false));
+    }
+
+    private static CommandResult Prices(ServerServices s, string marketId)
+    {
+        if (s.Engine.Market(marketId) is not { } m)
+        {
+            return NoMarket(marketId);
+        }
+
+        var slots = m.Closures.Values.OrderBy(g => g.Slot).Select(g => (JsonNode)Views.Closure(g, m.Spec)).ToArray();
+        return Ok(new JsonObject { ["market_id"] = marketId, ["slots"] = new JsonArray(slots) });
+    }
+
+    private static CommandResult Depth(HttpContext c, ServerServices s, string marketId)
+    {
+        if (s.Engine.Market(marketId) is not { } m)
+        {
+            return NoMarket(marketId);
+        }
+
+        if (!int.TryParse(c.Request.Query["slot"], NumberStyles.None, CultureInfo.InvariantCulture, out var slot) || slot >= m.Spec.SlotCount)
+        {
+            return Views.Invalid("slot", $"the query parameter slot must be an integer in [0, {m.Spec.SlotCount - 1}].");
+        }
+
+        if (m.Books is not { } books)
+        {
+            return new CommandResult(409, Views.Problem(409, "No depth.", "A call auction's orders are sealed until its gate closure; see the prices."));
+        }
+
+        var book = books.Book(m.Spec.ProductId(slot))!;
+        var snapshot = book.Snapshot();
+        JsonArray Levels(IReadOnlyList<Lem.Markets.OrderBook.RestingOrder> orders)
+        {
+            var levels = new JsonArray();
+            foreach (var g in orders.GroupBy(o => o.PriceTicks))
+            {
+                levels.Add(new JsonObject
+                {
+                    ["price_eur_per_mwh"] = Views.Normalize(book.PriceFromTicks(g.Key)),
+                    ["quantity_kwh"] = Views.Normalize(book.QuantityFromLots(g.Sum(o => o.DisplayedLots)) * 1000m),
+                    ["order_count"] = g.Count(),
+                });
+            }
+
+            return levels;
+        }
+
+        return Ok(new JsonObject { ["market_id"] = marketId, ["slot"] = slot, ["gate_closed"] = m.Closures.ContainsKey(slot), ["bids"] = Levels(snapshot.Bids), ["asks"] = Levels(snapshot.Asks) });
+    }
+
+    private static CommandResult Positions(ServerServices s, string marketId)
+    {
+        if (s.Engine.Market(marketId) is not { } m)
+        {
+            return NoMarket(marketId);
+        }
+
+        var rows = new JsonArray();
+        foreach (var (slot, trades) in m.TradesBySlot.OrderBy(kv => kv.Key))
+        {
+            var net = new SortedDictionary<string, decimal>(StringComparer.Ordinal);
+            foreach (var t in trades)
+            {
+                net[t.Seller] = net.GetValueOrDefault(t.Seller) + t.QuantityKwh;
+                net[t.Buyer] = net.GetValueOrDefault(t.Buyer) - t.QuantityKwh;
+            }
+
+            foreach (var (participant, kwh) in net)
+            {
+                rows.Add(new JsonObject { ["slot"] = slot, ["participant_id"] = participant, ["net_injection_kwh"] = Views.Normalize(kwh) });
+            }
+        }
+
+        return Ok(new JsonObject { ["market_id"] = marketId, ["positions"] = rows });
+    }
+
+    private static CommandResult Proof(ServerServices s, Principal p, string tradeIdText)
+    {
+        if (!long.TryParse(tradeIdText, NumberStyles.None, CultureInfo.InvariantCulture, out var tradeId)
+            || s.Engine.Trade(tradeId) is not { } trade || (trade.Buyer != p.Id && trade.Seller != p.Id))
+        {
+            return new CommandResult(404, Views.Problem(404, "Not found.", $"trade_id: you have no trade '{tradeIdText}'."));
+        }
+
+        var m = s.Engine.Market(trade.MarketId)!;
+        if (!m.Closures.TryGetValue(trade.Slot, out var closure))
+        {
+            return new CommandResult(409, Views.Problem(409, "Not yet closed.", $"The gate of slot {trade.Slot} has not closed; its Merkle root is published at gate closure."));
+        }
+
+        var leaves = closure.TradeIds.Select(id => (JsonNode)Views.Trade(s.Engine.Trade(id)!)).ToList();
+        var index = closure.TradeIds.ToList().IndexOf(tradeId);
+        var proof = ServerLedger.Proof(leaves, index);
+        return Ok(new JsonObject
+        {
+            ["trade"] = Views.Trade(trade),
+            ["leaf"] = CanonicalJson.SerializeToString(leaves[index]),
+            ["merkle_root"] = closure.MerkleRootHex,
+            ["proof"] = proof.ToJson(),
+        });
+    }
+
+    private static async Task Stream(HttpContext c, ServerServices s)
+    {
+        var channel = s.Stream.Subscribe();
+        try
+        {
+            c.Response.ContentType = "text/event-stream";
+            c.Response.Headers.CacheControl = "no-cache";
+            await c.Response.WriteAsync(": lem stream\n\n", c.RequestAborted).ConfigureAwait(false);
+            await c.Response.Body.FlushAsync(c.RequestAborted).ConfigureAwait(false);
+            await foreach (var e in channel.Reader.ReadAllAsync(c.RequestAborted).ConfigureAwait(false))
+            {
+                await c.Response.WriteAsync($"event: {e.Name}\ndata: {e.Data.ToJsonString()}\n\n", c.RequestAborted).ConfigureAwait(false);
+                await c.Response.Body.FlushAsync(c.RequestAborted).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The client went away.
+        }
+        finally
+        {
+            s.Stream.Unsubscribe(channel);
+        }
+    }
+
+    private static CommandResult? CheckSignature(HttpContext c, Principal p, RequestBody body)
+    {
+        if (p.PublicKey is null)
+        {
+            return null;
+        }
+
+        var header = c.Request.Headers[SignatureHeader].ToString();
+        if (!TryBase64(header, out var signature) || !Ed25519.Verify(p.PublicKey, body.Bytes, signature))
+        {
+            return new CommandResult(401, Views.Problem(401, "Bad signature.",
+                $"{SignatureHeader}: your orders must carry the base64 Ed25519 signature of the exact request body by your registered key.",
+                new Dictionary<string, string> { [SignatureHeader] = "missing or invalid signature" }));
+        }
+
+        return null;
+    }
+
+    private static IResult Read(HttpContext c, ServerServices s, Role role, Func<Principal, CommandResult> read)
+    {
+        var (principal, denied) = Authorize(c, s, role);
+        if (denied is not null || principal is null)
+        {
+            return denied!;
+        }
+
+        lock (s.Engine.SyncRoot)
+        {
+            return Write(read(principal));
+        }
+    }
+
+    /// <summary>Resolves the caller and checks its role: 401 without valid credentials, 403 with the wrong role.</summary>
+    private static (Principal? Principal, IResult? Problem) Authorize(HttpContext c, ServerServices s, Role required)
+    {
+        var header = c.Request.Headers.Authorization.ToString();
+        Principal principal;
+        if (header.Length == 0)
+        {
+            principal = Principal.Anonymous;
+        }
+        else if (!header.StartsWith("Bearer ", StringComparison.Ordinal))
+        {
+            return (null, Write(Unauthorized()));
+        }
+        else
+        {
+            var hash = MarketEngine.HashKey(header["Bearer ".Length..].Trim());
+            if (CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(hash), Encoding.ASCII.GetBytes(s.OperatorKeySha256Hex)))
+            {
+                principal = new Principal("operator", Role.Operator, null);
+            }
+            else
+            {
+                var found = s.Engine.Authenticate(hash);
+                if (found is null)
+                {
+                    return (null, Write(Unauthorized()));
+                }
+
+                principal = found;
+            }
+        }
+
+        var allowed = required switch
+        {
+            Role.Public => true,
+            Role.Participant => principal.Role == Role.Participant,
+            Role.Dso => principal.Role is Role.Dso or Role.Operator,
+            _ => principal.Role == Role.Operator,
+        };
+        if (allowed)
+        {
+            return (principal, null);
+        }
+
+        return principal.Role == Role.Public
+            ? (null, Write(Unauthorized()))
+            : (null, Write(new CommandResult(403, Views.Problem(403, "Forbidden.", $"This needs the {RoleNames.Name(required)} role; you are {RoleNames.Name(principal.Role)}."))));
+    }
+
+    private static CommandResult Unauthorized() =>
+        new(401, Views.Problem(401, "Unauthorized.", "Authorization: send 'Authorization: Bearer <api key>' with a valid key."));
+
+    private static CommandResult Ok(JsonObject body) => new(200, body);
+
+    private static CommandResult NoMarket(string marketId) => new(404, Views.Problem(404, "Not found.", $"market_id: no market '{marketId}'."));
+
+    private static CommandResult NoOrder(string clientOrderId) => new(404, Views.Problem(404, "Not found.", $"client_order_id: you have no order '{clientOrderId}'."));
+
+    /// <summary>A command result as an HTTP response (problem documents as application/problem+json).</summary>
+    public static IResult Write(CommandResult r)
+    {
+        var type = r.Status >= 400 ? "application/problem+json" : "application/json";
+        return Results.Text(r.Body.ToJsonString(), type, Encoding.UTF8, r.Status);
+    }
+
+    /// <summary>A new random key with a prefix (256 bits, base64url).</summary>
+    public static string NewKey(string prefix) => prefix + Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
+
+    private static bool TryBase64(string text, out byte[] bytes)
+    {
+        bytes = new byte[(text.Length * 3 / 4) + 3];
+        if (Convert.TryFromBase64String(text, bytes, out var written))
+        {
+            bytes = bytes[..written];
+            return true;
+        }
+
+        bytes = [];
+        return false;
+    }
+
+    private static string Base64UrlEncode(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+}

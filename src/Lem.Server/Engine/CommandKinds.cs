@@ -1,0 +1,23 @@
+namespace Lem.Server.Engine;
+
+/// <summary>The kinds of commands in the command log.</summary>
+internal static class CommandKinds
+{
+    /// <summary>The operator creates a market.</summary>
+    public const string CreateMarket = "create_market";
+
+    /// <summary>The operator registers a participant or DSO.</summary>
+    public const string RegisterParticipant = "register_participant";
+
+    /// <summary>A participant submits an order.</summary>
+    public const string SubmitOrder = "submit_order";
+
+    /// <summary>A participant amends an order.</summary>
+    public const string AmendOrder = "amend_order";
+
+    /// <summary>A participant cancels an order.</summary>
+    public const string CancelOrder = "cancel_order";
+
+    /// <summary>The clock closes a slot's gate (and clears a call auction).</summary>
+    public const string GateClosure = "gate_closure";
+}

@@ -1,0 +1,8 @@
+using System.Text.Json.Nodes;
+
+namespace Lem.Server.Engine;
+
+/// <summary>What a command produced: an HTTP status and a JSON body (a problem document for errors).</summary>
+/// <param name="Status">The HTTP status.</param>
+/// <param name="Body">The JSON body.</param>
+internal sealed record CommandResult(int Status, JsonNode Body);

@@ -1,0 +1,55 @@
+using Lem.Domain.Orders;
+
+namespace Lem.Server.Engine;
+
+/// <summary>An order as the server tracks it: its request, its state and the first answer given (for idempotent retries).</summary>
+internal sealed class ServerOrder
+{
+    /// <summary>The server's order number (unique, increasing; the book's client order id).</summary>
+    public required long Number { get; init; }
+
+    /// <summary>The owner.</summary>
+    public required string ParticipantId { get; init; }
+
+    /// <summary>The owner's client order id.</summary>
+    public required string ClientOrderId { get; init; }
+
+    /// <summary>The market.</summary>
+    public required string MarketId { get; init; }
+
+    /// <summary>The delivery slot.</summary>
+    public required int Slot { get; init; }
+
+    /// <summary>Buy or sell.</summary>
+    public required OrderSide Side { get; init; }
+
+    /// <summary>The current limit price in EUR/MWh.</summary>
+    public decimal PriceEurPerMwh { get; set; }
+
+    /// <summary>The current order quantity (filled plus open) in kWh.</summary>
+    public decimal QuantityKwh { get; set; }
+
+    /// <summary>The filled quantity in kWh.</summary>
+    public decimal FilledKwh { get; set; }
+
+    /// <summary>The open quantity in kWh.</summary>
+    public decimal OpenKwh { get; set; }
+
+    /// <summary>open, filled, cancelled, expired or rejected.</summary>
+    public string Status { get; set; } = "open";
+
+    /// <summary>Why it was rejected, cancelled or expired (snake case), or null.</summary>
+    public string? Reason { get; set; }
+
+    /// <summary>The fingerprint of the submitted fields, compared on a retry with the same client order id.</summary>
+    public required string Fingerprint { get; init; }
+
+    /// <summary>When it was submitted.</summary>
+    public required DateTimeOffset SubmittedAt { get; init; }
+
+    /// <summary>The HTTP status of the first answer.</summary>
+    public int FirstStatus { get; set; }
+
+    /// <summary>The JSON body of the first answer.</summary>
+    public string FirstBody { get; set; } = string.Empty;
+}

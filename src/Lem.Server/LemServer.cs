@@ -1,0 +1,198 @@
+using System.Threading.RateLimiting;
+using Lem.Ledger;
+using Lem.Server.Api;
+using Lem.Server.Engine;
+using Lem.Server.Store;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Lem.Server;
+
+/// <summary>
+/// The running market server (<c>lem serve</c>): Kestrel with the HTTP API, the single-writer sequencer over the durable
+/// store, and the gate-closure clock. <see cref="StartAsync"/> rebuilds markets, open books and pending gate closures
+/// from the store before it accepts a request.
+/// </summary>
+public sealed class LemServer : IAsyncDisposable
+{
+    /// <summary>The file of the generated operator key in the data folder.</summary>
+    public const string OperatorKeyFileName = "operator.key";
+
+    private readonly WebApplication _app;
+    private readonly Sequencer _sequencer;
+    private readonly IMarketStore _store;
+    private readonly StreamHub _hub;
+    private readonly ITimer? _timer;
+    private bool _disposed;
+
+    private LemServer(WebApplication app, MarketEngine engine, Sequencer sequencer, IMarketStore store, StreamHub hub, ITimer? timer, string? generatedOperatorKey, long replayed, string serverPublicKey)
+    {
+        Engine = engine;
+        _app = app;
+        _sequencer = sequencer;
+        _store = store;
+        _hub = hub;
+        _timer = timer;
+        GeneratedOperatorKey = generatedOperatorKey;
+        ReplayedCommands = replayed;
+        ServerPublicKeyBase64 = serverPublicKey;
+        BaseAddresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.ToList() ?? [];
+    }
+
+    /// <summary>The addresses Kestrel listens on (with the real port when port 0 was asked for).</summary>
+    public IReadOnlyList<string> BaseAddresses { get; }
+
+    /// <summary>The operator key generated into the data folder on this (first) start, to be shown once; null otherwise.</summary>
+    public string? GeneratedOperatorKey { get; }
+
+    /// <summary>How many stored commands were replayed to rebuild the state.</summary>
+    public long ReplayedCommands { get; }
+
+    /// <summary>The in-memory state (for tests that compare books after a restart).</summary>
+    internal MarketEngine Engine { get; }
+
+    /// <summary>The server's Ed25519 public key (base64), which signs the ledger.</summary>
+    public string ServerPublicKeyBase64 { get; }
+
+    /// <summary>Opens the store in the data folder, rebuilds the state from it and starts listening.</summary>
+    /// <exception cref="ArgumentException">When an option is out of range.</exception>
+    public static async Task<LemServer> StartAsync(ServerOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentException.ThrowIfNullOrWhiteSpace(options.DataDirectory);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxRequestBodyBytes, 1024);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.RateLimitBurst, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.RateLimitPerSecond, 1);
+        Directory.CreateDirectory(options.DataDirectory);
+        var (operatorKey, generated) = OperatorKey(options);
+        var serverKey = ServerKeyFile.LoadOrCreate(options.DataDirectory);
+        var store = new SqliteMarketStore(options.DataDirectory);
+        try
+        {
+            var state = store.Load();
+            var ledger = new ServerLedger(serverKey, state.LastLedgerEntry);
+            var engine = new MarketEngine(ledger);
+            engine.Replay(state);
+            var hub = new StreamHub();
+            var sequencer = new Sequencer(engine, store, ledger, options.TimeProvider, hub.Publish, options.MaxBatchCommands);
+            var services = new ServerServices(engine, sequencer, hub, ledger, MarketEngine.HashKey(operatorKey));
+            var app = Build(options, services);
+            await app.StartAsync(cancellationToken).ConfigureAwait(false);
+            ITimer? timer = null;
+            if (options.RunGateClosureTimer)
+            {
+                timer = options.TimeProvider.CreateTimer(_ => _ = sequencer.RunDueGateClosuresAsync(), null, TimeSpan.Zero, options.GateClosurePollInterval);
+            }
+
+            return new LemServer(app, engine, sequencer, store, hub, timer, generated ? operatorKey : null, state.Commands.Count, ledger.PublicKeyBase64);
+        }
+        catch
+        {
+            store.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Runs every gate closure that is due on the server's clock, and returns once they are durably stored.</summary>
+    public async Task RunDueGateClosuresAsync()
+    {
+        var result = await _sequencer.RunDueGateClosuresAsync().ConfigureAwait(false);
+        if (result.Status != 200)
+        {
+            throw new InvalidOperationException($"The gate closures failed: {result.Body.ToJsonString()}");
+        }
+    }
+
+    /// <summary>Waits until the host shuts down (Ctrl+C or SIGTERM).</summary>
+    public Task WaitForShutdownAsync(CancellationToken cancellationToken = default) => _app.WaitForShutdownAsync(cancellationToken);
+
+    /// <summary>Stops listening, lets the sequencer commit what it has, and closes the store.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        _timer?.Dispose();
+        _hub.CompleteAll();
+        await _app.StopAsync().ConfigureAwait(false);
+        await _app.DisposeAsync().ConfigureAwait(false);
+        await _sequencer.DisposeAsync().ConfigureAwait(false);
+        _store.Dispose();
+    }
+
+    private static (string Key, bool Generated) OperatorKey(ServerOptions options)
+    {
+        if (!string.IsNullOrWhiteSpace(options.OperatorKey))
+        {
+            return (options.OperatorKey.Trim(), false);
+        }
+
+        var path = Path.Combine(options.DataDirectory, OperatorKeyFileName);
+        if (File.Exists(path))
+        {
+            return (File.ReadAllText(path).Trim(), false);
+        }
+
+        var key = Endpoints.NewKey("lem_op_");
+        File.WriteAllText(path, key + Environment.NewLine);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+
+        return (key, true);
+    }
+
+    private static WebApplication Build(ServerOptions options, ServerServices services)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = options.DataDirectory });
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls([.. options.Urls]);
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes);
+        builder.Services.AddProblemDetails();
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.SnakeCaseLower);
+        builder.Services.AddOpenApi();
+        builder.Services.AddRateLimiter(r =>
+        {
+            r.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(c =>
+                RateLimitPartition.GetTokenBucketLimiter(PartitionKey(c), _ => new TokenBucketRateLimiterOptions
+                {
+                    TokenLimit = options.RateLimitBurst,
+                    TokensPerPeriod = options.RateLimitPerSecond,
+                    ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+                    QueueLimit = 0,
+                    AutoReplenishment = true,
+                }));
+            r.OnRejected = async (context, token) =>
+            {
+                context.HttpContext.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+                context.HttpContext.Response.ContentType = "application/problem+json";
+                var body = Views.Problem(429, "Too many requests.", "Authorization: this caller's request rate limit is exhausted; retry later.");
+                await context.HttpContext.Response.WriteAsync(body.ToJsonString(), token).ConfigureAwait(false);
+            };
+        });
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseRateLimiter();
+        app.MapOpenApi("/openapi/{documentName}.json");
+        Endpoints.Map(app, services);
+        return app;
+    }
+
+    private static string PartitionKey(HttpContext c)
+    {
+        var auth = c.Request.Headers.Authorization.ToString();
+        return auth.Length > 0 ? "key:" + MarketEngine.HashKey(auth) : "ip:" + c.Connection.RemoteIpAddress;
+    }
+}

@@ -1,0 +1,35 @@
+namespace Lem.Server;
+
+/// <summary>How <see cref="LemServer"/> is started: where it listens, where it stores, its clock and its limits.</summary>
+public sealed record ServerOptions
+{
+    /// <summary>The data folder (created when missing): the SQLite database, the server's signing key and the generated operator key.</summary>
+    public required string DataDirectory { get; init; }
+
+    /// <summary>The listen URLs; loopback only by default. Port 0 picks a free port (see <see cref="LemServer.BaseAddresses"/>).</summary>
+    public IReadOnlyList<string> Urls { get; init; } = ["http://127.0.0.1:8080"];
+
+    /// <summary>The operator's API key; null = read from the data folder, generated there on first start.</summary>
+    public string? OperatorKey { get; init; }
+
+    /// <summary>The clock of gate closures and time stamps; the system clock by default (tests inject a fake one).</summary>
+    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+
+    /// <summary>Whether gate closures run on a timer of <see cref="TimeProvider"/>; tests switch it off and call <see cref="LemServer.RunDueGateClosuresAsync"/>.</summary>
+    public bool RunGateClosureTimer { get; init; } = true;
+
+    /// <summary>How often the gate-closure timer looks for due gate closures.</summary>
+    public TimeSpan GateClosurePollInterval { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>The largest request body in bytes; larger requests get 413.</summary>
+    public long MaxRequestBodyBytes { get; init; } = 64 * 1024;
+
+    /// <summary>The token-bucket size of each caller's rate limit (requests).</summary>
+    public int RateLimitBurst { get; init; } = 20_000;
+
+    /// <summary>The requests per second added to each caller's bucket.</summary>
+    public int RateLimitPerSecond { get; init; } = 20_000;
+
+    /// <summary>The most commands the sequencer writes in one transaction (group commit).</summary>
+    public int MaxBatchCommands { get; init; } = 512;
+}

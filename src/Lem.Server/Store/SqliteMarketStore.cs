@@ -1,0 +1,189 @@
+using System.Globalization;
+using Lem.Domain.Orders;
+using Lem.Ledger;
+using Lem.Server.Engine;
+using Microsoft.Data.Sqlite;
+
+namespace Lem.Server.Store;
+
+/// <summary>The embedded store: one SQLite file (<c>&lt;data&gt;/lem.db</c>) in WAL mode with full synchronous writes; one connection owned by the sequencer.</summary>
+internal sealed class SqliteMarketStore : IMarketStore
+{
+    private const string Schema = """
+        CREATE TABLE IF NOT EXISTS commands (
+            seq INTEGER PRIMARY KEY, time TEXT NOT NULL, kind TEXT NOT NULL, payload TEXT NOT NULL);
+        CREATE TABLE IF NOT EXISTS markets (
+            market_id TEXT PRIMARY KEY, mechanism TEXT NOT NULL, delivery_start TEXT NOT NULL, slot_minutes INTEGER NOT NULL,
+            slot_count INTEGER NOT NULL, gate_closure_lead_minutes INTEGER NOT NULL, tick_size_eur_per_mwh TEXT NOT NULL,
+            min_price_eur_per_mwh TEXT NOT NULL, max_price_eur_per_mwh TEXT NOT NULL);
+        CREATE TABLE IF NOT EXISTS participants (
+            participant_id TEXT PRIMARY KEY, role TEXT NOT NULL, api_key_sha256 TEXT NOT NULL UNIQUE,
+            ed25519_public_key BLOB NULL, registered_at TEXT NOT NULL);
+        CREATE TABLE IF NOT EXISTS orders (
+            order_number INTEGER PRIMARY KEY, participant_id TEXT NOT NULL, client_order_id TEXT NOT NULL, market_id TEXT NOT NULL,
+            slot INTEGER NOT NULL, side TEXT NOT NULL, price_eur_per_mwh TEXT NOT NULL, quantity_kwh TEXT NOT NULL,
+            filled_kwh TEXT NOT NULL, open_kwh TEXT NOT NULL, status TEXT NOT NULL, reason TEXT NULL, fingerprint TEXT NOT NULL,
+            submitted_at TEXT NOT NULL, UNIQUE (participant_id, client_order_id));
+        CREATE TABLE IF NOT EXISTS trades (
+            trade_id INTEGER PRIMARY KEY, market_id TEXT NOT NULL, slot INTEGER NOT NULL, buyer TEXT NOT NULL, seller TEXT NOT NULL,
+            buy_client_order_id TEXT NOT NULL, sell_client_order_id TEXT NOT NULL, price_eur_per_mwh TEXT NOT NULL,
+            quantity_kwh TEXT NOT NULL, time TEXT NOT NULL);
+        CREATE TABLE IF NOT EXISTS gate_closures (
+            market_id TEXT NOT NULL, slot INTEGER NOT NULL, closed_at TEXT NOT NULL, price_eur_per_mwh TEXT NULL,
+            volume_kwh TEXT NOT NULL, trade_count INTEGER NOT NULL, merkle_root TEXT NOT NULL, PRIMARY KEY (market_id, slot));
+        """;
+
+    private readonly SqliteConnection _connection;
+
+    /// <summary>Opens (creating when missing) the database of a data folder.</summary>
+    public SqliteMarketStore(string dataDirectory)
+    {
+        _connection = DataFolder.OpenDatabase(dataDirectory);
+        Execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;");
+    }
+
+    /// <inheritdoc />
+    public LoadedState Load()
+    {
+        Execute(Schema);
+        LedgerTable.CreateIfMissing(_connection);
+        var participants = new List<ParticipantRecord>();
+        using (var cmd = _connection.CreateCommand())
+        {
+            cmd.CommandText = "SELECT participant_id, role, api_key_sha256, ed25519_public_key, registered_at FROM participants";
+            using var r = cmd.ExecuteReader();
+            while (r.Read())
+            {
+                participants.Add(new ParticipantRecord(r.GetString(0), RoleNames.Parse(r.GetString(1)), r.GetString(2),
+                    r.IsDBNull(3) ? null : (byte[])r.GetValue(3), ParseTime(r.GetString(4))));
+            }
+        }
+
+        var commands = new List<StoredCommand>();
+        using (var cmd = _connection.CreateCommand())
+        {
+            cmd.CommandText = "SELECT seq, time, kind, payload FROM commands ORDER BY seq";
+            using var r = cmd.ExecuteReader();
+            while (r.Read())
+            {
+                commands.Add(new StoredCommand(r.GetInt64(0), ParseTime(r.GetString(1)), r.GetString(2), r.GetString(3)));
+            }
+        }
+
+        return new LoadedState(participants, commands, LedgerTable.ReadLast(_connection));
+    }
+
+    /// <inheritdoc />
+    public void Commit(StoreBatch batch)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        using var tx = _connection.BeginTransaction();
+        if (batch.Commands.Count > 0)
+        {
+            using var cmd = Prepare(tx, "INSERT INTO commands (seq, time, kind, payload) VALUES ($1, $2, $3, $4)", 4);
+            foreach (var c in batch.Commands)
+            {
+                Run(cmd, c.Sequence, Time(c.Time), c.Kind, c.PayloadJson);
+            }
+        }
+
+        if (batch.Markets.Count > 0)
+        {
+            using var cmd = Prepare(tx, "INSERT INTO markets VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)", 9);
+            foreach (var m in batch.Markets)
+            {
+                Run(cmd, m.MarketId, m.MechanismName, Time(m.DeliveryStart), m.SlotMinutes, m.SlotCount, m.GateClosureLeadMinutes,
+                    Dec(m.TickSizeEurPerMwh), Dec(m.MinPriceEurPerMwh), Dec(m.MaxPriceEurPerMwh));
+            }
+        }
+
+        if (batch.Participants.Count > 0)
+        {
+            using var cmd = Prepare(tx, "INSERT INTO participants VALUES ($1, $2, $3, $4, $5)", 5);
+            foreach (var p in batch.Participants)
+            {
+                Run(cmd, p.ParticipantId, RoleNames.Name(p.Role), p.ApiKeySha256Hex, p.PublicKey, Time(p.RegisteredAt));
+            }
+        }
+
+        if (batch.Orders.Count > 0)
+        {
+            using var cmd = Prepare(tx, """
+                INSERT INTO orders VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
+                ON CONFLICT (order_number) DO UPDATE SET price_eur_per_mwh = excluded.price_eur_per_mwh, quantity_kwh = excluded.quantity_kwh,
+                filled_kwh = excluded.filled_kwh, open_kwh = excluded.open_kwh, status = excluded.status, reason = excluded.reason
+                """, 14);
+            foreach (var o in batch.Orders.Values)
+            {
+                Run(cmd, o.Number, o.ParticipantId, o.ClientOrderId, o.MarketId, o.Slot, o.Side == OrderSide.Buy ? "buy" : "sell",
+                    Dec(o.PriceEurPerMwh), Dec(o.QuantityKwh), Dec(o.FilledKwh), Dec(o.OpenKwh), o.Status, o.Reason, o.Fingerprint, Time(o.SubmittedAt));
+            }
+        }
+
+        if (batch.Trades.Count > 0)
+        {
+            using var cmd = Prepare(tx, "INSERT INTO trades VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)", 10);
+            foreach (var t in batch.Trades)
+            {
+                Run(cmd, t.TradeId, t.MarketId, t.Slot, t.Buyer, t.Seller, t.BuyClientOrderId, t.SellClientOrderId,
+                    Dec(t.PriceEurPerMwh), Dec(t.QuantityKwh), Time(t.Time));
+            }
+        }
+
+        if (batch.GateClosures.Count > 0)
+        {
+            using var cmd = Prepare(tx, "INSERT INTO gate_closures VALUES ($1, $2, $3, $4, $5, $6, $7)", 7);
+            foreach (var g in batch.GateClosures)
+            {
+                Run(cmd, g.MarketId, g.Slot, Time(g.ClosedAt), g.PriceEurPerMwh is { } p ? Dec(p) : null, Dec(g.VolumeKwh), g.TradeCount, g.MerkleRootHex);
+            }
+        }
+
+        foreach (var e in batch.LedgerEntries)
+        {
+            LedgerTable.Insert(_connection, tx, e);
+        }
+
+        tx.Commit();
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _connection.Dispose();
+
+    /// <summary>The stored text of a time stamp (ISO 8601, UTC, 7 fractional digits).</summary>
+    internal static string Time(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffffffZ", CultureInfo.InvariantCulture);
+
+    private static DateTimeOffset ParseTime(string s) => DateTimeOffset.Parse(s, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
+
+    private static string Dec(decimal d) => d.ToString(CultureInfo.InvariantCulture);
+
+    private SqliteCommand Prepare(SqliteTransaction tx, string sql, int parameters)
+    {
+        var cmd = _connection.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = sql;
+        for (var i = 1; i <= parameters; i++)
+        {
+            cmd.Parameters.Add(new SqliteParameter("$" + i.ToString(CultureInfo.InvariantCulture), null));
+        }
+
+        return cmd;
+    }
+
+    private static void Run(SqliteCommand cmd, params object?[] values)
+    {
+        for (var i = 0; i < values.Length; i++)
+        {
+            cmd.Parameters[i].Value = values[i] ?? DBNull.Value;
+        }
+
+        cmd.ExecuteNonQuery();
+    }
+
+    private void Execute(string sql)
+    {
+        using var cmd = _connection.CreateCommand();
+        cmd.CommandText = sql;
+        cmd.ExecuteNonQuery();
+    }
+}
