@@ -183,7 +183,7 @@ public sealed class LemServer : IAsyncDisposable
         });
         var app = builder.Build();
         app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        app.UseStatusCodePages(StatusCodeProblems.WriteAsync);
         app.UseRateLimiter();
         app.MapOpenApi("/openapi/{documentName}.json");
         Endpoints.Map(app, services);

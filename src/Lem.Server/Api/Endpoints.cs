@@ -17,6 +17,16 @@ internal static class Endpoints
     /// <summary>The header carrying a participant's Ed25519 signature (base64) of the raw request body.</summary>
     public const string SignatureHeader = "X-Lem-Signature";
 
+    /// <summary>The most price levels (ticks in the band) of one slot's order book (the book's own limit).</summary>
+    private const decimal MaxPriceLevelsPerBook = 50_000_000m;
+
+    /// <summary>The most price levels over all books of one continuous market: the books allocate arrays over every level.</summary>
+    private const decimal MaxPriceLevelsPerMarket = 20_000_000m;
+
+    private static readonly DateTimeOffset EarliestDeliveryStart = new(1970, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    private static readonly DateTimeOffset LatestDeliveryStart = new(9000, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
     /// <summary>Maps every endpoint.</summary>
     public static void Map(IEndpointRouteBuilder app, ServerServices s)
     {
@@ -98,8 +108,14 @@ internal static class Endpoints
         {
             body.Errors["delivery_start"] = "must be an ISO 8601 instant, e.g. 2026-03-01T00:00:00Z";
         }
+        else if (startText is not null && (start < EarliestDeliveryStart || start > LatestDeliveryStart))
+        {
+            // Slot starts and gate closures must stay representable (an overflow inside the sequencer would stop the server).
+            body.Errors["delivery_start"] = "must be between 1970-01-01T00:00:00Z and 9000-01-01T00:00:00Z";
+        }
 
-        if (tick is <= 0 or > 1000)
+        var tickOk = tick is > 0 and <= 1000;
+        if (!tickOk)
         {
             body.Errors["tick_size_eur_per_mwh"] = "must be in (0, 1000]";
         }
@@ -108,9 +124,19 @@ internal static class Endpoints
         {
             body.Errors["max_price_eur_per_mwh"] = "the band [min_price_eur_per_mwh, max_price_eur_per_mwh] must be non-empty and within [-500, 4000]";
         }
-        else if (min % tick != 0 || max % tick != 0)
+        else if (tickOk && (min % tick != 0 || max % tick != 0))
         {
             body.Errors["min_price_eur_per_mwh"] = "the band's ends must be whole numbers of ticks";
+        }
+        else if (tickOk && (max - min > tick * MaxPriceLevelsPerBook || Math.Max(Math.Abs(min), Math.Abs(max)) > tick * MaxPriceLevelsPerBook))
+        {
+            // Each slot's book holds arrays over every tick of the band; the book refuses more than 50 million ticks.
+            body.Errors["tick_size_eur_per_mwh"] = $"is too fine: the band and the prices would span more than {MaxPriceLevelsPerBook:N0} ticks";
+        }
+        else if (tickOk && mechanism == "continuous" && slotCount is { } slots && ((max - min) / tick + 1) * slots > MaxPriceLevelsPerMarket)
+        {
+            body.Errors["tick_size_eur_per_mwh"] = $"is too fine for {slots} slots: a continuous market's books may hold at most {MaxPriceLevelsPerMarket:N0} price levels in all "
+                + "(ticks in the band times slot_count); use a coarser tick, a narrower band or fewer slots";
         }
 
         if (body.Problem() is { } problem)

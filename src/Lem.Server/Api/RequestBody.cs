@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Unicode;
 using Lem.Server.Engine;
 using Microsoft.AspNetCore.Http;
 
@@ -42,10 +43,18 @@ internal sealed class RequestBody
             return (null, new CommandResult(413, Views.Problem(413, "Payload too large.", "The request body exceeds the server's size limit.")));
         }
 
+        if (!Utf8.IsValid(bytes))
+        {
+            // Invalid UTF-8 inside a JSON string is only noticed when the string is read; refuse it here as a whole.
+            return (null, new CommandResult(400, Views.Problem(400, "The body is not valid UTF-8.", "body: not valid UTF-8 text.",
+                new Dictionary<string, string> { ["body"] = "not valid UTF-8" })));
+        }
+
         JsonNode? node;
         try
         {
-            node = JsonNode.Parse(bytes, documentOptions: new JsonDocumentOptions { MaxDepth = 16 });
+            // Duplicate names are refused while parsing (JsonObject would otherwise throw when the object is first read).
+            node = JsonNode.Parse(bytes, documentOptions: new JsonDocumentOptions { MaxDepth = 16, AllowDuplicateProperties = false });
         }
         catch (JsonException ex)
         {
@@ -78,7 +87,18 @@ internal sealed class RequestBody
             return null;
         }
 
-        var s = v.GetValue<string>();
+        string s;
+        try
+        {
+            s = v.GetValue<string>();
+        }
+        catch (InvalidOperationException)
+        {
+            // An escaped lone surrogate (e.g. "\ud800") is valid JSON but not valid UTF-16 text.
+            Errors[name] = "must be valid Unicode text";
+            return null;
+        }
+
         if (id && IdRules.Problem(s) is { } problem)
         {
             Errors[name] = problem;

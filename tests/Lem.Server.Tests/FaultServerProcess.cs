@@ -1,0 +1,100 @@
+using System.Diagnostics;
+using System.Text;
+using System.Text.Json.Nodes;
+
+namespace Lem.Server.Tests;
+
+/// <summary>The real <c>lem</c> CLI (lem.dll next to the tests) as a child process: <c>lem serve</c> and <c>lem ledger verify</c>.</summary>
+internal sealed class FaultServerProcess : IDisposable
+{
+    private readonly Process _process;
+
+    private FaultServerProcess(Process process, Uri baseAddress)
+    {
+        _process = process;
+        BaseAddress = baseAddress;
+    }
+
+    /// <summary>Where the server listens.</summary>
+    public Uri BaseAddress { get; }
+
+    /// <summary>Starts <c>lem serve</c> on a free loopback port and waits for its JSON start report.</summary>
+    public static async Task<FaultServerProcess> StartAsync(string dataDirectory, string operatorKey)
+    {
+        var process = Start("serve", "--data", dataDirectory, "--urls", "http://127.0.0.1:0", "--operator-key", operatorKey, "--format", "json");
+        var text = new StringBuilder();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        while (true)
+        {
+            var line = await process.StandardOutput.ReadLineAsync(timeout.Token);
+            if (line is null)
+            {
+                var error = await process.StandardError.ReadToEndAsync(timeout.Token);
+                throw new InvalidOperationException($"lem serve ended before it listened: {text} {error}");
+            }
+
+            text.AppendLine(line);
+            try
+            {
+                var report = JsonNode.Parse(text.ToString())!;
+                return new FaultServerProcess(process, new Uri(report["listening"]![0]!.GetValue<string>()));
+            }
+            catch (System.Text.Json.JsonException)
+            {
+                // Not the whole report yet.
+            }
+        }
+    }
+
+    /// <summary>Runs <c>lem ledger verify --data DIR</c> and returns its exit code and output.</summary>
+    public static async Task<(int ExitCode, string Output)> VerifyLedgerAsync(string dataDirectory)
+    {
+        using var process = Start("ledger", "verify", "--data", dataDirectory, "--format", "json");
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, await output + await error);
+    }
+
+    /// <summary>Kills the server with SIGKILL (no shutdown code runs) and waits until it is gone.</summary>
+    public void KillHard()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+        }
+
+        _process.WaitForExit();
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        KillHard();
+        _process.Dispose();
+    }
+
+    private static Process Start(params string[] arguments)
+    {
+        var lem = Path.Combine(AppContext.BaseDirectory, "lem.dll");
+        if (!File.Exists(lem))
+        {
+            throw new FileNotFoundException("lem.dll is not next to the tests; Lem.Server.Tests references Lem.Cli to copy it there.", lem);
+        }
+
+        var host = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH");
+        var start = new ProcessStartInfo(string.IsNullOrEmpty(host) ? "dotnet" : host)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(lem);
+        foreach (var a in arguments)
+        {
+            start.ArgumentList.Add(a);
+        }
+
+        return Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
+    }
+}

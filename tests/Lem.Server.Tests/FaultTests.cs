@@ -1,0 +1,301 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json.Nodes;
+
+namespace Lem.Server.Tests;
+
+/// <summary>
+/// The fault test: the real <c>lem serve</c> process under load from concurrent clients is killed with SIGKILL and restarted
+/// on the same data folder. Every acknowledged order and trade must be there, unacknowledged requests are either wholly
+/// there or absent, the books equal the books rebuilt from the server's own answers, and <c>lem ledger verify</c> passes.
+/// </summary>
+public sealed class FaultTests
+{
+    private const string OperatorKey = "fault-test-operator-key";
+    private const int Clients = 4;
+
+    [Theory]
+    [InlineData(5, 1)]
+    [InlineData(40, 2)]
+    [InlineData(90, 3)]
+    [InlineData(160, 4)]
+    [InlineData(260, 5)]
+    public async Task Kill_9_under_load_loses_no_acknowledged_order_or_trade_and_the_restarted_books_match_the_answers(int killAfterAcks, int seed)
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "lem-server-tests", "fault-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var keys = new string[Clients];
+            var log = new FaultLog();
+            using (var server = await FaultServerProcess.StartAsync(dir, OperatorKey))
+            {
+                using var http = new HttpClient { BaseAddress = server.BaseAddress };
+                var start = DateTimeOffset.UtcNow.Date.AddDays(2).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+                var market = await Send(http, HttpMethod.Post, "/v1/markets", OperatorKey,
+                    $$"""{"market_id":"m1","mechanism":"continuous","delivery_start":"{{start}}","slot_minutes":15,"slot_count":2,"gate_closure_lead_minutes":60,"tick_size_eur_per_mwh":1}""");
+                Assert.Equal(201, market.Status);
+                for (var c = 0; c < Clients; c++)
+                {
+                    var registered = await Send(http, HttpMethod.Post, "/v1/participants", OperatorKey, $$"""{"participant_id":"p{{c}}"}""");
+                    Assert.Equal(201, registered.Status);
+                    keys[c] = registered.Body!["api_key"]!.GetValue<string>();
+                }
+
+                // Clients 0 and 1 buy, 2 and 3 sell (no self-crossing); each submits and sometimes cancels until the kill.
+                var load = Enumerable.Range(0, Clients).Select(c => Task.Run(() => RunClient(server.BaseAddress, c, keys[c], seed * 100 + c, log))).ToArray();
+                while (log.Acknowledged < killAfterAcks && load.All(l => !l.IsCompleted))
+                {
+                    await Task.Delay(1);
+                }
+
+                server.KillHard();
+                await Task.WhenAll(load);
+            }
+
+            Assert.True(log.Acknowledged >= killAfterAcks, $"only {log.Acknowledged} answers before the load ended");
+
+            // Every client stopped only because its request in flight lost the server: the kill hit the load.
+            Assert.Equal(Clients, log.Unacknowledged.Count);
+            var crashed = await FaultServerProcess.VerifyLedgerAsync(dir);
+            Assert.True(crashed.ExitCode == 0, "lem ledger verify after the kill: " + crashed.Output);
+
+            using (var server = await FaultServerProcess.StartAsync(dir, OperatorKey))
+            {
+                using var http = new HttpClient { BaseAddress = server.BaseAddress };
+                await CheckRecoveredState(http, keys, log);
+
+                // The restarted server keeps trading and storing.
+                var after = await Send(http, HttpMethod.Post, "/v1/markets/m1/orders", keys[0], """{"client_order_id":"after-restart","slot":0,"side":"buy","price_eur_per_mwh":1,"quantity_kwh":1}""");
+                Assert.Equal(201, after.Status);
+                server.KillHard();
+            }
+
+            var final = await FaultServerProcess.VerifyLedgerAsync(dir);
+            Assert.True(final.ExitCode == 0, "lem ledger verify after the restart: " + final.Output);
+        }
+        finally
+        {
+            try
+            {
+                Directory.Delete(dir, true);
+            }
+            catch (IOException)
+            {
+                // Best effort.
+            }
+        }
+    }
+
+    private static async Task RunClient(Uri baseAddress, int client, string key, int seed, FaultLog log)
+    {
+        var random = new Random(seed);
+        var participant = $"p{client}";
+        var side = client < 2 ? "buy" : "sell";
+        var mine = new List<string>();
+        using var http = new HttpClient { BaseAddress = baseAddress };
+        for (var n = 0; ; n++)
+        {
+            var cancel = mine.Count > 0 && random.Next(5) == 0;
+            var clientOrderId = cancel ? mine[random.Next(mine.Count)] : $"c{client}-{n}";
+            var request = cancel
+                ? (Method: HttpMethod.Delete, Path: $"/v1/orders/{clientOrderId}", Body: (string?)null)
+                : (Method: HttpMethod.Post, Path: "/v1/markets/m1/orders",
+                    Body: $$"""{"client_order_id":"{{clientOrderId}}","slot":{{random.Next(2)}},"side":"{{side}}","price_eur_per_mwh":{{45 + random.Next(11)}},"quantity_kwh":{{1 + random.Next(10)}}}""");
+            (int Status, JsonNode? Body) answer;
+            try
+            {
+                answer = await Send(http, request.Method, request.Path, key, request.Body);
+            }
+            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or IOException)
+            {
+                // The server died with this request in flight: it may or may not have been executed.
+                log.Unacknowledged[(participant, clientOrderId)] = cancel ? "cancel" : "submit";
+                return;
+            }
+
+            if (cancel)
+            {
+                Assert.Equal(200, answer.Status);
+                log.Cancels[(participant, clientOrderId)] = answer.Body!["status"]!.GetValue<string>();
+                mine.Remove(clientOrderId);
+            }
+            else
+            {
+                Assert.True(answer.Status is 201 or 422, $"{answer.Status}: {answer.Body}");
+                log.Orders[(participant, clientOrderId)] = answer.Body!.AsObject();
+                foreach (var t in answer.Body["trades"]!.AsArray())
+                {
+                    log.Trades[t!["trade_id"]!.GetValue<long>()] = t.AsObject();
+                }
+
+                if (answer.Body["status"]!.GetValue<string>() == "open")
+                {
+                    mine.Add(clientOrderId);
+                }
+            }
+
+            log.Acknowledge();
+        }
+    }
+
+    private static async Task CheckRecoveredState(HttpClient http, string[] keys, FaultLog log)
+    {
+        var orders = new Dictionary<(string, string), JsonObject>();
+        var trades = new Dictionary<long, JsonObject>();
+        for (var c = 0; c < Clients; c++)
+        {
+            foreach (var o in (await Send(http, HttpMethod.Get, "/v1/orders", keys[c])).Body!["orders"]!.AsArray())
+            {
+                orders.Add((o!["participant_id"]!.GetValue<string>(), o["client_order_id"]!.GetValue<string>()), o.AsObject());
+            }
+
+            foreach (var t in (await Send(http, HttpMethod.Get, "/v1/trades", keys[c])).Body!["trades"]!.AsArray())
+            {
+                trades.TryAdd(t!["trade_id"]!.GetValue<long>(), t.AsObject());
+            }
+        }
+
+        // Every acknowledged order is there with the fields it was acknowledged with.
+        foreach (var (id, acked) in log.Orders)
+        {
+            Assert.True(orders.TryGetValue(id, out var stored), $"the acknowledged order {id} is missing after the restart");
+            foreach (var field in new[] { "order_number", "market_id", "slot", "side", "price_eur_per_mwh", "quantity_kwh", "submitted_at" })
+            {
+                Assert.Equal(acked[field]!.ToJsonString(), stored[field]!.ToJsonString());
+            }
+        }
+
+        // Every trade a client was told about is there, identical; every other trade comes from a request in flight at the kill.
+        foreach (var (tradeId, acked) in log.Trades)
+        {
+            Assert.True(trades.TryGetValue(tradeId, out var stored), $"the acknowledged trade {tradeId} is missing after the restart");
+            Assert.Equal(acked.ToJsonString(), stored.ToJsonString());
+        }
+
+        var unackedSubmits = log.Unacknowledged.Where(kv => kv.Value == "submit").Select(kv => kv.Key).ToHashSet();
+        foreach (var (tradeId, t) in trades.Where(kv => !log.Trades.ContainsKey(kv.Key)))
+        {
+            Assert.True(unackedSubmits.Contains((t["buyer"]!.GetValue<string>(), t["buy_client_order_id"]!.GetValue<string>()))
+                || unackedSubmits.Contains((t["seller"]!.GetValue<string>(), t["sell_client_order_id"]!.GetValue<string>())),
+                $"trade {tradeId} was never acknowledged and no request in flight explains it");
+        }
+
+        foreach (var id in orders.Keys.Where(k => !log.Orders.ContainsKey(k)))
+        {
+            Assert.Contains(id, unackedSubmits);
+        }
+
+        // No order is partial: its fills are exactly its trades, and open = quantity - filled while it is open.
+        var filled = new Dictionary<(string, string), decimal>();
+        foreach (var t in trades.Values)
+        {
+            var q = t["quantity_kwh"]!.GetValue<decimal>();
+            var buy = (t["buyer"]!.GetValue<string>(), t["buy_client_order_id"]!.GetValue<string>());
+            var sell = (t["seller"]!.GetValue<string>(), t["sell_client_order_id"]!.GetValue<string>());
+            filled[buy] = filled.GetValueOrDefault(buy) + q;
+            filled[sell] = filled.GetValueOrDefault(sell) + q;
+        }
+
+        foreach (var (id, o) in orders)
+        {
+            var status = o["status"]!.GetValue<string>();
+            Assert.Equal(filled.GetValueOrDefault(id), o["filled_kwh"]!.GetValue<decimal>());
+            var open = o["quantity_kwh"]!.GetValue<decimal>() - o["filled_kwh"]!.GetValue<decimal>();
+            Assert.Equal(status == "open" ? open : 0m, o["open_kwh"]!.GetValue<decimal>());
+        }
+
+        // The books rebuilt from the answers: an acknowledged order that no in-flight request touched has exactly the open
+        // quantity of its answer minus the acknowledged trades against it since, or none after an acknowledged cancel.
+        var touched = trades.Where(kv => !log.Trades.ContainsKey(kv.Key)).SelectMany(kv => new[]
+        {
+            (kv.Value["buyer"]!.GetValue<string>(), kv.Value["buy_client_order_id"]!.GetValue<string>()),
+            (kv.Value["seller"]!.GetValue<string>(), kv.Value["sell_client_order_id"]!.GetValue<string>()),
+        }).Concat(log.Unacknowledged.Keys).ToHashSet();
+        var expectedBook = new Dictionary<(int Slot, string Side, decimal Price), decimal>();
+        var checkedOrders = 0;
+        foreach (var (id, acked) in log.Orders)
+        {
+            var stored = orders[id];
+            if (touched.Contains(id))
+            {
+                continue;
+            }
+
+            checkedOrders++;
+            var own = acked["trades"]!.AsArray().Select(t => t!["trade_id"]!.GetValue<long>()).ToHashSet();
+            var laterFills = log.Trades.Values.Where(t => !own.Contains(t["trade_id"]!.GetValue<long>())
+                && (((string)t["buyer"]!, (string)t["buy_client_order_id"]!) == id || ((string)t["seller"]!, (string)t["sell_client_order_id"]!) == id))
+                .Sum(t => t["quantity_kwh"]!.GetValue<decimal>());
+            var expectedOpen = acked["open_kwh"]!.GetValue<decimal>() - laterFills;
+            if (log.Cancels.TryGetValue(id, out var cancelStatus) && cancelStatus == "cancelled")
+            {
+                expectedOpen = 0;
+                Assert.Equal("cancelled", stored["status"]!.GetValue<string>());
+            }
+
+            Assert.True(expectedOpen == stored["open_kwh"]!.GetValue<decimal>(), $"order {id}: open {stored["open_kwh"]} after the restart, {expectedOpen} from the answers");
+        }
+
+        Assert.True(checkedOrders > 0);
+
+        // The public depth equals the open orders, level by level.
+        foreach (var o in orders.Values.Where(o => o["status"]!.GetValue<string>() == "open"))
+        {
+            var level = (o["slot"]!.GetValue<int>(), o["side"]!.GetValue<string>(), o["price_eur_per_mwh"]!.GetValue<decimal>());
+            expectedBook[level] = expectedBook.GetValueOrDefault(level) + o["open_kwh"]!.GetValue<decimal>();
+        }
+
+        var depth = new Dictionary<(int Slot, string Side, decimal Price), decimal>();
+        for (var slot = 0; slot < 2; slot++)
+        {
+            var d = (await Send(http, HttpMethod.Get, $"/v1/markets/m1/depth?slot={slot}", null)).Body!;
+            foreach (var (side, name) in new[] { ("buy", "bids"), ("sell", "asks") })
+            {
+                foreach (var l in d[name]!.AsArray())
+                {
+                    depth[(slot, side, l!["price_eur_per_mwh"]!.GetValue<decimal>())] = l["quantity_kwh"]!.GetValue<decimal>();
+                }
+            }
+        }
+
+        Assert.Equal(expectedBook.OrderBy(kv => kv.Key).ToList(), depth.OrderBy(kv => kv.Key).ToList());
+    }
+
+    private static async Task<(int Status, JsonNode? Body)> Send(HttpClient http, HttpMethod method, string path, string? key, string? json = null)
+    {
+        using var request = new HttpRequestMessage(method, path);
+        if (key is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        }
+
+        if (json is not null)
+        {
+            request.Content = new StringContent(json, Encoding.UTF8, "application/json");
+        }
+
+        using var response = await http.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        return ((int)response.StatusCode, text.Length > 0 ? JsonNode.Parse(text) : null);
+    }
+
+    /// <summary>What the clients were told: acknowledged orders, trades and cancels, and the requests in flight at the kill.</summary>
+    private sealed class FaultLog
+    {
+        private int _acknowledged;
+
+        public ConcurrentDictionary<(string Participant, string ClientOrderId), JsonObject> Orders { get; } = new();
+
+        public ConcurrentDictionary<long, JsonObject> Trades { get; } = new();
+
+        public ConcurrentDictionary<(string Participant, string ClientOrderId), string> Cancels { get; } = new();
+
+        public ConcurrentDictionary<(string Participant, string ClientOrderId), string> Unacknowledged { get; } = new();
+
+        public int Acknowledged => Volatile.Read(ref _acknowledged);
+
+        public void Acknowledge() => Interlocked.Increment(ref _acknowledged);
+    }
+}
