@@ -10,6 +10,8 @@ namespace Lem.Server.Api;
 /// <param name="TickSizeEurPerMwh">The price tick (0.01 by default).</param>
 /// <param name="MinPriceEurPerMwh">The lowest price (-500 by default).</param>
 /// <param name="MaxPriceEurPerMwh">The highest price (4000 by default).</param>
+/// <param name="SealedBids">A call auction with sealed bids (commit before gate closure, reveal after); false by default.</param>
+/// <param name="RevealWindowSeconds">How long after gate closure sealed bids can be revealed (300 by default, at most the gate-closure lead).</param>
 internal sealed record CreateMarketRequest(
     string MarketId,
     string Mechanism,
@@ -19,4 +21,6 @@ internal sealed record CreateMarketRequest(
     int GateClosureLeadMinutes,
     decimal? TickSizeEurPerMwh,
     decimal? MinPriceEurPerMwh,
-    decimal? MaxPriceEurPerMwh);
+    decimal? MaxPriceEurPerMwh,
+    bool? SealedBids,
+    int? RevealWindowSeconds);

@@ -23,6 +23,9 @@ internal static class Endpoints
     /// <summary>The most price levels over all books of one continuous market: the books allocate arrays over every level.</summary>
     private const decimal MaxPriceLevelsPerMarket = 20_000_000m;
 
+    /// <summary>The reveal window of a sealed-bid market when the operator names none, in seconds.</summary>
+    private const int DefaultRevealWindowSeconds = 300;
+
     private static readonly DateTimeOffset EarliestDeliveryStart = new(1970, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
     private static readonly DateTimeOffset LatestDeliveryStart = new(9000, 1, 1, 0, 0, 0, TimeSpan.Zero);
@@ -41,10 +44,10 @@ internal static class Endpoints
 
         v1.MapPost("/markets", (Delegate)((HttpContext c) => CreateMarket(c, s))).Accepts<CreateMarketRequest>("application/json").WithSummary("Create a market (operator).");
         v1.MapGet("/markets", (HttpContext c) => Read(c, s, Role.Public, _ =>
-            Ok(new JsonObject { ["markets"] = new JsonArray(s.Engine.Markets.Select(m => (JsonNode)Views.Market(m.Spec)).ToArray()) })))
+            Ok(new JsonObject { ["markets"] = new JsonArray(s.Engine.Markets.Select(m => (JsonNode)s.Engine.MarketView(m.Spec)).ToArray()) })))
             .WithSummary("List markets (public).");
         v1.MapGet("/markets/{marketId}", (HttpContext c, string marketId) => Read(c, s, Role.Public, _ =>
-            s.Engine.Market(marketId) is { } m ? Ok(Views.Market(m.Spec)) : NoMarket(marketId))).WithSummary("One market (public).");
+            s.Engine.Market(marketId) is { } m ? Ok(s.Engine.MarketView(m.Spec)) : NoMarket(marketId))).WithSummary("One market (public).");
         v1.MapGet("/markets/{marketId}/prices", (HttpContext c, string marketId) => Read(c, s, Role.Public, _ => Prices(s, marketId)))
             .WithSummary("Cleared prices, volumes and Merkle roots per closed slot (public).");
         v1.MapGet("/markets/{marketId}/depth", (HttpContext c, string marketId) => Read(c, s, Role.Public, _ => Depth(c, s, marketId)))
@@ -78,6 +81,23 @@ internal static class Endpoints
         })).WithSummary("Run every due gate closure now (operator; the clock also runs them).");
 
         v1.MapGet("/stream", (HttpContext c) => Stream(c, s)).WithSummary("Server-sent events: trade and gate_closure (public).");
+
+        v1.MapPost("/markets/{marketId}/commitments", (HttpContext c, string marketId) => CommitSealedBid(c, s, marketId))
+            .Accepts<SealedBidCommitRequest>("application/json").WithSummary("Commit to a sealed bid before the slot's gate closure; a retry with the same client_bid_id and fields gets the same answer (participant).");
+        v1.MapPost("/markets/{marketId}/reveals", (HttpContext c, string marketId) => RevealSealedBid(c, s, marketId))
+            .Accepts<SealedBidRevealRequest>("application/json").WithSummary("Reveal a committed bid and its salt between gate closure and the reveal deadline (participant).");
+        v1.MapGet("/markets/{marketId}/commitments", (HttpContext c, string marketId) => Read(c, s, Role.Public, _ =>
+            s.Engine.Market(marketId) is null ? NoMarket(marketId)
+            : s.Engine.SealedMarket(marketId) is { } sm ? Ok(s.Engine.PublicCommitments(sm))
+            : new CommandResult(409, Views.Problem(409, "Not a sealed-bid market.", $"market_id: the market '{marketId}' does not take sealed bids."))))
+            .WithSummary("Per slot of a sealed-bid market: the number of commitments, gate closure and reveal deadline; after clearing the revealed and dropped counts (public).");
+        v1.MapGet("/commitments", (HttpContext c) => Read(c, s, Role.Participant, p =>
+            Ok(new JsonObject { ["commitments"] = new JsonArray(s.Engine.OwnCommitments(p.Id).Select(x => (JsonNode)MarketEngine.CommitmentView(x)).ToArray()) })))
+            .WithSummary("Your sealed-bid commitments: committed, revealed or dropped (participant).");
+        v1.MapGet("/settlement", (HttpContext c) => Read(c, s, Role.Public, p => p.Role == Role.Public
+            ? Unauthorized()
+            : SettlementStatement.Read(s.Engine, p, c.Request.Query.TryGetValue(SettlementStatement.ParticipantQuery, out var who) ? who.ToString() : null)))
+            .WithSummary("Energy bought and sold and money at the trade prices per closed slot, to the cent: your own (participant); anyone's or all with ?participant_id (DSO, operator).");
     }
 
     private static async Task<IResult> CreateMarket(HttpContext c, ServerServices s)
@@ -103,6 +123,21 @@ internal static class Endpoints
         var tick = body.Decimal("tick_size_eur_per_mwh", required: false) ?? 0.01m;
         var min = body.Decimal("min_price_eur_per_mwh", required: false) ?? -500m;
         var max = body.Decimal("max_price_eur_per_mwh", required: false) ?? 4000m;
+        var sealedBids = body.Bool("sealed_bids", required: false) ?? false;
+        var revealWindow = body.Int("reveal_window_seconds", 1, 86_400, required: false);
+        if (sealedBids && mechanism == "continuous")
+        {
+            body.Errors["sealed_bids"] = "needs mechanism call_auction (a continuous market matches orders on arrival)";
+        }
+        else if (!sealedBids && revealWindow is not null)
+        {
+            body.Errors["reveal_window_seconds"] = "applies only with sealed_bids: true";
+        }
+        else if (sealedBids && lead is { } leadMinutes && (revealWindow ?? DefaultRevealWindowSeconds) > leadMinutes * 60)
+        {
+            body.Errors["reveal_window_seconds"] = $"must not exceed the gate-closure lead ({leadMinutes * 60} s): a slot must clear before its delivery starts";
+        }
+
         DateTimeOffset start = default;
         if (startText is not null && !DateTimeOffset.TryParse(startText, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out start))
         {
@@ -156,6 +191,12 @@ internal static class Endpoints
             ["min_price_eur_per_mwh"] = min,
             ["max_price_eur_per_mwh"] = max,
         };
+        if (sealedBids)
+        {
+            payload["sealed_bids"] = true;
+            payload["reveal_window_seconds"] = revealWindow ?? DefaultRevealWindowSeconds;
+        }
+
         return Write(await s.Sequencer.SubmitAsync(CommandKinds.CreateMarket, payload).ConfigureAwait(false));
     }
 
@@ -297,6 +338,96 @@ internal static class Endpoints
         return Write(await s.Sequencer.SubmitAsync(CommandKinds.CancelOrder, payload).ConfigureAwait(false));
     }
 
+    private static async Task<IResult> CommitSealedBid(HttpContext c, ServerServices s, string marketId)
+    {
+        var (principal, denied) = Authorize(c, s, Role.Participant);
+        if (denied is not null || principal is null)
+        {
+            return denied!;
+        }
+
+        var (body, bad) = await RequestBody.ReadAsync(c).ConfigureAwait(false);
+        if (body is null)
+        {
+            return Write(bad!);
+        }
+
+        var clientBidId = body.String("client_bid_id", id: true);
+        var slot = body.Int("slot", 0, int.MaxValue);
+        var commitment = body.String("commitment");
+        if (commitment is not null && (commitment.Length != 64 || !commitment.All(char.IsAsciiHexDigit)))
+        {
+            body.Errors["commitment"] = "must be a SHA-256 in hex (64 hex digits)";
+        }
+
+        if (body.Problem() is { } problem)
+        {
+            return Write(problem);
+        }
+
+        if (CheckSignature(c, principal, body) is { } unsigned)
+        {
+            return Write(unsigned);
+        }
+
+        var payload = new JsonObject
+        {
+            ["participant_id"] = principal.Id,
+            ["client_bid_id"] = clientBidId,
+            ["market_id"] = marketId,
+            ["slot"] = slot,
+            ["commitment"] = commitment!.ToLowerInvariant(),
+        };
+        return Write(await s.Sequencer.SubmitAsync(CommandKinds.CommitSealedBid, payload).ConfigureAwait(false));
+    }
+
+    private static async Task<IResult> RevealSealedBid(HttpContext c, ServerServices s, string marketId)
+    {
+        var (principal, denied) = Authorize(c, s, Role.Participant);
+        if (denied is not null || principal is null)
+        {
+            return denied!;
+        }
+
+        var (body, bad) = await RequestBody.ReadAsync(c).ConfigureAwait(false);
+        if (body is null)
+        {
+            return Write(bad!);
+        }
+
+        var clientBidId = body.String("client_bid_id", id: true);
+        var side = body.Choice("side", "buy", "sell");
+        var price = body.Decimal("price_eur_per_mwh");
+        var quantity = body.Decimal("quantity_kwh");
+        var salt = body.String("salt_hex");
+        if (salt is not null && (salt.Length < 2 * SealedBid.MinimumSaltBytes || salt.Length > 512 || salt.Length % 2 != 0 || !salt.All(char.IsAsciiHexDigit)))
+        {
+            body.Errors["salt_hex"] = $"must be the salt in hex: at least {SealedBid.MinimumSaltBytes} and at most 256 bytes";
+        }
+
+        if (body.Problem() is { } problem)
+        {
+            return Write(problem);
+        }
+
+        if (CheckSignature(c, principal, body) is { } unsigned)
+        {
+            return Write(unsigned);
+        }
+
+        var payload = new JsonObject
+        {
+            ["participant_id"] = principal.Id,
+            ["client_bid_id"] = clientBidId,
+            ["market_id"] = marketId,
+            ["side"] = side,
+            ["price_eur_per_mwh"] = price,
+            ["quantity_kwh"] = quantity,
+            ["salt_hex"] = salt!.ToLowerInvariant(),
+        };
+        return Write(await s.Sequencer.SubmitAsync(CommandKinds.RevealSealedBid, payload).ConfigureAwait(false));
+    }
+
     private static CommandResult Prices(ServerServices s, string marketId)
     {
         if (s.Engine.Market(marketId) is not { } m)
@@ -304,7 +435,7 @@ internal static class Endpoints
             return NoMarket(marketId);
         }
 
-        var slots = m.Closures.Values.OrderBy(g => g.Slot).Select(g => (JsonNode)Views.Closure(g, m.Spec)).ToArray();
+        var slots = m.Closures.Values.OrderBy(g => g.Slot).Select(g => (JsonNode)s.Engine.ClosureView(g, m.Spec)).ToArray();
         return Ok(new JsonObject { ["market_id"] = marketId, ["slots"] = new JsonArray(slots) });
     }
 

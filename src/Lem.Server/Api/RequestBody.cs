@@ -157,6 +157,24 @@ internal sealed class RequestBody
         return i;
     }
 
+    /// <summary>A required or optional JSON boolean.</summary>
+    public bool? Bool(string name, bool required = true)
+    {
+        var node = Take(name, required);
+        if (node is null)
+        {
+            return null;
+        }
+
+        if (node is not JsonValue v || v.GetValueKind() is not (JsonValueKind.True or JsonValueKind.False))
+        {
+            Errors[name] = "must be true or false";
+            return null;
+        }
+
+        return v.GetValue<bool>();
+    }
+
     /// <summary>The 400 problem listing every error and every unknown field, or null when the body is fine.</summary>
     public CommandResult? Problem()
     {

@@ -20,4 +20,10 @@ internal static class CommandKinds
 
     /// <summary>The clock closes a slot's gate (and clears a call auction).</summary>
     public const string GateClosure = "gate_closure";
+
+    /// <summary>A participant commits to a sealed bid (the hash of bid and salt) before gate closure.</summary>
+    public const string CommitSealedBid = "commit_sealed_bid";
+
+    /// <summary>A participant reveals a sealed bid and its salt after gate closure, before the reveal deadline.</summary>
+    public const string RevealSealedBid = "reveal_sealed_bid";
 }

@@ -16,7 +16,7 @@ namespace Lem.Server.Engine;
 /// (holding <see cref="SyncRoot"/>); the same code replays the command log on start, so a replayed state is the live
 /// state. Every executed command lands in the current <see cref="StoreBatch"/> with its ledger entries.
 /// </summary>
-internal sealed class MarketEngine
+internal sealed partial class MarketEngine
 {
     /// <summary>The lot: order quantities are whole kWh (0.001 MWh in the order books).</summary>
     public const decimal LotKwh = 1m;
@@ -99,6 +99,8 @@ internal sealed class MarketEngine
             CommandKinds.AmendOrder => AmendOrder(payload, time),
             CommandKinds.CancelOrder => CancelOrder(payload, time),
             CommandKinds.GateClosure => CloseGate(payload, time),
+            CommandKinds.CommitSealedBid => CommitSealedBid(payload, time),
+            CommandKinds.RevealSealedBid => RevealSealedBid(payload, time),
             _ => throw new InvalidDataException($"Unknown command kind '{kind}'."),
         };
     }
@@ -111,7 +113,7 @@ internal sealed class MarketEngine
         {
             for (var s = 0; s < m.Spec.SlotCount; s++)
             {
-                var at = m.Spec.GateClosure(s);
+                var at = ClearingTime(m.Spec, s);
                 if (at > now)
                 {
                     break;
@@ -185,13 +187,14 @@ internal sealed class MarketEngine
         }
 
         _markets.Add(spec.MarketId, new MarketRuntime(spec, books));
+        CreateSealedMarket(spec, p);
         Accept(CommandKinds.CreateMarket, p, time);
         if (Writing)
         {
             Batch.Markets.Add(spec);
         }
 
-        return new CommandResult(201, Views.Market(spec));
+        return new CommandResult(201, MarketView(spec));
     }
 
     private CommandResult RegisterParticipant(JsonObject p, DateTimeOffset time, string? keyHash)
@@ -249,6 +252,11 @@ internal sealed class MarketEngine
         if (!_markets.TryGetValue(marketId, out var market))
         {
             return new CommandResult(404, Views.Problem(404, "Not found.", $"market_id: no market '{marketId}'."));
+        }
+
+        if (RefusePlainOrder(participant, clientOrderId, marketId) is { } refused)
+        {
+            return refused;
         }
 
         if (Check(market.Spec, slot, price, quantity, time) is { } problem)
@@ -405,7 +413,7 @@ internal sealed class MarketEngine
         var slot = Int(p, "slot");
         if (market.Closures.TryGetValue(slot, out var done))
         {
-            return new CommandResult(200, Views.Closure(done, market.Spec));
+            return new CommandResult(200, ClosureView(done, market.Spec));
         }
 
         Accept(CommandKinds.GateClosure, p, time);
@@ -439,12 +447,18 @@ internal sealed class MarketEngine
             }
         }
 
+        var sealedSummary = DropUnrevealed(market, slot);
         var trades = market.Trades(slot);
         var root = _ledger.MerkleRootHex(trades.Select(t => (JsonNode)Views.Trade(t)).ToList());
         var record = new GateClosureRecord(market.Spec.MarketId, slot, time, price, trades.Sum(t => t.QuantityKwh), trades.Count, root,
             trades.Select(t => t.TradeId).ToList());
         market.Closures.Add(slot, record);
         var json = Views.Closure(record, market.Spec);
+        if (sealedSummary is not null)
+        {
+            json["sealed_bids"] = sealedSummary.DeepClone();
+        }
+
         if (Writing)
         {
             Batch.GateClosures.Add(record);

@@ -1,0 +1,41 @@
+namespace Lem.Server.Engine;
+
+/// <summary>A participant's commitment to a sealed bid in one slot of a sealed-bid call auction, and what became of it.</summary>
+internal sealed class SealedBidCommitment
+{
+    /// <summary>The owner.</summary>
+    public required string ParticipantId { get; init; }
+
+    /// <summary>The owner's id for the bid; the revealed bid becomes an order with this client order id.</summary>
+    public required string ClientBidId { get; init; }
+
+    /// <summary>The market.</summary>
+    public required string MarketId { get; init; }
+
+    /// <summary>The delivery slot.</summary>
+    public required int Slot { get; init; }
+
+    /// <summary>The commitment: lower-case hex SHA-256 of the canonical bid JSON followed by the salt (<see cref="Lem.Ledger.SealedBid"/>).</summary>
+    public required string CommitmentHex { get; init; }
+
+    /// <summary>When it was committed (the revealed order's time priority).</summary>
+    public required DateTimeOffset CommittedAt { get; init; }
+
+    /// <summary>committed, revealed or dropped (not revealed by the reveal deadline).</summary>
+    public string Status { get; set; } = "committed";
+
+    /// <summary>The order number of the revealed bid, or null.</summary>
+    public long? OrderNumber { get; set; }
+
+    /// <summary>When it was revealed, or null.</summary>
+    public DateTimeOffset? RevealedAt { get; set; }
+
+    /// <summary>The fingerprint of the accepted reveal, compared on a retry.</summary>
+    public string? RevealFingerprint { get; set; }
+
+    /// <summary>The JSON body of the accepted reveal's answer (a retry gets it again).</summary>
+    public string? RevealBody { get; set; }
+
+    /// <summary>The JSON body of the first answer to the commit (a retry gets it again).</summary>
+    public string CommitBody { get; set; } = string.Empty;
+}
