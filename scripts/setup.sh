@@ -19,6 +19,7 @@ fi
 
 # Debian packages the platform's native back ends need, one per line: "library-file package".
 # (Later features add their solver and database packages here.)
+# PostgreSQL (Debian package postgresql) is installed only for the tests that need it, by scripts/postgres.sh.
 native_packages=(
   "libklu.so.1 libklu1"
   "libipopt.so.1 coinor-libipopt1v5"
