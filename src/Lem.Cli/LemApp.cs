@@ -60,6 +60,7 @@ public static class LemApp
         root.Subcommands.Add(AllocateCommand.Create(context));
         root.Subcommands.Add(LedgerCommand.Create(context));
         root.Subcommands.Add(ServeCommand.Create(context));
+        root.Subcommands.Add(LoadTestCommand.Create(context));
         return root;
     }
 }

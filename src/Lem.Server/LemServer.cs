@@ -61,8 +61,9 @@ public sealed class LemServer : IAsyncDisposable
     /// <summary>The server's Ed25519 public key (base64), which signs the ledger.</summary>
     public string ServerPublicKeyBase64 { get; }
 
-    /// <summary>Opens the store in the data folder, rebuilds the state from it and starts listening.</summary>
-    /// <exception cref="ArgumentException">When an option is out of range.</exception>
+    /// <summary>Opens the store (SQLite in the data folder, or PostgreSQL), rebuilds the state from it and starts listening.</summary>
+    /// <exception cref="ArgumentException">When an option is out of range or the PostgreSQL connection string is malformed.</exception>
+    /// <exception cref="Npgsql.NpgsqlException">When the PostgreSQL server cannot be reached or refuses the login.</exception>
     public static async Task<LemServer> StartAsync(ServerOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -73,7 +74,7 @@ public sealed class LemServer : IAsyncDisposable
         Directory.CreateDirectory(options.DataDirectory);
         var (operatorKey, generated) = OperatorKey(options);
         var serverKey = ServerKeyFile.LoadOrCreate(options.DataDirectory);
-        var store = new SqliteMarketStore(options.DataDirectory);
+        IMarketStore store = options.PostgresConnectionString is { } postgres ? new PostgresMarketStore(postgres) : new SqliteMarketStore(options.DataDirectory);
         try
         {
             var state = store.Load();

@@ -6,6 +6,12 @@ public sealed record ServerOptions
     /// <summary>The data folder (created when missing): the SQLite database, the server's signing key and the generated operator key.</summary>
     public required string DataDirectory { get; init; }
 
+    /// <summary>
+    /// A PostgreSQL connection string (Npgsql form) for the store instead of SQLite, in which case
+    /// <see cref="DataDirectory"/> holds only the keys; null = SQLite <c>lem.db</c> in <see cref="DataDirectory"/>.
+    /// </summary>
+    public string? PostgresConnectionString { get; init; }
+
     /// <summary>The listen URLs; loopback only by default. Port 0 picks a free port (see <see cref="LemServer.BaseAddresses"/>).</summary>
     public IReadOnlyList<string> Urls { get; init; } = ["http://127.0.0.1:8080"];
 

@@ -31,13 +31,14 @@ internal sealed class TestServer : IAsyncDisposable
 
     public static DateTimeOffset Start { get; } = new(2026, 3, 1, 8, 0, 0, TimeSpan.Zero);
 
-    public static async Task<TestServer> StartAsync(string? dataDirectory = null, FakeTimeProvider? clock = null, int burst = 100_000, long maxBody = 64 * 1024)
+    public static async Task<TestServer> StartAsync(string? dataDirectory = null, FakeTimeProvider? clock = null, int burst = 100_000, long maxBody = 64 * 1024, string? postgres = null)
     {
         var dir = dataDirectory ?? Path.Combine(Path.GetTempPath(), "lem-server-tests", Guid.NewGuid().ToString("N"));
         clock ??= new FakeTimeProvider(Start);
         var server = await LemServer.StartAsync(new ServerOptions
         {
             DataDirectory = dir,
+            PostgresConnectionString = postgres,
             Urls = ["http://127.0.0.1:0"],
             OperatorKey = OperatorKey,
             TimeProvider = clock,

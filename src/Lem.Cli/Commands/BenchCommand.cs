@@ -128,6 +128,7 @@ public static class BenchCommand
         var distributed = new Command("distributed", "Distributed clearing of the village (58 agents with batteries, EVs and heat pumps × 96 slots) by exchange, community and P2P ADMM, against the centralised pool on copper plate in the same run (one run each).") { distributedFormat, distributedScenario };
         distributed.SetAction(parse => RunDistributed(context, parse.GetValue(distributedScenario)!, parse.GetValue(distributedFormat)!));
         bench.Subcommands.Add(distributed);
+        bench.Subcommands.Add(LoadTestCommand.CreateBench(context));
         return bench;
     }
 

@@ -2,16 +2,18 @@ using System.CommandLine;
 using System.Net.Sockets;
 using Lem.Cli.Output;
 using Lem.Server;
+using Npgsql;
 
 namespace Lem.Cli.Commands;
 
-/// <summary><c>lem serve</c>: runs the market server (HTTP API, durable SQLite store, gate closures) until Ctrl+C.</summary>
+/// <summary><c>lem serve</c>: runs the market server (HTTP API, durable SQLite or PostgreSQL store, gate closures) until Ctrl+C.</summary>
 public static class ServeCommand
 {
     /// <summary>Creates the command.</summary>
     public static Command Create(CliContext context)
     {
-        var data = new Option<string>("--data") { Description = "The data folder: database lem.db, the server's signing key and the generated operator key.", DefaultValueFactory = _ => "lem-data" };
+        var data = new Option<string>("--data") { Description = "The data folder: database lem.db (unless --postgres), the server's signing key and the generated operator key.", DefaultValueFactory = _ => "lem-data" };
+        var postgres = new Option<string?>("--postgres") { Description = "Store in PostgreSQL instead of SQLite: a connection string (Npgsql form, e.g. \"Host=...;Database=...;Username=...;Password=...\"); the password can also come from PGPASSWORD, which keeps it out of the process list; the data folder then holds only the keys." };
         var urls = new Option<string>("--urls") { Description = "Where to listen, separated by ';' (loopback only by default; port 0 picks a free port).", DefaultValueFactory = _ => "http://127.0.0.1:8080" };
         var operatorKey = new Option<string?>("--operator-key") { Description = "The operator's API key; by default one is generated into the data folder and printed once." };
         var rateLimit = new Option<int>("--rate-limit") { Description = "Requests per second per caller (token bucket of the same size).", DefaultValueFactory = _ => 20_000 };
@@ -19,10 +21,10 @@ public static class ServeCommand
         var format = CommonOptions.Format();
         var command = new Command("serve", "Run the market server: markets, participants and orders over HTTP, continuous trading and call auctions with gate closures, a durable store and a signed ledger.")
         {
-            data, urls, operatorKey, rateLimit, maxBody, format,
+            data, postgres, urls, operatorKey, rateLimit, maxBody, format,
         };
         command.SetAction((parse, cancellationToken) => RunAsync(context, new ServeSettings(parse.GetValue(data)!, parse.GetValue(urls)!, parse.GetValue(operatorKey),
-            parse.GetValue(rateLimit), parse.GetValue(maxBody), parse.GetValue(format)!), cancellationToken));
+            parse.GetValue(rateLimit), parse.GetValue(maxBody), parse.GetValue(format)!, parse.GetValue(postgres)), cancellationToken));
         return command;
     }
 
@@ -60,12 +62,18 @@ public static class ServeCommand
             return Fail(context, "--operator-key: use at least 16 characters.");
         }
 
+        if (settings.Postgres is { } cs && PostgresProblem(cs) is { } problem)
+        {
+            return Fail(context, $"--postgres: {problem}");
+        }
+
         LemServer server;
         try
         {
             server = await LemServer.StartAsync(new ServerOptions
             {
                 DataDirectory = Path.GetFullPath(settings.DataDirectory),
+                PostgresConnectionString = settings.Postgres,
                 Urls = urls,
                 OperatorKey = settings.OperatorKey,
                 RateLimitBurst = settings.RateLimitPerSecond,
@@ -76,6 +84,10 @@ public static class ServeCommand
         catch (Exception ex) when (ex is IOException or SocketException or UnauthorizedAccessException)
         {
             return Fail(context, $"cannot start the server on {settings.Urls} with data folder {settings.DataDirectory}: {ex.Message}");
+        }
+        catch (NpgsqlException ex)
+        {
+            return Fail(context, $"--postgres: cannot use the PostgreSQL database at {PostgresTarget(settings.Postgres!)}: {ex.Message}");
         }
 
         await using (server.ConfigureAwait(false))
@@ -109,6 +121,12 @@ public static class ServeCommand
 
                 w.WriteEndArray();
                 w.WriteString("data", Path.GetFullPath(settings.DataDirectory));
+                w.WriteString("store", settings.Postgres is null ? "sqlite" : "postgresql");
+                if (settings.Postgres is { } cs)
+                {
+                    w.WriteString("postgres", PostgresTarget(cs));
+                }
+
                 w.WriteString("openapi", server.BaseAddresses.FirstOrDefault() + "/openapi/v1.json");
                 w.WriteNumber("replayed_commands", server.ReplayedCommands);
                 w.WriteString("server_public_key", server.ServerPublicKeyBase64);
@@ -127,7 +145,9 @@ public static class ServeCommand
                 context.Out.WriteLine($"lem serve: listening on {a}");
             }
 
-            context.Out.WriteLine($"data folder: {Path.GetFullPath(settings.DataDirectory)} ({server.ReplayedCommands} stored commands replayed)");
+            context.Out.WriteLine(settings.Postgres is { } cs
+                ? $"store: PostgreSQL {PostgresTarget(cs)}, keys in {Path.GetFullPath(settings.DataDirectory)} ({server.ReplayedCommands} stored commands replayed)"
+                : $"data folder: {Path.GetFullPath(settings.DataDirectory)} ({server.ReplayedCommands} stored commands replayed)");
             context.Out.WriteLine($"OpenAPI: {server.BaseAddresses.FirstOrDefault()}/openapi/v1.json");
             context.Out.WriteLine($"server public key (ledger signatures): {server.ServerPublicKeyBase64}");
             if (server.GeneratedOperatorKey is { } key)
@@ -139,6 +159,27 @@ public static class ServeCommand
         }
 
         context.Out.Flush();
+    }
+
+    /// <summary>Why a connection string is unusable, or null when it parses and names a host.</summary>
+    private static string? PostgresProblem(string connectionString)
+    {
+        try
+        {
+            var builder = new NpgsqlConnectionStringBuilder(connectionString);
+            return string.IsNullOrWhiteSpace(builder.Host) ? "the connection string names no Host (like \"Host=127.0.0.1;Database=lem;Username=lem;Password=...\")." : null;
+        }
+        catch (ArgumentException ex)
+        {
+            return $"not a valid connection string: {ex.Message}";
+        }
+    }
+
+    /// <summary>Where a connection string points, without the password: <c>user@host:port/database</c>.</summary>
+    private static string PostgresTarget(string connectionString)
+    {
+        var b = new NpgsqlConnectionStringBuilder(connectionString);
+        return $"{b.Username}@{b.Host}:{b.Port.ToString(System.Globalization.CultureInfo.InvariantCulture)}/{b.Database}";
     }
 
     private static int Fail(CliContext context, string message)

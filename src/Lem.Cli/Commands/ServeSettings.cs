@@ -7,4 +7,5 @@ namespace Lem.Cli.Commands;
 /// <param name="RateLimitPerSecond">Requests per second per caller.</param>
 /// <param name="MaxBodyBytes">The largest request body in bytes.</param>
 /// <param name="Format">text or json.</param>
-public sealed record ServeSettings(string DataDirectory, string Urls, string? OperatorKey, int RateLimitPerSecond, long MaxBodyBytes, string Format);
+/// <param name="Postgres">A PostgreSQL connection string for the store (the data folder then holds only the keys), or null for SQLite in the data folder.</param>
+public sealed record ServeSettings(string DataDirectory, string Urls, string? OperatorKey, int RateLimitPerSecond, long MaxBodyBytes, string Format, string? Postgres = null);

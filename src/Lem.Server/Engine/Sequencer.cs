@@ -5,10 +5,13 @@ using Lem.Server.Store;
 namespace Lem.Server.Engine;
 
 /// <summary>
-/// The single writer. Requests queue in a channel; one loop takes up to <c>maxBatch</c> of them, executes them in order
-/// against the engine, writes the whole batch (commands, orders, trades, gate closures, ledger entries) in one
-/// transaction (group commit) and completes every request only after the COMMIT returned. A failed commit stops the
-/// sequencer: the in-memory state may be ahead of the store, so every later request gets 503 until a restart rebuilds it.
+/// The single writer. Requests queue in a channel; one loop takes everything queued (up to <c>maxBatch</c>), executes it
+/// in order against the engine and seals the batch's ledger entry, then hands the batch (commands, orders, trades, gate
+/// closures, ledger entries) to the writer, which stores it in one transaction (group commit) and completes every request
+/// only after the COMMIT returned. The two stages overlap: while batch N is being written and fsynced, batch N+1 executes
+/// in memory; batches are written strictly in order and batch N+1 is handed over only after batch N committed, so no
+/// answer ever depends on an unwritten batch (reads under the engine lock may already see a batch whose commit is running). A failed commit stops the sequencer: the in-memory state may be ahead of the
+/// store, so the batch executed behind it and every later request get 503 until a restart rebuilds the state.
 /// </summary>
 internal sealed class Sequencer : IAsyncDisposable
 {
@@ -20,6 +23,10 @@ internal sealed class Sequencer : IAsyncDisposable
     private readonly Action<IReadOnlyList<StreamEvent>> _publish;
     private readonly int _maxBatch;
     private readonly Task _loop;
+    private readonly Task _writer;
+    private readonly SemaphoreSlim _writerIdle = new(1, 1);
+    private readonly SemaphoreSlim _jobReady = new(0, 1);
+    private WriteJob? _job;
     private volatile Exception? _fault;
 
     /// <summary>Starts the loop.</summary>
@@ -31,7 +38,10 @@ internal sealed class Sequencer : IAsyncDisposable
         _time = time;
         _publish = publish;
         _maxBatch = Math.Max(1, maxBatch);
-        _loop = Task.Run(RunAsync);
+        // Two dedicated threads: both block (on the engine lock, on SQLite's fsync), which must not starve the thread pool
+        // that serves the HTTP requests.
+        _writer = Task.Factory.StartNew(WriteLoop, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        _loop = Task.Factory.StartNew(ExecuteLoop, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
     }
 
     /// <summary>The failure that stopped the sequencer, or null.</summary>
@@ -57,45 +67,41 @@ internal sealed class Sequencer : IAsyncDisposable
     {
         _channel.Writer.TryComplete();
         await _loop.ConfigureAwait(false);
+        await _writer.ConfigureAwait(false);
+        _writerIdle.Dispose();
+        _jobReady.Dispose();
     }
 
     private const string DueGateClosures = "due_gate_closures";
 
-    private async Task RunAsync()
+    private void ExecuteLoop()
     {
-        var batch = new List<(Pending Request, CommandResult Result)>(_maxBatch);
         var reader = _channel.Reader;
-        while (await reader.WaitToReadAsync().ConfigureAwait(false))
+        while (reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
         {
-            batch.Clear();
-            IReadOnlyList<StreamEvent> events = [];
+            var batch = new List<(Pending Request, CommandResult Result)>(Math.Min(_maxBatch, 64));
+            StoreBatch? toWrite = null;
+            StreamEvent[] events = [];
             lock (_engine.SyncRoot)
             {
-                var committed = _ledger.Last;
                 try
                 {
                     while (batch.Count < _maxBatch && reader.TryRead(out var p))
                     {
-                        if (_fault is not null)
-                        {
-                            batch.Add((p, Unavailable()));
-                            continue;
-                        }
-
-                        batch.Add((p, Execute(p)));
+                        batch.Add((p, _fault is null ? Execute(p) : Unavailable()));
                     }
 
                     if (_fault is null && !_engine.Batch.IsEmpty)
                     {
                         _ledger.Seal(_engine.Batch, _engine.NextTime(_time.GetUtcNow()));
-                        _store.Commit(_engine.Batch);
+                        toWrite = Detach(_engine.Batch);
                         events = [.. _engine.PendingEvents];
                     }
                 }
                 catch (Exception ex) when (ex is not OutOfMemoryException)
                 {
-                    _fault = ex;
-                    _ledger.Reset(committed);
+                    _fault ??= ex;
+                    toWrite = null;
                     for (var i = 0; i < batch.Count; i++)
                     {
                         batch[i] = (batch[i].Request, Unavailable());
@@ -108,16 +114,93 @@ internal sealed class Sequencer : IAsyncDisposable
                 }
             }
 
-            foreach (var (request, result) in batch)
+            // Batches are written in order, one at a time: this one is handed over once the previous one committed (or failed).
+            _writerIdle.Wait();
+            _job = new WriteJob(batch, toWrite, events);
+            _jobReady.Release();
+        }
+
+        _writerIdle.Wait();
+        _job = null;
+        _jobReady.Release();
+    }
+
+    private void WriteLoop()
+    {
+        while (true)
+        {
+            _jobReady.Wait();
+            if (_job is not { } job)
             {
-                request.Completion.TrySetResult(result);
+                return;
             }
 
-            if (events.Count > 0)
+            _job = null;
+            try
             {
-                _publish(events);
+                WriteAndComplete(job.Requests, job.ToWrite, job.Events);
+            }
+            finally
+            {
+                _writerIdle.Release();
             }
         }
+    }
+
+    /// <summary>Commits a batch, then completes its requests (503 when this or an earlier commit failed) and publishes its events.</summary>
+    private void WriteAndComplete(List<(Pending Request, CommandResult Result)> batch, StoreBatch? toWrite, StreamEvent[] events)
+    {
+        var committed = _fault is null;
+        if (committed && toWrite is not null)
+        {
+            try
+            {
+                _store.Commit(toWrite);
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                _fault ??= ex;
+                committed = false;
+            }
+        }
+
+        foreach (var (request, result) in batch)
+        {
+            request.Completion.TrySetResult(committed ? result : Unavailable());
+        }
+
+        if (committed && events.Length > 0)
+        {
+            _publish(events);
+        }
+    }
+
+    /// <summary>
+    /// A copy of the batch for the writer, so the engine can go on with the next batch: the lists are copied, and the
+    /// orders (which later commands keep changing) are copied field by field as they stand at the end of this batch.
+    /// </summary>
+    private static StoreBatch Detach(StoreBatch batch)
+    {
+        var copy = new StoreBatch();
+        copy.Commands.AddRange(batch.Commands);
+        copy.Markets.AddRange(batch.Markets);
+        copy.Participants.AddRange(batch.Participants);
+        copy.Trades.AddRange(batch.Trades);
+        copy.GateClosures.AddRange(batch.GateClosures);
+        copy.LedgerRecords.AddRange(batch.LedgerRecords);
+        copy.LedgerEntries.AddRange(batch.LedgerEntries);
+        foreach (var (number, o) in batch.Orders)
+        {
+            copy.Orders.Add(number, new ServerOrder
+            {
+                Number = o.Number, ParticipantId = o.ParticipantId, ClientOrderId = o.ClientOrderId, MarketId = o.MarketId, Slot = o.Slot,
+                Side = o.Side, PriceEurPerMwh = o.PriceEurPerMwh, QuantityKwh = o.QuantityKwh, FilledKwh = o.FilledKwh, OpenKwh = o.OpenKwh,
+                Status = o.Status, Reason = o.Reason, Fingerprint = o.Fingerprint, SubmittedAt = o.SubmittedAt, FirstStatus = o.FirstStatus,
+                FirstBody = o.FirstBody,
+            });
+        }
+
+        return copy;
     }
 
     private CommandResult Execute(Pending p)
@@ -140,6 +223,8 @@ internal sealed class Sequencer : IAsyncDisposable
     private CommandResult Unavailable() => new(503, Views.Problem(503, "Service unavailable.", _fault is { } f
         ? $"The store failed ({f.GetType().Name}: {f.Message}); the server must be restarted to rebuild its state."
         : "The server is shutting down."));
+
+    private sealed record WriteJob(List<(Pending Request, CommandResult Result)> Requests, StoreBatch? ToWrite, StreamEvent[] Events);
 
     private sealed class Pending(string kind, JsonObject payload, string? apiKeySha256Hex)
     {

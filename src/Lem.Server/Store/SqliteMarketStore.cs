@@ -33,13 +33,32 @@ internal sealed class SqliteMarketStore : IMarketStore
             volume_kwh TEXT NOT NULL, trade_count INTEGER NOT NULL, merkle_root TEXT NOT NULL, PRIMARY KEY (market_id, slot));
         """;
 
+    private const string InsertCommand = "INSERT INTO commands (seq, time, kind, payload) VALUES ($1, $2, $3, $4)";
+    private const string InsertMarket = "INSERT INTO markets VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)";
+    private const string InsertParticipant = "INSERT INTO participants VALUES ($1, $2, $3, $4, $5)";
+    private const string UpsertOrder = """
+        INSERT INTO orders VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
+        ON CONFLICT (order_number) DO UPDATE SET price_eur_per_mwh = excluded.price_eur_per_mwh, quantity_kwh = excluded.quantity_kwh,
+        filled_kwh = excluded.filled_kwh, open_kwh = excluded.open_kwh, status = excluded.status, reason = excluded.reason
+        """;
+    private const string InsertTrade = "INSERT INTO trades VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)";
+    private const string InsertGateClosure = "INSERT INTO gate_closures VALUES ($1, $2, $3, $4, $5, $6, $7)";
+    private const string InsertLedger = "INSERT INTO ledger (seq, kind, payload, prev_hash, hash, timestamp, signature) VALUES ($1, $2, $3, $4, $5, $6, $7)";
+
     private readonly SqliteConnection _connection;
+
+    /// <summary>The insert statements, prepared once and reused by every group commit (created on first use).</summary>
+    private readonly Dictionary<string, SqliteCommand> _statements = [];
 
     /// <summary>Opens (creating when missing) the database of a data folder.</summary>
     public SqliteMarketStore(string dataDirectory)
     {
         _connection = DataFolder.OpenDatabase(dataDirectory);
-        Execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;");
+
+        // Durability stays WAL + synchronous=FULL (every COMMIT fsyncs the log). The larger auto-checkpoint lets the
+        // checkpoints (which the committing thread runs) coalesce the many rewrites of the same order and index pages;
+        // the larger page cache keeps the indexes the inserts touch in memory.
+        Execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA wal_autocheckpoint=8192; PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;");
     }
 
     /// <inheritdoc />
@@ -80,7 +99,7 @@ internal sealed class SqliteMarketStore : IMarketStore
         using var tx = _connection.BeginTransaction();
         if (batch.Commands.Count > 0)
         {
-            using var cmd = Prepare(tx, "INSERT INTO commands (seq, time, kind, payload) VALUES ($1, $2, $3, $4)", 4);
+            var cmd = Statement(tx, InsertCommand, 4);
             foreach (var c in batch.Commands)
             {
                 Run(cmd, c.Sequence, Time(c.Time), c.Kind, c.PayloadJson);
@@ -89,7 +108,7 @@ internal sealed class SqliteMarketStore : IMarketStore
 
         if (batch.Markets.Count > 0)
         {
-            using var cmd = Prepare(tx, "INSERT INTO markets VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)", 9);
+            var cmd = Statement(tx, InsertMarket, 9);
             foreach (var m in batch.Markets)
             {
                 Run(cmd, m.MarketId, m.MechanismName, Time(m.DeliveryStart), m.SlotMinutes, m.SlotCount, m.GateClosureLeadMinutes,
@@ -99,7 +118,7 @@ internal sealed class SqliteMarketStore : IMarketStore
 
         if (batch.Participants.Count > 0)
         {
-            using var cmd = Prepare(tx, "INSERT INTO participants VALUES ($1, $2, $3, $4, $5)", 5);
+            var cmd = Statement(tx, InsertParticipant, 5);
             foreach (var p in batch.Participants)
             {
                 Run(cmd, p.ParticipantId, RoleNames.Name(p.Role), p.ApiKeySha256Hex, p.PublicKey, Time(p.RegisteredAt));
@@ -108,11 +127,7 @@ internal sealed class SqliteMarketStore : IMarketStore
 
         if (batch.Orders.Count > 0)
         {
-            using var cmd = Prepare(tx, """
-                INSERT INTO orders VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
-                ON CONFLICT (order_number) DO UPDATE SET price_eur_per_mwh = excluded.price_eur_per_mwh, quantity_kwh = excluded.quantity_kwh,
-                filled_kwh = excluded.filled_kwh, open_kwh = excluded.open_kwh, status = excluded.status, reason = excluded.reason
-                """, 14);
+            var cmd = Statement(tx, UpsertOrder, 14);
             foreach (var o in batch.Orders.Values)
             {
                 Run(cmd, o.Number, o.ParticipantId, o.ClientOrderId, o.MarketId, o.Slot, o.Side == OrderSide.Buy ? "buy" : "sell",
@@ -122,7 +137,7 @@ internal sealed class SqliteMarketStore : IMarketStore
 
         if (batch.Trades.Count > 0)
         {
-            using var cmd = Prepare(tx, "INSERT INTO trades VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)", 10);
+            var cmd = Statement(tx, InsertTrade, 10);
             foreach (var t in batch.Trades)
             {
                 Run(cmd, t.TradeId, t.MarketId, t.Slot, t.Buyer, t.Seller, t.BuyClientOrderId, t.SellClientOrderId,
@@ -132,23 +147,36 @@ internal sealed class SqliteMarketStore : IMarketStore
 
         if (batch.GateClosures.Count > 0)
         {
-            using var cmd = Prepare(tx, "INSERT INTO gate_closures VALUES ($1, $2, $3, $4, $5, $6, $7)", 7);
+            var cmd = Statement(tx, InsertGateClosure, 7);
             foreach (var g in batch.GateClosures)
             {
                 Run(cmd, g.MarketId, g.Slot, Time(g.ClosedAt), g.PriceEurPerMwh is { } p ? Dec(p) : null, Dec(g.VolumeKwh), g.TradeCount, g.MerkleRootHex);
             }
         }
 
-        foreach (var e in batch.LedgerEntries)
+        if (batch.LedgerEntries.Count > 0)
         {
-            LedgerTable.Insert(_connection, tx, e);
+            // The same columns and values as LedgerTable.Insert, through a reused statement.
+            var cmd = Statement(tx, InsertLedger, 7);
+            foreach (var e in batch.LedgerEntries)
+            {
+                Run(cmd, e.Sequence, e.Kind, e.PayloadJson, e.PreviousHash, e.Hash, e.Timestamp, e.Signature);
+            }
         }
 
         tx.Commit();
     }
 
     /// <inheritdoc />
-    public void Dispose() => _connection.Dispose();
+    public void Dispose()
+    {
+        foreach (var statement in _statements.Values)
+        {
+            statement.Dispose();
+        }
+
+        _connection.Dispose();
+    }
 
     /// <summary>The stored text of a time stamp (ISO 8601, UTC, 7 fractional digits).</summary>
     internal static string Time(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffffffZ", CultureInfo.InvariantCulture);
@@ -157,16 +185,21 @@ internal sealed class SqliteMarketStore : IMarketStore
 
     private static string Dec(decimal d) => d.ToString(CultureInfo.InvariantCulture);
 
-    private SqliteCommand Prepare(SqliteTransaction tx, string sql, int parameters)
+    private SqliteCommand Statement(SqliteTransaction tx, string sql, int parameters)
     {
-        var cmd = _connection.CreateCommand();
-        cmd.Transaction = tx;
-        cmd.CommandText = sql;
-        for (var i = 1; i <= parameters; i++)
+        if (!_statements.TryGetValue(sql, out var cmd))
         {
-            cmd.Parameters.Add(new SqliteParameter("$" + i.ToString(CultureInfo.InvariantCulture), null));
+            cmd = _connection.CreateCommand();
+            cmd.CommandText = sql;
+            for (var i = 1; i <= parameters; i++)
+            {
+                cmd.Parameters.Add(new SqliteParameter("$" + i.ToString(CultureInfo.InvariantCulture), null));
+            }
+
+            _statements.Add(sql, cmd);
         }
 
+        cmd.Transaction = tx;
         return cmd;
     }
 

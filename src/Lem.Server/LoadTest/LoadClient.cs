@@ -1,0 +1,182 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Text.Json;
+
+namespace Lem.Server.LoadTest;
+
+/// <summary>
+/// One closed-loop client: sends one request, waits for its answer, records the latency and sends the next. It tracks
+/// its own orders that rested; now and then (3 % of requests) it cancels the oldest, and when it tracks too many it drops
+/// the oldest, cancelling a quarter of those. Together with the crossing orders (more volume than the resting ones) this
+/// keeps the books at a realistic, bounded depth.
+/// </summary>
+internal sealed class LoadClient
+{
+    private static readonly MediaTypeHeaderValue JsonType = new("application/json");
+    private readonly HttpClient _http;
+    private readonly string _ordersPath;
+    private readonly OrderStream _stream;
+    private readonly int _maxOpen;
+    private readonly Queue<string> _open = new();
+
+    /// <summary>A client of one participant (the HTTP client carries its key) in one market.</summary>
+    public LoadClient(HttpClient http, MarketPlan plan, OrderStream stream, int maxOpen)
+    {
+        _http = http;
+        _ordersPath = "/v1/markets/" + Uri.EscapeDataString(plan.MarketId) + "/orders";
+        _stream = stream;
+        _maxOpen = maxOpen;
+    }
+
+    /// <summary>Latencies of answered requests in Stopwatch ticks.</summary>
+    public List<long> LatencyTicks { get; } = new(1 << 14);
+
+    /// <summary>Orders answered 201.</summary>
+    public long Accepted { get; private set; }
+
+    /// <summary>Cancellations answered 200.</summary>
+    public long Cancels { get; private set; }
+
+    /// <summary>Trades reported in the answers to accepted orders.</summary>
+    public long Trades { get; private set; }
+
+    /// <summary>Requests without an HTTP answer.</summary>
+    public long TransportErrors { get; private set; }
+
+    /// <summary>Other answers by status code.</summary>
+    public Dictionary<int, long> Rejected { get; } = [];
+
+    /// <summary>
+    /// Sends requests until <paramref name="deadlineTimestamp"/> (a Stopwatch timestamp) or cancellation; only requests
+    /// sent from <paramref name="measureFromTimestamp"/> on are counted.
+    /// </summary>
+    public async Task RunAsync(long measureFromTimestamp, long deadlineTimestamp, CancellationToken cancellationToken)
+    {
+        var consecutiveFailures = 0;
+        while (Stopwatch.GetTimestamp() < deadlineTimestamp && !cancellationToken.IsCancellationRequested)
+        {
+            string? cancelId = null;
+            if (_open.Count >= _maxOpen)
+            {
+                // The oldest tracked order has most likely been filled by now; a quarter of them get a cancel anyway.
+                var oldest = _open.Dequeue();
+                cancelId = _stream.Random.NextDouble() < 0.25 ? oldest : null;
+            }
+            else if (_open.Count > 0 && _stream.Random.NextDouble() < 0.03)
+            {
+                cancelId = _open.Dequeue();
+            }
+
+            var cancel = cancelId is not null;
+            string? orderId = null;
+            using var request = cancel
+                ? new HttpRequestMessage(HttpMethod.Delete, "/v1/orders/" + Uri.EscapeDataString(cancelId!))
+                : NewOrder(out orderId);
+            var t0 = Stopwatch.GetTimestamp();
+            try
+            {
+                using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+                var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+                var latency = Stopwatch.GetTimestamp() - t0;
+                consecutiveFailures = 0;
+                var status = (int)response.StatusCode;
+                var trades = 0;
+                if (!cancel && status == 201)
+                {
+                    (var open, trades) = ReadOrderAnswer(bytes);
+                    if (open)
+                    {
+                        _open.Enqueue(orderId!);
+                    }
+                }
+
+                if (t0 < measureFromTimestamp)
+                {
+                    continue;
+                }
+
+                LatencyTicks.Add(latency);
+                if (!cancel && status == 201)
+                {
+                    Accepted++;
+                    Trades += trades;
+                }
+                else if (cancel && status == 200)
+                {
+                    Cancels++;
+                }
+                else
+                {
+                    Rejected[status] = Rejected.GetValueOrDefault(status) + 1;
+                }
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (HttpRequestException)
+            {
+                TransportErrors += t0 >= measureFromTimestamp ? 1 : 0;
+                if (++consecutiveFailures >= 20)
+                {
+                    break;
+                }
+
+                await Task.Delay(50, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>Reads the top-level <c>status</c> (open or not) and the number of <c>trades</c> of an order's answer.</summary>
+    internal static (bool Open, int Trades) ReadOrderAnswer(ReadOnlySpan<byte> json)
+    {
+        var reader = new Utf8JsonReader(json);
+        var open = false;
+        var trades = 0;
+        try
+        {
+            while (reader.Read())
+            {
+                if (reader.TokenType != JsonTokenType.PropertyName || reader.CurrentDepth != 1)
+                {
+                    continue;
+                }
+
+                if (reader.ValueTextEquals("status"u8))
+                {
+                    reader.Read();
+                    open = reader.TokenType == JsonTokenType.String && reader.ValueTextEquals("open"u8);
+                }
+                else if (reader.ValueTextEquals("trades"u8))
+                {
+                    reader.Read();
+                    if (reader.TokenType != JsonTokenType.StartArray)
+                    {
+                        continue;
+                    }
+
+                    while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                    {
+                        trades++;
+                        reader.Skip();
+                    }
+                }
+            }
+        }
+        catch (JsonException)
+        {
+            // A malformed answer counts what was read before it.
+        }
+
+        return (open, trades);
+    }
+
+    private HttpRequestMessage NewOrder(out string? clientOrderId)
+    {
+        var (id, body, _) = _stream.Next();
+        clientOrderId = id;
+        var content = new ByteArrayContent(body);
+        content.Headers.ContentType = JsonType;
+        return new HttpRequestMessage(HttpMethod.Post, _ordersPath) { Content = content };
+    }
+}

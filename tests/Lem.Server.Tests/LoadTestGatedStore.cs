@@ -1,0 +1,36 @@
+using Lem.Server.Store;
+
+namespace Lem.Server.Tests;
+
+/// <summary>A real SQLite store whose commits can be held at a gate and made to fail, to drive the sequencer's pipeline.</summary>
+internal sealed class LoadTestGatedStore(string dataDirectory) : IMarketStore
+{
+    private readonly SqliteMarketStore _inner = new(dataDirectory);
+
+    public ManualResetEventSlim Gate { get; } = new(true);
+
+    public ManualResetEventSlim Entered { get; } = new(false);
+
+    public volatile bool FailCommits;
+
+    public LoadedState Load() => _inner.Load();
+
+    public void Commit(StoreBatch batch)
+    {
+        Entered.Set();
+        Gate.Wait();
+        if (FailCommits)
+        {
+            throw new IOException("disk full (test)");
+        }
+
+        _inner.Commit(batch);
+    }
+
+    public void Dispose()
+    {
+        _inner.Dispose();
+        Gate.Dispose();
+        Entered.Dispose();
+    }
+}
