@@ -243,88 +243,46 @@ internal static class Endpoints
         return Write(result);
     }
 
-    private static async Task<IResult> SubmitOrder(HttpContext c, ServerServices s, string marketId)
+    private static Task<IResult> SubmitOrder(HttpContext c, ServerServices s, string marketId) => SubmitSigned(c, s, CommandKinds.SubmitOrder, (body, participantId) =>
     {
-        var (principal, denied) = Authorize(c, s, Role.Participant);
-        if (denied is not null || principal is null)
-        {
-            return denied!;
-        }
-
-        var (body, bad) = await RequestBody.ReadAsync(c).ConfigureAwait(false);
-        if (body is null)
-        {
-            return Write(bad!);
-        }
-
         var clientOrderId = body.String("client_order_id", id: true);
         var slot = body.Int("slot", 0, int.MaxValue);
         var side = body.Choice("side", "buy", "sell");
         var price = body.Decimal("price_eur_per_mwh");
         var quantity = body.Decimal("quantity_kwh");
-        if (body.Problem() is { } problem)
+        return () =>
         {
-            return Write(problem);
-        }
+            var payload = new JsonObject
+            {
+                ["participant_id"] = participantId,
+                ["client_order_id"] = clientOrderId,
+                ["market_id"] = marketId,
+                ["slot"] = slot,
+                ["side"] = side,
+                ["price_eur_per_mwh"] = price,
+                ["quantity_kwh"] = quantity,
+            };
+            if (c.Request.Headers[SignatureHeader].ToString() is { Length: > 0 } signature)
+            {
+                payload["signature"] = signature;
+            }
 
-        if (CheckSignature(c, principal, body) is { } unsigned)
-        {
-            return Write(unsigned);
-        }
-
-        var payload = new JsonObject
-        {
-            ["participant_id"] = principal.Id,
-            ["client_order_id"] = clientOrderId,
-            ["market_id"] = marketId,
-            ["slot"] = slot,
-            ["side"] = side,
-            ["price_eur_per_mwh"] = price,
-            ["quantity_kwh"] = quantity,
+            return payload;
         };
-        if (c.Request.Headers[SignatureHeader].ToString() is { Length: > 0 } signature)
-        {
-            payload["signature"] = signature;
-        }
+    });
 
-        return Write(await s.Sequencer.SubmitAsync(CommandKinds.SubmitOrder, payload).ConfigureAwait(false));
-    }
-
-    private static async Task<IResult> AmendOrder(HttpContext c, ServerServices s, string clientOrderId)
+    private static Task<IResult> AmendOrder(HttpContext c, ServerServices s, string clientOrderId) => SubmitSigned(c, s, CommandKinds.AmendOrder, (body, participantId) =>
     {
-        var (principal, denied) = Authorize(c, s, Role.Participant);
-        if (denied is not null || principal is null)
-        {
-            return denied!;
-        }
-
-        var (body, bad) = await RequestBody.ReadAsync(c).ConfigureAwait(false);
-        if (body is null)
-        {
-            return Write(bad!);
-        }
-
         var price = body.Decimal("price_eur_per_mwh");
         var quantity = body.Decimal("quantity_kwh");
-        if (body.Problem() is { } problem)
+        return () => new JsonObject
         {
-            return Write(problem);
-        }
-
-        if (CheckSignature(c, principal, body) is { } unsigned)
-        {
-            return Write(unsigned);
-        }
-
-        var payload = new JsonObject
-        {
-            ["participant_id"] = principal.Id,
+            ["participant_id"] = participantId,
             ["client_order_id"] = clientOrderId,
             ["price_eur_per_mwh"] = price,
             ["quantity_kwh"] = quantity,
         };
-        return Write(await s.Sequencer.SubmitAsync(CommandKinds.AmendOrder, payload).ConfigureAwait(false));
-    }
+    });
 
     private static async Task<IResult> CancelOrder(HttpContext c, ServerServices s, string clientOrderId)
     {
@@ -338,20 +296,8 @@ internal static class Endpoints
         return Write(await s.Sequencer.SubmitAsync(CommandKinds.CancelOrder, payload).ConfigureAwait(false));
     }
 
-    private static async Task<IResult> CommitSealedBid(HttpContext c, ServerServices s, string marketId)
+    private static Task<IResult> CommitSealedBid(HttpContext c, ServerServices s, string marketId) => SubmitSigned(c, s, CommandKinds.CommitSealedBid, (body, participantId) =>
     {
-        var (principal, denied) = Authorize(c, s, Role.Participant);
-        if (denied is not null || principal is null)
-        {
-            return denied!;
-        }
-
-        var (body, bad) = await RequestBody.ReadAsync(c).ConfigureAwait(false);
-        if (body is null)
-        {
-            return Write(bad!);
-        }
-
         var clientBidId = body.String("client_bid_id", id: true);
         var slot = body.Int("slot", 0, int.MaxValue);
         var commitment = body.String("commitment");
@@ -360,41 +306,18 @@ internal static class Endpoints
             body.Errors["commitment"] = "must be a SHA-256 in hex (64 hex digits)";
         }
 
-        if (body.Problem() is { } problem)
+        return () => new JsonObject
         {
-            return Write(problem);
-        }
-
-        if (CheckSignature(c, principal, body) is { } unsigned)
-        {
-            return Write(unsigned);
-        }
-
-        var payload = new JsonObject
-        {
-            ["participant_id"] = principal.Id,
+            ["participant_id"] = participantId,
             ["client_bid_id"] = clientBidId,
             ["market_id"] = marketId,
             ["slot"] = slot,
             ["commitment"] = commitment!.ToLowerInvariant(),
         };
-        return Write(await s.Sequencer.SubmitAsync(CommandKinds.CommitSealedBid, payload).ConfigureAwait(false));
-    }
+    });
 
-    private static async Task<IResult> RevealSealedBid(HttpContext c, ServerServices s, string marketId)
+    private static Task<IResult> RevealSealedBid(HttpContext c, ServerServices s, string marketId) => SubmitSigned(c, s, CommandKinds.RevealSealedBid, (body, participantId) =>
     {
-        var (principal, denied) = Authorize(c, s, Role.Participant);
-        if (denied is not null || principal is null)
-        {
-            return denied!;
-        }
-
-        var (body, bad) = await RequestBody.ReadAsync(c).ConfigureAwait(false);
-        if (body is null)
-        {
-            return Write(bad!);
-        }
-
         var clientBidId = body.String("client_bid_id", id: true);
         var side = body.Choice("side", "buy", "sell");
         var price = body.Decimal("price_eur_per_mwh");
@@ -405,6 +328,39 @@ internal static class Endpoints
             body.Errors["salt_hex"] = $"must be the salt in hex: at least {SealedBid.MinimumSaltBytes} and at most 256 bytes";
         }
 
+        return () => new JsonObject
+        {
+            ["participant_id"] = participantId,
+            ["client_bid_id"] = clientBidId,
+            ["market_id"] = marketId,
+            ["side"] = side,
+            ["price_eur_per_mwh"] = price,
+            ["quantity_kwh"] = quantity,
+            ["salt_hex"] = salt!.ToLowerInvariant(),
+        };
+    });
+
+
+    /// <summary>
+    /// A participant's signed command: authorises the caller, reads the JSON body (<paramref name="read"/> reads and checks
+    /// the fields and returns how to build the payload), answers every field problem at once, checks the order signature
+    /// when the participant registered a key, then submits the command and answers after its commit.
+    /// </summary>
+    private static async Task<IResult> SubmitSigned(HttpContext c, ServerServices s, string kind, Func<RequestBody, string, Func<JsonObject>> read)
+    {
+        var (principal, denied) = Authorize(c, s, Role.Participant);
+        if (denied is not null || principal is null)
+        {
+            return denied!;
+        }
+
+        var (body, bad) = await RequestBody.ReadAsync(c).ConfigureAwait(false);
+        if (body is null)
+        {
+            return Write(bad!);
+        }
+
+        var payload = read(body, principal.Id);
         if (body.Problem() is { } problem)
         {
             return Write(problem);
@@ -415,19 +371,8 @@ internal static class Endpoints
             return Write(unsigned);
         }
 
-        var payload = new JsonObject
-        {
-            ["participant_id"] = principal.Id,
-            ["client_bid_id"] = clientBidId,
-            ["market_id"] = marketId,
-            ["side"] = side,
-            ["price_eur_per_mwh"] = price,
-            ["quantity_kwh"] = quantity,
-            ["salt_hex"] = salt!.ToLowerInvariant(),
-        };
-        return Write(await s.Sequencer.SubmitAsync(CommandKinds.RevealSealedBid, payload).ConfigureAwait(false));
+        return Write(await s.Sequencer.SubmitAsync(kind, payload()).ConfigureAwait(false));
     }
-
     private static CommandResult Prices(ServerServices s, string marketId)
     {
         if (s.Engine.Market(marketId) is not { } m)
