@@ -2,7 +2,7 @@ using Lem.Server.Store;
 
 namespace Lem.Server.Tests;
 
-/// <summary>A real SQLite store whose commits can be held at a gate and made to fail, to drive the sequencer's pipeline.</summary>
+/// <summary>A real SQLite store whose commits can be held at a gate and made to fail, to drive the sequencer's group commit.</summary>
 internal sealed class LoadTestGatedStore(string dataDirectory) : IMarketStore
 {
     private readonly SqliteMarketStore _inner = new(dataDirectory);

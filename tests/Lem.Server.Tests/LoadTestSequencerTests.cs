@@ -5,11 +5,11 @@ using Lem.Server.Store;
 
 namespace Lem.Server.Tests;
 
-/// <summary>The pipelined sequencer (the throughput work behind <c>lem loadtest</c>): what executes while a commit runs is never acknowledged unless that commit succeeds.</summary>
+/// <summary>The sequencer's group commit: nothing is acknowledged or readable before its commit, and a failed commit stops it.</summary>
 public sealed class LoadTestSequencerTests
 {
     [Fact]
-    public async Task A_failed_commit_fails_its_batch_and_the_batch_executed_behind_it_and_neither_is_stored()
+    public async Task While_a_commit_runs_readers_wait_and_a_failed_commit_fails_its_batch_and_everything_queued_behind_it()
     {
         var dir = Path.Combine(Path.GetTempPath(), "lem-loadtest-tests", Guid.NewGuid().ToString("N"));
         try
@@ -25,14 +25,24 @@ public sealed class LoadTestSequencerTests
                 {
                     Assert.Equal(201, (await Register(sequencer, "p0")).Status);
 
-                    // p1's batch is held inside its commit; p2 executes in memory behind it and waits.
+                    // p1's batch is held inside its commit: the engine stays locked, so no reader can see p1 yet, and p2 queues.
                     store.Entered.Reset();
                     store.Gate.Reset();
                     store.FailCommits = true;
                     var p1 = Register(sequencer, "p1");
                     store.Entered.Wait();
                     var p2 = Register(sequencer, "p2");
-                    SpinWait.SpinUntil(() => engine.Authenticate(MarketEngine.HashKey("key-p2")) is not null);
+                    var readerGotIn = await Task.Run(() =>
+                    {
+                        var entered = Monitor.TryEnter(engine.SyncRoot);
+                        if (entered)
+                        {
+                            Monitor.Exit(engine.SyncRoot);
+                        }
+
+                        return entered;
+                    });
+                    Assert.False(readerGotIn);
                     Assert.False(p1.IsCompleted);
                     Assert.False(p2.IsCompleted);
 

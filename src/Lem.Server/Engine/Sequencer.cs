@@ -7,11 +7,11 @@ namespace Lem.Server.Engine;
 /// <summary>
 /// The single writer. Requests queue in a channel; one loop takes everything queued (up to <c>maxBatch</c>), executes it
 /// in order against the engine and seals the batch's ledger entry, then hands the batch (commands, orders, trades, gate
-/// closures, ledger entries) to the writer, which stores it in one transaction (group commit) and completes every request
-/// only after the COMMIT returned. The two stages overlap: while batch N is being written and fsynced, batch N+1 executes
-/// in memory; batches are written strictly in order and batch N+1 is handed over only after batch N committed, so no
-/// answer ever depends on an unwritten batch (reads under the engine lock may already see a batch whose commit is running). A failed commit stops the sequencer: the in-memory state may be ahead of the
-/// store, so the batch executed behind it and every later request get 503 until a restart rebuilds the state.
+/// closures, ledger entries) to the writer thread, which stores it in one transaction (group commit) and completes every
+/// request only after the COMMIT returned. The engine stays locked until then, so reads (under the same lock) only ever
+/// see stored state; requests arriving meanwhile queue up and form the next batch. The writer runs on its own thread so
+/// that the blocking fsync never takes a thread from the pool serving HTTP. A failed commit stops the sequencer: the
+/// in-memory state may be ahead of the store, so every later request gets 503 until a restart rebuilds the state.
 /// </summary>
 internal sealed class Sequencer : IAsyncDisposable
 {
@@ -112,12 +112,15 @@ internal sealed class Sequencer : IAsyncDisposable
                     _engine.Batch.Clear();
                     _engine.PendingEvents.Clear();
                 }
-            }
 
-            // Batches are written in order, one at a time: this one is handed over once the previous one committed (or failed).
-            _writerIdle.Wait();
-            _job = new WriteJob(batch, toWrite, events);
-            _jobReady.Release();
+                // The writer stores the batch while the engine stays locked, so readers (who take the same lock) never see
+                // a batch that is not on disk: what a GET shows survives a crash.
+                _writerIdle.Wait();
+                _job = new WriteJob(batch, toWrite, events);
+                _jobReady.Release();
+                _writerIdle.Wait();
+                _writerIdle.Release();
+            }
         }
 
         _writerIdle.Wait();
