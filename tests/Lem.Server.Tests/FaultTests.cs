@@ -3,18 +3,26 @@ using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
+using Lem.Server.LoadTest;
 
 namespace Lem.Server.Tests;
 
 /// <summary>
-/// The fault test: the real <c>lem serve</c> process under load from concurrent clients is killed with SIGKILL and restarted
+/// The fault test: the real <c>lem serve</c> process under load from concurrent recording clients and, at the same time,
+/// from the project's load generator (<see cref="LoadGenerator"/>, in its own market) is killed with SIGKILL and restarted
 /// on the same data folder. Every acknowledged order and trade must be there, unacknowledged requests are either wholly
-/// there or absent, the books equal the books rebuilt from the server's own answers, and <c>lem ledger verify</c> passes.
+/// there or absent, the books equal the books rebuilt from the server's own answers (and, in the generator's market, its
+/// open orders), and <c>lem ledger verify</c> passes.
 /// </summary>
 public sealed class FaultTests
 {
     private const string OperatorKey = "fault-test-operator-key";
     private const int Clients = 4;
+    private const string GeneratorMarket = "lg";
+    private const int GeneratorParticipants = 4;
+    private const int GeneratorConnections = 2;
+    private const int GeneratorSlots = 4;
+    private const int GeneratorAcksBeforeKill = 30;
 
     [Theory]
     [InlineData(5, 1)]
@@ -43,18 +51,58 @@ public sealed class FaultTests
                     keys[c] = registered.Body!["api_key"]!.GetValue<string>();
                 }
 
+                // The load generator trades in its own market with its own participants (4 × 2 keep-alive connections).
+                var generatorMarket = await Send(http, HttpMethod.Post, "/v1/markets", OperatorKey,
+                    $$"""{"market_id":"{{GeneratorMarket}}","mechanism":"continuous","delivery_start":"{{start}}","slot_minutes":60,"slot_count":{{GeneratorSlots}},"gate_closure_lead_minutes":60,"tick_size_eur_per_mwh":1}""");
+                Assert.Equal(201, generatorMarket.Status);
+                using var generatorStop = new CancellationTokenSource();
+                var generator = Task.Run(() => LoadGenerator.RunAsync(new LoadTestOptions
+                {
+                    BaseAddress = server.BaseAddress,
+                    OperatorKey = OperatorKey,
+                    Participants = GeneratorParticipants,
+                    ConnectionsPerParticipant = GeneratorConnections,
+                    Duration = TimeSpan.FromMinutes(5),
+                    MarketId = GeneratorMarket,
+                    Seed = seed,
+                    OnParticipantRegistered = (participant, key) => log.GeneratorKeys[participant] = key,
+                    OnOrderAcknowledged = log.AcknowledgeGenerated,
+                }, generatorStop.Token));
+
                 // Clients 0 and 1 buy, 2 and 3 sell (no self-crossing); each submits and sometimes cancels until the kill.
                 var load = Enumerable.Range(0, Clients).Select(c => Task.Run(() => RunClient(server.BaseAddress, c, keys[c], seed * 100 + c, log))).ToArray();
-                while (log.Acknowledged < killAfterAcks && load.All(l => !l.IsCompleted))
+                while ((log.Acknowledged < killAfterAcks || log.GeneratorAcknowledged < GeneratorAcksBeforeKill) && load.All(l => !l.IsCompleted) && !generator.IsCompleted)
                 {
                     await Task.Delay(1);
                 }
 
+                if (generator.IsCompleted)
+                {
+                    // Surfaces the generator's failure, if any, instead of a bare assertion.
+                    await generator;
+                    Assert.Fail("the load generator ended before the kill");
+                }
+
                 server.KillHard();
                 await Task.WhenAll(load);
+
+                // The generator sees connection errors and stops after its retries; it is cancelled if it has not within the bound.
+                generatorStop.CancelAfter(TimeSpan.FromSeconds(20));
+                try
+                {
+                    var generated = await generator;
+                    Assert.Equal(GeneratorMarket, generated.MarketId);
+                    Assert.True(generated.TransportErrors > 0, "the load generator ended without seeing the kill");
+                    Assert.True(generated.AcceptedOrders >= log.GeneratorOrders.Count, $"{generated.AcceptedOrders} accepted, {log.GeneratorOrders.Count} acknowledged");
+                }
+                catch (OperationCanceledException) when (generatorStop.IsCancellationRequested)
+                {
+                    // Cancelled at the bound: its acknowledged orders were recorded as they came.
+                }
             }
 
             Assert.True(log.Acknowledged >= killAfterAcks, $"only {log.Acknowledged} answers before the load ended");
+            Assert.True(log.GeneratorAcknowledged >= GeneratorAcksBeforeKill, $"only {log.GeneratorAcknowledged} generator orders acknowledged before the kill");
 
             // Every client stopped only because its request in flight lost the server: the kill hit the load.
             Assert.Equal(Clients, log.Unacknowledged.Count);
@@ -65,6 +113,7 @@ public sealed class FaultTests
             {
                 using var http = new HttpClient { BaseAddress = server.BaseAddress };
                 await CheckRecoveredState(http, keys, log);
+                await CheckGeneratorMarket(http, log);
 
                 // The restarted server keeps trading and storing.
                 var after = await Send(http, HttpMethod.Post, "/v1/markets/m1/orders", keys[0], """{"client_order_id":"after-restart","slot":0,"side":"buy","price_eur_per_mwh":1,"quantity_kwh":1}""");
@@ -263,6 +312,82 @@ public sealed class FaultTests
         Assert.Equal(expectedBook.OrderBy(kv => kv.Key).ToList(), depth.OrderBy(kv => kv.Key).ToList());
     }
 
+    /// <summary>
+    /// The load generator's market after the restart: every order it saw acknowledged is there, at most one request in
+    /// flight per generator connection explains a stored order it was not told about, every order's fills are its
+    /// trades, and the public depth equals the open orders level by level.
+    /// </summary>
+    private static async Task CheckGeneratorMarket(HttpClient http, FaultLog log)
+    {
+        Assert.Equal(GeneratorParticipants, log.GeneratorKeys.Count);
+        var orders = new Dictionary<(string, string), JsonObject>();
+        var trades = new Dictionary<long, JsonObject>();
+        foreach (var (participant, key) in log.GeneratorKeys)
+        {
+            foreach (var o in (await Send(http, HttpMethod.Get, "/v1/orders", key)).Body!["orders"]!.AsArray())
+            {
+                Assert.Equal(GeneratorMarket, o!["market_id"]!.GetValue<string>());
+                Assert.Equal(participant, o["participant_id"]!.GetValue<string>());
+                orders.Add((participant, o["client_order_id"]!.GetValue<string>()), o.AsObject());
+            }
+
+            foreach (var t in (await Send(http, HttpMethod.Get, "/v1/trades", key)).Body!["trades"]!.AsArray())
+            {
+                trades.TryAdd(t!["trade_id"]!.GetValue<long>(), t.AsObject());
+            }
+        }
+
+        foreach (var id in log.GeneratorOrders.Keys)
+        {
+            Assert.True(orders.TryGetValue(id, out var stored), $"the generator's acknowledged order {id} is missing after the restart");
+            Assert.NotEqual("rejected", stored["status"]!.GetValue<string>());
+        }
+
+        // Orders it was not told about: the book's rejections (422) and at most one request in flight per connection.
+        var unacknowledged = orders.Where(kv => !log.GeneratorOrders.ContainsKey(kv.Key) && kv.Value["status"]!.GetValue<string>() != "rejected").ToList();
+        Assert.True(unacknowledged.Count <= GeneratorParticipants * GeneratorConnections,
+            $"{unacknowledged.Count} stored orders were never acknowledged: {string.Join(", ", unacknowledged.Select(kv => kv.Key))}");
+
+        var filled = new Dictionary<(string, string), decimal>();
+        foreach (var t in trades.Values)
+        {
+            Assert.Equal(GeneratorMarket, t["market_id"]!.GetValue<string>());
+            var q = t["quantity_kwh"]!.GetValue<decimal>();
+            var buy = (t["buyer"]!.GetValue<string>(), t["buy_client_order_id"]!.GetValue<string>());
+            var sell = (t["seller"]!.GetValue<string>(), t["sell_client_order_id"]!.GetValue<string>());
+            Assert.True(orders.ContainsKey(buy) && orders.ContainsKey(sell), $"trade {t["trade_id"]} refers to an order that is not stored");
+            filled[buy] = filled.GetValueOrDefault(buy) + q;
+            filled[sell] = filled.GetValueOrDefault(sell) + q;
+        }
+
+        var expectedBook = new Dictionary<(int Slot, string Side, decimal Price), decimal>();
+        foreach (var (id, o) in orders)
+        {
+            Assert.True(filled.GetValueOrDefault(id) == o["filled_kwh"]!.GetValue<decimal>(), $"order {id}: filled {o["filled_kwh"]}, its trades {filled.GetValueOrDefault(id)}");
+            if (o["status"]!.GetValue<string>() == "open")
+            {
+                var level = (o["slot"]!.GetValue<int>(), o["side"]!.GetValue<string>(), o["price_eur_per_mwh"]!.GetValue<decimal>());
+                expectedBook[level] = expectedBook.GetValueOrDefault(level) + o["open_kwh"]!.GetValue<decimal>();
+            }
+        }
+
+        Assert.NotEmpty(expectedBook);
+        var depth = new Dictionary<(int Slot, string Side, decimal Price), decimal>();
+        for (var slot = 0; slot < GeneratorSlots; slot++)
+        {
+            var d = (await Send(http, HttpMethod.Get, $"/v1/markets/{GeneratorMarket}/depth?slot={slot}", null)).Body!;
+            foreach (var (side, name) in new[] { ("buy", "bids"), ("sell", "asks") })
+            {
+                foreach (var l in d[name]!.AsArray())
+                {
+                    depth[(slot, side, l!["price_eur_per_mwh"]!.GetValue<decimal>())] = l["quantity_kwh"]!.GetValue<decimal>();
+                }
+            }
+        }
+
+        Assert.Equal(expectedBook.OrderBy(kv => kv.Key).ToList(), depth.OrderBy(kv => kv.Key).ToList());
+    }
+
     private static async Task<(int Status, JsonNode? Body)> Send(HttpClient http, HttpMethod method, string path, string? key, string? json = null)
     {
         using var request = new HttpRequestMessage(method, path);
@@ -281,10 +406,26 @@ public sealed class FaultTests
         return ((int)response.StatusCode, text.Length > 0 ? JsonNode.Parse(text) : null);
     }
 
-    /// <summary>What the clients were told: acknowledged orders, trades and cancels, and the requests in flight at the kill.</summary>
+    /// <summary>
+    /// What the clients were told: acknowledged orders, trades and cancels, and the requests in flight at the kill; and the
+    /// load generator's participants (with their keys) and the orders it saw acknowledged.
+    /// </summary>
     private sealed class FaultLog
     {
         private int _acknowledged;
+        private int _generatorAcknowledged;
+
+        public ConcurrentDictionary<string, string> GeneratorKeys { get; } = new();
+
+        public ConcurrentDictionary<(string Participant, string ClientOrderId), byte> GeneratorOrders { get; } = new();
+
+        public int GeneratorAcknowledged => Volatile.Read(ref _generatorAcknowledged);
+
+        public void AcknowledgeGenerated(string participant, string clientOrderId)
+        {
+            Assert.True(GeneratorOrders.TryAdd((participant, clientOrderId), 0), $"the generator was told twice about {clientOrderId}");
+            Interlocked.Increment(ref _generatorAcknowledged);
+        }
 
         public ConcurrentDictionary<(string Participant, string ClientOrderId), JsonObject> Orders { get; } = new();
 

@@ -18,10 +18,15 @@ internal sealed class LoadClient
     private readonly OrderStream _stream;
     private readonly int _maxOpen;
     private readonly Queue<string> _open = new();
+    private readonly Action<string>? _onAcknowledged;
 
-    /// <summary>A client of one participant (the HTTP client carries its key) in one market.</summary>
-    public LoadClient(HttpClient http, MarketPlan plan, OrderStream stream, int maxOpen)
+    /// <summary>
+    /// A client of one participant (the HTTP client carries its key) in one market; <paramref name="onAcknowledged"/>, if
+    /// given, gets the client_order_id of every order answered 201.
+    /// </summary>
+    public LoadClient(HttpClient http, MarketPlan plan, OrderStream stream, int maxOpen, Action<string>? onAcknowledged = null)
     {
+        _onAcknowledged = onAcknowledged;
         _http = http;
         _ordersPath = "/v1/markets/" + Uri.EscapeDataString(plan.MarketId) + "/orders";
         _stream = stream;
@@ -84,6 +89,7 @@ internal sealed class LoadClient
                 if (!cancel && status == 201)
                 {
                     (var open, trades) = ReadOrderAnswer(bytes);
+                    _onAcknowledged?.Invoke(orderId!);
                     if (open)
                     {
                         _open.Enqueue(orderId!);

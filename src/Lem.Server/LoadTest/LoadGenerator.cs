@@ -46,6 +46,7 @@ public static class LoadGenerator
             var body = new JsonObject { ["participant_id"] = $"lt-{run}-{i}" };
             var answer = await PostAsync(admin, "/v1/participants", body, cancellationToken).ConfigureAwait(false);
             keys[i] = answer["api_key"]?.GetValue<string>() ?? throw new LoadTestException("The server registered a participant but returned no api_key.");
+            options.OnParticipantRegistered?.Invoke(body["participant_id"]!.GetValue<string>(), keys[i]);
         }
 
         var https = keys.Select(k => NewClient(options.BaseAddress, k, options.ConnectionsPerParticipant)).ToArray();
@@ -57,7 +58,9 @@ public static class LoadGenerator
                 for (var c = 0; c < options.ConnectionsPerParticipant; c++)
                 {
                     var seed = HashCode.Combine(options.Seed, p, c);
-                    clients.Add(new LoadClient(https[p], plan, new OrderStream(plan, $"c{c}-", seed), options.MaxOpenOrdersPerClient));
+                    var participantId = $"lt-{run}-{p}";
+                    Action<string>? acknowledged = options.OnOrderAcknowledged is { } onAcknowledged ? id => onAcknowledged(participantId, id) : null;
+                    clients.Add(new LoadClient(https[p], plan, new OrderStream(plan, $"c{c}-", seed), options.MaxOpenOrdersPerClient, acknowledged));
                 }
             }
 

@@ -30,6 +30,18 @@ public sealed record LoadTestOptions
     /// <summary>The largest number of own open orders a client keeps before it cancels its oldest.</summary>
     public int MaxOpenOrdersPerClient { get; init; } = 64;
 
+    /// <summary>
+    /// Optional: called once per registered participant with its participant id and API key, before any order is sent
+    /// (e.g. for a test that inspects the participants' orders afterwards). Null = not called.
+    /// </summary>
+    public Action<string, string>? OnParticipantRegistered { get; init; }
+
+    /// <summary>
+    /// Optional: called with the participant id and client_order_id of every order submission answered 201 (durably
+    /// stored), warm-up included, from the clients' threads concurrently (the callback must be thread-safe). Null = not called.
+    /// </summary>
+    public Action<string, string>? OnOrderAcknowledged { get; init; }
+
     /// <summary>The largest accepted values of <see cref="Participants"/>, <see cref="ConnectionsPerParticipant"/> and <see cref="Duration"/>.</summary>
     public const int MaxParticipants = 10_000;
 
