@@ -102,16 +102,10 @@ internal static class Endpoints
 
     private static async Task<IResult> CreateMarket(HttpContext c, ServerServices s)
     {
-        var (principal, denied) = Authorize(c, s, Role.Operator);
-        if (denied is not null || principal is null)
+        var (principal, body, refused) = await AuthorizedBody(c, s, Role.Operator).ConfigureAwait(false);
+        if (refused is not null || principal is null || body is null)
         {
-            return denied!;
-        }
-
-        var (body, bad) = await RequestBody.ReadAsync(c).ConfigureAwait(false);
-        if (body is null)
-        {
-            return Write(bad!);
+            return refused!;
         }
 
         var id = body.String("market_id", id: true);
@@ -202,16 +196,10 @@ internal static class Endpoints
 
     private static async Task<IResult> RegisterParticipant(HttpContext c, ServerServices s)
     {
-        var (principal, denied) = Authorize(c, s, Role.Operator);
-        if (denied is not null || principal is null)
+        var (principal, body, refused) = await AuthorizedBody(c, s, Role.Operator).ConfigureAwait(false);
+        if (refused is not null || principal is null || body is null)
         {
-            return denied!;
-        }
-
-        var (body, bad) = await RequestBody.ReadAsync(c).ConfigureAwait(false);
-        if (body is null)
-        {
-            return Write(bad!);
+            return refused!;
         }
 
         var id = body.String("participant_id", id: true);
@@ -348,16 +336,10 @@ internal static class Endpoints
     /// </summary>
     private static async Task<IResult> SubmitSigned(HttpContext c, ServerServices s, string kind, Func<RequestBody, string, Func<JsonObject>> read)
     {
-        var (principal, denied) = Authorize(c, s, Role.Participant);
-        if (denied is not null || principal is null)
+        var (principal, body, refused) = await AuthorizedBody(c, s, Role.Participant).ConfigureAwait(false);
+        if (refused is not null || principal is null || body is null)
         {
-            return denied!;
-        }
-
-        var (body, bad) = await RequestBody.ReadAsync(c).ConfigureAwait(false);
-        if (body is null)
-        {
-            return Write(bad!);
+            return refused!;
         }
 
         var payload = read(body, principal.Id);
@@ -529,6 +511,19 @@ internal static class Endpoints
         {
             return Write(read(principal));
         }
+    }
+
+    /// <summary>Authorises the caller for <paramref name="role"/> and reads its JSON body; the refusal (401/403, 4xx problem) otherwise.</summary>
+    private static async Task<(Principal? Principal, RequestBody? Body, IResult? Refused)> AuthorizedBody(HttpContext c, ServerServices s, Role role)
+    {
+        var (principal, denied) = Authorize(c, s, role);
+        if (denied is not null || principal is null)
+        {
+            return (null, null, denied);
+        }
+
+        var (body, bad) = await RequestBody.ReadAsync(c).ConfigureAwait(false);
+        return body is null ? (null, null, Write(bad!)) : (principal, body, null);
     }
 
     /// <summary>Resolves the caller and checks its role: 401 without valid credentials, 403 with the wrong role.</summary>
