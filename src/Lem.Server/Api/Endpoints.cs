@@ -54,6 +54,8 @@ internal static class Endpoints
             .WithSummary("Anonymised order-book depth of a continuous market's slot: ?slot=N (public).");
         v1.MapGet("/markets/{marketId}/positions", (HttpContext c, string marketId) => Read(c, s, Role.Dso, _ => Positions(s, marketId)))
             .WithSummary("Net positions per participant and slot, for grid analysis (DSO, operator).");
+        v1.MapGet("/markets/{marketId}/grid", (HttpContext c, string marketId) => Read(c, s, Role.Dso, _ => s.Engine.PoolGridView(marketId)))
+            .WithSummary("AC check of a cleared pool market on a grid, per slot: voltages, loading, losses, violations (DSO, operator).");
 
         v1.MapPost("/participants", (Delegate)((HttpContext c) => RegisterParticipant(c, s))).Accepts<RegisterParticipantRequest>("application/json").WithSummary("Register a participant or DSO; returns its API key once (operator).");
 
@@ -109,19 +111,30 @@ internal static class Endpoints
         }
 
         var id = body.String("market_id", id: true);
-        var mechanism = body.Choice("mechanism", "continuous", "call_auction");
-        var startText = body.String("delivery_start");
-        var slotMinutes = body.Int("slot_minutes", 1, 1440);
-        var slotCount = body.Int("slot_count", 1, 1000);
+        var mechanism = body.Choice("mechanism", "continuous", "call_auction", "pool");
+        var isPool = mechanism == "pool";
+        var startText = body.String("delivery_start", required: !isPool);
+        var slotMinutes = body.Int("slot_minutes", 1, 1440, required: !isPool);
+        var slotCount = body.Int("slot_count", 1, 1000, required: !isPool);
+        var scenario = body.Object("scenario", required: isPool);
+        if (!isPool && scenario is not null)
+        {
+            body.Errors["scenario"] = "applies only with mechanism pool";
+        }
+        else if (isPool && scenario is not null)
+        {
+            (startText, slotMinutes, slotCount) = PoolHorizon(body, scenario, startText, slotMinutes, slotCount);
+        }
+
         var lead = body.Int("gate_closure_lead_minutes", 0, 10_080);
         var tick = body.Decimal("tick_size_eur_per_mwh", required: false) ?? 0.01m;
         var min = body.Decimal("min_price_eur_per_mwh", required: false) ?? -500m;
         var max = body.Decimal("max_price_eur_per_mwh", required: false) ?? 4000m;
         var sealedBids = body.Bool("sealed_bids", required: false) ?? false;
         var revealWindow = body.Int("reveal_window_seconds", 1, 86_400, required: false);
-        if (sealedBids && mechanism == "continuous")
+        if (sealedBids && mechanism is "continuous" or "pool")
         {
-            body.Errors["sealed_bids"] = "needs mechanism call_auction (a continuous market matches orders on arrival)";
+            body.Errors["sealed_bids"] = "needs mechanism call_auction (a continuous market matches orders on arrival, a pool clears the scenario's orders)";
         }
         else if (!sealedBids && revealWindow is not null)
         {
@@ -191,7 +204,57 @@ internal static class Endpoints
             payload["reveal_window_seconds"] = revealWindow ?? DefaultRevealWindowSeconds;
         }
 
+        if (isPool)
+        {
+            payload["scenario"] = scenario;
+        }
+
         return Write(await s.Sequencer.SubmitAsync(CommandKinds.CreateMarket, payload).ConfigureAwait(false));
+    }
+
+    /// <summary>
+    /// Reads a pool market's inline scenario: every validation error goes into the problem under <c>scenario.PATH</c>; the
+    /// market's slots are the scenario's horizon, so delivery_start, slot_minutes and slot_count are taken from it and,
+    /// when given, must agree with it.
+    /// </summary>
+    private static (string? Start, int? SlotMinutes, int? SlotCount) PoolHorizon(RequestBody body, JsonObject scenario, string? startText, int? slotMinutes, int? slotCount)
+    {
+        var read = MarketEngine.ReadInlineScenario(scenario);
+        if (!read.IsValid)
+        {
+            foreach (var e in read.Errors)
+            {
+                var path = e.Path.StartsWith("scenario", StringComparison.Ordinal) ? e.Path : "scenario." + e.Path.TrimStart('$', '.');
+                body.Errors[path] = body.Errors.TryGetValue(path, out var before) ? $"{before}; {e.Message}" : e.Message;
+            }
+
+            return (startText, slotMinutes, slotCount);
+        }
+
+        var horizon = read.Scenario!.Horizon;
+        var start = SqliteMarketStore.Time(horizon.Start.ToDateTimeOffset());
+        if (startText is not null && (!DateTimeOffset.TryParse(startText, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var given)
+            || given != horizon.Start.ToDateTimeOffset()))
+        {
+            body.Errors["delivery_start"] = $"must be the scenario's horizon start {start} (or be left out)";
+        }
+
+        if (slotMinutes is not null && slotMinutes != horizon.SlotLength.Minutes)
+        {
+            body.Errors["slot_minutes"] = $"must be the scenario's slot length {horizon.SlotLength.Minutes} (or be left out)";
+        }
+
+        if (slotCount is not null && slotCount != horizon.Count)
+        {
+            body.Errors["slot_count"] = $"must be the scenario's number of slots {horizon.Count} (or be left out)";
+        }
+
+        if (horizon.Count > 1000)
+        {
+            body.Errors["scenario"] = $"has {horizon.Count} slots; a market has at most 1000";
+        }
+
+        return (start, horizon.SlotLength.Minutes, horizon.Count);
     }
 
     private static async Task<IResult> RegisterParticipant(HttpContext c, ServerServices s)
@@ -412,6 +475,17 @@ internal static class Endpoints
         }
 
         var rows = new JsonArray();
+        if (s.Engine.PoolState(marketId) is { } pool)
+        {
+            foreach (var (slot, positions) in pool.Positions.OrderBy(kv => kv.Key))
+            {
+                foreach (var (participant, position) in positions)
+                {
+                    rows.Add(new JsonObject { ["slot"] = slot, ["participant_id"] = participant, ["net_injection_kwh"] = Views.Normalize(position.NetInjectionKwh) });
+                }
+            }
+        }
+
         foreach (var (slot, trades) in m.TradesBySlot.OrderBy(kv => kv.Key))
         {
             var net = new SortedDictionary<string, decimal>(StringComparer.Ordinal);

@@ -175,6 +175,24 @@ internal sealed class RequestBody
         return v.GetValue<bool>();
     }
 
+    /// <summary>A required or optional JSON object, as is (a copy).</summary>
+    public JsonObject? Object(string name, bool required = true)
+    {
+        var node = Take(name, required);
+        if (node is null)
+        {
+            return null;
+        }
+
+        if (node is not JsonObject o)
+        {
+            Errors[name] = "must be a JSON object";
+            return null;
+        }
+
+        return (JsonObject)o.DeepClone();
+    }
+
     /// <summary>The 400 problem listing every error and every unknown field, or null when the body is fine.</summary>
     public CommandResult? Problem()
     {

@@ -53,6 +53,14 @@ internal static class SettlementStatement
             }
         }
 
+        foreach (var pool in engine.PoolMarkets)
+        {
+            foreach (var positions in pool.Positions.Values)
+            {
+                traders.UnionWith(positions.Where(kv => kv.Value.NetInjectionKwh != 0).Select(kv => kv.Key));
+            }
+        }
+
         return new CommandResult(200, new JsonObject
         {
             ["statements"] = new JsonArray(traders.Select(p => (JsonNode)Statement(engine, p)).ToArray()),
@@ -117,6 +125,40 @@ internal static class SettlementStatement
                 paidEur += paid;
                 receivedEur += received;
                 tradeCount += count;
+            }
+        }
+
+        // Pool markets: the net position of each slot at the price of the participant's bus (no trades).
+        foreach (var pool in engine.PoolMarkets)
+        {
+            foreach (var (slot, positions) in pool.Positions.OrderBy(kv => kv.Key))
+            {
+                if (!positions.TryGetValue(participantId, out var position) || position.NetInjectionKwh == 0)
+                {
+                    continue;
+                }
+
+                var lineSoldKwh = Math.Max(0m, position.NetInjectionKwh);
+                var lineBoughtKwh = Math.Max(0m, -position.NetInjectionKwh);
+                var paid = Cents(position.PriceEurPerMwh * lineBoughtKwh / 1000m);
+                var received = Cents(position.PriceEurPerMwh * lineSoldKwh / 1000m);
+                lines.Add(new JsonObject
+                {
+                    ["market_id"] = pool.Spec.MarketId,
+                    ["slot"] = slot,
+                    ["delivery_start"] = Store.SqliteMarketStore.Time(pool.Spec.SlotStart(slot)),
+                    ["trade_count"] = 0,
+                    ["bought_kwh"] = Views.Normalize(lineBoughtKwh),
+                    ["sold_kwh"] = Views.Normalize(lineSoldKwh),
+                    ["paid_eur"] = paid,
+                    ["received_eur"] = received,
+                    ["net_eur"] = received - paid,
+                    ["pool_price_eur_per_mwh"] = Views.Normalize(position.PriceEurPerMwh),
+                });
+                boughtKwh += lineBoughtKwh;
+                soldKwh += lineSoldKwh;
+                paidEur += paid;
+                receivedEur += received;
             }
         }
 

@@ -52,6 +52,11 @@ internal sealed partial class MarketEngine
             json["sealed_bids"] = summary.DeepClone();
         }
 
+        if (PoolClosureSummary(spec.MarketId, closure.Slot) is { } pool)
+        {
+            json["pool"] = pool;
+        }
+
         return json;
     }
 

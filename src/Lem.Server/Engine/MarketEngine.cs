@@ -154,7 +154,12 @@ internal sealed partial class MarketEngine
     {
         var spec = new MarketSpec(
             Str(p, "market_id"),
-            Str(p, "mechanism") == "continuous" ? MarketMechanism.Continuous : MarketMechanism.CallAuction,
+            Str(p, "mechanism") switch
+            {
+                "continuous" => MarketMechanism.Continuous,
+                "pool" => MarketMechanism.Pool,
+                _ => MarketMechanism.CallAuction,
+            },
             DateTimeOffset.Parse(Str(p, "delivery_start"), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal),
             Int(p, "slot_minutes"),
             Int(p, "slot_count"),
@@ -188,6 +193,7 @@ internal sealed partial class MarketEngine
 
         _markets.Add(spec.MarketId, new MarketRuntime(spec, books));
         CreateSealedMarket(spec, p);
+        CreatePoolMarket(spec, p);
         Accept(CommandKinds.CreateMarket, p, time);
         if (Writing)
         {
@@ -257,6 +263,11 @@ internal sealed partial class MarketEngine
         if (RefusePlainOrder(participant, clientOrderId, marketId) is { } refused)
         {
             return refused;
+        }
+
+        if (RefusePoolOrder(participant, marketId) is { } notInScenario)
+        {
+            return notInScenario;
         }
 
         if (Check(market.Spec, slot, price, quantity, time) is { } problem)
@@ -418,7 +429,13 @@ internal sealed partial class MarketEngine
 
         Accept(CommandKinds.GateClosure, p, time);
         decimal? price = null;
-        if (market.Books is { } books)
+        decimal? poolVolume = null;
+        if (_poolMarkets.TryGetValue(market.Spec.MarketId, out var pool))
+        {
+            (price, var volumeKwh) = ClosePoolSlot(pool, market, slot);
+            poolVolume = volumeKwh;
+        }
+        else if (market.Books is { } books)
         {
             var productId = market.Spec.ProductId(slot);
             var start = books.Events(productId).Count;
@@ -450,10 +467,10 @@ internal sealed partial class MarketEngine
         var sealedSummary = DropUnrevealed(market, slot);
         var trades = market.Trades(slot);
         var root = _ledger.MerkleRootHex(trades.Select(t => (JsonNode)Views.Trade(t)).ToList());
-        var record = new GateClosureRecord(market.Spec.MarketId, slot, time, price, trades.Sum(t => t.QuantityKwh), trades.Count, root,
+        var record = new GateClosureRecord(market.Spec.MarketId, slot, time, price, poolVolume ?? trades.Sum(t => t.QuantityKwh), trades.Count, root,
             trades.Select(t => t.TradeId).ToList());
         market.Closures.Add(slot, record);
-        var json = Views.Closure(record, market.Spec);
+        var json = ClosureView(record, market.Spec);
         if (sealedSummary is not null)
         {
             json["sealed_bids"] = sealedSummary.DeepClone();

@@ -8,4 +8,7 @@ internal enum MarketMechanism
 
     /// <summary>A uniform-price call auction per slot, cleared at gate closure.</summary>
     CallAuction,
+
+    /// <summary>Pool clearing of a scenario's whole horizon at one gate closure (the first slot's), with the participants' extra orders.</summary>
+    Pool,
 }
