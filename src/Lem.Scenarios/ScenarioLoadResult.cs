@@ -1,4 +1,5 @@
 using Lem.Domain.Validation;
+using Lem.Pipeline;
 
 namespace Lem.Scenarios;
 

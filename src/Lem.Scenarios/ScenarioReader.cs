@@ -6,9 +6,10 @@ using Lem.Domain.Validation;
 using Lem.Grid.Indexing;
 using Lem.Grid.Network;
 using Lem.Grid.Topology;
-using Lem.Scenarios.Json;
+using Lem.Domain.Reading;
+using Lem.Pipeline;
 using Lem.Scenarios.Reading;
-using Lem.Scenarios.Settlement;
+using Lem.Settlement.Tariffs;
 
 namespace Lem.Scenarios;
 

@@ -2,6 +2,7 @@ using Lem.Domain.Assets;
 using Lem.Domain.Orders;
 using Lem.Domain.Participants;
 using Lem.Domain.Series;
+using Lem.Pipeline;
 
 namespace Lem.Scenarios;
 

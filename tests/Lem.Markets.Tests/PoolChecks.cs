@@ -2,6 +2,7 @@ using Lem.Domain.Assets;
 using Lem.Domain.Orders;
 using Lem.Grid.Indexing;
 using Lem.Markets.Pool;
+using Lem.Pipeline;
 using Lem.Scenarios;
 using Lem.Testing;
 

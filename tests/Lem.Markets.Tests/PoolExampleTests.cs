@@ -1,5 +1,6 @@
 using Lem.Grid.Formulations;
 using Lem.Markets.Pool;
+using Lem.Pipeline;
 using Lem.Scenarios;
 using Lem.Testing;
 using Xunit.Abstractions;

@@ -1,6 +1,7 @@
 using Lem.Domain.Participants;
 using Lem.Grid.Formulations;
 using Lem.Markets.Pool;
+using Lem.Pipeline;
 using Lem.Scenarios;
 using Lem.Testing;
 

@@ -1,6 +1,7 @@
 using Lem.Domain.Participants;
 using Lem.Grid.Formulations;
 using Lem.Markets.Pool;
+using Lem.Pipeline;
 using Lem.Testing;
 
 namespace Lem.Markets.Tests;
@@ -114,7 +115,7 @@ public sealed class PoolStorageTests
     }
 
     /// <summary>Paid 50 EUR/MWh to import, charged 60 to export: an LP battery burns energy by cycling.</summary>
-    internal static Lem.Scenarios.Scenario NegativePriceScenario()
+    internal static Lem.Pipeline.Scenario NegativePriceScenario()
     {
         var battery = TestScenarios.Battery("bat", capacityKwh: 10, powerKw: 5, efficiency: 0.9, initialKwh: 5, terminalKwh: 5);
         return TestScenarios.Scenario(

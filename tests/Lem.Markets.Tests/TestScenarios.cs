@@ -5,6 +5,7 @@ using Lem.Domain.Participants;
 using Lem.Domain.Series;
 using Lem.Domain.Time;
 using Lem.Domain.Units;
+using Lem.Pipeline;
 using Lem.Scenarios;
 using NodaTime;
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Lem.Pipeline;
 using Lem.Testing;
 
 namespace Lem.Scenarios.Tests;

@@ -1,5 +1,6 @@
 using Lem.Domain.Assets;
 using Lem.Domain.Participants;
+using Lem.Pipeline;
 using Lem.Testing;
 
 namespace Lem.Scenarios.Tests;

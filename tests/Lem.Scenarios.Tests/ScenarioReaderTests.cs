@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Text;
 using Lem.Domain.Validation;
+using Lem.Pipeline;
 using Lem.Testing;
 
 namespace Lem.Scenarios.Tests;

@@ -5,6 +5,7 @@ using Lem.Cli;
 using Lem.Cli.Commands;
 using Lem.Ledger;
 using Lem.Markets.OrderBook;
+using Lem.Pipeline;
 using Lem.Server.Store;
 using Lem.Testing;
 using Microsoft.Extensions.Time.Testing;

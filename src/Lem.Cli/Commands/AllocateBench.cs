@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Lem.Domain.Assets;
+using Lem.Pipeline;
 using Lem.Scenarios;
 using Lem.Scenarios.Examples;
 using Lem.Settlement.Allocation;

@@ -4,6 +4,7 @@ using Lem.Cli.Output;
 using Lem.Domain.Validation;
 using Lem.Grid.Formulations;
 using Lem.Markets.Pool;
+using Lem.Pipeline;
 using Lem.Scenarios;
 using Lem.Settlement.Allocation;
 

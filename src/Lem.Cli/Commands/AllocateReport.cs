@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Lem.Cli.Output;
+using Lem.Pipeline;
 using Lem.Scenarios;
 using Lem.Settlement.Allocation;
 using Spectre.Console;

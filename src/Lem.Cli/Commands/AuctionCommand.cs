@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using Lem.Cli.Output;
 using Lem.Markets.Auctions;
+using Lem.Scenarios.Reading;
 using Spectre.Console;
 
 namespace Lem.Cli.Commands;

@@ -1,6 +1,8 @@
+using Lem.Domain.Participants;
 using System.CommandLine;
 using System.Globalization;
 using Lem.Cli.Output;
+using Lem.Pipeline;
 using Lem.Scenarios;
 using Spectre.Console;
 

@@ -1,6 +1,8 @@
 using Lem.Domain.Validation;
 using Lem.Grid.Distance;
+using Lem.Markets.Clearing;
 using Lem.Markets.Distributed;
+using Lem.Pipeline;
 using Lem.Scenarios;
 
 namespace Lem.Cli.Commands;
@@ -11,15 +13,15 @@ namespace Lem.Cli.Commands;
 /// <param name="Split">The <c>--charge-split</c> value, or null.</param>
 internal sealed record NetworkChargeRequest(double? LevelEurPerMwh, string? Distance, string? Split)
 {
-    /// <summary>A usage mistake (exit 2): a charge for another mechanism than p2p, or --distance/--charge-split without a charge.</summary>
-    public string? UsageProblem(string mechanism)
+    /// <summary>A usage mistake (exit 2): a charge for a mechanism that does not price bilateral trades, or --distance/--charge-split without a charge.</summary>
+    public string? UsageProblem(IClearingMechanism mechanism)
     {
         if (LevelEurPerMwh is null)
         {
             return Distance is not null || Split is not null ? "--distance and --charge-split apply only together with --network-charge." : null;
         }
 
-        return mechanism == "p2p" ? null : $"--network-charge prices bilateral trades and applies to --mechanism p2p only, not {mechanism}.";
+        return mechanism.Capabilities.NetworkCharges ? null : $"--network-charge prices bilateral trades and applies to --mechanism {string.Join(" or ", ClearingMechanisms.Names.Where(n => ClearingMechanisms.Get(n).Capabilities.NetworkCharges))} only, not {mechanism.Name}.";
     }
 
     /// <summary>The policy for a scenario, or the problem (exit 1) that prevents it; (null, null) without a charge.</summary>

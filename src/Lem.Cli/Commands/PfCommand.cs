@@ -274,7 +274,7 @@ public static class PfCommand
             foreach (var v in r.Violations)
             {
                 w.WriteStartObject();
-                w.WriteString("kind", JsonNames.Of(v.Kind));
+                w.WriteString("kind", ViolationKindNames.Of(v.Kind));
                 w.WriteString("element", v.ElementId);
                 w.WriteNumber("value", v.Value);
                 w.WriteNumber("limit", v.Limit);

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Lem.Cli.Output;
+using Lem.Pipeline;
 using Lem.Scenarios;
 using Spectre.Console;
 

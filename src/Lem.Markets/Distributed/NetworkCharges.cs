@@ -1,6 +1,6 @@
 using Lem.Domain.Participants;
 using Lem.Grid.Distance;
-using Lem.Scenarios;
+using Lem.Markets.Clearing;
 
 namespace Lem.Markets.Distributed;
 
@@ -27,7 +27,7 @@ public static class NetworkCharges
     /// <see cref="NetworkChargePolicy.WhyNotApplicable"/>; in addition, a distance or zonal charge needs the bus of every
     /// trading participant), or null when it can.
     /// </summary>
-    public static string? WhyNotApplicable(Scenario scenario, NetworkChargePolicy policy)
+    public static string? WhyNotApplicable(MarketInput scenario, NetworkChargePolicy policy)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(policy);
@@ -46,7 +46,7 @@ public static class NetworkCharges
     /// <summary>Prepares the charges of every pair of P2P agents (the trading participants and the outside market's agent <paramref name="outsideMarketId"/>).</summary>
     /// <exception cref="ArgumentException">When the policy cannot be applied (<see cref="WhyNotApplicable"/> says why).</exception>
     /// <exception cref="DllNotFoundException">When a resistance or PTDF distance is needed and the KLU sparse solver is not installed.</exception>
-    public static NetworkChargesTable Build(Scenario scenario, NetworkChargePolicy policy, string outsideMarketId)
+    public static NetworkChargesTable Build(MarketInput scenario, NetworkChargePolicy policy, string outsideMarketId)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(outsideMarketId);
         var why = WhyNotApplicable(scenario, policy);
@@ -62,5 +62,5 @@ public static class NetworkCharges
     }
 
     /// <summary>The participants that become P2P agents: those with assets or orders, as <see cref="DistributedClearing"/> picks them.</summary>
-    private static IEnumerable<Participant> Traders(Scenario scenario) => scenario.Participants.Where(p => p.Assets.Count > 0 || p.Orders.Count > 0);
+    private static IEnumerable<Participant> Traders(MarketInput scenario) => scenario.Participants.Where(p => p.Assets.Count > 0 || p.Orders.Count > 0);
 }

@@ -1,3 +1,4 @@
+using Lem.Markets.Clearing;
 using System.Numerics;
 using Lem.Grid.Indexing;
 using Lem.Grid.Network;
@@ -14,7 +15,7 @@ namespace Lem.Markets.Pool;
 public static class AcCheck
 {
     /// <summary>Runs the check; returns null when the scenario has no grid.</summary>
-    public static AcCheckResult? Run(PoolResult result, Scenarios.Scenario scenario, PoolOptions? options = null)
+    public static AcCheckResult? Run(PoolResult result, MarketInput scenario, PoolOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(scenario);
@@ -49,7 +50,7 @@ public static class AcCheck
     /// slot (MW) at its connection bus, and optionally the voltages a formulation predicted per slot.
     /// </summary>
     public static AcCheckResult? Run(
-        Scenarios.Scenario scenario,
+        MarketInput scenario,
         IReadOnlyDictionary<ParticipantId, IReadOnlyList<double>> netInjectionKw,
         IReadOnlyDictionary<ParticipantId, IReadOnlyList<double>> consumptionKw,
         IReadOnlyList<double> netImportMw,

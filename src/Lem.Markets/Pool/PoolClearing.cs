@@ -1,3 +1,4 @@
+using Lem.Domain.Participants;
 using System.Diagnostics;
 using System.Globalization;
 using Lem.Domain.Assets;
@@ -5,7 +6,7 @@ using Lem.Grid.Formulations;
 using Lem.Grid.Indexing;
 using Lem.Grid.Network;
 using Lem.Optimization;
-using Lem.Scenarios;
+using Lem.Markets.Clearing;
 
 namespace Lem.Markets.Pool;
 
@@ -43,7 +44,7 @@ public static class PoolClearing
     /// <summary>Clears a scenario on a grid formulation.</summary>
     /// <exception cref="ArgumentException">When the load power factor is not in (0, 1].</exception>
     /// <exception cref="SolverUnavailableException">When no back end can be loaded.</exception>
-    public static PoolResult Clear(Scenario scenario, IGridFormulation formulation, PoolOptions? options = null)
+    public static PoolResult Clear(MarketInput scenario, IGridFormulation formulation, PoolOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(formulation);
@@ -126,7 +127,7 @@ public static class PoolClearing
         return NetworkIndex.Build(network);
     }
 
-    private static string? CheckInput(Scenario scenario, NetworkIndex index, IGridFormulation formulation, out int[] participantBus, out int connectionBus)
+    private static string? CheckInput(MarketInput scenario, NetworkIndex index, IGridFormulation formulation, out int[] participantBus, out int connectionBus)
     {
         var n = scenario.Horizon.Count;
         participantBus = new int[scenario.Participants.Count];
@@ -209,7 +210,7 @@ public static class PoolClearing
     private static PoolResult NotOptimal(PoolModel pool, Solution solution, Stats stats)
     {
         var setup = pool.Setup;
-        var scenario = setup.Scenario;
+        var scenario = setup.Market;
         var options = setup.Options;
         switch (solution.Status)
         {
@@ -234,7 +235,7 @@ public static class PoolClearing
         }
     }
 
-    private static PoolResult Failed(Scenario scenario, IGridFormulation formulation, PoolOptions options, PoolStatus status, string message, Stats stats, PoolModel? pool = null) => new()
+    private static PoolResult Failed(MarketInput scenario, IGridFormulation formulation, PoolOptions options, PoolStatus status, string message, Stats stats, PoolModel? pool = null) => new()
     {
         Status = status,
         Message = message,
@@ -248,7 +249,7 @@ public static class PoolClearing
     private static PoolResult Assemble(PoolModel pool, Solution solution, bool prevented, List<string> warnings, Stats stats)
     {
         var setup = pool.Setup;
-        var scenario = setup.Scenario;
+        var scenario = setup.Market;
         var horizon = scenario.Horizon;
         var h = horizon.SlotHours;
         var n = horizon.Count;
@@ -330,7 +331,7 @@ public static class PoolClearing
     private static void ApplyTieRules(PoolModel pool, double[] values, double[][] prices, PriceSource[] sources, double?[] lows, double?[] highs, List<string> warnings)
     {
         var options = pool.Setup.Options;
-        var horizon = pool.Setup.Scenario.Horizon;
+        var horizon = pool.Setup.Market.Horizon;
         var h = horizon.SlotHours;
         var ordersBySlot = pool.Orders.ToLookup(o => o.Order.SlotIndex);
         for (var t = 0; t < horizon.Count; t++)
@@ -403,7 +404,7 @@ public static class PoolClearing
 
     private static List<ParticipantDispatch> ParticipantPositions(PoolModel pool, List<AssetDispatch> assets, double[] values)
     {
-        var scenario = pool.Setup.Scenario;
+        var scenario = pool.Setup.Market;
         var n = scenario.Horizon.Count;
         var net = scenario.Participants.ToDictionary(p => p.Id, _ => new double[n]);
         foreach (var a in assets)

@@ -3,7 +3,7 @@ using Lem.Domain.Assets;
 using Lem.Domain.Orders;
 using Lem.Domain.Time;
 using Lem.Optimization;
-using Lem.Scenarios;
+using Lem.Markets.Clearing;
 
 namespace Lem.Markets.Pool;
 
@@ -18,7 +18,7 @@ internal static class PoolDiagnostics
     private const int MaxCauses = 5;
 
     /// <summary>Checks each asset on its own and each slot's import limit against the demand that must be served.</summary>
-    public static IReadOnlyList<string> StaticCauses(Scenario scenario)
+    public static IReadOnlyList<string> StaticCauses(MarketInput scenario)
     {
         var causes = new List<string>();
         var horizon = scenario.Horizon;
@@ -69,7 +69,7 @@ internal static class PoolDiagnostics
     }
 
     /// <summary>Says why welfare could grow without bound, or gives the general reason.</summary>
-    public static string UnboundedCause(Scenario scenario)
+    public static string UnboundedCause(MarketInput scenario)
     {
         var m = scenario.OutsideMarket;
         if (m.ImportLimit is null && m.ExportLimit is null)
@@ -187,7 +187,7 @@ internal static class PoolDiagnostics
         }
     }
 
-    private static void CheckImportLimit(Scenario scenario, List<string> causes)
+    private static void CheckImportLimit(MarketInput scenario, List<string> causes)
     {
         if (scenario.OutsideMarket.ImportLimit is not { } limit)
         {
@@ -277,7 +277,7 @@ internal static class PoolDiagnostics
             yield break;
         }
 
-        var horizon = m.Setup.Scenario.Horizon;
+        var horizon = m.Setup.Market.Horizon;
         foreach (var (vars, what) in new[] { (m.Unserved, "demand cannot be served"), (m.Dumped, "injections cannot be absorbed") })
         {
             var slots = new List<int>();
@@ -304,7 +304,7 @@ internal static class PoolDiagnostics
 
             if (slots.Count > 0)
             {
-                yield return F($"{what} in {slots.Count} slot(s), first in slot {slots[0]} ({Local(horizon, slots[0])}); the largest gap is {worst.Kw:0.###} kW at bus '{m.Setup.Index.BusIdOf(worst.Bus)}' in slot {worst.Slot} ({Local(horizon, worst.Slot)}), with the import limit of {Limit(m.Setup.Scenario.OutsideMarket.ImportLimit)} and the export limit of {Limit(m.Setup.Scenario.OutsideMarket.ExportLimit)}");
+                yield return F($"{what} in {slots.Count} slot(s), first in slot {slots[0]} ({Local(horizon, slots[0])}); the largest gap is {worst.Kw:0.###} kW at bus '{m.Setup.Index.BusIdOf(worst.Bus)}' in slot {worst.Slot} ({Local(horizon, worst.Slot)}), with the import limit of {Limit(m.Setup.Market.OutsideMarket.ImportLimit)} and the export limit of {Limit(m.Setup.Market.OutsideMarket.ExportLimit)}");
             }
         }
     }

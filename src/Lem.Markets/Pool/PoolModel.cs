@@ -54,7 +54,7 @@ internal sealed class PoolModel
     public static PoolModel Build(PoolSetup setup, IReadOnlySet<AssetId> binaryStorages, bool elastic)
     {
         var watch = Stopwatch.StartNew();
-        var scenario = setup.Scenario;
+        var scenario = setup.Market;
         var horizon = scenario.Horizon;
         var model = new OptimizationModel($"pool:{scenario.Name}");
         var c = new PoolBuildContext(model, horizon, setup.Index.BusCount, setup.LoadTanPhi, setup.Formulation.HasVoltages, elastic, binaryStorages);

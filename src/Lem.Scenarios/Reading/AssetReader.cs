@@ -4,7 +4,7 @@ using Lem.Domain.Ids;
 using Lem.Domain.Time;
 using Lem.Domain.Units;
 using Lem.Domain.Validation;
-using Lem.Scenarios.Json;
+using Lem.Domain.Reading;
 using NodaTime;
 
 namespace Lem.Scenarios.Reading;

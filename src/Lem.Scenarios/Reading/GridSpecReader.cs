@@ -2,7 +2,7 @@ using System.Text.Json;
 using Lem.Domain.Validation;
 using Lem.Grid.Import;
 using Lem.Grid.Network;
-using Lem.Scenarios.Json;
+using Lem.Domain.Reading;
 
 namespace Lem.Scenarios.Reading;
 

@@ -1,6 +1,6 @@
 using Lem.Domain.Time;
 using Lem.Domain.Validation;
-using Lem.Scenarios.Json;
+using Lem.Domain.Reading;
 using NodaTime;
 using NodaTime.Text;
 

@@ -4,7 +4,7 @@ using Lem.Domain.Orders;
 using Lem.Domain.Time;
 using Lem.Domain.Units;
 using Lem.Domain.Validation;
-using Lem.Scenarios.Json;
+using Lem.Domain.Reading;
 
 namespace Lem.Scenarios.Reading;
 

@@ -2,7 +2,7 @@ using Lem.Domain.Ids;
 using Lem.Domain.Markets;
 using Lem.Domain.Units;
 using Lem.Domain.Validation;
-using Lem.Scenarios.Json;
+using Lem.Domain.Reading;
 
 namespace Lem.Scenarios.Reading;
 

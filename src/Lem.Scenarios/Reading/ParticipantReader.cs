@@ -4,7 +4,7 @@ using Lem.Domain.Ids;
 using Lem.Domain.Orders;
 using Lem.Domain.Participants;
 using Lem.Domain.Validation;
-using Lem.Scenarios.Json;
+using Lem.Domain.Reading;
 
 namespace Lem.Scenarios.Reading;
 

@@ -3,7 +3,7 @@ using System.Text.Json;
 using Lem.Domain.Series;
 using Lem.Domain.Time;
 using Lem.Domain.Validation;
-using Lem.Scenarios.Json;
+using Lem.Domain.Reading;
 using Lem.Scenarios.Series;
 using NodaTime;
 

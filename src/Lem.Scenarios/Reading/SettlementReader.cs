@@ -3,8 +3,8 @@ using System.Text.Json;
 using Lem.Domain.Participants;
 using Lem.Domain.Validation;
 using Lem.Grid.Network;
-using Lem.Scenarios.Json;
-using Lem.Scenarios.Settlement;
+using Lem.Domain.Reading;
+using Lem.Settlement.Tariffs;
 
 namespace Lem.Scenarios.Reading;
 

@@ -1,3 +1,5 @@
+using Lem.Pipeline;
+
 namespace Lem.Server.Api;
 
 /// <summary>The body of <c>POST /v1/markets</c> (documented in the OpenAPI document; read field by field by <see cref="RequestBody"/>).</summary>

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
 using Lem.Ledger;
+using Lem.Pipeline;
 using Lem.Server.Engine;
 using Lem.Server.Store;
 using Microsoft.AspNetCore.Builder;

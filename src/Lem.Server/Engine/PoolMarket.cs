@@ -1,4 +1,5 @@
 using Lem.Markets.Pool;
+using Lem.Pipeline;
 using Lem.Scenarios;
 
 namespace Lem.Server.Engine;

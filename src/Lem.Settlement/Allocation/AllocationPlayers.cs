@@ -1,5 +1,5 @@
 using Lem.Domain.Participants;
-using Lem.Scenarios;
+using Lem.Markets.Clearing;
 
 namespace Lem.Settlement.Allocation;
 
@@ -11,7 +11,7 @@ public static class AllocationPlayers
     /// operator, a DSO without assets) change no coalition's clearing, so they are null players with a zero share;
     /// leaving them out halves the coalitions to evaluate for each of them.
     /// </summary>
-    public static IReadOnlyList<Participant> Select(Scenario scenario)
+    public static IReadOnlyList<Participant> Select(MarketInput scenario)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         return [.. scenario.Participants.Where(p => p.Assets.Count > 0 || p.Orders.Count > 0)];

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using Lem.Domain.Participants;
 using Lem.Grid.Formulations;
 using Lem.Markets.Pool;
-using Lem.Scenarios;
+using Lem.Markets.Clearing;
 
 namespace Lem.Settlement.Allocation;
 
@@ -20,7 +20,7 @@ namespace Lem.Settlement.Allocation;
 /// </remarks>
 public sealed class PoolCoalitionGame : CostGame
 {
-    private readonly Scenario _copperPlate;
+    private readonly MarketInput _copperPlate;
     private readonly Participant[] _participants;
     private readonly PoolOptions _options;
     private readonly ConcurrentDictionary<Coalition, Lazy<double>> _cache = new();
@@ -30,7 +30,7 @@ public sealed class PoolCoalitionGame : CostGame
     /// <param name="scenario">The scenario.</param>
     /// <param name="options">Pool settings (default <see cref="PoolOptions.Default"/>).</param>
     /// <exception cref="ArgumentException">When the scenario has no participant with assets or orders.</exception>
-    public PoolCoalitionGame(Scenario scenario, PoolOptions? options = null)
+    public PoolCoalitionGame(MarketInput scenario, PoolOptions? options = null)
         : base(Ids(scenario))
     {
         _participants = [.. AllocationPlayers.Select(scenario)];
@@ -42,7 +42,7 @@ public sealed class PoolCoalitionGame : CostGame
     public IReadOnlyList<Participant> Participants => _participants;
 
     /// <summary>The copper-plate scenario of the grand coalition (the players only, no grid).</summary>
-    public Scenario CopperPlateScenario => _copperPlate;
+    public MarketInput CopperPlateScenario => _copperPlate;
 
     /// <summary>The number of pool clearings solved (cache misses).</summary>
     public long ClearingsSolved => Interlocked.Read(ref _solves);
@@ -51,7 +51,7 @@ public sealed class PoolCoalitionGame : CostGame
     protected override double EvaluateEur(Coalition coalition) =>
         _cache.GetOrAdd(coalition, c => new Lazy<double>(() => Solve(c), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
 
-    private static string[] Ids(Scenario scenario)
+    private static string[] Ids(MarketInput scenario)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         var players = AllocationPlayers.Select(scenario);

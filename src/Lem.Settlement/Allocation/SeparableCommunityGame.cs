@@ -1,6 +1,6 @@
 using Lem.Domain.Assets;
 using Lem.Domain.Participants;
-using Lem.Scenarios;
+using Lem.Markets.Clearing;
 
 namespace Lem.Settlement.Allocation;
 
@@ -39,8 +39,8 @@ public sealed class SeparableCommunityGame : CostGame
     private readonly double[][] _segments;
 
     /// <summary>Creates the game over the scenario's players (<see cref="AllocationPlayers.Select"/>).</summary>
-    /// <exception cref="ArgumentException">When <see cref="Unsupported(Scenario)"/> gives a reason.</exception>
-    public SeparableCommunityGame(Scenario scenario)
+    /// <exception cref="ArgumentException">When <see cref="Unsupported(MarketInput)"/> gives a reason.</exception>
+    public SeparableCommunityGame(MarketInput scenario)
         : base(Ids(scenario))
     {
         var participants = AllocationPlayers.Select(scenario);
@@ -124,7 +124,7 @@ public sealed class SeparableCommunityGame : CostGame
     }
 
     /// <summary>Why the scenario's community cannot be evaluated in closed form, or null when it can.</summary>
-    public static string? Unsupported(Scenario scenario)
+    public static string? Unsupported(MarketInput scenario)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         var players = AllocationPlayers.Select(scenario);
@@ -206,7 +206,7 @@ public sealed class SeparableCommunityGame : CostGame
         return values;
     }
 
-    private static string[] Ids(Scenario scenario)
+    private static string[] Ids(MarketInput scenario)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         if (Unsupported(scenario) is { } why)

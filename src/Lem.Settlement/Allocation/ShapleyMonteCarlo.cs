@@ -1,4 +1,4 @@
-using Lem.Scenarios.Examples;
+using Lem.Domain.Sampling;
 
 namespace Lem.Settlement.Allocation;
 

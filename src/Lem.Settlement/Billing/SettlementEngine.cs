@@ -1,5 +1,5 @@
 using System.Globalization;
-using Lem.Scenarios.Settlement;
+using Lem.Settlement.Tariffs;
 using Lem.Settlement.Kpis;
 
 namespace Lem.Settlement.Billing;

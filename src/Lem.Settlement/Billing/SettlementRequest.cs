@@ -1,10 +1,9 @@
 using Lem.Domain.Markets;
 using Lem.Domain.Participants;
 using Lem.Domain.Time;
-using Lem.Scenarios;
-using Lem.Scenarios.Settlement;
-using Lem.Settlement.Metering;
+using Lem.Markets.Clearing;
 using Lem.Settlement.Tariffs;
+using Lem.Settlement.Metering;
 
 namespace Lem.Settlement.Billing;
 
@@ -27,7 +26,7 @@ public sealed record SettlementRequest
     public required IReadOnlyList<BilledParticipant> Participants { get; init; }
 
     /// <summary>The clearing result.</summary>
-    public required ClearingOutcome Clearing { get; init; }
+    public required ClearingResult Clearing { get; init; }
 
     /// <summary>Metered energy; participants and slots without a reading are settled as scheduled.</summary>
     public MeterReadings Meters { get; init; } = MeterReadings.None;
@@ -36,30 +35,31 @@ public sealed record SettlementRequest
     public Func<ParticipantId, ParticipantId, double>? DistanceFactor { get; init; }
 
     /// <summary>
-    /// The request for a scenario: every participant is billed except market operators, DSOs and aggregators without
+    /// The request for a market input settled under <paramref name="settings"/>: every participant is billed except market operators, DSOs and aggregators without
     /// assets and orders (the first two are the counterparties, an aggregator without assets has no meter); the distance
     /// factors are computed from the grid when the tariff needs them.
     /// </summary>
     /// <exception cref="ArgumentException">When the distance charge cannot be computed on the scenario's grid (the message says why).</exception>
-    public static SettlementRequest ForScenario(Scenario scenario, ClearingOutcome clearing, MeterReadings? meters = null)
+    public static SettlementRequest ForMarket(MarketInput scenario, SettlementSettings settings, ClearingResult clearing, MeterReadings? meters = null)
     {
         ArgumentNullException.ThrowIfNull(scenario);
+        ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(clearing);
         return new SettlementRequest
         {
             ScenarioName = scenario.Name,
             Horizon = scenario.Horizon,
             OutsideMarket = scenario.OutsideMarket,
-            Settings = scenario.Settlement,
+            Settings = settings,
             Participants = BilledParticipants(scenario),
             Clearing = clearing,
             Meters = meters ?? MeterReadings.None,
-            DistanceFactor = scenario.Settlement.Grid.Distance is { } d ? DistanceFactors.ForScenario(scenario, d) : null,
+            DistanceFactor = settings.Grid.Distance is { } d ? DistanceFactors.ForScenario(scenario, d) : null,
         };
     }
 
     /// <summary>The participants of a scenario that receive an invoice: all but market operators, DSOs and aggregators without assets and orders.</summary>
-    public static IReadOnlyList<BilledParticipant> BilledParticipants(Scenario scenario)
+    public static IReadOnlyList<BilledParticipant> BilledParticipants(MarketInput scenario)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         return [.. scenario.Participants

@@ -1,6 +1,7 @@
+using Lem.Domain.Participants;
 using System.Globalization;
 using System.Text;
-using Lem.Scenarios;
+using Lem.Markets.Clearing;
 using Lem.Settlement.Billing;
 
 namespace Lem.Settlement.Invoices;

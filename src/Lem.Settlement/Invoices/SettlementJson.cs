@@ -1,8 +1,9 @@
+using Lem.Domain.Participants;
 using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using Lem.Scenarios;
+using Lem.Markets.Clearing;
 using Lem.Settlement.Billing;
 using Lem.Settlement.Kpis;
 using NodaTime;

@@ -1,6 +1,6 @@
 using Lem.Grid.Distance;
-using Lem.Scenarios;
-using Lem.Scenarios.Settlement;
+using Lem.Markets.Clearing;
+using Lem.Settlement.Tariffs;
 
 namespace Lem.Settlement.Tariffs;
 
@@ -13,7 +13,7 @@ public static class DistanceFactors
 {
     /// <summary>The normalised distance between any two of the scenario's participants that have a bus.</summary>
     /// <exception cref="ArgumentException">When the scenario has no grid, a participant has no bus, or the method does not apply to the grid (the message says why).</exception>
-    public static Func<ParticipantId, ParticipantId, double> ForScenario(Scenario scenario, TariffDistance tariff)
+    public static Func<ParticipantId, ParticipantId, double> ForScenario(MarketInput scenario, TariffDistance tariff)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(tariff);

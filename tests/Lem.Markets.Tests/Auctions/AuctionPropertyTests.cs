@@ -5,6 +5,7 @@ using Lem.Domain.Units;
 using Lem.Grid.Formulations;
 using Lem.Markets.Auctions;
 using Lem.Markets.Pool;
+using Lem.Pipeline;
 
 namespace Lem.Markets.Tests.Auctions;
 
@@ -116,7 +117,7 @@ public sealed class AuctionPropertyTests
     }
 
     /// <summary>A pool scenario holding only the book's orders: participants without assets, the outside market closed.</summary>
-    private static Scenarios.Scenario ToScenario(AuctionBook book)
+    private static Pipeline.Scenario ToScenario(AuctionBook book)
     {
         var slots = Math.Max(2, book.Slots.Max() + 1);
         var participants = book.Orders

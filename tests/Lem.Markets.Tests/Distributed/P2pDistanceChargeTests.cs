@@ -6,6 +6,7 @@ using Lem.Grid.Distance;
 using Lem.Grid.Network;
 using Lem.Markets.Distributed;
 using Lem.Markets.PeerToPeer;
+using Lem.Pipeline;
 using Lem.Scenarios;
 using Lem.Testing;
 using static Lem.Markets.Tests.TestScenarios;

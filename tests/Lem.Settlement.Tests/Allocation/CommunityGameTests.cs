@@ -1,4 +1,5 @@
 using Lem.Domain.Participants;
+using Lem.Pipeline;
 using Lem.Settlement.Allocation;
 using Lem.Testing;
 
@@ -10,7 +11,7 @@ namespace Lem.Settlement.Tests.Allocation;
 /// </summary>
 public sealed class CommunityGameTests
 {
-    private static (int Compared, int Infeasible) AssertGamesAgree(Lem.Scenarios.Scenario scenario)
+    private static (int Compared, int Infeasible) AssertGamesAgree(Lem.Pipeline.Scenario scenario)
     {
         int compared = 0, infeasible = 0;
         var pool = new PoolCoalitionGame(scenario);

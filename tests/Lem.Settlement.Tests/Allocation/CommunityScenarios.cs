@@ -4,6 +4,7 @@ using Lem.Domain.Participants;
 using Lem.Domain.Series;
 using Lem.Domain.Time;
 using Lem.Domain.Units;
+using Lem.Pipeline;
 using Lem.Scenarios;
 using Lem.Scenarios.Examples;
 using Lem.Testing;

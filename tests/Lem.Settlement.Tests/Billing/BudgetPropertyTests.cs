@@ -1,5 +1,5 @@
 using FsCheck.Xunit;
-using Lem.Scenarios.Settlement;
+using Lem.Settlement.Tariffs;
 using Lem.Settlement.Billing;
 
 namespace Lem.Settlement.Tests.Billing;

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Lem.Grid.Formulations;
 using Lem.Markets.Distributed;
 using Lem.Markets.Pool;
+using Lem.Pipeline;
 using Lem.Scenarios;
 using Lem.Settlement.Billing;
 using Lem.Testing;
@@ -60,7 +61,7 @@ public sealed class ClearingOutcomeTests
     {
         var s = Tiny.Value;
         var pool = PoolClearing.Clear(s, GridFormulations.Choose("auto", s.Grid), PoolOptions.Default);
-        var r = SettlementEngine.Settle(SettlementRequest.ForScenario(s, ClearingOutcomes.FromPool(pool, s)));
+        var r = SettlementEngine.Settle(ScenarioSettlement.Request(s, PoolMechanism.ToClearingResult(pool, s)));
 
         Assert.Equal(s.Participants.Select(p => p.Id), r.Invoices.Select(i => i.Participant.Id));
         var busIndex = pool.BusIds.Select((b, i) => (b, i)).ToDictionary(x => x.b, x => x.i);
@@ -87,8 +88,8 @@ public sealed class ClearingOutcomeTests
         var s = Tiny.Value;
         var cleared = DistributedClearing.Run(s, mechanism);
         Assert.Equal(ConvergenceStatus.Converged, cleared.Status);
-        var outcome = ClearingOutcomes.FromDistributed(cleared, s);
-        var r = SettlementEngine.Settle(SettlementRequest.ForScenario(s, outcome));
+        var outcome = AdmmMechanism.ToClearingResult(cleared, s);
+        var r = SettlementEngine.Settle(ScenarioSettlement.Request(s, outcome));
 
         Assert.Equal(4, r.Invoices.Count);
         Assert.True(r.Budget.IsBalanced);

@@ -1,4 +1,4 @@
-using Lem.Scenarios.Settlement;
+using Lem.Settlement.Tariffs;
 using Lem.Settlement.Billing;
 using static Lem.Settlement.Tests.Billing.SettlementCases;
 

@@ -4,7 +4,8 @@ using FsCheck.Fluent;
 using Lem.Domain.Markets;
 using Lem.Domain.Participants;
 using Lem.Domain.Series;
-using Lem.Scenarios.Settlement;
+using Lem.Markets.Clearing;
+using Lem.Settlement.Tariffs;
 using Lem.Settlement.Billing;
 using Lem.Settlement.Metering;
 
@@ -151,7 +152,7 @@ public sealed class RandomSettlementCase
             OutsideMarket = market,
             Settings = RandomSettings(rng, slots),
             Participants = [.. ids.Select(id => new BilledParticipant(new ParticipantId(id), rng.NextDouble() < 0.5 ? null : $"Name <{id}> & \"co\"", ParticipantRole.Prosumer))],
-            Clearing = new ClearingOutcome
+            Clearing = new ClearingResult
             {
                 Mechanism = bilateral ? "p2p" : "pool",
                 SlotCount = slots,

@@ -2,7 +2,8 @@ using Lem.Domain.Markets;
 using Lem.Domain.Participants;
 using Lem.Domain.Series;
 using Lem.Domain.Time;
-using Lem.Scenarios.Settlement;
+using Lem.Markets.Clearing;
+using Lem.Settlement.Tariffs;
 using Lem.Settlement.Billing;
 using Lem.Settlement.Metering;
 using NodaTime;
@@ -49,7 +50,7 @@ internal static class SettlementCases
             OutsideMarket = market ?? Market(slots),
             Settings = settings,
             Participants = [.. positions.Select(p => new BilledParticipant(Id(p.Id), null, ParticipantRole.Prosumer))],
-            Clearing = new ClearingOutcome
+            Clearing = new ClearingResult
             {
                 Mechanism = "pool",
                 SlotCount = slots,
@@ -102,7 +103,7 @@ internal static class SettlementCases
             OutsideMarket = market ?? Market(slots),
             Settings = settings,
             Participants = [.. participants.Select(p => new BilledParticipant(Id(p), null, ParticipantRole.Prosumer))],
-            Clearing = new ClearingOutcome
+            Clearing = new ClearingResult
             {
                 Mechanism = "p2p",
                 SlotCount = slots,

@@ -1,5 +1,6 @@
 using Lem.Domain.Participants;
-using Lem.Scenarios.Settlement;
+using Lem.Pipeline;
+using Lem.Settlement.Tariffs;
 using Lem.Settlement.Billing;
 using Lem.Settlement.Metering;
 using static Lem.Settlement.Tests.Billing.SettlementCases;
@@ -238,7 +239,7 @@ public sealed class TariffHandCalculationTests
         Assert.True(r.Budget.IsBalanced);
     }
 
-    private static Lem.Scenarios.Scenario Section13Scenario(TariffDistance tariff)
+    private static Lem.Pipeline.Scenario Section13Scenario(TariffDistance tariff)
     {
         var grid = new Grid.Network.GridNetwork
         {
@@ -255,7 +256,7 @@ public sealed class TariffHandCalculationTests
         var participants = Enumerable.Range(1, 3)
             .Select(i => new Participant(Id($"p{i}"), null, ParticipantRole.Prosumer, new BusId($"{i}"), [], [], []))
             .ToList();
-        return new Lem.Scenarios.Scenario("section13", null, Horizon(1), participants, Market(1), grid, null)
+        return new Lem.Pipeline.Scenario("section13", null, Horizon(1), participants, Market(1), grid, null)
         {
             Settlement = new SettlementSettings { Grid = new TariffGrid { Distance = tariff } },
         };

@@ -1,8 +1,9 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using Lem.Domain.Validation;
+using Lem.Pipeline;
 using Lem.Scenarios;
-using Lem.Scenarios.Settlement;
+using Lem.Settlement.Tariffs;
 using Lem.Testing;
 
 namespace Lem.Settlement.Tests.Scenarios;

@@ -1,6 +1,7 @@
 using Lem.Grid.Formulations;
 using Lem.Markets.Distributed;
 using Lem.Markets.Pool;
+using Lem.Pipeline;
 using Lem.Scenarios;
 using Lem.Settlement.Billing;
 using Lem.Testing;
@@ -46,7 +47,7 @@ public sealed class VillageDistributedTests(ITestOutputHelper output)
             Approx.Equal(0.0, members + cleared.ImportKw[t] - cleared.ExportKw[t], 0.5, what: $"balance in slot {t}");
         }
 
-        var r = SettlementEngine.Settle(SettlementRequest.ForScenario(scenario, ClearingOutcomes.FromDistributed(cleared, scenario)));
+        var r = SettlementEngine.Settle(ScenarioSettlement.Request(scenario, AdmmMechanism.ToClearingResult(cleared, scenario)));
         Assert.Equal(58, r.Invoices.Count);
         Assert.True(r.Budget.IsBalanced);
         Assert.True(Math.Abs(r.Budget.OperatorResidualEur) < 1m, $"residual {r.Budget.OperatorResidualEur} EUR");

@@ -1,0 +1,22 @@
+using Lem.Grid.Distance;
+
+namespace Lem.Markets.Clearing;
+
+/// <summary>Settings of a clearing; each mechanism reads those its <see cref="ClearingCapabilities"/> name.</summary>
+public sealed record ClearingOptions
+{
+    /// <summary>All defaults.</summary>
+    public static ClearingOptions Default { get; } = new();
+
+    /// <summary>The tie rule for an indeterminate uniform price.</summary>
+    public PriceRule PriceRule { get; init; } = PriceRule.Midpoint;
+
+    /// <summary>Trading partners per participant besides the outside market; <see cref="int.MaxValue"/> for the complete graph; null for the mechanism's default.</summary>
+    public int? PartnersPerAgent { get; init; }
+
+    /// <summary>Network charges on bilateral trades, or null.</summary>
+    public NetworkChargePolicy? NetworkCharges { get; init; }
+
+    /// <summary>Further settings by name, for mechanisms registered from outside Lem.</summary>
+    public IReadOnlyDictionary<string, string> Parameters { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+}

@@ -1,0 +1,183 @@
+using System.Diagnostics;
+using Lem.Domain.Assets;
+using Lem.Domain.Markets;
+using Lem.Domain.Time;
+using Lem.Domain.Validation;
+using Lem.Markets.Clearing;
+using Lem.Markets.Pool;
+
+namespace Lem.Markets.Distributed;
+
+/// <summary>
+/// The common part of the distributed mechanisms (docs/mechanisms/admm.md): every participant with assets or orders
+/// becomes a <see cref="LocalAgent"/> that keeps its costs private; a subclass runs its coordination (exchange,
+/// community manager, peer-to-peer) and the result is put in the common shape.
+/// </summary>
+public abstract class AdmmMechanism : IClearingMechanism
+{
+    /// <inheritdoc />
+    public abstract string Name { get; }
+
+    /// <inheritdoc />
+    public abstract string Description { get; }
+
+    /// <summary>The mechanism as the distributed result names it.</summary>
+    public abstract DistributedMechanism Kind { get; }
+
+    /// <inheritdoc />
+    public virtual ClearingCapabilities Capabilities { get; } = new() { MultiPeriodAssets = true, Private = true, Iterative = true };
+
+    /// <inheritdoc />
+    public IReadOnlyList<ValidationError> Check(ClearingRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var errors = new List<ValidationError>();
+        if (request.Formulation is not ("auto" or "copperplate"))
+        {
+            errors.Add(new ValidationError("--grid", "clearing.formulation_not_supported", $"The {Name} mechanism clears on copper plate; --grid {request.Formulation} applies to the pool only."));
+        }
+
+        if (!request.Market.Participants.Any(p => p.Assets.Count > 0 || p.Orders.Count > 0))
+        {
+            errors.Add(new ValidationError("participants", "clearing.no_traders", $"Scenario '{request.Market.Name}' has no participant with assets or orders."));
+        }
+
+        if (Capabilities.NetworkCharges && request.Options.NetworkCharges is { } policy && NetworkCharges.WhyNotApplicable(request.Market, policy) is { } why)
+        {
+            errors.Add(new ValidationError("--distance", "network_charge.not_applicable", why));
+        }
+
+        return errors;
+    }
+
+    /// <inheritdoc />
+    public ClearingResult Clear(ClearingRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var options = DistributedOptions.Default with { NetworkCharges = request.Options.NetworkCharges, PartnersPerAgent = request.Options.PartnersPerAgent };
+        var (result, charges) = RunWithCharges(request.Market, options);
+        return ToClearingResult(result, request.Market, options.OutsideMarketId, charges);
+    }
+
+    /// <summary>Runs the mechanism on a market.</summary>
+    /// <exception cref="ArgumentException">When the market has no participant with assets or orders, or the options are out of range.</exception>
+    /// <exception cref="InvalidOperationException">When an agent's local problem cannot be solved (an infeasible EV requirement, for example).</exception>
+    public DistributedResult Run(MarketInput market, DistributedOptions? options = null) => RunWithCharges(market, options ?? DistributedOptions.Default).Result;
+
+    /// <summary>
+    /// A distributed result in the common shape. Community and exchange: every member's net position at the slot's market
+    /// price. P2P: the reconciled bilateral trades at their pair prices (trades with <paramref name="outsideMarketId"/>
+    /// are trades with the outside market); the position price, used only for a position not covered by trades and for
+    /// dual imbalance prices, is the participant's volume-weighted trade price in the slot, else the slot's mean trade
+    /// price, else the wholesale import price.
+    /// </summary>
+    public static ClearingResult ToClearingResult(DistributedResult result, MarketInput market, string? outsideMarketId = null, NetworkChargesTable? charges = null)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(market);
+        var outside = outsideMarketId ?? DistributedOptions.Default.OutsideMarketId;
+        var slots = market.Horizon.Count;
+        var bilateral = result.Mechanism == DistributedMechanism.P2p;
+        var trades = result.Trades.Select(x => new ClearingTrade(x.BuyerId, x.SellerId, x.Slot, x.QuantityKwh, x.PriceEurPerMwh)).ToList();
+
+        var traded = new Dictionary<(string Id, int Slot), (double Kwh, double Eur)>();
+        foreach (var x in trades)
+        {
+            foreach (var who in new[] { x.BuyerId, x.SellerId })
+            {
+                traded.TryGetValue((who, x.Slot), out var sum);
+                traded[(who, x.Slot)] = (sum.Kwh + x.QuantityKwh, sum.Eur + (x.QuantityKwh * x.PriceEurPerMwh));
+            }
+        }
+
+        var positions = new List<ClearingPosition>();
+        foreach (var p in result.Positions)
+        {
+            if (p.ParticipantId == outside || !ParticipantId.TryCreate(p.ParticipantId, out var id))
+            {
+                continue;
+            }
+
+            var prices = new double[slots];
+            for (var t = 0; t < slots; t++)
+            {
+                var price = t < result.PricesEurPerMwh.Count ? result.PricesEurPerMwh[t] : double.NaN;
+                if (bilateral && traded.TryGetValue((p.ParticipantId, t), out var own) && own.Kwh > 0)
+                {
+                    price = own.Eur / own.Kwh;
+                }
+
+                prices[t] = double.IsFinite(price) ? price : market.OutsideMarket.WholesaleImportEurPerMwh[t];
+            }
+
+            positions.Add(new ClearingPosition(id, p.NetInjectionKw, prices));
+        }
+
+        // Reactive power for the AC check: inflexible and curtailable demand draws it at the pool's default power factor.
+        var consumption = market.Participants.ToDictionary(
+            p => p.Id,
+            p => (IReadOnlyList<double>)[.. Enumerable.Range(0, slots).Select(t =>
+                p.Assets.OfType<InflexibleLoad>().Sum(a => a.DemandKw[t]) + p.Assets.OfType<CurtailableLoad>().Sum(a => a.DemandKw[t]))]);
+
+        return new ClearingResult
+        {
+            Mechanism = NameOf(result.Mechanism),
+            Status = result.Status switch
+            {
+                ConvergenceStatus.Converged => ClearingStatus.Converged,
+                ConvergenceStatus.IterationLimit => ClearingStatus.IterationLimit,
+                _ => ClearingStatus.Diverging,
+            },
+            MarketName = market.Name,
+            SlotCount = slots,
+            PricesEurPerMwh = [.. result.PricesEurPerMwh.Select(p => (IReadOnlyList<double>)[p])],
+            Positions = positions,
+            Bilateral = bilateral,
+            Trades = trades,
+            OutsideMarketId = outside,
+            ImportKw = result.ImportKw,
+            ExportKw = result.ExportKw,
+            WelfareEur = result.WelfareEur,
+            GridCheck = new GridCheckInput(consumption, null, PoolOptions.Default.LoadPowerFactor),
+            Diagnostics = new Dictionary<string, double>
+            {
+                ["iterations"] = result.Iterations,
+                ["primal_residual"] = result.PrimalResidual,
+                ["dual_residual"] = result.DualResidual,
+                ["messages"] = result.Messages,
+                ["bytes"] = result.Bytes,
+            },
+            WallSeconds = result.WallSeconds,
+            Report = new AdmmReport(result, charges),
+        };
+    }
+
+    /// <summary>The welfare of a total cost, EUR, rounded to 1e-6.</summary>
+    protected internal static decimal Welfare(double? costEur) => costEur is { } c ? (decimal)Math.Round(-c, 6, MidpointRounding.ToEven) : 0m;
+
+    /// <summary>Network charges for the agents as preferences; none unless the mechanism prices them.</summary>
+    protected virtual NetworkChargesTable? Charges(MarketInput market, DistributedOptions options) => null;
+
+    /// <summary>Runs the coordination on the agents (the outside market is added by mechanisms that trade with it as an agent).</summary>
+    protected abstract DistributedResult Solve(List<IAgent> agents, OutsideMarket market, Horizon horizon, DistributedOptions options, Stopwatch clock);
+
+    private static string NameOf(DistributedMechanism kind) =>
+        ClearingMechanisms.Names.Select(ClearingMechanisms.Get).OfType<AdmmMechanism>().First(m => m.Kind == kind).Name;
+
+    private (DistributedResult Result, NetworkChargesTable? Charges) RunWithCharges(MarketInput market, DistributedOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(market);
+        var clock = Stopwatch.StartNew();
+        var horizon = market.Horizon;
+        var members = market.Participants.Where(p => p.Assets.Count > 0 || p.Orders.Count > 0).ToList();
+        if (members.Count == 0)
+        {
+            throw new ArgumentException($"Scenario '{market.Name}' has no participant with assets or orders.", nameof(market));
+        }
+
+        // P2P network charges (docs/network-charges.md) reach the agents as per-partner preferences c_nm.
+        var charges = Charges(market, options);
+        var agents = members.Select(p => (IAgent)LocalAgent.FromParticipant(p, horizon, charges?.PreferencesOf(p.Id.ToString()))).ToList();
+        return (Solve(agents, market.OutsideMarket, horizon, options, clock), charges);
+    }
+}

@@ -1,0 +1,145 @@
+using System.Diagnostics;
+using Lem.Domain.Validation;
+using Lem.Grid.Formulations;
+using Lem.Grid.Indexing;
+using Lem.Markets.Clearing;
+
+namespace Lem.Markets.Pool;
+
+/// <summary>
+/// The pool as a clearing mechanism (docs/mechanisms/pool.md): the market operator maximises welfare over all slots on
+/// the chosen grid formulation; positions are settled at their bus price.
+/// </summary>
+public sealed class PoolMechanism : IClearingMechanism
+{
+    /// <inheritdoc />
+    public string Name => "pool";
+
+    /// <inheritdoc />
+    public string Description => "Centralised welfare maximisation by the market operator";
+
+    /// <inheritdoc />
+    public ClearingCapabilities Capabilities { get; } = new()
+    {
+        GridFormulations = GridFormulations.Names,
+        MultiPeriodAssets = true,
+        PriceRule = true,
+    };
+
+    /// <inheritdoc />
+    public IReadOnlyList<ValidationError> Check(ClearingRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.Formulation != "auto" && !GridFormulations.Names.Contains(request.Formulation))
+        {
+            return [new ValidationError("--grid", "clearing.unknown_formulation", $"Unknown grid formulation '{request.Formulation}'; use auto or one of {string.Join(", ", GridFormulations.Names)}.")];
+        }
+
+        var formulation = GridFormulations.Choose(request.Formulation, request.Market.Grid);
+        if (request.Market.Grid is not null && formulation.CannotRepresent(NetworkIndex.Build(request.Market.Grid)) is { } why)
+        {
+            return [new ValidationError("--grid", "grid.formulation_not_applicable", $"The {formulation.Name} formulation cannot represent this grid: {why}")];
+        }
+
+        return [];
+    }
+
+    /// <inheritdoc />
+    public ClearingResult Clear(ClearingRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var clock = Stopwatch.StartNew();
+        var market = request.Market;
+        var options = new PoolOptions { PriceRule = request.Options.PriceRule };
+        var pool = PoolClearing.Clear(market, GridFormulations.Choose(request.Formulation, market.Grid), options);
+        return ToClearingResult(pool, market, options, clock.Elapsed.TotalSeconds);
+    }
+
+    /// <summary>
+    /// A pool result in the common shape: every participant's net position at the price of its bus (the nodal price, or
+    /// the one copper-plate price), the import and export at the point of common coupling, and the loads' consumption
+    /// and the formulation's voltages for the AC check. A pool that did not clear has no positions.
+    /// </summary>
+    public static ClearingResult ToClearingResult(PoolResult result, MarketInput market, PoolOptions? options = null, double wallSeconds = 0)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(market);
+        options ??= PoolOptions.Default;
+        var slots = result.Slots.Count;
+        var hours = market.Horizon.SlotHours;
+        var busIndex = new Dictionary<BusId, int>();
+        for (var b = 0; b < result.BusIds.Count; b++)
+        {
+            busIndex[result.BusIds[b]] = b;
+        }
+
+        var positions = new List<ClearingPosition>();
+        var consumption = new Dictionary<ParticipantId, double[]>();
+        if (result.Status == PoolStatus.Optimal)
+        {
+            foreach (var d in result.Participants)
+            {
+                var b = d.Bus is { } bus && busIndex.TryGetValue(bus, out var i) ? i : 0;
+                var prices = new double[slots];
+                for (var t = 0; t < slots; t++)
+                {
+                    var atBus = result.Slots[t].PricesEurPerMwh;
+                    prices[t] = atBus.Count > b ? atBus[b] : 0.0;
+                }
+
+                positions.Add(new ClearingPosition(d.Participant, d.NetInjectionKw, prices));
+            }
+
+            foreach (var load in result.Assets.OfType<LoadDispatch>())
+            {
+                if (!consumption.TryGetValue(load.Participant, out var sum))
+                {
+                    consumption[load.Participant] = sum = new double[slots];
+                }
+
+                for (var t = 0; t < sum.Length; t++)
+                {
+                    sum[t] += load.ConsumptionKw[t];
+                }
+            }
+        }
+
+        var stats = result.Statistics;
+        return new ClearingResult
+        {
+            Mechanism = "pool",
+            Status = result.Status switch
+            {
+                PoolStatus.Optimal => ClearingStatus.Optimal,
+                PoolStatus.Infeasible => ClearingStatus.Infeasible,
+                PoolStatus.Unbounded => ClearingStatus.Unbounded,
+                _ => ClearingStatus.Error,
+            },
+            Message = result.Message,
+            Warnings = result.Warnings,
+            MarketName = market.Name,
+            Formulation = result.FormulationName,
+            SlotCount = slots,
+            PriceLocations = result.BusIds.Count > 0 ? [.. result.BusIds.Select(b => b.Value)] : ["copperplate"],
+            PricesEurPerMwh = [.. result.Slots.Select(s => s.PricesEurPerMwh)],
+            PriceSources = [.. result.Slots.Select(s => s.PriceSource.ToString().ToLowerInvariant())],
+            Positions = positions,
+            ImportKw = [.. result.Slots.Select(x => x.ImportMwh * 1000.0 / hours)],
+            ExportKw = [.. result.Slots.Select(x => x.ExportMwh * 1000.0 / hours)],
+            WelfareEur = result.WelfareEur,
+            GridCheck = result.Status == PoolStatus.Optimal
+                ? new GridCheckInput(consumption.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<double>)kv.Value), [.. result.Slots.Select(x => x.VoltagesPu)], options.LoadPowerFactor)
+                : null,
+            Diagnostics = new Dictionary<string, double>
+            {
+                ["variables"] = stats.Variables,
+                ["constraints"] = stats.Constraints,
+                ["binaries"] = stats.Binaries,
+                ["build_seconds"] = stats.BuildSeconds,
+                ["solve_seconds"] = stats.SolveSeconds,
+            },
+            WallSeconds = wallSeconds,
+            Report = new PoolReport(result),
+        };
+    }
+}

@@ -1,0 +1,150 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Lem.Markets.Clearing;
+
+namespace Lem.Markets.Pool;
+
+/// <summary>The pool's outputs beyond the common ones: tie rule, model size, per-asset dispatch, storage and grid files, the hourly price table.</summary>
+/// <param name="result">The pool result.</param>
+public sealed class PoolReport(PoolResult result) : IClearingReport
+{
+    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+
+    /// <summary>The pool result behind the report.</summary>
+    public PoolResult Result { get; } = result;
+
+    /// <inheritdoc />
+    public void WriteSummaryHead(Utf8JsonWriter writer, ClearingReportContext context)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteString("price_rule", Result.PriceRule == PriceRule.Midpoint ? "midpoint" : "marginal");
+        writer.WriteBoolean("simultaneous_charging_prevented", Result.SimultaneousChargingPrevented);
+    }
+
+    /// <inheritdoc />
+    public void WriteSummaryTail(Utf8JsonWriter writer, ClearingReportContext context)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        var s = Result.Statistics;
+        writer.WriteStartObject("model");
+        writer.WriteNumber("variables", s.Variables);
+        writer.WriteNumber("constraints", s.Constraints);
+        writer.WriteNumber("binaries", s.Binaries);
+        writer.WriteNumber("build_seconds", s.BuildSeconds);
+        writer.WriteNumber("solve_seconds", s.SolveSeconds);
+        writer.WriteString("solver", s.SolverName);
+        writer.WriteEndObject();
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<ReportFile> Files(ClearingReportContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var r = Result;
+        var hours = context.Market.Horizon.SlotHours;
+        string Time(int t) => context.SlotTime(t);
+        static string F(double v) => ClearingReportContext.Csv(v);
+
+        var dispatch = new StringBuilder("slot,time,participant,asset,kind,net_injection_kw\n");
+        foreach (var a in r.Assets)
+        {
+            for (var t = 0; t < a.NetInjectionKw.Count; t++)
+            {
+                dispatch.Append(Inv, $"{t},{Time(t)},{a.Participant},{a.Asset},{a.Kind},{F(a.NetInjectionKw[t])}\n");
+            }
+        }
+
+        foreach (var slot in r.Slots)
+        {
+            dispatch.Append(Inv, $"{slot.Index},{Time(slot.Index)},outside-market,import,import,{F(slot.ImportMwh / hours * 1000)}\n");
+            dispatch.Append(Inv, $"{slot.Index},{Time(slot.Index)},outside-market,export,export,{F(-slot.ExportMwh / hours * 1000)}\n");
+        }
+
+        var storage = new StringBuilder("slot,time,participant,asset,kind,charge_kw,discharge_kw,soc_kwh\n");
+        foreach (var b in r.Assets.OfType<BatteryDispatch>())
+        {
+            for (var t = 0; t < b.ChargeKw.Count; t++)
+            {
+                storage.Append(Inv, $"{t},{Time(t)},{b.Participant},{b.Asset},battery,{F(b.ChargeKw[t])},{F(b.DischargeKw[t])},{F(b.SocKwh[t])}\n");
+            }
+        }
+
+        foreach (var e in r.Assets.OfType<EvDispatch>())
+        {
+            for (var t = 0; t < e.ChargeKw.Count; t++)
+            {
+                storage.Append(Inv, $"{t},{Time(t)},{e.Participant},{e.Asset},ev,{F(e.ChargeKw[t])},{F(e.DischargeKw[t])},{F(e.EnergyKwh[t])}\n");
+            }
+        }
+
+        var grid = new StringBuilder("slot,time,quantity,element,value\n");
+        foreach (var slot in r.Slots)
+        {
+            if (slot.VoltagesPu is { } vm)
+            {
+                for (var b = 0; b < vm.Count; b++)
+                {
+                    grid.Append(Inv, $"{slot.Index},{Time(slot.Index)},vm_pu,{r.BusIds[b]},{F(vm[b])}\n");
+                }
+            }
+
+            if (slot.BranchFlowsMw is { } flows)
+            {
+                for (var k = 0; k < flows.Count; k++)
+                {
+                    grid.Append(Inv, $"{slot.Index},{Time(slot.Index)},p_from_mw,{r.BranchIds[k]},{F(flows[k])}\n");
+                }
+            }
+
+            grid.Append(Inv, $"{slot.Index},{Time(slot.Index)},losses_mw,total,{F(slot.LossesMw)}\n");
+        }
+
+        if (context.AcCheck is { } ac)
+        {
+            foreach (var slot in ac.Slots)
+            {
+                grid.Append(Inv, $"{slot.Slot},{Time(slot.Slot)},ac_vm_min_pu,{slot.VmMinBus},{F(slot.VmMinPu)}\n");
+                grid.Append(Inv, $"{slot.Slot},{Time(slot.Slot)},ac_max_loading_percent,max,{F(slot.MaxLoadingPercent)}\n");
+                grid.Append(Inv, $"{slot.Slot},{Time(slot.Slot)},ac_losses_mw,total,{F(slot.LossesMw)}\n");
+            }
+        }
+
+        return [new ReportFile("dispatch.csv", dispatch.ToString()), new ReportFile("storage.csv", storage.ToString()), new ReportFile("grid.csv", grid.ToString())];
+    }
+
+    /// <inheritdoc />
+    public string Title(ClearingReportContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return $"Pool clearing: {context.Market.Name} on {Result.FormulationName}";
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<KeyValuePair<string, string>> TextRows(ClearingReportContext context)
+    {
+        var s = Result.Statistics;
+        return [new("Model", $"{s.Variables} variables, {s.Constraints} constraints, {s.Binaries} binaries; build {s.BuildSeconds.ToString("0.000", Inv)} s, solve {s.SolveSeconds.ToString("0.000", Inv)} s ({s.SolverName})")];
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<ReportTable> TextTables(ClearingReportContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var horizon = context.Market.Horizon;
+        var perHour = Math.Max(1, (int)Math.Round(1 / horizon.SlotHours));
+        var rows = new List<IReadOnlyList<string>>();
+        foreach (var slot in Result.Slots.Where(x => x.Index % perHour == 0))
+        {
+            var min = slot.PricesEurPerMwh.Min();
+            var max = slot.PricesEurPerMwh.Max();
+            rows.Add([
+                slot.Start.InZone(horizon.Zone).ToString("HH:mm", Inv),
+                Math.Abs(max - min) < 0.005 ? min.ToString("0.00", Inv) : $"{min.ToString("0.00", Inv)} … {max.ToString("0.00", Inv)}",
+                slot.ImportMwh.ToString("0.000", Inv),
+                slot.ExportMwh.ToString("0.000", Inv)]);
+        }
+
+        return [new ReportTable("Prices per hour (EUR/MWh, min … max over buses)", ["Slot", "Price", "Import MWh", "Export MWh"], rows)];
+    }
+}

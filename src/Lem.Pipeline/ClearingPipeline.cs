@@ -1,0 +1,86 @@
+using Lem.Domain.Validation;
+using Lem.Markets.Clearing;
+using Lem.Markets.Pool;
+using Lem.Settlement.Billing;
+
+namespace Lem.Pipeline;
+
+/// <summary>
+/// The one clearing pipeline of <c>lem run</c> and the server's scenario markets: clear with a registered mechanism →
+/// check the schedule with an AC power flow per slot (the formulation against AC) → settle with the tariff engine
+/// (docs/settlement.md) → outputs (<see cref="ClearingOutputs"/>).
+/// </summary>
+public static class ClearingPipeline
+{
+    /// <summary>Runs the pipeline on a scenario.</summary>
+    /// <exception cref="KeyNotFoundException">When no mechanism is registered under the request's name.</exception>
+    public static PipelineResult Run(Scenario scenario, PipelineRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        ArgumentNullException.ThrowIfNull(request);
+        var mechanism = ClearingMechanisms.Get(request.Mechanism);
+        var clearingRequest = new ClearingRequest(scenario) { Formulation = request.Formulation, Options = request.Options };
+        var problems = mechanism.Check(clearingRequest);
+        if (problems.Count > 0)
+        {
+            return new PipelineResult { Scenario = scenario, Errors = problems };
+        }
+
+        var clearing = mechanism.Clear(clearingRequest);
+        var ac = request.AcCheck && clearing.HasSchedule ? GridCheck(scenario, clearing) : null;
+        if (!request.Settle)
+        {
+            return new PipelineResult { Scenario = scenario, Clearing = clearing, AcCheck = ac };
+        }
+
+        if (!clearing.HasSchedule)
+        {
+            return new PipelineResult { Scenario = scenario, Clearing = clearing, AcCheck = ac, SettlementNote = "The market did not clear, so it was not settled." };
+        }
+
+        SettlementRequest settlement;
+        try
+        {
+            settlement = ScenarioSettlement.Request(scenario, clearing, request.Meters);
+        }
+        catch (ArgumentException ex) when (scenario.Settlement.Grid.Distance is not null)
+        {
+            // The distance method does not apply to this grid (a meshed grid with the path impedance, for example).
+            return new PipelineResult
+            {
+                Scenario = scenario,
+                Clearing = clearing,
+                AcCheck = ac,
+                Errors = [new ValidationError("$.settlement.grid_tariff.distance.method", ValidationCodes.ValueInvalid, $"The distance-based charge cannot be computed on this grid: {ex.Message}")],
+            };
+        }
+
+        return new PipelineResult { Scenario = scenario, Clearing = clearing, AcCheck = ac, Settlement = SettlementEngine.Settle(settlement) };
+    }
+
+    /// <summary>
+    /// The AC check of a clearing's schedule (null without a grid): each participant's net injection, the reactive draw
+    /// of the consumption the mechanism reports, and the outside market's net import at the connection bus.
+    /// </summary>
+    public static AcCheckResult? GridCheck(MarketInput market, ClearingResult clearing)
+    {
+        ArgumentNullException.ThrowIfNull(market);
+        ArgumentNullException.ThrowIfNull(clearing);
+        if (market.Grid is null)
+        {
+            return null;
+        }
+
+        var known = market.Participants.Select(p => p.Id).ToHashSet();
+        var injections = clearing.Positions.Where(p => known.Contains(p.Participant)).ToDictionary(p => p.Participant, p => p.NetInjectionKw);
+        var netImportMw = clearing.ImportKw.Zip(clearing.ExportKw, (i, e) => (i - e) / 1000).ToList();
+        var check = clearing.GridCheck;
+        return AcCheck.Run(
+            market,
+            injections,
+            check?.ConsumptionKw ?? new Dictionary<ParticipantId, IReadOnlyList<double>>(),
+            netImportMw,
+            check?.PredictedVoltagesPu,
+            check?.LoadPowerFactor ?? PoolOptions.Default.LoadPowerFactor);
+    }
+}

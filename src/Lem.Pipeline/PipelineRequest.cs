@@ -1,0 +1,24 @@
+using Lem.Markets.Clearing;
+using Lem.Settlement.Metering;
+
+namespace Lem.Pipeline;
+
+/// <summary>What <see cref="ClearingPipeline"/> should do with a scenario.</summary>
+/// <param name="Mechanism">The registered name of the clearing mechanism.</param>
+public sealed record PipelineRequest(string Mechanism)
+{
+    /// <summary>The grid formulation (<c>auto</c> or a formulation's name).</summary>
+    public string Formulation { get; init; } = "auto";
+
+    /// <summary>The clearing options.</summary>
+    public ClearingOptions Options { get; init; } = ClearingOptions.Default;
+
+    /// <summary>Whether to check the cleared schedule with an AC power flow (on a grid).</summary>
+    public bool AcCheck { get; init; } = true;
+
+    /// <summary>Whether to settle the clearing with the scenario's tariffs.</summary>
+    public bool Settle { get; init; }
+
+    /// <summary>Meter readings for the settlement, or null to settle as scheduled.</summary>
+    public MeterReadings? Meters { get; init; }
+}
