@@ -30,7 +30,7 @@ public static class DistributedClearing
             throw new ArgumentException($"Scenario '{scenario.Name}' has no participant with assets or orders.", nameof(scenario));
         }
 
-        // P2P network charges (FORMULATIONS §13) reach the agents as per-partner preferences c_nm.
+        // P2P network charges (docs/network-charges.md) reach the agents as per-partner preferences c_nm.
         var charges = mechanism == DistributedMechanism.P2p && options.NetworkCharges is { } chargePolicy
             ? NetworkCharges.Build(scenario, chargePolicy, options.OutsideMarketId)
             : null;
