@@ -2,7 +2,7 @@ namespace Lem.Markets;
 
 /// <summary>
 /// How a uniform price is chosen when the balance leaves it indeterminate, i.e. when every price in an interval
-/// [p_low, p_high] clears the market (FORMULATIONS §1, tie rule 1).
+/// [p_low, p_high] clears the market (docs/mechanisms/pool.md#prices-and-tie-rules).
 /// </summary>
 public enum PriceRule
 {

@@ -4,7 +4,7 @@ namespace Lem.Cli.Tests;
 
 public sealed class AuctionCommandTests : IDisposable
 {
-    // FORMULATIONS §8.2 example (b) in slot 0 with 1 MWh units, and a second slot that does not cross.
+    // The classic book (b) of docs/mechanisms/auctions.md#worked-example in slot 0 with 1 MWh units, and a second slot that does not cross.
     private const string Orders = """
         participant,side,slot,price_eur_per_mwh,quantity_kwh,order_id,time
         b1,buy,0,10,1000,b1-0,2026-06-21T08:00:00Z

@@ -5,7 +5,7 @@ using Lem.Testing;
 
 namespace Lem.Cli.Tests;
 
-/// <summary><c>lem run --mechanism p2p --network-charge γ [--distance …] [--charge-split …]</c> (FORMULATIONS §13 with §6.1).</summary>
+/// <summary><c>lem run --mechanism p2p --network-charge γ [--distance …] [--charge-split …]</c> (docs/network-charges.md).</summary>
 public sealed class RunNetworkChargeDistanceTests : IDisposable
 {
     // examples/tiny: lines 0–1 (0.15 km × 0.206 Ω/km) and 1–2 (0.10 km × 0.642 Ω/km) on Z_base = 0.4² / 1 = 0.16 Ω.

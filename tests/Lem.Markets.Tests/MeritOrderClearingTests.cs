@@ -186,7 +186,7 @@ public sealed class MeritOrderClearingTests
                 }
             }
 
-            // Welfare against the unit-split brute force of FORMULATIONS §8.2: the K most valuable pairs.
+            // Welfare against the unit-split brute force of docs/mechanisms/auctions.md#the-order-statistics-every-mechanism-uses: the K most valuable pairs.
             var units = (Offers: offers.SelectMany(o => Enumerable.Repeat(o.PriceEurPerMwh, (int)o.QuantityMwh)).Order().ToArray(),
                          Bids: bids.SelectMany(b => Enumerable.Repeat(b.PriceEurPerMwh, (int)b.QuantityMwh)).OrderDescending().ToArray());
             var best = 0.0;

@@ -5,7 +5,7 @@ using Lem.Testing;
 
 namespace Lem.Markets.Tests;
 
-/// <summary>The three-period example of FORMULATIONS §1 cleared as a scenario on the copper plate.</summary>
+/// <summary>The three-period example of docs/mechanisms/pool.md#worked-example-three-periods-on-the-copper-plate cleared as a scenario on the copper plate.</summary>
 public sealed class PoolSection1Tests
 {
     [Theory]

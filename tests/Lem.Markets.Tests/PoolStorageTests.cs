@@ -6,7 +6,7 @@ using Lem.Testing;
 
 namespace Lem.Markets.Tests;
 
-/// <summary>The storage and EV examples of FORMULATIONS §9, and simultaneous charging at negative prices.</summary>
+/// <summary>The storage and EV examples of docs/mechanisms/pool.md#worked-examples-storage-and-an-ev, and simultaneous charging at negative prices.</summary>
 public sealed class PoolStorageTests
 {
     [Fact]

@@ -69,7 +69,7 @@ internal static class TestScenarios
         Power.Zero,
         efficiency);
 
-    /// <summary>FORMULATIONS §1: offers (10,50),(20,50),(35,50) MWh in periods 1 and 2; period 3 has (10,50),(20,50) from one seller and (20,50) from another.</summary>
+    /// <summary>docs/mechanisms/pool.md#worked-example-three-periods-on-the-copper-plate: offers (10,50),(20,50),(35,50) MWh in periods 1 and 2; period 3 has (10,50),(20,50) from one seller and (20,50) from another.</summary>
     public static Scenario Section1()
     {
         var horizon = Hourly(3);

@@ -6,7 +6,7 @@ using Lem.Testing;
 namespace Lem.Optimization.Tests;
 
 /// <summary>
-/// The dual convention (dual = ∂f*/∂(active bound)) on the worked examples of FORMULATIONS §1 (pool clearing) and
+/// The dual convention (dual = ∂f*/∂(active bound)) on the worked examples of docs/mechanisms/pool.md (pool clearing) and
 /// §2 (DC OPF with LMPs), with HiGHS and GLOP.
 /// </summary>
 public sealed class DualConventionTests
@@ -144,7 +144,7 @@ public sealed class DualConventionTests
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "Unknown solver."),
     };
 
-    /// <summary>FORMULATIONS §1: three periods of stepwise offers and bids, balance per period.</summary>
+    /// <summary>docs/mechanisms/pool.md#worked-example-three-periods-on-the-copper-plate: three periods of stepwise offers and bids, balance per period.</summary>
     private sealed class PoolClearing
     {
         public required OptimizationModel Model { get; init; }
@@ -222,7 +222,7 @@ public sealed class DualConventionTests
         }
     }
 
-    /// <summary>FORMULATIONS §2: three buses, x = 0.1 pu lines, line 1–3 limited to 80 MW, B-θ form on a 100 MVA base.</summary>
+    /// <summary>docs/formulations.md (DC OPF example): three buses, x = 0.1 pu lines, line 1–3 limited to 80 MW, B-θ form on a 100 MVA base.</summary>
     private sealed class DcOpf
     {
         public const double LimitMw = 80;

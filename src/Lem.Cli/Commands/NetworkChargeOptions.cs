@@ -5,7 +5,7 @@ using Lem.Grid.Distance;
 namespace Lem.Cli.Commands;
 
 /// <summary>
-/// The P2P network-charge options of <c>lem run</c> (FORMULATIONS §13): <c>--network-charge γ</c> (EUR/MWh),
+/// The P2P network-charge options of <c>lem run</c> (docs/network-charges.md): <c>--network-charge γ</c> (EUR/MWh),
 /// <c>--distance path|resistance|ptdf|uniform|zonal</c> and <c>--charge-split half|buyer</c>, their checks and their output.
 /// </summary>
 internal sealed class NetworkChargeOptions

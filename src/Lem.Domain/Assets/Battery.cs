@@ -3,7 +3,7 @@ using Lem.Domain.Units;
 
 namespace Lem.Domain.Assets;
 
-/// <summary>A stationary battery with state-of-charge dynamics (FORMULATIONS §9).</summary>
+/// <summary>A stationary battery with state-of-charge dynamics (docs/mechanisms/pool.md#batteries).</summary>
 /// <remarks>
 /// e(t) = e(t-1) + ηch·pch(t)·Δt − pdis(t)·Δt/ηdis, with SocMin ≤ e(t) ≤ SocMax, e(0) = InitialSoc and
 /// e(T) ≥ TerminalSocMin.

@@ -2,7 +2,7 @@ namespace Lem.Grid.Distance;
 
 /// <summary>
 /// A <see cref="NetworkChargePolicy"/> prepared on a network: the charge c_nm in EUR/MWh of a trade between any two buses
-/// (FORMULATIONS §13). Symmetric; the split between buyer and seller is the policy's <see cref="NetworkChargePolicy.Split"/>.
+/// (docs/network-charges.md#charges). Symmetric; the split between buyer and seller is the policy's <see cref="NetworkChargePolicy.Split"/>.
 /// </summary>
 public sealed class BusPairCharges
 {

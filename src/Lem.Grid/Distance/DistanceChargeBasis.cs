@@ -1,6 +1,6 @@
 namespace Lem.Grid.Distance;
 
-/// <summary>Distance-based charge c_nm = γ·d_nm/d̄ (FORMULATIONS §13), with d the electrical distance between the partners' buses.</summary>
+/// <summary>Distance-based charge c_nm = γ·d_nm/d̄ (docs/network-charges.md#charges), with d the electrical distance between the partners' buses.</summary>
 /// <param name="Method">How the distance is measured.</param>
 public sealed record DistanceChargeBasis(ElectricalDistanceMethod Method) : NetworkChargeBasis
 {

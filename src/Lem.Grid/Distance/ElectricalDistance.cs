@@ -5,7 +5,7 @@ using Lem.Grid.Topology;
 namespace Lem.Grid.Distance;
 
 /// <summary>
-/// Electrical distances between the buses of a network (FORMULATIONS §13), the basis of distance-based network charges
+/// Electrical distances between the buses of a network (docs/network-charges.md), the basis of distance-based network charges
 /// for peer-to-peer trades: path impedance (radial), resistance distance (any topology) and the PTDF flow footprint.
 /// </summary>
 /// <remarks>
@@ -60,7 +60,7 @@ public static class ElectricalDistance
 
     /// <summary>
     /// The real part R = Re(Z_bus) of the bus impedance matrix of the series network with the reference bus removed
-    /// (FORMULATIONS §13): the Thevenin resistance matrix from which the resistance distance d_nm = R_nn + R_mm − 2R_nm is
+    /// (docs/network-charges.md): the Thevenin resistance matrix from which the resistance distance d_nm = R_nn + R_mm − 2R_nm is
     /// formed.
     /// </summary>
     /// <exception cref="ArgumentException">When the network is null, inconsistent or not one connected island.</exception>

@@ -3,7 +3,7 @@ using Lem.Grid.Indexing;
 namespace Lem.Grid.Distance;
 
 /// <summary>
-/// The electrical distance between every two in-service buses of a network (FORMULATIONS §13), computed on the solver
+/// The electrical distance between every two in-service buses of a network (docs/network-charges.md), computed on the solver
 /// view (<see cref="NetworkIndex"/>) and addressed by the user's bus ids. Symmetric, zero on the diagonal; buses merged
 /// by closed bus-bus switches share one solver bus, so their distance is 0.
 /// </summary>

@@ -1,6 +1,6 @@
 namespace Lem.Grid.Distance;
 
-/// <summary>How <see cref="ElectricalDistance.Compute(Network.GridNetwork, ElectricalDistanceMethod)"/> measures the electrical distance between two buses (FORMULATIONS §13).</summary>
+/// <summary>How <see cref="ElectricalDistance.Compute(Network.GridNetwork, ElectricalDistanceMethod)"/> measures the electrical distance between two buses (docs/network-charges.md).</summary>
 public enum ElectricalDistanceMethod
 {
     /// <summary>

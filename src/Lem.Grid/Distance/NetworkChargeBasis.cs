@@ -1,7 +1,7 @@
 namespace Lem.Grid.Distance;
 
 /// <summary>
-/// What a P2P network charge depends on (FORMULATIONS §13): the electrical distance between the partners
+/// What a P2P network charge depends on (docs/network-charges.md#charges): the electrical distance between the partners
 /// (<see cref="DistanceChargeBasis"/>), nothing (<see cref="UniformChargeBasis"/>, postage stamp) or whether they are in
 /// different zones (<see cref="ZonalChargeBasis"/>).
 /// </summary>

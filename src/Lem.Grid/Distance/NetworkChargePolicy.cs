@@ -4,7 +4,7 @@ using Lem.Grid.Network;
 namespace Lem.Grid.Distance;
 
 /// <summary>
-/// An exogenous network charge on P2P trades (FORMULATIONS §13, Baroche et al. 2019): a trade between buses n and m pays
+/// An exogenous network charge on P2P trades (docs/network-charges.md; Baroche et al. 2019): a trade between buses n and m pays
 /// c_nm EUR/MWh — γ·d_nm/d̄ (distance), γ (uniform) or γ across zones (zonal) — split between buyer and seller by
 /// <see cref="Split"/>. The charges enter the P2P market as the agents' per-partner preferences (§6.1), so the market
 /// stays convex; revenue adequacy against the grid cost is an ex-post check.

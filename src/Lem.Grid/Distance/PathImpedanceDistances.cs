@@ -2,7 +2,7 @@ using Lem.Grid.Indexing;
 
 namespace Lem.Grid.Distance;
 
-/// <summary>The path impedance of FORMULATIONS §13, option 1: d_nm = Σ r_ℓ (or |z_ℓ|) over the unique path of a tree.</summary>
+/// <summary>The path impedance of docs/network-charges.md: d_nm = Σ r_ℓ (or |z_ℓ|) over the unique path of a tree.</summary>
 internal static class PathImpedanceDistances
 {
     /// <summary>All pairwise path sums of a connected radial network, row-major over the solver buses.</summary>

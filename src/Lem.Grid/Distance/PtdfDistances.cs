@@ -3,7 +3,7 @@ using Lem.Grid.Indexing;
 namespace Lem.Grid.Distance;
 
 /// <summary>
-/// The PTDF distance of FORMULATIONS §13, option 3: d_nm = Σ_ℓ |PTDF_ℓn − PTDF_ℓm|, the branch flows caused by 1 p.u.
+/// The PTDF distance of docs/network-charges.md: d_nm = Σ_ℓ |PTDF_ℓn − PTDF_ℓm|, the branch flows caused by 1 p.u.
 /// injected at n and withdrawn at m. The PTDF is the DC model's (§2; MATPOWER <c>makeBdc</c>/<c>makePTDF</c>, as
 /// <see cref="Formulations.DcFormulation"/> writes the flows): b_ℓ = 1/(x_ℓ·τ_ℓ), B_bus = Aᵀ·diag(b)·A reduced by the
 /// reference bus, PTDF = diag(b)·A·B̃⁻¹ with a zero column at the reference.

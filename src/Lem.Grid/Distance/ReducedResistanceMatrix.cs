@@ -3,7 +3,7 @@ using Lem.Grid.Indexing;
 namespace Lem.Grid.Distance;
 
 /// <summary>
-/// R = Re(Z_bus) of the series network with the reference bus removed (FORMULATIONS §13): R_nm is the voltage at n per
+/// R = Re(Z_bus) of the series network with the reference bus removed (docs/network-charges.md): R_nm is the voltage at n per
 /// unit current injected at m and withdrawn at the reference, real part; R_nn is the Thevenin resistance of bus n seen
 /// from the reference. Per unit of the network's base impedance; addressed by the user's bus ids.
 /// </summary>

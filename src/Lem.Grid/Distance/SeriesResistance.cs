@@ -4,7 +4,7 @@ using Lem.Grid.Topology;
 namespace Lem.Grid.Distance;
 
 /// <summary>
-/// R = Re(Z_bus) of the series network (FORMULATIONS §13, option 2): the complex bus admittance matrix built from the
+/// R = Re(Z_bus) of the series network (docs/network-charges.md): the complex bus admittance matrix built from the
 /// branch series admittances y = 1/(r + jx) only (no charging, no shunts, nominal ratio), reduced by the reference bus,
 /// solved column by column as the real system [G −B; B G]·[R; X] = [I; 0]. Branches with r = x = 0 join their ends
 /// (the limit of a vanishing impedance), so such buses are at distance 0.

@@ -1,6 +1,6 @@
 namespace Lem.Grid.Distance;
 
-/// <summary>Zonal charge c_nm = γ when the partners' buses are in different zones, else 0 (FORMULATIONS §13).</summary>
+/// <summary>Zonal charge c_nm = γ when the partners' buses are in different zones, else 0 (docs/network-charges.md#charges).</summary>
 public sealed record ZonalChargeBasis : NetworkChargeBasis
 {
     /// <summary>

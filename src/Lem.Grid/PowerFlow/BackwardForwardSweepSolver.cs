@@ -3,7 +3,7 @@ using System.Numerics;
 namespace Lem.Grid.PowerFlow;
 
 /// <summary>
-/// Backward/forward sweep power flow (FORMULATIONS.md §5.1) for radial networks with one slack bus, on exactly the
+/// Backward/forward sweep power flow (docs/power-flow.md#backward-forward-sweep-for-radial-networks) for radial networks with one slack bus, on exactly the
 /// branch model of <see cref="PowerFlowModel"/>, so that on a radial network it reaches the same voltages as
 /// Newton-Raphson.
 /// </summary>

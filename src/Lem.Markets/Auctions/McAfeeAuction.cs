@@ -4,7 +4,7 @@ using static Lem.Markets.Auctions.AuctionMath;
 namespace Lem.Markets.Auctions;
 
 /// <summary>
-/// McAfee's trade-reduction double auction (McAfee 1992; FORMULATIONS §8.2) on units: every step is split into units of
+/// McAfee's trade-reduction double auction (McAfee 1992; docs/mechanisms/auctions.md#mcafees-trade-reduction) on units: every step is split into units of
 /// <see cref="LotKwh"/>; with K the efficient number of units and p0 = (b_(K+1) + s_(K+1)) / 2, all K units trade at p0 when
 /// s_(K) ≤ p0 ≤ b_(K); otherwise only the top K − 1 trade, buyers paying b_(K) and sellers receiving s_(K), the operator
 /// keeping (K − 1)(b_(K) − s_(K)) lots. Dominant-strategy truthful, individually rational, never in deficit.

@@ -3,7 +3,7 @@ using static Lem.Markets.Auctions.AuctionMath;
 namespace Lem.Markets.Auctions;
 
 /// <summary>
-/// The uniform-price (pay-as-clear) double auction (FORMULATIONS §8.2, with the tie rules of §1): the efficient volume,
+/// The uniform-price (pay-as-clear) double auction (docs/mechanisms/auctions.md#uniform-price-k-double-auction, with the pool's tie rules): the efficient volume,
 /// one price per slot in the market-clearing interval [p_low, p_high] chosen by <see cref="PriceRule"/>; budget-balanced
 /// (operator surplus 0). The volume of a tied marginal price level is split pro rata to quantity, rounded to 1 Wh with the
 /// remainder to the earliest orders (time, then sequence).

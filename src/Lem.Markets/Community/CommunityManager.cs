@@ -4,7 +4,7 @@ using Lem.Markets.Exchange;
 namespace Lem.Markets.Community;
 
 /// <summary>
-/// The community market of FORMULATIONS §6.2 (Moret &amp; Pinson 2019): a community manager coordinates the members and is
+/// The community market of docs/mechanisms/admm.md#community-manager (Moret &amp; Pinson 2019): a community manager coordinates the members and is
 /// their only interface to the outside market. Each iteration it broadcasts the community price λ and the mean position
 /// (<see cref="CommunitySignal"/>), members answer with their internal net sales (<see cref="CommunityProposal"/>), the
 /// manager decides the community's import/export y with its public prices (π_imp y⁺ − π_exp y⁻ within the limits) by

@@ -3,7 +3,7 @@ using Lem.Markets.Distributed;
 namespace Lem.Markets.Community;
 
 /// <summary>
-/// The community manager's broadcast (FORMULATIONS §6.2): the community price λ per slot, the mean internal
+/// The community manager's broadcast (docs/mechanisms/admm.md#community-manager): the community price λ per slot, the mean internal
 /// position per slot and ρ. A member answers with argmin f(q) + ρ/2‖q − qᵏ + mean − λ/ρ‖².
 /// </summary>
 /// <param name="Iteration">The iteration.</param>

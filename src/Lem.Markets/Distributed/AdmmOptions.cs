@@ -1,6 +1,6 @@
 namespace Lem.Markets.Distributed;
 
-/// <summary>Settings of the ADMM engines (FORMULATIONS §6.1, §7).</summary>
+/// <summary>Settings of the ADMM engines (docs/mechanisms/admm.md#stopping-rule).</summary>
 public sealed record AdmmOptions
 {
     /// <summary>Default settings: ρ = 1, ε_abs = 1e-6, ε_rel = 1e-5, 5000 iterations, residual balancing μ = 10, τ = 2, parallel local steps.</summary>

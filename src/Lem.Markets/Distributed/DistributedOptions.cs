@@ -38,7 +38,7 @@ public sealed record DistributedOptions
     public string OutsideMarketId { get; init; } = "outside-market";
 
     /// <summary>
-    /// P2P only: exogenous network charges on the bilateral trades (FORMULATIONS §13: distance-based, uniform or zonal),
+    /// P2P only: exogenous network charges on the bilateral trades (docs/network-charges.md: distance-based, uniform or zonal),
     /// handed to the agents as per-partner preferences (see <see cref="Lem.Markets.Distributed.NetworkCharges"/>); null for none.
     /// </summary>
     public Lem.Grid.Distance.NetworkChargePolicy? NetworkCharges { get; init; }

@@ -5,7 +5,7 @@ using Lem.Markets.Clearing;
 namespace Lem.Markets.Distributed;
 
 /// <summary>
-/// Exogenous network charges on P2P trades (FORMULATIONS §13 with §6.1): turns a <see cref="NetworkChargePolicy"/> into
+/// Exogenous network charges on P2P trades (docs/network-charges.md): turns a <see cref="NetworkChargePolicy"/> into
 /// the charge c_nm of every pair of P2P agents of a scenario and into each agent's per-partner preferences.
 /// </summary>
 /// <remarks>

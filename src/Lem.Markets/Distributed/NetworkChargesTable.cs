@@ -75,7 +75,7 @@ public sealed class NetworkChargesTable
             : throw new ArgumentException($"'{agentId}' is not a P2P agent of the scenario.", nameof(agentId));
 
     /// <summary>
-    /// The network charge on a cleared trade under the policy's split (FORMULATIONS §13), with the energy price
+    /// The network charge on a cleared trade under the policy's split (docs/network-charges.md), with the energy price
     /// re-quoted for that split: with the charge handed to the agents as preferences (seller part s, buyer part c − s)
     /// the pair price λ satisfies seller marginal cost = λ − s and buyer marginal utility = λ + c − s; a split that
     /// gives the seller s' quotes λ − s + s'. On trades with the outside market the participant pays all of the charge.

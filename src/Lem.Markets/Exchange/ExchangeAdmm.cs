@@ -3,7 +3,7 @@ using Lem.Markets.Distributed;
 namespace Lem.Markets.Exchange;
 
 /// <summary>
-/// Exchange (sharing) ADMM with a supervisory node (FORMULATIONS §7, Boyd et al. §7.3.2), multi-period: the supervisor
+/// Exchange (sharing) ADMM with a supervisory node (docs/mechanisms/admm.md#exchange-admm-with-a-supervisor; Boyd et al. §7.3.2), multi-period: the supervisor
 /// broadcasts x̄ and u per slot (<see cref="ExchangeSignal"/>), each agent answers with its injection vector
 /// (<see cref="ExchangeProposal"/>), the supervisor updates u ← u + x̄. Price λ = −ρu per slot; residuals and stopping
 /// by Boyd §3.3; residual balancing with u rescaled; iteration cap; divergence detection.

@@ -3,7 +3,7 @@ using Lem.Markets.Distributed;
 namespace Lem.Markets.Exchange;
 
 /// <summary>
-/// The supervisor's broadcast in exchange ADMM (FORMULATIONS §7): the mean injection x̄ and the scaled dual u per slot,
+/// The supervisor's broadcast in exchange ADMM (docs/mechanisms/admm.md#exchange-admm-with-a-supervisor): the mean injection x̄ and the scaled dual u per slot,
 /// and ρ. An agent answers with argmin f(x) + ρ/2‖x − xᵏ + x̄ + u‖².
 /// </summary>
 /// <param name="Iteration">The iteration.</param>

@@ -4,7 +4,7 @@ using Lem.Markets.Distributed;
 namespace Lem.Markets.Exchange;
 
 /// <summary>
-/// The exchange (sharing) ADMM loop of FORMULATIONS §7, shared by the exchange with a supervisor and by the community
+/// The exchange (sharing) ADMM loop of docs/mechanisms/admm.md#exchange-admm-with-a-supervisor, shared by the exchange with a supervisor and by the community
 /// manager: agents answer a broadcast with their injections; the coordinator (optionally holding a position of its
 /// own with a public cost, the community's outside trade) forms x̄, updates u ← u + x̄ and balances ρ.
 /// </summary>

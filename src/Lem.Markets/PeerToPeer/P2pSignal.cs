@@ -3,7 +3,7 @@ using Lem.Markets.Distributed;
 namespace Lem.Markets.PeerToPeer;
 
 /// <summary>
-/// What reaches agent n in one P2P iteration (FORMULATIONS §6.1): from each partner m its trade proposal p_mn per slot,
+/// What reaches agent n in one P2P iteration (docs/mechanisms/admm.md#peer-to-peer-consensus-admm): from each partner m its trade proposal p_mn per slot,
 /// and the pair price λ_nm per slot that both partners compute from the exchanged proposals.
 /// Arrays are partner-major: entry [k·slots + t] is partner k, slot t.
 /// </summary>

@@ -4,7 +4,7 @@ using Lem.Markets.Distributed;
 namespace Lem.Markets.PeerToPeer;
 
 /// <summary>
-/// The full P2P market of FORMULATIONS §6.1 (Sorin, Bobo &amp; Pinson 2019): multi-bilateral consensus ADMM on a
+/// The full P2P market of docs/mechanisms/admm.md#peer-to-peer-consensus-admm (Sorin, Bobo &amp; Pinson 2019): multi-bilateral consensus ADMM on a
 /// communication graph with product differentiation (each agent's private preferences c_nm). Per iteration each agent
 /// receives its partners' proposals p_mn and the pair prices λ_nm (<see cref="P2pSignal"/>) and answers with its own
 /// proposals (<see cref="P2pProposal"/>); then each pair updates λ_nm ← λ_nm − ρ/2(p_nm + p_mn), a computation both

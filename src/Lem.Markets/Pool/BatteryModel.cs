@@ -5,7 +5,7 @@ using Lem.Optimization;
 namespace Lem.Markets.Pool;
 
 /// <summary>
-/// A battery (FORMULATIONS §9): e(t) = e(t−1) + ηch·pch(t)·Δt − pdis(t)·Δt/ηdis, e(−1) = initial,
+/// A battery (docs/mechanisms/pool.md#batteries): e(t) = e(t−1) + ηch·pch(t)·Δt − pdis(t)·Δt/ηdis, e(−1) = initial,
 /// SocMin ≤ e ≤ SocMax, e(T−1) ≥ terminal, degradation cost on discharged energy; optional binaries
 /// pch ≤ P̄ch·z, pdis ≤ P̄dis·(1 − z).
 /// </summary>

@@ -1,7 +1,7 @@
 namespace Lem.Markets.Pool;
 
 /// <summary>
-/// The exact single-slot clearing of stepwise curves (FORMULATIONS §1): offers ascending, bids descending, walk the two
+/// The exact single-slot clearing of stepwise curves (docs/mechanisms/pool.md#the-merit-order-re-clear): offers ascending, bids descending, walk the two
 /// cumulative curves while the bid price is at least the offer price, then compute the price interval
 /// [p_low, p_high] and apply the tie rules. O(n log n) for the sorts, linear afterwards.
 /// </summary>

@@ -11,7 +11,7 @@ using Lem.Markets.Clearing;
 namespace Lem.Markets.Pool;
 
 /// <summary>
-/// Centralised pool clearing (FORMULATIONS §1 with §9 storage): maximises welfare over all slots jointly —
+/// Centralised pool clearing (docs/mechanisms/pool.md): maximises welfare over all slots jointly —
 /// minimise Σ costs − Σ utilities — under each asset's constraints, the outside market and the grid as an
 /// <see cref="IGridFormulation"/> represents it, and prices every slot and bus with the balance duals.
 /// </summary>

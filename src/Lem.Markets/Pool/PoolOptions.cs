@@ -16,7 +16,7 @@ public sealed record PoolOptions
 
     /// <summary>
     /// Whether a storage that charges and discharges in the same slot (which the LP may do at negative prices, to burn
-    /// energy) gets binaries that forbid it (FORMULATIONS §9, option i). Default: true.
+    /// energy) gets binaries that forbid it (docs/mechanisms/pool.md#batteries). Default: true.
     /// </summary>
     public bool PreventSimultaneousCharging { get; init; } = true;
 

@@ -8,7 +8,7 @@ public enum PriceSource
 
     /// <summary>
     /// The merit-order interval of a slot that nothing couples to other slots, with the tie rules applied
-    /// (copper plate only; FORMULATIONS §1).
+    /// (copper plate only; docs/mechanisms/pool.md#prices-and-tie-rules).
     /// </summary>
     TieRule,
 

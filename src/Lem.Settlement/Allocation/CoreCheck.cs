@@ -1,7 +1,7 @@
 namespace Lem.Settlement.Allocation;
 
 /// <summary>
-/// Checks an allocation against the core (FORMULATIONS §11): Σ x_i = C(N) and x(S) ≤ C(S) for every coalition S.
+/// Checks an allocation against the core (docs/allocation.md#the-cost-game): Σ x_i = C(N) and x(S) ≤ C(S) for every coalition S.
 /// </summary>
 public static class CoreCheck
 {

@@ -1,7 +1,7 @@
 namespace Lem.Settlement.Allocation;
 
 /// <summary>
-/// A cooperative cost game (FORMULATIONS §11): players with string ids and a coalition cost C(S) in EUR with
+/// A cooperative cost game (docs/allocation.md#the-cost-game): players with string ids and a coalition cost C(S) in EUR with
 /// C(∅) = 0.
 /// </summary>
 /// <remarks>

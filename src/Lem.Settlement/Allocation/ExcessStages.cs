@@ -4,7 +4,7 @@ using Lem.Optimization;
 namespace Lem.Settlement.Allocation;
 
 /// <summary>
-/// The sequence of LPs behind the nucleolus (FORMULATIONS §11): stage k maximises t subject to C(S) − x(S) ≥ t for
+/// The sequence of LPs behind the nucleolus (docs/allocation.md#nucleolus): stage k maximises t subject to C(S) − x(S) ≥ t for
 /// every coalition not yet fixed, x(N) = C(N) and x(S) = C(S) − t*_j for coalitions fixed at earlier stages; then
 /// fixes the coalitions whose excess is forced to t*_k.
 /// </summary>

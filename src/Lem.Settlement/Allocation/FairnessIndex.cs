@@ -2,7 +2,7 @@ namespace Lem.Settlement.Allocation;
 
 /// <summary>
 /// Fairness indices of a vector of values (usually savings d_i − x_i in EUR, or savings relative to the
-/// standalone cost), as defined in FORMULATIONS.md §11.
+/// standalone cost), as defined in docs/allocation.md#fairness-indices.
 /// </summary>
 /// <remarks>
 /// Both indices are scale invariant. They are meant for non-negative vectors; with negative entries the

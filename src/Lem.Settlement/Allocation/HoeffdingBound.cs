@@ -1,7 +1,7 @@
 namespace Lem.Settlement.Allocation;
 
 /// <summary>
-/// Hoeffding's bound for Monte Carlo Shapley (FORMULATIONS §11): with M permutations and marginal costs of range R,
+/// Hoeffding's bound for Monte Carlo Shapley (docs/allocation.md#shapley-value): with M permutations and marginal costs of range R,
 /// P(|φ̂_i − φ_i| ≥ ε) ≤ 2·exp(−2Mε²/R²), so M ≥ R²·ln(2/δ)/(2ε²) for one player and R²·ln(2N/δ)/(2ε²) for all N
 /// players at once (union bound).
 /// </summary>

@@ -1,7 +1,7 @@
 namespace Lem.Settlement.Allocation;
 
 /// <summary>
-/// The Nash bargaining solution with the standalone costs as disagreement point (FORMULATIONS §11):
+/// The Nash bargaining solution with the standalone costs as disagreement point (docs/allocation.md#nash-bargaining):
 /// max Σ w_i ln(d_i − x_i) subject to Σ x_i = C(N), x_i ≤ d_i, optionally x in the core.
 /// </summary>
 /// <remarks>

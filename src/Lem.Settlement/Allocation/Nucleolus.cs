@@ -3,7 +3,7 @@ using System.Numerics;
 namespace Lem.Settlement.Allocation;
 
 /// <summary>
-/// The nucleolus (Schmeidler 1969; FORMULATIONS §11): the allocation that lexicographically maximises the sorted
+/// The nucleolus (Schmeidler 1969; docs/allocation.md#nucleolus): the allocation that lexicographically maximises the sorted
 /// excesses e(S, x) = C(S) − x(S), found by a sequence of LPs (HiGHS through Lem.Optimization). It lies in the core
 /// whenever the core is non-empty.
 /// </summary>

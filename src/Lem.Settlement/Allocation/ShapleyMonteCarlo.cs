@@ -3,7 +3,7 @@ using Lem.Domain.Sampling;
 namespace Lem.Settlement.Allocation;
 
 /// <summary>
-/// Monte Carlo Shapley by permutation sampling (Castro, Gómez and Tejada 2009; FORMULATIONS §11): the average over
+/// Monte Carlo Shapley by permutation sampling (Castro, Gómez and Tejada 2009; docs/allocation.md#shapley-value): the average over
 /// random permutations of each player's marginal cost with respect to its predecessors, with a CLT 95 % interval.
 /// </summary>
 /// <remarks>

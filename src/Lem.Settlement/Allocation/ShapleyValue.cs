@@ -1,7 +1,7 @@
 namespace Lem.Settlement.Allocation;
 
 /// <summary>
-/// The exact Shapley value (FORMULATIONS §11): φ_i = Σ_{S ⊆ N∖{i}} |S|!(N−|S|−1)!/N! · (C(S ∪ {i}) − C(S)),
+/// The exact Shapley value (docs/allocation.md#shapley-value): φ_i = Σ_{S ⊆ N∖{i}} |S|!(N−|S|−1)!/N! · (C(S ∪ {i}) − C(S)),
 /// by enumerating all 2^N coalitions.
 /// </summary>
 public static class ShapleyValue

@@ -1,6 +1,6 @@
 namespace Lem.Settlement.Allocation;
 
-/// <summary>A cost game given by an explicit table of all coalition costs (the worked example of FORMULATIONS §11).</summary>
+/// <summary>A cost game given by an explicit table of all coalition costs (the worked example of docs/allocation.md#worked-example-three-players-by-hand).</summary>
 public sealed class TabularCostGame : CostGame
 {
     /// <summary>The most players a table may have (2^24 entries).</summary>

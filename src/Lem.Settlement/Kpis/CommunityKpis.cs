@@ -60,7 +60,7 @@ public sealed record CommunityKpis
     /// <summary>Every participant's savings.</summary>
     public required IReadOnlyList<ParticipantSavings> Savings { get; init; }
 
-    /// <summary>Jain's fairness index of the savings before compensation (FORMULATIONS.md §11), or null without participants.</summary>
+    /// <summary>Jain's fairness index of the savings before compensation (docs/allocation.md#fairness-indices), or null without participants.</summary>
     public required double? JainIndex { get; init; }
 
     /// <summary>The Gini coefficient of the savings before compensation, or null when the mean saving is not positive.</summary>

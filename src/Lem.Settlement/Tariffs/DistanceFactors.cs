@@ -6,7 +6,7 @@ namespace Lem.Settlement.Tariffs;
 
 /// <summary>
 /// The normalised electrical distances d_nm/d̄ between participants that a distance-based network charge uses
-/// (FORMULATIONS.md §13): d from <see cref="ElectricalDistance"/> between the participants' buses, d̄ the largest or the
+/// (docs/network-charges.md): d from <see cref="ElectricalDistance"/> between the participants' buses, d̄ the largest or the
 /// mean distance over the distinct pairs of the participants' buses.
 /// </summary>
 public static class DistanceFactors

@@ -2,7 +2,7 @@ namespace Lem.Settlement.Tariffs;
 
 /// <summary>
 /// A subscribed-capacity tariff: every participant pays for its subscribed kW and a penalty for each kW it withdraws above
-/// the subscription in each slot: τ_sub·K̄ + τ_exc·Σ_t max(0, imp_t/Δt − K̄) (FORMULATIONS.md §13).
+/// the subscription in each slot: τ_sub·K̄ + τ_exc·Σ_t max(0, imp_t/Δt − K̄) (docs/settlement.md#invoice-lines).
 /// </summary>
 public sealed record TariffCapacity
 {

@@ -3,7 +3,7 @@ namespace Lem.Settlement.Tariffs;
 /// <summary>
 /// A distance-based network charge on bilateral trades between members: γ·d_nm/d̄ per MWh traded, with d the electrical
 /// distance between the two participants' buses and d̄ its largest or mean value over the members' buses
-/// (FORMULATIONS.md §13).
+/// (docs/network-charges.md).
 /// </summary>
 public sealed record TariffDistance
 {

@@ -1,6 +1,6 @@
 namespace Lem.Settlement.Tariffs;
 
-/// <summary>How the electrical distance between two buses is measured (FORMULATIONS.md §13).</summary>
+/// <summary>How the electrical distance between two buses is measured (docs/network-charges.md).</summary>
 public enum TariffDistanceMethod
 {
     /// <summary>The sum of the series resistances along the path (radial grids).</summary>

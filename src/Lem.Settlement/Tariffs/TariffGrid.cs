@@ -1,7 +1,7 @@
 namespace Lem.Settlement.Tariffs;
 
 /// <summary>
-/// The DSO's grid tariff (FORMULATIONS.md §13): fixed charge, volumetric or time-of-use energy charge on withdrawals
+/// The DSO's grid tariff (docs/settlement.md#invoice-lines): fixed charge, volumetric or time-of-use energy charge on withdrawals
 /// (optionally net-metered), subscribed capacity with an excess penalty, billed peak, a distance-based charge on P2P
 /// trades and a discount for energy matched inside the community.
 /// </summary>

@@ -8,7 +8,7 @@ namespace Lem.Grid.Tests.Distance;
 internal static class DistanceNetworks
 {
     /// <summary>
-    /// The FORMULATIONS §13 feeder: lines 0–1 (r = 0.01), 1–2 (r = 0.02) and 1–3 (r = 0.03), slack 0; every reactance is
+    /// The feeder of docs/network-charges.md#worked-example: lines 0–1 (r = 0.01), 1–2 (r = 0.02) and 1–3 (r = 0.03), slack 0; every reactance is
     /// <paramref name="xOverR"/> times the resistance.
     /// </summary>
     public static GridNetwork Section13Feeder(double xOverR = 0.0) => Build(

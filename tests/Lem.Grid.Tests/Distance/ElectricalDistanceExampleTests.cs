@@ -6,7 +6,7 @@ using static Lem.Grid.Tests.Distance.DistanceNetworks;
 
 namespace Lem.Grid.Tests.Distance;
 
-/// <summary>FORMULATIONS.md §13: the worked example of the electrical distances, and the §2 grid for the PTDF distance.</summary>
+/// <summary>docs/network-charges.md#worked-example: the electrical distances, and the meshed 3-bus grid of docs/formulations.md for the PTDF distance.</summary>
 public sealed class ElectricalDistanceExampleTests
 {
     [Theory]

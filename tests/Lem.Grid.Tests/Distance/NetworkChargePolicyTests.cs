@@ -5,7 +5,7 @@ using static Lem.Grid.Tests.Distance.DistanceNetworks;
 
 namespace Lem.Grid.Tests.Distance;
 
-/// <summary>FORMULATIONS.md §13: distance, uniform and zonal P2P network charges per pair of buses.</summary>
+/// <summary>docs/network-charges.md#charges: distance, uniform and zonal P2P network charges per pair of buses.</summary>
 public sealed class NetworkChargePolicyTests
 {
     [Fact]

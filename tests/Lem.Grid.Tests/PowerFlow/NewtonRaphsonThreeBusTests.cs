@@ -4,7 +4,7 @@ using Lem.Testing;
 
 namespace Lem.Grid.Tests.PowerFlow;
 
-/// <summary>The worked example of FORMULATIONS §5.2: a meshed 3-bus network solved by Newton-Raphson from a flat start.</summary>
+/// <summary>The worked example of docs/power-flow.md#newton-raphson-in-polar-form: a meshed 3-bus network solved by Newton-Raphson from a flat start.</summary>
 public class NewtonRaphsonThreeBusTests
 {
     private static readonly BusId Bus1 = new("1");

@@ -8,7 +8,7 @@ namespace Lem.Grid.Tests.PowerFlow;
 /// <summary>Small networks and helpers for the sweep and time-series tests.</summary>
 internal static class SweepTestNetworks
 {
-    /// <summary>The FORMULATIONS.md §3 feeder 0–1–2 without DER: base 1 MVA, loads 0.8 + j0.3 and 1.2 + j0.4.</summary>
+    /// <summary>The feeder 0–1–2 of docs/power-flow.md#backward-forward-sweep-for-radial-networks without DER: base 1 MVA, loads 0.8 + j0.3 and 1.2 + j0.4.</summary>
     public static GridNetwork Feeder3(double loadFactor = 1.0) => new()
     {
         Name = "feeder3",

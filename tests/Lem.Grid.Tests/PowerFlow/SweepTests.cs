@@ -13,7 +13,7 @@ public class SweepTests
     [Fact]
     public void Worked_example_converges_in_nine_sweeps_to_the_printed_voltages_and_flows()
     {
-        // FORMULATIONS.md §5.1 on the §3 feeder, V0 = 1∠0, flat start, ε = 1e-8.
+        // docs/power-flow.md#backward-forward-sweep-for-radial-networks on its feeder, V0 = 1∠0, flat start, ε = 1e-8.
         var model = Model(Feeder3());
         var (stats, v, history) = Sweep(model, 1e-8);
 

@@ -5,7 +5,7 @@ using NodaTime;
 
 namespace Lem.Markets.Tests.Auctions;
 
-/// <summary>FORMULATIONS §1's tie examples through the uniform-price call auction (quantities in kWh, MWh × 1000).</summary>
+/// <summary>The tie examples of docs/mechanisms/pool.md#worked-example-three-periods-on-the-copper-plate through the uniform-price call auction (quantities in kWh, MWh × 1000).</summary>
 public sealed class Section1TieTests
 {
     private static AuctionBook Section1()

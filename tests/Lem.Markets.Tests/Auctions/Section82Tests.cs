@@ -3,7 +3,7 @@ using Lem.Testing;
 
 namespace Lem.Markets.Tests.Auctions;
 
-/// <summary>FORMULATIONS §8.2, worked examples (a) and (b): k-double auction and McAfee's trade reduction on units.</summary>
+/// <summary>docs/mechanisms/auctions.md#worked-example, the classic books (a) and (b): k-double auction and McAfee's trade reduction on units.</summary>
 public sealed class Section82Tests
 {
     private static readonly double[] BidsA = [10, 9, 7, 5, 3];

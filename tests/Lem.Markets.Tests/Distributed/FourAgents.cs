@@ -2,7 +2,7 @@ using Lem.Markets.Distributed;
 
 namespace Lem.Markets.Tests.Distributed;
 
-/// <summary>The four agents of FORMULATIONS §6.1: producers 1, 2 and consumers 3, 4.</summary>
+/// <summary>The four agents of docs/mechanisms/admm.md#worked-example-four-agents: producers 1, 2 and consumers 3, 4.</summary>
 internal static class FourAgents
 {
     public static IReadOnlyList<IAgent> Create(IReadOnlyDictionary<string, IReadOnlyDictionary<string, double>>? preferences = null)

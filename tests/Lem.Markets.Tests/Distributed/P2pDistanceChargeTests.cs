@@ -13,7 +13,7 @@ using static Lem.Markets.Tests.TestScenarios;
 
 namespace Lem.Markets.Tests.Distributed;
 
-/// <summary>FORMULATIONS §13 with §6.1: distance-based network charges as per-partner preferences of the P2P market.</summary>
+/// <summary>docs/network-charges.md with docs/mechanisms/admm.md#peer-to-peer-consensus-admm: distance-based network charges as per-partner preferences of the P2P market.</summary>
 public sealed class P2pDistanceChargeTests
 {
     private static readonly AdmmOptions Tight = new() { Rho = 1, AbsoluteTolerance = 1e-6, RelativeTolerance = 0, Parallel = false, MaxIterations = 20000 };

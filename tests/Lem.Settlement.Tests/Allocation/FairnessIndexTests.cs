@@ -3,7 +3,7 @@ using Lem.Testing;
 
 namespace Lem.Settlement.Tests.Allocation;
 
-/// <summary>Jain's index and the Gini coefficient (FORMULATIONS §11), including their documented edge cases.</summary>
+/// <summary>Jain's index and the Gini coefficient (docs/allocation.md#fairness-indices), including their documented edge cases.</summary>
 public sealed class FairnessIndexTests
 {
     [Theory]

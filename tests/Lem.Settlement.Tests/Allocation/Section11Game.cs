@@ -2,7 +2,7 @@ using Lem.Settlement.Allocation;
 
 namespace Lem.Settlement.Tests.Allocation;
 
-/// <summary>The three-player game of FORMULATIONS §11.</summary>
+/// <summary>The three-player game of docs/allocation.md#worked-example-three-players-by-hand.</summary>
 internal static class Section11Game
 {
     public static readonly string[] Players = ["1", "2", "3"];

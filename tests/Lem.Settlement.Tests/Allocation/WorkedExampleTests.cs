@@ -3,7 +3,7 @@ using Lem.Testing;
 
 namespace Lem.Settlement.Tests.Allocation;
 
-/// <summary>The worked example of FORMULATIONS §11: the table of Shapley, nucleolus and Nash, stages, bounds.</summary>
+/// <summary>The worked example of docs/allocation.md#worked-example-three-players-by-hand: the table of Shapley, nucleolus and Nash, stages, bounds.</summary>
 public sealed class WorkedExampleTests
 {
     private static void AssertVector(double[] expected, IReadOnlyList<double> actual, double tol, string what)

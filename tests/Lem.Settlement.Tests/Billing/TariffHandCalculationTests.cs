@@ -7,7 +7,7 @@ using static Lem.Settlement.Tests.Billing.SettlementCases;
 
 namespace Lem.Settlement.Tests.Billing;
 
-/// <summary>Every tariff component against a calculation by hand (FORMULATIONS.md §13, docs/settlement.md).</summary>
+/// <summary>Every tariff component against a calculation by hand (docs/settlement.md#invoice-lines).</summary>
 public sealed class TariffHandCalculationTests
 {
     // One participant over four hourly slots (local 00:00-04:00 in UTC): it withdraws 2, 4 and 1 kWh and injects 3 kWh.
@@ -141,7 +141,7 @@ public sealed class TariffHandCalculationTests
     [InlineData(TariffChargeSplit.Half, 0.50, 0.70, 0.80)]
     public void Settle_DistanceCharge_OnTheSection13Feeder_SplitsAsConfigured(TariffChargeSplit split, double p1, double p2, double p3)
     {
-        // FORMULATIONS §13: d12 = 0.02, d13 = 0.03, d23 = 0.05, d̄ = 0.05; γ = 1 c/kWh gives 0.4, 0.6 and 1.0 c/kWh.
+        // docs/network-charges.md#worked-example: d12 = 0.02, d13 = 0.03, d23 = 0.05, d̄ = 0.05; γ = 1 c/kWh gives 0.4, 0.6 and 1.0 c/kWh.
         var tariff = new TariffDistance { EurPerMwh = 10m, Method = TariffDistanceMethod.Path, Split = split };
         var scenario = Section13Scenario(tariff);
         var factors = Tariffs.DistanceFactors.ForScenario(scenario, tariff);
