@@ -17,7 +17,7 @@ internal sealed class NetworkChargeOptions
     {
         Level = new Option<double>("--network-charge")
         {
-            Description = "P2P only: charge bilateral trades for using the grid, γ in EUR/MWh (FORMULATIONS §13): γ·d/d_max with the electrical distance d between the partners' buses (see --distance), γ for every trade (uniform) or γ across zones (zonal).",
+            Description = "P2P only: charge bilateral trades for using the grid, γ in EUR/MWh (docs/network-charges.md): γ·d/d_max with the electrical distance d between the partners' buses (see --distance), γ for every trade (uniform) or γ across zones (zonal).",
         };
         Level.Validators.Add(result =>
         {

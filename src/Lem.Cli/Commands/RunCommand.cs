@@ -104,7 +104,7 @@ public static class RunCommand
 
         if (gridName != "auto" && !mechanism.Capabilities.GridFormulations.Contains(gridName))
         {
-            context.Error.WriteLine($"lem: the {mechanism.Name} mechanism clears on {string.Join(", ", mechanism.Capabilities.GridFormulations)}; --grid {gridName} applies to {WithCapability(c => c.GridFormulations.Contains(gridName))} only.");
+            context.Error.WriteLine($"lem: the {mechanism.Name} mechanism clears on {string.Join(", ", mechanism.Capabilities.GridFormulations.Select(f => f == "copperplate" ? "copper plate" : f))}; --grid {gridName} applies to {WithCapability(c => c.GridFormulations.Contains(gridName))} only.");
             return ExitCodes.Usage;
         }
 
