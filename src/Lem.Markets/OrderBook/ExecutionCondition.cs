@@ -1,6 +1,6 @@
 namespace Lem.Markets.OrderBook;
 
-/// <summary>The execution condition of an order (§8.1).</summary>
+/// <summary>The execution condition of an order (docs/order-book.md).</summary>
 public enum ExecutionCondition
 {
     /// <summary>No condition: partial fills allowed; a limit order's remainder rests.</summary>

@@ -6,12 +6,20 @@ using NodaTime;
 namespace Lem.Markets.OrderBook;
 
 /// <summary>
-/// The continuous limit order book of one delivery product (§8.1): price-time priority, trades at the resting order's
-/// price, limit/market/IOC/FOK/AON/iceberg orders, good-till-date and good-for-session validity, amend and cancel,
-/// gate closure, self-trade prevention and location filters. Every state change is reported to the
-/// <see cref="IOrderBookEventSink"/>; invalid requests are rejected with a <see cref="ReasonCode"/>, never thrown.
+/// The continuous limit order book of one delivery product (docs/order-book.md): price-time priority, trades at the
+/// resting order's price, limit/market/IOC/FOK/AON/iceberg orders, good-till-date and good-for-session validity, amend
+/// and cancel, gate closure, self-trade prevention and location filters. Every state change is an
+/// <see cref="OrderBookEvent"/> reported to the <see cref="IOrderBookEventSink"/>; invalid requests are rejected with a
+/// <see cref="ReasonCode"/>, never thrown.
 /// </summary>
 /// <remarks>
+/// <para>
+/// Event sourced: a request is first <em>decided</em> (validation, matching, which events happen, in this file), and
+/// every event it decides is then applied by the one <c>Apply</c> (event → state change, in <c>OrderBook.Apply.cs</c>)
+/// before the sink hears of it. <see cref="Replay"/> feeds a logged stream through the same <c>Apply</c>, so a replayed
+/// book cannot drift from the live one. The decision code reads the state but never writes it.
+/// </para>
+/// <para>
 /// The hot path works in integer ticks and lots on preallocated struct arrays addressed by int handles (free list),
 /// with price levels in arrays indexed by tick offset within the band, a bitset of non-empty levels to move the best
 /// pointers, and intrusive doubly-linked FIFO queues per level (O(1) cancel). Matching allocates nothing.
@@ -19,12 +27,18 @@ namespace Lem.Markets.OrderBook;
 /// resting AON order may overlap the opposite best price; location filters likewise (see <see cref="Snapshot"/>).
 /// A client order id must be unique among the participant's live orders; it may be reused once the order is gone.
 /// Not thread-safe: one book is driven by one thread.
+/// </para>
 /// </remarks>
-public sealed class OrderBook
+public sealed partial class OrderBook
 {
-    private const byte Free = 0;
-    private const byte Pending = 1;
-    private const byte Resting = 2;
+    /// <summary>Matching stopped because the levels within the limit are exhausted; the incoming order has a remainder.</summary>
+    private const int Open = 0;
+
+    /// <summary>Matching filled the incoming order in full (it is gone).</summary>
+    private const int Filled = 1;
+
+    /// <summary>Matching stopped at an own resting order under cancel-newest self-trade prevention.</summary>
+    private const int SelfTrade = 2;
 
     private readonly IClock _clock;
     private readonly IOrderBookEventSink _sink;
@@ -34,22 +48,6 @@ public sealed class OrderBook
     private readonly int _marketSellLevel;
     private readonly Instant _gateClosure;
     private readonly SelfTradePrevention _stp;
-    private readonly Slot[] _slots;
-    private readonly int[] _bidHead;
-    private readonly int[] _bidTail;
-    private readonly int[] _askHead;
-    private readonly int[] _askTail;
-    private readonly ulong[] _bidBits;
-    private readonly ulong[] _askBits;
-    private readonly Dictionary<OrderKey, int> _index;
-    private ExpiryEntry[] _heap;
-    private int _heapCount;
-    private int _freeHead;
-    private int _bestBid = -1;
-    private int _bestAsk = -1;
-    private long _nextPriority = 1;
-    private long _nextEvent = 1;
-    private bool _gateClosed;
     private Instant _now;
 
     /// <summary>Creates an empty book for <paramref name="product"/>; <paramref name="clock"/> supplies the time of every request.</summary>
@@ -94,7 +92,7 @@ public sealed class OrderBook
         _bidBits = new ulong[(_levelCount + 63) >> 6];
         _askBits = new ulong[(_levelCount + 63) >> 6];
         _index = new Dictionary<OrderKey, int>(capacity);
-        _heap = new ExpiryEntry[Math.Min(capacity, 1024)];
+        _expiries = new PriorityQueue<int, ExpiryKey>(Math.Min(capacity, 1024));
     }
 
     /// <summary>The product traded in this book.</summary>
@@ -155,39 +153,22 @@ public sealed class OrderBook
         var reason = Validate(order, key);
         if (reason != ReasonCode.None)
         {
-            Emit(new OrderBookEvent { Kind = OrderBookEventKind.Rejected, Reason = reason, Order = key, Side = order.Side, PriceTicks = order.PriceTicks, Lots = order.Lots });
+            Emit(new OrderBookEvent
+            {
+                Sequence = _nextEvent, Time = _now, Kind = OrderBookEventKind.Rejected, Reason = reason, Order = key, Side = order.Side,
+                PriceTicks = order.PriceTicks, Lots = order.Lots,
+            });
             return reason;
         }
 
-        var h = _freeHead;
-        ref var o = ref _slots[h];
-        _freeHead = o.Next;
-        var isMarket = order.Type == OrderType.Market;
-        o.Key = key;
-        o.Side = order.Side;
-        o.Level = isMarket ? (order.Side == OrderSide.Buy ? _marketBuyLevel : _marketSellLevel) : (int)(order.PriceTicks - _minTicks);
-        o.Remaining = order.Lots;
-        o.Displayed = order.Lots;
-        o.Peak = order.PeakLots;
-        o.Type = order.Type;
-        o.Condition = order.Condition;
-        o.Validity = order.Validity;
-        o.Expiry = order.Expiry;
-        o.Location = order.Location;
-        o.Filter = order.Filter;
-        o.Priority = 0;
-        o.Prev = -1;
-        o.Next = -1;
-        o.State = Pending;
-        o.Serial = _nextEvent;
-        _index.Add(key, h);
-        Emit(new OrderBookEvent
+        var level = order.Type == OrderType.Market ? (order.Side == OrderSide.Buy ? _marketBuyLevel : _marketSellLevel) : (int)(order.PriceTicks - _minTicks);
+        var h = Emit(new OrderBookEvent
         {
-            Kind = OrderBookEventKind.Accepted, Order = key, Side = order.Side, PriceTicks = _minTicks + o.Level, Lots = order.Lots,
-            DisplayedLots = order.PeakLots, Type = order.Type, Condition = order.Condition, Validity = order.Validity,
+            Sequence = _nextEvent, Time = _now, Kind = OrderBookEventKind.Accepted, Order = key, Side = order.Side, PriceTicks = _minTicks + level,
+            Lots = order.Lots, DisplayedLots = order.PeakLots, Type = order.Type, Condition = order.Condition, Validity = order.Validity,
             Expiry = order.Expiry, Location = order.Location, Filter = order.Filter,
         });
-        Execute(h, true);
+        Execute(h);
         return ReasonCode.None;
     }
 
@@ -197,7 +178,7 @@ public sealed class OrderBook
         Advance();
         if (!_index.TryGetValue(key, out var h))
         {
-            Emit(new OrderBookEvent { Kind = OrderBookEventKind.Rejected, Reason = ReasonCode.UnknownOrder, Order = key });
+            Emit(new OrderBookEvent { Sequence = _nextEvent, Time = _now, Kind = OrderBookEventKind.Rejected, Reason = ReasonCode.UnknownOrder, Order = key });
             return ReasonCode.UnknownOrder;
         }
 
@@ -213,12 +194,13 @@ public sealed class OrderBook
     public ReasonCode Amend(OrderKey key, long newPriceTicks, long newLots)
     {
         Advance();
+        var h = -1;
         var reason = ReasonCode.None;
         if (_gateClosed)
         {
             reason = ReasonCode.GateClosed;
         }
-        else if (!_index.TryGetValue(key, out _))
+        else if (!_index.TryGetValue(key, out h))
         {
             reason = ReasonCode.UnknownOrder;
         }
@@ -230,36 +212,34 @@ public sealed class OrderBook
         {
             reason = ReasonCode.PriceOutOfBounds;
         }
-
-        var h = reason == ReasonCode.None ? _index[key] : -1;
-        if (h >= 0 && newPriceTicks == _minTicks + _slots[h].Level && newLots == _slots[h].Remaining)
+        else if (newPriceTicks == _minTicks + _slots[h].Level && newLots == _slots[h].Remaining)
         {
             reason = ReasonCode.InvalidAmendment;
         }
 
         if (reason != ReasonCode.None)
         {
-            Emit(new OrderBookEvent { Kind = OrderBookEventKind.Rejected, Reason = reason, Order = key, PriceTicks = newPriceTicks, Lots = newLots });
+            Emit(new OrderBookEvent { Sequence = _nextEvent, Time = _now, Kind = OrderBookEventKind.Rejected, Reason = reason, Order = key, PriceTicks = newPriceTicks, Lots = newLots });
             return reason;
         }
 
         ref var o = ref _slots[h];
-        var newLevel = (int)(newPriceTicks - _minTicks);
-        if (newLevel == o.Level && newLots < o.Remaining)
+        if (newPriceTicks == _minTicks + o.Level && newLots < o.Remaining)
         {
-            o.Remaining = newLots;
-            o.Displayed = Math.Min(o.Displayed, newLots);
-            Emit(new OrderBookEvent { Kind = OrderBookEventKind.Amended, Order = key, Side = o.Side, PriceTicks = newPriceTicks, Lots = newLots, DisplayedLots = o.Displayed });
+            Emit(new OrderBookEvent
+            {
+                Sequence = _nextEvent, Time = _now, Kind = OrderBookEventKind.Amended, Order = key, Side = o.Side, PriceTicks = newPriceTicks, Lots = newLots,
+                DisplayedLots = Math.Min(o.Displayed, newLots),
+            }, h);
             return ReasonCode.None;
         }
 
-        Unlink(h);
-        o.State = Pending;
-        o.Level = newLevel;
-        o.Remaining = newLots;
-        o.Displayed = newLots;
-        Emit(new OrderBookEvent { Kind = OrderBookEventKind.Amended, Order = key, Side = o.Side, PriceTicks = newPriceTicks, Lots = newLots, DisplayedLots = newLots, PriorityLost = true });
-        Execute(h, false);
+        Emit(new OrderBookEvent
+        {
+            Sequence = _nextEvent, Time = _now, Kind = OrderBookEventKind.Amended, Order = key, Side = o.Side, PriceTicks = newPriceTicks, Lots = newLots,
+            DisplayedLots = newLots, PriorityLost = true,
+        }, h);
+        Execute(h);
         return ReasonCode.None;
     }
 
@@ -301,8 +281,9 @@ public sealed class OrderBook
     }
 
     /// <summary>
-    /// Rebuilds a book by applying <paramref name="events"/> (as emitted by a book of the same product) in order, without
-    /// matching again and without emitting them; further requests to the new book report to <paramref name="sink"/>.
+    /// Rebuilds a book by applying <paramref name="events"/> (as emitted by a book of the same product) in order, through
+    /// the same state transition the live book uses, without matching again and without emitting them; further requests
+    /// to the new book report to <paramref name="sink"/>.
     /// </summary>
     public static OrderBook Replay(OrderBookProduct product, IClock clock, IEnumerable<OrderBookEvent> events, IOrderBookEventSink sink)
     {
@@ -314,117 +295,6 @@ public sealed class OrderBook
         }
 
         return book;
-    }
-
-    private void Apply(in OrderBookEvent e)
-    {
-        _nextEvent = e.Sequence + 1;
-        switch (e.Kind)
-        {
-            case OrderBookEventKind.Accepted:
-            {
-                var h = _freeHead;
-                ref var o = ref _slots[h];
-                _freeHead = o.Next;
-                o.Key = e.Order;
-                o.Side = e.Side;
-                o.Level = (int)(e.PriceTicks - _minTicks);
-                o.Remaining = e.Lots;
-                o.Displayed = e.Lots;
-                o.Peak = e.DisplayedLots;
-                o.Type = e.Type;
-                o.Condition = e.Condition;
-                o.Validity = e.Validity;
-                o.Expiry = e.Expiry;
-                o.Location = e.Location;
-                o.Filter = e.Filter;
-                o.Priority = 0;
-                o.Prev = -1;
-                o.Next = -1;
-                o.State = Pending;
-                o.Serial = e.Sequence;
-                _index.Add(e.Order, h);
-                break;
-            }
-
-            case OrderBookEventKind.Traded:
-            {
-                var r = _index[e.Counterparty];
-                var a = _index[e.Order];
-                _slots[r].Remaining -= e.Lots;
-                _slots[r].Displayed -= e.Lots;
-                if (_slots[r].Remaining == 0)
-                {
-                    Unlink(r);
-                    Release(r);
-                }
-
-                _slots[a].Remaining -= e.Lots;
-                _slots[a].Displayed -= e.Lots;
-                if (_slots[a].Remaining == 0)
-                {
-                    Unlink(a);
-                    Release(a);
-                }
-
-                break;
-            }
-
-            case OrderBookEventKind.Rested:
-            {
-                var h = _index[e.Order];
-                _slots[h].Displayed = e.DisplayedLots;
-                _slots[h].Priority = e.Priority;
-                _nextPriority = e.Priority + 1;
-                LinkTail(h);
-                if (_slots[h].Validity == OrderValidity.GoodTillDate)
-                {
-                    PushExpiry(h);
-                }
-
-                break;
-            }
-
-            case OrderBookEventKind.IcebergRefilled:
-            {
-                var h = _index[e.Order];
-                Unlink(h);
-                _slots[h].Displayed = e.DisplayedLots;
-                _slots[h].Priority = e.Priority;
-                _nextPriority = e.Priority + 1;
-                LinkTail(h);
-                break;
-            }
-
-            case OrderBookEventKind.Cancelled:
-            case OrderBookEventKind.Expired:
-            {
-                var h = _index[e.Order];
-                Unlink(h);
-                Release(h);
-                break;
-            }
-
-            case OrderBookEventKind.Amended:
-            {
-                var h = _index[e.Order];
-                ref var o = ref _slots[h];
-                if (e.PriorityLost)
-                {
-                    Unlink(h);
-                    o.State = Pending;
-                }
-
-                o.Level = (int)(e.PriceTicks - _minTicks);
-                o.Remaining = e.Lots;
-                o.Displayed = e.DisplayedLots;
-                break;
-            }
-
-            case OrderBookEventKind.GateClosed:
-                _gateClosed = true;
-                break;
-        }
     }
 
     private ReasonCode Validate(in OrderEntry order, OrderKey key)
@@ -475,7 +345,7 @@ public sealed class OrderBook
     }
 
     /// <summary>Matches the pending order <paramref name="h"/>, then rests, cancels or kills its remainder.</summary>
-    private void Execute(int h, bool fresh)
+    private void Execute(int h)
     {
         ref var o = ref _slots[h];
         var condition = o.Condition;
@@ -487,20 +357,19 @@ public sealed class OrderBook
             }
             else
             {
-                Rest(h, fresh);
+                Rest(h);
             }
 
             return;
         }
 
-        var selfTrade = o.Side == OrderSide.Buy ? MatchBuy(h) : MatchSell(h);
-        if (o.Remaining == 0)
+        var outcome = o.Side == OrderSide.Buy ? MatchBuy(h) : MatchSell(h);
+        if (outcome == Filled)
         {
-            Release(h);
             return;
         }
 
-        if (selfTrade)
+        if (outcome == SelfTrade)
         {
             Remove(h, OrderBookEventKind.Cancelled, ReasonCode.SelfTradePrevented);
         }
@@ -514,59 +383,61 @@ public sealed class OrderBook
         }
         else
         {
-            Rest(h, fresh);
+            Rest(h);
         }
     }
 
-    private void Rest(int h, bool fresh)
+    /// <summary>Puts the pending order's remainder at the back of its level's queue, with its peak displayed.</summary>
+    private void Rest(int h)
     {
         ref var o = ref _slots[h];
-        o.Displayed = o.Peak > 0 ? Math.Min(o.Peak, o.Remaining) : o.Remaining;
-        o.Priority = _nextPriority++;
-        LinkTail(h);
-        Emit(new OrderBookEvent { Kind = OrderBookEventKind.Rested, Order = o.Key, Side = o.Side, PriceTicks = _minTicks + o.Level, Lots = o.Remaining, DisplayedLots = o.Displayed, Priority = o.Priority });
-        if (fresh && o.Validity == OrderValidity.GoodTillDate)
+        Emit(new OrderBookEvent
         {
-            PushExpiry(h);
-        }
+            Sequence = _nextEvent, Time = _now, Kind = OrderBookEventKind.Rested, Order = o.Key, Side = o.Side, PriceTicks = _minTicks + o.Level,
+            Lots = o.Remaining, DisplayedLots = o.Peak > 0 ? Math.Min(o.Peak, o.Remaining) : o.Remaining, Priority = _nextPriority,
+        }, h);
     }
 
-    private bool MatchBuy(int h)
+    private int MatchBuy(int h)
     {
-        ref var o = ref _slots[h];
-        var limit = o.Level;
-        for (var lvl = _bestAsk; lvl >= 0 && lvl <= limit && o.Remaining > 0; lvl = NextSet(_askBits, lvl + 1, _levelCount))
+        var limit = _slots[h].Level;
+        for (var lvl = _bestAsk; lvl >= 0 && lvl <= limit; lvl = NextSet(_askBits, lvl + 1, _levelCount))
         {
-            if (MatchLevel(h, _askHead, lvl))
+            var outcome = MatchLevel(h, _askHead, lvl);
+            if (outcome != Open)
             {
-                return true;
+                return outcome;
             }
         }
 
-        return false;
+        return Open;
     }
 
-    private bool MatchSell(int h)
+    private int MatchSell(int h)
     {
-        ref var o = ref _slots[h];
-        var limit = o.Level;
-        for (var lvl = _bestBid; lvl >= 0 && lvl >= limit && o.Remaining > 0; lvl = PrevSet(_bidBits, lvl - 1))
+        var limit = _slots[h].Level;
+        for (var lvl = _bestBid; lvl >= 0 && lvl >= limit; lvl = PrevSet(_bidBits, lvl - 1))
         {
-            if (MatchLevel(h, _bidHead, lvl))
+            var outcome = MatchLevel(h, _bidHead, lvl);
+            if (outcome != Open)
             {
-                return true;
+                return outcome;
             }
         }
 
-        return false;
+        return Open;
     }
 
-    /// <summary>Trades the incoming order against level <paramref name="lvl"/>'s queue; true when self-trade prevention stops the incoming order.</summary>
-    private bool MatchLevel(int h, int[] heads, int lvl)
+    /// <summary>
+    /// Trades the incoming order <paramref name="h"/> against level <paramref name="lvl"/>'s queue, front to back (a
+    /// refilled iceberg goes to the back and is met again). Returns <see cref="Filled"/>, <see cref="SelfTrade"/> or
+    /// <see cref="Open"/> when the level has nothing more for it.
+    /// </summary>
+    private int MatchLevel(int h, int[] heads, int lvl)
     {
         ref var o = ref _slots[h];
         var cur = heads[lvl];
-        while (cur >= 0 && o.Remaining > 0)
+        while (cur >= 0)
         {
             ref var r = ref _slots[cur];
             var next = r.Next;
@@ -580,7 +451,7 @@ public sealed class OrderBook
             {
                 if (_stp == SelfTradePrevention.CancelNewest)
                 {
-                    return true;
+                    return SelfTrade;
                 }
 
                 Remove(cur, OrderBookEventKind.Cancelled, ReasonCode.SelfTradePrevented);
@@ -589,33 +460,34 @@ public sealed class OrderBook
             }
 
             var q = o.Remaining < r.Displayed ? o.Remaining : r.Displayed;
-            Emit(new OrderBookEvent { Kind = OrderBookEventKind.Traded, Order = o.Key, Counterparty = r.Key, Side = o.Side, PriceTicks = _minTicks + lvl, Lots = q });
-            o.Remaining -= q;
-            o.Displayed -= q;
-            r.Remaining -= q;
-            r.Displayed -= q;
-            if (r.Remaining == 0)
+            var filled = q == o.Remaining;
+            Emit(new OrderBookEvent
             {
-                Unlink(cur);
-                Release(cur);
-            }
-            else if (r.Displayed == 0)
+                Sequence = _nextEvent, Time = _now, Kind = OrderBookEventKind.Traded, Order = o.Key, Counterparty = r.Key, Side = o.Side,
+                PriceTicks = _minTicks + lvl, Lots = q,
+            }, h, cur);
+            if (r.Remaining > 0 && r.Displayed == 0)
             {
-                r.Displayed = r.Peak < r.Remaining ? r.Peak : r.Remaining;
-                r.Priority = _nextPriority++;
-                Unlink(cur);
-                LinkTail(cur);
-                Emit(new OrderBookEvent { Kind = OrderBookEventKind.IcebergRefilled, Order = r.Key, Side = r.Side, PriceTicks = _minTicks + lvl, Lots = r.Remaining, DisplayedLots = r.Displayed, Priority = r.Priority });
+                Emit(new OrderBookEvent
+                {
+                    Sequence = _nextEvent, Time = _now, Kind = OrderBookEventKind.IcebergRefilled, Order = r.Key, Side = r.Side, PriceTicks = _minTicks + lvl,
+                    Lots = r.Remaining, DisplayedLots = r.Peak < r.Remaining ? r.Peak : r.Remaining, Priority = _nextPriority,
+                }, cur);
                 if (next < 0)
                 {
                     next = cur;
                 }
             }
 
+            if (filled)
+            {
+                return Filled;
+            }
+
             cur = next;
         }
 
-        return false;
+        return Open;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -687,6 +559,10 @@ public sealed class OrderBook
         return false;
     }
 
+    /// <summary>
+    /// Reads the clock; closes the gate when due (every resting order expires first), otherwise expires the
+    /// good-till-date orders whose instant has passed, earliest expiry first (ties: earliest accepted).
+    /// </summary>
     private void Advance()
     {
         _now = _clock.GetCurrentInstant();
@@ -698,19 +574,19 @@ public sealed class OrderBook
         if (_now >= _gateClosure)
         {
             ExpireAll(null, ReasonCode.GateClosure);
-            _gateClosed = true;
-            Emit(new OrderBookEvent { Kind = OrderBookEventKind.GateClosed, Reason = ReasonCode.GateClosure });
+            Emit(new OrderBookEvent { Sequence = _nextEvent, Time = _now, Kind = OrderBookEventKind.GateClosed, Reason = ReasonCode.GateClosure });
             return;
         }
 
-        while (_heapCount > 0 && _heap[0].Expiry <= _now)
+        while (_expiries.TryPeek(out var h, out var due) && due.Expiry <= _now)
         {
-            var top = _heap[0];
-            PopExpiry();
-            if (_slots[top.Handle].State == Resting && _slots[top.Handle].Serial == top.Serial)
+            if (IsQueuedOrder(h, due))
             {
-                Remove(top.Handle, OrderBookEventKind.Expired, ReasonCode.GoodTillDateReached);
+                Remove(h, OrderBookEventKind.Expired, ReasonCode.GoodTillDateReached);
             }
+
+            // The entry now refers to a gone order: dropping it changes no state (docs/order-book.md, "Expiry").
+            _expiries.Dequeue();
         }
     }
 
@@ -746,120 +622,30 @@ public sealed class OrderBook
     private void Remove(int h, OrderBookEventKind kind, ReasonCode reason)
     {
         ref var o = ref _slots[h];
-        Emit(new OrderBookEvent { Kind = kind, Reason = reason, Order = o.Key, Side = o.Side, PriceTicks = _minTicks + o.Level, Lots = o.Remaining });
-        Unlink(h);
-        Release(h);
+        Emit(new OrderBookEvent
+        {
+            Sequence = _nextEvent, Time = _now, Kind = kind, Reason = reason, Order = o.Key, Side = o.Side, PriceTicks = _minTicks + o.Level, Lots = o.Remaining,
+        }, h);
     }
 
-    private void Release(int h)
+    /// <summary>
+    /// Applies a decided event (stamped with the next sequence number and the current time) through <see cref="Apply(in OrderBookEvent, int, int)"/>,
+    /// then reports it to the sink. <paramref name="h"/> and <paramref name="c"/> are the handles of the event's order and
+    /// counterparty, which the deciding code already knows. Returns the order's handle (the new one for an acceptance).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int Emit(in OrderBookEvent e, int h = -1, int c = -1)
     {
-        ref var o = ref _slots[h];
-        _index.Remove(o.Key);
-        o.State = Free;
-        o.Next = _freeHead;
-        _freeHead = h;
+        var handle = Apply(in e, h, c);
+        _sink.OnEvent(in e);
+        return handle;
     }
 
-    private void LinkTail(int h)
+    private RestingOrder ToResting(int h)
     {
         ref var o = ref _slots[h];
-        var lvl = o.Level;
-        o.State = Resting;
-        o.Next = -1;
-        if (o.Side == OrderSide.Buy)
-        {
-            var tail = _bidTail[lvl];
-            o.Prev = tail;
-            if (tail >= 0)
-            {
-                _slots[tail].Next = h;
-            }
-            else
-            {
-                _bidHead[lvl] = h;
-                _bidBits[lvl >> 6] |= 1UL << lvl;
-                if (lvl > _bestBid)
-                {
-                    _bestBid = lvl;
-                }
-            }
-
-            _bidTail[lvl] = h;
-        }
-        else
-        {
-            var tail = _askTail[lvl];
-            o.Prev = tail;
-            if (tail >= 0)
-            {
-                _slots[tail].Next = h;
-            }
-            else
-            {
-                _askHead[lvl] = h;
-                _askBits[lvl >> 6] |= 1UL << lvl;
-                if (_bestAsk < 0 || lvl < _bestAsk)
-                {
-                    _bestAsk = lvl;
-                }
-            }
-
-            _askTail[lvl] = h;
-        }
-    }
-
-    private void Unlink(int h)
-    {
-        ref var o = ref _slots[h];
-        if (o.State != Resting)
-        {
-            return;
-        }
-
-        var lvl = o.Level;
-        var buy = o.Side == OrderSide.Buy;
-        var heads = buy ? _bidHead : _askHead;
-        var tails = buy ? _bidTail : _askTail;
-        if (o.Prev >= 0)
-        {
-            _slots[o.Prev].Next = o.Next;
-        }
-        else
-        {
-            heads[lvl] = o.Next;
-        }
-
-        if (o.Next >= 0)
-        {
-            _slots[o.Next].Prev = o.Prev;
-        }
-        else
-        {
-            tails[lvl] = o.Prev;
-        }
-
-        o.Prev = -1;
-        o.Next = -1;
-        o.State = Pending;
-        if (heads[lvl] < 0)
-        {
-            if (buy)
-            {
-                _bidBits[lvl >> 6] &= ~(1UL << lvl);
-                if (lvl == _bestBid)
-                {
-                    _bestBid = PrevSet(_bidBits, lvl - 1);
-                }
-            }
-            else
-            {
-                _askBits[lvl >> 6] &= ~(1UL << lvl);
-                if (lvl == _bestAsk)
-                {
-                    _bestAsk = NextSet(_askBits, lvl + 1, _levelCount);
-                }
-            }
-        }
+        return new RestingOrder(o.Key, o.Side, _minTicks + o.Level, o.Remaining, o.Displayed, o.Peak, o.Priority, o.Condition, o.Validity,
+            o.Validity == OrderValidity.GoodTillDate ? o.Expiry : default, o.Location, o.Filter);
     }
 
     private static int NextSet(ulong[] bits, int from, int count)
@@ -912,76 +698,6 @@ public sealed class OrderBook
         }
     }
 
-    private void PushExpiry(int h)
-    {
-        if (_heapCount == _heap.Length)
-        {
-            Array.Resize(ref _heap, _heap.Length * 2);
-        }
-
-        var entry = new ExpiryEntry(_slots[h].Expiry, _slots[h].Serial, h);
-        var i = _heapCount++;
-        while (i > 0)
-        {
-            var parent = (i - 1) >> 1;
-            if (!entry.Before(_heap[parent]))
-            {
-                break;
-            }
-
-            _heap[i] = _heap[parent];
-            i = parent;
-        }
-
-        _heap[i] = entry;
-    }
-
-    private void PopExpiry()
-    {
-        var last = _heap[--_heapCount];
-        var i = 0;
-        while (true)
-        {
-            var child = (2 * i) + 1;
-            if (child >= _heapCount)
-            {
-                break;
-            }
-
-            if (child + 1 < _heapCount && _heap[child + 1].Before(_heap[child]))
-            {
-                child++;
-            }
-
-            if (!_heap[child].Before(last))
-            {
-                break;
-            }
-
-            _heap[i] = _heap[child];
-            i = child;
-        }
-
-        if (_heapCount > 0)
-        {
-            _heap[i] = last;
-        }
-    }
-
-    private RestingOrder ToResting(int h)
-    {
-        ref var o = ref _slots[h];
-        return new RestingOrder(o.Key, o.Side, _minTicks + o.Level, o.Remaining, o.Displayed, o.Peak, o.Priority, o.Condition, o.Validity,
-            o.Validity == OrderValidity.GoodTillDate ? o.Expiry : default, o.Location, o.Filter);
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void Emit(OrderBookEvent e)
-    {
-        var stamped = e with { Sequence = _nextEvent++, Time = _now };
-        _sink.OnEvent(in stamped);
-    }
-
     private int ClampLevel(long ticks) => (int)Math.Clamp(ticks - _minTicks, 0, _levelCount - 1);
 
     private static int[] NewLevels(int count)
@@ -989,31 +705,5 @@ public sealed class OrderBook
         var a = new int[count];
         Array.Fill(a, -1);
         return a;
-    }
-
-    private struct Slot
-    {
-        public OrderKey Key;
-        public long Remaining;
-        public long Displayed;
-        public long Peak;
-        public long Priority;
-        public long Serial;
-        public Instant Expiry;
-        public LocationFilter Filter;
-        public int Level;
-        public int Prev;
-        public int Next;
-        public int Location;
-        public OrderSide Side;
-        public OrderType Type;
-        public ExecutionCondition Condition;
-        public OrderValidity Validity;
-        public byte State;
-    }
-
-    private readonly record struct ExpiryEntry(Instant Expiry, long Serial, int Handle)
-    {
-        public bool Before(ExpiryEntry other) => Expiry < other.Expiry || (Expiry == other.Expiry && Serial < other.Serial);
     }
 }

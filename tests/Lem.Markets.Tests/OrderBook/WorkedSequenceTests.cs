@@ -4,7 +4,7 @@ using static Lem.Markets.Tests.OrderBook.Books;
 
 namespace Lem.Markets.Tests.OrderBook;
 
-/// <summary>FORMULATIONS §8.1 worked example, step by step. Ids: S1..S4 = 1..4, B1..B4 = 11..14, each its own participant.</summary>
+/// <summary>The worked example of docs/order-book.md, step by step. Ids: S1..S4 = 1..4, B1..B4 = 11..14, each its own participant.</summary>
 public sealed class WorkedSequenceTests
 {
     [Fact]

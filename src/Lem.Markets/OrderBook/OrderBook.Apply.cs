@@ -1,0 +1,303 @@
+using Lem.Domain.Orders;
+using NodaTime;
+
+namespace Lem.Markets.OrderBook;
+
+/// <summary>
+/// The book's state and its one state transition, <see cref="Apply(in OrderBookEvent, int, int)"/>: live requests and
+/// <see cref="Replay"/> both change the book only through it (docs/order-book.md, "Events and replay").
+/// </summary>
+public sealed partial class OrderBook
+{
+    private const byte Free = 0;
+    private const byte Pending = 1;
+    private const byte Resting = 2;
+
+    private readonly Slot[] _slots;
+    private readonly int[] _bidHead;
+    private readonly int[] _bidTail;
+    private readonly int[] _askHead;
+    private readonly int[] _askTail;
+    private readonly ulong[] _bidBits;
+    private readonly ulong[] _askBits;
+    private readonly Dictionary<OrderKey, int> _index;
+
+    /// <summary>Good-till-date orders by (expiry, acceptance); an entry whose order is gone is dropped when it comes up.</summary>
+    private readonly PriorityQueue<int, ExpiryKey> _expiries;
+    private int _freeHead;
+    private int _bestBid = -1;
+    private int _bestAsk = -1;
+    private long _nextPriority = 1;
+    private long _nextEvent = 1;
+    private bool _gateClosed;
+
+    /// <summary>Applies a logged event (replay): finds the handles of its order and counterparty by key, then applies it.</summary>
+    private void Apply(in OrderBookEvent e)
+    {
+        var h = e.Kind is OrderBookEventKind.Accepted or OrderBookEventKind.Rejected or OrderBookEventKind.GateClosed ? -1 : _index[e.Order];
+        var c = e.Kind == OrderBookEventKind.Traded ? _index[e.Counterparty] : -1;
+        Apply(in e, h, c);
+    }
+
+    /// <summary>
+    /// The state transition: changes the book as event <paramref name="e"/> says, without deciding anything.
+    /// <paramref name="h"/> is the handle of <see cref="OrderBookEvent.Order"/> (ignored for an acceptance, which takes a
+    /// free slot), <paramref name="c"/> that of <see cref="OrderBookEvent.Counterparty"/> for a trade. Returns the order's handle.
+    /// </summary>
+    private int Apply(in OrderBookEvent e, int h, int c)
+    {
+        _nextEvent = e.Sequence + 1;
+        switch (e.Kind)
+        {
+            case OrderBookEventKind.Accepted:
+            {
+                h = _freeHead;
+                ref var o = ref _slots[h];
+                _freeHead = o.Next;
+                o.Key = e.Order;
+                o.Side = e.Side;
+                o.Level = (int)(e.PriceTicks - _minTicks);
+                o.Remaining = e.Lots;
+                o.Displayed = e.Lots;
+                o.Peak = e.DisplayedLots;
+                o.Type = e.Type;
+                o.Condition = e.Condition;
+                o.Validity = e.Validity;
+                o.Expiry = e.Expiry;
+                o.Location = e.Location;
+                o.Filter = e.Filter;
+                o.Priority = 0;
+                o.Prev = -1;
+                o.Next = -1;
+                o.State = Pending;
+                o.ExpiryQueued = false;
+                o.Serial = e.Sequence;
+                _index.Add(e.Order, h);
+                break;
+            }
+
+            case OrderBookEventKind.Traded:
+            {
+                ref var r = ref _slots[c];
+                r.Remaining -= e.Lots;
+                r.Displayed -= e.Lots;
+                if (r.Remaining == 0)
+                {
+                    Unlink(c);
+                    Release(c);
+                }
+
+                ref var a = ref _slots[h];
+                a.Remaining -= e.Lots;
+                a.Displayed -= e.Lots;
+                if (a.Remaining == 0)
+                {
+                    Unlink(h);
+                    Release(h);
+                }
+
+                break;
+            }
+
+            case OrderBookEventKind.Rested:
+            {
+                ref var o = ref _slots[h];
+                o.Displayed = e.DisplayedLots;
+                o.Priority = e.Priority;
+                _nextPriority = e.Priority + 1;
+                LinkTail(h);
+                if (o.Validity == OrderValidity.GoodTillDate && !o.ExpiryQueued)
+                {
+                    o.ExpiryQueued = true;
+                    _expiries.Enqueue(h, new ExpiryKey(o.Expiry, o.Serial));
+                }
+
+                break;
+            }
+
+            case OrderBookEventKind.IcebergRefilled:
+            {
+                Unlink(h);
+                _slots[h].Displayed = e.DisplayedLots;
+                _slots[h].Priority = e.Priority;
+                _nextPriority = e.Priority + 1;
+                LinkTail(h);
+                break;
+            }
+
+            case OrderBookEventKind.Cancelled:
+            case OrderBookEventKind.Expired:
+                Unlink(h);
+                Release(h);
+                break;
+
+            case OrderBookEventKind.Amended:
+            {
+                if (e.PriorityLost)
+                {
+                    Unlink(h);
+                }
+
+                ref var o = ref _slots[h];
+                o.Level = (int)(e.PriceTicks - _minTicks);
+                o.Remaining = e.Lots;
+                o.Displayed = e.DisplayedLots;
+                break;
+            }
+
+            case OrderBookEventKind.GateClosed:
+                _gateClosed = true;
+                _expiries.Clear();
+                break;
+        }
+
+        return h;
+    }
+
+    /// <summary>Whether the expiry entry (<paramref name="h"/>, <paramref name="due"/>) still refers to the resting order it was queued for.</summary>
+    private bool IsQueuedOrder(int h, ExpiryKey due) => _slots[h].State == Resting && _slots[h].Serial == due.Serial;
+
+    private void Release(int h)
+    {
+        ref var o = ref _slots[h];
+        _index.Remove(o.Key);
+        o.State = Free;
+        o.Next = _freeHead;
+        _freeHead = h;
+    }
+
+    private void LinkTail(int h)
+    {
+        ref var o = ref _slots[h];
+        var lvl = o.Level;
+        o.State = Resting;
+        o.Next = -1;
+        if (o.Side == OrderSide.Buy)
+        {
+            var tail = _bidTail[lvl];
+            o.Prev = tail;
+            if (tail >= 0)
+            {
+                _slots[tail].Next = h;
+            }
+            else
+            {
+                _bidHead[lvl] = h;
+                _bidBits[lvl >> 6] |= 1UL << lvl;
+                if (lvl > _bestBid)
+                {
+                    _bestBid = lvl;
+                }
+            }
+
+            _bidTail[lvl] = h;
+        }
+        else
+        {
+            var tail = _askTail[lvl];
+            o.Prev = tail;
+            if (tail >= 0)
+            {
+                _slots[tail].Next = h;
+            }
+            else
+            {
+                _askHead[lvl] = h;
+                _askBits[lvl >> 6] |= 1UL << lvl;
+                if (_bestAsk < 0 || lvl < _bestAsk)
+                {
+                    _bestAsk = lvl;
+                }
+            }
+
+            _askTail[lvl] = h;
+        }
+    }
+
+    /// <summary>Takes a resting order out of its level's queue (it becomes pending); does nothing to a pending order.</summary>
+    private void Unlink(int h)
+    {
+        ref var o = ref _slots[h];
+        if (o.State != Resting)
+        {
+            return;
+        }
+
+        var lvl = o.Level;
+        var buy = o.Side == OrderSide.Buy;
+        var heads = buy ? _bidHead : _askHead;
+        var tails = buy ? _bidTail : _askTail;
+        if (o.Prev >= 0)
+        {
+            _slots[o.Prev].Next = o.Next;
+        }
+        else
+        {
+            heads[lvl] = o.Next;
+        }
+
+        if (o.Next >= 0)
+        {
+            _slots[o.Next].Prev = o.Prev;
+        }
+        else
+        {
+            tails[lvl] = o.Prev;
+        }
+
+        o.Prev = -1;
+        o.Next = -1;
+        o.State = Pending;
+        if (heads[lvl] < 0)
+        {
+            if (buy)
+            {
+                _bidBits[lvl >> 6] &= ~(1UL << lvl);
+                if (lvl == _bestBid)
+                {
+                    _bestBid = PrevSet(_bidBits, lvl - 1);
+                }
+            }
+            else
+            {
+                _askBits[lvl >> 6] &= ~(1UL << lvl);
+                if (lvl == _bestAsk)
+                {
+                    _bestAsk = NextSet(_askBits, lvl + 1, _levelCount);
+                }
+            }
+        }
+    }
+
+    private struct Slot
+    {
+        public OrderKey Key;
+        public long Remaining;
+        public long Displayed;
+        public long Peak;
+        public long Priority;
+        public long Serial;
+        public Instant Expiry;
+        public LocationFilter Filter;
+        public int Level;
+        public int Prev;
+        public int Next;
+        public int Location;
+        public OrderSide Side;
+        public OrderType Type;
+        public ExecutionCondition Condition;
+        public OrderValidity Validity;
+        public byte State;
+        public bool ExpiryQueued;
+    }
+
+    /// <summary>The expiry queue's priority: the expiry instant, then the acceptance event's sequence number (earlier first).</summary>
+    private readonly record struct ExpiryKey(Instant Expiry, long Serial) : IComparable<ExpiryKey>
+    {
+        public int CompareTo(ExpiryKey other)
+        {
+            var byTime = Expiry.CompareTo(other.Expiry);
+            return byTime != 0 ? byTime : Serial.CompareTo(other.Serial);
+        }
+    }
+}
