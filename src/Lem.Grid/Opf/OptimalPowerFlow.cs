@@ -42,6 +42,8 @@ public static class OptimalPowerFlow
             throw new ArgumentException($"The {formulation.Name} formulation cannot represent network '{network.Name}': {why}", nameof(formulation));
         }
 
+        var prepared = formulation.Prepare(index);
+
         var model = new OptimizationModel($"opf-{formulation.Name}-{network.Name}");
         var n = index.BusCount;
         var pInjection = new LinearExpression[n];
@@ -108,7 +110,7 @@ public static class OptimalPowerFlow
             externalGrids.Add((grid, bus, p));
         }
 
-        var slot = formulation.AddSlot(model, index, 0, pInjection, qInjection);
+        var slot = prepared.AddSlot(model, 0, pInjection, qInjection);
         model.AddToObjective(objective);
 
         var backend = options.Backend ?? Solvers.For(model);
