@@ -4,8 +4,8 @@ using Lem.Grid.Indexing;
 namespace Lem.Grid.Formulations;
 
 /// <summary>
-/// The exact AC power-flow equations in polar coordinates (the "ac" formulation, as PowerModels' ACPPowerModel and
-/// MATPOWER's AC OPF): per slot, voltage magnitudes and angles, nodal active and reactive power balances and branch
+/// The exact AC power-flow equations in polar coordinates (the "ac" formulation, docs/formulations.md#ac-polar; as
+/// PowerModels' ACPPowerModel and MATPOWER's AC OPF): per slot, voltage magnitudes and angles, nodal active and reactive power balances and branch
 /// thermal limits |S| ≤ rating at both ends. Non-convex; needs a nonlinear back end (Ipopt), which finds a local optimum
 /// from the power-flow start point.
 /// </summary>

@@ -19,7 +19,7 @@ namespace Lem.Grid.Opf;
 /// c₂P² + c₁P + c₀, enter as linear plus quadratic terms (c₂ ≥ 0); piecewise-linear costs through an epigraph variable
 /// z_g ≥ f_s + m_s(P_g − p_s), one row per segment, with non-decreasing slopes (convex).</para>
 /// <para>Network: the net injection of each solver bus, Σ P_g + Σ static generation − load (and the same for reactive
-/// power), is handed to the formulation for slot 0; the formulation models the shunts (the DC model draws G_s at 1 p.u.,
+/// power), is handed to the formulation (prepared once, docs/formulations.md#preparation) for slot 0; it models the shunts (the DC model draws G_s at 1 p.u.,
 /// as MATPOWER's DC OPF does). The LMPs are the formulation's balance duals.</para>
 /// </remarks>
 public static class OptimalPowerFlow

@@ -23,7 +23,7 @@ public sealed class CopperPlateFormulationTests
     [Fact]
     public void AddSlot_ThreeBusExample_IgnoresTheLineLimitAndPricesEveryBusAlike()
     {
-        // FORMULATIONS §2 data without the grid: the cheap generator serves the whole 150 MW load.
+        // The docs/formulations.md#dc-b-theta data without the grid (docs/formulations.md#copper-plate): the cheap generator serves the whole 150 MW load.
         var index = NetworkIndex.Build(LinDistFlowExampleNetworks.Meshed3());
         var model = new OptimizationModel("copperplate");
         var g1 = model.AddVariable(0, 200);

@@ -6,7 +6,7 @@ using Lem.Testing;
 
 namespace Lem.Grid.Tests.Formulations;
 
-/// <summary>FORMULATIONS.md §2: the 3-bus DC OPF with a congested line, through <see cref="DcFormulation"/>.</summary>
+/// <summary>docs/formulations.md#dc-b-theta: the 3-bus DC OPF with a congested line, through <see cref="DcFormulation"/>.</summary>
 public sealed class DcFormulationTests
 {
     [Theory]
