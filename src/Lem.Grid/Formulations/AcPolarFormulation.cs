@@ -1,19 +1,17 @@
 using System.Runtime.CompilerServices;
 using Lem.Grid.Indexing;
-using Lem.Grid.Network;
-using Lem.Optimization;
 
 namespace Lem.Grid.Formulations;
 
 /// <summary>
-/// The exact AC power-flow equations in polar coordinates (the "ac" formulation, as PowerModels' ACPPowerModel and
-/// MATPOWER's AC OPF): per slot, voltage magnitudes and angles, nodal active and reactive power balances and branch
+/// The exact AC power-flow equations in polar coordinates (the "ac" formulation, docs/formulations.md#ac-polar; as
+/// PowerModels' ACPPowerModel and MATPOWER's AC OPF): per slot, voltage magnitudes and angles, nodal active and reactive power balances and branch
 /// thermal limits |S| ≤ rating at both ends. Non-convex; needs a nonlinear back end (Ipopt), which finds a local optimum
 /// from the power-flow start point.
 /// </summary>
 /// <remarks>
 /// <para>
-/// Variables per slot: v_i ∈ [VmMin, VmMax] (p.u.) and θ_i (rad, free) per solver bus; the slack angle is fixed to its
+/// Variables per slot (added by <see cref="PreparedAcPolarFormulation.AddSlot"/>): v_i ∈ [VmMin, VmMax] (p.u.) and θ_i (rad, free) per solver bus; the slack angle is fixed to its
 /// set point, and the slack magnitude too when <see cref="FixSlackVoltageMagnitude"/> (the default: a distribution grid
 /// behind a substation with a voltage set point; MATPOWER's OPF leaves it free within its limits). Start values are the
 /// case's voltages (<see cref="PowerFlow.NewtonRaphsonStart"/>).
@@ -78,77 +76,22 @@ public sealed class AcPolarFormulation : IGridFormulation
     }
 
     /// <inheritdoc/>
-    /// <exception cref="ArgumentException">When the injection lists do not have one expression per solver bus, or the network cannot be represented.</exception>
-    public GridSlot AddSlot(OptimizationModel model, NetworkIndex index, int slot, IReadOnlyList<LinearExpression> pInjectionMw, IReadOnlyList<LinearExpression> qInjectionMvar)
-    {
-        ArgumentNullException.ThrowIfNull(model);
-        ArgumentNullException.ThrowIfNull(index);
-        ArgumentNullException.ThrowIfNull(pInjectionMw);
-        ArgumentNullException.ThrowIfNull(qInjectionMvar);
-        var n = index.BusCount;
-        if (pInjectionMw.Count != n || qInjectionMvar.Count != n)
-        {
-            throw new ArgumentException($"The network has {n} solver buses; got {pInjectionMw.Count} active and {qInjectionMvar.Count} reactive injection expressions.");
-        }
+    IPreparedGridFormulation IGridFormulation.Prepare(NetworkIndex index) => Prepare(index);
 
+    /// <summary>
+    /// Prepares the AC model of a network: the bus admittance rows, the branch admittance blocks and the power-flow start
+    /// voltages are built once (and shared with <see cref="CannotRepresent"/> for the same index).
+    /// </summary>
+    /// <exception cref="ArgumentException">When the network cannot be represented (see <see cref="CannotRepresent"/>).</exception>
+    public PreparedAcPolarFormulation Prepare(NetworkIndex index)
+    {
+        ArgumentNullException.ThrowIfNull(index);
         var why = CannotRepresent(index);
         if (why is not null)
         {
             throw new ArgumentException(why, nameof(index));
         }
 
-        var network = Networks.GetValue(index, AcPolarNetwork.Build);
-        var baseMva = index.BaseMva;
-        var vm = new Variable[n];
-        var va = new Variable[n];
-        for (var i = 0; i < n; i++)
-        {
-            var id = index.BusIds[i].Value;
-            var slack = index.BusTypes[i] == BusType.Slack;
-            double lower = index.VmMinPu[i], upper = index.VmMaxPu[i];
-            if (slack && FixSlackVoltageMagnitude)
-            {
-                lower = upper = index.VmSetpointPu[i];
-            }
-
-            vm[i] = model.AddVariable(lower, upper, $"vm[{slot},{id}]");
-            model.SetStart(vm[i], Math.Clamp(network.StartVm[i], lower, upper));
-            va[i] = slack
-                ? model.AddVariable(index.VaSetpointRad[i], index.VaSetpointRad[i], $"va[{slot},{id}]")
-                : model.AddVariable(double.NegativeInfinity, double.PositiveInfinity, $"va[{slot},{id}]");
-            model.SetStart(va[i], slack ? index.VaSetpointRad[i] : network.StartVa[i]);
-        }
-
-        var pBalance = new NonlinearConstraint[n];
-        var qBalance = new NonlinearConstraint[n];
-        for (var i = 0; i < n; i++)
-        {
-            var id = index.BusIds[i].Value;
-            var p = pInjectionMw[i];
-            var q = qInjectionMvar[i];
-            pBalance[i] = model.AddNonlinearConstraint(new AcPolarInjection(network, i, false, vm, va, p, baseMva), p.Constant / baseMva, p.Constant / baseMva, $"p_balance[{slot},{id}]");
-            qBalance[i] = model.AddNonlinearConstraint(new AcPolarInjection(network, i, true, vm, va, q, baseMva), q.Constant / baseMva, q.Constant / baseMva, $"q_balance[{slot},{id}]");
-        }
-
-        var flowsFrom = new AcPolarBranchFlow[index.BranchCount];
-        var flowsTo = new AcPolarBranchFlow[index.BranchCount];
-        var limits = new List<(int Branch, NonlinearConstraint From, NonlinearConstraint To)>();
-        var pf = network.Model;
-        for (var k = 0; k < index.BranchCount; k++)
-        {
-            int f = index.FromIndex[k], t = index.ToIndex[k];
-            flowsFrom[k] = new AcPolarBranchFlow(pf.Yff[k], pf.Yft[k], vm[f], va[f], vm[t], va[t]);
-            flowsTo[k] = new AcPolarBranchFlow(pf.Ytt[k], pf.Ytf[k], vm[t], va[t], vm[f], va[f]);
-            var rating = index.RatingPu[k];
-            if (EnforceBranchRatings && double.IsFinite(rating) && rating > 0)
-            {
-                var id = index.BranchIds[k];
-                var from = model.AddNonlinearConstraint(flowsFrom[k], double.NegativeInfinity, rating * rating, $"rating_from[{slot},{id}]");
-                var to = model.AddNonlinearConstraint(flowsTo[k], double.NegativeInfinity, rating * rating, $"rating_to[{slot},{id}]");
-                limits.Add((k, from, to));
-            }
-        }
-
-        return new AcPolarSlot(index, vm, va, pBalance, qBalance, flowsFrom, flowsTo, limits) { Slot = slot };
+        return new PreparedAcPolarFormulation(this, Networks.GetValue(index, AcPolarNetwork.Build));
     }
 }

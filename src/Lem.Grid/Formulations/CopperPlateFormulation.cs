@@ -1,5 +1,4 @@
 using Lem.Grid.Indexing;
-using Lem.Optimization;
 
 namespace Lem.Grid.Formulations;
 
@@ -10,7 +9,7 @@ namespace Lem.Grid.Formulations;
 /// <remarks>
 /// The dual of the balance is the one price of the slot, the same at every bus: with the injections' constants
 /// (fixed demand) moved to the right-hand side, the row reads "supply − flexible demand = fixed demand", so the dual
-/// is +∂(optimal objective)/∂(demand) (FORMULATIONS §0, §1). A scenario without a grid is cleared on a network of one
+/// is +∂(optimal objective)/∂(demand) (docs/formulations.md#copper-plate). A scenario without a grid is cleared on a network of one
 /// virtual bus (see <see cref="VirtualBusId"/>); the formulation itself accepts any <see cref="NetworkIndex"/>.
 /// </remarks>
 public sealed class CopperPlateFormulation : IGridFormulation
@@ -32,25 +31,18 @@ public sealed class CopperPlateFormulation : IGridFormulation
     }
 
     /// <inheritdoc />
-    public GridSlot AddSlot(OptimizationModel model, NetworkIndex index, int slot, IReadOnlyList<LinearExpression> pInjectionMw, IReadOnlyList<LinearExpression> qInjectionMvar)
+    IPreparedGridFormulation IGridFormulation.Prepare(NetworkIndex index) => Prepare(index);
+
+    /// <summary>Prepares the copper plate for a network: there is nothing to analyse beyond the bus count.</summary>
+    /// <exception cref="ArgumentException">When the network has no in-service bus.</exception>
+    public PreparedCopperPlate Prepare(NetworkIndex index)
     {
-        ArgumentNullException.ThrowIfNull(model);
-        ArgumentNullException.ThrowIfNull(index);
-        ArgumentNullException.ThrowIfNull(pInjectionMw);
-        ArgumentNullException.ThrowIfNull(qInjectionMvar);
-        ArgumentOutOfRangeException.ThrowIfNegative(slot);
-        if (pInjectionMw.Count != index.BusCount)
+        var why = CannotRepresent(index);
+        if (why is not null)
         {
-            throw new ArgumentException($"{pInjectionMw.Count} active injections were given for {index.BusCount} buses.", nameof(pInjectionMw));
+            throw new ArgumentException(why, nameof(index));
         }
 
-        var total = new LinearExpression(pInjectionMw.Sum(e => e.Count));
-        foreach (var e in pInjectionMw)
-        {
-            total.Add(e);
-        }
-
-        var balance = model.AddEquality(total, 0.0, $"copperplate.balance[{slot}]");
-        return new CopperPlateSlot(balance, index.BusCount) { Slot = slot };
+        return new PreparedCopperPlate(this, index);
     }
 }

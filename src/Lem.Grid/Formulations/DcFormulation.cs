@@ -5,12 +5,12 @@ using Lem.Optimization;
 namespace Lem.Grid.Formulations;
 
 /// <summary>
-/// The DC (B-θ) power flow model (FORMULATIONS §2): lossless, |V| = 1, small angle differences; exact LP.
+/// The DC (B-θ) power flow model (docs/formulations.md#dc-b-theta): lossless, |V| = 1, small angle differences; exact LP.
 /// </summary>
 /// <remarks>
 /// <para>Variables: the voltage angle θ_i of each bus in radians, bounded to [−π, π], fixed to 0 at one slack bus per
 /// island (the reference).</para>
-/// <para>Constraints for each slot, in per unit on the network base:</para>
+/// <para>Constraints for each slot (added by <see cref="PreparedDcFormulation.AddSlot"/>), in per unit on the network base:</para>
 /// <list type="bullet">
 /// <item>branch flow f_k = (θ_f − θ_t − φ_k)/(x_k·τ_k) from the from end, with tap ratio τ and phase shift φ (MATPOWER's
 /// <c>makeBdc</c>);</item>
@@ -37,6 +37,51 @@ public sealed class DcFormulation : IGridFormulation
     public string? CannotRepresent(NetworkIndex index)
     {
         ArgumentNullException.ThrowIfNull(index);
+        return WhyNot(index, out _);
+    }
+
+    /// <inheritdoc />
+    IPreparedGridFormulation IGridFormulation.Prepare(NetworkIndex index) => Prepare(index);
+
+    /// <summary>
+    /// Prepares the DC model of a network: one topology analysis picks the angle reference of each island, and the
+    /// series susceptance 1/(x·τ) of every branch is computed once.
+    /// </summary>
+    /// <exception cref="ArgumentException">When the network cannot be represented (see <see cref="CannotRepresent"/>).</exception>
+    public PreparedDcFormulation Prepare(NetworkIndex index)
+    {
+        ArgumentNullException.ThrowIfNull(index);
+        var why = WhyNot(index, out var topology);
+        if (why is not null)
+        {
+            throw new ArgumentException(why, nameof(index));
+        }
+
+        var reference = new bool[index.BusCount];
+        var islandHasReference = new bool[topology!.Islands.Length];
+        foreach (var s in index.SlackIndices)
+        {
+            if (!islandHasReference[topology.IslandOfBus[s]])
+            {
+                islandHasReference[topology.IslandOfBus[s]] = true;
+                reference[s] = true;
+            }
+        }
+
+        var susceptance = new double[index.BranchCount];
+        for (var k = 0; k < susceptance.Length; k++)
+        {
+            var tap = index.TapRatio[k] == 0 ? 1.0 : index.TapRatio[k];
+            susceptance[k] = 1.0 / (index.XPu[k] * tap);
+        }
+
+        return new PreparedDcFormulation(this, index, reference, susceptance);
+    }
+
+    /// <summary>Why the network cannot be represented, or null; the topology is analysed at most once.</summary>
+    private static string? WhyNot(NetworkIndex index, out TopologyReport? topology)
+    {
+        topology = null;
         if (index.BusCount == 0)
         {
             return "The network has no in-service bus.";
@@ -47,7 +92,7 @@ public sealed class DcFormulation : IGridFormulation
             return "The network has no slack bus to serve as the angle reference.";
         }
 
-        var topology = GridTopology.Analyze(index);
+        topology = GridTopology.Analyze(index);
         if (!topology.AllReachable)
         {
             return $"{topology.UnreachableBusIds.Length} buses are in islands without a slack bus (first: {topology.UnreachableBusIds[0]}).";
@@ -63,83 +108,6 @@ public sealed class DcFormulation : IGridFormulation
         }
 
         return null;
-    }
-
-    /// <inheritdoc />
-    GridSlot IGridFormulation.AddSlot(OptimizationModel model, NetworkIndex index, int slot, IReadOnlyList<LinearExpression> pInjectionMw, IReadOnlyList<LinearExpression> qInjectionMvar) =>
-        AddSlot(model, index, slot, pInjectionMw, qInjectionMvar);
-
-    /// <summary>
-    /// Adds the DC model of one slot (see the class remarks). <paramref name="qInjectionMvar"/> is checked for length and
-    /// otherwise ignored: the DC model has no reactive power.
-    /// </summary>
-    /// <exception cref="ArgumentException">When the network cannot be represented or the injection lists do not match the buses.</exception>
-    public DcSlot AddSlot(OptimizationModel model, NetworkIndex index, int slot, IReadOnlyList<LinearExpression> pInjectionMw, IReadOnlyList<LinearExpression> qInjectionMvar)
-    {
-        ArgumentNullException.ThrowIfNull(model);
-        ArgumentNullException.ThrowIfNull(index);
-        ArgumentNullException.ThrowIfNull(pInjectionMw);
-        ArgumentNullException.ThrowIfNull(qInjectionMvar);
-        ArgumentOutOfRangeException.ThrowIfNegative(slot);
-        CheckInjections(index, pInjectionMw, qInjectionMvar);
-        var why = CannotRepresent(index);
-        if (why is not null)
-        {
-            throw new ArgumentException(why, nameof(index));
-        }
-
-        int n = index.BusCount, m = index.BranchCount;
-        var baseMva = index.BaseMva;
-        var topology = GridTopology.Analyze(index);
-        var reference = new bool[n];
-        var islandHasReference = new bool[topology.Islands.Length];
-        foreach (var s in index.SlackIndices)
-        {
-            if (!islandHasReference[topology.IslandOfBus[s]])
-            {
-                islandHasReference[topology.IslandOfBus[s]] = true;
-                reference[s] = true;
-            }
-        }
-
-        var theta = new Variable[n];
-        for (var i = 0; i < n; i++)
-        {
-            theta[i] = reference[i]
-                ? model.AddVariable(0.0, 0.0, $"theta[{slot},{index.BusIds[i]}]")
-                : model.AddVariable(-Math.PI, Math.PI, $"theta[{slot},{index.BusIds[i]}]");
-        }
-
-        var balance = new LinearExpression[n];
-        for (var i = 0; i < n; i++)
-        {
-            balance[i] = new LinearExpression().Add(pInjectionMw[i], 1.0 / baseMva).AddConstant(-index.GShPu[i]);
-        }
-
-        var flows = new LinearExpression[m];
-        var limits = new Constraint?[m];
-        for (var k = 0; k < m; k++)
-        {
-            int f = index.FromIndex[k], t = index.ToIndex[k];
-            var tap = index.TapRatio[k] == 0 ? 1.0 : index.TapRatio[k];
-            var b = 1.0 / (index.XPu[k] * tap);
-            var flow = new LinearExpression().Add(theta[f], b).Add(theta[t], -b).AddConstant(-b * index.ShiftRad[k]);
-            flows[k] = flow;
-            balance[f].Add(flow, -1.0);
-            balance[t].Add(flow, 1.0);
-            if (double.IsFinite(index.RatingPu[k]))
-            {
-                limits[k] = model.AddConstraint(flow.Clone(), -index.RatingPu[k], index.RatingPu[k], $"flim[{slot},{index.BranchIds[k]}]");
-            }
-        }
-
-        var rows = new Constraint[n];
-        for (var i = 0; i < n; i++)
-        {
-            rows[i] = model.AddEquality(balance[i], 0.0, $"pbal[{slot},{index.BusIds[i]}]");
-        }
-
-        return new DcSlot(index, theta, flows, rows, limits) { Slot = slot };
     }
 
     /// <summary>Checks that there is one active and one reactive injection expression per solver bus.</summary>

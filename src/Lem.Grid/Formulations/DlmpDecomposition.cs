@@ -1,7 +1,7 @@
 namespace Lem.Grid.Formulations;
 
 /// <summary>
-/// The distribution locational marginal price of active power at one bus, split into its components (FORMULATIONS §3;
+/// The distribution locational marginal price of active power at one bus, split into its components (docs/formulations.md#prices-and-dlmps;
 /// Papavasiliou 2018, Bai et al. 2018): energy (the price at the substation/slack bus), losses, congestion (thermal
 /// limits) and voltage (voltage limits). Prices are in objective units per MWh (EUR/MWh when the objective is in EUR
 /// per hour) and refer to demand at the bus: the total is +∂(optimal cost)/∂(demand).

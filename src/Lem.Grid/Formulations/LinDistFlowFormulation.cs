@@ -1,17 +1,16 @@
 using Lem.Grid.Indexing;
-using Lem.Optimization;
 
 namespace Lem.Grid.Formulations;
 
 /// <summary>
-/// LinDistFlow (Baran &amp; Wu 1989, linearised; FORMULATIONS §3): the branch flow model of a radial feeder with the
+/// LinDistFlow (Baran &amp; Wu 1989, linearised; docs/formulations.md#lindistflow): the branch flow model of a radial feeder with the
 /// series losses dropped, all linear, for an LP solver.
 /// </summary>
 /// <remarks>
 /// <para>Variables, all per unit on the network base: for each branch k = (f → t) the active and reactive power P_k, Q_k
 /// entering its series impedance on the from side (after the ideal transformer of ratio τ_k); for each bus the squared
 /// voltage magnitude v_i = |V_i|², fixed at the set point squared at the slack bus.</para>
-/// <para>Constraints for each slot:</para>
+/// <para>Constraints for each slot (added by <see cref="PreparedLinDistFlowFormulation.AddSlot"/>):</para>
 /// <list type="bullet">
 /// <item>nodal active balance p_i/S_base = Σ_{k: f=i} P_k − Σ_{k: t=i} P_k + g_i^sh·v_i, and reactive balance
 /// q_i/S_base = Σ_{k: f=i} Q_k − Σ_{k: t=i} Q_k + b_i^sh·v_i, where the shunt terms collect the bus shunt (G_s, −B_s) and half
@@ -61,95 +60,17 @@ public sealed class LinDistFlowFormulation : IGridFormulation
     public string? CannotRepresent(NetworkIndex index) => DistributionFeeder.WhyNotRadial(index);
 
     /// <inheritdoc />
-    GridSlot IGridFormulation.AddSlot(OptimizationModel model, NetworkIndex index, int slot, IReadOnlyList<LinearExpression> pInjectionMw, IReadOnlyList<LinearExpression> qInjectionMvar) =>
-        AddSlot(model, index, slot, pInjectionMw, qInjectionMvar);
+    IPreparedGridFormulation IGridFormulation.Prepare(NetworkIndex index) => Prepare(index);
 
-    /// <summary>Adds the LinDistFlow model of one slot (see the class remarks) and returns its read-out.</summary>
-    /// <exception cref="ArgumentException">When the network is not a radial feeder with one slack, or the injection lists do not match the buses.</exception>
-    public LinDistFlowSlot AddSlot(OptimizationModel model, NetworkIndex index, int slot, IReadOnlyList<LinearExpression> pInjectionMw, IReadOnlyList<LinearExpression> qInjectionMvar)
+    /// <summary>
+    /// Prepares the LinDistFlow model of a feeder: the tree (<see cref="DistributionFeeder"/>, with its tap and shunt data),
+    /// the squared voltage limits and the thermal polygon are built once; the path sensitivities on first use.
+    /// </summary>
+    /// <exception cref="ArgumentException">When the network is not a radial feeder with one slack.</exception>
+    public PreparedLinDistFlowFormulation Prepare(NetworkIndex index)
     {
-        ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(index);
-        ArgumentNullException.ThrowIfNull(pInjectionMw);
-        ArgumentNullException.ThrowIfNull(qInjectionMvar);
-        ArgumentOutOfRangeException.ThrowIfNegative(slot);
-        DcFormulation.CheckInjections(index, pInjectionMw, qInjectionMvar);
-        var feeder = DistributionFeeder.Build(index);
-        int n = index.BusCount, m = index.BranchCount;
-        var baseMva = index.BaseMva;
-
-        var v = new Variable[n];
-        var voltageRows = new Constraint?[n];
-        for (var i = 0; i < n; i++)
-        {
-            if (i == feeder.Root)
-            {
-                var vs = index.VmSetpointPu[i] * index.VmSetpointPu[i];
-                v[i] = model.AddVariable(vs, vs, $"v[{slot},{index.BusIds[i]}]");
-                continue;
-            }
-
-            v[i] = model.AddVariable(double.NegativeInfinity, double.PositiveInfinity, $"v[{slot},{index.BusIds[i]}]");
-            var (lo, hi) = SquaredLimits(index, i);
-            if (double.IsFinite(lo) || double.IsFinite(hi))
-            {
-                voltageRows[i] = model.AddConstraint(new LinearExpression().Add(v[i], 1.0), lo, hi, $"vlim[{slot},{index.BusIds[i]}]");
-            }
-        }
-
-        var p = new Variable[m];
-        var q = new Variable[m];
-        for (var k = 0; k < m; k++)
-        {
-            p[k] = model.AddVariable(double.NegativeInfinity, double.PositiveInfinity, $"P[{slot},{index.BranchIds[k]}]");
-            q[k] = model.AddVariable(double.NegativeInfinity, double.PositiveInfinity, $"Q[{slot},{index.BranchIds[k]}]");
-        }
-
-        var pBalance = new LinearExpression[n];
-        var qBalance = new LinearExpression[n];
-        for (var i = 0; i < n; i++)
-        {
-            pBalance[i] = new LinearExpression().Add(pInjectionMw[i], 1.0 / baseMva).Add(v[i], -feeder.ShuntPPerV[i]);
-            qBalance[i] = new LinearExpression().Add(qInjectionMvar[i], 1.0 / baseMva).Add(v[i], -feeder.ShuntQPerV[i]);
-        }
-
-        var drops = new Constraint[m];
-        for (var k = 0; k < m; k++)
-        {
-            int f = index.FromIndex[k], t = index.ToIndex[k];
-            pBalance[f].Add(p[k], -1.0);
-            pBalance[t].Add(p[k], 1.0);
-            qBalance[f].Add(q[k], -1.0);
-            qBalance[t].Add(q[k], 1.0);
-            var drop = new LinearExpression().Add(v[t], 1.0).Add(v[f], -1.0 / feeder.TapSquared[k]).Add(p[k], 2 * index.RPu[k]).Add(q[k], 2 * index.XPu[k]);
-            drops[k] = model.AddEquality(drop, 0.0, $"drop[{slot},{index.BranchIds[k]}]");
-        }
-
-        var pRows = new Constraint[n];
-        var qRows = new Constraint[n];
-        for (var i = 0; i < n; i++)
-        {
-            pRows[i] = model.AddEquality(pBalance[i], 0.0, $"pbal[{slot},{index.BusIds[i]}]");
-            qRows[i] = model.AddEquality(qBalance[i], 0.0, $"qbal[{slot},{index.BusIds[i]}]");
-        }
-
-        var thermal = new List<LinDistFlowThermalRow>();
-        for (var k = 0; k < m; k++)
-        {
-            var rating = index.RatingPu[k];
-            if (!double.IsFinite(rating))
-            {
-                continue;
-            }
-
-            AddThermalRows(model, index, feeder, slot, k, true, p[k], q[k], v[index.FromIndex[k]], rating, thermal);
-            if (index.GPu[k] != 0 || index.BPu[k] != 0)
-            {
-                AddThermalRows(model, index, feeder, slot, k, false, p[k], q[k], v[index.ToIndex[k]], rating, thermal);
-            }
-        }
-
-        return new LinDistFlowSlot(index, feeder, v, p, q, pRows, qRows, drops, voltageRows, thermal) { Slot = slot };
+        return new PreparedLinDistFlowFormulation(this, DistributionFeeder.Build(index));
     }
 
     /// <summary>The squared voltage limits of a bus; −∞/+∞ where there is no limit.</summary>
@@ -160,40 +81,5 @@ public sealed class LinDistFlowFormulation : IGridFormulation
         var lo = double.IsFinite(vmin) && vmin > 0 ? vmin * vmin : double.NegativeInfinity;
         var hi = double.IsFinite(vmax) ? vmax * vmax : double.PositiveInfinity;
         return (lo, hi);
-    }
-
-    private void AddThermalRows(OptimizationModel model, NetworkIndex index, DistributionFeeder feeder, int slot, int k, bool fromEnd, Variable p, Variable q, Variable v, double rating, List<LinDistFlowThermalRow> rows)
-    {
-        // Flow entering the branch at this end: from end (P + g/(2τ²)·v_f, Q − b/(2τ²)·v_f); to end (−P + g/2·v_t, −Q − b/2·v_t).
-        var sign = fromEnd ? 1.0 : -1.0;
-        var scale = fromEnd ? 1.0 / feeder.TapSquared[k] : 1.0;
-        var gv = index.GPu[k] / 2 * scale;
-        var bv = -index.BPu[k] / 2 * scale;
-        var end = fromEnd ? "f" : "t";
-        if (ThermalLimit == LinDistFlowThermalLimit.ActivePower)
-        {
-            var e = new LinearExpression().Add(p, sign).Add(v, gv);
-            rows.Add(new LinDistFlowThermalRow(model.AddConstraint(e, -rating, rating, $"plim[{slot},{index.BranchIds[k]},{end}]"), k, fromEnd, 1.0, 0.0));
-            return;
-        }
-
-        var bound = rating * Math.Cos(Math.PI / PolygonSides);
-        for (var s = 0; s < PolygonSides / 2; s++)
-        {
-            var angle = 2 * Math.PI * s / PolygonSides;
-            double c = Math.Cos(angle), sn = Math.Sin(angle);
-            if (Math.Abs(c) < 1e-15)
-            {
-                c = 0;
-            }
-
-            if (Math.Abs(sn) < 1e-15)
-            {
-                sn = 0;
-            }
-
-            var e = new LinearExpression().Add(p, sign * c).Add(q, sign * sn).Add(v, (c * gv) + (sn * bv));
-            rows.Add(new LinDistFlowThermalRow(model.AddConstraint(e, -bound, bound, $"slim[{slot},{index.BranchIds[k]},{end},{s}]"), k, fromEnd, c, sn));
-        }
     }
 }

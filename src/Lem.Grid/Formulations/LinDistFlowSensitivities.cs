@@ -3,7 +3,7 @@ using Lem.Grid.Indexing;
 namespace Lem.Grid.Formulations;
 
 /// <summary>
-/// Path sensitivities of the LinDistFlow equations of a radial feeder (FORMULATIONS §3, "Sensitivities"): how flows,
+/// Path sensitivities of the LinDistFlow equations of a radial feeder (docs/formulations.md#lindistflow, "Sensitivities"): how flows,
 /// squared voltages and the slack injection change per p.u. of injection at a bus, the slack bus (fixed voltage)
 /// absorbing the change. Exact for the linear model, including taps and shunt elements.
 /// </summary>

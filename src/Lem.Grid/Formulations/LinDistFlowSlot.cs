@@ -17,12 +17,11 @@ public sealed class LinDistFlowSlot : GridSlot
     private readonly Constraint[] _qBalance;
     private readonly Constraint[] _drops;
     private readonly Constraint?[] _voltageLimits;
-    private LinDistFlowSensitivities? _sensitivities;
+    private readonly PreparedLinDistFlowFormulation _prepared;
 
-    internal LinDistFlowSlot(NetworkIndex index, DistributionFeeder feeder, Variable[] v, Variable[] p, Variable[] q, Constraint[] pBalance, Constraint[] qBalance, Constraint[] drops, Constraint?[] voltageLimits, IReadOnlyList<LinDistFlowThermalRow> thermalRows)
+    internal LinDistFlowSlot(PreparedLinDistFlowFormulation prepared, Variable[] v, Variable[] p, Variable[] q, Constraint[] pBalance, Constraint[] qBalance, Constraint[] drops, Constraint?[] voltageLimits, IReadOnlyList<LinDistFlowThermalRow> thermalRows)
     {
-        Index = index;
-        Feeder = feeder;
+        _prepared = prepared;
         _v = v;
         _p = p;
         _q = q;
@@ -34,10 +33,10 @@ public sealed class LinDistFlowSlot : GridSlot
     }
 
     /// <summary>The network.</summary>
-    public NetworkIndex Index { get; }
+    public NetworkIndex Index => _prepared.Index;
 
     /// <summary>The feeder tree.</summary>
-    public DistributionFeeder Feeder { get; }
+    public DistributionFeeder Feeder => _prepared.Feeder;
 
     /// <summary>The squared voltage variable of each bus (p.u.²).</summary>
     public IReadOnlyList<Variable> SquaredVoltages => _v;
@@ -63,8 +62,8 @@ public sealed class LinDistFlowSlot : GridSlot
     /// <summary>The thermal-limit rows.</summary>
     public IReadOnlyList<LinDistFlowThermalRow> ThermalRows { get; }
 
-    /// <summary>The path sensitivities of the feeder (computed on first use).</summary>
-    public LinDistFlowSensitivities Sensitivities => _sensitivities ??= new LinDistFlowSensitivities(Feeder);
+    /// <summary>The path sensitivities of the feeder (computed on first use, shared with the other slots of the prepared formulation).</summary>
+    public LinDistFlowSensitivities Sensitivities => _prepared.Sensitivities;
 
     /// <inheritdoc />
     public override double[] ActivePrices(Solution solution)
@@ -216,7 +215,7 @@ public sealed class LinDistFlowSlot : GridSlot
     }
 
     /// <summary>
-    /// The DLMP decomposition by the sensitivity formula (FORMULATIONS §3): for demand at bus i,
+    /// The DLMP decomposition by the sensitivity formula (docs/formulations.md#prices-and-dlmps): for demand at bus i,
     /// DLMP_i = λ_slack·(−∂p_slack/∂p_i) − λ^Q_slack·∂q_slack/∂p_i + Σ_ℓ y_ℓ·∂f_ℓ/∂p_i + Σ_j η_j·∂v_j/∂p_i, with the duals y
     /// (thermal rows) and η (voltage rows) in the ∂cost/∂bound convention, i.e. λ_slack − Σ_ℓ μ_ℓ ∂f_ℓ/∂p_i −
     /// Σ_j (η_j⁺ − η_j⁻) ∂v_j/∂p_i with non-negative multipliers, and the path sensitivities of

@@ -9,6 +9,6 @@ public enum LinDistFlowThermalLimit
     /// </summary>
     Polygon,
 
-    /// <summary>Only the active power is limited, |P| ≤ S (the "|P_ℓ| ≤ P̄_ℓ" variant of FORMULATIONS §3).</summary>
+    /// <summary>Only the active power is limited, |P| ≤ S (the "|P_ℓ| ≤ P̄_ℓ" variant in docs/formulations.md#lindistflow).</summary>
     ActivePower,
 }

@@ -1,18 +1,17 @@
 using Lem.Grid.Indexing;
-using Lem.Optimization;
 
 namespace Lem.Grid.Formulations;
 
 /// <summary>
-/// The second-order cone relaxation of the DistFlow branch flow model of a radial feeder (FORMULATIONS §4; Farivar &amp;
-/// Low 2013), with losses, line charging, bus shunts and taps.
+/// The second-order cone relaxation of the DistFlow branch flow model of a radial feeder (docs/formulations.md#soc-distflow;
+/// Farivar &amp; Low 2013), with losses, line charging, bus shunts and taps.
 /// </summary>
 /// <remarks>
 /// <para>Variables, per unit on the model's power base (<see cref="SocDistFlowPerUnit"/>; the network's base unless that is
 /// far from the feeder's power): for each branch k = (f → t) the power P_k + jQ_k entering its series
 /// impedance z_k = r_k + jx_k on the from side (behind the ideal transformer of ratio τ_k) and the squared series current
 /// ℓ_k ≥ 0; for each bus the squared voltage w_i = |V_i|² ≥ 0, fixed at the set point squared at the slack.</para>
-/// <para>Constraints for each slot:</para>
+/// <para>Constraints for each slot (added by <see cref="PreparedSocDistFlowFormulation.AddSlot"/>):</para>
 /// <list type="bullet">
 /// <item>active balance p_i/S_base = Σ_{k: f=i} P_k + Σ_{k: t=i} (r_k ℓ_k − P_k) + g_i^sh·w_i and reactive balance
 /// q_i/S_base = Σ_{k: f=i} Q_k + Σ_{k: t=i} (x_k ℓ_k − Q_k) + b_i^sh·w_i, where the shunt terms collect the bus shunt
@@ -68,101 +67,18 @@ public sealed class SocDistFlowFormulation : IGridFormulation
     public string? CannotRepresent(NetworkIndex index) => DistributionFeeder.WhyNotRadial(index);
 
     /// <inheritdoc />
-    GridSlot IGridFormulation.AddSlot(OptimizationModel model, NetworkIndex index, int slot, IReadOnlyList<LinearExpression> pInjectionMw, IReadOnlyList<LinearExpression> qInjectionMvar) =>
-        AddSlot(model, index, slot, pInjectionMw, qInjectionMvar);
+    IPreparedGridFormulation IGridFormulation.Prepare(NetworkIndex index) => Prepare(index);
 
-    /// <summary>Adds the SOC branch flow model of one slot (see the class remarks) and returns its read-out.</summary>
-    /// <exception cref="ArgumentException">When the network is not a radial feeder with one slack, or the injection lists do not match the buses.</exception>
-    public SocDistFlowSlot AddSlot(OptimizationModel model, NetworkIndex index, int slot, IReadOnlyList<LinearExpression> pInjectionMw, IReadOnlyList<LinearExpression> qInjectionMvar)
+    /// <summary>
+    /// Prepares the SOC model of a feeder: the tree (<see cref="DistributionFeeder"/>), the power base and the data in per
+    /// unit on it (<see cref="SocDistFlowPerUnit"/>) and the squared voltage limits are built once.
+    /// </summary>
+    /// <exception cref="ArgumentException">When the network is not a radial feeder with one slack.</exception>
+    public PreparedSocDistFlowFormulation Prepare(NetworkIndex index)
     {
-        ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(index);
-        ArgumentNullException.ThrowIfNull(pInjectionMw);
-        ArgumentNullException.ThrowIfNull(qInjectionMvar);
-        ArgumentOutOfRangeException.ThrowIfNegative(slot);
-        DcFormulation.CheckInjections(index, pInjectionMw, qInjectionMvar);
         var feeder = DistributionFeeder.Build(index);
-        int n = index.BusCount, m = index.BranchCount;
         var pu = new SocDistFlowPerUnit(feeder, PowerBaseMva ?? SocDistFlowPerUnit.AutomaticPowerBaseMva(index));
-        var baseMva = pu.PowerBaseMva;
-
-        var w = new Variable[n];
-        var voltageRows = new Constraint?[n];
-        var flatStart = index.VmSetpointPu[feeder.Root] * index.VmSetpointPu[feeder.Root];
-        for (var i = 0; i < n; i++)
-        {
-            if (i == feeder.Root)
-            {
-                var ws = index.VmSetpointPu[i] * index.VmSetpointPu[i];
-                w[i] = model.AddVariable(ws, ws, $"w[{slot},{index.BusIds[i]}]");
-                continue;
-            }
-
-            w[i] = model.AddVariable(0.0, double.PositiveInfinity, $"w[{slot},{index.BusIds[i]}]");
-            model.SetStart(w[i], flatStart);
-            var (lo, hi) = LinDistFlowFormulation.SquaredLimits(index, i);
-            if (double.IsFinite(lo) || double.IsFinite(hi))
-            {
-                voltageRows[i] = model.AddConstraint(new LinearExpression().Add(w[i], 1.0), lo, hi, $"vlim[{slot},{index.BusIds[i]}]");
-            }
-        }
-
-        var p = new Variable[m];
-        var q = new Variable[m];
-        var l = new Variable[m];
-        for (var k = 0; k < m; k++)
-        {
-            p[k] = model.AddVariable(double.NegativeInfinity, double.PositiveInfinity, $"P[{slot},{index.BranchIds[k]}]");
-            q[k] = model.AddVariable(double.NegativeInfinity, double.PositiveInfinity, $"Q[{slot},{index.BranchIds[k]}]");
-            l[k] = model.AddVariable(0.0, double.PositiveInfinity, $"l[{slot},{index.BranchIds[k]}]");
-        }
-
-        var pBalance = new LinearExpression[n];
-        var qBalance = new LinearExpression[n];
-        for (var i = 0; i < n; i++)
-        {
-            pBalance[i] = new LinearExpression().Add(pInjectionMw[i], 1.0 / baseMva).Add(w[i], -pu.ShuntPPerV[i]);
-            qBalance[i] = new LinearExpression().Add(qInjectionMvar[i], 1.0 / baseMva).Add(w[i], -pu.ShuntQPerV[i]);
-        }
-
-        var drops = new Constraint[m];
-        var cones = new ConeConstraint[m];
-        var thermal = new List<ConeConstraint>();
-        for (var k = 0; k < m; k++)
-        {
-            int f = index.FromIndex[k], t = index.ToIndex[k];
-            double r = pu.RPu[k], x = pu.XPu[k], tau2 = feeder.TapSquared[k];
-            pBalance[f].Add(p[k], -1.0);
-            pBalance[t].Add(p[k], 1.0).Add(l[k], -r);
-            qBalance[f].Add(q[k], -1.0);
-            qBalance[t].Add(q[k], 1.0).Add(l[k], -x);
-            var drop = new LinearExpression().Add(w[t], 1.0).Add(w[f], -1.0 / tau2).Add(p[k], 2 * r).Add(q[k], 2 * x).Add(l[k], -((r * r) + (x * x)));
-            drops[k] = model.AddEquality(drop, 0.0, $"drop[{slot},{index.BranchIds[k]}]");
-            var tau = Math.Sqrt(tau2);
-            cones[k] = model.AddRotatedCone(w[f], l[k], [new LinearExpression().Add(p[k], tau), new LinearExpression().Add(q[k], tau)], $"bfm[{slot},{index.BranchIds[k]}]");
-
-            var rating = pu.RatingPu[k];
-            if (double.IsFinite(rating))
-            {
-                var head = model.AddVariable(rating, rating, $"S[{slot},{index.BranchIds[k]}]");
-                double gHalf = pu.GPu[k] / 2, bHalf = pu.BPu[k] / 2;
-                var pFrom = new LinearExpression().Add(p[k], 1.0).Add(w[f], gHalf / tau2);
-                var qFrom = new LinearExpression().Add(q[k], 1.0).Add(w[f], -bHalf / tau2);
-                var pTo = new LinearExpression().Add(p[k], -1.0).Add(l[k], r).Add(w[t], gHalf);
-                var qTo = new LinearExpression().Add(q[k], -1.0).Add(l[k], x).Add(w[t], -bHalf);
-                thermal.Add(model.AddCone(head, [pFrom, qFrom], $"smax[{slot},{index.BranchIds[k]},f]"));
-                thermal.Add(model.AddCone(head, [pTo, qTo], $"smax[{slot},{index.BranchIds[k]},t]"));
-            }
-        }
-
-        var pRows = new Constraint[n];
-        var qRows = new Constraint[n];
-        for (var i = 0; i < n; i++)
-        {
-            pRows[i] = model.AddEquality(pBalance[i], 0.0, $"pbal[{slot},{index.BusIds[i]}]");
-            qRows[i] = model.AddEquality(qBalance[i], 0.0, $"qbal[{slot},{index.BusIds[i]}]");
-        }
-
-        return new SocDistFlowSlot(index, feeder, pu, ExactnessTolerance, w, p, q, l, pRows, qRows, drops, voltageRows, cones, thermal) { Slot = slot };
+        return new PreparedSocDistFlowFormulation(this, feeder, pu);
     }
 }

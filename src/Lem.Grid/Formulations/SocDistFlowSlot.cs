@@ -162,7 +162,7 @@ public sealed class SocDistFlowSlot : GridSlot
     }
 
     /// <summary>
-    /// The cone gap (w_f/τ²)·ℓ − P² − Q² of every branch (FORMULATIONS §4, run-time exactness check). When the check fails
+    /// The cone gap (w_f/τ²)·ℓ − P² − Q² of every branch (docs/formulations.md#soc-distflow, run-time exactness check). When the check fails
     /// the voltages and flows are not AC-feasible; re-run an AC power flow with the dispatch or penalise losses.
     /// </summary>
     public SocExactnessReport Exactness(Solution solution)

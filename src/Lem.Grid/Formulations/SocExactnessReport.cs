@@ -1,6 +1,6 @@
 namespace Lem.Grid.Formulations;
 
-/// <summary>The run-time exactness check of a <see cref="SocDistFlowFormulation"/> solution (FORMULATIONS §4, mandatory).</summary>
+/// <summary>The run-time exactness check of a <see cref="SocDistFlowFormulation"/> solution (docs/formulations.md#soc-distflow, mandatory).</summary>
 /// <param name="Lines">The cone gap of every branch.</param>
 /// <param name="Tolerance">The relative gap up to which a branch counts as exact.</param>
 public sealed record SocExactnessReport(IReadOnlyList<SocLineExactness> Lines, double Tolerance)

@@ -19,7 +19,7 @@ namespace Lem.Grid.Opf;
 /// c₂P² + c₁P + c₀, enter as linear plus quadratic terms (c₂ ≥ 0); piecewise-linear costs through an epigraph variable
 /// z_g ≥ f_s + m_s(P_g − p_s), one row per segment, with non-decreasing slopes (convex).</para>
 /// <para>Network: the net injection of each solver bus, Σ P_g + Σ static generation − load (and the same for reactive
-/// power), is handed to the formulation for slot 0; the formulation models the shunts (the DC model draws G_s at 1 p.u.,
+/// power), is handed to the formulation (prepared once, docs/formulations.md#preparation) for slot 0; it models the shunts (the DC model draws G_s at 1 p.u.,
 /// as MATPOWER's DC OPF does). The LMPs are the formulation's balance duals.</para>
 /// </remarks>
 public static class OptimalPowerFlow
@@ -41,6 +41,8 @@ public static class OptimalPowerFlow
         {
             throw new ArgumentException($"The {formulation.Name} formulation cannot represent network '{network.Name}': {why}", nameof(formulation));
         }
+
+        var prepared = formulation.Prepare(index);
 
         var model = new OptimizationModel($"opf-{formulation.Name}-{network.Name}");
         var n = index.BusCount;
@@ -108,7 +110,7 @@ public static class OptimalPowerFlow
             externalGrids.Add((grid, bus, p));
         }
 
-        var slot = formulation.AddSlot(model, index, 0, pInjection, qInjection);
+        var slot = prepared.AddSlot(model, 0, pInjection, qInjection);
         model.AddToObjective(objective);
 
         var backend = options.Backend ?? Solvers.For(model);

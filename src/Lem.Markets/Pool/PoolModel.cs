@@ -117,7 +117,7 @@ internal sealed class PoolModel
         var gridSlots = new GridSlot[c.SlotCount];
         for (var t = 0; t < c.SlotCount; t++)
         {
-            gridSlots[t] = setup.Formulation.AddSlot(model, setup.Index, t, c.P[t], c.Q[t]);
+            gridSlots[t] = setup.Grid.AddSlot(model, t, c.P[t], c.Q[t]);
         }
 
         if (elastic)

@@ -13,6 +13,9 @@ namespace Lem.Markets.Pool;
 /// <param name="Options">The settings.</param>
 internal sealed record PoolSetup(MarketInput Market, NetworkIndex Index, IGridFormulation Formulation, int[] ParticipantBus, int ConnectionBus, PoolOptions Options)
 {
+    /// <summary>The formulation prepared for <see cref="Index"/>, once per clearing and shared by every model built from this setup.</summary>
+    public IPreparedGridFormulation Grid { get; } = Formulation.Prepare(Index);
+
     /// <summary>tan(acos(pf)) of loads.</summary>
     public double LoadTanPhi => Math.Sqrt(1.0 - (Options.LoadPowerFactor * Options.LoadPowerFactor)) / Options.LoadPowerFactor;
 }

@@ -79,7 +79,7 @@ internal sealed class AcPolarTestOpf
             }
         }
 
-        var slot = Assert.IsType<AcPolarSlot>(formulation.AddSlot(model, index, 0, p, q));
+        var slot = formulation.Prepare(index).AddSlot(model, 0, p, q);
         return new AcPolarTestOpf(model, index, slot, pg, qg);
     }
 }

@@ -23,7 +23,7 @@ public sealed class CopperPlateFormulationTests
     [Fact]
     public void AddSlot_ThreeBusExample_IgnoresTheLineLimitAndPricesEveryBusAlike()
     {
-        // FORMULATIONS §2 data without the grid: the cheap generator serves the whole 150 MW load.
+        // The docs/formulations.md#dc-b-theta data without the grid (docs/formulations.md#copper-plate): the cheap generator serves the whole 150 MW load.
         var index = NetworkIndex.Build(LinDistFlowExampleNetworks.Meshed3());
         var model = new OptimizationModel("copperplate");
         var g1 = model.AddVariable(0, 200);
@@ -32,7 +32,7 @@ public sealed class CopperPlateFormulationTests
         LinearExpression[] p = [new LinearExpression().Add(g1, 1), new LinearExpression().Add(g2, 1), new LinearExpression().AddConstant(-150)];
         LinearExpression[] q = [new(), new(), new LinearExpression().AddConstant(-50)];
 
-        var slot = new CopperPlateFormulation().AddSlot(model, index, 3, p, q);
+        var slot = new CopperPlateFormulation().Prepare(index).AddSlot(model, 3, p, q);
         var solution = Solvers.For(model).Solve(model);
 
         Assert.Equal(SolveStatus.Optimal, solution.Status);
@@ -57,7 +57,7 @@ public sealed class CopperPlateFormulationTests
         model.SetObjective(new LinearExpression().Add(g1, 10).Add(g2, 30));
         LinearExpression[] p = [new LinearExpression().Add(g1, 1), new LinearExpression().Add(g2, 1).AddConstant(-20), new LinearExpression().AddConstant(-130)];
 
-        var slot = (CopperPlateSlot)new CopperPlateFormulation().AddSlot(model, index, 0, p, [new(), new(), new()]);
+        var slot = new CopperPlateFormulation().Prepare(index).AddSlot(model, 0, p, [new(), new(), new()]);
         var solution = Solvers.For(model).Solve(model);
 
         Approx.Equal(50, solution.Value(g2), 1e-6);
@@ -81,6 +81,6 @@ public sealed class CopperPlateFormulationTests
         var index = NetworkIndex.Build(LinDistFlowExampleNetworks.Meshed3());
         var model = new OptimizationModel("copperplate");
 
-        Assert.Throws<ArgumentException>(() => new CopperPlateFormulation().AddSlot(model, index, 0, [new LinearExpression()], []));
+        Assert.Throws<ArgumentException>(() => new CopperPlateFormulation().Prepare(index).AddSlot(model, 0, [new LinearExpression()], []));
     }
 }

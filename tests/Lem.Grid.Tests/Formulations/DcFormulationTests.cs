@@ -6,7 +6,7 @@ using Lem.Testing;
 
 namespace Lem.Grid.Tests.Formulations;
 
-/// <summary>FORMULATIONS.md §2: the 3-bus DC OPF with a congested line, through <see cref="DcFormulation"/>.</summary>
+/// <summary>docs/formulations.md#dc-b-theta: the 3-bus DC OPF with a congested line, through <see cref="DcFormulation"/>.</summary>
 public sealed class DcFormulationTests
 {
     [Theory]
@@ -70,7 +70,7 @@ public sealed class DcFormulationTests
         model.SetObjective(new LinearExpression().Add(g1, 10).Add(g2, 30));
         LinearExpression[] p = [new LinearExpression().Add(g1, 1), new LinearExpression().Add(g2, 1), new LinearExpression().AddConstant(-150)];
         LinearExpression[] qs = [new LinearExpression().Add(q, 1), new LinearExpression(), new LinearExpression().AddConstant(-1000)];
-        var slot = new DcFormulation().AddSlot(model, index, 0, p, qs);
+        var slot = new DcFormulation().Prepare(index).AddSlot(model, 0, p, qs);
 
         var solution = Solvers.For(model).Solve(model);
 

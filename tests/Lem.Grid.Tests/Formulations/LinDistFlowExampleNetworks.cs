@@ -2,11 +2,11 @@ using Lem.Grid.Network;
 
 namespace Lem.Grid.Tests.Formulations;
 
-/// <summary>The small networks of FORMULATIONS.md §2–§4, built by hand.</summary>
+/// <summary>The small networks of the worked examples in docs/formulations.md (DC, LinDistFlow, SOC), built by hand.</summary>
 internal static class LinDistFlowExampleNetworks
 {
     /// <summary>
-    /// The §3 feeder 0–1–2 (base 1 MVA, r01 = 0.01, x01 = 0.02, r12 = 0.02, x12 = 0.04, loads 0.8 + j0.3 and 1.2 + j0.4),
+    /// The LinDistFlow example feeder 0–1–2 (base 1 MVA, r01 = 0.01, x01 = 0.02, r12 = 0.02, x12 = 0.04, loads 0.8 + j0.3 and 1.2 + j0.4),
     /// the substation import at bus 0 bought at 40/MWh, optionally a DER at bus 2 at 60/MWh with p ∈ [0, 1] and q = 0.
     /// </summary>
     public static GridNetwork Feeder(double vmMinPu, double? ratingMva01 = null, bool withDer = true, double importPrice = 40)
@@ -48,7 +48,7 @@ internal static class LinDistFlowExampleNetworks
     }
 
     /// <summary>
-    /// The §2 meshed 3-bus grid (lines 1–2, 1–3, 2–3 with x = 0.1 p.u., base 100 MVA; line 1–3 rated 80 MW), G1 at bus 1
+    /// The DC example meshed 3-bus grid (lines 1–2, 1–3, 2–3 with x = 0.1 p.u., base 100 MVA; line 1–3 rated 80 MW), G1 at bus 1
     /// (10/MWh, 0–200 MW), G2 at bus 2 (30/MWh, 0–200 MW), 150 MW of load at bus 3; <paramref name="slack"/> is the reference.
     /// </summary>
     public static GridNetwork Meshed3(string slack = "3") => new()

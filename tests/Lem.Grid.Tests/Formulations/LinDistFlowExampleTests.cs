@@ -6,7 +6,7 @@ using Lem.Testing;
 
 namespace Lem.Grid.Tests.Formulations;
 
-/// <summary>FORMULATIONS.md §3: LinDistFlow on the 3-bus feeder, cases A (voltage) and B (congestion), and the DLMP decomposition.</summary>
+/// <summary>docs/formulations.md#lindistflow: LinDistFlow on the 3-bus feeder, cases A (voltage) and B (congestion), and the DLMP decomposition.</summary>
 public sealed class LinDistFlowExampleTests
 {
     [Fact]

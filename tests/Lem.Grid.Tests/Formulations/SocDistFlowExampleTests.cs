@@ -6,7 +6,7 @@ using Lem.Testing;
 
 namespace Lem.Grid.Tests.Formulations;
 
-/// <summary>FORMULATIONS.md §4: the SOC relaxation of the branch flow model on the 3-bus feeder, minimising the import.</summary>
+/// <summary>docs/formulations.md#soc-distflow: the SOC relaxation of the branch flow model on the 3-bus feeder, minimising the import.</summary>
 public sealed class SocDistFlowExampleTests
 {
     [Fact]

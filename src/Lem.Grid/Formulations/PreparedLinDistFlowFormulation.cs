@@ -1,0 +1,179 @@
+using Lem.Grid.Indexing;
+using Lem.Optimization;
+
+namespace Lem.Grid.Formulations;
+
+/// <summary>
+/// The <see cref="LinDistFlowFormulation"/> prepared for a radial feeder: the feeder tree with its tap and shunt data,
+/// the squared voltage limits, the thermal polygon's directions and (on first use) the path sensitivities, all shared by
+/// every slot; <see cref="AddSlot"/> only adds a slot's variables and rows.
+/// </summary>
+public sealed class PreparedLinDistFlowFormulation : IPreparedGridFormulation
+{
+    private readonly double[] _squaredLower;
+    private readonly double[] _squaredUpper;
+    private readonly double[] _polygonCos;
+    private readonly double[] _polygonSin;
+    private readonly double _polygonInscribed;
+    private readonly Lazy<LinDistFlowSensitivities> _sensitivities;
+
+    internal PreparedLinDistFlowFormulation(LinDistFlowFormulation formulation, DistributionFeeder feeder)
+    {
+        Formulation = formulation;
+        Feeder = feeder;
+        var index = feeder.Index;
+        _squaredLower = new double[index.BusCount];
+        _squaredUpper = new double[index.BusCount];
+        for (var i = 0; i < index.BusCount; i++)
+        {
+            (_squaredLower[i], _squaredUpper[i]) = LinDistFlowFormulation.SquaredLimits(index, i);
+        }
+
+        // Directions θ_s = 2πs/N, s < N/2, of the inscribed polygon; each row bounds both opposite sides.
+        var sides = formulation.PolygonSides;
+        _polygonCos = new double[sides / 2];
+        _polygonSin = new double[sides / 2];
+        for (var s = 0; s < sides / 2; s++)
+        {
+            var angle = 2 * Math.PI * s / sides;
+            double c = Math.Cos(angle), sn = Math.Sin(angle);
+            _polygonCos[s] = Math.Abs(c) < 1e-15 ? 0 : c;
+            _polygonSin[s] = Math.Abs(sn) < 1e-15 ? 0 : sn;
+        }
+
+        _polygonInscribed = Math.Cos(Math.PI / sides);
+        _sensitivities = new Lazy<LinDistFlowSensitivities>(() => new LinDistFlowSensitivities(feeder));
+    }
+
+    /// <summary>The formulation this was prepared from.</summary>
+    public LinDistFlowFormulation Formulation { get; }
+
+    /// <inheritdoc />
+    IGridFormulation IPreparedGridFormulation.Formulation => Formulation;
+
+    /// <summary>The network this was prepared for.</summary>
+    public NetworkIndex Index => Feeder.Index;
+
+    /// <summary>The feeder tree rooted at the slack bus.</summary>
+    public DistributionFeeder Feeder { get; }
+
+    /// <summary>The path sensitivities of the feeder (computed on first use, then shared by every slot).</summary>
+    public LinDistFlowSensitivities Sensitivities => _sensitivities.Value;
+
+    /// <inheritdoc />
+    GridSlot IPreparedGridFormulation.AddSlot(OptimizationModel model, int slot, IReadOnlyList<LinearExpression> pInjectionMw, IReadOnlyList<LinearExpression> qInjectionMvar) =>
+        AddSlot(model, slot, pInjectionMw, qInjectionMvar);
+
+    /// <summary>Adds the LinDistFlow model of one slot (see <see cref="LinDistFlowFormulation"/>) and returns its read-out.</summary>
+    /// <exception cref="ArgumentException">When the injection lists do not match the buses.</exception>
+    public LinDistFlowSlot AddSlot(OptimizationModel model, int slot, IReadOnlyList<LinearExpression> pInjectionMw, IReadOnlyList<LinearExpression> qInjectionMvar)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(pInjectionMw);
+        ArgumentNullException.ThrowIfNull(qInjectionMvar);
+        ArgumentOutOfRangeException.ThrowIfNegative(slot);
+        var index = Index;
+        var feeder = Feeder;
+        DcFormulation.CheckInjections(index, pInjectionMw, qInjectionMvar);
+        int n = index.BusCount, m = index.BranchCount;
+        var baseMva = index.BaseMva;
+
+        var v = new Variable[n];
+        var voltageRows = new Constraint?[n];
+        for (var i = 0; i < n; i++)
+        {
+            if (i == feeder.Root)
+            {
+                var vs = index.VmSetpointPu[i] * index.VmSetpointPu[i];
+                v[i] = model.AddVariable(vs, vs, $"v[{slot},{index.BusIds[i]}]");
+                continue;
+            }
+
+            v[i] = model.AddVariable(double.NegativeInfinity, double.PositiveInfinity, $"v[{slot},{index.BusIds[i]}]");
+            double lo = _squaredLower[i], hi = _squaredUpper[i];
+            if (double.IsFinite(lo) || double.IsFinite(hi))
+            {
+                voltageRows[i] = model.AddConstraint(new LinearExpression().Add(v[i], 1.0), lo, hi, $"vlim[{slot},{index.BusIds[i]}]");
+            }
+        }
+
+        var p = new Variable[m];
+        var q = new Variable[m];
+        for (var k = 0; k < m; k++)
+        {
+            p[k] = model.AddVariable(double.NegativeInfinity, double.PositiveInfinity, $"P[{slot},{index.BranchIds[k]}]");
+            q[k] = model.AddVariable(double.NegativeInfinity, double.PositiveInfinity, $"Q[{slot},{index.BranchIds[k]}]");
+        }
+
+        var pBalance = new LinearExpression[n];
+        var qBalance = new LinearExpression[n];
+        for (var i = 0; i < n; i++)
+        {
+            pBalance[i] = new LinearExpression().Add(pInjectionMw[i], 1.0 / baseMva).Add(v[i], -feeder.ShuntPPerV[i]);
+            qBalance[i] = new LinearExpression().Add(qInjectionMvar[i], 1.0 / baseMva).Add(v[i], -feeder.ShuntQPerV[i]);
+        }
+
+        var drops = new Constraint[m];
+        for (var k = 0; k < m; k++)
+        {
+            int f = index.FromIndex[k], t = index.ToIndex[k];
+            pBalance[f].Add(p[k], -1.0);
+            pBalance[t].Add(p[k], 1.0);
+            qBalance[f].Add(q[k], -1.0);
+            qBalance[t].Add(q[k], 1.0);
+            var drop = new LinearExpression().Add(v[t], 1.0).Add(v[f], -1.0 / feeder.TapSquared[k]).Add(p[k], 2 * index.RPu[k]).Add(q[k], 2 * index.XPu[k]);
+            drops[k] = model.AddEquality(drop, 0.0, $"drop[{slot},{index.BranchIds[k]}]");
+        }
+
+        var pRows = new Constraint[n];
+        var qRows = new Constraint[n];
+        for (var i = 0; i < n; i++)
+        {
+            pRows[i] = model.AddEquality(pBalance[i], 0.0, $"pbal[{slot},{index.BusIds[i]}]");
+            qRows[i] = model.AddEquality(qBalance[i], 0.0, $"qbal[{slot},{index.BusIds[i]}]");
+        }
+
+        var thermal = new List<LinDistFlowThermalRow>();
+        for (var k = 0; k < m; k++)
+        {
+            var rating = index.RatingPu[k];
+            if (!double.IsFinite(rating))
+            {
+                continue;
+            }
+
+            AddThermalRows(model, slot, k, true, p[k], q[k], v[index.FromIndex[k]], rating, thermal);
+            if (index.GPu[k] != 0 || index.BPu[k] != 0)
+            {
+                AddThermalRows(model, slot, k, false, p[k], q[k], v[index.ToIndex[k]], rating, thermal);
+            }
+        }
+
+        return new LinDistFlowSlot(this, v, p, q, pRows, qRows, drops, voltageRows, thermal) { Slot = slot };
+    }
+
+    private void AddThermalRows(OptimizationModel model, int slot, int k, bool fromEnd, Variable p, Variable q, Variable v, double rating, List<LinDistFlowThermalRow> rows)
+    {
+        // Flow entering the branch at this end: from end (P + g/(2τ²)·v_f, Q − b/(2τ²)·v_f); to end (−P + g/2·v_t, −Q − b/2·v_t).
+        var index = Index;
+        var sign = fromEnd ? 1.0 : -1.0;
+        var scale = fromEnd ? 1.0 / Feeder.TapSquared[k] : 1.0;
+        var gv = index.GPu[k] / 2 * scale;
+        var bv = -index.BPu[k] / 2 * scale;
+        var end = fromEnd ? "f" : "t";
+        if (Formulation.ThermalLimit == LinDistFlowThermalLimit.ActivePower)
+        {
+            var e = new LinearExpression().Add(p, sign).Add(v, gv);
+            rows.Add(new LinDistFlowThermalRow(model.AddConstraint(e, -rating, rating, $"plim[{slot},{index.BranchIds[k]},{end}]"), k, fromEnd, 1.0, 0.0));
+            return;
+        }
+
+        var bound = rating * _polygonInscribed;
+        for (var s = 0; s < _polygonCos.Length; s++)
+        {
+            double c = _polygonCos[s], sn = _polygonSin[s];
+            var e = new LinearExpression().Add(p, sign * c).Add(q, sign * sn).Add(v, (c * gv) + (sn * bv));
+            rows.Add(new LinDistFlowThermalRow(model.AddConstraint(e, -bound, bound, $"slim[{slot},{index.BranchIds[k]},{end},{s}]"), k, fromEnd, c, sn));
+        }
+    }
+}

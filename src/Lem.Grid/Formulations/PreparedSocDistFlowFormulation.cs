@@ -1,0 +1,146 @@
+using Lem.Grid.Indexing;
+using Lem.Optimization;
+
+namespace Lem.Grid.Formulations;
+
+/// <summary>
+/// The <see cref="SocDistFlowFormulation"/> prepared for a radial feeder: the feeder tree, the data in per unit on the
+/// model's power base and the squared voltage limits, shared by every slot; <see cref="AddSlot"/> only adds a slot's
+/// variables, rows and cones.
+/// </summary>
+public sealed class PreparedSocDistFlowFormulation : IPreparedGridFormulation
+{
+    private readonly double[] _squaredLower;
+    private readonly double[] _squaredUpper;
+    private readonly double[] _tap;
+
+    internal PreparedSocDistFlowFormulation(SocDistFlowFormulation formulation, DistributionFeeder feeder, SocDistFlowPerUnit perUnit)
+    {
+        Formulation = formulation;
+        Feeder = feeder;
+        PerUnit = perUnit;
+        var index = feeder.Index;
+        _squaredLower = new double[index.BusCount];
+        _squaredUpper = new double[index.BusCount];
+        for (var i = 0; i < index.BusCount; i++)
+        {
+            (_squaredLower[i], _squaredUpper[i]) = LinDistFlowFormulation.SquaredLimits(index, i);
+        }
+
+        _tap = [.. feeder.TapSquared.Select(Math.Sqrt)];
+    }
+
+    /// <summary>The formulation this was prepared from.</summary>
+    public SocDistFlowFormulation Formulation { get; }
+
+    /// <inheritdoc />
+    IGridFormulation IPreparedGridFormulation.Formulation => Formulation;
+
+    /// <summary>The network this was prepared for.</summary>
+    public NetworkIndex Index => Feeder.Index;
+
+    /// <summary>The feeder tree rooted at the slack bus.</summary>
+    public DistributionFeeder Feeder { get; }
+
+    /// <summary>The data in per unit on the model's power base; the variables of every slot are in these units.</summary>
+    public SocDistFlowPerUnit PerUnit { get; }
+
+    /// <inheritdoc />
+    GridSlot IPreparedGridFormulation.AddSlot(OptimizationModel model, int slot, IReadOnlyList<LinearExpression> pInjectionMw, IReadOnlyList<LinearExpression> qInjectionMvar) =>
+        AddSlot(model, slot, pInjectionMw, qInjectionMvar);
+
+    /// <summary>Adds the SOC branch flow model of one slot (see <see cref="SocDistFlowFormulation"/>) and returns its read-out.</summary>
+    /// <exception cref="ArgumentException">When the injection lists do not match the buses.</exception>
+    public SocDistFlowSlot AddSlot(OptimizationModel model, int slot, IReadOnlyList<LinearExpression> pInjectionMw, IReadOnlyList<LinearExpression> qInjectionMvar)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(pInjectionMw);
+        ArgumentNullException.ThrowIfNull(qInjectionMvar);
+        ArgumentOutOfRangeException.ThrowIfNegative(slot);
+        var index = Index;
+        var feeder = Feeder;
+        var pu = PerUnit;
+        DcFormulation.CheckInjections(index, pInjectionMw, qInjectionMvar);
+        int n = index.BusCount, m = index.BranchCount;
+        var baseMva = pu.PowerBaseMva;
+
+        var w = new Variable[n];
+        var voltageRows = new Constraint?[n];
+        var flatStart = index.VmSetpointPu[feeder.Root] * index.VmSetpointPu[feeder.Root];
+        for (var i = 0; i < n; i++)
+        {
+            if (i == feeder.Root)
+            {
+                var ws = index.VmSetpointPu[i] * index.VmSetpointPu[i];
+                w[i] = model.AddVariable(ws, ws, $"w[{slot},{index.BusIds[i]}]");
+                continue;
+            }
+
+            w[i] = model.AddVariable(0.0, double.PositiveInfinity, $"w[{slot},{index.BusIds[i]}]");
+            model.SetStart(w[i], flatStart);
+            double lo = _squaredLower[i], hi = _squaredUpper[i];
+            if (double.IsFinite(lo) || double.IsFinite(hi))
+            {
+                voltageRows[i] = model.AddConstraint(new LinearExpression().Add(w[i], 1.0), lo, hi, $"vlim[{slot},{index.BusIds[i]}]");
+            }
+        }
+
+        var p = new Variable[m];
+        var q = new Variable[m];
+        var l = new Variable[m];
+        for (var k = 0; k < m; k++)
+        {
+            p[k] = model.AddVariable(double.NegativeInfinity, double.PositiveInfinity, $"P[{slot},{index.BranchIds[k]}]");
+            q[k] = model.AddVariable(double.NegativeInfinity, double.PositiveInfinity, $"Q[{slot},{index.BranchIds[k]}]");
+            l[k] = model.AddVariable(0.0, double.PositiveInfinity, $"l[{slot},{index.BranchIds[k]}]");
+        }
+
+        var pBalance = new LinearExpression[n];
+        var qBalance = new LinearExpression[n];
+        for (var i = 0; i < n; i++)
+        {
+            pBalance[i] = new LinearExpression().Add(pInjectionMw[i], 1.0 / baseMva).Add(w[i], -pu.ShuntPPerV[i]);
+            qBalance[i] = new LinearExpression().Add(qInjectionMvar[i], 1.0 / baseMva).Add(w[i], -pu.ShuntQPerV[i]);
+        }
+
+        var drops = new Constraint[m];
+        var cones = new ConeConstraint[m];
+        var thermal = new List<ConeConstraint>();
+        for (var k = 0; k < m; k++)
+        {
+            int f = index.FromIndex[k], t = index.ToIndex[k];
+            double r = pu.RPu[k], x = pu.XPu[k], tau2 = feeder.TapSquared[k];
+            pBalance[f].Add(p[k], -1.0);
+            pBalance[t].Add(p[k], 1.0).Add(l[k], -r);
+            qBalance[f].Add(q[k], -1.0);
+            qBalance[t].Add(q[k], 1.0).Add(l[k], -x);
+            var drop = new LinearExpression().Add(w[t], 1.0).Add(w[f], -1.0 / tau2).Add(p[k], 2 * r).Add(q[k], 2 * x).Add(l[k], -((r * r) + (x * x)));
+            drops[k] = model.AddEquality(drop, 0.0, $"drop[{slot},{index.BranchIds[k]}]");
+            var tau = _tap[k];
+            cones[k] = model.AddRotatedCone(w[f], l[k], [new LinearExpression().Add(p[k], tau), new LinearExpression().Add(q[k], tau)], $"bfm[{slot},{index.BranchIds[k]}]");
+
+            var rating = pu.RatingPu[k];
+            if (double.IsFinite(rating))
+            {
+                var head = model.AddVariable(rating, rating, $"S[{slot},{index.BranchIds[k]}]");
+                double gHalf = pu.GPu[k] / 2, bHalf = pu.BPu[k] / 2;
+                var pFrom = new LinearExpression().Add(p[k], 1.0).Add(w[f], gHalf / tau2);
+                var qFrom = new LinearExpression().Add(q[k], 1.0).Add(w[f], -bHalf / tau2);
+                var pTo = new LinearExpression().Add(p[k], -1.0).Add(l[k], r).Add(w[t], gHalf);
+                var qTo = new LinearExpression().Add(q[k], -1.0).Add(l[k], x).Add(w[t], -bHalf);
+                thermal.Add(model.AddCone(head, [pFrom, qFrom], $"smax[{slot},{index.BranchIds[k]},f]"));
+                thermal.Add(model.AddCone(head, [pTo, qTo], $"smax[{slot},{index.BranchIds[k]},t]"));
+            }
+        }
+
+        var pRows = new Constraint[n];
+        var qRows = new Constraint[n];
+        for (var i = 0; i < n; i++)
+        {
+            pRows[i] = model.AddEquality(pBalance[i], 0.0, $"pbal[{slot},{index.BusIds[i]}]");
+            qRows[i] = model.AddEquality(qBalance[i], 0.0, $"qbal[{slot},{index.BusIds[i]}]");
+        }
+
+        return new SocDistFlowSlot(index, feeder, pu, Formulation.ExactnessTolerance, w, p, q, l, pRows, qRows, drops, voltageRows, cones, thermal) { Slot = slot };
+    }
+}
