@@ -2,6 +2,7 @@ using System.Threading.RateLimiting;
 using Lem.Ledger;
 using Lem.Server.Api;
 using Lem.Server.Engine;
+using Lem.Server.Engine.Markets;
 using Lem.Server.Store;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -79,7 +80,7 @@ public sealed class LemServer : IAsyncDisposable
         {
             var state = store.Load();
             var ledger = new ServerLedger(serverKey, state.LastLedgerEntry);
-            var engine = new MarketEngine(ledger);
+            var engine = new MarketEngine(ledger, options.MarketKinds ?? ServerMarketKinds.BuiltIn());
             engine.Replay(state);
             var hub = new StreamHub();
             var sequencer = new Sequencer(engine, store, ledger, options.TimeProvider, hub.Publish, options.MaxBatchCommands);

@@ -38,4 +38,7 @@ public sealed record ServerOptions
 
     /// <summary>The most commands the sequencer writes in one transaction (group commit).</summary>
     public int MaxBatchCommands { get; init; } = 512;
+
+    /// <summary>The market kinds the server runs, by mechanism name; null = the built-in ones (<see cref="Engine.Markets.ServerMarketKinds.BuiltIn"/>).</summary>
+    internal Engine.Markets.ServerMarketKinds? MarketKinds { get; init; }
 }

@@ -31,7 +31,8 @@ internal sealed class TestServer : IAsyncDisposable
 
     public static DateTimeOffset Start { get; } = new(2026, 3, 1, 8, 0, 0, TimeSpan.Zero);
 
-    public static async Task<TestServer> StartAsync(string? dataDirectory = null, FakeTimeProvider? clock = null, int burst = 100_000, long maxBody = 64 * 1024, string? postgres = null)
+    public static async Task<TestServer> StartAsync(string? dataDirectory = null, FakeTimeProvider? clock = null, int burst = 100_000, long maxBody = 64 * 1024, string? postgres = null,
+        Engine.Markets.ServerMarketKinds? marketKinds = null)
     {
         var dir = dataDirectory ?? Path.Combine(Path.GetTempPath(), "lem-server-tests", Guid.NewGuid().ToString("N"));
         clock ??= new FakeTimeProvider(Start);
@@ -46,6 +47,7 @@ internal sealed class TestServer : IAsyncDisposable
             RateLimitBurst = burst,
             RateLimitPerSecond = Math.Min(burst, 100_000),
             MaxRequestBodyBytes = maxBody,
+            MarketKinds = marketKinds,
         });
         return new TestServer(server, dir, clock, dataDirectory is null);
     }

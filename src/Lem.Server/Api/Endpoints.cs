@@ -9,6 +9,7 @@ using Lem.Server.Store;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using NodaTime;
 
 namespace Lem.Server.Api;
 
@@ -21,15 +22,9 @@ internal static class Endpoints
     /// <summary>The most price levels (ticks in the band) of one slot's order book (the book's own limit).</summary>
     private const decimal MaxPriceLevelsPerBook = 50_000_000m;
 
-    /// <summary>The most price levels over all books of one continuous market: the books allocate arrays over every level.</summary>
-    private const decimal MaxPriceLevelsPerMarket = 20_000_000m;
+    private static readonly Instant EarliestDeliveryStart = Instant.FromUtc(1970, 1, 1, 0, 0);
 
-    /// <summary>The reveal window of a sealed-bid market when the operator names none, in seconds.</summary>
-    private const int DefaultRevealWindowSeconds = 300;
-
-    private static readonly DateTimeOffset EarliestDeliveryStart = new(1970, 1, 1, 0, 0, 0, TimeSpan.Zero);
-
-    private static readonly DateTimeOffset LatestDeliveryStart = new(9000, 1, 1, 0, 0, 0, TimeSpan.Zero);
+    private static readonly Instant LatestDeliveryStart = Instant.FromUtc(9000, 1, 1, 0, 0);
 
     /// <summary>Maps every endpoint.</summary>
     public static void Map(IEndpointRouteBuilder app, ServerServices s)
@@ -45,17 +40,17 @@ internal static class Endpoints
 
         v1.MapPost("/markets", (Delegate)((HttpContext c) => CreateMarket(c, s))).Accepts<CreateMarketRequest>("application/json").WithSummary("Create a market (operator).");
         v1.MapGet("/markets", (HttpContext c) => Read(c, s, Role.Public, _ =>
-            Ok(new JsonObject { ["markets"] = new JsonArray(s.Engine.Markets.Select(m => (JsonNode)s.Engine.MarketView(m.Spec)).ToArray()) })))
+            Ok(new JsonObject { ["markets"] = new JsonArray(s.Engine.Markets.Select(m => (JsonNode)MarketEngine.MarketView(m)).ToArray()) })))
             .WithSummary("List markets (public).");
         v1.MapGet("/markets/{marketId}", (HttpContext c, string marketId) => Read(c, s, Role.Public, _ =>
-            s.Engine.Market(marketId) is { } m ? Ok(s.Engine.MarketView(m.Spec)) : NoMarket(marketId))).WithSummary("One market (public).");
+            s.Engine.Market(marketId) is { } m ? Ok(MarketEngine.MarketView(m)) : NoMarket(marketId))).WithSummary("One market (public).");
         v1.MapGet("/markets/{marketId}/prices", (HttpContext c, string marketId) => Read(c, s, Role.Public, _ => Prices(s, marketId)))
             .WithSummary("Cleared prices, volumes and Merkle roots per closed slot (public).");
         v1.MapGet("/markets/{marketId}/depth", (HttpContext c, string marketId) => Read(c, s, Role.Public, _ => Depth(c, s, marketId)))
             .WithSummary("Anonymised order-book depth of a continuous market's slot: ?slot=N (public).");
         v1.MapGet("/markets/{marketId}/positions", (HttpContext c, string marketId) => Read(c, s, Role.Dso, _ => Positions(s, marketId)))
             .WithSummary("Net positions per participant and slot, for grid analysis (DSO, operator).");
-        v1.MapGet("/markets/{marketId}/grid", (HttpContext c, string marketId) => Read(c, s, Role.Dso, _ => s.Engine.PoolGridView(marketId)))
+        v1.MapGet("/markets/{marketId}/grid", (HttpContext c, string marketId) => Read(c, s, Role.Dso, _ => s.Engine.Market(marketId) is { } m ? m.Grid() : NoMarket(marketId)))
             .WithSummary("AC check of a cleared pool market on a grid, per slot: voltages, loading, losses, violations (DSO, operator).");
 
         v1.MapPost("/participants", (Delegate)((HttpContext c) => RegisterParticipant(c, s))).Accepts<RegisterParticipantRequest>("application/json").WithSummary("Register a participant or DSO; returns its API key once (operator).");
@@ -90,12 +85,10 @@ internal static class Endpoints
         v1.MapPost("/markets/{marketId}/reveals", (HttpContext c, string marketId) => RevealSealedBid(c, s, marketId))
             .Accepts<SealedBidRevealRequest>("application/json").WithSummary("Reveal a committed bid and its salt between gate closure and the reveal deadline (participant).");
         v1.MapGet("/markets/{marketId}/commitments", (HttpContext c, string marketId) => Read(c, s, Role.Public, _ =>
-            s.Engine.Market(marketId) is null ? NoMarket(marketId)
-            : s.Engine.SealedMarket(marketId) is { } sm ? Ok(s.Engine.PublicCommitments(sm))
-            : new CommandResult(409, Views.Problem(409, "Not a sealed-bid market.", $"market_id: the market '{marketId}' does not take sealed bids."))))
+            s.Engine.Market(marketId) is { } m ? m.PublicCommitments() : NoMarket(marketId)))
             .WithSummary("Per slot of a sealed-bid market: the number of commitments, gate closure and reveal deadline; after clearing the revealed and dropped counts (public).");
         v1.MapGet("/commitments", (HttpContext c) => Read(c, s, Role.Participant, p =>
-            Ok(new JsonObject { ["commitments"] = new JsonArray(s.Engine.OwnCommitments(p.Id).Select(x => (JsonNode)MarketEngine.CommitmentView(x)).ToArray()) })))
+            Ok(new JsonObject { ["commitments"] = new JsonArray(s.Engine.OwnCommitments(p.Id).Select(x => (JsonNode)x.ToJson()).ToArray()) })))
             .WithSummary("Your sealed-bid commitments: committed, revealed or dropped (participant).");
         v1.MapGet("/settlement", (HttpContext c) => Read(c, s, Role.Public, p => p.Role == Role.Public
             ? Unauthorized()
@@ -111,43 +104,33 @@ internal static class Endpoints
             return refused!;
         }
 
+        // The common fields in a fixed order, with every registered kind's hooks in between, so all problems come at once.
+        var kinds = s.Engine.Kinds;
         var id = body.String("market_id", id: true);
-        var mechanism = body.Choice("mechanism", "continuous", "call_auction", "pool");
-        var isPool = mechanism == "pool";
-        var startText = body.String("delivery_start", required: !isPool);
-        var slotMinutes = body.Int("slot_minutes", 1, 1440, required: !isPool);
-        var slotCount = body.Int("slot_count", 1, 1000, required: !isPool);
-        var scenario = body.Object("scenario", required: isPool);
-        if (!isPool && scenario is not null)
+        var mechanism = body.Choice("mechanism", kinds.Names);
+        var chosen = mechanism is null ? null : kinds.Find(mechanism);
+        var form = new MarketCreateForm(body, mechanism);
+        var horizonRequired = chosen?.HorizonRequired ?? true;
+        form.DeliveryStart = body.String("delivery_start", required: horizonRequired);
+        form.SlotMinutes = body.Int("slot_minutes", 1, 1440, required: horizonRequired);
+        form.SlotCount = body.Int("slot_count", 1, 1000, required: horizonRequired);
+        foreach (var kind in kinds.All)
         {
-            body.Errors["scenario"] = "applies only with mechanism pool";
-        }
-        else if (isPool && scenario is not null)
-        {
-            (startText, slotMinutes, slotCount) = PoolHorizon(body, scenario, startText, slotMinutes, slotCount);
+            kind.ReadHorizon(form);
         }
 
-        var lead = body.Int("gate_closure_lead_minutes", 0, 10_080);
-        var tick = body.Decimal("tick_size_eur_per_mwh", required: false) ?? 0.01m;
-        var min = body.Decimal("min_price_eur_per_mwh", required: false) ?? -500m;
-        var max = body.Decimal("max_price_eur_per_mwh", required: false) ?? 4000m;
-        var sealedBids = body.Bool("sealed_bids", required: false) ?? false;
-        var revealWindow = body.Int("reveal_window_seconds", 1, 86_400, required: false);
-        if (sealedBids && mechanism is "continuous" or "pool")
+        form.GateClosureLeadMinutes = body.Int("gate_closure_lead_minutes", 0, 10_080);
+        var tick = form.TickSizeEurPerMwh = body.Decimal("tick_size_eur_per_mwh", required: false) ?? 0.01m;
+        var min = form.MinPriceEurPerMwh = body.Decimal("min_price_eur_per_mwh", required: false) ?? -500m;
+        var max = form.MaxPriceEurPerMwh = body.Decimal("max_price_eur_per_mwh", required: false) ?? 4000m;
+        foreach (var kind in kinds.All)
         {
-            body.Errors["sealed_bids"] = "needs mechanism call_auction (a continuous market matches orders on arrival, a pool clears the scenario's orders)";
-        }
-        else if (!sealedBids && revealWindow is not null)
-        {
-            body.Errors["reveal_window_seconds"] = "applies only with sealed_bids: true";
-        }
-        else if (sealedBids && lead is { } leadMinutes && (revealWindow ?? DefaultRevealWindowSeconds) > leadMinutes * 60)
-        {
-            body.Errors["reveal_window_seconds"] = $"must not exceed the gate-closure lead ({leadMinutes * 60} s): a slot must clear before its delivery starts";
+            kind.ReadSettings(form);
         }
 
-        DateTimeOffset start = default;
-        if (startText is not null && !DateTimeOffset.TryParse(startText, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out start))
+        var startText = form.DeliveryStart;
+        Instant start = default;
+        if (startText is not null && !WireTime.TryParse(startText, out start))
         {
             body.Errors["delivery_start"] = "must be an ISO 8601 instant, e.g. 2026-03-01T00:00:00Z";
         }
@@ -176,10 +159,9 @@ internal static class Endpoints
             // Each slot's book holds arrays over every tick of the band; the book refuses more than 50 million ticks.
             body.Errors["tick_size_eur_per_mwh"] = $"is too fine: the band and the prices would span more than {MaxPriceLevelsPerBook:N0} ticks";
         }
-        else if (tickOk && mechanism == "continuous" && slotCount is { } slots && ((max - min) / tick + 1) * slots > MaxPriceLevelsPerMarket)
+        else if (tickOk)
         {
-            body.Errors["tick_size_eur_per_mwh"] = $"is too fine for {slots} slots: a continuous market's books may hold at most {MaxPriceLevelsPerMarket:N0} price levels in all "
-                + "(ticks in the band times slot_count); use a coarser tick, a narrower band or fewer slots";
+            chosen?.CheckBand(form);
         }
 
         if (body.Problem() is { } problem)
@@ -191,71 +173,20 @@ internal static class Endpoints
         {
             ["market_id"] = id,
             ["mechanism"] = mechanism,
-            ["delivery_start"] = SqliteMarketStore.Time(start),
-            ["slot_minutes"] = slotMinutes,
-            ["slot_count"] = slotCount,
-            ["gate_closure_lead_minutes"] = lead,
+            ["delivery_start"] = WireTime.Text(start),
+            ["slot_minutes"] = form.SlotMinutes,
+            ["slot_count"] = form.SlotCount,
+            ["gate_closure_lead_minutes"] = form.GateClosureLeadMinutes,
             ["tick_size_eur_per_mwh"] = tick,
             ["min_price_eur_per_mwh"] = min,
             ["max_price_eur_per_mwh"] = max,
         };
-        if (sealedBids)
+        foreach (var (name, value) in form.Extra)
         {
-            payload["sealed_bids"] = true;
-            payload["reveal_window_seconds"] = revealWindow ?? DefaultRevealWindowSeconds;
-        }
-
-        if (isPool)
-        {
-            payload["scenario"] = scenario;
+            payload[name] = value?.DeepClone();
         }
 
         return Write(await s.Sequencer.SubmitAsync(CommandKinds.CreateMarket, payload).ConfigureAwait(false));
-    }
-
-    /// <summary>
-    /// Reads a pool market's inline scenario: every validation error goes into the problem under <c>scenario.PATH</c>; the
-    /// market's slots are the scenario's horizon, so delivery_start, slot_minutes and slot_count are taken from it and,
-    /// when given, must agree with it.
-    /// </summary>
-    private static (string? Start, int? SlotMinutes, int? SlotCount) PoolHorizon(RequestBody body, JsonObject scenario, string? startText, int? slotMinutes, int? slotCount)
-    {
-        var read = MarketEngine.ReadInlineScenario(scenario);
-        if (!read.IsValid)
-        {
-            foreach (var e in read.Errors)
-            {
-                var path = e.Path.StartsWith("scenario", StringComparison.Ordinal) ? e.Path : "scenario." + e.Path.TrimStart('$', '.');
-                body.Errors[path] = body.Errors.TryGetValue(path, out var before) ? $"{before}; {e.Message}" : e.Message;
-            }
-
-            return (startText, slotMinutes, slotCount);
-        }
-
-        var horizon = read.Scenario!.Horizon;
-        var start = SqliteMarketStore.Time(horizon.Start.ToDateTimeOffset());
-        if (startText is not null && (!DateTimeOffset.TryParse(startText, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var given)
-            || given != horizon.Start.ToDateTimeOffset()))
-        {
-            body.Errors["delivery_start"] = $"must be the scenario's horizon start {start} (or be left out)";
-        }
-
-        if (slotMinutes is not null && slotMinutes != horizon.SlotLength.Minutes)
-        {
-            body.Errors["slot_minutes"] = $"must be the scenario's slot length {horizon.SlotLength.Minutes} (or be left out)";
-        }
-
-        if (slotCount is not null && slotCount != horizon.Count)
-        {
-            body.Errors["slot_count"] = $"must be the scenario's number of slots {horizon.Count} (or be left out)";
-        }
-
-        if (horizon.Count > 1000)
-        {
-            body.Errors["scenario"] = $"has {horizon.Count} slots; a market has at most 1000";
-        }
-
-        return (start, horizon.SlotLength.Minutes, horizon.Count);
     }
 
     private static async Task<IResult> RegisterParticipant(HttpContext c, ServerServices s)
@@ -426,7 +357,7 @@ internal static class Endpoints
             return NoMarket(marketId);
         }
 
-        var slots = m.Closures.Values.OrderBy(g => g.Slot).Select(g => (JsonNode)s.Engine.ClosureView(g, m.Spec)).ToArray();
+        var slots = m.Closures.Values.OrderBy(g => g.Slot).Select(g => (JsonNode)MarketEngine.ClosureView(g, m)).ToArray();
         return Ok(new JsonObject { ["market_id"] = marketId, ["slots"] = new JsonArray(slots) });
     }
 
@@ -442,30 +373,7 @@ internal static class Endpoints
             return Views.Invalid("slot", $"the query parameter slot must be an integer in [0, {m.Spec.SlotCount - 1}].");
         }
 
-        if (m.Books is not { } books)
-        {
-            return new CommandResult(409, Views.Problem(409, "No depth.", "A call auction's orders are sealed until its gate closure; see the prices."));
-        }
-
-        var book = books.Book(m.Spec.ProductId(slot))!;
-        var snapshot = book.Snapshot();
-        JsonArray Levels(IReadOnlyList<Lem.Markets.OrderBook.RestingOrder> orders)
-        {
-            var levels = new JsonArray();
-            foreach (var g in orders.GroupBy(o => o.PriceTicks))
-            {
-                levels.Add(new JsonObject
-                {
-                    ["price_eur_per_mwh"] = Views.Normalize(book.PriceFromTicks(g.Key)),
-                    ["quantity_kwh"] = Views.Normalize(book.QuantityFromLots(g.Sum(o => o.DisplayedLots)) * 1000m),
-                    ["order_count"] = g.Count(),
-                });
-            }
-
-            return levels;
-        }
-
-        return Ok(new JsonObject { ["market_id"] = marketId, ["slot"] = slot, ["gate_closed"] = m.Closures.ContainsKey(slot), ["bids"] = Levels(snapshot.Bids), ["asks"] = Levels(snapshot.Asks) });
+        return m.Depth(slot);
     }
 
     private static CommandResult Positions(ServerServices s, string marketId)
@@ -476,14 +384,11 @@ internal static class Endpoints
         }
 
         var rows = new JsonArray();
-        if (s.Engine.PoolState(marketId) is { } pool)
+        foreach (var (slot, positions) in m.ClearedPositions.OrderBy(kv => kv.Key))
         {
-            foreach (var (slot, positions) in pool.Positions.OrderBy(kv => kv.Key))
+            foreach (var (participant, position) in positions)
             {
-                foreach (var (participant, position) in positions)
-                {
-                    rows.Add(new JsonObject { ["slot"] = slot, ["participant_id"] = participant, ["net_injection_kwh"] = Views.Normalize(position.NetInjectionKwh) });
-                }
+                rows.Add(new JsonObject { ["slot"] = slot, ["participant_id"] = participant, ["net_injection_kwh"] = Views.Normalize(position.NetInjectionKwh) });
             }
         }
 

@@ -53,9 +53,9 @@ internal static class SettlementStatement
             }
         }
 
-        foreach (var pool in engine.PoolMarkets)
+        foreach (var cleared in engine.Markets)
         {
-            foreach (var positions in pool.Positions.Values)
+            foreach (var positions in cleared.ClearedPositions.Values)
             {
                 traders.UnionWith(positions.Where(kv => kv.Value.NetInjectionKwh != 0).Select(kv => kv.Key));
             }
@@ -112,7 +112,7 @@ internal static class SettlementStatement
                 {
                     ["market_id"] = m.Spec.MarketId,
                     ["slot"] = slot,
-                    ["delivery_start"] = Store.SqliteMarketStore.Time(m.Spec.SlotStart(slot)),
+                    ["delivery_start"] = WireTime.Text(m.Spec.SlotStart(slot)),
                     ["trade_count"] = count,
                     ["bought_kwh"] = Views.Normalize(lineBoughtKwh),
                     ["sold_kwh"] = Views.Normalize(lineSoldKwh),
@@ -128,10 +128,10 @@ internal static class SettlementStatement
             }
         }
 
-        // Pool markets: the net position of each slot at the price of the participant's bus (no trades).
-        foreach (var pool in engine.PoolMarkets)
+        // Markets that clear positions (pools): the net position of each slot at the price of the participant's bus (no trades).
+        foreach (var pool in engine.Markets)
         {
-            foreach (var (slot, positions) in pool.Positions.OrderBy(kv => kv.Key))
+            foreach (var (slot, positions) in pool.ClearedPositions.OrderBy(kv => kv.Key))
             {
                 if (!positions.TryGetValue(participantId, out var position) || position.NetInjectionKwh == 0)
                 {
@@ -146,7 +146,7 @@ internal static class SettlementStatement
                 {
                     ["market_id"] = pool.Spec.MarketId,
                     ["slot"] = slot,
-                    ["delivery_start"] = Store.SqliteMarketStore.Time(pool.Spec.SlotStart(slot)),
+                    ["delivery_start"] = WireTime.Text(pool.Spec.SlotStart(slot)),
                     ["trade_count"] = 0,
                     ["bought_kwh"] = Views.Normalize(lineBoughtKwh),
                     ["sold_kwh"] = Views.Normalize(lineSoldKwh),

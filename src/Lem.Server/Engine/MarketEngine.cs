@@ -4,8 +4,8 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
 using Lem.Domain.Orders;
-using Lem.Markets.Auctions;
-using Lem.Markets.OrderBook;
+using Lem.Server.Engine.Markets;
+using Lem.Server.Engine.Markets.SealedBids;
 using Lem.Server.Store;
 using NodaTime;
 
@@ -14,15 +14,17 @@ namespace Lem.Server.Engine;
 /// <summary>
 /// The server's in-memory state and the one place commands change it. Only the sequencer calls <see cref="Execute"/>
 /// (holding <see cref="SyncRoot"/>); the same code replays the command log on start, so a replayed state is the live
-/// state. Every executed command lands in the current <see cref="StoreBatch"/> with its ledger entries.
+/// state. Every executed command lands in the current <see cref="StoreBatch"/> with its ledger entries. The engine keeps
+/// what all markets share (participants, orders and commitments by id, trades, sequence numbers, the batch) and hands
+/// what a market's kind decides to the market object (<see cref="IServerMarket"/>, built by its kind in <see cref="Kinds"/>).
 /// </summary>
-internal sealed partial class MarketEngine
+internal sealed class MarketEngine : IMarketHost
 {
     /// <summary>The lot: order quantities are whole kWh (0.001 MWh in the order books).</summary>
     public const decimal LotKwh = 1m;
 
     private readonly MutableClock _clock = new();
-    private readonly Dictionary<string, MarketRuntime> _markets = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IServerMarket> _markets = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ParticipantRecord> _participants = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Principal> _byKeyHash = new(StringComparer.Ordinal);
     private readonly Dictionary<long, ServerOrder> _orders = [];
@@ -30,15 +32,30 @@ internal sealed partial class MarketEngine
     private readonly Dictionary<string, List<ServerOrder>> _ordersByParticipant = new(StringComparer.Ordinal);
     private readonly Dictionary<long, ServerTrade> _trades = [];
     private readonly Dictionary<string, List<ServerTrade>> _tradesByParticipant = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Participant, string ClientBidId), SealedBidCommitment> _commitments = [];
+    private readonly Dictionary<string, List<SealedBidCommitment>> _commitmentsByParticipant = new(StringComparer.Ordinal);
     private readonly ServerLedger _ledger;
     private Dictionary<string, ParticipantRecord>? _replayParticipants;
     private long _nextSequence = 1;
     private long _nextOrder = 1;
     private long _nextTrade = 1;
-    private DateTimeOffset _lastTime = DateTimeOffset.MinValue;
+    private Instant _lastTime = Instant.MinValue;
 
-    /// <summary>Creates an empty engine that appends to <paramref name="ledger"/>.</summary>
-    public MarketEngine(ServerLedger ledger) => _ledger = ledger;
+    /// <summary>Creates an empty engine with the built-in market kinds that appends to <paramref name="ledger"/>.</summary>
+    public MarketEngine(ServerLedger ledger)
+        : this(ledger, ServerMarketKinds.BuiltIn())
+    {
+    }
+
+    /// <summary>Creates an empty engine with the market kinds of <paramref name="kinds"/> that appends to <paramref name="ledger"/>.</summary>
+    public MarketEngine(ServerLedger ledger, ServerMarketKinds kinds)
+    {
+        _ledger = ledger;
+        Kinds = kinds;
+    }
+
+    /// <summary>The market kinds this engine runs, by mechanism name.</summary>
+    public ServerMarketKinds Kinds { get; }
 
     /// <summary>The lock the sequencer holds while executing and committing, and readers hold while reading.</summary>
     public object SyncRoot { get; } = new();
@@ -51,6 +68,9 @@ internal sealed partial class MarketEngine
 
     /// <summary>The number of accepted commands so far.</summary>
     public long CommandCount => _nextSequence - 1;
+
+    /// <inheritdoc />
+    public IClock Clock => _clock;
 
     /// <summary>Rebuilds the state from the stored command log; nothing is written and nothing is appended to the ledger.</summary>
     public void Replay(LoadedState state)
@@ -79,18 +99,18 @@ internal sealed partial class MarketEngine
     }
 
     /// <summary>The monotone time of the next command: the clock's time, never before the previous command's.</summary>
-    public DateTimeOffset NextTime(DateTimeOffset now) => now > _lastTime ? now : _lastTime;
+    public Instant NextTime(Instant now) => now > _lastTime ? now : _lastTime;
 
     /// <summary>Executes one command at <paramref name="time"/>.</summary>
     /// <param name="kind">The command kind.</param>
     /// <param name="payload">The command's fields (validated for shape by the API).</param>
     /// <param name="time">The command's time stamp.</param>
     /// <param name="apiKeySha256Hex">For register_participant: the hash of the new key.</param>
-    public CommandResult Execute(string kind, JsonObject payload, DateTimeOffset time, string? apiKeySha256Hex)
+    public CommandResult Execute(string kind, JsonObject payload, Instant time, string? apiKeySha256Hex)
     {
         ArgumentNullException.ThrowIfNull(payload);
         _lastTime = time;
-        _clock.Now = Instant.FromDateTimeOffset(time);
+        _clock.Now = time;
         return kind switch
         {
             CommandKinds.CreateMarket => CreateMarket(payload, time),
@@ -105,15 +125,15 @@ internal sealed partial class MarketEngine
         };
     }
 
-    /// <summary>The (market, slot) pairs whose gate closure is due at <paramref name="now"/> and has not run, by gate-closure time.</summary>
-    public List<(string MarketId, int Slot)> DueGateClosures(DateTimeOffset now)
+    /// <summary>The (market, slot) pairs whose clearing is due at <paramref name="now"/> and has not run, by clearing time.</summary>
+    public List<(string MarketId, int Slot)> DueGateClosures(Instant now)
     {
-        var due = new List<(DateTimeOffset At, string MarketId, int Slot)>();
+        var due = new List<(Instant At, string MarketId, int Slot)>();
         foreach (var m in _markets.Values)
         {
             for (var s = 0; s < m.Spec.SlotCount; s++)
             {
-                var at = ClearingTime(m.Spec, s);
+                var at = m.ClearingTime(s);
                 if (at > now)
                 {
                     break;
@@ -133,10 +153,13 @@ internal sealed partial class MarketEngine
     public Principal? Authenticate(string apiKeySha256Hex) => _byKeyHash.GetValueOrDefault(apiKeySha256Hex);
 
     /// <summary>A market, or null.</summary>
-    public MarketRuntime? Market(string marketId) => _markets.GetValueOrDefault(marketId);
+    public IServerMarket? Market(string marketId) => _markets.GetValueOrDefault(marketId);
 
     /// <summary>All markets, by id.</summary>
-    public IEnumerable<MarketRuntime> Markets => _markets.Values.OrderBy(m => m.Spec.MarketId, StringComparer.Ordinal);
+    public IEnumerable<IServerMarket> Markets => _markets.Values.OrderBy(m => m.Spec.MarketId, StringComparer.Ordinal);
+
+    /// <summary>True when a participant or DSO with this id is registered.</summary>
+    public bool HasParticipant(string participantId) => _participants.ContainsKey(participantId);
 
     /// <summary>A participant's own order, or null (another participant's order is never found).</summary>
     public ServerOrder? OwnOrder(string participantId, string clientOrderId) => _byClientId.GetValueOrDefault((participantId, clientOrderId));
@@ -147,20 +170,97 @@ internal sealed partial class MarketEngine
     /// <summary>A participant's trades in trade order.</summary>
     public IReadOnlyList<ServerTrade> OwnTrades(string participantId) => _tradesByParticipant.GetValueOrDefault(participantId) ?? [];
 
+    /// <summary>A participant's commitments in order of commitment.</summary>
+    public IReadOnlyList<SealedBidCommitment> OwnCommitments(string participantId) => _commitmentsByParticipant.GetValueOrDefault(participantId) ?? [];
+
     /// <summary>A trade by id, or null.</summary>
     public ServerTrade? Trade(long tradeId) => _trades.GetValueOrDefault(tradeId);
 
-    private CommandResult CreateMarket(JsonObject p, DateTimeOffset time)
+    /// <summary>A market's public JSON, with its kind's own fields.</summary>
+    public static JsonObject MarketView(IServerMarket market)
     {
+        ArgumentNullException.ThrowIfNull(market);
+        var json = Views.Market(market.Spec);
+        market.Describe(json);
+        return json;
+    }
+
+    /// <summary>A gate closure's public JSON, with its kind's own fields (a sealed market's summary, a pool's prices).</summary>
+    public static JsonObject ClosureView(GateClosureRecord closure, IServerMarket market)
+    {
+        ArgumentNullException.ThrowIfNull(closure);
+        ArgumentNullException.ThrowIfNull(market);
+        var json = Views.Closure(closure, market.Spec);
+        market.DescribeClosure(closure.Slot, json);
+        return json;
+    }
+
+    /// <inheritdoc />
+    ServerOrder? IMarketHost.FindOrder(long number) => _orders.GetValueOrDefault(number);
+
+    /// <inheritdoc />
+    ServerOrder IMarketHost.AddOrder(IServerMarket market, NewOrder order) => AddOrder(market, order);
+
+    /// <inheritdoc />
+    long IMarketHost.NextTradeId() => _nextTrade++;
+
+    /// <inheritdoc />
+    void IMarketHost.AddTrade(IServerMarket market, ServerTrade trade)
+    {
+        _trades.Add(trade.TradeId, trade);
+        market.Trades(trade.Slot).Add(trade);
+        List(_tradesByParticipant, trade.Buyer).Add(trade);
+        if (trade.Seller != trade.Buyer)
+        {
+            List(_tradesByParticipant, trade.Seller).Add(trade);
+        }
+
+        if (Writing)
+        {
+            Batch.Trades.Add(trade);
+            _ledger.Append(Batch, "trade", Views.Trade(trade), trade.Time);
+            PendingEvents.Add(new StreamEvent("trade", Views.PublicTrade(trade)));
+        }
+    }
+
+    /// <inheritdoc />
+    void IMarketHost.Fill(ServerOrder order, decimal quantityKwh)
+    {
+        order.FilledKwh += quantityKwh;
+        order.OpenKwh -= quantityKwh;
+        if (order.OpenKwh <= 0)
+        {
+            order.OpenKwh = 0;
+            order.Status = OrderStatus.Filled;
+        }
+
+        Touch(order);
+    }
+
+    /// <inheritdoc />
+    void IMarketHost.End(ServerOrder order, OrderStatus status, string? reason) => End(order, status, reason);
+
+    /// <inheritdoc />
+    void IMarketHost.Touch(ServerOrder order) => Touch(order);
+
+    /// <inheritdoc />
+    void IMarketHost.Accept(string kind, JsonObject payload, Instant time) => Accept(kind, payload, time);
+
+    /// <inheritdoc />
+    void IMarketHost.AddCommitment(SealedBidCommitment commitment)
+    {
+        _commitments.Add((commitment.ParticipantId, commitment.ClientBidId), commitment);
+        List(_commitmentsByParticipant, commitment.ParticipantId).Add(commitment);
+    }
+
+    private CommandResult CreateMarket(JsonObject p, Instant time)
+    {
+        var mechanism = Str(p, "mechanism");
+        var kind = Kinds.Find(mechanism) ?? throw new InvalidDataException($"No market kind '{mechanism}' is registered.");
         var spec = new MarketSpec(
             Str(p, "market_id"),
-            Str(p, "mechanism") switch
-            {
-                "continuous" => MarketMechanism.Continuous,
-                "pool" => MarketMechanism.Pool,
-                _ => MarketMechanism.CallAuction,
-            },
-            DateTimeOffset.Parse(Str(p, "delivery_start"), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal),
+            mechanism,
+            WireTime.Parse(Str(p, "delivery_start")),
             Int(p, "slot_minutes"),
             Int(p, "slot_count"),
             Int(p, "gate_closure_lead_minutes"),
@@ -173,37 +273,18 @@ internal sealed partial class MarketEngine
                 new Dictionary<string, string> { ["market_id"] = "exists already" }));
         }
 
-        ContinuousMarket? books = null;
-        if (spec.Mechanism == MarketMechanism.Continuous)
-        {
-            var products = Enumerable.Range(0, spec.SlotCount).Select(s => new OrderBookProduct
-            {
-                ProductId = spec.ProductId(s),
-                DeliveryStart = Instant.FromDateTimeOffset(spec.SlotStart(s)),
-                DeliveryEnd = Instant.FromDateTimeOffset(spec.SlotStart(s + 1)),
-                GateClosure = Instant.FromDateTimeOffset(spec.GateClosure(s)),
-                TickSizeEurPerMwh = spec.TickSizeEurPerMwh,
-                LotSizeMwh = LotKwh / 1000m,
-                MinPriceEurPerMwh = spec.MinPriceEurPerMwh,
-                MaxPriceEurPerMwh = spec.MaxPriceEurPerMwh,
-                MaxLiveOrders = 4096,
-            });
-            books = new ContinuousMarket(_clock, products);
-        }
-
-        _markets.Add(spec.MarketId, new MarketRuntime(spec, books));
-        CreateSealedMarket(spec, p);
-        CreatePoolMarket(spec, p);
+        var market = kind.Create(spec, p, this);
+        _markets.Add(spec.MarketId, market);
         Accept(CommandKinds.CreateMarket, p, time);
         if (Writing)
         {
             Batch.Markets.Add(spec);
         }
 
-        return new CommandResult(201, MarketView(spec));
+        return new CommandResult(201, MarketView(market));
     }
 
-    private CommandResult RegisterParticipant(JsonObject p, DateTimeOffset time, string? keyHash)
+    private CommandResult RegisterParticipant(JsonObject p, Instant time, string? keyHash)
     {
         var id = Str(p, "participant_id");
         if (_participants.ContainsKey(id) || id == "operator")
@@ -234,7 +315,7 @@ internal sealed partial class MarketEngine
         });
     }
 
-    private CommandResult SubmitOrder(JsonObject p, DateTimeOffset time)
+    private CommandResult SubmitOrder(JsonObject p, Instant time)
     {
         var participant = Str(p, "participant_id");
         var clientOrderId = Str(p, "client_order_id");
@@ -260,60 +341,39 @@ internal sealed partial class MarketEngine
             return new CommandResult(404, Views.Problem(404, "Not found.", $"market_id: no market '{marketId}'."));
         }
 
-        if (RefusePlainOrder(participant, clientOrderId, marketId) is { } refused)
+        if (market.RefusePlainOrders() is { } refused)
         {
             return refused;
         }
 
-        if (RefusePoolOrder(participant, marketId) is { } notInScenario)
+        if (_commitments.ContainsKey((participant, clientOrderId)))
         {
-            return notInScenario;
+            return new CommandResult(409, Views.Problem(409, "Conflict.", $"client_order_id: '{clientOrderId}' is the id of one of your sealed bids.",
+                new Dictionary<string, string> { ["client_order_id"] = "used by a sealed bid" }));
         }
 
-        if (Check(market.Spec, slot, price, quantity, time) is { } problem)
+        if (market.RefuseParticipant(participant) is { } notAdmitted)
+        {
+            return notAdmitted;
+        }
+
+        if (Check(market, slot, price, quantity, time) is { } problem)
         {
             return problem;
         }
 
-        var order = new ServerOrder
-        {
-            Number = _nextOrder++, ParticipantId = participant, ClientOrderId = clientOrderId, MarketId = marketId, Slot = slot, Side = side,
-            PriceEurPerMwh = price, QuantityKwh = quantity, OpenKwh = quantity, Fingerprint = fingerprint, SubmittedAt = time,
-        };
-        _orders.Add(order.Number, order);
-        _byClientId.Add((participant, clientOrderId), order);
-        List(_ordersByParticipant, participant).Add(order);
-        market.Orders(slot).Add(order);
+        var order = AddOrder(market, new NewOrder(participant, clientOrderId, slot, side, price, quantity, fingerprint, time));
         Accept(CommandKinds.SubmitOrder, p, time);
         Touch(order);
-
-        var trades = new List<ServerTrade>();
-        if (market.Books is { } books)
-        {
-            var productId = market.Spec.ProductId(slot);
-            var start = books.Events(productId).Count;
-            var result = books.Submit(new MarketOrderRequest
-            {
-                ProductId = productId, Participant = new ParticipantId(participant), ClientOrderId = order.Number, Side = side,
-                PriceEurPerMwh = price, QuantityMwh = quantity / 1000m,
-            });
-            trades = ApplyBookEvents(market, slot, start, time);
-            if (!result.Accepted)
-            {
-                order.Status = "rejected";
-                order.Reason = Views.Reason(result.Reason);
-                order.OpenKwh = 0;
-            }
-        }
-
+        var trades = market.Submit(order, time);
         var body = Views.Order(order);
         body["trades"] = new JsonArray(trades.Select(t => (JsonNode)Views.Trade(t)).ToArray());
-        order.FirstStatus = order.Status == "rejected" ? 422 : 201;
+        order.FirstStatus = order.Status == OrderStatus.Rejected ? 422 : 201;
         order.FirstBody = body.ToJsonString();
         return new CommandResult(order.FirstStatus, body);
     }
 
-    private CommandResult AmendOrder(JsonObject p, DateTimeOffset time)
+    private CommandResult AmendOrder(JsonObject p, Instant time)
     {
         var participant = Str(p, "participant_id");
         var clientOrderId = Str(p, "client_order_id");
@@ -325,14 +385,15 @@ internal sealed partial class MarketEngine
         }
 
         var market = _markets[order.MarketId];
-        if (Check(market.Spec, order.Slot, price, quantity, time) is { } problem)
+        if (Check(market, order.Slot, price, quantity, time) is { } problem)
         {
             return problem;
         }
 
-        if (order.Status != "open")
+        if (order.Status != OrderStatus.Open)
         {
-            return new CommandResult(409, Views.Problem(409, "Conflict.", $"client_order_id: the order '{clientOrderId}' is {order.Status}; only open orders can be amended."));
+            return new CommandResult(409, Views.Problem(409, "Conflict.",
+                $"client_order_id: the order '{clientOrderId}' is {OrderStatusNames.Name(order.Status)}; only open orders can be amended."));
         }
 
         var open = quantity - order.FilledKwh;
@@ -348,30 +409,10 @@ internal sealed partial class MarketEngine
 
         Accept(CommandKinds.AmendOrder, p, time);
         Touch(order);
-        var trades = new List<ServerTrade>();
-        if (market.Books is { } books)
+        var (refused, trades) = market.Amend(order, price, quantity, open, time);
+        if (refused is not null)
         {
-            var productId = market.Spec.ProductId(order.Slot);
-            var start = books.Events(productId).Count;
-            var result = books.Amend(productId, new ParticipantId(participant), order.Number, price, open / 1000m);
-            if (result.Accepted)
-            {
-                order.PriceEurPerMwh = price;
-                order.QuantityKwh = quantity;
-                order.OpenKwh = open;
-            }
-
-            trades = ApplyBookEvents(market, order.Slot, start, time);
-            if (!result.Accepted)
-            {
-                return new CommandResult(422, Views.Problem(422, "Rejected.", $"The amendment was rejected: {Views.Reason(result.Reason)}."));
-            }
-        }
-        else
-        {
-            order.PriceEurPerMwh = price;
-            order.QuantityKwh = quantity;
-            order.OpenKwh = open;
+            return refused;
         }
 
         var body = Views.Order(order);
@@ -379,7 +420,7 @@ internal sealed partial class MarketEngine
         return new CommandResult(200, body);
     }
 
-    private CommandResult CancelOrder(JsonObject p, DateTimeOffset time)
+    private CommandResult CancelOrder(JsonObject p, Instant time)
     {
         var participant = Str(p, "participant_id");
         var clientOrderId = Str(p, "client_order_id");
@@ -388,94 +429,48 @@ internal sealed partial class MarketEngine
             return NotFoundOrder(clientOrderId);
         }
 
-        if (order.Status != "open")
+        if (order.Status != OrderStatus.Open)
         {
             return new CommandResult(200, Views.Order(order));
         }
 
         var market = _markets[order.MarketId];
-        if (GateClosed(market, order.Slot, time))
+        if (market.GateClosed(order.Slot, time))
         {
             return new CommandResult(409, Views.Problem(409, "Conflict.", $"The gate of slot {order.Slot} has closed."));
         }
 
         Accept(CommandKinds.CancelOrder, p, time);
         Touch(order);
-        if (market.Books is { } books)
-        {
-            var productId = market.Spec.ProductId(order.Slot);
-            var start = books.Events(productId).Count;
-            books.Cancel(productId, new ParticipantId(participant), order.Number);
-            ApplyBookEvents(market, order.Slot, start, time);
-        }
-        else
-        {
-            order.Status = "cancelled";
-            order.Reason = Views.Reason(ReasonCode.CancelRequested);
-            order.OpenKwh = 0;
-        }
-
+        market.Cancel(order, time);
         return new CommandResult(200, Views.Order(order));
     }
 
-    private CommandResult CloseGate(JsonObject p, DateTimeOffset time)
+    private CommandResult CloseGate(JsonObject p, Instant time)
     {
         var market = _markets[Str(p, "market_id")];
         var slot = Int(p, "slot");
         if (market.Closures.TryGetValue(slot, out var done))
         {
-            return new CommandResult(200, ClosureView(done, market.Spec));
+            return new CommandResult(200, ClosureView(done, market));
         }
 
         Accept(CommandKinds.GateClosure, p, time);
-        decimal? price = null;
-        decimal? poolVolume = null;
-        if (_poolMarkets.TryGetValue(market.Spec.MarketId, out var pool))
-        {
-            (price, var volumeKwh) = ClosePoolSlot(pool, market, slot);
-            poolVolume = volumeKwh;
-        }
-        else if (market.Books is { } books)
-        {
-            var productId = market.Spec.ProductId(slot);
-            var start = books.Events(productId).Count;
-            books.Book(productId)!.ProcessTime();
-            ApplyBookEvents(market, slot, start, time);
-            var slotTrades = market.Trades(slot);
-            var volume = slotTrades.Sum(t => t.QuantityKwh);
-            if (volume > 0)
-            {
-                price = Math.Round(slotTrades.Sum(t => t.PriceEurPerMwh * t.QuantityKwh) / volume, 6);
-            }
-        }
-        else
-        {
-            price = ClearAuction(market, slot, time);
-        }
-
+        var outcome = market.CloseGate(slot, time);
         foreach (var o in market.Orders(slot))
         {
-            if (o.Status == "open")
+            if (o.Status == OrderStatus.Open)
             {
-                o.Status = "expired";
-                o.Reason = Views.Reason(ReasonCode.GateClosure);
-                o.OpenKwh = 0;
-                Touch(o);
+                End(o, OrderStatus.Expired, Views.Reason(Lem.Markets.OrderBook.ReasonCode.GateClosure));
             }
         }
 
-        var sealedSummary = DropUnrevealed(market, slot);
         var trades = market.Trades(slot);
         var root = _ledger.MerkleRootHex(trades.Select(t => (JsonNode)Views.Trade(t)).ToList());
-        var record = new GateClosureRecord(market.Spec.MarketId, slot, time, price, poolVolume ?? trades.Sum(t => t.QuantityKwh), trades.Count, root,
-            trades.Select(t => t.TradeId).ToList());
+        var record = new GateClosureRecord(market.Spec.MarketId, slot, time, outcome.PriceEurPerMwh, outcome.VolumeKwh ?? trades.Sum(t => t.QuantityKwh),
+            trades.Count, root, trades.Select(t => t.TradeId).ToList());
         market.Closures.Add(slot, record);
-        var json = ClosureView(record, market.Spec);
-        if (sealedSummary is not null)
-        {
-            json["sealed_bids"] = sealedSummary.DeepClone();
-        }
-
+        var json = ClosureView(record, market);
         if (Writing)
         {
             Batch.GateClosures.Add(record);
@@ -486,121 +481,86 @@ internal sealed partial class MarketEngine
         return new CommandResult(200, json);
     }
 
-    private decimal? ClearAuction(MarketRuntime market, int slot, DateTimeOffset time)
+    private CommandResult CommitSealedBid(JsonObject p, Instant time)
     {
-        var open = market.Orders(slot).Where(o => o.Status == "open").ToList();
-        if (open.Count == 0)
+        var participant = Str(p, "participant_id");
+        var clientBidId = Str(p, "client_bid_id");
+        var marketId = Str(p, "market_id");
+        var slot = Int(p, "slot");
+        var commitment = Str(p, "commitment");
+        if (_commitments.TryGetValue((participant, clientBidId), out var existing))
         {
-            return null;
+            return existing.MarketId == marketId && existing.Slot == slot && existing.CommitmentHex == commitment
+                ? new CommandResult(201, JsonNode.Parse(existing.CommitBody)!)
+                : new CommandResult(409, Views.Problem(409, "Conflict.",
+                    $"client_bid_id: '{clientBidId}' was used before for a different commitment; a retry must repeat the same fields.",
+                    new Dictionary<string, string> { ["client_bid_id"] = "used before with different fields" }));
         }
 
-        var byId = open.ToDictionary(o => "o" + o.Number.ToString(CultureInfo.InvariantCulture), StringComparer.Ordinal);
-        var orders = open.Select(o => new AuctionOrder(new OrderId("o" + o.Number.ToString(CultureInfo.InvariantCulture)), new ParticipantId(o.ParticipantId),
-            o.Side, slot, [new AuctionStep((double)o.PriceEurPerMwh, (double)o.OpenKwh)], Instant.FromDateTimeOffset(o.SubmittedAt), o.Number));
-        var result = new UniformPriceAuction().Clear(new AuctionBook(orders));
-        foreach (var t in result.Trades)
+        if (_byClientId.ContainsKey((participant, clientBidId)))
         {
-            var buy = byId[t.BuyOrder.Value];
-            var sell = byId[t.SellOrder.Value];
-            var quantity = Math.Round((decimal)t.QuantityKwh, 3);
-            if (quantity <= 0)
-            {
-                continue;
-            }
-
-            AddTrade(market, new ServerTrade(_nextTrade++, market.Spec.MarketId, slot, buy.ParticipantId, sell.ParticipantId, buy.ClientOrderId,
-                sell.ClientOrderId, Math.Round((decimal)t.BuyerPriceEurPerMwh, 6), quantity, time));
-            Fill(buy, quantity);
-            Fill(sell, quantity);
+            return new CommandResult(409, Views.Problem(409, "Conflict.", $"client_bid_id: '{clientBidId}' is the client order id of one of your orders.",
+                new Dictionary<string, string> { ["client_bid_id"] = "used by an order" }));
         }
 
-        var clearing = result.Slots.FirstOrDefault()?.ClearingPriceEurPerMwh;
-        return clearing is { } c ? Math.Round((decimal)c, 6) : null;
+        return _markets.TryGetValue(marketId, out var market)
+            ? market.Commit(new SealedBidCommit(participant, clientBidId, slot, commitment, p), time)
+            : new CommandResult(404, Views.Problem(404, "Not found.", $"market_id: no market '{marketId}'."));
     }
 
-    private List<ServerTrade> ApplyBookEvents(MarketRuntime market, int slot, int start, DateTimeOffset time)
+    private CommandResult RevealSealedBid(JsonObject p, Instant time)
     {
-        var books = market.Books!;
-        var events = books.Events(market.Spec.ProductId(slot));
-        var book = books.Book(market.Spec.ProductId(slot))!;
-        var trades = new List<ServerTrade>();
-        for (var i = start; i < events.Count; i++)
+        var participant = Str(p, "participant_id");
+        var clientBidId = Str(p, "client_bid_id");
+        var marketId = Str(p, "market_id");
+        var sideName = Str(p, "side");
+        var price = Dec(p, "price_eur_per_mwh");
+        var quantity = Dec(p, "quantity_kwh");
+        var saltHex = Str(p, "salt_hex");
+        if (!_commitments.TryGetValue((participant, clientBidId), out var c) || c.MarketId != marketId)
         {
-            var e = events[i];
-            var order = _orders.GetValueOrDefault(e.Order.ClientOrderId);
-            if (order is null)
-            {
-                continue;
-            }
-
-            switch (e.Kind)
-            {
-                case OrderBookEventKind.Traded:
-                    var resting = _orders[e.Counterparty.ClientOrderId];
-                    var quantity = book.QuantityFromLots(e.Lots) * 1000m;
-                    var (buy, sell) = order.Side == OrderSide.Buy ? (order, resting) : (resting, order);
-                    var trade = new ServerTrade(_nextTrade++, market.Spec.MarketId, slot, buy.ParticipantId, sell.ParticipantId, buy.ClientOrderId,
-                        sell.ClientOrderId, book.PriceFromTicks(e.PriceTicks), quantity, time);
-                    AddTrade(market, trade);
-                    trades.Add(trade);
-                    Fill(order, quantity);
-                    Fill(resting, quantity);
-                    break;
-                case OrderBookEventKind.Cancelled:
-                    End(order, "cancelled", e.Reason);
-                    break;
-                case OrderBookEventKind.Expired:
-                    End(order, "expired", e.Reason);
-                    break;
-                default:
-                    break;
-            }
+            return new CommandResult(404, Views.Problem(404, "Not found.", $"client_bid_id: you have no commitment '{clientBidId}' in market '{marketId}'."));
         }
 
-        return trades;
+        var fingerprint = string.Join('|', sideName, Views.Normalize(price).ToString(CultureInfo.InvariantCulture),
+            Views.Normalize(quantity).ToString(CultureInfo.InvariantCulture), saltHex);
+        if (c.Status == CommitmentStatus.Revealed)
+        {
+            return c.RevealFingerprint == fingerprint
+                ? new CommandResult(200, JsonNode.Parse(c.RevealBody!)!)
+                : new CommandResult(409, Views.Problem(409, "Conflict.", $"client_bid_id: the bid '{clientBidId}' was revealed already with other fields.",
+                    new Dictionary<string, string> { ["client_bid_id"] = "revealed already" }));
+        }
+
+        return _markets[marketId].Reveal(c, new SealedBidReveal(sideName, price, quantity, saltHex, fingerprint, p), time);
     }
 
-    private void AddTrade(MarketRuntime market, ServerTrade trade)
+    private ServerOrder AddOrder(IServerMarket market, NewOrder o)
     {
-        _trades.Add(trade.TradeId, trade);
-        market.Trades(trade.Slot).Add(trade);
-        List(_tradesByParticipant, trade.Buyer).Add(trade);
-        if (trade.Seller != trade.Buyer)
+        var order = new ServerOrder
         {
-            List(_tradesByParticipant, trade.Seller).Add(trade);
-        }
-
-        if (Writing)
-        {
-            Batch.Trades.Add(trade);
-            _ledger.Append(Batch, "trade", Views.Trade(trade), trade.Time);
-            PendingEvents.Add(new StreamEvent("trade", Views.PublicTrade(trade)));
-        }
+            Number = _nextOrder++, ParticipantId = o.ParticipantId, ClientOrderId = o.ClientOrderId, MarketId = market.Spec.MarketId, Slot = o.Slot,
+            Side = o.Side, PriceEurPerMwh = o.PriceEurPerMwh, QuantityKwh = o.QuantityKwh, OpenKwh = o.QuantityKwh, Fingerprint = o.Fingerprint,
+            SubmittedAt = o.SubmittedAt,
+        };
+        _orders.Add(order.Number, order);
+        _byClientId.Add((order.ParticipantId, order.ClientOrderId), order);
+        List(_ordersByParticipant, order.ParticipantId).Add(order);
+        market.Orders(order.Slot).Add(order);
+        return order;
     }
 
-    private void Fill(ServerOrder order, decimal quantityKwh)
-    {
-        order.FilledKwh += quantityKwh;
-        order.OpenKwh -= quantityKwh;
-        if (order.OpenKwh <= 0)
-        {
-            order.OpenKwh = 0;
-            order.Status = "filled";
-        }
-
-        Touch(order);
-    }
-
-    private void End(ServerOrder order, string status, ReasonCode reason)
+    private void End(ServerOrder order, OrderStatus status, string? reason)
     {
         order.Status = status;
-        order.Reason = Views.Reason(reason);
+        order.Reason = reason;
         order.OpenKwh = 0;
         Touch(order);
     }
 
-    private CommandResult? Check(MarketSpec spec, int slot, decimal price, decimal quantity, DateTimeOffset time)
+    private static CommandResult? Check(IServerMarket market, int slot, decimal price, decimal quantity, Instant time)
     {
+        var spec = market.Spec;
         if (slot < 0 || slot >= spec.SlotCount)
         {
             return Views.Invalid("slot", $"must be in [0, {spec.SlotCount - 1}] for market '{spec.MarketId}'.");
@@ -621,21 +581,18 @@ internal sealed partial class MarketEngine
             return Views.Invalid("quantity_kwh", "must be a positive whole number of kWh (the lot), at most 1e9.");
         }
 
-        var market = _markets[spec.MarketId];
-        return GateClosed(market, slot, time)
-            ? new CommandResult(409, Views.Problem(409, "Gate closed.", $"slot: the gate of slot {slot} closed at {SqliteMarketStore.Time(spec.GateClosure(slot))}.",
+        return market.GateClosed(slot, time)
+            ? new CommandResult(409, Views.Problem(409, "Gate closed.", $"slot: the gate of slot {slot} closed at {WireTime.Text(market.GateClosure(slot))}.",
                 new Dictionary<string, string> { ["slot"] = "gate closed" }))
             : null;
     }
-
-    private static bool GateClosed(MarketRuntime market, int slot, DateTimeOffset time) => market.Closures.ContainsKey(slot) || time >= market.Spec.GateClosure(slot);
 
     private static CommandResult NotFoundOrder(string clientOrderId) =>
         new(404, Views.Problem(404, "Not found.", $"client_order_id: you have no order '{clientOrderId}'."));
 
     private bool Writing => _replayParticipants is null;
 
-    private void Accept(string kind, JsonObject payload, DateTimeOffset time)
+    private void Accept(string kind, JsonObject payload, Instant time)
     {
         var sequence = _nextSequence++;
         if (Writing)

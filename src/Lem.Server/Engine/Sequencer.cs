@@ -93,7 +93,7 @@ internal sealed class Sequencer : IAsyncDisposable
 
                     if (_fault is null && !_engine.Batch.IsEmpty)
                     {
-                        _ledger.Seal(_engine.Batch, _engine.NextTime(_time.GetUtcNow()));
+                        _ledger.Seal(_engine.Batch, _engine.NextTime(NodaTime.Instant.FromDateTimeOffset(_time.GetUtcNow())));
                         toWrite = Detach(_engine.Batch);
                         events = [.. _engine.PendingEvents];
                     }
@@ -208,7 +208,7 @@ internal sealed class Sequencer : IAsyncDisposable
 
     private CommandResult Execute(Pending p)
     {
-        var now = _engine.NextTime(_time.GetUtcNow());
+        var now = _engine.NextTime(NodaTime.Instant.FromDateTimeOffset(_time.GetUtcNow()));
         if (p.Kind != DueGateClosures)
         {
             return _engine.Execute(p.Kind, p.Payload, now, p.ApiKeySha256Hex);

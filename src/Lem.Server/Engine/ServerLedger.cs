@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Lem.Ledger;
 using Lem.Server.Store;
+using NodaTime;
 
 namespace Lem.Server.Engine;
 
@@ -29,17 +30,17 @@ internal sealed class ServerLedger
     public LedgerEntry? Last => _last;
 
     /// <summary>Records one command or result; <see cref="Seal"/> appends the records of a group commit as one signed entry.</summary>
-    public void Append(StoreBatch batch, string kind, JsonNode payload, DateTimeOffset time)
+    public void Append(StoreBatch batch, string kind, JsonNode payload, Instant time)
     {
         ArgumentNullException.ThrowIfNull(batch);
-        batch.LedgerRecords.Add(new JsonObject { ["kind"] = kind, ["time"] = LedgerChain.FormatTimestamp(time), ["record"] = payload.DeepClone() });
+        batch.LedgerRecords.Add(new JsonObject { ["kind"] = kind, ["time"] = LedgerChain.FormatTimestamp(time.ToDateTimeOffset()), ["record"] = payload.DeepClone() });
     }
 
     /// <summary>
     /// Appends the batch's records to the chain as one entry of kind <c>batch</c> (payload <c>{"records": [...]}</c>, in
     /// execution order), signed once: signing every record on its own would cap the server at the signing rate.
     /// </summary>
-    public void Seal(StoreBatch batch, DateTimeOffset time)
+    public void Seal(StoreBatch batch, Instant time)
     {
         ArgumentNullException.ThrowIfNull(batch);
         if (batch.LedgerRecords.Count == 0)
@@ -53,7 +54,7 @@ internal sealed class ServerLedger
             records.Add(r);
         }
 
-        var entry = LedgerChain.Append(_last, "batch", new JsonObject { ["records"] = records }, time, _key);
+        var entry = LedgerChain.Append(_last, "batch", new JsonObject { ["records"] = records }, time.ToDateTimeOffset(), _key);
         batch.LedgerEntries.Add(entry);
         _last = entry;
     }

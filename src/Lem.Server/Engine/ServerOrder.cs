@@ -1,4 +1,5 @@
 using Lem.Domain.Orders;
+using NodaTime;
 
 namespace Lem.Server.Engine;
 
@@ -35,8 +36,8 @@ internal sealed class ServerOrder
     /// <summary>The open quantity in kWh.</summary>
     public decimal OpenKwh { get; set; }
 
-    /// <summary>open, filled, cancelled, expired or rejected.</summary>
-    public string Status { get; set; } = "open";
+    /// <summary>What became of it so far.</summary>
+    public OrderStatus Status { get; set; } = OrderStatus.Open;
 
     /// <summary>Why it was rejected, cancelled or expired (snake case), or null.</summary>
     public string? Reason { get; set; }
@@ -45,7 +46,7 @@ internal sealed class ServerOrder
     public required string Fingerprint { get; init; }
 
     /// <summary>When it was submitted.</summary>
-    public required DateTimeOffset SubmittedAt { get; init; }
+    public required Instant SubmittedAt { get; init; }
 
     /// <summary>The HTTP status of the first answer.</summary>
     public int FirstStatus { get; set; }

@@ -1,3 +1,5 @@
+using NodaTime;
+
 namespace Lem.Server.Engine;
 
 /// <summary>A trade: continuous match or call-auction pair.</summary>
@@ -11,4 +13,4 @@ internal sealed record ServerTrade(
     string SellClientOrderId,
     decimal PriceEurPerMwh,
     decimal QuantityKwh,
-    DateTimeOffset Time);
+    Instant Time);

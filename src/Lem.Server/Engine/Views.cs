@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Lem.Domain.Orders;
-using Lem.Server.Store;
 
 namespace Lem.Server.Engine;
 
@@ -13,8 +12,8 @@ internal static class Views
     public static JsonObject Market(MarketSpec m) => new()
     {
         ["market_id"] = m.MarketId,
-        ["mechanism"] = m.MechanismName,
-        ["delivery_start"] = SqliteMarketStore.Time(m.DeliveryStart),
+        ["mechanism"] = m.Mechanism,
+        ["delivery_start"] = WireTime.Text(m.DeliveryStart),
         ["slot_minutes"] = m.SlotMinutes,
         ["slot_count"] = m.SlotCount,
         ["gate_closure_lead_minutes"] = m.GateClosureLeadMinutes,
@@ -36,9 +35,9 @@ internal static class Views
         ["quantity_kwh"] = Normalize(o.QuantityKwh),
         ["filled_kwh"] = Normalize(o.FilledKwh),
         ["open_kwh"] = Normalize(o.OpenKwh),
-        ["status"] = o.Status,
+        ["status"] = OrderStatusNames.Name(o.Status),
         ["reason"] = o.Reason,
-        ["submitted_at"] = SqliteMarketStore.Time(o.SubmittedAt),
+        ["submitted_at"] = WireTime.Text(o.SubmittedAt),
     };
 
     /// <summary>A trade (its fields are the Merkle leaf of the gate closure, in canonical JSON).</summary>
@@ -53,7 +52,7 @@ internal static class Views
         ["sell_client_order_id"] = t.SellClientOrderId,
         ["price_eur_per_mwh"] = Normalize(t.PriceEurPerMwh),
         ["quantity_kwh"] = Normalize(t.QuantityKwh),
-        ["time"] = SqliteMarketStore.Time(t.Time),
+        ["time"] = WireTime.Text(t.Time),
     };
 
     /// <summary>A trade for the public stream: no participants, no order ids.</summary>
@@ -64,7 +63,7 @@ internal static class Views
         ["slot"] = t.Slot,
         ["price_eur_per_mwh"] = Normalize(t.PriceEurPerMwh),
         ["quantity_kwh"] = Normalize(t.QuantityKwh),
-        ["time"] = SqliteMarketStore.Time(t.Time),
+        ["time"] = WireTime.Text(t.Time),
     };
 
     /// <summary>A gate closure: the public price, volume and Merkle root of a slot.</summary>
@@ -72,8 +71,8 @@ internal static class Views
     {
         ["market_id"] = g.MarketId,
         ["slot"] = g.Slot,
-        ["delivery_start"] = SqliteMarketStore.Time(spec.SlotStart(g.Slot)),
-        ["closed_at"] = SqliteMarketStore.Time(g.ClosedAt),
+        ["delivery_start"] = WireTime.Text(spec.SlotStart(g.Slot)),
+        ["closed_at"] = WireTime.Text(g.ClosedAt),
         ["price_eur_per_mwh"] = g.PriceEurPerMwh is { } p ? Normalize(p) : null,
         ["volume_kwh"] = Normalize(g.VolumeKwh),
         ["trade_count"] = g.TradeCount,

@@ -54,7 +54,7 @@ internal static class MarketTables
         Add(tables, "INSERT INTO markets VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
             batch.Markets.Select(m => new object?[]
             {
-                m.MarketId, m.MechanismName, Time(m.DeliveryStart), m.SlotMinutes, m.SlotCount, m.GateClosureLeadMinutes,
+                m.MarketId, m.Mechanism, Time(m.DeliveryStart), m.SlotMinutes, m.SlotCount, m.GateClosureLeadMinutes,
                 Dec(m.TickSizeEurPerMwh), Dec(m.MinPriceEurPerMwh), Dec(m.MaxPriceEurPerMwh),
             }));
         Add(tables, "INSERT INTO participants VALUES ($1, $2, $3, $4, $5)",
@@ -67,7 +67,7 @@ internal static class MarketTables
             batch.Orders.Values.Select(o => new object?[]
             {
                 o.Number, o.ParticipantId, o.ClientOrderId, o.MarketId, o.Slot, o.Side == OrderSide.Buy ? "buy" : "sell",
-                Dec(o.PriceEurPerMwh), Dec(o.QuantityKwh), Dec(o.FilledKwh), Dec(o.OpenKwh), o.Status, o.Reason, o.Fingerprint, Time(o.SubmittedAt),
+                Dec(o.PriceEurPerMwh), Dec(o.QuantityKwh), Dec(o.FilledKwh), Dec(o.OpenKwh), OrderStatusNames.Name(o.Status), o.Reason, o.Fingerprint, Time(o.SubmittedAt),
             }));
         Add(tables, "INSERT INTO trades VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
             batch.Trades.Select(t => new object?[]
@@ -133,9 +133,9 @@ internal static class MarketTables
         }
     }
 
-    private static string Time(DateTimeOffset t) => SqliteMarketStore.Time(t);
+    private static string Time(NodaTime.Instant t) => WireTime.Text(t);
 
-    private static DateTimeOffset ParseTime(string s) => DateTimeOffset.Parse(s, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
+    private static NodaTime.Instant ParseTime(string s) => WireTime.Parse(s);
 
     private static string Dec(decimal d) => d.ToString(CultureInfo.InvariantCulture);
 }

@@ -111,7 +111,7 @@ internal sealed class SqliteMarketStore : IMarketStore
             var cmd = Statement(tx, InsertMarket, 9);
             foreach (var m in batch.Markets)
             {
-                Run(cmd, m.MarketId, m.MechanismName, Time(m.DeliveryStart), m.SlotMinutes, m.SlotCount, m.GateClosureLeadMinutes,
+                Run(cmd, m.MarketId, m.Mechanism, Time(m.DeliveryStart), m.SlotMinutes, m.SlotCount, m.GateClosureLeadMinutes,
                     Dec(m.TickSizeEurPerMwh), Dec(m.MinPriceEurPerMwh), Dec(m.MaxPriceEurPerMwh));
             }
         }
@@ -131,7 +131,7 @@ internal sealed class SqliteMarketStore : IMarketStore
             foreach (var o in batch.Orders.Values)
             {
                 Run(cmd, o.Number, o.ParticipantId, o.ClientOrderId, o.MarketId, o.Slot, o.Side == OrderSide.Buy ? "buy" : "sell",
-                    Dec(o.PriceEurPerMwh), Dec(o.QuantityKwh), Dec(o.FilledKwh), Dec(o.OpenKwh), o.Status, o.Reason, o.Fingerprint, Time(o.SubmittedAt));
+                    Dec(o.PriceEurPerMwh), Dec(o.QuantityKwh), Dec(o.FilledKwh), Dec(o.OpenKwh), OrderStatusNames.Name(o.Status), o.Reason, o.Fingerprint, Time(o.SubmittedAt));
             }
         }
 
@@ -179,9 +179,9 @@ internal sealed class SqliteMarketStore : IMarketStore
     }
 
     /// <summary>The stored text of a time stamp (ISO 8601, UTC, 7 fractional digits).</summary>
-    internal static string Time(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffffffZ", CultureInfo.InvariantCulture);
+    private static string Time(NodaTime.Instant t) => WireTime.Text(t);
 
-    private static DateTimeOffset ParseTime(string s) => DateTimeOffset.Parse(s, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
+    private static NodaTime.Instant ParseTime(string s) => WireTime.Parse(s);
 
     private static string Dec(decimal d) => d.ToString(CultureInfo.InvariantCulture);
 

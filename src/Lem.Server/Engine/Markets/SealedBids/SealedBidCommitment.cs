@@ -1,4 +1,7 @@
-namespace Lem.Server.Engine;
+using System.Text.Json.Nodes;
+using NodaTime;
+
+namespace Lem.Server.Engine.Markets.SealedBids;
 
 /// <summary>A participant's commitment to a sealed bid in one slot of a sealed-bid call auction, and what became of it.</summary>
 internal sealed class SealedBidCommitment
@@ -19,16 +22,16 @@ internal sealed class SealedBidCommitment
     public required string CommitmentHex { get; init; }
 
     /// <summary>When it was committed (the revealed order's time priority).</summary>
-    public required DateTimeOffset CommittedAt { get; init; }
+    public required Instant CommittedAt { get; init; }
 
-    /// <summary>committed, revealed or dropped (not revealed by the reveal deadline).</summary>
-    public string Status { get; set; } = "committed";
+    /// <summary>Committed, revealed or dropped (not revealed by the reveal deadline).</summary>
+    public CommitmentStatus Status { get; set; } = CommitmentStatus.Committed;
 
     /// <summary>The order number of the revealed bid, or null.</summary>
     public long? OrderNumber { get; set; }
 
     /// <summary>When it was revealed, or null.</summary>
-    public DateTimeOffset? RevealedAt { get; set; }
+    public Instant? RevealedAt { get; set; }
 
     /// <summary>The fingerprint of the accepted reveal, compared on a retry.</summary>
     public string? RevealFingerprint { get; set; }
@@ -38,4 +41,18 @@ internal sealed class SealedBidCommitment
 
     /// <summary>The JSON body of the first answer to the commit (a retry gets it again).</summary>
     public string CommitBody { get; set; } = string.Empty;
+
+    /// <summary>The commitment as its owner sees it.</summary>
+    public JsonObject ToJson() => new()
+    {
+        ["client_bid_id"] = ClientBidId,
+        ["participant_id"] = ParticipantId,
+        ["market_id"] = MarketId,
+        ["slot"] = Slot,
+        ["commitment"] = CommitmentHex,
+        ["status"] = CommitmentStatusNames.Name(Status),
+        ["committed_at"] = WireTime.Text(CommittedAt),
+        ["revealed_at"] = RevealedAt is { } r ? WireTime.Text(r) : null,
+        ["order_number"] = OrderNumber,
+    };
 }

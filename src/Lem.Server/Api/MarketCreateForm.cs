@@ -1,0 +1,48 @@
+using System.Text.Json.Nodes;
+
+namespace Lem.Server.Api;
+
+/// <summary>
+/// A <c>POST /v1/markets</c> request being read: the body, the chosen mechanism and the common fields read so far, which
+/// the market kinds' hooks may read, check and (for a kind that defines its own slots) set; and the fields the chosen
+/// kind adds to the create_market command.
+/// </summary>
+internal sealed class MarketCreateForm
+{
+    /// <summary>Starts reading a request.</summary>
+    public MarketCreateForm(RequestBody body, string? mechanism)
+    {
+        Body = body;
+        Mechanism = mechanism;
+    }
+
+    /// <summary>The request body (field problems go into its <see cref="RequestBody.Errors"/>).</summary>
+    public RequestBody Body { get; }
+
+    /// <summary>The chosen mechanism, or null when it is missing or not a registered kind.</summary>
+    public string? Mechanism { get; }
+
+    /// <summary>delivery_start as given (or as the kind sets it).</summary>
+    public string? DeliveryStart { get; set; }
+
+    /// <summary>slot_minutes.</summary>
+    public int? SlotMinutes { get; set; }
+
+    /// <summary>slot_count.</summary>
+    public int? SlotCount { get; set; }
+
+    /// <summary>gate_closure_lead_minutes.</summary>
+    public int? GateClosureLeadMinutes { get; set; }
+
+    /// <summary>tick_size_eur_per_mwh (0.01 by default).</summary>
+    public decimal TickSizeEurPerMwh { get; set; }
+
+    /// <summary>min_price_eur_per_mwh (-500 by default).</summary>
+    public decimal MinPriceEurPerMwh { get; set; }
+
+    /// <summary>max_price_eur_per_mwh (4000 by default).</summary>
+    public decimal MaxPriceEurPerMwh { get; set; }
+
+    /// <summary>The fields the chosen kind adds to the create_market command, in order, after the common ones.</summary>
+    public JsonObject Extra { get; } = [];
+}

@@ -1,0 +1,28 @@
+using System.Text.Json.Nodes;
+using Lem.Server.Api;
+
+namespace Lem.Server.Engine.Markets.Continuous;
+
+/// <summary>The <c>continuous</c> kind: one order book per slot, matched on arrival until the slot's gate closure.</summary>
+internal sealed class ContinuousMarketKind : IServerMarketKind
+{
+    /// <summary>The most price levels over all books of one continuous market: the books allocate arrays over every level.</summary>
+    public const decimal MaxPriceLevelsPerMarket = 20_000_000m;
+
+    /// <inheritdoc />
+    public string Mechanism => "continuous";
+
+    /// <inheritdoc />
+    public void CheckBand(MarketCreateForm form)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        if (form.SlotCount is { } slots && ((form.MaxPriceEurPerMwh - form.MinPriceEurPerMwh) / form.TickSizeEurPerMwh + 1) * slots > MaxPriceLevelsPerMarket)
+        {
+            form.Body.Errors["tick_size_eur_per_mwh"] = $"is too fine for {slots} slots: a continuous market's books may hold at most {MaxPriceLevelsPerMarket:N0} price levels in all "
+                + "(ticks in the band times slot_count); use a coarser tick, a narrower band or fewer slots";
+        }
+    }
+
+    /// <inheritdoc />
+    public IServerMarket Create(MarketSpec spec, JsonObject payload, IMarketHost host) => new ContinuousServerMarket(spec, host);
+}

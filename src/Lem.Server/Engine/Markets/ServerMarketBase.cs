@@ -1,0 +1,134 @@
+using System.Text.Json.Nodes;
+using Lem.Markets.OrderBook;
+using Lem.Server.Engine.Markets.SealedBids;
+using NodaTime;
+
+namespace Lem.Server.Engine.Markets;
+
+/// <summary>
+/// The state every market keeps (orders, trades and gate closures per slot) and the defaults of a market that collects
+/// orders until its gates close one slot at a time: no book, no depth, no grid, no sealed bids. Kinds override what differs.
+/// </summary>
+internal abstract class ServerMarketBase : IServerMarket
+{
+    private static readonly IReadOnlyDictionary<int, SortedDictionary<string, ClearedPosition>> NoPositions =
+        new Dictionary<int, SortedDictionary<string, ClearedPosition>>();
+
+    /// <summary>Creates the state of a market.</summary>
+    protected ServerMarketBase(MarketSpec spec, IMarketHost host)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(host);
+        Spec = spec;
+        Host = host;
+    }
+
+    /// <inheritdoc />
+    public MarketSpec Spec { get; }
+
+    /// <summary>The engine.</summary>
+    protected IMarketHost Host { get; }
+
+    /// <inheritdoc />
+    public Dictionary<int, List<ServerOrder>> OrdersBySlot { get; } = [];
+
+    /// <inheritdoc />
+    public Dictionary<int, List<ServerTrade>> TradesBySlot { get; } = [];
+
+    /// <inheritdoc />
+    public Dictionary<int, GateClosureRecord> Closures { get; } = [];
+
+    /// <inheritdoc />
+    public virtual IReadOnlyDictionary<int, SortedDictionary<string, ClearedPosition>> ClearedPositions => NoPositions;
+
+    /// <inheritdoc />
+    public List<ServerOrder> Orders(int slot)
+    {
+        if (!OrdersBySlot.TryGetValue(slot, out var list))
+        {
+            list = [];
+            OrdersBySlot.Add(slot, list);
+        }
+
+        return list;
+    }
+
+    /// <inheritdoc />
+    public List<ServerTrade> Trades(int slot)
+    {
+        if (!TradesBySlot.TryGetValue(slot, out var list))
+        {
+            list = [];
+            TradesBySlot.Add(slot, list);
+        }
+
+        return list;
+    }
+
+    /// <inheritdoc />
+    public virtual Instant GateClosure(int slot) => Spec.LeadBefore(slot);
+
+    /// <inheritdoc />
+    public virtual Instant ClearingTime(int slot) => GateClosure(slot);
+
+    /// <inheritdoc />
+    public bool GateClosed(int slot, Instant time) => Closures.ContainsKey(slot) || time >= GateClosure(slot);
+
+    /// <inheritdoc />
+    public virtual void Describe(JsonObject market)
+    {
+    }
+
+    /// <inheritdoc />
+    public virtual CommandResult? RefusePlainOrders() => null;
+
+    /// <inheritdoc />
+    public virtual CommandResult? RefuseParticipant(string participantId) => null;
+
+    /// <inheritdoc />
+    public virtual IReadOnlyList<ServerTrade> Submit(ServerOrder order, Instant time) => [];
+
+    /// <inheritdoc />
+    public virtual (CommandResult? Refused, IReadOnlyList<ServerTrade> Trades) Amend(ServerOrder order, decimal priceEurPerMwh, decimal quantityKwh, decimal openKwh, Instant time)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        order.PriceEurPerMwh = priceEurPerMwh;
+        order.QuantityKwh = quantityKwh;
+        order.OpenKwh = openKwh;
+        return (null, []);
+    }
+
+    /// <inheritdoc />
+    public virtual void Cancel(ServerOrder order, Instant time) => Host.End(order, OrderStatus.Cancelled, Views.Reason(ReasonCode.CancelRequested));
+
+    /// <inheritdoc />
+    public abstract GateClosureOutcome CloseGate(int slot, Instant time);
+
+    /// <inheritdoc />
+    public virtual void DescribeClosure(int slot, JsonObject closure)
+    {
+    }
+
+    /// <inheritdoc />
+    public virtual CommandResult Depth(int slot) =>
+        new(409, Views.Problem(409, "No depth.", "A call auction's orders are sealed until its gate closure; see the prices."));
+
+    /// <inheritdoc />
+    public virtual CommandResult Grid() =>
+        new(404, Views.Problem(404, "No grid.", $"market_id: the market '{Spec.MarketId}' is not a pool market; only pool markets have grid results."));
+
+    /// <inheritdoc />
+    public virtual CommandResult Commit(SealedBidCommit commit, Instant time) => NotSealed();
+
+    /// <inheritdoc />
+    public virtual CommandResult Reveal(SealedBidCommitment commitment, SealedBidReveal reveal, Instant time) => NotSealed();
+
+    /// <inheritdoc />
+    public virtual CommandResult PublicCommitments() =>
+        new(409, Views.Problem(409, "Not a sealed-bid market.", $"market_id: the market '{Spec.MarketId}' does not take sealed bids."));
+
+    private CommandResult NotSealed() =>
+        new(409, Views.Problem(409, "Not a sealed-bid market.",
+            $"market_id: the market '{Spec.MarketId}' does not take sealed bids; submit orders with POST /v1/markets/{Spec.MarketId}/orders.",
+            new Dictionary<string, string> { ["market_id"] = "does not take sealed bids" }));
+}
