@@ -54,6 +54,7 @@ public sealed class LoadTestCommandTests
         CliRunner.AssertNoStackTrace(err);
     }
 
+    [Trait("Category", "Heavy")]
     [Fact]
     public async Task Against_a_server_a_wrong_key_gives_exit_1_and_a_short_run_prints_the_figures_as_json()
     {
@@ -137,6 +138,7 @@ public sealed class LoadTestCommandTests
             $"orders_per_second = {ordersPerSecond} is not accepted_orders / elapsed_s = {accepted} / ({elapsedS} ± {elapsedHalfUnit}) s, rounded to 0.1: [{lowest}, {highest}].");
     }
 
+    [Trait("Category", "Heavy")]
     [Fact]
     public void Bench_server_runs_an_in_process_server_and_prints_the_same_figures()
     {

@@ -221,34 +221,37 @@ public static class SettlementHtml
     };
 
     /// <summary>The page: the XHTML root with its head (title, style sheet) and <paramref name="body"/>.</summary>
-    private static XDocument Page(string title, params object[] body) => new(
-        new XDocumentType("html", null, null, null),
+    private static XElement Page(string title, params object[] body) => new(
+        X + "html",
+        new XAttribute("xmlns", X.NamespaceName),
+        new XAttribute("lang", "en"),
+        new XAttribute(XNamespace.Xml + "lang", "en"),
         new XElement(
-            X + "html",
-            new XAttribute("lang", "en"),
-            new XAttribute(XNamespace.Xml + "lang", "en"),
-            new XElement(
-                X + "head",
-                new XElement(X + "meta", Attr("charset", "utf-8")),
-                new XElement(X + "title", Text(title)),
-                new XElement(X + "style", Attr("type", "text/css"), new XText("\n" + Style + "\n"))),
-            new XElement(X + "body", body)));
+            X + "head",
+            new XElement(X + "meta", Attr("charset", "utf-8")),
+            new XElement(X + "title", Text(title)),
+            new XElement(X + "style", Attr("type", "text/css"), new XText("\n" + Style + "\n"))),
+        new XElement(X + "body", body));
 
-    /// <summary>Serialises a page: no XML declaration (the page is UTF-8 text), indented elements, '\n' line ends.</summary>
-    private static string Write(XDocument page)
+    /// <summary>
+    /// Serialises a page: the HTML5 document type (written as is: the XML writer would put a space before its '&gt;'),
+    /// then the XHTML tree without an XML declaration, one element per line, '\n' line ends.
+    /// </summary>
+    private static string Write(XElement page)
     {
         var settings = new XmlWriterSettings
         {
             OmitXmlDeclaration = true,
+            ConformanceLevel = ConformanceLevel.Fragment,
             Indent = true,
             IndentChars = string.Empty,
             NewLineChars = "\n",
             NewLineHandling = NewLineHandling.Replace,
         };
-        var text = new StringBuilder();
+        var text = new StringBuilder("<!DOCTYPE html>\n");
         using (var writer = XmlWriter.Create(text, settings))
         {
-            page.Save(writer);
+            page.WriteTo(writer);
         }
 
         return text.Append('\n').ToString();
