@@ -223,6 +223,7 @@ public sealed class AllocateCommandTests : IDisposable
         CliRunner.AssertNoStackTrace(output + err);
     }
 
+    [Trait("Category", "Heavy")]
     [Fact]
     public void BenchAllocate_Json_ReportsTheFigures()
     {

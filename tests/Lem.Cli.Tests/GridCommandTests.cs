@@ -7,7 +7,7 @@ public sealed class GridCommandTests
 {
     // Expected counts read off the source files: MATPOWER bus/branch rows and buses with Pd or Qd != 0;
     // pandapower table lengths (bus, line, trafo, load + asymmetric_load).
-    [Theory]
+    [SharedTheory]
     [InlineData("matpower/case9.m", 9, 9, 0, 3)]
     [InlineData("matpower/case33bw.m", 33, 37, 0, 32)]
     [InlineData("matpower/case118.m", 118, 175, 11, 99)]
@@ -30,7 +30,7 @@ public sealed class GridCommandTests
         Assert.Equal(loads, root.GetProperty("loads").GetInt32());
     }
 
-    [Fact]
+    [SharedFact]
     public void Grid_Case33bw_TotalLoad_IsTheKnownFeederLoad()
     {
         var (exit, output, _) = CliRunner.Run("grid", RepoPaths.Grid("matpower", "case33bw.m"), "--format", "json");
@@ -42,7 +42,7 @@ public sealed class GridCommandTests
         Assert.True(doc.RootElement.GetProperty("radial").GetBoolean());
     }
 
-    [Fact]
+    [SharedFact]
     public void Grid_Text_PrintsATable()
     {
         var (exit, output, _) = CliRunner.Run("grid", RepoPaths.Grid("pandapower", "kerber_dorfnetz.json"));

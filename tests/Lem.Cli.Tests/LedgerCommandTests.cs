@@ -134,6 +134,7 @@ public sealed class LedgerCommandTests : IDisposable
     /// reported as k; a negative number (the top byte flipped) sorts first and is reported by that new number, the row's
     /// current key, because the verifier names the smaller of the expected and the found sequence.
     /// </summary>
+    [Trait("Category", "Heavy")]
     [Fact]
     public void Verify_EveryFlippedByteOfSampledRecords_NamesThatRecord()
     {
@@ -186,6 +187,7 @@ public sealed class LedgerCommandTests : IDisposable
     /// Single-bit flips keep ASCII text ASCII (so the edit stays well-formed text, e.g. a digit of a price or a hex digit of
     /// a hash becomes another one); and whole-column flips (every byte at once). Both must name the record.
     /// </summary>
+    [Trait("Category", "Heavy")]
     [Fact]
     public void Verify_LowBitFlipsAndWholeColumnFlips_NameThatRecord()
     {

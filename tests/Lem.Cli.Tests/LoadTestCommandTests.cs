@@ -54,6 +54,7 @@ public sealed class LoadTestCommandTests
         CliRunner.AssertNoStackTrace(err);
     }
 
+    [Trait("Category", "Heavy")]
     [Fact]
     public async Task Against_a_server_a_wrong_key_gives_exit_1_and_a_short_run_prints_the_figures_as_json()
     {
@@ -81,7 +82,7 @@ public sealed class LoadTestCommandTests
             var accepted = report["accepted_orders"]!.GetValue<long>();
             Assert.True(accepted > 0);
             Assert.Equal(4, report["clients"]!.GetValue<int>());
-            Assert.Equal(accepted / report["elapsed_s"]!.GetValue<double>(), report["orders_per_second"]!.GetValue<double>(), 0);
+            AssertRateMatchesRoundedFigures(accepted, report["elapsed_s"]!.GetValue<double>(), report["orders_per_second"]!.GetValue<double>());
             Assert.Equal(report["requests"]!.GetValue<long>(), accepted + report["cancels"]!.GetValue<long>() + report["rejected"]!.GetValue<long>());
             var p50 = report["p50_ms"]!.GetValue<double>();
             var p99 = report["p99_ms"]!.GetValue<double>();
@@ -98,6 +99,46 @@ public sealed class LoadTestCommandTests
         }
     }
 
+    [Theory]
+    [InlineData(1234, 1.0004, 1233.5)] // accepted / elapsed = 1233.507: rate rounds to 1233.5, elapsed to 1.000
+    [InlineData(1234, 0.9996, 1234.5)] // 1234.494: rounds to 1234.5, elapsed to 1.000 as well
+    [InlineData(7, 0.0006, 11666.7)]   // elapsed rounds to 0.001, which alone would give 7000 orders/s
+    public void Rate_check_accepts_every_rate_the_rounded_elapsed_time_allows(long accepted, double elapsedS, double ordersPerSecond)
+    {
+        // What the command prints: elapsed_s rounded to 3 decimals, orders_per_second from the unrounded time, to 1 decimal.
+        Assert.Equal(Math.Round(accepted / elapsedS, 1), ordersPerSecond);
+        AssertRateMatchesRoundedFigures(accepted, Math.Round(elapsedS, 3), ordersPerSecond);
+    }
+
+    [Fact]
+    public void Rate_check_refuses_a_rate_outside_the_rounding_interval()
+    {
+        // 1000 orders in 1.000 ± 0.0005 s is 999.5 to 1000.5 orders/s, ± 0.05 for the printed decimal.
+        Assert.ThrowsAny<Xunit.Sdk.XunitException>(() => AssertRateMatchesRoundedFigures(1000, 1.000, 1000.6));
+        Assert.ThrowsAny<Xunit.Sdk.XunitException>(() => AssertRateMatchesRoundedFigures(1000, 1.000, 999.4));
+        AssertRateMatchesRoundedFigures(1000, 1.000, 1000.5);
+    }
+
+    /// <summary>
+    /// Checks orders_per_second against accepted_orders and elapsed_s as printed. The command rounds elapsed_s to
+    /// 3 decimals and computes the rate from the unrounded time, then rounds it to 1 decimal; so the true time lies
+    /// within elapsed_s ± 0.0005 s, and the printed rate within 0.05 of accepted divided by a time in that interval.
+    /// </summary>
+    private static void AssertRateMatchesRoundedFigures(long accepted, double elapsedS, double ordersPerSecond)
+    {
+        const double elapsedHalfUnit = 0.0005; // half the last printed digit of elapsed_s
+        const double rateHalfUnit = 0.05;      // half the last printed digit of orders_per_second
+        Assert.True(elapsedS > elapsedHalfUnit, $"elapsed_s = {elapsedS} is too short to check the rate.");
+
+        // The bounds come from decimal rounding; 1e-12 relative covers their binary representation.
+        var lowest = (accepted / (elapsedS + elapsedHalfUnit) - rateHalfUnit) * (1 - 1e-12);
+        var highest = (accepted / (elapsedS - elapsedHalfUnit) + rateHalfUnit) * (1 + 1e-12);
+        Assert.True(
+            ordersPerSecond >= lowest && ordersPerSecond <= highest,
+            $"orders_per_second = {ordersPerSecond} is not accepted_orders / elapsed_s = {accepted} / ({elapsedS} ± {elapsedHalfUnit}) s, rounded to 0.1: [{lowest}, {highest}].");
+    }
+
+    [Trait("Category", "Heavy")]
     [Fact]
     public void Bench_server_runs_an_in_process_server_and_prints_the_same_figures()
     {

@@ -5,7 +5,7 @@ namespace Lem.Cli.Tests;
 
 public sealed class OpfCommandTests
 {
-    [Theory]
+    [SharedTheory(NativeLibraries.Klu, NativeLibraries.Ipopt)]
     [InlineData("case9", "dc", "case9_dcopf.json", 1e-4, 1e-3)]
     [InlineData("case30", "dc", "case30_dcopf.json", 1e-4, 1e-3)]
     [InlineData("case9", "ac", "case9_acopf.json", 1e-3, 1e-2)]
@@ -26,7 +26,7 @@ public sealed class OpfCommandTests
         }
     }
 
-    [Fact]
+    [SharedFact]
     public void Opf_Soc_OnAMeshedCase_ExitsOne_WithTheReason()
     {
         var (exit, output, err) = CliRunner.Run("opf", RepoPaths.Grid("matpower", "case9.m"), "--formulation", "soc");
@@ -35,7 +35,7 @@ public sealed class OpfCommandTests
         CliRunner.AssertNoStackTrace(output + err);
     }
 
-    [Fact]
+    [SharedFact(NativeLibraries.Klu, NativeLibraries.Ipopt)]
     public void Opf_SocAndAc_AgreeOnCase33bw()
     {
         var soc = JsonDocument.Parse(CliRunner.Run("opf", RepoPaths.Grid("matpower", "case33bw.m"), "--formulation", "soc", "--format", "json").Out).RootElement;

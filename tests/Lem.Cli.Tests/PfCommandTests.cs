@@ -11,7 +11,7 @@ public sealed class PfCommandTests : IDisposable
 
     private static JsonElement Expected(string name) => JsonDocument.Parse(File.ReadAllText(RepoPaths.Grid("expected", name))).RootElement;
 
-    [Theory]
+    [SharedTheory(NativeLibraries.Klu)]
     [InlineData("auto", "bfs")]
     [InlineData("nr", "nr")]
     [InlineData("bfs", "bfs")]
@@ -37,7 +37,7 @@ public sealed class PfCommandTests : IDisposable
         }
     }
 
-    [Fact]
+    [SharedFact(NativeLibraries.Klu)]
     public void Pf_Case9_MatchesMatpower_AndHasTheDocumentedFields()
     {
         var (exit, output, _) = CliRunner.Run("pf", RepoPaths.Grid("matpower", "case9.m"), "--format", "json", "--tolerance", "1e-10");
@@ -64,7 +64,7 @@ public sealed class PfCommandTests : IDisposable
         }
     }
 
-    [Fact]
+    [SharedFact]
     public void Pf_Text_PrintsASummary()
     {
         var (exit, output, _) = CliRunner.Run("pf", RepoPaths.Grid("pandapower", "kerber_dorfnetz.json"));
@@ -74,7 +74,7 @@ public sealed class PfCommandTests : IDisposable
         Assert.Contains("Series losses", output, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SharedFact]
     public void Pf_TimeSeries_Radial1001_ReproducesTheBenchmarkCheckValues()
     {
         var (exit, output, err) = CliRunner.Run("pf", RepoPaths.Grid("benchmark", "radial1001.json"), "--loads", RepoPaths.Grid("benchmark", "radial1001_profiles.csv.gz"), "--format", "json", "--tolerance", "1e-10");
@@ -97,7 +97,7 @@ public sealed class PfCommandTests : IDisposable
         }
     }
 
-    [Fact]
+    [SharedFact]
     public void Pf_SweepOnAMeshedGrid_ExitsOne_WithAClearMessage()
     {
         var (exit, output, err) = CliRunner.Run("pf", RepoPaths.Grid("matpower", "case9.m"), "--algorithm", "bfs");
@@ -106,7 +106,7 @@ public sealed class PfCommandTests : IDisposable
         CliRunner.AssertNoStackTrace(output + err);
     }
 
-    [Fact]
+    [SharedFact]
     public void Pf_NoSlack_ExitsOne()
     {
         var text = File.ReadAllText(RepoPaths.Grid("matpower", "case9.m")).Replace("\t1\t3\t0\t0\t0\t0\t1\t1\t0\t345", "\t1\t2\t0\t0\t0\t0\t1\t1\t0\t345", StringComparison.Ordinal);
@@ -120,7 +120,7 @@ public sealed class PfCommandTests : IDisposable
         CliRunner.AssertNoStackTrace(output + err);
     }
 
-    [Fact]
+    [SharedFact]
     public void Pf_IslandedBus_ExitsOne()
     {
         // Take both branches of bus 5 (4-5 and 5-6) out of service.
@@ -157,7 +157,7 @@ public sealed class PfCommandTests : IDisposable
         CliRunner.AssertNoStackTrace(output + err);
     }
 
-    [Fact]
+    [SharedFact]
     public void Pf_BadLoadsFile_ExitsOne_WithFileAndLine()
     {
         var csv = Path.Combine(_dir, "loads.csv");
@@ -168,7 +168,7 @@ public sealed class PfCommandTests : IDisposable
         CliRunner.AssertNoStackTrace(output + err);
     }
 
-    [Fact]
+    [SharedFact]
     public void Pf_BadTolerance_IsAUsageError()
     {
         var (exit, _, err) = CliRunner.Run("pf", RepoPaths.Grid("matpower", "case9.m"), "--tolerance", "-1");

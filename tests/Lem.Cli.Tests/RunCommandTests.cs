@@ -16,7 +16,8 @@ public sealed class RunCommandTests : IDisposable
         return JsonDocument.Parse(output).RootElement;
     }
 
-    [Theory]
+    [Trait("Category", "Heavy")]
+    [NativeTheory(NativeLibraries.Klu, NativeLibraries.Ipopt)]
     [InlineData("copperplate")]
     [InlineData("dc")]
     [InlineData("lindistflow")]
@@ -46,6 +47,7 @@ public sealed class RunCommandTests : IDisposable
         }
     }
 
+    [Trait("Category", "Heavy")]
     [Fact]
     public void Run_Village_WritesItsFiles_AndAConsistentSummary()
     {

@@ -27,7 +27,7 @@ public sealed class RunNetworkChargeDistanceTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    [Fact]
+    [NativeFact(NativeLibraries.Klu)]
     public void Tiny_PositiveCharge_ShrinksTheTradesOfDistantPairs_AndReportsChargesThatAddUp()
     {
         // A zero charge reproduces the run without charges exactly (see below) and lists the pairs' trades.
@@ -78,7 +78,7 @@ public sealed class RunNetworkChargeDistanceTests : IDisposable
         Assert.True(w >= w0 - chargeOnFreeTrades - 2e-3, $"W(γ) = {w} < W(0) − charges of the free trades = {w0 - chargeOnFreeTrades}");
     }
 
-    [Fact]
+    [NativeFact(NativeLibraries.Klu)]
     public void Tiny_ZeroCharge_EqualsTheRunWithoutTheOption()
     {
         var plainDir = Path.Combine(_dir, "plain");
@@ -149,7 +149,7 @@ public sealed class RunNetworkChargeDistanceTests : IDisposable
         Approx.Equal(15 * volume / 1000, charges.GetProperty("total_eur").GetDouble(), 1e-9);
     }
 
-    [Fact]
+    [NativeFact(NativeLibraries.Klu)]
     public void Tiny_Text_ShowsTheCharges()
     {
         var (exit, output, err) = CliRunner.Run("run", Tiny, "--mechanism", "p2p", "--no-ac-check", "--network-charge", "5");
@@ -184,7 +184,7 @@ public sealed class RunNetworkChargeDistanceTests : IDisposable
         CliRunner.AssertNoStackTrace(output + err);
     }
 
-    [Fact]
+    [NativeFact(NativeLibraries.Klu)]
     public void PathDistance_OnAMeshedGrid_IsInvalidInput_NamingTheProblem()
     {
         var meshed = WriteVariant("meshed.json", root =>

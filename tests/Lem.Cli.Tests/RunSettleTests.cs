@@ -14,6 +14,7 @@ public sealed class RunSettleTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
+    [Trait("Category", "Heavy")]
     [Fact]
     public void Run_VillagePoolSettle_WritesAnInvoiceForEveryParticipant_KpisAndParsableHtml()
     {

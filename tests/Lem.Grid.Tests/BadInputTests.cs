@@ -36,7 +36,7 @@ public class BadInputTests
         }
     }
 
-    [Fact]
+    [SharedFact]
     public void Unknown_extension_is_decided_by_content()
     {
         var text = File.ReadAllText(RepoPaths.Grid("matpower", "case9.m"));
@@ -145,7 +145,7 @@ public class BadInputTests
             result.Errors.Select(e => e.Code));
     }
 
-    [Fact]
+    [SharedFact]
     public void Truncated_or_damaged_files_never_throw()
     {
         var m = File.ReadAllText(RepoPaths.Grid("matpower", "case33bw.m"));

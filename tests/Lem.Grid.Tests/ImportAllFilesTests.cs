@@ -19,7 +19,7 @@ public class ImportAllFilesTests
         return data;
     }
 
-    [Fact]
+    [SharedFact]
     public void Reference_folders_hold_the_expected_files()
     {
         // Counted with `ls shared/data/grids/matpower/*.m | wc -l` (31), `ls pandapower/*.json | wc -l` (41)
@@ -30,7 +30,7 @@ public class ImportAllFilesTests
         Assert.Equal(31 + 41 + 2, ReferenceFiles().Count());
     }
 
-    [Theory]
+    [SharedTheory]
     [MemberData(nameof(ReferenceFiles))]
     public void Every_reference_file_imports_without_errors(string folder, string file)
     {
@@ -44,7 +44,7 @@ public class ImportAllFilesTests
         Assert.NotEmpty(result.Network.SlackBusIds);
     }
 
-    [Theory]
+    [SharedTheory]
     [MemberData(nameof(ReferenceFiles))]
     public void Every_reference_file_is_a_connected_grid_with_a_slack(string folder, string file)
     {

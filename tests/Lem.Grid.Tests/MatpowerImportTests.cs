@@ -5,7 +5,7 @@ namespace Lem.Grid.Tests;
 
 public class MatpowerImportTests
 {
-    [Fact]
+    [SharedFact]
     public void Case9_counts_match_the_file()
     {
         // case9.m: 9 bus rows, 9 branch rows (all with ratio 0, same baseKV: lines), Pd/Qd non-zero at buses 5, 7, 9, 3 gen rows.
@@ -26,7 +26,7 @@ public class MatpowerImportTests
         Assert.Equal(345, TestGrids.Bus(net, "4").NominalKv);
     }
 
-    [Fact]
+    [SharedFact]
     public void Case9_generators_and_polynomial_costs_are_read_as_stored()
     {
         // case9.m gen row 2: 2 163 6.54 300 -300 1.025 100 1 300 10; gencost row 2: 2 2000 0 3 0.085 1.2 600.
@@ -54,7 +54,7 @@ public class MatpowerImportTests
         Assert.Equal([0.11, 5, 150], first.Coefficients);
     }
 
-    [Fact]
+    [SharedFact]
     public void Case33bw_applies_the_in_file_unit_conversions()
     {
         // case33bw.m: baseMVA 10, baseKV 12.66; loads in kW/kvar (bus 18: 90 kW, 40 kvar) converted to MW by
@@ -72,7 +72,7 @@ public class MatpowerImportTests
         Approx.Equal(3.715, net.TotalLoadPMw, 1e-12);
     }
 
-    [Fact]
+    [SharedFact]
     public void Case33bw_counts_match_the_file()
     {
         // case33bw.m: 33 bus rows, 37 branch rows of which the 5 tie lines 21-8, 9-15, 12-22, 18-33, 25-29 have
@@ -90,7 +90,7 @@ public class MatpowerImportTests
         Assert.Equal(10, net.BaseMva);
     }
 
-    [Fact]
+    [SharedFact]
     public void Case141_converts_apparent_power_with_the_in_file_power_factor()
     {
         // case141.m bus 8: Pd = 75 (kVA); the file divides by 1e3, then Qd = Pd*sin(acos(0.85)) and Pd = Pd*0.85.
@@ -104,7 +104,7 @@ public class MatpowerImportTests
         Assert.Equal(84, net.Loads.Count);
     }
 
-    [Fact]
+    [SharedFact]
     public void Case118_counts_shunts_and_transformers_match_the_file()
     {
         // Counted from case118.m with a short script: 118 buses, 186 branches of which 11 have a non-zero ratio
@@ -135,7 +135,7 @@ public class MatpowerImportTests
         Assert.Equal("Riversde  V2", TestGrids.Bus(net, "1").Name);
     }
 
-    [Fact]
+    [SharedFact]
     public void Case300_counts_match_the_file()
     {
         // Counted from case300.m: 300 buses, 411 branches (129 with ratio/shift or differing baseKV), 201 loads,
@@ -151,7 +151,7 @@ public class MatpowerImportTests
         Assert.Equal(23525.85, net.TotalLoadPMw, 8);
     }
 
-    [Fact]
+    [SharedFact]
     public void Rts_gmlc_piecewise_linear_costs_infinite_limits_and_ignored_fields()
     {
         // case_RTS_GMLC.m gencost row 1 (line 443): 1 51.747 51.747 4 8 1085.77625 12 1477.23196 16 1869.51562 20 2298.06357.
@@ -172,7 +172,7 @@ public class MatpowerImportTests
         Assert.Contains(result.Warnings, w => w.Contains("areas", StringComparison.Ordinal));
     }
 
-    [Fact]
+    [SharedFact]
     public void Activsg200_generator_types_and_fuels_come_from_the_cell_arrays()
     {
         // case_ACTIVSg200.m lines 612-614 and 665-667: gentype {'ST'; 'ST'; ...}, genfuel {'coal'; 'coal'; ...}.
@@ -183,7 +183,7 @@ public class MatpowerImportTests
         Assert.All(net.Generators, g => Assert.NotNull(g.Fuel));
     }
 
-    [Fact]
+    [SharedFact]
     public void Pegase_infinite_reactive_limits_are_kept()
     {
         // case1354pegase.m line 1557: gen at bus 4231 with Qmax = Inf, Qmin = -Inf.
@@ -194,7 +194,7 @@ public class MatpowerImportTests
         Assert.Equal(double.NegativeInfinity, gen.QMinMvar);
     }
 
-    [Fact]
+    [SharedFact]
     public void Radial1001_matpower_and_pandapower_give_the_same_per_unit_lines()
     {
         // README: pandapower line k = MATPOWER branch row k+1; bus = pandapower index + 1. r, x, b printed with 12 digits.

@@ -6,7 +6,7 @@ namespace Lem.Grid.Tests;
 
 public class NetworkIndexTests
 {
-    [Fact]
+    [SharedFact]
     public void Case9_index_has_injection_positive_per_unit_arrays()
     {
         // case9: baseMVA 100; load 90 + j30 MW at bus 5; generator 2 (bus 2) Pg 163, Qg 6.54; branch 1 (1-4) rateA 250.
@@ -41,7 +41,7 @@ public class NetworkIndexTests
         Assert.Equal(345, index.BaseKv[b5]);
     }
 
-    [Fact]
+    [SharedFact]
     public void Shunts_and_transformers_enter_the_index_in_matpower_convention()
     {
         // case118 bus 5: Bs = -40 MVAr -> BShPu = -0.4; branch row 8: 8 -> 5, ratio 0.985.
@@ -56,7 +56,7 @@ public class NetworkIndexTests
         Assert.Equal(double.PositiveInfinity, index.RatingPu[k]);
     }
 
-    [Fact]
+    [SharedFact]
     public void Cigre_lv_closed_bus_switches_merge_buses()
     {
         // cigre_lv: closed bus-bus switches join bus 0 with buses 1, 20 and 23 -> 44 - 3 = 41 solver buses;
@@ -80,7 +80,7 @@ public class NetworkIndexTests
         Assert.True(Topology.GridTopology.Analyze(index).IsRadial);
     }
 
-    [Fact]
+    [SharedFact]
     public void Cigre_mv_open_line_switches_remove_their_lines()
     {
         // cigre_mv: open switches S1 (bus 8, line 14), S2 (bus 7, line 12), S3 (bus 4, line 13) open the three ring ties;
@@ -99,7 +99,7 @@ public class NetworkIndexTests
         Assert.True(report.AllReachable);
     }
 
-    [Fact]
+    [SharedFact]
     public void Static_generators_inject_and_loads_consume()
     {
         // cigre_mv_der_pv_wind bus 7: wind 1.5 MW minus load 0.0765 MW -> +1.4235 p.u. (sn_mva 1);
@@ -115,7 +115,7 @@ public class NetworkIndexTests
         Assert.Equal(b7, index.StaticGeneratorBusIndex[index.StaticGenerators.IndexOf(index.StaticGenerators.Single(s => s.Name == "WKA 7"))]);
     }
 
-    [Fact]
+    [SharedFact]
     public void Out_of_service_buses_and_their_branches_and_elements_are_left_out()
     {
         // case9 with bus 9 out of service: branches 8-9 and 9-4 and the load at bus 9 drop out.
@@ -131,7 +131,7 @@ public class NetworkIndexTests
         Approx.Equal(-1.9, index.PInjPu.Where(p => p < 0).Sum(), 1e-12);
     }
 
-    [Fact]
+    [SharedFact]
     public void Radial1001_loads_map_to_their_buses_for_profiles()
     {
         // README: pandapower load k sits at bus k+1.
@@ -148,7 +148,7 @@ public class NetworkIndexTests
         Assert.Equal(17.320508075688775, index.RatingPu[0], 12);
     }
 
-    [Fact]
+    [SharedFact]
     public void Dangling_references_are_api_misuse_for_build()
     {
         var net = TestGrids.Load("matpower", "case9.m");

@@ -6,7 +6,7 @@ namespace Lem.Grid.Tests;
 
 public class PandapowerImportTests
 {
-    [Fact]
+    [SharedFact]
     public void Kerber_dorfnetz_counts_match_the_file()
     {
         // kerber_dorfnetz.json: bus 116 rows, line 114, trafo 1, load 57, ext_grid 1 (bus 0), sn_mva 1, f_hz 50.
@@ -26,7 +26,7 @@ public class PandapowerImportTests
         Assert.Equal(0.9, TestGrids.Bus(net, "5").VmMinPu);
     }
 
-    [Fact]
+    [SharedFact]
     public void Kerber_dorfnetz_line_is_converted_to_per_unit_by_hand()
     {
         // Line 0 'line_1_1': NAYY 4x150, bus 1 -> 2 (0.4 kV), 0.04 km, r 0.2067, x 0.08042478 ohm/km, c 830 nF/km,
@@ -51,7 +51,7 @@ public class PandapowerImportTests
         Assert.Equal(1, line.Parallel);
     }
 
-    [Fact]
+    [SharedFact]
     public void Kerber_dorfnetz_transformer_follows_pandapowers_t_model()
     {
         // trafo 0: 0.4 MVA 10/0.4 kV, vk 4 %, vkr 1.325 %, pfe 0.95 kW, i0 0.2375 %, shift 150 deg, tap_pos = tap_neutral = 0,
@@ -99,7 +99,7 @@ public class PandapowerImportTests
         Assert.Equal(2.5, t.TapStepPercent);
     }
 
-    [Fact]
+    [SharedFact]
     public void Tap_position_changes_the_ratio_as_pandapower_does()
     {
         // Same kerber trafo with tap_pos 2 on the HV side: vn_hv = 10 * (1 + 2 * 2.5 %) = 10.5 kV, ratio 1.05.
@@ -114,7 +114,7 @@ public class PandapowerImportTests
         Assert.Equal(150, t.ShiftDegree);
     }
 
-    [Fact]
+    [SharedFact]
     public void Cigre_lv_counts_and_switches_match_the_file()
     {
         // cigre_lv.json: bus 44, line 37, trafo 3, load 15, switch 3 (bus 0 to buses 1, 20 and 23, all closed, 'b').
@@ -139,7 +139,7 @@ public class PandapowerImportTests
         Assert.Equal(0, net.Transformers[0].BPu);
     }
 
-    [Fact]
+    [SharedFact]
     public void Ieee_european_lv_sums_asymmetric_loads_into_balanced_loads()
     {
         // ieee_european_lv_asymmetric_on_peak_566.json: bus 907, line 905, trafo 1, asymmetric_load 55, load 0, sn_mva 100.
@@ -162,7 +162,7 @@ public class PandapowerImportTests
         Assert.Contains(result.Warnings, w => w.Contains("phase imbalance is not modelled", StringComparison.Ordinal));
     }
 
-    [Fact]
+    [SharedFact]
     public void Cigre_mv_der_reads_static_generators_and_open_line_switches()
     {
         // cigre_mv_der_pv_wind.json: 9 sgen (8 PV, 1 wind 'WKA 7' of 1.5 MW at bus 7); switches S1, S2, S3 open at lines 14, 12, 13.

@@ -2,12 +2,13 @@ using Lem.Domain.Validation;
 using Lem.Grid.Indexing;
 using Lem.Grid.Network;
 using Lem.Grid.Topology;
+using Lem.Testing;
 
 namespace Lem.Grid.Tests;
 
 public class TopologyTests
 {
-    [Fact]
+    [SharedFact]
     public void Case33bw_without_its_open_ties_is_radial()
     {
         // 33 buses; 37 branches of which the 5 ties are out of service -> 32 branches: a tree.
@@ -21,7 +22,7 @@ public class TopologyTests
         Assert.Equal(32, island.BranchCount);
     }
 
-    [Fact]
+    [SharedFact]
     public void Case33bw_with_its_ties_closed_is_meshed()
     {
         var net = TestGrids.Load("matpower", "case33bw.m");
@@ -30,7 +31,7 @@ public class TopologyTests
         Assert.False(GridTopology.Analyze(NetworkIndex.Build(meshed)).IsRadial);
     }
 
-    [Fact]
+    [SharedFact]
     public void Case9_is_meshed()
     {
         var report = GridTopology.Analyze(NetworkIndex.Build(TestGrids.Load("matpower", "case9.m")));
@@ -40,7 +41,7 @@ public class TopologyTests
         Assert.Empty(report.UnreachableBusIds);
     }
 
-    [Fact]
+    [SharedFact]
     public void Parallel_branches_count_as_a_loop()
     {
         var net = TestGrids.Load("benchmark", "radial1001.m");
@@ -50,7 +51,7 @@ public class TopologyTests
         Assert.False(GridTopology.Analyze(NetworkIndex.Build(doubled)).IsRadial);
     }
 
-    [Fact]
+    [SharedFact]
     public void Taking_a_feeder_line_out_islands_the_buses_behind_it()
     {
         // radial1001.m: branch row k feeds bus k+1; feeder 0 is buses 2..11. Branch 5 (5 -> 6) out leaves 6..11 unfed.
@@ -73,7 +74,7 @@ public class TopologyTests
         Assert.Contains("6, 7, 8, 9, 10 and 1 more", error.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SharedFact]
     public void A_grid_without_slack_is_reported()
     {
         var net = TestGrids.Load("matpower", "case9.m");

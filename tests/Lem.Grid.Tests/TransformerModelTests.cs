@@ -5,7 +5,7 @@ namespace Lem.Grid.Tests;
 
 public class TransformerModelTests
 {
-    [Fact]
+    [SharedFact]
     public void From_nameplate_matches_the_pandapower_import()
     {
         // kerber_dorfnetz trafo 0: 0.4 MVA, 10/0.4 kV, vk 4 %, vkr 1.325 %, pfe 0.95 kW, i0 0.2375 %, shift 150 deg.

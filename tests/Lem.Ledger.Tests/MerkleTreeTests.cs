@@ -50,6 +50,7 @@ public sealed class MerkleTreeTests
         Assert.True(proof.Verify(Convert.FromHexString(CtRoots[size]), leaves[index]));
     }
 
+    [Trait("Category", "Heavy")]
     [Fact]
     public void RandomTrees1To65_EveryLeafVerifies_AnyFlippedBitFails()
     {

@@ -44,6 +44,7 @@ public sealed class PoolExampleTests(ITestOutputHelper output)
         Approx.Equal(0.4, bid.AcceptedKwh[1], 1e-6);
     }
 
+    [Trait("Category", "Heavy")]
     [Theory]
     [MemberData(nameof(Formulations))]
     public void Clear_Village_PlausibleResults(string formulation)

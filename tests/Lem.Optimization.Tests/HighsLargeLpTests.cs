@@ -8,6 +8,7 @@ using Xunit.Abstractions;
 namespace Lem.Optimization.Tests;
 
 /// <summary>Large sparse LPs: correctness against GLOP, analytic optima and optimality certificates, with timings.</summary>
+[Trait("Category", "Heavy")]
 public sealed class HighsLargeLpTests(ITestOutputHelper output)
 {
     [Fact]

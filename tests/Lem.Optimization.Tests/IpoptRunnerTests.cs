@@ -5,7 +5,7 @@ namespace Lem.Optimization.Tests;
 
 public sealed class IpoptRunnerTests
 {
-    [Fact]
+    [NativeFact(NativeLibraries.Ipopt)]
     public void Hs071_reaches_the_published_optimum_and_multipliers()
     {
         var result = IpoptRunner.Solve(new Hs071());
@@ -27,7 +27,7 @@ public sealed class IpoptRunnerTests
         Assert.Equal("Solve_Succeeded", result.StatusName);
     }
 
-    [Fact]
+    [NativeFact(NativeLibraries.Ipopt)]
     public void An_exception_in_a_callback_stops_the_solve_and_is_reported()
     {
         var result = IpoptRunner.Solve(new Hs071 { ThrowInHessian = true });
@@ -40,7 +40,7 @@ public sealed class IpoptRunnerTests
         Assert.True(IpoptRunner.Solve(new Hs071()).Converged);
     }
 
-    [Fact]
+    [NativeFact(NativeLibraries.Ipopt)]
     public void An_unknown_option_is_reported_as_invalid()
     {
         var settings = new IpoptSettings { StringOptions = new Dictionary<string, string> { ["no_such_option"] = "yes" } };
@@ -51,13 +51,13 @@ public sealed class IpoptRunnerTests
         Assert.Contains("no_such_option", result.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [NativeFact(NativeLibraries.Ipopt)]
     public void A_Hessian_entry_above_the_diagonal_is_refused_before_Ipopt_sees_it()
     {
         Assert.Throws<ArgumentException>(() => IpoptRunner.Solve(new Hs071 { UpperTriangle = true }));
     }
 
-    [Fact]
+    [NativeFact(NativeLibraries.Ipopt)]
     public void Parallel_solves_are_serialised_and_all_succeed()
     {
         var results = new IpoptResult[16];

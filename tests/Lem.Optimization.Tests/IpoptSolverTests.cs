@@ -8,7 +8,7 @@ public sealed class IpoptSolverTests
 {
     private static readonly IpoptSolver Solver = new();
 
-    [Fact]
+    [NativeFact(NativeLibraries.Ipopt)]
     public void Lp_duals_and_reduced_costs_follow_the_convention()
     {
         // Dispatch: g1 ∈ [0, 50] at 10, g2 ∈ [0, 100] at 30, g3 ∈ [0, 100] at 40; balance g1 + g2 + g3 = demand;
@@ -42,7 +42,7 @@ public sealed class IpoptSolverTests
         Approx.Equal(s.ReducedCosts[g[0].Index], FiniteDifference(h => Solver.Solve(Build(120, 60, 50 + h).Model).Objective), 1e-4, what: "∂f*/∂g1max");
     }
 
-    [Fact]
+    [NativeFact(NativeLibraries.Ipopt)]
     public void Qp_with_a_cross_term_gives_the_analytic_price()
     {
         // min 0.01 g1² + 10 g1 + 0.02 g2² + 8 g2 + 0.005 g1 g2 s.t. g1 + g2 = D. Equal marginal costs at D = 100:
@@ -71,7 +71,7 @@ public sealed class IpoptSolverTests
         Approx.Equal(s.Dual(balance), FiniteDifference(h => Solver.Solve(Build(100 + h).Model).Objective), 1e-5, what: "∂f*/∂D");
     }
 
-    [Fact]
+    [NativeFact(NativeLibraries.Ipopt)]
     public void Quadratic_cone_gives_the_known_optimum_and_dual()
     {
         // min t s.t. ‖(x, y)‖ ≤ t, x + y = b: x = y = b/2, t = b/√2, dual 1/√2.
@@ -97,7 +97,7 @@ public sealed class IpoptSolverTests
         Approx.Equal(s.Dual(sum), FiniteDifference(h => Solver.Solve(Build(2 + h).Model).Objective), 1e-5);
     }
 
-    [Fact]
+    [NativeFact(NativeLibraries.Ipopt)]
     public void Rotated_cone_with_affine_terms_gives_the_known_optimum_and_dual()
     {
         // min u + 4w s.t. (x)² + (y − 1 + 1)² ≤ u·w, x + y = b: x = y = b/2, u·w = b²/2 and u = 4w, so u = √2·b,
@@ -126,7 +126,7 @@ public sealed class IpoptSolverTests
         Approx.Equal(s.Dual(sum), FiniteDifference(h => Solver.Solve(Build(2 + h).Model).Objective), 1e-5);
     }
 
-    [Fact]
+    [NativeFact(NativeLibraries.Ipopt)]
     public void Nonlinear_equality_gives_the_known_optimum_and_dual()
     {
         // min x² + y² s.t. x·y = b, x, y ≥ 0: x = y = √b, f* = 2b, dual 2.
@@ -153,7 +153,7 @@ public sealed class IpoptSolverTests
         Approx.Equal(s.Dual(product), FiniteDifference(h => Solver.Solve(Build(4 + h).Model).Objective), 1e-5);
     }
 
-    [Fact]
+    [NativeFact(NativeLibraries.Ipopt)]
     public void Hs071_through_the_model_api_with_nonlinear_constraints()
     {
         // The objective moved into an epigraph constraint f(x) − z ≤ 0, minimise z.
@@ -185,7 +185,7 @@ public sealed class IpoptSolverTests
         Approx.Equal(1.087871, s.ReducedCosts[x[0].Index], 1e-5);
     }
 
-    [Fact]
+    [NativeFact(NativeLibraries.Ipopt)]
     public void Fixed_variables_get_reduced_costs_from_the_Lagrangian()
     {
         // min 3x + 2y + y², x fixed at 4, x + y ≥ 5: y = 1, dual of the row 4, reduced cost of x = 3 − 4 = −1 = ∂f*/∂x.
@@ -204,7 +204,7 @@ public sealed class IpoptSolverTests
         Approx.Equal(-1, s.ReducedCosts[x.Index], 1e-6);
     }
 
-    [Fact]
+    [NativeFact(NativeLibraries.Ipopt)]
     public void Infeasible_model_is_reported_as_infeasible()
     {
         var m = new OptimizationModel("infeasible");
@@ -220,7 +220,7 @@ public sealed class IpoptSolverTests
         Assert.False(s.HasValues);
     }
 
-    [Fact]
+    [NativeFact(NativeLibraries.Ipopt)]
     public void Iteration_limit_and_unbounded_models_are_reported()
     {
         var m = new OptimizationModel("hs071-limited");
@@ -255,7 +255,7 @@ public sealed class IpoptSolverTests
         Assert.Contains("integer", e.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [NativeFact(NativeLibraries.Ipopt)]
     public void An_exception_inside_a_nonlinear_function_is_reported_as_an_error()
     {
         var m = new OptimizationModel("throws");
@@ -278,7 +278,7 @@ public sealed class IpoptSolverTests
         Approx.Equal(-2, s2.Objective, 1e-7);
     }
 
-    [Fact]
+    [NativeFact(NativeLibraries.Ipopt)]
     public void Name_and_availability()
     {
         Assert.Equal("ipopt", Solver.Name);

@@ -26,7 +26,7 @@ public sealed class SolversTests
         Assert.IsType<HighsSolver>(Solvers.For(mip));
     }
 
-    [Fact]
+    [NativeFact(NativeLibraries.Ipopt)]
     public void For_SendsLargeContinuousQpsToIpopt_AndBothAgreeOnTheOptimum()
     {
         // min Σ ½(x_i − i/n)² s.t. Σ x_i = 1: x_i = i/n + (1 − Σ i/n)/n; a QP just above the size limit.
@@ -52,7 +52,7 @@ public sealed class SolversTests
         Assert.InRange(Math.Abs(solution.Dual(balance) - shift), 0, 1e-6);
     }
 
-    [Fact]
+    [NativeFact(NativeLibraries.Ipopt)]
     public void For_PicksIpoptForCones()
     {
         // min t s.t. ‖(x − 3, 4)‖ ≤ t, x free: t = 4 at x = 3.

@@ -118,7 +118,7 @@ public sealed class ExampleScenarioTests
         }
     }
 
-    [Fact]
+    [SharedFact]
     public void Village_GridCopy_IsIdenticalToTheSharedReference()
     {
         var copy = File.ReadAllBytes(RepoPaths.InRepo("examples", "village", Examples.VillageExample.GridFileName));

@@ -150,7 +150,7 @@ public sealed class ScenarioReaderTests : IDisposable
         Assert.Equal(ValidationCodes.FileMissing, Assert.Single(r.Errors).Code);
     }
 
-    [Fact]
+    [SharedFact]
     public void ScenarioWithMatpowerGrid_ChecksBusReferencesAgainstBusNumbers()
     {
         var grid = RepoPaths.Grid("matpower", "case33bw.m").Replace("\\", "/", StringComparison.Ordinal);

@@ -14,6 +14,7 @@ namespace Lem.Server.Tests;
 /// there or absent, the books equal the books rebuilt from the server's own answers (and, in the generator's market, its
 /// open orders), and <c>lem ledger verify</c> passes.
 /// </summary>
+[Trait("Category", "Heavy")]
 public sealed class FaultTests
 {
     private const string OperatorKey = "fault-test-operator-key";

@@ -10,6 +10,7 @@ public sealed class FuzzTests
     private const int Workers = 4;
     private const int RequestsPerWorker = 2_600;
 
+    [Trait("Category", "Heavy")]
     [Fact]
     public async Task Ten_thousand_malformed_or_random_requests_get_2xx_or_4xx_problems_never_5xx_and_the_server_stays_up()
     {

@@ -11,6 +11,7 @@ public sealed class LoadTestTests
 {
     private const string OperatorKey = "loadtest-operator-key";
 
+    [Trait("Category", "Heavy")]
     [Fact]
     public async Task Generator_against_a_live_server_stores_every_accepted_order_and_reports_ordered_percentiles()
     {

@@ -8,6 +8,7 @@ public sealed class TamperTests
 {
     private static readonly string[] Columns = ["kind", "payload", "prev_hash", "hash", "timestamp", "signature"];
 
+    [Trait("Category", "Heavy")]
     [Fact]
     public async Task Flipping_one_byte_of_a_ledger_record_in_a_server_data_folder_makes_lem_ledger_verify_fail()
     {

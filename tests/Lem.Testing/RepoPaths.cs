@@ -8,19 +8,32 @@ public static class RepoPaths
     /// <summary>The repository root (the folder holding <c>Lem.slnx</c>).</summary>
     public static string Root => RootLazy.Value;
 
+    /// <summary>The environment variable that names the shared reference data folder instead of <c>../shared</c>.</summary>
+    public const string SharedVariable = "LEM_SHARED_DIR";
+
     /// <summary>The shared reference data folder <c>../shared</c> beside the checkout, or <c>LEM_SHARED_DIR</c>.</summary>
-    public static string Shared
+    /// <exception cref="DirectoryNotFoundException">The folder does not exist (<see cref="SharedProblem"/> says so).</exception>
+    public static string Shared => SharedProblem is { } problem ? throw new DirectoryNotFoundException(problem) : SharedCandidate;
+
+    /// <summary>Why the shared reference data folder cannot be used, or null when it exists.</summary>
+    public static string? SharedProblem
     {
         get
         {
-            var fromEnv = Environment.GetEnvironmentVariable("LEM_SHARED_DIR");
-            var dir = string.IsNullOrEmpty(fromEnv) ? Path.GetFullPath(Path.Combine(Root, "..", "shared")) : fromEnv;
-            if (!Directory.Exists(dir))
-            {
-                throw new DirectoryNotFoundException($"The shared reference data folder '{dir}' does not exist; set LEM_SHARED_DIR.");
-            }
+            var dir = SharedCandidate;
+            return Directory.Exists(dir)
+                ? null
+                : $"The shared reference data folder '{dir}' does not exist; put the shared data beside the checkout (../shared) or set {SharedVariable}.";
+        }
+    }
 
-            return dir;
+    /// <summary>Where the shared folder is looked for: <c>LEM_SHARED_DIR</c> when set, else <c>../shared</c> beside the repository root.</summary>
+    private static string SharedCandidate
+    {
+        get
+        {
+            var fromEnv = Environment.GetEnvironmentVariable(SharedVariable);
+            return string.IsNullOrEmpty(fromEnv) ? Path.GetFullPath(Path.Combine(Root, "..", "shared")) : fromEnv;
         }
     }
 

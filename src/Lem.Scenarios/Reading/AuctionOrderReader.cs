@@ -56,18 +56,32 @@ public static class AuctionOrderReader
         ArgumentNullException.ThrowIfNull(displayName);
         var errors = new List<ValidationError>();
         var lineNo = 0;
-        string? line;
         Dictionary<string, int>? columns = null;
         var rows = new List<Row>();
-        while ((line = reader.ReadLine()) is not null)
+        using var records = CsvRecordReader.Read(reader).GetEnumerator();
+        while (true)
         {
-            lineNo++;
-            if (string.IsNullOrWhiteSpace(line))
+            try
+            {
+                if (!records.MoveNext())
+                {
+                    break;
+                }
+            }
+            catch (CsvFormatException ex)
+            {
+                errors.Add(new ValidationError($"{displayName}:{ex.Line}", ValidationCodes.FileMalformed, ex.Message));
+                return new AuctionBookLoadResult { Errors = errors };
+            }
+
+            var record = records.Current;
+            lineNo = record.Line;
+            if (record.IsBlank)
             {
                 continue;
             }
 
-            var cells = CsvLine.Split(line).Select(c => c.Trim()).ToList();
+            var cells = record.Cells.Select(c => c.Trim()).ToList();
             var at = $"{displayName}:{lineNo}";
             if (columns is null)
             {

@@ -72,32 +72,51 @@ public static class MeterCsvReader
             }
         }
 
-        var header = reader.ReadLine();
-        if (header is null)
+        using var records = CsvRecordReader.Read(reader).GetEnumerator();
+        try
         {
-            return Fail(new ValidationError($"{display}:1", ValidationCodes.FileMalformed, $"The meter file '{display}' is empty; it needs the header '{Header}'."));
+            if (!records.MoveNext())
+            {
+                return Fail(new ValidationError($"{display}:1", ValidationCodes.FileMalformed, $"The meter file '{display}' is empty; it needs the header '{Header}'."));
+            }
+        }
+        catch (CsvFormatException ex)
+        {
+            return Fail(new ValidationError($"{display}:{ex.Line}", ValidationCodes.FileMalformed, ex.Message));
         }
 
-        var columns = CsvLine.Split(header.TrimStart('\uFEFF')).Select(c => c.Trim()).ToList();
+        var columns = records.Current.Cells.Select(c => c.Trim().TrimStart('\uFEFF').Trim()).ToList();
         if (!columns.SequenceEqual(Header.Split(','), StringComparer.Ordinal))
         {
-            return Fail(new ValidationError($"{display}:1", ValidationCodes.FileMalformed, $"The header of '{display}' is '{header.Trim()}'; it must be '{Header}'."));
+            return Fail(new ValidationError($"{display}:1", ValidationCodes.FileMalformed, $"The header of '{display}' is '{string.Join(',', records.Current.Cells).Trim()}'; it must be '{Header}'."));
         }
 
         var known = participants.Select(p => p.Value).ToHashSet(StringComparer.Ordinal);
         var seen = new Dictionary<(string, int), int>();
         var readings = new List<(ParticipantId, int, double)>();
-        var lineNo = 1;
-        string? line;
-        while ((line = reader.ReadLine()) is not null)
+        while (true)
         {
-            lineNo++;
-            if (line.Trim().Length == 0)
+            try
+            {
+                if (!records.MoveNext())
+                {
+                    break;
+                }
+            }
+            catch (CsvFormatException ex)
+            {
+                Error(ex.Line, ValidationCodes.FileMalformed, ex.Message);
+                break;
+            }
+
+            var record = records.Current;
+            var lineNo = record.Line;
+            if (record.IsBlank)
             {
                 continue;
             }
 
-            var cells = CsvLine.Split(line);
+            var cells = record.Cells;
             if (cells.Count != 3)
             {
                 Error(lineNo, ValidationCodes.FileMalformed, $"The row has {cells.Count} cells; it needs 3 ({Header}).");

@@ -82,14 +82,27 @@ public sealed class CsvSeriesTable
 
     private static void ReadRows(TextReader reader, string file, Horizon horizon, Dictionary<string, double[]> columns, List<ValidationError> errors)
     {
-        var headerLine = reader.ReadLine();
-        if (headerLine is null)
+        try
+        {
+            ReadRecords(CsvRecordReader.Read(reader), file, horizon, columns, errors);
+        }
+        catch (CsvFormatException ex)
+        {
+            errors.Add(new ValidationError($"{file}:{ex.Line}", ValidationCodes.FileMalformed, $"'{file}': {ex.Message}"));
+        }
+    }
+
+    private static void ReadRecords(IEnumerable<CsvRecord> records, string file, Horizon horizon, Dictionary<string, double[]> columns, List<ValidationError> errors)
+    {
+        using var e = records.GetEnumerator();
+        if (!e.MoveNext())
         {
             errors.Add(new ValidationError($"{file}:1", ValidationCodes.FileMalformed, $"The file '{file}' is empty; it needs a header row such as 'time,load_kw'."));
             return;
         }
 
-        var header = CsvLine.Split(headerLine.TrimStart('\uFEFF'));
+        var header = e.Current.Cells.ToList();
+        header[0] = header[0].TrimStart('\uFEFF');
         if (header.Count > ScenarioLimits.MaxCsvColumns)
         {
             errors.Add(new ValidationError($"{file}:1", ValidationCodes.SizeLimit, $"The file '{file}' has {header.Count} columns; at most {ScenarioLimits.MaxCsvColumns} are allowed."));
@@ -115,30 +128,30 @@ public sealed class CsvSeriesTable
         }
 
         var row = 0;
-        var lineNo = 1;
         const int maxRowErrors = 20;
         var rowErrors = 0;
+        var at = 1;
         void RowError(string code, string message)
         {
             if (rowErrors++ < maxRowErrors)
             {
-                errors.Add(new ValidationError($"{file}:{lineNo}", code, message));
+                errors.Add(new ValidationError($"{file}:{at}", code, message));
             }
         }
 
-        string? line;
-        while ((line = reader.ReadLine()) is not null)
+        while (e.MoveNext())
         {
-            lineNo++;
-            if (line.Trim().Length == 0)
+            var record = e.Current;
+            at = record.Line;
+            if (record.IsBlank)
             {
                 continue;
             }
 
-            var cells = CsvLine.Split(line);
+            var cells = record.Cells;
             if (cells.Count != header.Count)
             {
-                RowError(ValidationCodes.FileMalformed, $"Line {lineNo} of '{file}' has {cells.Count} cells; the header has {header.Count}.");
+                RowError(ValidationCodes.FileMalformed, $"Line {at} of '{file}' has {cells.Count} cells; the header has {header.Count}.");
                 row++;
                 continue;
             }

@@ -1,14 +1,17 @@
-using Lem.Domain.Participants;
 using System.Globalization;
 using System.Text;
+using System.Xml;
+using System.Xml.Linq;
+using Lem.Domain.Participants;
 using Lem.Markets.Clearing;
 using Lem.Settlement.Billing;
 
 namespace Lem.Settlement.Invoices;
 
 /// <summary>
-/// Writes invoices and the community summary as readable HTML pages: well-formed XHTML (every element closed, every text
-/// escaped, no named entities) with a small inline style sheet, so that programs can parse them as XML.
+/// Writes invoices and the community summary as readable HTML pages: well-formed XHTML built as an XML tree
+/// (<see cref="XElement"/>), so every element is closed and every text and attribute escaped by the XML writer, with a
+/// small inline style sheet; programs can parse the pages as XML.
 /// </summary>
 /// <remarks>
 /// Machine-readable hooks: invoice lines are <c>tr class="line"</c> with <c>data-code</c> and <c>data-category</c>;
@@ -17,6 +20,8 @@ namespace Lem.Settlement.Invoices;
 public static class SettlementHtml
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+
+    private static readonly XNamespace X = "http://www.w3.org/1999/xhtml";
 
     private const string Style = """
         body { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; margin: 2em auto; max-width: 62em; color: #1d2733; }
@@ -40,51 +45,78 @@ public static class SettlementHtml
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(invoice);
         var p = invoice.Participant;
-        var h = new StringBuilder();
-        Open(h, $"Invoice {p.Id.Value} – {result.ScenarioName}");
-        h.Append("<h1>Invoice: ").Append(Esc(p.Name ?? p.Id.Value)).Append("</h1>\n");
-        h.Append("<table class=\"meta\">\n");
-        Meta(h, "Participant", $"{p.Id.Value} ({RoleNames.Of(p.Role)})");
-        Meta(h, "Community", result.ScenarioName);
-        Meta(h, "Market mechanism", result.Mechanism);
-        Meta(h, "Billing period", $"{SettlementJson.LocalTime(result.PeriodStart, result.Zone)} to {SettlementJson.LocalTime(result.PeriodEnd, result.Zone)} ({result.Zone.Id})");
-        Meta(h, "Withdrawn / injected", $"{Kwh(invoice.WithdrawalKwh)} kWh / {Kwh(invoice.InjectionKwh)} kWh{(result.Metered ? " (metered where metered)" : " (scheduled)")}");
-        h.Append("</table>\n");
 
-        h.Append("<h2>Invoice lines</h2>\n<table class=\"lines\" id=\"lines\">\n<thead><tr><th>Category</th><th>Description</th><th class=\"num\">Quantity</th><th>Unit</th><th class=\"num\">Unit price (EUR)</th><th class=\"num\">Amount (EUR)</th></tr></thead>\n<tbody>\n");
+        var lines = new XElement(X + "tbody");
         foreach (var line in invoice.Lines)
         {
-            h.Append("<tr class=\"line\" data-code=\"").Append(Esc(line.Code)).Append("\" data-category=\"").Append(SettlementJson.CategoryName(line.Category)).Append("\">");
-            Cell(h, CategoryTitle(line.Category));
-            Cell(h, line.Description);
-            Cell(h, line.Quantity is { } q ? Number(q) : string.Empty, "num");
-            Cell(h, line.Unit ?? string.Empty);
-            Cell(h, line.UnitPriceEur is { } u ? Number(u) : string.Empty, "num");
-            Cell(h, Money(line.AmountEur), line.AmountEur < 0 ? "amount credit" : "amount");
-            h.Append("</tr>\n");
+            lines.Add(new XElement(
+                X + "tr",
+                Attr("class", "line"),
+                Attr("data-code", line.Code),
+                Attr("data-category", SettlementJson.CategoryName(line.Category)),
+                Cell(CategoryTitle(line.Category)),
+                Cell(line.Description),
+                Cell(line.Quantity is { } q ? Number(q) : string.Empty, "num"),
+                Cell(line.Unit ?? string.Empty),
+                Cell(line.UnitPriceEur is { } u ? Number(u) : string.Empty, "num"),
+                Cell(Money(line.AmountEur), line.AmountEur < 0 ? "amount credit" : "amount")));
         }
 
-        h.Append("</tbody>\n<tfoot>\n");
+        var foot = new XElement(X + "tfoot");
         foreach (var category in Enum.GetValues<InvoiceCategory>().Where(c => invoice.Lines.Any(l => l.Category == c)))
         {
-            h.Append("<tr class=\"subtotal\" data-category=\"").Append(SettlementJson.CategoryName(category)).Append("\"><td colspan=\"5\">Subtotal ")
-                .Append(Esc(CategoryTitle(category).ToLowerInvariant())).Append("</td><td class=\"amount\">").Append(Money(invoice.SubtotalEur(category))).Append("</td></tr>\n");
+            foot.Add(new XElement(
+                X + "tr",
+                Attr("class", "subtotal"),
+                Attr("data-category", SettlementJson.CategoryName(category)),
+                new XElement(X + "td", Attr("colspan", "5"), Text("Subtotal " + CategoryTitle(category).ToLowerInvariant())),
+                Cell(Money(invoice.SubtotalEur(category)), "amount")));
         }
 
-        h.Append("<tr class=\"total\"><td colspan=\"5\">Total ").Append(invoice.TotalEur >= 0 ? "to pay" : "credited to you").Append("</td><td class=\"amount\" id=\"total\">")
-            .Append(Money(invoice.TotalEur)).Append("</td></tr>\n</tfoot>\n</table>\n");
+        foot.Add(new XElement(
+            X + "tr",
+            Attr("class", "total"),
+            new XElement(X + "td", Attr("colspan", "5"), Text("Total " + (invoice.TotalEur >= 0 ? "to pay" : "credited to you"))),
+            new XElement(X + "td", Attr("class", "amount"), Attr("id", "total"), Text(Money(invoice.TotalEur)))));
 
-        h.Append("<h2>Compared with the retail tariff</h2>\n<table class=\"baseline\" id=\"baseline\">\n<tbody>\n");
-        Row(h, "baseline-import", "Withdrawals at the retail tariff", invoice.BaselineImportEur);
-        Row(h, "baseline-export", "Injections at the feed-in tariff (credit)", -invoice.BaselineExportEur);
-        Row(h, "baseline-total", "Baseline bill", invoice.BaselineEur);
-        Row(h, "bill", "This invoice", invoice.TotalEur);
-        h.Append("<tr class=\"total\" data-key=\"savings\"><td>").Append(invoice.SavingsEur >= 0 ? "Your savings" : "You pay more than on the retail tariff by").Append("</td><td class=\"amount")
-            .Append(invoice.SavingsEur < 0 ? " worse" : string.Empty).Append("\" id=\"savings\">").Append(Money(invoice.SavingsEur)).Append("</td></tr>\n");
-        h.Append("</tbody>\n</table>\n");
-        h.Append("<p class=\"note\">Positive amounts are owed by the participant, negative amounts are credited. Every line is rounded to the cent, half away from zero; the total is the sum of the rounded lines. The baseline buys every withdrawn kWh at the supplier's all-in retail tariff and sells every injected kWh at the feed-in tariff.</p>\n");
-        Close(h);
-        return h.ToString();
+        var page = Page(
+            $"Invoice {p.Id.Value} – {result.ScenarioName}",
+            new XElement(X + "h1", Text("Invoice: " + (p.Name ?? p.Id.Value))),
+            new XElement(
+                X + "table",
+                Attr("class", "meta"),
+                Meta("Participant", $"{p.Id.Value} ({RoleNames.Of(p.Role)})"),
+                Meta("Community", result.ScenarioName),
+                Meta("Market mechanism", result.Mechanism),
+                Meta("Billing period", $"{SettlementJson.LocalTime(result.PeriodStart, result.Zone)} to {SettlementJson.LocalTime(result.PeriodEnd, result.Zone)} ({result.Zone.Id})"),
+                Meta("Withdrawn / injected", $"{Kwh(invoice.WithdrawalKwh)} kWh / {Kwh(invoice.InjectionKwh)} kWh{(result.Metered ? " (metered where metered)" : " (scheduled)")}")),
+            new XElement(X + "h2", Text("Invoice lines")),
+            new XElement(
+                X + "table",
+                Attr("class", "lines"),
+                Attr("id", "lines"),
+                Head("Category", "Description", "#Quantity", "Unit", "#Unit price (EUR)", "#Amount (EUR)"),
+                lines,
+                foot),
+            new XElement(X + "h2", Text("Compared with the retail tariff")),
+            new XElement(
+                X + "table",
+                Attr("class", "baseline"),
+                Attr("id", "baseline"),
+                new XElement(
+                    X + "tbody",
+                    Row("baseline-import", "Withdrawals at the retail tariff", invoice.BaselineImportEur),
+                    Row("baseline-export", "Injections at the feed-in tariff (credit)", -invoice.BaselineExportEur),
+                    Row("baseline-total", "Baseline bill", invoice.BaselineEur),
+                    Row("bill", "This invoice", invoice.TotalEur),
+                    new XElement(
+                        X + "tr",
+                        Attr("class", "total"),
+                        Attr("data-key", "savings"),
+                        Cell(invoice.SavingsEur >= 0 ? "Your savings" : "You pay more than on the retail tariff by"),
+                        new XElement(X + "td", Attr("class", invoice.SavingsEur < 0 ? "amount worse" : "amount"), Attr("id", "savings"), Text(Money(invoice.SavingsEur)))))),
+            Note("Positive amounts are owed by the participant, negative amounts are credited. Every line is rounded to the cent, half away from zero; the total is the sum of the rounded lines. The baseline buys every withdrawn kWh at the supplier's all-in retail tariff and sells every injected kWh at the feed-in tariff."));
+        return Write(page);
     }
 
     /// <summary>The community summary as an HTML page; <paramref name="files"/> maps participants to their invoice file stems for links, or is null.</summary>
@@ -93,91 +125,80 @@ public static class SettlementHtml
         ArgumentNullException.ThrowIfNull(result);
         var k = result.Kpis;
         var b = result.Budget;
-        var h = new StringBuilder();
-        Open(h, $"Community settlement – {result.ScenarioName}");
-        h.Append("<h1>Community settlement: ").Append(Esc(result.ScenarioName)).Append("</h1>\n<table class=\"meta\">\n");
-        Meta(h, "Market mechanism", result.Mechanism);
-        Meta(h, "Billing period", $"{SettlementJson.LocalTime(result.PeriodStart, result.Zone)} to {SettlementJson.LocalTime(result.PeriodEnd, result.Zone)} ({result.Zone.Id})");
-        Meta(h, "Invoices", result.Invoices.Count.ToString(Inv));
-        Meta(h, "Meter readings", result.Metered ? "used (imbalances settled)" : "none (settled as scheduled)");
-        h.Append("</table>\n");
 
-        h.Append("<h2>Key figures</h2>\n<table class=\"kpis\" id=\"kpis\">\n<tbody>\n");
-        Kpi(h, "welfare_eur", "Social welfare", $"{Money(k.WelfareEur)} EUR");
-        Kpi(h, "self_sufficiency", "Self-sufficiency (withdrawals supplied locally)", Share(k.SelfSufficiency));
-        Kpi(h, "self_consumption", "Self-consumption (injections used locally)", Share(k.SelfConsumption));
-        Kpi(h, "local_traded_kwh", "Energy traded locally", $"{Kwh((decimal)k.LocalTradedKwh)} kWh");
-        Kpi(h, "average_local_price_eur_per_mwh", "Average local price", k.AverageLocalPriceEurPerMwh is { } price ? $"{price.ToString("0.00", Inv)} EUR/MWh" : "–");
-        Kpi(h, "peak_import_kw", "Peak import", k.PeakImportSlot is { } slot ? $"{k.PeakImportKw.ToString("0.00", Inv)} kW at {SettlementJson.LocalTime(result.SlotStarts[slot], result.Zone)}" : "no import");
-        Kpi(h, "total_savings_eur", "Total savings against the retail tariff", $"{Money(k.TotalSavingsEur)} EUR");
-        Kpi(h, "jain_index", "Jain's fairness index of the savings", k.JainIndex is { } j ? j.ToString("0.0000", Inv) : "–");
-        Kpi(h, "gini_coefficient", "Gini coefficient of the savings", k.GiniCoefficient is { } g ? g.ToString("0.0000", Inv) : "– (mean saving not positive)");
-        Kpi(h, "worse_off_count", "Participants worse off than on the retail tariff", k.WorseOff.Count == 0 ? "none" : string.Join(", ", k.WorseOff.Select(w => $"{w.Participant.Value} ({Money(w.SavingsEur)} EUR)")));
-        Kpi(h, "compensation", "Compensation", SettlementJson.StatusName(result.Compensation.Status).Replace('_', ' '));
-        h.Append("</tbody>\n</table>\n");
-
-        h.Append("<h2>Budget identity</h2>\n<p>What buyers pay equals what sellers receive plus the grid tariffs, taxes, VAT, fees, the outside market, the imbalance and the operator's residual.</p>\n<table class=\"budget\" id=\"budget\">\n<tbody>\n");
-        Row(h, "paid_by_buyers_eur", "Paid by buyers", b.PaidByBuyersEur);
-        Row(h, "received_by_sellers_eur", "Received by sellers", b.ReceivedBySellersEur);
-        Row(h, "grid_tariffs_eur", "Grid tariffs (to the DSO)", b.GridTariffsEur);
-        Row(h, "taxes_and_levies_eur", "Taxes and levies", b.TaxesAndLeviesEur);
-        Row(h, "vat_eur", "VAT", b.VatEur);
-        Row(h, "operator_fees_eur", "Market operator fees", b.OperatorFeesEur);
-        Row(h, "outside_market_eur", "Outside market (scheduled import − export)", b.OutsideMarketEur);
-        Row(h, "imbalance_outside_eur", "Community imbalance at the reference price", b.ImbalanceOutsideEur);
-        Row(h, "operator_residual_eur", "Operator residual", b.OperatorResidualEur);
-        h.Append("</tbody>\n</table>\n<p class=\"note\">Residual = merchandising surplus ").Append(Number(b.MerchandisingSurplusEur)).Append(" + imbalance spread ").Append(Number(b.ImbalanceSpreadEur))
-            .Append(" + rounding ").Append(Number(b.RoundingEur)).Append(" EUR (bound ").Append(Number(b.RoundingBoundEur)).Append(" EUR). Balanced: ").Append(b.IsBalanced ? "yes" : "NO").Append(".</p>\n");
-
-        h.Append("<h2>Participants</h2>\n<table class=\"participants\" id=\"participants\">\n<thead><tr><th>Participant</th><th>Role</th><th class=\"num\">Bill (EUR)</th><th class=\"num\">Baseline (EUR)</th><th class=\"num\">Savings (EUR)</th><th class=\"num\">After compensation (EUR)</th></tr></thead>\n<tbody>\n");
+        var participants = new XElement(X + "tbody");
         foreach (var i in result.Invoices)
         {
-            h.Append("<tr class=\"participant\" data-id=\"").Append(Esc(i.Participant.Id.Value)).Append("\"><td>");
-            if (files is not null && files.TryGetValue(i.Participant.Id, out var stem))
-            {
-                h.Append("<a href=\"").Append(Esc(Uri.EscapeDataString(stem) + ".html")).Append("\">").Append(Esc(i.Participant.Id.Value)).Append("</a>");
-            }
-            else
-            {
-                h.Append(Esc(i.Participant.Id.Value));
-            }
-
-            h.Append("</td>");
-            Cell(h, RoleNames.Of(i.Participant.Role));
-            Cell(h, Money(i.TotalBeforeCompensationEur), "amount");
-            Cell(h, Money(i.BaselineEur), "amount");
-            Cell(h, Money(i.SavingsBeforeCompensationEur), i.SavingsBeforeCompensationEur < 0 ? "amount worse" : "amount");
-            Cell(h, Money(i.SavingsEur), i.SavingsEur < 0 ? "amount worse" : "amount");
-            h.Append("</tr>\n");
+            var id = i.Participant.Id.Value;
+            object name = files is not null && files.TryGetValue(i.Participant.Id, out var stem)
+                ? new XElement(X + "a", Attr("href", Uri.EscapeDataString(stem) + ".html"), Text(id))
+                : Text(id);
+            participants.Add(new XElement(
+                X + "tr",
+                Attr("class", "participant"),
+                Attr("data-id", id),
+                new XElement(X + "td", name),
+                Cell(RoleNames.Of(i.Participant.Role)),
+                Cell(Money(i.TotalBeforeCompensationEur), "amount"),
+                Cell(Money(i.BaselineEur), "amount"),
+                Cell(Money(i.SavingsBeforeCompensationEur), i.SavingsBeforeCompensationEur < 0 ? "amount worse" : "amount"),
+                Cell(Money(i.SavingsEur), i.SavingsEur < 0 ? "amount worse" : "amount")));
         }
 
-        h.Append("</tbody>\n</table>\n");
-        Close(h);
-        return h.ToString();
-    }
-
-    /// <summary>Escapes text for HTML/XML content and attribute values.</summary>
-    public static string Esc(string text)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        var sb = new StringBuilder(text.Length);
-        foreach (var c in text)
-        {
-            switch (c)
-            {
-                case '&': sb.Append("&amp;"); break;
-                case '<': sb.Append("&lt;"); break;
-                case '>': sb.Append("&gt;"); break;
-                case '"': sb.Append("&quot;"); break;
-                case '\'': sb.Append("&#39;"); break;
-                default:
-                    // Control characters are not allowed in XML 1.0; replace them.
-                    sb.Append(c < ' ' && c is not ('\t' or '\n' or '\r') ? '\uFFFD' : c);
-                    break;
-            }
-        }
-
-        return sb.ToString();
+        var page = Page(
+            $"Community settlement – {result.ScenarioName}",
+            new XElement(X + "h1", Text("Community settlement: " + result.ScenarioName)),
+            new XElement(
+                X + "table",
+                Attr("class", "meta"),
+                Meta("Market mechanism", result.Mechanism),
+                Meta("Billing period", $"{SettlementJson.LocalTime(result.PeriodStart, result.Zone)} to {SettlementJson.LocalTime(result.PeriodEnd, result.Zone)} ({result.Zone.Id})"),
+                Meta("Invoices", result.Invoices.Count.ToString(Inv)),
+                Meta("Meter readings", result.Metered ? "used (imbalances settled)" : "none (settled as scheduled)")),
+            new XElement(X + "h2", Text("Key figures")),
+            new XElement(
+                X + "table",
+                Attr("class", "kpis"),
+                Attr("id", "kpis"),
+                new XElement(
+                    X + "tbody",
+                    Kpi("welfare_eur", "Social welfare", $"{Money(k.WelfareEur)} EUR"),
+                    Kpi("self_sufficiency", "Self-sufficiency (withdrawals supplied locally)", Share(k.SelfSufficiency)),
+                    Kpi("self_consumption", "Self-consumption (injections used locally)", Share(k.SelfConsumption)),
+                    Kpi("local_traded_kwh", "Energy traded locally", $"{Kwh((decimal)k.LocalTradedKwh)} kWh"),
+                    Kpi("average_local_price_eur_per_mwh", "Average local price", k.AverageLocalPriceEurPerMwh is { } price ? $"{price.ToString("0.00", Inv)} EUR/MWh" : "–"),
+                    Kpi("peak_import_kw", "Peak import", k.PeakImportSlot is { } slot ? $"{k.PeakImportKw.ToString("0.00", Inv)} kW at {SettlementJson.LocalTime(result.SlotStarts[slot], result.Zone)}" : "no import"),
+                    Kpi("total_savings_eur", "Total savings against the retail tariff", $"{Money(k.TotalSavingsEur)} EUR"),
+                    Kpi("jain_index", "Jain's fairness index of the savings", k.JainIndex is { } j ? j.ToString("0.0000", Inv) : "–"),
+                    Kpi("gini_coefficient", "Gini coefficient of the savings", k.GiniCoefficient is { } g ? g.ToString("0.0000", Inv) : "– (mean saving not positive)"),
+                    Kpi("worse_off_count", "Participants worse off than on the retail tariff", k.WorseOff.Count == 0 ? "none" : string.Join(", ", k.WorseOff.Select(w => $"{w.Participant.Value} ({Money(w.SavingsEur)} EUR)"))),
+                    Kpi("compensation", "Compensation", SettlementJson.StatusName(result.Compensation.Status).Replace('_', ' ')))),
+            new XElement(X + "h2", Text("Budget identity")),
+            new XElement(X + "p", Text("What buyers pay equals what sellers receive plus the grid tariffs, taxes, VAT, fees, the outside market, the imbalance and the operator's residual.")),
+            new XElement(
+                X + "table",
+                Attr("class", "budget"),
+                Attr("id", "budget"),
+                new XElement(
+                    X + "tbody",
+                    Row("paid_by_buyers_eur", "Paid by buyers", b.PaidByBuyersEur),
+                    Row("received_by_sellers_eur", "Received by sellers", b.ReceivedBySellersEur),
+                    Row("grid_tariffs_eur", "Grid tariffs (to the DSO)", b.GridTariffsEur),
+                    Row("taxes_and_levies_eur", "Taxes and levies", b.TaxesAndLeviesEur),
+                    Row("vat_eur", "VAT", b.VatEur),
+                    Row("operator_fees_eur", "Market operator fees", b.OperatorFeesEur),
+                    Row("outside_market_eur", "Outside market (scheduled import − export)", b.OutsideMarketEur),
+                    Row("imbalance_outside_eur", "Community imbalance at the reference price", b.ImbalanceOutsideEur),
+                    Row("operator_residual_eur", "Operator residual", b.OperatorResidualEur))),
+            Note($"Residual = merchandising surplus {Number(b.MerchandisingSurplusEur)} + imbalance spread {Number(b.ImbalanceSpreadEur)} + rounding {Number(b.RoundingEur)} EUR (bound {Number(b.RoundingBoundEur)} EUR). Balanced: {(b.IsBalanced ? "yes" : "NO")}."),
+            new XElement(X + "h2", Text("Participants")),
+            new XElement(
+                X + "table",
+                Attr("class", "participants"),
+                Attr("id", "participants"),
+                Head("Participant", "Role", "#Bill (EUR)", "#Baseline (EUR)", "#Savings (EUR)", "#After compensation (EUR)"),
+                participants));
+        return Write(page);
     }
 
     /// <summary>An amount of money as shown in the pages: two decimals, '.' as decimal point, no grouping.</summary>
@@ -200,25 +221,93 @@ public static class SettlementHtml
         _ => "Compensation",
     };
 
-    private static void Open(StringBuilder h, string title)
+    /// <summary>The page: the XHTML root with its head (title, style sheet) and <paramref name="body"/>.</summary>
+    private static XElement Page(string title, params object[] body) => new(
+        X + "html",
+        new XAttribute("xmlns", X.NamespaceName),
+        new XAttribute("lang", "en"),
+        new XAttribute(XNamespace.Xml + "lang", "en"),
+        new XElement(
+            X + "head",
+            new XElement(X + "meta", Attr("charset", "utf-8")),
+            new XElement(X + "title", Text(title)),
+            new XElement(X + "style", Attr("type", "text/css"), new XText("\n" + Style + "\n"))),
+        new XElement(X + "body", body));
+
+    /// <summary>
+    /// Serialises a page: the HTML5 document type (written as is: the XML writer would put a space before its '&gt;'),
+    /// then the XHTML tree without an XML declaration, one element per line, '\n' line ends.
+    /// </summary>
+    private static string Write(XElement page)
     {
-        h.Append("<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\" xml:lang=\"en\">\n<head>\n<meta charset=\"utf-8\" />\n<title>")
-            .Append(Esc(title)).Append("</title>\n<style type=\"text/css\">\n").Append(Style).Append("\n</style>\n</head>\n<body>\n");
+        var settings = new XmlWriterSettings
+        {
+            OmitXmlDeclaration = true,
+            ConformanceLevel = ConformanceLevel.Fragment,
+            Indent = true,
+            IndentChars = string.Empty,
+            NewLineChars = "\n",
+            NewLineHandling = NewLineHandling.Replace,
+        };
+        var text = new StringBuilder("<!DOCTYPE html>\n");
+        using (var writer = XmlWriter.Create(text, settings))
+        {
+            page.WriteTo(writer);
+        }
+
+        return text.Append('\n').ToString();
     }
 
-    private static void Close(StringBuilder h) => h.Append("</body>\n</html>\n");
-
-    private static void Meta(StringBuilder h, string key, string value) =>
-        h.Append("<tr><td>").Append(Esc(key)).Append("</td><td>").Append(Esc(value)).Append("</td></tr>\n");
-
-    private static void Kpi(StringBuilder h, string key, string label, string value) =>
-        h.Append("<tr data-key=\"").Append(key).Append("\"><td>").Append(Esc(label)).Append("</td><td class=\"num\">").Append(Esc(value)).Append("</td></tr>\n");
-
-    private static void Row(StringBuilder h, string key, string label, decimal eur) =>
-        h.Append("<tr data-key=\"").Append(key).Append("\"><td>").Append(Esc(label)).Append("</td><td class=\"amount\">").Append(Money(eur)).Append("</td></tr>\n");
-
-    private static void Cell(StringBuilder h, string text, string? cssClass = null)
+    /// <summary>A text node; characters XML 1.0 does not allow (control characters) are replaced by U+FFFD.</summary>
+    private static XText Text(string text)
     {
-        h.Append(cssClass is null ? "<td>" : $"<td class=\"{cssClass}\">").Append(Esc(text)).Append("</td>");
+        ArgumentNullException.ThrowIfNull(text);
+        return new XText(XmlText(text));
     }
+
+    /// <summary>An attribute whose value is made XML-safe like <see cref="Text"/>.</summary>
+    private static XAttribute Attr(string name, string value) => new(name, XmlText(value));
+
+    private static string XmlText(string text)
+    {
+        StringBuilder? clean = null;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (XmlConvert.IsXmlChar(c))
+            {
+                clean?.Append(c);
+            }
+            else if (i + 1 < text.Length && XmlConvert.IsXmlSurrogatePair(text[i + 1], c))
+            {
+                clean?.Append(c).Append(text[i + 1]);
+                i++;
+            }
+            else
+            {
+                clean ??= new StringBuilder(text, 0, i, text.Length);
+                clean.Append('\uFFFD');
+            }
+        }
+
+        return clean?.ToString() ?? text;
+    }
+
+    private static XElement Note(string text) => new(X + "p", Attr("class", "note"), Text(text));
+
+    /// <summary>A table head row; a label starting with '#' is a numeric column (class <c>num</c>).</summary>
+    private static XElement Head(params string[] labels) => new(
+        X + "thead",
+        new XElement(
+            X + "tr",
+            labels.Select(l => l.StartsWith('#') ? new XElement(X + "th", Attr("class", "num"), Text(l[1..])) : new XElement(X + "th", Text(l)))));
+
+    private static XElement Meta(string key, string value) => new(X + "tr", Cell(key), Cell(value));
+
+    private static XElement Kpi(string key, string label, string value) => new(X + "tr", Attr("data-key", key), Cell(label), Cell(value, "num"));
+
+    private static XElement Row(string key, string label, decimal eur) => new(X + "tr", Attr("data-key", key), Cell(label), Cell(Money(eur), "amount"));
+
+    private static XElement Cell(string text, string? cssClass = null) =>
+        cssClass is null ? new XElement(X + "td", Text(text)) : new XElement(X + "td", Attr("class", cssClass), Text(text));
 }

@@ -9,7 +9,7 @@ namespace Lem.Grid.Tests.Distance;
 /// <summary>docs/network-charges.md#worked-example: the electrical distances, and the meshed 3-bus grid of docs/formulations.md for the PTDF distance.</summary>
 public sealed class ElectricalDistanceExampleTests
 {
-    [Theory]
+    [NativeTheory(NativeLibraries.Klu)]
     [InlineData(0.0)]
     [InlineData(2.0)]
     [InlineData(0.35)]
@@ -29,7 +29,7 @@ public sealed class ElectricalDistanceExampleTests
         }
     }
 
-    [Theory]
+    [NativeTheory(NativeLibraries.Klu)]
     [InlineData(ElectricalDistanceMethod.PathImpedance, 0.0)]
     [InlineData(ElectricalDistanceMethod.ResistanceDistance, 0.0)]
     [InlineData(ElectricalDistanceMethod.ResistanceDistance, 2.0)]
@@ -49,7 +49,7 @@ public sealed class ElectricalDistanceExampleTests
         Assert.Equal(["0", "1", "2", "3"], d.Buses.Select(b => b.Value));
     }
 
-    [Fact]
+    [NativeFact(NativeLibraries.Klu)]
     public void Section13Feeder_ResistanceDistance_IsFormedFromReZbus()
     {
         var network = Section13Feeder(1.0);
@@ -64,7 +64,7 @@ public sealed class ElectricalDistanceExampleTests
         }
     }
 
-    [Theory]
+    [NativeTheory(NativeLibraries.Klu)]
     [InlineData(null)]
     [InlineData(0.05)]
     public void Section13Feeder_Charges_AreTheWorkedExample(double? normalisation)
@@ -98,7 +98,7 @@ public sealed class ElectricalDistanceExampleTests
         Assert.True(d.Options.PathUsesImpedanceMagnitude);
     }
 
-    [Theory]
+    [NativeTheory(NativeLibraries.Klu)]
     [InlineData("3")]
     [InlineData("1")]
     public void Section2Meshed3_PtdfDistance_IsFourThirdsForEveryPair(string slack)
@@ -128,7 +128,7 @@ public sealed class ElectricalDistanceExampleTests
         Assert.Null(ElectricalDistance.WhyNotApplicable(network, ElectricalDistanceMethod.ResistanceDistance));
     }
 
-    [Fact]
+    [NativeFact(NativeLibraries.Klu)]
     public void Triangle_ResistanceDistance_OfEqualImpedances_IsTheParallelPath()
     {
         // Equal impedances z on a triangle: between two buses, z in parallel with 2z, that is 2z/3.
@@ -163,7 +163,7 @@ public sealed class ElectricalDistanceExampleTests
         Assert.Contains("zero reactance", why, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [NativeFact(NativeLibraries.Klu)]
     public void SwitchesAndOutOfServiceBranches_FollowTheSolverView()
     {
         // A triangle 0–1–2 with line 1–2 out of service is the radial feeder 1–0–2; bus 3 is merged into bus 2 by a closed
@@ -202,7 +202,7 @@ public sealed class ElectricalDistanceExampleTests
         Assert.Throws<ArgumentException>(() => path.Between(Id(5), Id(0)));
     }
 
-    [Fact]
+    [NativeFact(NativeLibraries.Klu)]
     public void ZeroImpedanceBranch_JoinsItsEnds()
     {
         var network = Build("z0", 4, [(0, 1, 0.01, 0.01), (1, 2, 0.0, 0.0), (2, 3, 0.02, 0.01), (0, 3, 0.03, 0.03)]);

@@ -9,7 +9,7 @@ public sealed class ElectricalDistancePropertyTests
 {
     private const int Cases = 60;
 
-    [Fact]
+    [NativeFact(NativeLibraries.Klu)]
     public void ResistanceDistance_OnRandomMeshedGrids_MatchesADenseComplexInverse()
     {
         var rng = new Random(20260613);
@@ -28,7 +28,7 @@ public sealed class ElectricalDistancePropertyTests
         }
     }
 
-    [Fact]
+    [NativeFact(NativeLibraries.Klu)]
     public void Distances_OnRandomMeshedGrids_AreSymmetricAndZeroOnTheDiagonal()
     {
         var rng = new Random(7);
@@ -52,7 +52,7 @@ public sealed class ElectricalDistancePropertyTests
         }
     }
 
-    [Theory]
+    [NativeTheory(NativeLibraries.Klu)]
     [InlineData(0.0)]
     [InlineData(0.4)]
     [InlineData(3.0)]
@@ -69,7 +69,7 @@ public sealed class ElectricalDistancePropertyTests
         }
     }
 
-    [Fact]
+    [NativeFact(NativeLibraries.Klu)]
     public void PtdfDistance_OnRandomMeshedGrids_SatisfiesTheTriangleInequality_AndMatchesADensePtdf()
     {
         // d_nm is the L1 distance between PTDF columns, so the triangle inequality holds for any reactances.
@@ -91,7 +91,7 @@ public sealed class ElectricalDistancePropertyTests
         }
     }
 
-    [Fact]
+    [NativeFact(NativeLibraries.Klu)]
     public void ResistanceDistance_WithMixedXOverR_CanBreakTheTriangleInequality()
     {
         // Documented limitation: Re(Z_bus) of an RL network is not a metric in general. Ring 0–1–2–3–0 with z01 = j10,

@@ -15,7 +15,7 @@ public sealed class ElectricalDistanceRealNetworkTests
         "cigre_mv",
     };
 
-    [Theory]
+    [SharedTheory(NativeLibraries.Klu)]
     [MemberData(nameof(RadialNetworks))]
     public void ResistanceDistance_OnARealRadialNetwork_EqualsThePathImpedance(string name)
     {
@@ -38,7 +38,7 @@ public sealed class ElectricalDistanceRealNetworkTests
         Approx.Equal(path.Mean, resistance.Mean, 0, 1e-8);
     }
 
-    [Theory]
+    [SharedTheory(NativeLibraries.Klu)]
     [MemberData(nameof(RadialNetworks))]
     public void PtdfDistance_OnARealRadialNetwork_CountsTheBranchesOnThePath(string name)
     {
@@ -57,7 +57,7 @@ public sealed class ElectricalDistanceRealNetworkTests
         }
     }
 
-    [Fact]
+    [SharedFact]
     public void PathImpedance_OnCase33bw_MatchesHandSummedBranches()
     {
         // case33bw: branches 1–2 (0.0922 Ω), 2–3 (0.4930 Ω), 3–4 (0.3660 Ω) and 2–19 (0.1640 Ω) on a 12.66 kV, 10 MVA base

@@ -52,7 +52,7 @@ public sealed class NetworkChargePolicyTests
         Assert.Throws<ArgumentException>(() => charges.ChargeEurPerMwh(Id(1), Id(3)));
     }
 
-    [Fact]
+    [NativeFact(NativeLibraries.Klu)]
     public void Distance_WithTheDefaultNormalisation_ChargesTheLevelToTheMostDistantPair()
     {
         var policy = new NetworkChargePolicy { LevelEurPerMwh = 30, Basis = new DistanceChargeBasis(ElectricalDistanceMethod.Ptdf) };

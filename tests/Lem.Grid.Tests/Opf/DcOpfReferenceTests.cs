@@ -10,7 +10,7 @@ namespace Lem.Grid.Tests.Opf;
 /// <summary>DC OPF against MATPOWER's <c>rundcopf</c> (shared/data/grids/expected/case*_dcopf.json).</summary>
 public sealed class DcOpfReferenceTests(ITestOutputHelper output)
 {
-    [Theory]
+    [SharedTheory]
     [InlineData("case9")]
     [InlineData("case30")]
     public void MatchesMatpowerObjectiveLmpsAndDispatch(string caseName)

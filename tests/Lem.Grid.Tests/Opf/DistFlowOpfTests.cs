@@ -12,7 +12,7 @@ namespace Lem.Grid.Tests.Opf;
 /// <summary>LinDistFlow and SOC OPF on radial MATPOWER feeders against the AC power flow.</summary>
 public sealed class DistFlowOpfTests(ITestOutputHelper output)
 {
-    [Fact]
+    [SharedFact(NativeLibraries.Ipopt)]
     public void SocOnCase33bwIsExactAndReproducesTheAcPowerFlow()
     {
         var network = TestGrids.Load("matpower", "case33bw.m");
@@ -43,7 +43,7 @@ public sealed class DistFlowOpfTests(ITestOutputHelper output)
         Approx.Equal(20 * result.Generators.Single().PMw, result.ObjectivePerHour, 1e-6, what: "objective");
     }
 
-    [Fact]
+    [SharedFact]
     public void LinDistFlowOnCase33bwIsWithinOnePercentOfTheAcPowerFlow()
     {
         var network = TestGrids.Load("matpower", "case33bw.m");
@@ -64,7 +64,7 @@ public sealed class DistFlowOpfTests(ITestOutputHelper output)
         Assert.All(lmp, p => Approx.Equal(20, p, 1e-6));
     }
 
-    [Fact]
+    [SharedFact]
     public void LinDistFlowDlmpsAgreeOnCase33bwWithBindingVoltageLimits()
     {
         // Raise the lower voltage limit to 0.93 p.u. and let a 30/MWh generator at bus 18 (the feeder's end) support it.
@@ -87,7 +87,7 @@ public sealed class DistFlowOpfTests(ITestOutputHelper output)
         Assert.All(fromDuals, d => Approx.Equal(20, d.EnergyEurPerMwh, 1e-6));
     }
 
-    [Fact]
+    [SharedFact(NativeLibraries.Ipopt)]
     public void SocResultDoesNotDependOnThePowerBaseOfTheModel()
     {
         var network = TestGrids.Load("matpower", "case33bw.m");
@@ -105,7 +105,8 @@ public sealed class DistFlowOpfTests(ITestOutputHelper output)
         }
     }
 
-    [Fact]
+    [Trait("Category", "Heavy")]
+    [SharedFact(NativeLibraries.Ipopt)]
     public void SocOnALowVoltageFeederWithAHundredMvaBaseIsRebasedAndExact()
     {
         // The IEEE European LV feeder: 907 buses, ≈ 3 kW of load on a 100 MVA base.
@@ -124,7 +125,7 @@ public sealed class DistFlowOpfTests(ITestOutputHelper output)
         Approx.Equal(pf.SlackPMw, result.ExternalGrids.Single().PMw, 1e-7, what: "import (MW)");
     }
 
-    [Theory]
+    [SharedTheory(NativeLibraries.Ipopt)]
     [InlineData("case33bw.m")]
     [InlineData("case141.m")]
     public void DistFlowTimings(string file)

@@ -21,7 +21,7 @@ public class KluSolverTests
         Assert.Equal(152, (int)Marshal.OffsetOf<KluCommon>(nameof(KluCommon.MemPeak)));
     }
 
-    [Fact]
+    [NativeFact(NativeLibraries.Klu)]
     public void Library_is_available_and_the_message_names_the_debian_package()
     {
         Assert.True(Klu.IsAvailable, Klu.UnavailableMessage);
@@ -30,7 +30,7 @@ public class KluSolverTests
         Klu.EnsureAvailable();
     }
 
-    [Fact]
+    [NativeFact(NativeLibraries.Klu)]
     public void Solves_the_klu_demo_system()
     {
         using var klu = new KluSolver();
@@ -51,7 +51,7 @@ public class KluSolverTests
         Assert.True(klu.ReciprocalCondition is > 0 and <= 1);
     }
 
-    [Fact]
+    [NativeFact(NativeLibraries.Klu)]
     public void Refactor_with_new_values_reuses_the_pivot_order()
     {
         using var klu = new KluSolver();
@@ -73,7 +73,7 @@ public class KluSolverTests
         }
     }
 
-    [Fact]
+    [NativeFact(NativeLibraries.Klu)]
     public void Refactor_falls_back_to_a_full_factorisation_when_the_old_pivot_vanishes()
     {
         // Dense 2×2 pattern; first factorised with a strong diagonal, then refactorised with a zero and a tiny (1,1)
@@ -102,7 +102,7 @@ public class KluSolverTests
         Approx.Equal(1, b[1], 1e-12);
     }
 
-    [Fact]
+    [NativeFact(NativeLibraries.Klu)]
     public void Singular_matrix_is_reported_not_thrown()
     {
         using var klu = new KluSolver();
@@ -124,7 +124,7 @@ public class KluSolverTests
         Assert.Equal([3.0, 4.0], b);
     }
 
-    [Fact]
+    [NativeFact(NativeLibraries.Klu)]
     public void Structurally_singular_matrix_reports_the_column()
     {
         // Column 1 is empty.
@@ -135,7 +135,7 @@ public class KluSolverTests
         Assert.Equal(1, klu.SingularColumn);
     }
 
-    [Fact]
+    [NativeFact(NativeLibraries.Klu)]
     public void Solves_several_right_hand_sides_at_once()
     {
         using var klu = new KluSolver();
@@ -154,7 +154,7 @@ public class KluSolverTests
         Assert.Throws<ArgumentException>(() => klu.Solve(new double[7]));
     }
 
-    [Fact]
+    [NativeFact(NativeLibraries.Klu)]
     public void Misuse_is_rejected_with_clear_exceptions()
     {
         var klu = new KluSolver();

@@ -56,7 +56,7 @@ public sealed class LoadProfileTests : IDisposable
         Assert.Equal(7, read.Profile.StepNumber(0));
     }
 
-    [Fact]
+    [SharedFact]
     public void The_benchmark_profile_is_read()
     {
         var read = LoadProfile.ReadCsv(RepoPaths.Grid("benchmark", "radial1001_profiles.csv.gz"));

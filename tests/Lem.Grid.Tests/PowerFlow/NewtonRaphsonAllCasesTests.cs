@@ -13,19 +13,19 @@ public class NewtonRaphsonAllCasesTests
 
     public static TheoryData<string> PandapowerNetworks() => Files("pandapower", "*.json");
 
-    [Fact]
+    [SharedFact]
     public void Reference_folders_hold_31_matpower_cases_and_41_pandapower_networks()
     {
         Assert.Equal(31, ((IEnumerable<object[]>)MatpowerCases()).Count());
         Assert.Equal(41, ((IEnumerable<object[]>)PandapowerNetworks()).Count());
     }
 
-    [Theory]
+    [SharedTheory(NativeLibraries.Klu)]
     [MemberData(nameof(MatpowerCases))]
     public void Every_matpower_case_converges_from_its_start_values(string file) =>
         SolveAndCheck("matpower", file, m => m.StartVoltages(flatStart: false));
 
-    [Theory]
+    [SharedTheory(NativeLibraries.Klu)]
     [MemberData(nameof(PandapowerNetworks))]
     public void Every_pandapower_network_converges(string file) =>
         SolveAndCheck("pandapower", file, m => NewtonRaphsonStart.Voltages(m, flatStart: false));

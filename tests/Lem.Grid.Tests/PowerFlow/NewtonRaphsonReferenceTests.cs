@@ -7,7 +7,7 @@ namespace Lem.Grid.Tests.PowerFlow;
 /// <summary>Newton-Raphson against MATPOWER's runpf (NR, tolerance 1e-9) results in shared/data/grids/expected.</summary>
 public class NewtonRaphsonReferenceTests
 {
-    [Theory]
+    [SharedTheory(NativeLibraries.Klu)]
     [InlineData("case9", 4641.0214744828445)]
     [InlineData("case33bw", 202.67712645595023)]
     public void Matches_matpower_runpf(string caseName, double lossesKw)
@@ -58,7 +58,7 @@ public class NewtonRaphsonReferenceTests
         Approx.Equal(lossesKw, result.LossesMw * 1000, 1e-3, what: $"{caseName} series losses (kW)");
     }
 
-    [Fact]
+    [SharedFact(NativeLibraries.Klu)]
     public void Case33bw_losses_are_202_677_kW()
     {
         var (_, result, _) = NewtonRaphsonTestSupport.Solve(TestGrids.Load("matpower", "case33bw.m"), 1e-10);

@@ -11,7 +11,7 @@ public class NewtonRaphsonSolverTests
 {
     private static PowerFlowModel Model(GridNetwork network) => PowerFlowModel.Build(NetworkIndex.Build(network));
 
-    [Fact]
+    [SharedFact(NativeLibraries.Klu)]
     public void Holds_slack_and_pv_set_points_exactly()
     {
         var model = Model(TestGrids.Load("matpower", "case9.m"));
@@ -39,7 +39,7 @@ public class NewtonRaphsonSolverTests
         Assert.True(solver.JacobianNonZeros > 14);
     }
 
-    [Fact]
+    [SharedFact(NativeLibraries.Klu)]
     public void Repeated_solves_reuse_the_factorisation_and_agree()
     {
         var model = Model(TestGrids.Load("matpower", "case118.m"));
@@ -60,7 +60,7 @@ public class NewtonRaphsonSolverTests
         }
     }
 
-    [Fact]
+    [SharedFact(NativeLibraries.Klu)]
     public void Converged_start_needs_no_iteration_and_a_warm_start_few()
     {
         var model = Model(TestGrids.Load("matpower", "case30.m"));
@@ -87,7 +87,7 @@ public class NewtonRaphsonSolverTests
         Assert.True(model.MaxMismatchPu(v, sbus) <= 1e-8);
     }
 
-    [Fact]
+    [SharedFact(NativeLibraries.Klu)]
     public void Iteration_limit_is_a_status_with_the_last_iterate()
     {
         var model = Model(TestGrids.Load("matpower", "case9.m"));
@@ -104,7 +104,7 @@ public class NewtonRaphsonSolverTests
         Approx.Equal(model.MaxMismatchPu(v, model.SpecifiedSbusPu), stats.ConvergenceMeasurePu, 1e-12);
     }
 
-    [Fact]
+    [NativeFact(NativeLibraries.Klu)]
     public void Island_without_slack_is_singular()
     {
         // The 3-bus example plus two buses joined to each other only: their angles are undetermined.
@@ -124,7 +124,7 @@ public class NewtonRaphsonSolverTests
         Assert.Equal(0, stats.Iterations);
     }
 
-    [Fact]
+    [NativeFact(NativeLibraries.Klu)]
     public void Impossible_loading_does_not_report_convergence()
     {
         // The 3-bus example with 40 times the load: far beyond the nose of the PV curve.
@@ -140,7 +140,7 @@ public class NewtonRaphsonSolverTests
         Assert.Contains(stats.Status, new[] { PowerFlowStatus.Diverged, PowerFlowStatus.IterationLimit, PowerFlowStatus.Singular });
     }
 
-    [Fact]
+    [SharedFact(NativeLibraries.Klu)]
     public void Several_slack_buses_are_all_held()
     {
         var network = TestGrids.Load("matpower", "case9.m");
@@ -181,7 +181,7 @@ public class NewtonRaphsonSolverTests
         Assert.Equal(new SolveStats(PowerFlowStatus.Converged, 0, 0), stats);
     }
 
-    [Fact]
+    [SharedFact(NativeLibraries.Klu)]
     public void Arguments_are_checked()
     {
         var model = Model(TestGrids.Load("matpower", "case9.m"));
@@ -197,7 +197,7 @@ public class NewtonRaphsonSolverTests
         Assert.Throws<ObjectDisposedException>(() => solver.Solve(model.SpecifiedSbusPu, model.StartVoltages(false)));
     }
 
-    [Fact]
+    [SharedFact(NativeLibraries.Klu)]
     public void Start_angles_follow_transformer_phase_shifts_when_the_case_has_none()
     {
         // dickert single feeder: external grid (bus 0, 20 kV) → Dyn5 transformer (150°) → LV buses.
@@ -220,7 +220,7 @@ public class NewtonRaphsonSolverTests
         Assert.Equal(PowerFlowStatus.Converged, solver.Solve(model.SpecifiedSbusPu, start).Status);
     }
 
-    [Fact]
+    [SharedFact(NativeLibraries.Klu)]
     public void Start_keeps_the_case_angles_of_matpower_cases()
     {
         var model = Model(TestGrids.Load("matpower", "case300.m"));

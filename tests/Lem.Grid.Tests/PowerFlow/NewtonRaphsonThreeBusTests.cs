@@ -39,7 +39,7 @@ public class NewtonRaphsonThreeBusTests
         Loads = [new Load { Id = "l3", Bus = Bus3, PMw = 100, QMvar = 40 }],
     };
 
-    [Fact]
+    [NativeFact(NativeLibraries.Klu)]
     public void Three_bus_example_matches_the_published_solution()
     {
         var (_, result, _) = NewtonRaphsonTestSupport.Solve(Network(), 1e-8, m => m.StartVoltages(flatStart: true));
@@ -65,7 +65,7 @@ public class NewtonRaphsonThreeBusTests
         Assert.True(result.MaxMismatchMw / 100 <= 1e-8);
     }
 
-    [Fact]
+    [NativeFact(NativeLibraries.Klu)]
     public void Three_bus_mismatch_sequence_matches_the_published_one_and_decays_quadratically()
     {
         var (_, result, _) = NewtonRaphsonTestSupport.Solve(Network(), 1e-8, m => m.StartVoltages(flatStart: true));

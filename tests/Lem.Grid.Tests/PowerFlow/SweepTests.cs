@@ -46,7 +46,7 @@ public class SweepTests
         Approx.Equal(0.178781, result.LossesMvar, 5e-7, what: "losses Q");
     }
 
-    [Fact]
+    [SharedFact]
     public void Case33bw_matches_matpower_newton_raphson()
     {
         var model = Model(TestGrids.Load("matpower", "case33bw.m"));
@@ -72,7 +72,7 @@ public class SweepTests
         Approx.Equal(expected.RootElement.GetProperty("total_gen_MW").GetDouble(), result.SlackPMw, 1e-8, what: "slack P");
     }
 
-    [Theory]
+    [SharedTheory]
     [InlineData("radial1001.m", "991")]
     [InlineData("radial1001.json", "990")]
     public void Radial1001_base_snapshot_matches_pandapower(string file, string vmMinBus)
@@ -91,7 +91,7 @@ public class SweepTests
         Assert.True(result.MaxMismatchMw < 1e-8, $"mismatch {result.MaxMismatchMw} MW");
     }
 
-    [Fact]
+    [SharedFact]
     public void Every_radial_pandapower_network_converges_with_the_sweep()
     {
         var files = Directory.GetFiles(RepoPaths.Grid("pandapower"), "*.json").Order(StringComparer.Ordinal).ToList();
@@ -172,7 +172,7 @@ public class SweepTests
         Assert.True(Math.Abs(Math.IEEERemainder(behind - expected, 360)) < 10, $"angle {behind}");
     }
 
-    [Fact]
+    [SharedFact]
     public void Pv_buses_are_held_at_their_set_points_by_compensation()
     {
         var network = WithPvBuses(TestGrids.Load("matpower", "case33bw.m"), ("18", 0.5, 0.98), ("33", 0.3, 0.97), ("25", 0.2, 1.0));
@@ -190,7 +190,7 @@ public class SweepTests
         Assert.True(mismatch < 1e-9, $"mismatch {mismatch:G3} p.u.");
     }
 
-    [Fact]
+    [SharedFact]
     public void Pv_buses_behind_a_shifted_transformer_converge()
     {
         var net = TestGrids.Load("pandapower", "kerber_dorfnetz.json");
@@ -208,7 +208,7 @@ public class SweepTests
         Assert.True(model.MaxMismatchPu(v, model.SpecifiedSbusPu) < 1e-9);
     }
 
-    [Fact]
+    [SharedFact]
     public void Meshed_networks_and_several_slacks_are_not_applicable()
     {
         foreach (var file in new[] { "case9.m", "case70da.m" })
@@ -247,7 +247,7 @@ public class SweepTests
         Assert.True(stats.Status is PowerFlowStatus.Diverged or PowerFlowStatus.IterationLimit, stats.Status.ToString());
     }
 
-    [Fact]
+    [SharedFact]
     public void A_warm_solver_does_not_allocate()
     {
         var model = Model(TestGrids.Load("benchmark", "radial1001.json"));
@@ -266,7 +266,7 @@ public class SweepTests
         Assert.Equal(0, allocated);
     }
 
-    [Fact]
+    [SharedFact]
     public void A_solved_start_converges_in_one_sweep()
     {
         var model = Model(TestGrids.Load("matpower", "case33bw.m"));
@@ -305,7 +305,7 @@ public class SweepTests
         Assert.Throws<ArgumentException>(() => solver.Solve(new Complex[2], new Complex[3]));
     }
 
-    [Fact]
+    [SharedFact]
     public void Branch_losses_helper_matches_power_flow_result()
     {
         var model = Model(TestGrids.Load("pandapower", "kerber_dorfnetz.json"));

@@ -33,7 +33,7 @@ public class SweepVersusNewtonTests
         return max;
     }
 
-    [Fact]
+    [SharedFact(NativeLibraries.Klu)]
     public void Sweep_equals_newton_raphson_on_every_radial_pandapower_network()
     {
         var compared = 0;
@@ -59,7 +59,7 @@ public class SweepVersusNewtonTests
         Assert.True(compared >= 40, $"only {compared} networks compared");
     }
 
-    [Theory]
+    [SharedTheory(NativeLibraries.Klu)]
     [InlineData("matpower", "case33bw.m")]
     [InlineData("matpower", "case69.m")]
     [InlineData("matpower", "case18.m")]
@@ -74,7 +74,7 @@ public class SweepVersusNewtonTests
         Assert.True(difference <= 1e-9, $"max |ΔV| = {difference:G3} p.u.");
     }
 
-    [Fact]
+    [SharedFact(NativeLibraries.Klu)]
     public void Sweep_with_pv_compensation_equals_newton_raphson()
     {
         var net = TestGrids.Load("pandapower", "kerber_dorfnetz.json");
@@ -92,7 +92,8 @@ public class SweepVersusNewtonTests
         }
     }
 
-    [Fact]
+    [Trait("Category", "Heavy")]
+    [SharedFact(NativeLibraries.Klu)]
     public void Time_series_with_either_solver_agree_on_radial1001()
     {
         var model = Model(TestGrids.Load("benchmark", "radial1001.json"));

@@ -16,7 +16,7 @@ public class TimeSeriesTests
 
     private static IPowerFlowSolver Bfs(PowerFlowModel model, PowerFlowOptions options) => new BackwardForwardSweepSolver(model, options);
 
-    [Theory]
+    [SharedTheory]
     [InlineData("radial1001.json", 0)]
     [InlineData("radial1001.m", 1)]
     public void Radial1001_profile_steps_match_pandapower(string file, int busOffset)
@@ -55,7 +55,7 @@ public class TimeSeriesTests
         Approx.Equal(4.0746, result.Steps.Max(s => s.LossesMw), 5e-5, what: "highest losses");
     }
 
-    [Fact]
+    [SharedFact]
     public void One_and_two_workers_give_identical_results()
     {
         var model = Model(TestGrids.Load("benchmark", "radial1001.json"));
@@ -121,7 +121,7 @@ public class TimeSeriesTests
         Approx.Equal(0.089391, step.LossesMw, 5e-7, what: "losses");
     }
 
-    [Fact]
+    [SharedFact]
     public void A_meshed_network_gives_not_applicable_steps_without_throwing()
     {
         var network = TestGrids.Load("matpower", "case9.m");
@@ -170,7 +170,7 @@ public class TimeSeriesTests
         Assert.Throws<ArgumentOutOfRangeException>(() => PowerFlowTimeSeries.Run(Model(Feeder3()), profile, PowerFlowOptions.Default, Bfs, 0));
     }
 
-    [Fact]
+    [SharedFact]
     public void Each_worker_gets_its_own_solver()
     {
         var model = Model(TestGrids.Load("matpower", "case33bw.m"));

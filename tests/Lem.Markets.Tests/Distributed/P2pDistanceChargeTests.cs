@@ -78,7 +78,7 @@ public sealed class P2pDistanceChargeTests
         Approx.Equal(expectedKwh * (60 - (0.75 * gamma)) / 1000, (double)result.WelfareEur, 1e-4, what: "welfare");
     }
 
-    [Fact]
+    [NativeFact(NativeLibraries.Klu)]
     public void Feeder_Settlement_SplitsTheChargeAndRequotesTheEnergyPrice()
     {
         var scenario = Feeder();
@@ -141,7 +141,7 @@ public sealed class P2pDistanceChargeTests
         Assert.Contains("need a grid", ex.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [NativeFact(NativeLibraries.Klu)]
     public void Tiny_ZeroCharge_ReproducesTheRunWithoutCharges_Exactly()
     {
         var tiny = ScenarioReader.Load(RepoPaths.InRepo("examples", "tiny", "scenario.json")).Scenario!;
@@ -154,7 +154,7 @@ public sealed class P2pDistanceChargeTests
         Assert.Equal(without.Positions.SelectMany(p => p.NetInjectionKw), zero.Positions.SelectMany(p => p.NetInjectionKw));
     }
 
-    [Fact]
+    [NativeFact(NativeLibraries.Klu)]
     public void Tiny_OutsideMarketAgent_SitsAtTheConnectionBus_AndDistancesAreThePerUnitLineResistances()
     {
         // Inline lines on a 0.4 kV, 1 MVA base (Z_base = 0.16 Ω): r01 = 0.15 km × 0.206 Ω/km, r12 = 0.10 km × 0.642 Ω/km.

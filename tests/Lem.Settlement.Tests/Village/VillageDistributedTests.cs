@@ -14,6 +14,7 @@ namespace Lem.Settlement.Tests.Village;
 /// quarter-hours) cleared by each distributed mechanism: it reaches the welfare of the centralised pool on copper
 /// plate, and its result settles for every participant with the budget balanced to the cent.
 /// </summary>
+[Trait("Category", "Heavy")]
 public sealed class VillageDistributedTests(ITestOutputHelper output)
 {
     private static readonly Lazy<(Scenario Scenario, PoolResult Pool)> Village = new(() =>
@@ -24,7 +25,7 @@ public sealed class VillageDistributedTests(ITestOutputHelper output)
         return (scenario, PoolClearing.Clear(scenario, new CopperPlateFormulation()));
     });
 
-    [Theory]
+    [NativeTheory(NativeLibraries.Ipopt)]
     [InlineData(DistributedMechanism.Exchange)]
     [InlineData(DistributedMechanism.Community)]
     [InlineData(DistributedMechanism.P2p)]

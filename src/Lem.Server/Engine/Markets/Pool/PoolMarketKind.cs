@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
+using Lem.Pipeline;
 using Lem.Scenarios;
 using Lem.Server.Api;
 using NodaTime;

@@ -4,6 +4,7 @@ using Lem.Domain.Orders;
 using Lem.Domain.Units;
 using Lem.Grid.Formulations;
 using Lem.Markets.Pool;
+using Lem.Pipeline;
 using Lem.Scenarios;
 using NodaTime;
 

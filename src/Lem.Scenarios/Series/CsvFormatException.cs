@@ -1,0 +1,37 @@
+namespace Lem.Scenarios.Series;
+
+/// <summary>
+/// The CSV text breaks the dialect (<see cref="CsvDialect"/>) so that no further record can be read: a quoted cell is
+/// never closed, or a record is longer than <see cref="CsvDialect.MaxRecordChars"/>.
+/// </summary>
+public sealed class CsvFormatException : FormatException
+{
+    /// <summary>Creates the exception for the record starting on <paramref name="line"/>.</summary>
+    public CsvFormatException(int line, string message)
+        : base(message)
+    {
+        Line = line;
+    }
+
+    /// <summary>Creates the exception (line 1).</summary>
+    public CsvFormatException()
+        : this(1, "The CSV text is malformed.")
+    {
+    }
+
+    /// <summary>Creates the exception (line 1) with a message.</summary>
+    public CsvFormatException(string message)
+        : this(1, message)
+    {
+    }
+
+    /// <summary>Creates the exception (line 1) with a message and the exception that caused it.</summary>
+    public CsvFormatException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+        Line = 1;
+    }
+
+    /// <summary>The 1-based line on which the faulty record starts.</summary>
+    public int Line { get; }
+}
