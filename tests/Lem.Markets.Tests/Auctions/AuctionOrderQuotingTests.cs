@@ -1,6 +1,7 @@
 using Lem.Domain.Orders;
 using Lem.Domain.Validation;
 using Lem.Markets.Auctions;
+using Lem.Scenarios.Reading;
 
 namespace Lem.Markets.Tests.Auctions;
 

@@ -1,4 +1,5 @@
 using Lem.Domain.Validation;
+using Lem.Scenarios.Reading;
 using Lem.Settlement.Metering;
 
 namespace Lem.Settlement.Tests.Metering;
