@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of the solution (restoring and building first) and ends with one line "N passed, N failed".
+# Extra arguments go to dotnet test (e.g. --filter "Category!=Heavy"). Tests that need ../shared or a native library
+# are skipped when it is missing, or fail with LEM_REQUIRE_SHARED=1, which .ci/run sets (docs/testing.md).
 set -uo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
