@@ -5,9 +5,9 @@ namespace Lem.Grid.Formulations;
 
 /// <summary>
 /// The exact AC power-flow equations in polar coordinates (the "ac" formulation, docs/formulations.md#ac-polar; as
-/// PowerModels' ACPPowerModel and MATPOWER's AC OPF): per slot, voltage magnitudes and angles, nodal active and reactive power balances and branch
-/// thermal limits |S| ≤ rating at both ends. Non-convex; needs a nonlinear back end (Ipopt), which finds a local optimum
-/// from the power-flow start point.
+/// PowerModels' ACPPowerModel and MATPOWER's AC OPF): per slot, voltage magnitudes and angles, nodal active and reactive
+/// power balances and branch thermal limits |S| ≤ rating at both ends. Non-convex; needs a nonlinear back end (Ipopt),
+/// which finds a local optimum from the power-flow start point.
 /// </summary>
 /// <remarks>
 /// <para>

@@ -35,7 +35,7 @@ public sealed class CopperPlateFormulation : IGridFormulation
 
     /// <summary>Prepares the copper plate for a network: there is nothing to analyse beyond the bus count.</summary>
     /// <exception cref="ArgumentException">When the network has no in-service bus.</exception>
-    public PreparedCopperPlate Prepare(NetworkIndex index)
+    public PreparedCopperPlateFormulation Prepare(NetworkIndex index)
     {
         var why = CannotRepresent(index);
         if (why is not null)
@@ -43,6 +43,6 @@ public sealed class CopperPlateFormulation : IGridFormulation
             throw new ArgumentException(why, nameof(index));
         }
 
-        return new PreparedCopperPlate(this, index);
+        return new PreparedCopperPlateFormulation(this, index);
     }
 }

@@ -4,9 +4,9 @@ using Lem.Optimization;
 namespace Lem.Grid.Formulations;
 
 /// <summary>The <see cref="CopperPlateFormulation"/> prepared for a network: one balance per slot joins every bus.</summary>
-public sealed class PreparedCopperPlate : IPreparedGridFormulation
+public sealed class PreparedCopperPlateFormulation : IPreparedGridFormulation
 {
-    internal PreparedCopperPlate(CopperPlateFormulation formulation, NetworkIndex index)
+    internal PreparedCopperPlateFormulation(CopperPlateFormulation formulation, NetworkIndex index)
     {
         Formulation = formulation;
         Index = index;
