@@ -29,4 +29,7 @@ public sealed record Scenario(
 {
     /// <summary>How clearing results are settled (the optional <c>settlement</c> section); all zero when absent.</summary>
     public SettlementSettings Settlement { get; init; } = SettlementSettings.Default;
+
+    /// <summary>Whether the scenario has its own <c>settlement</c> section (rather than the all-zero default).</summary>
+    public bool HasSettlement => !ReferenceEquals(Settlement, SettlementSettings.Default);
 }

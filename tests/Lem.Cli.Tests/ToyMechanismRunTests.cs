@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using Lem.Cli.Tests.Toy;
+using Lem.Testing.Toy;
 using Lem.Domain.Assets;
 using Lem.Scenarios;
 using Lem.Testing;

@@ -126,6 +126,10 @@ public sealed class CallAuctionMechanism(ICallAuction auction) : IClearingMechan
             ImportKw = new double[slots],
             ExportKw = new double[slots],
             WelfareEur = result.WelfareEur,
+            OrderFillsKwh = result.Trades
+                .SelectMany(t => new[] { (Order: t.BuyOrder.Value, t.QuantityKwh), (Order: t.SellOrder.Value, t.QuantityKwh) })
+                .GroupBy(x => x.Order, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => g.Sum(x => x.QuantityKwh), StringComparer.Ordinal),
             Warnings = result.Warnings,
             WallSeconds = clock.Elapsed.TotalSeconds,
         };

@@ -76,6 +76,12 @@ public sealed record ClearingResult
     /// <summary>The clearing's social welfare, EUR.</summary>
     public decimal WelfareEur { get; init; }
 
+    /// <summary>The energy accepted of each explicit order over the horizon, kWh, by order id; null when the mechanism does not report order fills (the distributed mechanisms).</summary>
+    public IReadOnlyDictionary<string, double>? OrderFillsKwh { get; init; }
+
+    /// <summary>The losses the grid formulation computed per slot, kW; null without a grid model.</summary>
+    public IReadOnlyList<double>? LossesKw { get; init; }
+
     /// <summary>What the AC check needs beyond the positions (the consumption that draws reactive power, predicted voltages); null: net injections only.</summary>
     public GridCheckInput? GridCheck { get; init; }
 

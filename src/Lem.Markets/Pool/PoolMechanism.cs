@@ -138,6 +138,8 @@ public sealed class PoolMechanism : IClearingMechanism
                 ["build_seconds"] = stats.BuildSeconds,
                 ["solve_seconds"] = stats.SolveSeconds,
             },
+            OrderFillsKwh = result.Orders.GroupBy(o => o.Order.Value).ToDictionary(g => g.Key, g => g.Sum(o => o.AcceptedKwh.Sum()), StringComparer.Ordinal),
+            LossesKw = [.. result.Slots.Select(x => x.LossesMw * 1000)],
             WallSeconds = wallSeconds,
             Report = new PoolReport(result),
         };

@@ -6,8 +6,8 @@ namespace Lem.Server.Api;
 /// <summary>
 /// <c>GET /v1/settlement</c>: a simple statement from the trades of closed slots — per market and slot the energy bought
 /// and sold and the money at the trade prices, each amount rounded to the cent (half away from zero), totals as the sums of
-/// the rounded lines. It is not the tariff settlement of Lem.Settlement, which needs a scenario (grid tariffs, levies,
-/// meters) that a server market does not have.
+/// the rounded lines; for scenario markets whose scenario has a <c>settlement</c> section, also the participant's invoice
+/// from the tariff engine of Lem.Settlement (<c>tariff_invoices</c>: grid tariffs, levies, VAT, the budget identity).
 /// </summary>
 internal static class SettlementStatement
 {
@@ -162,7 +162,7 @@ internal static class SettlementStatement
             }
         }
 
-        return new JsonObject
+        var statement = new JsonObject
         {
             ["participant_id"] = participantId,
             ["currency"] = "EUR",
@@ -177,6 +177,15 @@ internal static class SettlementStatement
                 ["net_eur"] = receivedEur - paidEur,
             },
         };
+
+        // Scenario markets with a settlement section: the participant's invoice from the tariff engine (docs/settlement.md).
+        var invoices = engine.Markets.Select(m => m.TariffInvoice(participantId)).OfType<JsonNode>().ToArray();
+        if (invoices.Length > 0)
+        {
+            statement["tariff_invoices"] = new JsonArray(invoices);
+        }
+
+        return statement;
     }
 
     /// <summary>An amount rounded to the cent, half away from zero (the billing rule of Lem.Settlement), with two decimals.</summary>

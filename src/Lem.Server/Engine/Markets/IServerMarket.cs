@@ -28,6 +28,9 @@ internal interface IServerMarket
     /// <summary>Positions cleared without trades (a pool's net injections), per slot and participant; empty for trading markets.</summary>
     IReadOnlyDictionary<int, SortedDictionary<string, ClearedPosition>> ClearedPositions { get; }
 
+    /// <summary>The participant's invoice from the tariff settlement of the market's clearing (JSON), or null when the market has none.</summary>
+    JsonNode? TariffInvoice(string participantId);
+
     /// <summary>The orders of a slot (created on first use).</summary>
     List<ServerOrder> Orders(int slot);
 

@@ -42,6 +42,9 @@ internal abstract class ServerMarketBase : IServerMarket
     public virtual IReadOnlyDictionary<int, SortedDictionary<string, ClearedPosition>> ClearedPositions => NoPositions;
 
     /// <inheritdoc />
+    public virtual JsonNode? TariffInvoice(string participantId) => null;
+
+    /// <inheritdoc />
     public List<ServerOrder> Orders(int slot)
     {
         if (!OrdersBySlot.TryGetValue(slot, out var list))

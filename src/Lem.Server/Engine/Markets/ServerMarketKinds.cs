@@ -1,6 +1,7 @@
 using Lem.Server.Engine.Markets.CallAuction;
 using Lem.Server.Engine.Markets.Continuous;
-using Lem.Server.Engine.Markets.Pool;
+using Lem.Markets.Clearing;
+using Lem.Server.Engine.Markets.Scenario;
 
 namespace Lem.Server.Engine.Markets;
 
@@ -13,11 +14,20 @@ internal sealed class ServerMarketKinds
     private readonly List<IServerMarketKind> _kinds = [];
     private readonly Dictionary<string, IServerMarketKind> _byMechanism = new(StringComparer.Ordinal);
 
-    /// <summary>The built-in kinds: <c>continuous</c>, <c>call_auction</c> (with sealed bids on request) and <c>pool</c>.</summary>
-    public static ServerMarketKinds BuiltIn() => new ServerMarketKinds()
-        .Register(new ContinuousMarketKind())
-        .Register(new CallAuctionMarketKind())
-        .Register(new PoolMarketKind());
+    /// <summary>
+    /// The built-in kinds: <c>continuous</c>, <c>call_auction</c> (with sealed bids on request) and a scenario market for
+    /// every clearing mechanism registered in <see cref="ClearingMechanisms"/> (<c>pool</c>, <c>p2p</c>, …) at the time of the call.
+    /// </summary>
+    public static ServerMarketKinds BuiltIn()
+    {
+        var kinds = new ServerMarketKinds().Register(new ContinuousMarketKind()).Register(new CallAuctionMarketKind());
+        foreach (var name in ClearingMechanisms.Names)
+        {
+            kinds.Register(new ScenarioMarketKind(name));
+        }
+
+        return kinds;
+    }
 
     /// <summary>The kinds in registration order.</summary>
     public IReadOnlyList<IServerMarketKind> All => _kinds;

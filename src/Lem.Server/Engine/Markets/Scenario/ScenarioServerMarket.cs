@@ -2,34 +2,40 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Lem.Domain.Orders;
 using Lem.Domain.Units;
-using Lem.Grid.Formulations;
+using Lem.Markets.Clearing;
 using Lem.Markets.Pool;
 using Lem.Pipeline;
-using Lem.Scenarios;
+using Lem.Settlement.Billing;
+using Lem.Settlement.Invoices;
 using NodaTime;
 
-namespace Lem.Server.Engine.Markets.Pool;
+namespace Lem.Server.Engine.Markets.Scenario;
 
 /// <summary>
-/// A pool-clearing market over an inline scenario: participants whose id is a scenario participant add stepwise orders
-/// until the one gate closure (the first slot's), which clears the whole horizon with <see cref="PoolClearing"/> (grid
-/// formulation "auto"), runs the <see cref="AcCheck"/> on a grid, and publishes per slot the prices and volume. Replay
-/// re-reads the scenario and re-solves from the same inputs (the solve is deterministic).
+/// A market over an inline scenario cleared by a registered clearing mechanism (<c>pool</c>, <c>p2p</c>, …):
+/// participants whose id is a scenario participant add stepwise orders until the one gate closure (the first slot's),
+/// which runs the <see cref="ClearingPipeline"/> on the whole horizon (grid formulation "auto"; the AC check on a grid;
+/// the tariff settlement when the scenario has a <c>settlement</c> section) and publishes per slot the prices and volume.
+/// Replay re-reads the scenario and re-solves from the same inputs (the mechanisms are deterministic).
 /// </summary>
-internal sealed class PoolServerMarket : ServerMarketBase
+internal sealed class ScenarioServerMarket : ServerMarketBase
 {
     private readonly Dictionary<int, SortedDictionary<string, ClearedPosition>> _positions = [];
 
-    /// <summary>Creates the market over <paramref name="scenario"/>.</summary>
-    public PoolServerMarket(MarketSpec spec, IMarketHost host, Scenario scenario)
+    /// <summary>Creates the market over <paramref name="scenario"/>, cleared by <paramref name="mechanism"/>.</summary>
+    public ScenarioServerMarket(MarketSpec spec, IMarketHost host, Lem.Pipeline.Scenario scenario, string mechanism)
         : base(spec, host)
     {
         Scenario = scenario;
+        Mechanism = mechanism;
         ParticipantIds = new HashSet<string>(scenario.Participants.Select(p => p.Id.Value), StringComparer.Ordinal);
     }
 
     /// <summary>The scenario as read from the create_market command.</summary>
-    public Scenario Scenario { get; }
+    public Lem.Pipeline.Scenario Scenario { get; }
+
+    /// <summary>The registered name of the clearing mechanism (also the key of the closure's summary).</summary>
+    public string Mechanism { get; }
 
     /// <summary>The ids of the scenario's participants: only they may submit orders.</summary>
     public IReadOnlySet<string> ParticipantIds { get; }
@@ -38,9 +44,12 @@ internal sealed class PoolServerMarket : ServerMarketBase
     public bool Cleared { get; private set; }
 
     /// <summary>The clearing of the whole horizon with the server orders added, or null before clearing or when it threw.</summary>
-    public PoolResult? Result { get; private set; }
+    public ClearingResult? Result { get; private set; }
 
-    /// <summary>The AC check of an optimal clearing on a grid, or null.</summary>
+    /// <summary>The tariff settlement of a successful clearing when the scenario has a <c>settlement</c> section, else null.</summary>
+    public SettlementResult? Settlement { get; private set; }
+
+    /// <summary>The AC check of a successful clearing on a grid, or null.</summary>
     public AcCheckResult? AcResult { get; private set; }
 
     /// <summary>Why the clearing failed (status and message), or null when it succeeded or has not run.</summary>
@@ -49,14 +58,14 @@ internal sealed class PoolServerMarket : ServerMarketBase
     /// <summary>Per slot: each participant's net injection and the price at its bus.</summary>
     public override IReadOnlyDictionary<int, SortedDictionary<string, ClearedPosition>> ClearedPositions => _positions;
 
-    /// <summary>A pool market has one gate closure for every slot: the first slot's.</summary>
+    /// <summary>A scenario market has one gate closure for every slot: the first slot's.</summary>
     public override Instant GateClosure(int slot) => Spec.LeadBefore(0);
 
     /// <inheritdoc />
     public override CommandResult? RefuseParticipant(string participantId) => ParticipantIds.Contains(participantId)
         ? null
         : new CommandResult(403, Views.Problem(403, "Not in the scenario.",
-            $"participant_id: '{participantId}' is not a participant of the scenario of pool market '{Spec.MarketId}'; only its participants may submit orders.",
+            $"participant_id: '{participantId}' is not a participant of the scenario of {Mechanism} market '{Spec.MarketId}'; only its participants may submit orders.",
             new Dictionary<string, string> { ["participant_id"] = "not a scenario participant" }));
 
     /// <summary>
@@ -70,16 +79,17 @@ internal sealed class PoolServerMarket : ServerMarketBase
             ClearHorizon();
         }
 
-        if (Result is not { Status: PoolStatus.Optimal } result)
+        if (Result is not { Succeeded: true } result)
         {
             return new GateClosureOutcome(null, 0m);
         }
 
         var volume = _positions[slot].Values.Sum(x => Math.Max(0m, x.NetInjectionKwh));
-        return new GateClosureOutcome(PoolPrice(result.Slots[slot].PricesEurPerMwh[0]), volume);
+        var prices = result.PricesEurPerMwh[slot];
+        return new GateClosureOutcome(prices.Count > 0 && double.IsFinite(prices[0]) ? PoolPrice(prices[0]) : null, volume);
     }
 
-    /// <summary>The pool summary of a closed slot: status, prices per bus, net injections.</summary>
+    /// <summary>The clearing summary of a closed slot under the mechanism's name (<c>pool</c>, …): status, prices per bus, net injections.</summary>
     public override void DescribeClosure(int slot, JsonObject closure)
     {
         ArgumentNullException.ThrowIfNull(closure);
@@ -90,18 +100,19 @@ internal sealed class PoolServerMarket : ServerMarketBase
 
         var json = new JsonObject
         {
-            ["status"] = Result is { } r ? Snake(r.Status.ToString()) : "error",
+            ["status"] = Result is { } r ? r.StatusName : "error",
             ["message"] = Failure,
         };
-        if (Result is { Status: PoolStatus.Optimal } result)
+        if (Result is { Succeeded: true } result)
         {
             var prices = new JsonObject();
-            for (var b = 0; b < result.BusIds.Count; b++)
+            var row = result.PricesEurPerMwh[slot];
+            for (var b = 0; b < row.Count; b++)
             {
-                prices[result.BusIds[b].Value] = PoolPrice(result.Slots[slot].PricesEurPerMwh[b]);
+                prices[result.PriceLocations[b]] = PoolPrice(row[b]);
             }
 
-            json["formulation"] = result.FormulationName;
+            json["formulation"] = result.Formulation;
             json["bus_prices_eur_per_mwh"] = prices;
             var net = new JsonObject();
             foreach (var (participant, position) in _positions[slot])
@@ -112,7 +123,7 @@ internal sealed class PoolServerMarket : ServerMarketBase
             json["net_injection_kwh"] = net;
         }
 
-        closure["pool"] = json;
+        closure[Mechanism] = json;
     }
 
     /// <summary>
@@ -150,7 +161,7 @@ internal sealed class PoolServerMarket : ServerMarketBase
                 ["vm_max_pu"] = s.VmMaxPu,
                 ["max_loading_percent"] = s.MaxLoadingPercent,
                 ["losses_kw"] = s.LossesMw * 1000,
-                ["formulation_losses_kw"] = result.Slots[s.Slot].LossesMw * 1000,
+                ["formulation_losses_kw"] = result.LossesKw is { } losses ? losses[s.Slot] : null,
                 ["violations"] = new JsonArray(ac.Violations.Where(v => v.Slot == s.Slot).Select(v => (JsonNode)new JsonObject
                 {
                     ["kind"] = Snake(v.Kind.ToString()),
@@ -164,7 +175,7 @@ internal sealed class PoolServerMarket : ServerMarketBase
         return new CommandResult(200, new JsonObject
         {
             ["market_id"] = marketId,
-            ["formulation"] = result.FormulationName,
+            ["formulation"] = result.Formulation,
             ["algorithm"] = Snake(ac.Algorithm.ToString()),
             ["all_converged"] = ac.AllConverged,
             ["violation_count"] = ac.Violations.Count,
@@ -172,17 +183,9 @@ internal sealed class PoolServerMarket : ServerMarketBase
         });
     }
 
-    /// <summary>
-    /// The clearing itself, and the only call into the pool-clearing and AC-check code: the scenario with the server
-    /// orders in, the clearing out (with the AC check of an optimal clearing). Everything around it (building the
-    /// scenario, reading the result into positions and order fills, recording a failure) stays as it is when the
-    /// clearing behind this method changes.
-    /// </summary>
-    private static (PoolResult Result, AcCheckResult? AcCheck) Solve(Scenario scenario)
-    {
-        var result = PoolClearing.Clear(scenario, GridFormulations.Choose("auto", scenario.Grid));
-        return (result, result.Status == PoolStatus.Optimal ? AcCheck.Run(result, scenario) : null);
-    }
+    /// <summary>The whole horizon through the clearing pipeline: the registered mechanism, the AC check on a grid, and the tariff settlement when the scenario has a <c>settlement</c> section.</summary>
+    private PipelineResult Solve(Lem.Pipeline.Scenario scenario) =>
+        ClearingPipeline.Run(scenario, new PipelineRequest(Mechanism) { Settle = scenario.HasSettlement });
 
     private static decimal PoolPrice(double eurPerMwh) => Math.Round((decimal)eurPerMwh, 6);
 
@@ -217,21 +220,28 @@ internal sealed class PoolServerMarket : ServerMarketBase
         };
         try
         {
-            var (result, ac) = Solve(withOrders);
-            Result = result;
-            if (result.Status != PoolStatus.Optimal)
+            var run = Solve(withOrders);
+            if (run.Clearing is not { } result || run.Errors.Count > 0)
             {
-                Failure = $"{Snake(result.Status.ToString())}: {result.Message}";
+                Failure = $"error: {string.Join("; ", run.Errors.Select(e => $"{e.Path}: {e.Message}"))}";
                 return;
             }
 
-            AcResult = ac;
-            ReadPositions(result, withOrders.Horizon.SlotHours);
-            foreach (var d in result.Orders)
+            Result = result;
+            if (!result.Succeeded)
             {
-                if (serverOrders.TryGetValue(d.Order.Value, out var o))
+                Failure = $"{result.StatusName}: {result.Message}";
+                return;
+            }
+
+            AcResult = run.AcCheck;
+            Settlement = run.Settlement;
+            ReadPositions(result, withOrders.Horizon.SlotHours);
+            foreach (var (orderId, fillKwh) in result.OrderFillsKwh ?? new Dictionary<string, double>())
+            {
+                if (serverOrders.TryGetValue(orderId, out var o))
                 {
-                    var accepted = Math.Min(o.OpenKwh, Math.Round((decimal)d.AcceptedKwh.Sum(), 3));
+                    var accepted = Math.Min(o.OpenKwh, Math.Round((decimal)fillKwh, 3));
                     if (accepted > 0)
                     {
                         o.FilledKwh += accepted;
@@ -248,24 +258,36 @@ internal sealed class PoolServerMarket : ServerMarketBase
         {
             Result = null;
             AcResult = null;
+            Settlement = null;
             Failure = $"error: {ex.Message}";
         }
     }
 
-    /// <summary>Each participant's net injection per slot (rounded to the Wh) and the price at its bus.</summary>
-    private void ReadPositions(PoolResult result, double slotHours)
+    /// <summary>Each participant's net injection per slot (rounded to the Wh) and the price it is settled at (its bus price in a pool).</summary>
+    private void ReadPositions(ClearingResult result, double slotHours)
     {
-        var busIndex = result.BusIds.Select((b, i) => (b, i)).ToDictionary(x => x.b, x => x.i);
-        for (var s = 0; s < result.Slots.Count; s++)
+        for (var s = 0; s < result.SlotCount; s++)
         {
             var positions = new SortedDictionary<string, ClearedPosition>(StringComparer.Ordinal);
-            foreach (var d in result.Participants)
+            foreach (var d in result.Positions)
             {
-                var price = d.Bus is { } bus ? result.Slots[s].PricesEurPerMwh[busIndex[bus]] : result.Slots[s].PricesEurPerMwh[0];
-                positions[d.Participant.Value] = new ClearedPosition(Math.Round((decimal)(d.NetInjectionKw[s] * slotHours), 3), PoolPrice(price));
+                positions[d.Participant.Value] = new ClearedPosition(Math.Round((decimal)(d.NetInjectionKw[s] * slotHours), 3), PoolPrice(d.PriceEurPerMwh[s]));
             }
 
             _positions[s] = positions;
         }
+    }
+
+    /// <inheritdoc />
+    public override JsonNode? TariffInvoice(string participantId)
+    {
+        if (Settlement is not { } settled || settled.Invoices.FirstOrDefault(i => i.Participant.Id.Value == participantId) is not { } invoice)
+        {
+            return null;
+        }
+
+        var json = JsonNode.Parse(SettlementJson.Invoice(settled, invoice))!.AsObject();
+        json["market_id"] = Spec.MarketId;
+        return json;
     }
 }

@@ -2,14 +2,14 @@ using Lem.Domain.Assets;
 using Lem.Domain.Validation;
 using Lem.Markets.Clearing;
 
-namespace Lem.Cli.Tests.Toy;
+namespace Lem.Testing.Toy;
 
 /// <summary>
 /// A toy mechanism that lives only in the test assembly: every participant supplies itself from its renewables, the
 /// rest goes to or comes from the outside market, all at one fixed price. It proves that a mechanism plugs into
 /// <c>lem run</c> (and the server) through the registry alone.
 /// </summary>
-internal sealed class SelfSupplyMechanism : IClearingMechanism
+public sealed class SelfSupplyMechanism : IClearingMechanism
 {
     /// <summary>The fixed price, EUR/MWh.</summary>
     public const double PriceEurPerMwh = 42.5;

@@ -1,17 +1,20 @@
 using System.Text;
 using System.Text.Json.Nodes;
+using Lem.Markets.Clearing;
 using Lem.Pipeline;
 using Lem.Scenarios;
 using Lem.Server.Api;
 using NodaTime;
 
-namespace Lem.Server.Engine.Markets.Pool;
+namespace Lem.Server.Engine.Markets.Scenario;
 
 /// <summary>
-/// The <c>pool</c> kind: the operator creates the market with an inline scenario (the <c>scenario</c> field), whose
-/// horizon gives the market's slots; see <see cref="PoolServerMarket"/>.
+/// A scenario market kind for one registered clearing mechanism (<c>pool</c>, <c>p2p</c>, …, or one registered from
+/// outside Lem): the operator creates the market with an inline scenario (the <c>scenario</c> field), whose horizon gives
+/// the market's slots; see <see cref="ScenarioServerMarket"/>.
 /// </summary>
-internal sealed class PoolMarketKind : IServerMarketKind
+/// <param name="mechanism">The registered name of the clearing mechanism.</param>
+internal sealed class ScenarioMarketKind(string mechanism) : IServerMarketKind
 {
     /// <summary>The base directory inline scenarios resolve file references against: it never exists, so every file reference fails validation.</summary>
     public static readonly string InlineScenarioBaseDirectory = Path.Combine(Path.GetTempPath(), "lem-inline-scenario-" + Guid.NewGuid().ToString("N"));
@@ -19,7 +22,7 @@ internal sealed class PoolMarketKind : IServerMarketKind
     private const string ScenarioField = "scenario";
 
     /// <inheritdoc />
-    public string Mechanism => "pool";
+    public string Mechanism { get; } = mechanism;
 
     /// <inheritdoc />
     public bool HorizonRequired => false;
@@ -36,10 +39,15 @@ internal sealed class PoolMarketKind : IServerMarketKind
     {
         ArgumentNullException.ThrowIfNull(form);
         var chosen = form.Mechanism == Mechanism;
+        if (!chosen && form.Mechanism is not null && ClearingMechanisms.TryGet(form.Mechanism, out _))
+        {
+            return; // another scenario kind reads the field
+        }
+
         var scenario = form.Body.Object(ScenarioField, required: chosen);
         if (!chosen && scenario is not null)
         {
-            form.Body.Errors[ScenarioField] = "applies only with mechanism pool";
+            form.Body.Errors[ScenarioField] = $"applies only with a clearing mechanism ({string.Join(", ", ClearingMechanisms.Names)})";
         }
         else if (chosen && scenario is not null)
         {
@@ -56,10 +64,10 @@ internal sealed class PoolMarketKind : IServerMarketKind
         var read = ReadInlineScenario(payload[ScenarioField]!);
         if (!read.IsValid)
         {
-            throw new InvalidDataException($"The scenario of pool market '{spec.MarketId}' does not validate: {string.Join("; ", read.Errors)}");
+            throw new InvalidDataException($"The scenario of {Mechanism} market '{spec.MarketId}' does not validate: {string.Join("; ", read.Errors)}");
         }
 
-        return new PoolServerMarket(spec, host, read.Scenario!);
+        return new ScenarioServerMarket(spec, host, read.Scenario!, Mechanism);
     }
 
     /// <summary>
