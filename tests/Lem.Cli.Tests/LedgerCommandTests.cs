@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Lem.Ledger;
+using Lem.Server.Store;
 using Microsoft.Data.Sqlite;
 
 namespace Lem.Cli.Tests;

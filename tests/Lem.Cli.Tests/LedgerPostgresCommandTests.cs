@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Lem.Ledger;
+using Lem.Server.Store;
 using Lem.Testing;
 using Npgsql;
 

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Lem.Testing;
 
 namespace Lem.Ledger.Tests;
 

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Lem.Ledger;
 using Lem.Server.LoadTest;
+using Lem.Server.Store;
 
 namespace Lem.Server.Tests;
 

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Lem.Ledger;
 using Lem.Markets.OrderBook;
+using Lem.Server.Store;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Lem.Server.Tests;

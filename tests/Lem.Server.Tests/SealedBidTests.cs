@@ -3,6 +3,7 @@ using Lem.Domain.Ids;
 using Lem.Domain.Orders;
 using Lem.Ledger;
 using Lem.Markets.Auctions;
+using Lem.Server.Store;
 using Microsoft.Extensions.Time.Testing;
 using NodaTime;
 

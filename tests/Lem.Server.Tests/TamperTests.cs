@@ -1,5 +1,6 @@
 using System.Text;
 using Lem.Ledger;
+using Lem.Server.Store;
 using Microsoft.Data.Sqlite;
 
 namespace Lem.Server.Tests;

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Data.Common;
 using Lem.Cli.Output;
 using Lem.Ledger;
+using Lem.Server.Store;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 using Spectre.Console;

@@ -13,7 +13,7 @@ namespace Lem.Server.Store;
 /// </summary>
 internal static class MarketTables
 {
-    /// <summary>The <c>CREATE TABLE IF NOT EXISTS</c> statements of the market tables (the ledger table is <see cref="Lem.Ledger.LedgerTable"/>'s).</summary>
+    /// <summary>The <c>CREATE TABLE IF NOT EXISTS</c> statements of the market tables (the ledger table is <see cref="LedgerTable"/>'s).</summary>
     /// <param name="integerKeyType">The type of the 64-bit keys seq, order_number and trade_id: <c>INTEGER</c> in SQLite (the rowid), <c>BIGINT</c> in PostgreSQL.</param>
     /// <param name="bytesType">The type of the public-key column: <c>BLOB</c> in SQLite, <c>BYTEA</c> in PostgreSQL.</param>
     public static string Schema(string integerKeyType, string bytesType) => $"""
@@ -43,7 +43,7 @@ internal static class MarketTables
     /// <summary>
     /// The rows <paramref name="batch"/> writes, table by table in the order commands, markets, participants, orders
     /// (insert or update), trades, gate closures; tables without rows are left out. The ledger entries are not included:
-    /// they go through <see cref="Lem.Ledger.LedgerTable.Insert"/> in the same transaction.
+    /// they go through <see cref="LedgerTable.Insert"/> in the same transaction.
     /// </summary>
     public static IReadOnlyList<TableRows> Rows(StoreBatch batch)
     {

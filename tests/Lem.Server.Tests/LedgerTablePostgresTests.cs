@@ -1,8 +1,10 @@
 using System.Text.Json.Nodes;
+using Lem.Ledger;
+using Lem.Server.Store;
 using Lem.Testing;
 using Npgsql;
 
-namespace Lem.Ledger.Tests;
+namespace Lem.Server.Tests;
 
 /// <summary>
 /// The ledger table on PostgreSQL (Npgsql), each test in a fresh schema. The reference is the chain built in memory by

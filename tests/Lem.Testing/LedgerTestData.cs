@@ -1,14 +1,18 @@
 using System.Text.Json.Nodes;
 
-namespace Lem.Ledger.Tests;
+using Lem.Ledger;
+
+namespace Lem.Testing;
 
 /// <summary>Reproducible random ledgers for the tests.</summary>
-internal static class LedgerTestData
+public static class LedgerTestData
 {
+    /// <summary>The first entry's time.</summary>
     public static readonly DateTimeOffset Start = new(2026, 6, 21, 8, 0, 0, TimeSpan.Zero);
 
     private static readonly string[] Kinds = ["order.accepted", "order.cancelled", "bid.committed", "bid.revealed", "gate.cleared"];
 
+    /// <summary>A random command payload.</summary>
     public static JsonNode Payload(Random random, int i) => new JsonObject
     {
         ["order_id"] = $"o-{i}",
@@ -20,6 +24,7 @@ internal static class LedgerTestData
         ["note"] = random.Next(10) == 0 ? "caf\u00e9 \u20ac \"quoted\"\n" : null,
     };
 
+    /// <summary>A signed chain of <paramref name="count"/> random entries.</summary>
     public static List<LedgerEntry> Chain(int count, Ed25519KeyPair key, int seed)
     {
         var random = new Random(seed);

@@ -1,6 +1,6 @@
 using Microsoft.Data.Sqlite;
 
-namespace Lem.Ledger;
+namespace Lem.Server.Store;
 
 /// <summary>The files of a server data folder: the SQLite database <c>lem.db</c> and the server key.</summary>
 public static class DataFolder

@@ -2,8 +2,9 @@ using System.Data.Common;
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
+using Lem.Ledger;
 
-namespace Lem.Ledger;
+namespace Lem.Server.Store;
 
 /// <summary>
 /// The <c>ledger</c> table through plain ADO.NET, in SQL that SQLite and PostgreSQL both accept:

@@ -1,7 +1,10 @@
 using System.Text.Json.Nodes;
+using Lem.Ledger;
+using Lem.Server.Store;
+using Lem.Testing;
 using Microsoft.Data.Sqlite;
 
-namespace Lem.Ledger.Tests;
+namespace Lem.Server.Tests;
 
 public sealed class LedgerTableTests : IDisposable
 {
