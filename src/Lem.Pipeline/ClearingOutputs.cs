@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using Lem.Grid.PowerFlow;
 using Lem.Markets.Clearing;
 using Lem.Markets.Pool;
+using Lem.Pipeline.Json;
 using Lem.Settlement.Billing;
 using Lem.Settlement.Invoices;
 
@@ -25,61 +26,38 @@ public static class ClearingOutputs
         var c = run.ReportContext;
         var r = c.Result;
         var s = run.Scenario;
-        using var buffer = new MemoryStream();
-        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        var hours = s.Horizon.SlotHours;
+        var prices = new List<SlotPriceSummary>(r.PricesEurPerMwh.Count);
+        for (var t = 0; t < r.PricesEurPerMwh.Count; t++)
         {
-            w.WriteStartObject();
-            w.WriteString("scenario", s.Name);
-            w.WriteString("mechanism", r.Mechanism);
-            w.WriteString("grid", r.Formulation);
-            w.WriteString("status", r.StatusName);
-            if (r.Message is not null)
-            {
-                w.WriteString("message", r.Message);
-            }
-
-            var hours = s.Horizon.SlotHours;
-            w.WriteNumber("welfare_eur", r.WelfareEur);
-            w.WriteNumber("import_mwh", r.ImportKw.Sum() * hours / 1000);
-            w.WriteNumber("export_mwh", r.ExportKw.Sum() * hours / 1000);
-            r.Report?.WriteSummaryHead(w, c);
-            w.WriteNumber("slot_count", r.PricesEurPerMwh.Count);
-            w.WriteNumber("slot_minutes", s.Horizon.SlotLength.Minutes);
-            w.WriteStartArray("prices");
-            for (var t = 0; t < r.PricesEurPerMwh.Count; t++)
-            {
-                var prices = r.PricesEurPerMwh[t];
-                w.WriteStartObject();
-                w.WriteNumber("slot", t);
-                w.WriteString("start", c.SlotTime(t));
-                if (r.PriceSources is { } sources)
-                {
-                    w.WriteString("source", sources[t]);
-                }
-
-                w.WriteNumber("min_eur_per_mwh", prices.Count == 0 ? 0 : prices.Min());
-                w.WriteNumber("max_eur_per_mwh", prices.Count == 0 ? 0 : prices.Max());
-                w.WriteStartArray("buses");
-                for (var b = 0; b < prices.Count; b++)
-                {
-                    w.WriteStartObject();
-                    w.WriteString("id", r.PriceLocations.Count > b ? r.PriceLocations[b] : "copperplate");
-                    w.WriteNumber("eur_per_mwh", prices[b]);
-                    w.WriteEndObject();
-                }
-
-                w.WriteEndArray();
-                w.WriteEndObject();
-            }
-
-            w.WriteEndArray();
-            WriteAcCheck(w, run.AcCheck, hours);
-            r.Report?.WriteSummaryTail(w, c);
-            w.WriteEndObject();
+            var row = r.PricesEurPerMwh[t];
+            prices.Add(new SlotPriceSummary(
+                t,
+                c.SlotTime(t),
+                r.PriceSources?[t],
+                row.Count == 0 ? 0 : row.Min(),
+                row.Count == 0 ? 0 : row.Max(),
+                [.. row.Select((price, b) => new BusPriceSummary(r.PriceLocations.Count > b ? r.PriceLocations[b] : "copperplate", price))]));
         }
 
-        var summary = Encoding.UTF8.GetString(buffer.ToArray());
-        return run.Settlement is { } settled ? AddSettlement(summary, settled, invoiceFolder) : summary;
+        var summary = new RunSummary
+        {
+            Scenario = s.Name,
+            Mechanism = r.Mechanism,
+            Grid = r.Formulation,
+            Status = r.StatusName,
+            Message = r.Message,
+            WelfareEur = r.WelfareEur,
+            ImportMwh = r.ImportKw.Sum() * hours / 1000,
+            ExportMwh = r.ExportKw.Sum() * hours / 1000,
+            SlotCount = r.PricesEurPerMwh.Count,
+            SlotMinutes = s.Horizon.SlotLength.Minutes,
+            Prices = prices,
+            AcCheck = AcSummary(run.AcCheck, hours),
+            MechanismFields = r.Report?.SummaryFields(c).ToDictionary(kv => kv.Key, kv => kv.Value is null ? JsonSerializer.SerializeToElement<object?>(null, PipelineJsonContext.Default.Object) : kv.Value.Deserialize(PipelineJsonContext.Default.JsonElement)),
+        };
+        var json = JsonSerializer.Serialize(summary, PipelineJsonContext.Default.RunSummary);
+        return run.Settlement is { } settled ? AddSettlement(json, settled, invoiceFolder) : json;
     }
 
     /// <summary>Writes every output file into <paramref name="folder"/> (created if needed) and returns the names written at its top level.</summary>
@@ -118,42 +96,18 @@ public static class ClearingOutputs
         return [.. files.Select(f => f.Name)];
     }
 
-    private static void WriteAcCheck(Utf8JsonWriter w, AcCheckResult? ac, double slotHours)
-    {
-        if (ac is null)
-        {
-            w.WriteNull("ac_check");
-            return;
-        }
-
-        w.WriteStartObject("ac_check");
-        w.WriteString("algorithm", ac.Algorithm == PowerFlowAlgorithm.NewtonRaphson ? "nr" : "bfs");
-        w.WriteBoolean("converged", ac.AllConverged);
-        w.WriteNumber("vm_min_pu", ac.VmMinPu);
-        w.WriteNumber("vm_max_pu", ac.VmMaxPu);
-        w.WriteNumber("max_loading_percent", ac.MaxLoadingPercent);
-        w.WriteNumber("losses_mwh", ac.Slots.Sum(x => x.LossesMw) * slotHours);
-        if (ac.MaxVoltageDeviationPu is { } dev)
-        {
-            w.WriteNumber("max_voltage_deviation_pu", dev);
-        }
-
-        w.WriteNumber("violation_count", ac.Violations.Count);
-        w.WriteStartArray("violations");
-        foreach (var v in ac.Violations.Take(1000))
-        {
-            w.WriteStartObject();
-            w.WriteNumber("slot", v.Slot);
-            w.WriteString("kind", ViolationKindNames.Of(v.Kind));
-            w.WriteString("element", v.ElementId);
-            w.WriteNumber("value", v.Value);
-            w.WriteNumber("limit", v.Limit);
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
-        w.WriteEndObject();
-    }
+    private static AcCheckSummary? AcSummary(AcCheckResult? ac, double slotHours) => ac is null
+        ? null
+        : new AcCheckSummary(
+            ac.Algorithm == PowerFlowAlgorithm.NewtonRaphson ? "nr" : "bfs",
+            ac.AllConverged,
+            ac.VmMinPu,
+            ac.VmMaxPu,
+            ac.MaxLoadingPercent,
+            ac.Slots.Sum(x => x.LossesMw) * slotHours,
+            ac.MaxVoltageDeviationPu,
+            ac.Violations.Count,
+            [.. ac.Violations.Take(1000).Select(v => new AcViolationSummary(v.Slot, ViolationKindNames.Of(v.Kind), v.ElementId, v.Value, v.Limit))]);
 
     private static string AddSettlement(string summary, SettlementResult result, string? folder)
     {

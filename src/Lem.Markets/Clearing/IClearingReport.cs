@@ -1,4 +1,4 @@
-using System.Text.Json;
+using System.Text.Json.Nodes;
 
 namespace Lem.Markets.Clearing;
 
@@ -8,11 +8,8 @@ namespace Lem.Markets.Clearing;
 /// </summary>
 public interface IClearingReport
 {
-    /// <summary>Summary fields written after the common head (scenario, mechanism, grid, status, welfare, import, export).</summary>
-    void WriteSummaryHead(Utf8JsonWriter writer, ClearingReportContext context);
-
-    /// <summary>Summary fields written after the common <c>prices</c> and <c>ac_check</c>.</summary>
-    void WriteSummaryTail(Utf8JsonWriter writer, ClearingReportContext context);
+    /// <summary>The mechanism's own fields of <c>summary.json</c> (after the common ones), serialised from its source-generated records.</summary>
+    JsonObject SummaryFields(ClearingReportContext context);
 
     /// <summary>Files beside the common <c>prices.csv</c> and <c>summary.json</c>.</summary>
     IReadOnlyList<ReportFile> Files(ClearingReportContext context);

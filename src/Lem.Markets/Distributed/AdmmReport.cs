@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Lem.Markets.Clearing;
 using Lem.Markets.PeerToPeer;
 
@@ -20,25 +21,23 @@ public sealed class AdmmReport(DistributedResult result, NetworkChargesTable? ch
     public NetworkChargesTable? Charges { get; } = charges;
 
     /// <inheritdoc />
-    public void WriteSummaryHead(Utf8JsonWriter writer, ClearingReportContext context)
+    public JsonObject SummaryFields(ClearingReportContext context)
     {
-        ArgumentNullException.ThrowIfNull(writer);
-        writer.WriteNumber("iterations", Result.Iterations);
-        writer.WriteNumber("primal_residual", Result.PrimalResidual);
-        writer.WriteNumber("dual_residual", Result.DualResidual);
-        writer.WriteNumber("messages", Result.Messages);
-        writer.WriteNumber("bytes", Result.Bytes);
-        writer.WriteNumber("wall_seconds", Result.WallSeconds);
-        writer.WriteNumber("trade_count", Result.Trades.Count);
-    }
-
-    /// <inheritdoc />
-    public void WriteSummaryTail(Utf8JsonWriter writer, ClearingReportContext context)
-    {
-        if (Result.Mechanism == DistributedMechanism.P2p)
+        var r = Result;
+        var fields = JsonSerializer.SerializeToNode(
+            new AdmmSummary(r.Iterations, r.PrimalResidual, r.DualResidual, r.Messages, r.Bytes, r.WallSeconds, r.Trades.Count),
+            MarketsJsonContext.Default.AdmmSummary)!.AsObject();
+        if (r.Mechanism == DistributedMechanism.P2p)
         {
-            NetworkChargeReport.WriteJson(writer, Charges, Result.Trades);
+            var p2p = JsonSerializer.SerializeToNode(new P2pSummary(NetworkChargeReport.Summary(Charges, r.Trades)), MarketsJsonContext.Default.P2pSummary)!.AsObject();
+            foreach (var (name, value) in p2p.ToList())
+            {
+                p2p.Remove(name);
+                fields[name] = value;
+            }
         }
+
+        return fields;
     }
 
     /// <inheritdoc />

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
 using Lem.Grid.Distance;
 using Lem.Markets.Distributed;
 
@@ -19,61 +18,40 @@ public static class NetworkChargeReport
         _ => "ptdf",
     };
 
-    /// <summary>Writes the <c>network_charges</c> member: null without charges, else the policy, totals and the pairs.</summary>
-    public static void WriteJson(Utf8JsonWriter w, NetworkChargesTable? table, IReadOnlyList<DistributedTrade> trades)
+    /// <summary>The <c>network_charges</c> member: null without charges, else the policy, totals and the pairs.</summary>
+    public static NetworkChargeSummary? Summary(NetworkChargesTable? table, IReadOnlyList<DistributedTrade> trades)
     {
+        ArgumentNullException.ThrowIfNull(trades);
         if (table is null)
         {
-            w.WriteNull("network_charges");
-            return;
+            return null;
         }
 
         var settled = trades.Select(table.Settle).ToList();
-        w.WriteStartObject("network_charges");
-        w.WriteNumber("level_eur_per_mwh", table.Policy.LevelEurPerMwh);
-        w.WriteString("basis", BasisName(table.Policy.Basis));
-        if (table.Policy.Basis is DistanceChargeBasis d)
-        {
-            w.WriteString("distance", Name(d.Method));
-            w.WriteNumber("normalisation_distance", table.Charges.NormalisationDistance ?? 0);
-        }
-        else
-        {
-            w.WriteNull("distance");
-            w.WriteNull("normalisation_distance");
-        }
-
-        w.WriteString("split", table.Policy.Split == NetworkChargeSplit.Half ? "half" : "buyer");
-        w.WriteNumber("total_eur", settled.Sum(x => x.ChargeEur));
-        w.WriteNumber("buyers_eur", settled.Sum(x => x.BuyerChargeEur));
-        w.WriteNumber("sellers_eur", settled.Sum(x => x.SellerChargeEur));
         var byPair = settled.ToLookup(x => table.Pair(x.Trade.BuyerId, x.Trade.SellerId));
-        w.WriteStartArray("pairs");
-        foreach (var pair in table.Pairs)
-        {
-            var pairTrades = byPair[pair].ToList();
-            w.WriteStartObject();
-            w.WriteString("a", pair.AgentA);
-            w.WriteString("b", pair.AgentB);
-            WriteBus(w, "bus_a", pair.BusA);
-            WriteBus(w, "bus_b", pair.BusB);
-            if (pair.Distance is { } distance)
+        var distance = table.Policy.Basis as DistanceChargeBasis;
+        return new NetworkChargeSummary(
+            table.Policy.LevelEurPerMwh,
+            BasisName(table.Policy.Basis),
+            distance is null ? null : Name(distance.Method),
+            distance is null ? null : table.Charges.NormalisationDistance ?? 0,
+            table.Policy.Split == NetworkChargeSplit.Half ? "half" : "buyer",
+            settled.Sum(x => x.ChargeEur),
+            settled.Sum(x => x.BuyerChargeEur),
+            settled.Sum(x => x.SellerChargeEur),
+            [.. table.Pairs.Select(pair =>
             {
-                w.WriteNumber("distance", distance);
-            }
-            else
-            {
-                w.WriteNull("distance");
-            }
-
-            w.WriteNumber("charge_eur_per_mwh", pair.ChargeEurPerMwh);
-            w.WriteNumber("traded_kwh", pairTrades.Sum(x => x.Trade.QuantityKwh));
-            w.WriteNumber("charge_eur", pairTrades.Sum(x => x.ChargeEur));
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
-        w.WriteEndObject();
+                var pairTrades = byPair[pair].ToList();
+                return new NetworkChargePairSummary(
+                    pair.AgentA,
+                    pair.AgentB,
+                    pair.BusA?.Value,
+                    pair.BusB?.Value,
+                    pair.Distance,
+                    pair.ChargeEurPerMwh,
+                    pairTrades.Sum(x => x.Trade.QuantityKwh),
+                    pairTrades.Sum(x => x.ChargeEur));
+            })]);
     }
 
     /// <summary>The <c>network_charges.csv</c> file: one row per trade with its charge, the split and the re-quoted energy price.</summary>
@@ -103,16 +81,4 @@ public static class NetworkChargeReport
         ZonalChargeBasis => "zonal",
         _ => "uniform",
     };
-
-    private static void WriteBus(Utf8JsonWriter w, string name, BusId? bus)
-    {
-        if (bus is { } b)
-        {
-            w.WriteString(name, b.Value);
-        }
-        else
-        {
-            w.WriteNull(name);
-        }
-    }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Lem.Markets.Clearing;
 
 namespace Lem.Markets.Pool;
@@ -15,26 +16,14 @@ public sealed class PoolReport(PoolResult result) : IClearingReport
     public PoolResult Result { get; } = result;
 
     /// <inheritdoc />
-    public void WriteSummaryHead(Utf8JsonWriter writer, ClearingReportContext context)
+    public JsonObject SummaryFields(ClearingReportContext context)
     {
-        ArgumentNullException.ThrowIfNull(writer);
-        writer.WriteString("price_rule", Result.PriceRule == PriceRule.Midpoint ? "midpoint" : "marginal");
-        writer.WriteBoolean("simultaneous_charging_prevented", Result.SimultaneousChargingPrevented);
-    }
-
-    /// <inheritdoc />
-    public void WriteSummaryTail(Utf8JsonWriter writer, ClearingReportContext context)
-    {
-        ArgumentNullException.ThrowIfNull(writer);
         var s = Result.Statistics;
-        writer.WriteStartObject("model");
-        writer.WriteNumber("variables", s.Variables);
-        writer.WriteNumber("constraints", s.Constraints);
-        writer.WriteNumber("binaries", s.Binaries);
-        writer.WriteNumber("build_seconds", s.BuildSeconds);
-        writer.WriteNumber("solve_seconds", s.SolveSeconds);
-        writer.WriteString("solver", s.SolverName);
-        writer.WriteEndObject();
+        var summary = new PoolSummary(
+            Result.PriceRule == PriceRule.Midpoint ? "midpoint" : "marginal",
+            Result.SimultaneousChargingPrevented,
+            new PoolModelSummary(s.Variables, s.Constraints, s.Binaries, s.BuildSeconds, s.SolveSeconds, s.SolverName));
+        return JsonSerializer.SerializeToNode(summary, MarketsJsonContext.Default.PoolSummary)!.AsObject();
     }
 
     /// <inheritdoc />

@@ -1,0 +1,22 @@
+using System.Text.Json.Serialization;
+
+namespace Lem.Markets.PeerToPeer;
+
+/// <summary>One pair of a P2P summary's network charges.</summary>
+/// <param name="A">One agent.</param>
+/// <param name="B">The other agent.</param>
+/// <param name="BusA">A's bus, or null.</param>
+/// <param name="BusB">B's bus, or null.</param>
+/// <param name="Distance">The electrical distance, or null.</param>
+/// <param name="ChargeEurPerMwh">The pair's charge, EUR/MWh.</param>
+/// <param name="TradedKwh">Energy traded between them, kWh.</param>
+/// <param name="ChargeEur">Charges on their trades, EUR.</param>
+public sealed record NetworkChargePairSummary(
+    [property: JsonPropertyName("a")] string A,
+    [property: JsonPropertyName("b")] string B,
+    [property: JsonPropertyName("bus_a")] string? BusA,
+    [property: JsonPropertyName("bus_b")] string? BusB,
+    [property: JsonPropertyName("distance")] double? Distance,
+    [property: JsonPropertyName("charge_eur_per_mwh")] double ChargeEurPerMwh,
+    [property: JsonPropertyName("traded_kwh")] double TradedKwh,
+    [property: JsonPropertyName("charge_eur")] decimal ChargeEur);

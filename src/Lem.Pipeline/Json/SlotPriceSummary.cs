@@ -1,0 +1,18 @@
+using System.Text.Json.Serialization;
+
+namespace Lem.Pipeline.Json;
+
+/// <summary>One slot's prices in a run summary.</summary>
+/// <param name="Slot">The slot index.</param>
+/// <param name="Start">The slot's local start with offset.</param>
+/// <param name="Source">Where the price came from, or null (left out).</param>
+/// <param name="MinEurPerMwh">The lowest price over the locations (0 without prices).</param>
+/// <param name="MaxEurPerMwh">The highest price over the locations (0 without prices).</param>
+/// <param name="Buses">The price per location.</param>
+public sealed record SlotPriceSummary(
+    [property: JsonPropertyName("slot")] int Slot,
+    [property: JsonPropertyName("start")] string Start,
+    [property: JsonPropertyName("source"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Source,
+    [property: JsonPropertyName("min_eur_per_mwh")] double MinEurPerMwh,
+    [property: JsonPropertyName("max_eur_per_mwh")] double MaxEurPerMwh,
+    [property: JsonPropertyName("buses")] IReadOnlyList<BusPriceSummary> Buses);
