@@ -2,6 +2,7 @@ using Lem.Grid.Formulations;
 using Lem.Markets.Pool;
 using Lem.Scenarios;
 using Lem.Testing;
+using Lem.Testing.Formulations;
 
 namespace Lem.Markets.Tests;
 

@@ -5,6 +5,7 @@ using Lem.Grid.Network;
 using Lem.Grid.Opf;
 using Lem.Optimization;
 using Lem.Testing;
+using Lem.Testing.Formulations;
 
 namespace Lem.Grid.Tests.Formulations;
 

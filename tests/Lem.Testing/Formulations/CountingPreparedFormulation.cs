@@ -2,10 +2,10 @@ using Lem.Grid.Formulations;
 using Lem.Grid.Indexing;
 using Lem.Optimization;
 
-namespace Lem.Grid.Tests.Formulations;
+namespace Lem.Testing.Formulations;
 
 /// <summary>The prepared side of <see cref="CountingFormulation"/>: counts each added slot, then delegates.</summary>
-internal sealed class CountingPreparedFormulation(CountingFormulation owner, IPreparedGridFormulation inner) : IPreparedGridFormulation
+public sealed class CountingPreparedFormulation(CountingFormulation owner, IPreparedGridFormulation inner) : IPreparedGridFormulation
 {
     public IGridFormulation Formulation => owner;
 

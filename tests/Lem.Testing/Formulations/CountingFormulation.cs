@@ -1,10 +1,10 @@
 using Lem.Grid.Formulations;
 using Lem.Grid.Indexing;
 
-namespace Lem.Grid.Tests.Formulations;
+namespace Lem.Testing.Formulations;
 
 /// <summary>A formulation that delegates to another and counts how often it is prepared and how many slots are added.</summary>
-internal sealed class CountingFormulation(IGridFormulation inner) : IGridFormulation
+public sealed class CountingFormulation(IGridFormulation inner) : IGridFormulation
 {
     private int _preparations;
     private int _slots;
