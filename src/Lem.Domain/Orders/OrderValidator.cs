@@ -1,0 +1,113 @@
+using System.Globalization;
+using Lem.Domain.Validation;
+
+namespace Lem.Domain.Orders;
+
+/// <summary>
+/// The one validator of <see cref="Order"/>s: every reader and every encoding of an order (the order book's ticks and
+/// lots, the server's JSON, the auction CSV, the scenario JSON) checks its orders here, against the
+/// <see cref="OrderRules"/> of its market. Problems come back as <see cref="ValidationError"/>s with JSON paths below
+/// the given root (<c>$.slot</c>, <c>$.steps[1].price_eur_per_mwh</c>, …), in the order slot, steps, then per step price
+/// and quantity; never thrown.
+/// </summary>
+/// <remarks>
+/// Step monotonicity needs no rule: an <see cref="Order"/> holds its steps in merit order by construction (offers by
+/// ascending, bids by descending price), so its curve is monotone whatever order the steps were listed in.
+/// </remarks>
+public static class OrderValidator
+{
+    /// <summary>Every problem of <paramref name="order"/> under <paramref name="rules"/>; empty when it is valid.</summary>
+    /// <param name="order">The order.</param>
+    /// <param name="rules">The market's rules.</param>
+    /// <param name="path">The JSON path of the order (the root of the errors' paths).</param>
+    public static IReadOnlyList<ValidationError> Validate(Order order, OrderRules rules, string path = "$")
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        ArgumentNullException.ThrowIfNull(rules);
+        ArgumentNullException.ThrowIfNull(path);
+        var errors = new List<ValidationError>();
+        if (SlotProblem(order.SlotIndex, rules) is { } slot)
+        {
+            errors.Add(new ValidationError($"{path}.slot", ValidationCodes.ValueOutOfRange, slot));
+        }
+
+        if (rules.MaxSteps is { } maxSteps && order.Steps.Count > maxSteps)
+        {
+            errors.Add(new ValidationError($"{path}.steps", ValidationCodes.SizeLimit, $"The order has {order.Steps.Count} steps; at most {maxSteps} are allowed."));
+        }
+
+        for (var i = 0; i < order.Steps.Count; i++)
+        {
+            var step = order.Steps[i];
+            var at = $"{path}.steps[{i}]";
+            if (PriceProblem(step.PriceEurPerMwh, rules) is { } price)
+            {
+                errors.Add(new ValidationError($"{at}.price_eur_per_mwh", price.Code, price.Message));
+            }
+
+            if (QuantityProblem(step.QuantityKwh, rules) is { } quantity)
+            {
+                errors.Add(new ValidationError($"{at}.quantity_kwh", quantity.Code, quantity.Message));
+            }
+        }
+
+        return errors;
+    }
+
+    /// <summary>The problem of a slot index under <paramref name="rules"/> (a sentence), or null.</summary>
+    public static string? SlotProblem(int slot, OrderRules rules)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        if (slot < 0)
+        {
+            return $"The slot {slot} is negative; slots count from 0.";
+        }
+
+        return rules.SlotCount is { } count && slot >= count
+            ? $"The slot {slot} is out of range; it must be in [0, {count - 1}]."
+            : null;
+    }
+
+    /// <summary>The problem of a step's price under <paramref name="rules"/> (code and sentence), or null.</summary>
+    public static (string Code, string Message)? PriceProblem(decimal priceEurPerMwh, OrderRules rules)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        if (priceEurPerMwh < rules.MinPriceEurPerMwh || priceEurPerMwh > rules.MaxPriceEurPerMwh)
+        {
+            return (ValidationCodes.ValueOutOfRange,
+                $"The price {Text(priceEurPerMwh)} EUR/MWh is out of range; it must be within [{Text(rules.MinPriceEurPerMwh)}, {Text(rules.MaxPriceEurPerMwh)}] EUR/MWh.");
+        }
+
+        return rules.TickSizeEurPerMwh is { } tick && !IsWholeMultiple(priceEurPerMwh, tick)
+            ? (ValidationCodes.OrderPriceNotOnTick, $"The price {Text(priceEurPerMwh)} EUR/MWh is not a whole number of ticks of {Text(tick)} EUR/MWh.")
+            : null;
+    }
+
+    /// <summary>The problem of a step's quantity under <paramref name="rules"/> (code and sentence), or null.</summary>
+    public static (string Code, string Message)? QuantityProblem(decimal quantityKwh, OrderRules rules)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        if (quantityKwh <= 0)
+        {
+            return (ValidationCodes.ValueOutOfRange, $"The quantity {Text(quantityKwh)} kWh is out of range; it must be > 0.");
+        }
+
+        if (rules.MaxQuantityKwh is { } max && quantityKwh > max)
+        {
+            return (ValidationCodes.ValueOutOfRange, $"The quantity {Text(quantityKwh)} kWh is out of range; it must be at most {Text(max)} kWh.");
+        }
+
+        return rules.LotSizeKwh is { } lot && !IsWholeMultiple(quantityKwh, lot)
+            ? (ValidationCodes.OrderQuantityNotOnLot, $"The quantity {Text(quantityKwh)} kWh is not a whole number of lots of {Text(lot)} kWh.")
+            : null;
+    }
+
+    /// <summary>True when <paramref name="value"/> is an exact whole multiple of <paramref name="unit"/> (positive).</summary>
+    public static bool IsWholeMultiple(decimal value, decimal unit)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(unit);
+        return value % unit == 0;
+    }
+
+    private static string Text(decimal value) => (value / 1.0000000000000000000000000000m).ToString(CultureInfo.InvariantCulture);
+}
