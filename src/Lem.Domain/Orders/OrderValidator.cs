@@ -78,8 +78,8 @@ public static class OrderValidator
                 $"The price {Text(priceEurPerMwh)} EUR/MWh is out of range; it must be within [{Text(rules.MinPriceEurPerMwh)}, {Text(rules.MaxPriceEurPerMwh)}] EUR/MWh.");
         }
 
-        return rules.TickSizeEurPerMwh is { } tick && !IsWholeMultiple(priceEurPerMwh, tick)
-            ? (ValidationCodes.OrderPriceNotOnTick, $"The price {Text(priceEurPerMwh)} EUR/MWh is not a whole number of ticks of {Text(tick)} EUR/MWh.")
+        return rules.TickSizeEurPerMwh is { } tick && !TryWholeMultiple(priceEurPerMwh, tick, out _)
+            ? (ValidationCodes.OrderPriceNotOnTick, NotOnTick(priceEurPerMwh, tick))
             : null;
     }
 
@@ -97,16 +97,36 @@ public static class OrderValidator
             return (ValidationCodes.ValueOutOfRange, $"The quantity {Text(quantityKwh)} kWh is out of range; it must be at most {Text(max)} kWh.");
         }
 
-        return rules.LotSizeKwh is { } lot && !IsWholeMultiple(quantityKwh, lot)
-            ? (ValidationCodes.OrderQuantityNotOnLot, $"The quantity {Text(quantityKwh)} kWh is not a whole number of lots of {Text(lot)} kWh.")
+        return rules.LotSizeKwh is { } lot && !TryWholeMultiple(quantityKwh, lot, out _)
+            ? (ValidationCodes.OrderQuantityNotOnLot, NotOnLot(quantityKwh, lot))
             : null;
     }
 
-    /// <summary>True when <paramref name="value"/> is an exact whole multiple of <paramref name="unit"/> (positive).</summary>
-    public static bool IsWholeMultiple(decimal value, decimal unit)
+    /// <summary>The sentence for a price that is not a whole number of ticks.</summary>
+    public static string NotOnTick(decimal priceEurPerMwh, decimal tickEurPerMwh) =>
+        $"The price {Text(priceEurPerMwh)} EUR/MWh is not a whole number of ticks of {Text(tickEurPerMwh)} EUR/MWh.";
+
+    /// <summary>The sentence for a quantity that is not a whole number of lots.</summary>
+    public static string NotOnLot(decimal quantityKwh, decimal lotKwh) =>
+        $"The quantity {Text(quantityKwh)} kWh is not a whole number of lots of {Text(lotKwh)} kWh.";
+
+    /// <summary>
+    /// The one conformity rule for ticks and lots: <paramref name="value"/> is a whole number <paramref name="count"/> of
+    /// <paramref name="unit"/> when the exact decimal quotient has no fraction and |count| is below 2^62 (so sums of
+    /// counts cannot overflow). Nothing is rounded: a value off the grid is not conforming.
+    /// </summary>
+    public static bool TryWholeMultiple(decimal value, decimal unit, out long count)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(unit);
-        return value % unit == 0;
+        var q = value / unit;
+        count = 0;
+        if (q != decimal.Truncate(q) || q > long.MaxValue / 2 || q < long.MinValue / 2)
+        {
+            return false;
+        }
+
+        count = (long)q;
+        return true;
     }
 
     private static string Text(decimal value) => (value / 1.0000000000000000000000000000m).ToString(CultureInfo.InvariantCulture);
