@@ -112,14 +112,19 @@ public static class OrderValidator
 
     /// <summary>
     /// The one conformity rule for ticks and lots: <paramref name="value"/> is a whole number <paramref name="count"/> of
-    /// <paramref name="unit"/> when the exact decimal quotient has no fraction and |count| is below 2^62 (so sums of
-    /// counts cannot overflow). Nothing is rounded: a value off the grid is not conforming.
+    /// <paramref name="unit"/> when the exact decimal remainder is zero and |count| is below 2^62 (so sums of counts
+    /// cannot overflow). Nothing is rounded: a value off the grid, even by 10^-28, is not conforming.
     /// </summary>
     public static bool TryWholeMultiple(decimal value, decimal unit, out long count)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(unit);
-        var q = value / unit;
         count = 0;
+        if (value % unit != 0)
+        {
+            return false;
+        }
+
+        var q = value / unit;
         if (q != decimal.Truncate(q) || q > long.MaxValue / 2 || q < long.MinValue / 2)
         {
             return false;
