@@ -142,7 +142,7 @@ internal static class PoolChecks
         {
             var order = orders[o.Order];
             var sign = order.Side == OrderSide.Buy ? 1.0 : -1.0;
-            welfare += sign * order.Steps.Select((s, k) => s.Price.EurPerMwh * o.AcceptedKwh[k] / 1000.0).Sum();
+            welfare += sign * order.Steps.Select((s, k) => (double)s.PriceEurPerMwh * o.AcceptedKwh[k] / 1000.0).Sum();
         }
 
         var dispatch = r.Assets.ToDictionary(a => a.Asset);

@@ -36,7 +36,7 @@ internal static class TestScenarios
 
     /// <summary>An order with steps given as (price EUR/MWh, quantity MWh).</summary>
     public static Order Order(string id, string owner, OrderSide side, int slot, params (double Price, double Mwh)[] steps) =>
-        new(new OrderId(id), new ParticipantId(owner), side, slot, steps.Select(s => new PriceStep(Price.FromEurPerMwh(s.Price), Energy.FromMwh(s.Mwh))));
+        new(new OrderId(id), new ParticipantId(owner), side, slot, steps.Select(s => new PriceStep((decimal)s.Price, (decimal)(s.Mwh * 1000.0))));
 
     public static InflexibleLoad Load(string id, params double[] demandKw) => new(new AssetId(id), null, new SlotSeries(demandKw));
 

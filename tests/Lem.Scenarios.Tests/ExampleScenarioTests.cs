@@ -34,7 +34,7 @@ public sealed class ExampleScenarioTests
         var anna = s.Participants.Single(p => p.Id.Value == "anna");
         var order = Assert.Single(anna.Orders);
         Assert.Equal(2, order.SlotIndex); // "2026-06-21T12:00" is the third hourly slot from 10:00
-        Assert.Equal([150.0, 90.0], order.Steps.Select(x => x.Price.EurPerMwh));
+        Assert.Equal([150m, 90m], order.Steps.Select(x => x.PriceEurPerMwh));
         Assert.Equal(0.32, s.OutsideMarket.RetailEurPerKwh[3]);
         Assert.Equal(80.1, s.OutsideMarket.WholesaleImportEurPerMwh[3]);
     }

@@ -36,7 +36,7 @@ public sealed class PoolMarketTests
             scenario = scenario with
             {
                 Participants = [.. scenario.Participants.Select(p => p.Id.Value == "anna"
-                    ? p with { Orders = [.. p.Orders, new Order(new OrderId("extra"), p.Id, OrderSide.Buy, 0, [new PriceStep(Price.FromEurPerMwh(400), Energy.FromKwh(2))])] }
+                    ? p with { Orders = [.. p.Orders, new Order(new OrderId("extra"), p.Id, OrderSide.Buy, 0, [new PriceStep(400m, 2m)])] }
                     : p)],
             };
         }

@@ -271,8 +271,8 @@ public sealed class SealedBidTests
     private static AuctionResult DirectAuction(IEnumerable<Bid> bids)
     {
         var t0 = Instant.FromDateTimeOffset(TestServer.Start);
-        var orders = bids.Select((b, i) => new AuctionOrder(new OrderId(b.Id), new ParticipantId(b.Who), b.Side == "buy" ? OrderSide.Buy : OrderSide.Sell, 0,
-            [new AuctionStep((double)b.PriceEurPerMwh, (double)b.QuantityKwh)], t0 + Duration.FromSeconds(i), i));
+        var orders = bids.Select((b, i) => new AuctionOrder(new Order(new OrderId(b.Id), new ParticipantId(b.Who), b.Side == "buy" ? OrderSide.Buy : OrderSide.Sell, 0,
+            b.PriceEurPerMwh, b.QuantityKwh), t0 + Duration.FromSeconds(i), i));
         return new UniformPriceAuction().Clear(new AuctionBook(orders));
     }
 

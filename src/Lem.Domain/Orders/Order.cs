@@ -3,12 +3,22 @@ using Lem.Domain.Ids;
 namespace Lem.Domain.Orders;
 
 /// <summary>
-/// A bid or an offer for one delivery slot as a stepwise curve. Steps are held in merit order:
-/// offers by ascending price, bids by descending price.
+/// The one order of the domain: a bid or an offer of one participant for one delivery slot as a stepwise price–quantity
+/// curve, prices in EUR/MWh and quantities in kWh (see <see cref="PriceStep"/> for why decimal). Steps are held in merit
+/// order: offers by ascending price, bids by descending price; steps at equal prices keep the order in which they were
+/// given. Markets encode it in their own units (the book's ticks and lots, the server's JSON); every encoding goes
+/// through <see cref="OrderValidator"/> (docs/auction-orders.md, docs/order-book.md).
 /// </summary>
+/// <remarks>
+/// The constructor checks only the shape (at least one step, a non-negative slot); value rules (price bounds, positive
+/// quantities, slot range, tick and lot conformity) belong to <see cref="OrderValidator"/>, which reports them as
+/// <see cref="Validation.ValidationError"/>s with paths.
+/// </remarks>
 public sealed record Order
 {
-    /// <summary>Creates an order; the steps are put in merit order.</summary>
+    /// <summary>Creates an order; the steps are put in merit order (stable for equal prices).</summary>
+    /// <exception cref="ArgumentException">When there are no steps.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">When <paramref name="slotIndex"/> is negative.</exception>
     public Order(OrderId id, ParticipantId owner, OrderSide side, int slotIndex, IEnumerable<PriceStep> steps)
     {
         ArgumentNullException.ThrowIfNull(steps);
@@ -23,8 +33,14 @@ public sealed record Order
             throw new ArgumentException($"Order {id} has no steps.", nameof(steps));
         }
 
-        list.Sort((a, b) => side == OrderSide.Sell ? a.Price.CompareTo(b.Price) : b.Price.CompareTo(a.Price));
-        Steps = list;
+        // A stable sort (OrderBy), so that steps at one price keep their given order (the auctions' tie-break).
+        Steps = side == OrderSide.Sell ? [.. list.OrderBy(s => s.PriceEurPerMwh)] : [.. list.OrderByDescending(s => s.PriceEurPerMwh)];
+    }
+
+    /// <summary>Creates a one-step order (a plain limit order).</summary>
+    public Order(OrderId id, ParticipantId owner, OrderSide side, int slotIndex, decimal priceEurPerMwh, decimal quantityKwh)
+        : this(id, owner, side, slotIndex, [new PriceStep(priceEurPerMwh, quantityKwh)])
+    {
     }
 
     /// <summary>The order's id.</summary>
@@ -43,5 +59,8 @@ public sealed record Order
     public IReadOnlyList<PriceStep> Steps { get; }
 
     /// <summary>The total quantity over all steps in kWh.</summary>
-    public double TotalQuantityKwh => Steps.Sum(s => s.Quantity.Kwh);
+    public decimal TotalQuantityKwh => Steps.Sum(s => s.QuantityKwh);
+
+    /// <summary>The same order with one step of <paramref name="priceEurPerMwh"/> and <paramref name="quantityKwh"/> (an amendment).</summary>
+    public Order WithSingleStep(decimal priceEurPerMwh, decimal quantityKwh) => new(Id, Owner, Side, SlotIndex, priceEurPerMwh, quantityKwh);
 }

@@ -59,4 +59,8 @@ public static class ValidationCodes
     public const string SocOutOfBounds = "battery.soc_out_of_bounds";
     /// <summary>A bid or offer curve is not a valid stepwise curve (prices not monotone, empty steps).</summary>
     public const string CurveInvalid = "order.curve_invalid";
+    /// <summary>An order's price is not a whole number of the market's price ticks.</summary>
+    public const string OrderPriceNotOnTick = "order.price_not_on_tick";
+    /// <summary>An order's quantity is not a whole number of the market's lots.</summary>
+    public const string OrderQuantityNotOnLot = "order.quantity_not_on_lot";
 }

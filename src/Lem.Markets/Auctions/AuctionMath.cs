@@ -52,7 +52,8 @@ internal static class AuctionMath
 
             for (var i = 0; i < o.Steps.Count; i++)
             {
-                steps.Add(new SideStep(o, i, o.Steps[i].PriceEurPerMwh, o.Steps[i].QuantityKwh, ranks[o.Id]));
+                // The clearing arithmetic is in double; the order's decimal steps are read here, once (docs/auction-orders.md).
+                steps.Add(new SideStep(o, i, (double)o.Steps[i].PriceEurPerMwh, (double)o.Steps[i].QuantityKwh, ranks[o.Id]));
             }
         }
 

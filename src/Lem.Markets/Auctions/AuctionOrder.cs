@@ -1,68 +1,52 @@
 using Lem.Domain.Orders;
+using Lem.Domain.Validation;
 using NodaTime;
 
 namespace Lem.Markets.Auctions;
 
 /// <summary>
-/// A multi-unit stepwise order in a call auction for one delivery slot. Ties between orders at equal prices are broken
-/// by <see cref="Time"/> (earlier first; orders without a time after those with one), then by <see cref="Sequence"/>
-/// (lower first), then by <see cref="Id"/> (ordinal).
+/// A domain <see cref="Domain.Orders.Order"/> in a call auction with its time priority: ties between orders at equal
+/// prices are broken by <see cref="Time"/> (earlier first; orders without a time after those with one), then by
+/// <see cref="Sequence"/> (lower first), then by <see cref="Id"/> (ordinal).
 /// </summary>
 public sealed record AuctionOrder
 {
-    /// <summary>Creates an order.</summary>
+    /// <summary>Wraps a valid order (under <see cref="OrderRules.Default"/>) with its time priority.</summary>
     /// <exception cref="ArgumentException">
-    /// When there are no steps, a price is not finite or outside <see cref="PriceBounds"/>, or a quantity is not finite
-    /// and positive.
+    /// When <see cref="OrderValidator"/> finds a problem: a price outside <see cref="PriceBounds"/> or a quantity that is
+    /// not positive.
     /// </exception>
-    public AuctionOrder(OrderId id, ParticipantId participant, OrderSide side, int slot, IEnumerable<AuctionStep> steps, Instant? time = null, long sequence = 0)
+    public AuctionOrder(Order order, Instant? time = null, long sequence = 0)
     {
-        ArgumentNullException.ThrowIfNull(steps);
-        ArgumentOutOfRangeException.ThrowIfNegative(slot);
-        var list = steps.ToList();
-        if (list.Count == 0)
+        ArgumentNullException.ThrowIfNull(order);
+        var errors = OrderValidator.Validate(order, OrderRules.Default);
+        if (errors.Count > 0)
         {
-            throw new ArgumentException($"Order {id} has no steps.", nameof(steps));
+            throw new ArgumentException($"Order {order.Id}: {string.Join("; ", errors)}", nameof(order), new ValidationException(errors));
         }
 
-        var floor = PriceBounds.Floor.EurPerMwh;
-        var cap = PriceBounds.Cap.EurPerMwh;
-        foreach (var s in list)
-        {
-            if (!double.IsFinite(s.PriceEurPerMwh) || s.PriceEurPerMwh < floor || s.PriceEurPerMwh > cap)
-            {
-                throw new ArgumentException($"Order {id}: the price {s.PriceEurPerMwh} EUR/MWh is outside [{floor}, {cap}].", nameof(steps));
-            }
-
-            if (!double.IsFinite(s.QuantityKwh) || s.QuantityKwh <= 0)
-            {
-                throw new ArgumentException($"Order {id}: the quantity {s.QuantityKwh} kWh must be finite and positive.", nameof(steps));
-            }
-        }
-
-        Id = id;
-        Participant = participant;
-        Side = side;
-        Slot = slot;
-        Steps = list;
+        Order = order;
         Time = time;
         Sequence = sequence;
     }
 
+    /// <summary>The order.</summary>
+    public Order Order { get; }
+
     /// <summary>The order's id, unique in its book.</summary>
-    public OrderId Id { get; }
+    public OrderId Id => Order.Id;
 
     /// <summary>The participant that placed the order.</summary>
-    public ParticipantId Participant { get; }
+    public ParticipantId Participant => Order.Owner;
 
     /// <summary>Buy (bid) or sell (ask).</summary>
-    public OrderSide Side { get; }
+    public OrderSide Side => Order.Side;
 
     /// <summary>The index of the delivery slot.</summary>
-    public int Slot { get; }
+    public int Slot => Order.SlotIndex;
 
-    /// <summary>The steps, as given.</summary>
-    public IReadOnlyList<AuctionStep> Steps { get; }
+    /// <summary>The steps in merit order.</summary>
+    public IReadOnlyList<PriceStep> Steps => Order.Steps;
 
     /// <summary>When the order was submitted (time priority for ties); null when unknown.</summary>
     public Instant? Time { get; }
@@ -71,5 +55,5 @@ public sealed record AuctionOrder
     public long Sequence { get; }
 
     /// <summary>The total quantity over all steps in kWh.</summary>
-    public double TotalQuantityKwh => Steps.Sum(s => s.QuantityKwh);
+    public decimal TotalQuantityKwh => Order.TotalQuantityKwh;
 }

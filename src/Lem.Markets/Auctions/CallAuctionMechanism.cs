@@ -59,14 +59,7 @@ public sealed class CallAuctionMechanism(ICallAuction auction) : IClearingMechan
         var market = request.Market;
         var slots = market.Horizon.Count;
         var hours = market.Horizon.SlotHours;
-        var orders = market.Participants.SelectMany(p => p.Orders).Select((o, i) => new AuctionOrder(
-            o.Id,
-            o.Owner,
-            o.Side,
-            o.SlotIndex,
-            o.Steps.Select(s => new AuctionStep(s.Price.EurPerMwh, s.Quantity.Kwh)),
-            null,
-            i));
+        var orders = market.Participants.SelectMany(p => p.Orders).Select((o, i) => new AuctionOrder(o, null, i));
         var result = Auction.Clear(new AuctionBook(orders));
         var injection = new Dictionary<ParticipantId, double[]>();
         var money = new Dictionary<ParticipantId, double[]>();

@@ -4,7 +4,7 @@ namespace Lem.Markets.OrderBook;
 
 /// <summary>
 /// The friendly API over the hot-path books: one <see cref="OrderBook"/> per delivery product, participants and
-/// location tags by name, prices and quantities in EUR/MWh and MWh. Every request returns its trades and events; every
+/// location tags by name, orders as domain orders (EUR/MWh and kWh) encoded by each book's <see cref="OrderBookEncoding"/>, trades in EUR/MWh and MWh. Every request returns its trades and events; every
 /// product keeps its full event log for replay.
 /// </summary>
 public sealed class ContinuousMarket
@@ -47,21 +47,17 @@ public sealed class ContinuousMarket
         }
 
         var start = b.Log.Events.Count;
-        long ticks = 0;
-        if (request.Type == OrderType.Limit && !b.Book.TryTicksFromPrice(request.PriceEurPerMwh, out ticks))
+        var encoded = b.Book.Encoding.Encode(request.Order, request.Type, request.PeakKwh);
+        if (!encoded.Conforms)
         {
-            return new MarketOrderResult(ReasonCode.PriceNotOnTick, [], []);
-        }
-
-        if (!b.Book.TryLotsFromQuantity(request.QuantityMwh, out var lots) || !b.Book.TryLotsFromQuantity(request.PeakMwh, out var peak))
-        {
-            return new MarketOrderResult(ReasonCode.QuantityNotOnLot, [], []);
+            return new MarketOrderResult(encoded.Reason, [], []);
         }
 
         var entry = new OrderEntry
         {
-            Participant = Number(request.Participant), ClientOrderId = request.ClientOrderId, Side = request.Side, Type = request.Type,
-            PriceTicks = ticks, Lots = lots, Condition = request.Condition, Validity = request.Validity, Expiry = request.Expiry, PeakLots = peak,
+            Participant = Number(request.Order.Owner), ClientOrderId = request.ClientOrderId, Side = request.Order.Side, Type = request.Type,
+            PriceTicks = encoded.PriceTicks, Lots = encoded.Lots, Condition = request.Condition, Validity = request.Validity, Expiry = request.Expiry,
+            PeakLots = encoded.PeakLots,
             Location = request.Location is null ? 0 : Location(request.Location),
             Filter = new LocationFilter(request.FilterMode, request.FilterLocation is null ? 0 : Location(request.FilterLocation)),
         };
@@ -81,20 +77,20 @@ public sealed class ContinuousMarket
         return Result(productId, b, start, b.Book.Cancel(new OrderKey(Number(participant), clientOrderId)));
     }
 
-    /// <summary>Amends a live order's price and open quantity (a decrease at the same price keeps time priority).</summary>
-    public MarketOrderResult Amend(string productId, ParticipantId participant, long clientOrderId, decimal newPriceEurPerMwh, decimal newQuantityMwh)
+    /// <summary>Amends a live order's price and open quantity in kWh (a decrease at the same price keeps time priority).</summary>
+    public MarketOrderResult Amend(string productId, ParticipantId participant, long clientOrderId, decimal newPriceEurPerMwh, decimal newQuantityKwh)
     {
         if (!_books.TryGetValue(productId, out var b))
         {
             return new MarketOrderResult(ReasonCode.UnknownProduct, [], []);
         }
 
-        if (!b.Book.TryTicksFromPrice(newPriceEurPerMwh, out var ticks))
+        if (!b.Book.Encoding.TryTicks(newPriceEurPerMwh, out var ticks))
         {
             return new MarketOrderResult(ReasonCode.PriceNotOnTick, [], []);
         }
 
-        if (!b.Book.TryLotsFromQuantity(newQuantityMwh, out var lots))
+        if (!b.Book.Encoding.TryLots(newQuantityKwh, out var lots))
         {
             return new MarketOrderResult(ReasonCode.QuantityNotOnLot, [], []);
         }
@@ -114,7 +110,7 @@ public sealed class ContinuousMarket
             if (e.Kind == OrderBookEventKind.Traded)
             {
                 trades.Add(new MarketTrade(productId, _participants[e.Order.Participant], e.Order.ClientOrderId, _participants[e.Counterparty.Participant],
-                    e.Counterparty.ClientOrderId, b.Book.PriceFromTicks(e.PriceTicks), b.Book.QuantityFromLots(e.Lots)));
+                    e.Counterparty.ClientOrderId, b.Book.Encoding.PriceEurPerMwh(e.PriceTicks), b.Book.Encoding.QuantityMwh(e.Lots)));
             }
         }
 

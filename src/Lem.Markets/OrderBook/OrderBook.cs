@@ -62,6 +62,7 @@ public sealed partial class OrderBook
         }
 
         Product = product;
+        Encoding = new OrderBookEncoding(product);
         _clock = clock;
         _sink = sink;
         _minTicks = (long)Math.Ceiling(product.MinPriceEurPerMwh / product.TickSizeEurPerMwh);
@@ -116,30 +117,8 @@ public sealed partial class OrderBook
     /// <summary>The best (lowest) ask price in ticks, or null when there are no asks.</summary>
     public long? BestAskTicks => _bestAsk < 0 ? null : _minTicks + _bestAsk;
 
-    /// <summary>Converts a price in EUR/MWh to ticks; false when it is not a whole number of ticks.</summary>
-    public bool TryTicksFromPrice(decimal priceEurPerMwh, out long ticks) => TryWholeMultiple(priceEurPerMwh, Product.TickSizeEurPerMwh, out ticks);
-
-    /// <summary>Converts ticks to a price in EUR/MWh.</summary>
-    public decimal PriceFromTicks(long ticks) => ticks * Product.TickSizeEurPerMwh;
-
-    /// <summary>Converts a quantity in MWh to lots; false when it is not a whole number of lots.</summary>
-    public bool TryLotsFromQuantity(decimal quantityMwh, out long lots) => TryWholeMultiple(quantityMwh, Product.LotSizeMwh, out lots);
-
-    private static bool TryWholeMultiple(decimal value, decimal unit, out long count)
-    {
-        var q = value / unit;
-        count = 0;
-        if (q != decimal.Truncate(q) || q > long.MaxValue / 2 || q < long.MinValue / 2)
-        {
-            return false;
-        }
-
-        count = (long)q;
-        return true;
-    }
-
-    /// <summary>Converts lots to MWh.</summary>
-    public decimal QuantityFromLots(long lots) => lots * Product.LotSizeMwh;
+    /// <summary>The encoding of domain orders in this book's ticks and lots.</summary>
+    public OrderBookEncoding Encoding { get; }
 
     /// <summary>
     /// Submits a new order: validates it (rejections are events with a reason code), matches it against the opposite

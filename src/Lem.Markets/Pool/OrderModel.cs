@@ -22,11 +22,11 @@ internal sealed class OrderModel(Order order, ParticipantId holder, int bus)
         _steps = new Variable[Order.Steps.Count];
         for (var k = 0; k < Order.Steps.Count; k++)
         {
-            var step = Order.Steps[k];
-            var x = c.Model.AddVariable(0, step.Quantity.Mwh / c.Hours, $"{Order.Id}.step{k}");
+            var (priceEurPerMwh, quantityMwh) = Read(Order.Steps[k]);
+            var x = c.Model.AddVariable(0, quantityMwh / c.Hours, $"{Order.Id}.step{k}");
             _steps[k] = x;
             c.P[t][Bus].Add(x, sign);
-            c.Cost[t].Add(x, sign * step.Price.EurPerMwh * c.Hours);
+            c.Cost[t].Add(x, sign * priceEurPerMwh * c.Hours);
         }
     }
 
@@ -35,18 +35,24 @@ internal sealed class OrderModel(Order order, ParticipantId holder, int bus)
         for (var k = 0; k < _steps.Length; k++)
         {
             var x = _steps[k];
-            var step = Order.Steps[k];
+            var (priceEurPerMwh, quantityMwh) = Read(Order.Steps[k]);
             (int, double)? Write(double e) => (x.Index, e / hours);
             if (Order.Side == OrderSide.Sell)
             {
-                book.AddOffer(step.Price.EurPerMwh, step.Quantity.Mwh, Write);
+                book.AddOffer(priceEurPerMwh, quantityMwh, Write);
             }
             else
             {
-                book.AddBid(step.Price.EurPerMwh, step.Quantity.Mwh, Write);
+                book.AddBid(priceEurPerMwh, quantityMwh, Write);
             }
         }
     }
+
+    /// <summary>
+    /// A step as the optimisation reads it: the price in EUR/MWh and the quantity in MWh, in double (the order's decimal
+    /// kWh converted once, here; the quantity as kWh / 1000 in double, as before the order had decimal steps).
+    /// </summary>
+    private static (double PriceEurPerMwh, double QuantityMwh) Read(PriceStep step) => ((double)step.PriceEurPerMwh, (double)step.QuantityKwh / 1000.0);
 
     /// <summary>The accepted energy per step, kWh.</summary>
     public OrderDispatch Read(double[] values, double hours) =>

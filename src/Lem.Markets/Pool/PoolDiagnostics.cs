@@ -255,7 +255,7 @@ internal static class PoolDiagnostics
 
             foreach (var o in p.Orders.Where(o => o.Side == OrderSide.Sell && o.SlotIndex < n))
             {
-                supply[o.SlotIndex] += o.TotalQuantityKwh / horizon.SlotHours;
+                supply[o.SlotIndex] += (double)o.TotalQuantityKwh / horizon.SlotHours;
             }
         }
 

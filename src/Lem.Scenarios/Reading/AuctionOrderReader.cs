@@ -198,18 +198,19 @@ public static class AuctionOrderReader
             errors.Add(new ValidationError(at, ValidationCodes.ValueInvalid, $"slot = '{slotText}' is neither a slot index (an integer >= 0) nor a time stamp such as 2026-06-21T10:00:00Z."));
         }
 
+        // The step's values are checked by the one order validator (docs/auction-orders.md); the messages name the CSV cells.
         var price = Number(Cell("price_eur_per_mwh"), "price_eur_per_mwh", at, errors);
-        var floor = PriceBounds.Floor.EurPerMwh;
-        var cap = PriceBounds.Cap.EurPerMwh;
-        if (price is { } p && (p < floor || p > cap))
+        if (price is { } p && OrderValidator.PriceProblem(p.Exact, OrderRules.Default) is not null)
         {
-            errors.Add(new ValidationError(at, ValidationCodes.ValueOutOfRange, $"price_eur_per_mwh = {Text(p)} is out of range; it must be within [{Text(floor)}, {Text(cap)}] EUR/MWh."));
+            var floor = PriceBounds.Floor.EurPerMwh;
+            var cap = PriceBounds.Cap.EurPerMwh;
+            errors.Add(new ValidationError(at, ValidationCodes.ValueOutOfRange, $"price_eur_per_mwh = {Text(p.Value)} is out of range; it must be within [{Text(floor)}, {Text(cap)}] EUR/MWh."));
         }
 
         var quantity = Number(Cell("quantity_kwh"), "quantity_kwh", at, errors);
-        if (quantity is { } q && q <= 0)
+        if (quantity is { } q && OrderValidator.QuantityProblem(q.Exact, OrderRules.Default) is not null)
         {
-            errors.Add(new ValidationError(at, ValidationCodes.ValueOutOfRange, $"quantity_kwh = {Text(q)} is out of range; it must be > 0."));
+            errors.Add(new ValidationError(at, ValidationCodes.ValueOutOfRange, $"quantity_kwh = {Text(q.Value)} is out of range; it must be > 0."));
         }
 
         var orderIdText = Cell("order_id");
@@ -238,10 +239,17 @@ public static class AuctionOrderReader
             return null;
         }
 
-        return new Row(lineNo, at, new ParticipantId(participantText), side, slotIndex, slotTime, price!.Value, quantity!.Value, orderIdText.Length > 0 ? new OrderId(orderIdText) : null, time);
+        return new Row(lineNo, at, new ParticipantId(participantText), side, slotIndex, slotTime, price!.Value.Exact, quantity!.Value.Exact, orderIdText.Length > 0 ? new OrderId(orderIdText) : null, time);
     }
 
-    private static double? Number(string text, string column, string at, List<ValidationError> errors)
+    /// <summary>A double as a decimal, saturated at the decimal range (beyond it no order value is valid anyway).</summary>
+    private static decimal Clamp(double v) => v >= 7.9e28 ? decimal.MaxValue : v <= -7.9e28 ? decimal.MinValue : (decimal)v;
+
+    /// <summary>
+    /// A cell's number: the double (for messages) and the exact decimal the text says (the order's steps are decimal);
+    /// the double converted when the text has more digits than a decimal holds.
+    /// </summary>
+    private static (double Value, decimal Exact)? Number(string text, string column, string at, List<ValidationError> errors)
     {
         if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v))
         {
@@ -255,7 +263,7 @@ public static class AuctionOrderReader
             return null;
         }
 
-        return v;
+        return (v, decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var exact) ? exact : Clamp(v));
     }
 
     private static string Text(double v) => v.ToString("G", CultureInfo.InvariantCulture);
@@ -339,7 +347,7 @@ public static class AuctionOrderReader
                 continue;
             }
 
-            orders.Add(new AuctionOrder(id, first.Participant, first.Side, first.SlotIndex!.Value, g.Select(r => new AuctionStep(r.PriceEurPerMwh, r.QuantityKwh)), first.Time, first.Line));
+            orders.Add(new AuctionOrder(new Order(id, first.Participant, first.Side, first.SlotIndex!.Value, g.Select(r => new PriceStep(r.PriceEurPerMwh, r.QuantityKwh))), first.Time, first.Line));
         }
 
         return orders;
@@ -356,7 +364,7 @@ public static class AuctionOrderReader
         return new OrderId($"line-{first.Line}");
     }
 
-    private sealed class Row(int line, string at, ParticipantId participant, OrderSide side, int? slotIndex, Instant? slotTime, double priceEurPerMwh, double quantityKwh, OrderId? orderId, Instant? time)
+    private sealed class Row(int line, string at, ParticipantId participant, OrderSide side, int? slotIndex, Instant? slotTime, decimal priceEurPerMwh, decimal quantityKwh, OrderId? orderId, Instant? time)
     {
         public int Line { get; } = line;
 
@@ -370,9 +378,9 @@ public static class AuctionOrderReader
 
         public Instant? SlotTime { get; } = slotTime;
 
-        public double PriceEurPerMwh { get; } = priceEurPerMwh;
+        public decimal PriceEurPerMwh { get; } = priceEurPerMwh;
 
-        public double QuantityKwh { get; } = quantityKwh;
+        public decimal QuantityKwh { get; } = quantityKwh;
 
         public OrderId? OrderId { get; } = orderId;
 

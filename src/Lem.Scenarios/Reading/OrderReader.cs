@@ -2,7 +2,6 @@ using System.Text.Json;
 using Lem.Domain.Ids;
 using Lem.Domain.Orders;
 using Lem.Domain.Time;
-using Lem.Domain.Units;
 using Lem.Domain.Validation;
 using Lem.Domain.Reading;
 
@@ -69,7 +68,7 @@ internal static class OrderReader
                     continue;
                 }
 
-                steps.Add(new PriceStep(Price.FromEurPerMwh(price.Value), Energy.FromKwh(qty.Value)));
+                steps.Add(new PriceStep(Exact(s, "price_eur_per_mwh", price.Value), Exact(s, "quantity_kwh", qty.Value)));
             }
         }
 
@@ -80,6 +79,13 @@ internal static class OrderReader
 
         return new Order(id.Value, owner.Value, side == "buy" ? OrderSide.Buy : OrderSide.Sell, slot.Value, steps);
     }
+
+    /// <summary>
+    /// The decimal the JSON number says (the order's steps are decimal, see <see cref="PriceStep"/>); the checked double
+    /// converted when the text has more digits than a decimal holds.
+    /// </summary>
+    private static decimal Exact(JsonElement step, string name, double value) =>
+        step.GetProperty(name).TryGetDecimal(out var d) ? d : value >= 7.9e28 ? decimal.MaxValue : value <= -7.9e28 ? decimal.MinValue : (decimal)value;
 
     private static int? ReadSlot(ObjectReader r, ReadContext c)
     {

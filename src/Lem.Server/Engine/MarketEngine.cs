@@ -357,7 +357,7 @@ internal sealed class MarketEngine : IMarketHost
             return notAdmitted;
         }
 
-        if (Check(market, slot, price, quantity, time) is { } problem)
+        if (Check(market, participant, slot, price, quantity, time) is { } problem)
         {
             return problem;
         }
@@ -385,7 +385,7 @@ internal sealed class MarketEngine : IMarketHost
         }
 
         var market = _markets[order.MarketId];
-        if (Check(market, order.Slot, price, quantity, time) is { } problem)
+        if (Check(market, participant, order.Slot, price, quantity, time) is { } problem)
         {
             return problem;
         }
@@ -539,8 +539,8 @@ internal sealed class MarketEngine : IMarketHost
     {
         var order = new ServerOrder
         {
-            Number = _nextOrder++, ParticipantId = o.ParticipantId, ClientOrderId = o.ClientOrderId, MarketId = market.Spec.MarketId, Slot = o.Slot,
-            Side = o.Side, PriceEurPerMwh = o.PriceEurPerMwh, QuantityKwh = o.QuantityKwh, OpenKwh = o.QuantityKwh, Fingerprint = o.Fingerprint,
+            Number = _nextOrder, ParticipantId = o.ParticipantId, ClientOrderId = o.ClientOrderId, MarketId = market.Spec.MarketId,
+            Order = WireOrderCodec.Decode(_nextOrder++, o.ParticipantId, o.Slot, o.Side, o.PriceEurPerMwh, o.QuantityKwh), OpenKwh = o.QuantityKwh, Fingerprint = o.Fingerprint,
             SubmittedAt = o.SubmittedAt,
         };
         _orders.Add(order.Number, order);
@@ -558,27 +558,11 @@ internal sealed class MarketEngine : IMarketHost
         Touch(order);
     }
 
-    private static CommandResult? Check(IServerMarket market, int slot, decimal price, decimal quantity, Instant time)
+    private static CommandResult? Check(IServerMarket market, string participant, int slot, decimal price, decimal quantity, Instant time)
     {
-        var spec = market.Spec;
-        if (slot < 0 || slot >= spec.SlotCount)
+        if (WireOrderCodec.Problem(market.Spec, participant, slot, price, quantity) is { } invalid)
         {
-            return Views.Invalid("slot", $"must be in [0, {spec.SlotCount - 1}] for market '{spec.MarketId}'.");
-        }
-
-        if (price < spec.MinPriceEurPerMwh || price > spec.MaxPriceEurPerMwh)
-        {
-            return Views.Invalid("price_eur_per_mwh", $"must be in [{spec.MinPriceEurPerMwh}, {spec.MaxPriceEurPerMwh}] EUR/MWh.");
-        }
-
-        if (price % spec.TickSizeEurPerMwh != 0)
-        {
-            return Views.Invalid("price_eur_per_mwh", $"must be a whole number of ticks of {spec.TickSizeEurPerMwh} EUR/MWh.");
-        }
-
-        if (quantity <= 0 || quantity % LotKwh != 0 || quantity > 1_000_000_000m)
-        {
-            return Views.Invalid("quantity_kwh", "must be a positive whole number of kWh (the lot), at most 1e9.");
+            return invalid;
         }
 
         return market.GateClosed(slot, time)

@@ -196,8 +196,8 @@ internal sealed class Sequencer : IAsyncDisposable
         {
             copy.Orders.Add(number, new ServerOrder
             {
-                Number = o.Number, ParticipantId = o.ParticipantId, ClientOrderId = o.ClientOrderId, MarketId = o.MarketId, Slot = o.Slot,
-                Side = o.Side, PriceEurPerMwh = o.PriceEurPerMwh, QuantityKwh = o.QuantityKwh, FilledKwh = o.FilledKwh, OpenKwh = o.OpenKwh,
+                Number = o.Number, ParticipantId = o.ParticipantId, ClientOrderId = o.ClientOrderId, MarketId = o.MarketId,
+                Order = o.Order, FilledKwh = o.FilledKwh, OpenKwh = o.OpenKwh,
                 Status = o.Status, Reason = o.Reason, Fingerprint = o.Fingerprint, SubmittedAt = o.SubmittedAt, FirstStatus = o.FirstStatus,
                 FirstBody = o.FirstBody,
             });

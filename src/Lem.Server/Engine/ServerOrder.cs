@@ -3,7 +3,7 @@ using NodaTime;
 
 namespace Lem.Server.Engine;
 
-/// <summary>An order as the server tracks it: its request, its state and the first answer given (for idempotent retries).</summary>
+/// <summary>An order as the server tracks it: the domain order, its fills and state, and the first answer given (for idempotent retries).</summary>
 internal sealed class ServerOrder
 {
     /// <summary>The server's order number (unique, increasing; the book's client order id).</summary>
@@ -18,17 +18,23 @@ internal sealed class ServerOrder
     /// <summary>The market.</summary>
     public required string MarketId { get; init; }
 
+    /// <summary>
+    /// The domain order as it stands (id <c>o{Number}</c>, one step: the current limit price and total quantity, filled
+    /// plus open); replaced by an amendment. See <see cref="WireOrderCodec"/>.
+    /// </summary>
+    public required Order Order { get; set; }
+
     /// <summary>The delivery slot.</summary>
-    public required int Slot { get; init; }
+    public int Slot => Order.SlotIndex;
 
     /// <summary>Buy or sell.</summary>
-    public required OrderSide Side { get; init; }
+    public OrderSide Side => Order.Side;
 
     /// <summary>The current limit price in EUR/MWh.</summary>
-    public decimal PriceEurPerMwh { get; set; }
+    public decimal PriceEurPerMwh => Order.Steps[0].PriceEurPerMwh;
 
     /// <summary>The current order quantity (filled plus open) in kWh.</summary>
-    public decimal QuantityKwh { get; set; }
+    public decimal QuantityKwh => Order.Steps[0].QuantityKwh;
 
     /// <summary>The filled quantity in kWh.</summary>
     public decimal FilledKwh { get; set; }
@@ -53,4 +59,7 @@ internal sealed class ServerOrder
 
     /// <summary>The JSON body of the first answer.</summary>
     public string FirstBody { get; set; } = string.Empty;
+
+    /// <summary>The open part of the order as a domain order (same price, <see cref="OpenKwh"/>), with <paramref name="id"/> or its own id.</summary>
+    public Order OpenOrder(OrderId? id = null) => new(id ?? Order.Id, Order.Owner, Side, Slot, PriceEurPerMwh, OpenKwh);
 }

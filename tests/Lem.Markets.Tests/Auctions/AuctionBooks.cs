@@ -31,5 +31,5 @@ internal static class AuctionBooks
 
     /// <summary>An order with a submission time.</summary>
     public static AuctionOrder Order(string who, OrderSide side, int slot, long sequence, Instant? time, params (double Price, double Kwh)[] steps) =>
-        new(new OrderId($"{who}-{slot}-{sequence}"), new ParticipantId(who), side, slot, steps.Select(s => new AuctionStep(s.Price, s.Kwh)), time, sequence);
+        new(new Order(new OrderId($"{who}-{slot}-{sequence}"), new ParticipantId(who), side, slot, steps.Select(s => new PriceStep((decimal)s.Price, (decimal)s.Kwh))), time, sequence);
 }

@@ -17,7 +17,7 @@ public sealed class AuctionOrderQuotingTests
         Assert.True(ok.IsValid, string.Join("\n", ok.Errors));
         Assert.Equal(["alice", "bob"], ok.Book!.Orders.Select(o => o.Participant.Value));
         Assert.Equal(OrderSide.Buy, ok.Book.Orders[0].Side);
-        Assert.Equal([new AuctionStep(50, 3)], ok.Book.Orders[0].Steps);
+        Assert.Equal([new PriceStep(50, 3)], ok.Book.Orders[0].Steps);
 
         // Lines 2-3 are one record whose participant holds the line break (not a valid id); line 4 keeps its number.
         var r = Parse("participant,side,slot,price_eur_per_mwh,quantity_kwh\n\"ali\nce\",buy,0,50,3\nbob,hold,0,10,4\n");

@@ -29,7 +29,7 @@ public sealed class AuctionOrderReaderTests
         Assert.Equal(["a1", "bob/sell/0", "bob/sell/1", "c1"], book.Orders.Select(o => o.Id.Value));
         var a1 = book.Orders[0];
         Assert.Equal(OrderSide.Buy, a1.Side);
-        Assert.Equal([new AuctionStep(50, 3), new AuctionStep(30, 2)], a1.Steps);
+        Assert.Equal([new PriceStep(50, 3), new PriceStep(30, 2)], a1.Steps);
         Assert.Equal(NodaTime.Instant.FromUtc(2026, 6, 21, 8, 0), a1.Time);
         Assert.Equal(NodaTime.Instant.FromUtc(2026, 6, 21, 8, 0), book.Orders[3].Time);
         Assert.Equal(2, book.Orders[1].Steps.Count);

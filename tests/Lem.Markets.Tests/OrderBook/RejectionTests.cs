@@ -55,7 +55,7 @@ public sealed class RejectionTests
         var alice = new ParticipantId("alice");
         var bob = new ParticipantId("bob");
         MarketOrderRequest Request(string product, decimal price, decimal qty, long id = 1) =>
-            new() { ProductId = product, Participant = alice, ClientOrderId = id, Side = OrderSide.Sell, PriceEurPerMwh = price, QuantityMwh = qty };
+            new() { ProductId = product, ClientOrderId = id, Order = new Order(new OrderId($"alice-{id}"), alice, OrderSide.Sell, 0, price, qty * 1000m) };
 
         Assert.Equal(ReasonCode.UnknownProduct, market.Submit(Request("nope", 50m, 1m)).Reason);
         Assert.Equal(ReasonCode.PriceNotOnTick, market.Submit(Request("P1", 50.001m, 1m)).Reason);
@@ -65,7 +65,7 @@ public sealed class RejectionTests
         Assert.True(market.Submit(Request("P1", 50.25m, 1.5m)).Accepted);
         Assert.Equal(ReasonCode.DuplicateClientOrderId, market.Submit(Request("P1", 50m, 1m)).Reason);
 
-        var buy = market.Submit(new MarketOrderRequest { ProductId = "P1", Participant = bob, ClientOrderId = 1, Side = OrderSide.Buy, PriceEurPerMwh = 60m, QuantityMwh = 1m });
+        var buy = market.Submit(new MarketOrderRequest { ProductId = "P1", ClientOrderId = 1, Order = new Order(new OrderId("bob-1"), bob, OrderSide.Buy, 0, 60m, 1000m) });
         var trade = Assert.Single(buy.Trades);
         Assert.Equal((bob, alice, 50.25m, 1.0m), (trade.Aggressor, trade.Resting, trade.PriceEurPerMwh, trade.QuantityMwh));
 

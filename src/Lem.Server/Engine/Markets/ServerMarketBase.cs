@@ -95,8 +95,7 @@ internal abstract class ServerMarketBase : IServerMarket
     public virtual (CommandResult? Refused, IReadOnlyList<ServerTrade> Trades) Amend(ServerOrder order, decimal priceEurPerMwh, decimal quantityKwh, decimal openKwh, Instant time)
     {
         ArgumentNullException.ThrowIfNull(order);
-        order.PriceEurPerMwh = priceEurPerMwh;
-        order.QuantityKwh = quantityKwh;
+        order.Order = order.Order.WithSingleStep(priceEurPerMwh, quantityKwh);
         order.OpenKwh = openKwh;
         return (null, []);
     }

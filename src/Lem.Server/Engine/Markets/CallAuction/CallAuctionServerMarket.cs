@@ -26,9 +26,8 @@ internal class CallAuctionServerMarket : ServerMarketBase
             return null;
         }
 
-        var byId = open.ToDictionary(o => "o" + o.Number.ToString(CultureInfo.InvariantCulture), StringComparer.Ordinal);
-        var orders = open.Select(o => new AuctionOrder(new OrderId("o" + o.Number.ToString(CultureInfo.InvariantCulture)), new ParticipantId(o.ParticipantId),
-            o.Side, slot, [new AuctionStep((double)o.PriceEurPerMwh, (double)o.OpenKwh)], o.SubmittedAt, o.Number));
+        var byId = open.ToDictionary(o => o.Order.Id.Value, StringComparer.Ordinal);
+        var orders = open.Select(o => new AuctionOrder(o.OpenOrder(), o.SubmittedAt, o.Number));
         var result = new UniformPriceAuction().Clear(new AuctionBook(orders));
         foreach (var t in result.Trades)
         {

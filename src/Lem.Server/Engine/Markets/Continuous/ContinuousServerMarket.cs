@@ -42,11 +42,7 @@ internal sealed class ContinuousServerMarket : ServerMarketBase
         ArgumentNullException.ThrowIfNull(order);
         var productId = Spec.ProductId(order.Slot);
         var start = Books.Events(productId).Count;
-        var result = Books.Submit(new MarketOrderRequest
-        {
-            ProductId = productId, Participant = new ParticipantId(order.ParticipantId), ClientOrderId = order.Number, Side = order.Side,
-            PriceEurPerMwh = order.PriceEurPerMwh, QuantityMwh = order.QuantityKwh / 1000m,
-        });
+        var result = Books.Submit(new MarketOrderRequest { ProductId = productId, ClientOrderId = order.Number, Order = order.Order });
         var trades = ApplyBookEvents(order.Slot, start, time);
         if (!result.Accepted)
         {
@@ -64,11 +60,10 @@ internal sealed class ContinuousServerMarket : ServerMarketBase
         ArgumentNullException.ThrowIfNull(order);
         var productId = Spec.ProductId(order.Slot);
         var start = Books.Events(productId).Count;
-        var result = Books.Amend(productId, new ParticipantId(order.ParticipantId), order.Number, priceEurPerMwh, openKwh / 1000m);
+        var result = Books.Amend(productId, new ParticipantId(order.ParticipantId), order.Number, priceEurPerMwh, openKwh);
         if (result.Accepted)
         {
-            order.PriceEurPerMwh = priceEurPerMwh;
-            order.QuantityKwh = quantityKwh;
+            order.Order = order.Order.WithSingleStep(priceEurPerMwh, quantityKwh);
             order.OpenKwh = openKwh;
         }
 
@@ -113,8 +108,8 @@ internal sealed class ContinuousServerMarket : ServerMarketBase
             {
                 levels.Add(new JsonObject
                 {
-                    ["price_eur_per_mwh"] = Views.Normalize(book.PriceFromTicks(g.Key)),
-                    ["quantity_kwh"] = Views.Normalize(book.QuantityFromLots(g.Sum(o => o.DisplayedLots)) * 1000m),
+                    ["price_eur_per_mwh"] = Views.Normalize(book.Encoding.PriceEurPerMwh(g.Key)),
+                    ["quantity_kwh"] = Views.Normalize(book.Encoding.QuantityKwh(g.Sum(o => o.DisplayedLots))),
                     ["order_count"] = g.Count(),
                 });
             }
@@ -148,10 +143,10 @@ internal sealed class ContinuousServerMarket : ServerMarketBase
             {
                 case OrderBookEventKind.Traded:
                     var resting = Host.FindOrder(e.Counterparty.ClientOrderId)!;
-                    var quantity = book.QuantityFromLots(e.Lots) * 1000m;
+                    var quantity = book.Encoding.QuantityKwh(e.Lots);
                     var (buy, sell) = order.Side == OrderSide.Buy ? (order, resting) : (resting, order);
                     var trade = new ServerTrade(Host.NextTradeId(), Spec.MarketId, slot, buy.ParticipantId, sell.ParticipantId, buy.ClientOrderId,
-                        sell.ClientOrderId, book.PriceFromTicks(e.PriceTicks), quantity, time);
+                        sell.ClientOrderId, book.Encoding.PriceEurPerMwh(e.PriceTicks), quantity, time);
                     Host.AddTrade(this, trade);
                     trades.Add(trade);
                     Host.Fill(order, quantity);

@@ -209,8 +209,7 @@ internal sealed class ScenarioServerMarket : ServerMarketBase
                     extra.Add(o.ParticipantId, list);
                 }
 
-                list.Add(new Order(new Lem.Domain.Ids.OrderId(id), new Lem.Domain.Ids.ParticipantId(o.ParticipantId), o.Side, s,
-                    [new PriceStep(Price.FromEurPerMwh((double)o.PriceEurPerMwh), Energy.FromKwh((double)o.OpenKwh))]));
+                list.Add(o.OpenOrder(new Lem.Domain.Ids.OrderId(id)));
             }
         }
 

@@ -148,7 +148,7 @@ internal sealed class SealedBidServerMarket : CallAuctionServerMarket
                 new Dictionary<string, string> { ["salt_hex"] = "bid and salt do not match the commitment" }));
         }
 
-        if (CheckBid(price, quantity) is { } invalid)
+        if (WireOrderCodec.Problem(Spec, c.ParticipantId, c.Slot, price, quantity) is { } invalid)
         {
             return invalid;
         }
@@ -231,22 +231,5 @@ internal sealed class SealedBidServerMarket : CallAuctionServerMarket
             ["dropped_count"] = dropped.Count,
             ["dropped_commitments"] = dropped,
         };
-    }
-
-    private CommandResult? CheckBid(decimal price, decimal quantity)
-    {
-        if (price < Spec.MinPriceEurPerMwh || price > Spec.MaxPriceEurPerMwh)
-        {
-            return Views.Invalid("price_eur_per_mwh", $"must be in [{Spec.MinPriceEurPerMwh}, {Spec.MaxPriceEurPerMwh}] EUR/MWh.");
-        }
-
-        if (price % Spec.TickSizeEurPerMwh != 0)
-        {
-            return Views.Invalid("price_eur_per_mwh", $"must be a whole number of ticks of {Spec.TickSizeEurPerMwh} EUR/MWh.");
-        }
-
-        return quantity <= 0 || quantity % MarketEngine.LotKwh != 0 || quantity > 1_000_000_000m
-            ? Views.Invalid("quantity_kwh", "must be a positive whole number of kWh (the lot), at most 1e9.")
-            : null;
     }
 }
