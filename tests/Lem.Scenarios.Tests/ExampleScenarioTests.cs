@@ -2,6 +2,7 @@ using Lem.Domain.Assets;
 using Lem.Domain.Participants;
 using Lem.Pipeline;
 using Lem.Testing;
+using Lem.Markets.Assets;
 
 namespace Lem.Scenarios.Tests;
 
