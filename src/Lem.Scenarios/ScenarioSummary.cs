@@ -48,6 +48,9 @@ public sealed record ScenarioSummary
     /// <summary>Energy the flexible loads must receive within their windows, in kWh.</summary>
     public double FlexibleEnergyKwh { get; init; }
 
+    /// <summary>Heat the heat pumps must deliver over the horizon, in kWh (thermal).</summary>
+    public double HeatPumpThermalDemandKwh { get; init; }
+
     /// <summary>Number of bids (buy orders).</summary>
     public int Bids { get; init; }
 
@@ -94,6 +97,7 @@ public sealed record ScenarioSummary
             BatteryPowerKw = figures.BatteryPowerKw,
             EvEnergyKwh = figures.EvEnergyKwh,
             FlexibleEnergyKwh = figures.FlexibleEnergyKwh,
+            HeatPumpThermalDemandKwh = figures.HeatPumpThermalDemandKwh,
             Bids = orders.Count(o => o.Side == OrderSide.Buy),
             Offers = orders.Count(o => o.Side == OrderSide.Sell),
             WholesaleImportEurPerMwh = (import.Min(), Mean(import), import.Max()),

@@ -31,6 +31,9 @@ public sealed class AssetFigures(int slotCount)
     /// <summary>Energy the flexible loads must receive within their windows, kWh.</summary>
     public double FlexibleEnergyKwh { get; set; }
 
+    /// <summary>Heat the heat pumps must deliver over the horizon, kWh_th.</summary>
+    public double HeatPumpThermalDemandKwh { get; set; }
+
     /// <summary>Adds a demand series to <see cref="DemandKw"/>.</summary>
     public void AddDemand(IReadOnlyList<double> demandKw)
     {

@@ -16,6 +16,7 @@ public static class AssetKinds
         new ElectricVehicleKind(),
         new FlexibleLoadKind(),
         new CurtailableLoadKind(),
+        new HeatPumpKind(),
     ];
 
     private static readonly Dictionary<string, AssetKind> ByName = Kinds.SelectMany(k => k.TypeNames.Select(n => (n, k))).ToDictionary(x => x.n, x => x.k, StringComparer.Ordinal);

@@ -42,7 +42,7 @@ internal static class PoolDiagnostics
         var formulation = setup.Formulation.Name;
         if (solution.Status != SolveStatus.Optimal && solution.Status != SolveStatus.Feasible)
         {
-            return $"The clearing is infeasible even with every EV, flexible-load and battery requirement relaxed and demand allowed to go unserved at every bus: the constraints of the '{formulation}' grid formulation (voltage or flow limits) cannot be met in any slot schedule.";
+            return $"The clearing is infeasible even with every EV, flexible-load, battery and heat-pump requirement relaxed and demand allowed to go unserved at every bus: the constraints of the '{formulation}' grid formulation (voltage or flow limits) cannot be met in any slot schedule.";
         }
 
         var values = solution.Values.ToArray();

@@ -21,7 +21,7 @@ namespace Lem.Settlement.Allocation;
 /// <para>The aggregates (lo, base and segment lengths per marginal-cost level, per slot) are sums over members, so a
 /// <see cref="StartWalk">walk</see> adds or removes a player in O(slots × levels): Monte Carlo Shapley over
 /// hundreds of members needs no optimisation solver.</para>
-/// <para>Not supported (use <see cref="PoolCoalitionGame"/>): orders, batteries, EVs, flexible loads, and an export
+/// <para>Not supported (use <see cref="PoolCoalitionGame"/>): orders, batteries, EVs, flexible loads, heat pumps, and an export
 /// price above the import price in some slot (the pool then trades with itself).</para>
 /// </remarks>
 public sealed class SeparableCommunityGame : CostGame
