@@ -1,7 +1,7 @@
-using Lem.Domain.Assets;
 using Lem.Domain.Orders;
 using Lem.Domain.Participants;
 using Lem.Domain.Series;
+using Lem.Markets.Assets;
 using Lem.Pipeline;
 
 namespace Lem.Scenarios;
@@ -48,6 +48,9 @@ public sealed record ScenarioSummary
     /// <summary>Energy the flexible loads must receive within their windows, in kWh.</summary>
     public double FlexibleEnergyKwh { get; init; }
 
+    /// <summary>Heat the heat pumps must deliver over the horizon, in kWh (thermal).</summary>
+    public double HeatPumpThermalDemandKwh { get; init; }
+
     /// <summary>Number of bids (buy orders).</summary>
     public int Bids { get; init; }
 
@@ -69,17 +72,14 @@ public sealed record ScenarioSummary
         ArgumentNullException.ThrowIfNull(scenario);
         var h = scenario.Horizon.SlotHours;
         var assets = scenario.Participants.SelectMany(p => p.Assets).ToList();
-        var demand = new double[scenario.Horizon.Count];
-        foreach (var series in assets.OfType<InflexibleLoad>().Select(a => a.DemandKw).Concat(assets.OfType<CurtailableLoad>().Select(a => a.DemandKw)))
+        var figures = new AssetFigures(scenario.Horizon.Count);
+        foreach (var a in assets)
         {
-            for (var t = 0; t < demand.Length; t++)
-            {
-                demand[t] += series[t];
-            }
+            AssetKinds.Of(a).AddFigures(a, figures, h);
         }
 
+        var demand = figures.DemandKw;
         var peakSlot = demand.Length == 0 ? 0 : Array.IndexOf(demand, demand.Max());
-        var renewables = assets.OfType<RenewableGenerator>().ToList();
         var orders = scenario.Participants.SelectMany(p => p.Orders).ToList();
         var import = scenario.OutsideMarket.WholesaleImportEurPerMwh;
         return new ScenarioSummary
@@ -89,14 +89,15 @@ public sealed record ScenarioSummary
             DemandKwh = demand.Sum() * h,
             PeakDemandKw = demand.Length == 0 ? 0 : demand[peakSlot],
             PeakDemandSlot = peakSlot,
-            PvCapacityKw = renewables.Where(r => r.Source == RenewableKind.Pv).Sum(r => r.Capacity.Kw),
-            PvAvailableKwh = renewables.Where(r => r.Source == RenewableKind.Pv).Sum(r => r.AvailableKw.IntegrateKwh(h)),
-            WindCapacityKw = renewables.Where(r => r.Source == RenewableKind.Wind).Sum(r => r.Capacity.Kw),
-            WindAvailableKwh = renewables.Where(r => r.Source == RenewableKind.Wind).Sum(r => r.AvailableKw.IntegrateKwh(h)),
-            BatteryCapacityKwh = assets.OfType<Battery>().Sum(b => b.Capacity.Kwh),
-            BatteryPowerKw = assets.OfType<Battery>().Sum(b => b.MaxDischarge.Kw),
-            EvEnergyKwh = assets.OfType<ElectricVehicle>().Sum(e => e.EnergyToCharge.Kwh),
-            FlexibleEnergyKwh = assets.OfType<FlexibleLoad>().Sum(f => f.Energy.Kwh),
+            PvCapacityKw = figures.PvCapacityKw,
+            PvAvailableKwh = figures.PvAvailableKwh,
+            WindCapacityKw = figures.WindCapacityKw,
+            WindAvailableKwh = figures.WindAvailableKwh,
+            BatteryCapacityKwh = figures.BatteryCapacityKwh,
+            BatteryPowerKw = figures.BatteryPowerKw,
+            EvEnergyKwh = figures.EvEnergyKwh,
+            FlexibleEnergyKwh = figures.FlexibleEnergyKwh,
+            HeatPumpThermalDemandKwh = figures.HeatPumpThermalDemandKwh,
             Bids = orders.Count(o => o.Side == OrderSide.Buy),
             Offers = orders.Count(o => o.Side == OrderSide.Sell),
             WholesaleImportEurPerMwh = (import.Min(), Mean(import), import.Max()),

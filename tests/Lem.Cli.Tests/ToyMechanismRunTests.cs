@@ -4,6 +4,7 @@ using Lem.Testing.Toy;
 using Lem.Domain.Assets;
 using Lem.Scenarios;
 using Lem.Testing;
+using Lem.Markets.Assets;
 
 namespace Lem.Cli.Tests;
 

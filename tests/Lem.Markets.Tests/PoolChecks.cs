@@ -5,6 +5,7 @@ using Lem.Markets.Pool;
 using Lem.Pipeline;
 using Lem.Scenarios;
 using Lem.Testing;
+using Lem.Markets.Assets;
 
 namespace Lem.Markets.Tests;
 
@@ -53,7 +54,7 @@ internal static class PoolChecks
         return g.Select((gi, i) => gi * slot.VoltagesPu[i] * slot.VoltagesPu[i]).Sum() * index.BaseMva;
     }
 
-    /// <summary>Every asset within its limits: SoC model and bounds, EV requirements, flexible energy, PV availability.</summary>
+    /// <summary>Every asset within its limits: SoC model and bounds, EV requirements, flexible energy, heat-pump store and comfort band, PV availability.</summary>
     public static void AssetLimits(Scenario scenario, PoolResult r)
     {
         var h = scenario.Horizon.SlotHours;
@@ -111,6 +112,18 @@ internal static class PoolChecks
                     break;
                 case (InflexibleLoad l, LoadDispatch d):
                     Assert.Equal(l.DemandKw.Values, d.ConsumptionKw);
+                    break;
+                case (HeatPump hp, HeatPumpDispatch d):
+                    var heat = hp.InitialEnergy.Kwh;
+                    for (var t = 0; t < n; t++)
+                    {
+                        Assert.InRange(d.ElectricKw[t], hp.MinPower.Kw - tol, hp.MaxPower.Kw + tol);
+                        heat = ((1 - (hp.StandingLossPerHour * h)) * heat) + (((hp.Cop[t] * d.ElectricKw[t]) - hp.ThermalDemandKw[t]) * h);
+                        Approx.Equal(heat, d.StoredHeatKwh[t], 1e-6, what: $"stored heat of {hp.Id} in slot {t}");
+                        Assert.InRange(d.StoredHeatKwh[t], hp.ComfortMin.Kwh - tol, hp.ComfortMax.Kwh + tol);
+                    }
+
+                    Assert.True(d.StoredHeatKwh[n - 1] >= hp.FinalEnergyMin.Kwh - tol, $"{hp.Id} ends at {d.StoredHeatKwh[n - 1]} kWh_th below {hp.FinalEnergyMin.Kwh}");
                     break;
                 case (CurtailableLoad l, LoadDispatch d):
                     for (var t = 0; t < n; t++)

@@ -4,6 +4,7 @@ using Lem.Markets.Pool;
 using Lem.Pipeline;
 using Lem.Scenarios;
 using Lem.Testing;
+using Lem.Markets.Assets;
 
 namespace Lem.Markets.Tests;
 

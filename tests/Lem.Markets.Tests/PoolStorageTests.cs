@@ -3,6 +3,7 @@ using Lem.Grid.Formulations;
 using Lem.Markets.Pool;
 using Lem.Pipeline;
 using Lem.Testing;
+using Lem.Markets.Assets;
 
 namespace Lem.Markets.Tests;
 

@@ -8,6 +8,7 @@ using Lem.Domain.Units;
 using Lem.Pipeline;
 using Lem.Scenarios;
 using NodaTime;
+using Lem.Markets.Assets;
 
 namespace Lem.Markets.Tests;
 

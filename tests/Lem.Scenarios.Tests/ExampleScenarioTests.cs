@@ -2,6 +2,7 @@ using Lem.Domain.Assets;
 using Lem.Domain.Participants;
 using Lem.Pipeline;
 using Lem.Testing;
+using Lem.Markets.Assets;
 
 namespace Lem.Scenarios.Tests;
 
@@ -66,7 +67,7 @@ public sealed class ExampleScenarioTests
         Assert.InRange(pv, 17, 21); // about a third of the roofs
         Assert.InRange(households.Count(h => h.AssetsOf<Battery>().Any()), 8, 12);
         Assert.InRange(households.Count(h => h.AssetsOf<ElectricVehicle>().Any()), 6, 10);
-        Assert.InRange(households.Count(h => h.AssetsOf<FlexibleLoad>().Any()), 3, 6);
+        Assert.InRange(households.Count(h => h.AssetsOf<HeatPump>().Any()), 3, 6);
         Assert.Contains(s.Participants, p => p.Role == ParticipantRole.MarketOperator);
     }
 

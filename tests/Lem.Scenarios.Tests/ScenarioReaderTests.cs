@@ -3,6 +3,7 @@ using System.Text;
 using Lem.Domain.Validation;
 using Lem.Pipeline;
 using Lem.Testing;
+using Lem.Markets.Assets;
 
 namespace Lem.Scenarios.Tests;
 
@@ -48,7 +49,7 @@ public sealed class ScenarioReaderTests : IDisposable
         var r = Load(Minimal("""{ "time_zone": "Europe/Berlin", "market_day": "2026-10-25", "slot_minutes": 15 }""", """{ "csv": "p.csv", "column": "load" }"""), ("p.csv", csv.ToString()));
 
         Assert.True(r.IsValid, string.Join("\n", r.Errors));
-        var demand = r.Scenario!.Participants[0].Assets.OfType<Domain.Assets.InflexibleLoad>().Single().DemandKw;
+        var demand = r.Scenario!.Participants[0].Assets.OfType<Markets.Assets.InflexibleLoad>().Single().DemandKw;
         Assert.Equal(100, demand.Count);
         Assert.Equal(99, demand[99]);
     }
@@ -85,7 +86,7 @@ public sealed class ScenarioReaderTests : IDisposable
         var r = Load(Minimal("""{ "time_zone": "UTC", "start": "2026-01-01T00:00", "end": "2026-01-01T01:00", "slot_minutes": 15 }""", """{ "csv": "p.csv.gz", "column": "load", "scale": 2 }"""));
 
         Assert.True(r.IsValid, string.Join("\n", r.Errors));
-        var demand = r.Scenario!.Participants[0].Assets.OfType<Domain.Assets.InflexibleLoad>().Single().DemandKw;
+        var demand = r.Scenario!.Participants[0].Assets.OfType<Markets.Assets.InflexibleLoad>().Single().DemandKw;
         Assert.Equal([3.0, 5.0, 7.0, 9.0], demand.Values);
     }
 

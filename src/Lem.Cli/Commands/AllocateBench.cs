@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Lem.Domain.Assets;
+using Lem.Markets.Assets;
 using Lem.Pipeline;
 using Lem.Scenarios;
 using Lem.Scenarios.Examples;
@@ -26,7 +26,7 @@ internal static class AllocateBench
         return s with
         {
             Name = $"synthetic-{participants}-loads-pv",
-            Participants = [.. s.Participants.Select(p => p with { Assets = [.. p.Assets.Where(a => a is InflexibleLoad or RenewableGenerator or CurtailableLoad)] })],
+            Participants = [.. s.Participants.Select(p => p with { Assets = [.. p.Assets.Where(a => AssetKinds.Of(a).Separable(a) is not null)] })],
         };
     }
 

@@ -2,7 +2,11 @@ using Lem.Domain.Ids;
 
 namespace Lem.Domain.Assets;
 
-/// <summary>A physical asset behind a participant's meter. The concrete kinds form a closed hierarchy.</summary>
+/// <summary>
+/// A physical asset behind a participant's meter. The hierarchy is open: each concrete kind (load, PV, battery, heat
+/// pump, ...) lives with its reading, models and outputs in its own folder under <c>Lem.Markets/Assets</c> and is
+/// registered there by its scenario <c>type</c> name (docs/scenario-format.md#assets).
+/// </summary>
 /// <remarks>
 /// Magnitudes are given as positive numbers (a load consumes <c>DemandKw</c> ≥ 0); a market mechanism turns
 /// them into net injections, positive into the grid.

@@ -1,8 +1,9 @@
 using System.Diagnostics;
-using Lem.Domain.Assets;
 using Lem.Domain.Markets;
+using Lem.Domain.Participants;
 using Lem.Domain.Time;
 using Lem.Domain.Validation;
+using Lem.Markets.Assets;
 using Lem.Markets.Clearing;
 using Lem.Markets.Pool;
 
@@ -113,11 +114,9 @@ public abstract class AdmmMechanism : IClearingMechanism
             positions.Add(new ClearingPosition(id, p.NetInjectionKw, prices));
         }
 
-        // Reactive power for the AC check: inflexible and curtailable demand draws it at the pool's default power factor.
-        var consumption = market.Participants.ToDictionary(
-            p => p.Id,
-            p => (IReadOnlyList<double>)[.. Enumerable.Range(0, slots).Select(t =>
-                p.Assets.OfType<InflexibleLoad>().Sum(a => a.DemandKw[t]) + p.Assets.OfType<CurtailableLoad>().Sum(a => a.DemandKw[t]))]);
+        // Reactive power for the AC check: the consumption each asset kind expects without the private schedules
+        // (inflexible and curtailable demand, a heat pump's demand-following power) draws it at the pool's default power factor.
+        var consumption = market.Participants.ToDictionary(p => p.Id, p => ExpectedConsumptionKw(p, market.Horizon));
 
         return new ClearingResult
         {
@@ -150,6 +149,26 @@ public abstract class AdmmMechanism : IClearingMechanism
             WallSeconds = result.WallSeconds,
             Report = new AdmmReport(result, charges),
         };
+    }
+
+    /// <summary>Σ over a participant's assets of the consumption their kinds expect per slot, kW.</summary>
+    private static IReadOnlyList<double> ExpectedConsumptionKw(Participant participant, Horizon horizon)
+    {
+        var sum = new double[horizon.Count];
+        foreach (var a in participant.Assets)
+        {
+            if (AssetKinds.Of(a).ExpectedConsumptionKw(a, horizon) is not { } kw)
+            {
+                continue;
+            }
+
+            for (var t = 0; t < sum.Length; t++)
+            {
+                sum[t] += kw[t];
+            }
+        }
+
+        return sum;
     }
 
     /// <summary>The welfare of a total cost, EUR, rounded to 1e-6.</summary>

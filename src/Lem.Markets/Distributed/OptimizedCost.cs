@@ -1,6 +1,6 @@
-using Lem.Domain.Assets;
 using Lem.Domain.Participants;
 using Lem.Domain.Time;
+using Lem.Markets.Assets;
 using Lem.Markets.Pool;
 using Lem.Optimization;
 using Lem.Optimization.InteriorPoint;
@@ -9,8 +9,8 @@ namespace Lem.Markets.Distributed;
 
 /// <summary>
 /// A participant's local problem through the optimisation layer, for agents whose assets couple slots (batteries,
-/// EVs, flexible loads) or who hold orders. The assets are added by the pool's own asset models on a one-bus build
-/// context (so the local problem is the participant's share of the pool model) and the ADMM terms make it a convex QP
+/// EVs, flexible loads, heat pumps) or who hold orders. The assets are added by their kinds' local models
+/// (<see cref="AssetKind"/>; by default the pool's own asset models) on a one-bus build context (so the local problem is the participant's share of the pool model) and the ADMM terms make it a convex QP
 /// with a diagonal Hessian. The model is built once per step kind and solved by <see cref="InteriorPointQp"/>, whose
 /// normal equations are a narrow band along the storage chains, so a local step over a day of quarter-hours takes
 /// about a millisecond; HiGHS (then Ipopt) remains the fallback when the interior point method stops short.
@@ -177,17 +177,7 @@ internal sealed class OptimizedCost : ILocalCost
         var c = new PoolBuildContext(model, _horizon, 1, 0.0, reactive: false, elastic: false, NoBinaries);
         foreach (var asset in _participant.Assets)
         {
-            PoolAssetModel part = asset switch
-            {
-                InflexibleLoad a => new InflexibleLoadModel(a, _participant.Id, 0),
-                CurtailableLoad a => new CurtailableLoadModel(a, _participant.Id, 0),
-                RenewableGenerator a => new RenewableModel(a, _participant.Id, 0),
-                Battery a => new BatteryModel(a, _participant.Id, 0),
-                ElectricVehicle a => new EvModel(a, _participant.Id, 0, _horizon),
-                FlexibleLoad a => new FlexibleLoadModel(a, _participant.Id, 0, _horizon),
-                _ => throw new ArgumentException($"Asset '{asset.Id}' of participant '{_participant.Id}' is of a kind ({asset.Kind}) the distributed markets do not know."),
-            };
-            part.Build(c);
+            AssetKinds.Of(asset).LocalModel(asset, _participant.Id, _horizon).Build(c);
         }
 
         foreach (var order in _participant.Orders)

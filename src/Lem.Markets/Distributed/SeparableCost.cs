@@ -1,6 +1,6 @@
-using Lem.Domain.Assets;
 using Lem.Domain.Markets;
 using Lem.Domain.Participants;
+using Lem.Markets.Assets;
 
 namespace Lem.Markets.Distributed;
 
@@ -85,31 +85,44 @@ internal sealed class SeparableCost : ILocalCost
     }
 
     /// <summary>
-    /// A participant made only of inflexible loads, renewables (one curtailment cost) and curtailable loads (one value
-    /// of lost load) and without orders, in kW; null for anything else (it needs the optimisation layer).
+    /// A participant without orders whose assets all separate by slot (<see cref="AssetKind.Separable"/>: fixed
+    /// demand, sheddable demand at one value of lost load, curtailable output at one curtailment cost), in kW; null for
+    /// anything else (it needs the optimisation layer).
     /// </summary>
     public static SeparableCost? TryFromParticipant(Participant p, int slots, double hours)
     {
-        if (p.Orders.Count > 0 || p.Assets.Any(a => a is not (InflexibleLoad or RenewableGenerator or CurtailableLoad)))
+        if (p.Orders.Count > 0)
         {
             return null;
         }
 
-        var renewables = p.AssetsOf<RenewableGenerator>().ToList();
-        var curtailables = p.AssetsOf<CurtailableLoad>().ToList();
-        if (renewables.Select(r => r.CurtailmentCost.EurPerMwh).Distinct().Count() > 1 || curtailables.Select(c => c.ValueOfLostLoad.EurPerMwh).Distinct().Count() > 1)
+        var profiles = new List<SeparableProfile>(p.Assets.Count);
+        foreach (var a in p.Assets)
+        {
+            if (AssetKinds.Of(a).Separable(a) is not { } profile)
+            {
+                return null;
+            }
+
+            profiles.Add(profile);
+        }
+
+        var fixedLoads = profiles.Where(x => x.FixedDemandKw is not null).Select(x => x.FixedDemandKw!).ToList();
+        var renewables = profiles.Where(x => x.AvailableOutputKw is not null).ToList();
+        var curtailables = profiles.Where(x => x.SheddableDemandKw is not null).ToList();
+        if (renewables.Select(r => r.CurtailmentCostEurPerMwh).Distinct().Count() > 1 || curtailables.Select(c => c.ValueOfLostLoadEurPerMwh).Distinct().Count() > 1)
         {
             return null;
         }
 
-        var kappa = renewables.Count > 0 ? renewables[0].CurtailmentCost.EurPerMwh : 0.0;
-        var voll = curtailables.Count > 0 ? curtailables[0].ValueOfLostLoad.EurPerMwh : 0.0;
+        var kappa = renewables.Count > 0 ? renewables[0].CurtailmentCostEurPerMwh : 0.0;
+        var voll = curtailables.Count > 0 ? curtailables[0].ValueOfLostLoadEurPerMwh : 0.0;
         double[] lo = new double[slots], hi = new double[slots], kink = new double[slots], below = new double[slots], above = new double[slots], constant = new double[slots];
         for (var t = 0; t < slots; t++)
         {
-            var fixedKw = p.AssetsOf<InflexibleLoad>().Sum(l => l.DemandKw[t]);
-            var sheddable = curtailables.Sum(l => l.DemandKw[t]);
-            var available = renewables.Sum(r => r.AvailableKw[t]);
+            var fixedKw = fixedLoads.Sum(l => l[t]);
+            var sheddable = curtailables.Sum(l => l.SheddableDemandKw![t]);
+            var available = renewables.Sum(r => r.AvailableOutputKw![t]);
             lo[t] = -(fixedKw + sheddable);
             hi[t] = lo[t] + available + sheddable;
             if (available == 0 && sheddable == 0)

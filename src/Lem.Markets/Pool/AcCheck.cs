@@ -27,16 +27,21 @@ public static class AcCheck
         options ??= PoolOptions.Default;
         var injections = result.Participants.ToDictionary(d => d.Participant, d => d.NetInjectionKw);
         var consumption = new Dictionary<ParticipantId, double[]>();
-        foreach (var load in result.Assets.OfType<LoadDispatch>())
+        foreach (var asset in result.Assets)
         {
-            if (!consumption.TryGetValue(load.Participant, out var sum))
+            if (asset.ReactiveConsumptionKw is not { } drawn)
             {
-                consumption[load.Participant] = sum = new double[result.Slots.Count];
+                continue;
+            }
+
+            if (!consumption.TryGetValue(asset.Participant, out var sum))
+            {
+                consumption[asset.Participant] = sum = new double[result.Slots.Count];
             }
 
             for (var t = 0; t < sum.Length; t++)
             {
-                sum[t] += load.ConsumptionKw[t];
+                sum[t] += drawn[t];
             }
         }
 

@@ -10,4 +10,13 @@ public abstract record AssetDispatch(AssetId Asset, ParticipantId Participant)
 
     /// <summary>The asset's net injection per slot in kW (injection positive, consumption negative).</summary>
     public abstract IReadOnlyList<double> NetInjectionKw { get; }
+
+    /// <summary>
+    /// The power per slot (kW, ≥ 0) that draws reactive power at the load power factor in the AC check (loads, heat
+    /// pumps); null for assets at unity power factor (generation, storage, EVs).
+    /// </summary>
+    public virtual IReadOnlyList<double>? ReactiveConsumptionKw => null;
+
+    /// <summary>The asset's rows of <c>storage.csv</c> (charging, discharging and stored energy per slot), or null when it stores nothing.</summary>
+    public virtual StorageSchedule? Storage => null;
 }

@@ -1,11 +1,11 @@
 using Lem.Domain.Participants;
 using System.Diagnostics;
 using System.Globalization;
-using Lem.Domain.Assets;
 using Lem.Grid.Formulations;
 using Lem.Grid.Indexing;
 using Lem.Grid.Network;
 using Lem.Optimization;
+using Lem.Markets.Assets;
 using Lem.Markets.Clearing;
 
 namespace Lem.Markets.Pool;
@@ -168,14 +168,7 @@ public static class PoolClearing
 
             foreach (var a in p.Assets)
             {
-                var series = a switch
-                {
-                    InflexibleLoad l => l.DemandKw,
-                    CurtailableLoad l => l.DemandKw,
-                    RenewableGenerator g => g.AvailableKw,
-                    _ => null,
-                };
-                if (series is not null && series.Count != n)
+                foreach (var series in AssetKinds.Of(a).SlotSeries(a).Where(s => s.Count != n))
                 {
                     return $"Asset '{a.Id}' of participant '{p.Id}' has {series.Count} values for {n} slots.";
                 }

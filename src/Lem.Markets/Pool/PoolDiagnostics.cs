@@ -1,8 +1,8 @@
 using System.Globalization;
-using Lem.Domain.Assets;
 using Lem.Domain.Orders;
 using Lem.Domain.Time;
 using Lem.Optimization;
+using Lem.Markets.Assets;
 using Lem.Markets.Clearing;
 
 namespace Lem.Markets.Pool;
@@ -22,23 +22,11 @@ internal static class PoolDiagnostics
     {
         var causes = new List<string>();
         var horizon = scenario.Horizon;
-        var h = horizon.SlotHours;
         foreach (var p in scenario.Participants)
         {
             foreach (var asset in p.Assets)
             {
-                switch (asset)
-                {
-                    case ElectricVehicle ev:
-                        CheckEv(ev, p.Id, horizon, causes);
-                        break;
-                    case FlexibleLoad flex:
-                        CheckFlexible(flex, p.Id, horizon, causes);
-                        break;
-                    case Battery battery:
-                        CheckBattery(battery, p.Id, horizon.Count * h, causes);
-                        break;
-                }
+                AssetKinds.Of(asset).CheckFeasibility(asset, p.Id, horizon, causes);
             }
         }
 
@@ -54,7 +42,7 @@ internal static class PoolDiagnostics
         var formulation = setup.Formulation.Name;
         if (solution.Status != SolveStatus.Optimal && solution.Status != SolveStatus.Feasible)
         {
-            return $"The clearing is infeasible even with every EV, flexible-load and battery requirement relaxed and demand allowed to go unserved at every bus: the constraints of the '{formulation}' grid formulation (voltage or flow limits) cannot be met in any slot schedule.";
+            return $"The clearing is infeasible even with every EV, flexible-load, battery and heat-pump requirement relaxed and demand allowed to go unserved at every bus: the constraints of the '{formulation}' grid formulation (voltage or flow limits) cannot be met in any slot schedule.";
         }
 
         var values = solution.Values.ToArray();
@@ -100,93 +88,6 @@ internal static class PoolDiagnostics
     public static string Local(Horizon horizon, int slot) =>
         horizon.Slots[slot].Start.InZone(horizon.Zone).ToString("uuuu-MM-dd'T'HH:mmo<g>", CultureInfo.InvariantCulture);
 
-    private static void CheckEv(ElectricVehicle ev, ParticipantId owner, Horizon horizon, List<string> causes)
-    {
-        var (first, end) = EvModel.PluggedSlots(ev, horizon);
-        var hours = (end - first) * horizon.SlotHours;
-        var need = ev.RequiredEnergy.Kwh - ev.ArrivalEnergy.Kwh;
-        var most = ev.ChargeEfficiency * ev.MaxCharge.Kw * hours;
-        string? why = null;
-        if (ev.RequiredEnergy > ev.Capacity)
-        {
-            why = F($"its required {ev.RequiredEnergy.Kwh:0.###} kWh is above its capacity of {ev.Capacity.Kwh:0.###} kWh");
-        }
-        else if (ev.ArrivalEnergy > ev.Capacity)
-        {
-            why = F($"its arrival energy of {ev.ArrivalEnergy.Kwh:0.###} kWh is above its capacity of {ev.Capacity.Kwh:0.###} kWh");
-        }
-        else if (need > most + 1e-9)
-        {
-            why = end == first
-                ? F($"it needs {need:0.###} kWh more than its arrival energy but is plugged in for no whole slot of the horizon")
-                : F($"it needs {need:0.###} kWh more than its arrival energy but can receive at most {most:0.###} kWh ({hours:0.###} h plugged in at {ev.MaxCharge.Kw:0.###} kW with efficiency {ev.ChargeEfficiency:0.###})");
-        }
-
-        if (why is not null)
-        {
-            causes.Add($"EV '{ev.Id}' of participant '{owner}' cannot reach its required energy: {why}");
-        }
-    }
-
-    private static void CheckFlexible(FlexibleLoad flex, ParticipantId owner, Horizon horizon, List<string> causes)
-    {
-        var (first, end) = FlexibleLoadModel.WindowSlots(flex, horizon);
-        var hours = (end - first) * horizon.SlotHours;
-        var e = flex.Energy.Kwh;
-        string? why = null;
-        if (flex.MinPower > flex.MaxPower)
-        {
-            why = F($"its minimum power {flex.MinPower.Kw:0.###} kW is above its maximum power {flex.MaxPower.Kw:0.###} kW");
-        }
-        else if (end == first && e > 1e-9)
-        {
-            why = F($"it needs {e:0.###} kWh but its window holds no whole slot of the horizon");
-        }
-        else if (e > (flex.MaxPower.Kw * hours) + 1e-9)
-        {
-            why = F($"it needs {e:0.###} kWh but its window of {hours:0.###} h at most {flex.MaxPower.Kw:0.###} kW holds {flex.MaxPower.Kw * hours:0.###} kWh");
-        }
-        else if ((flex.MinPower.Kw * hours) > e + 1e-9)
-        {
-            why = F($"drawing its minimum power {flex.MinPower.Kw:0.###} kW for the {hours:0.###} h of its window already exceeds its {e:0.###} kWh");
-        }
-
-        if (why is not null)
-        {
-            causes.Add($"flexible load '{flex.Id}' of participant '{owner}' cannot receive its energy: {why}");
-        }
-    }
-
-    private static void CheckBattery(Battery b, ParticipantId owner, double horizonHours, List<string> causes)
-    {
-        string? why = null;
-        if (b.SocMin > b.SocMax)
-        {
-            why = F($"its minimum state of charge {b.SocMin.Kwh:0.###} kWh is above its maximum {b.SocMax.Kwh:0.###} kWh");
-        }
-        else if (b.InitialSoc < b.SocMin || b.InitialSoc > b.SocMax)
-        {
-            why = F($"its initial state of charge {b.InitialSoc.Kwh:0.###} kWh is outside [{b.SocMin.Kwh:0.###}, {b.SocMax.Kwh:0.###}] kWh");
-        }
-        else if (b.TerminalSocMin > b.SocMax)
-        {
-            why = F($"its terminal state of charge {b.TerminalSocMin.Kwh:0.###} kWh is above its maximum {b.SocMax.Kwh:0.###} kWh");
-        }
-        else
-        {
-            var reachable = b.InitialSoc.Kwh + (b.ChargeEfficiency * b.MaxCharge.Kw * horizonHours);
-            if (b.TerminalSocMin.Kwh > reachable + 1e-9)
-            {
-                why = F($"it starts at {b.InitialSoc.Kwh:0.###} kWh and can reach at most {reachable:0.###} kWh by the end of the horizon, below its terminal state of charge of {b.TerminalSocMin.Kwh:0.###} kWh");
-            }
-        }
-
-        if (why is not null)
-        {
-            causes.Add($"battery '{b.Id}' of participant '{owner}' cannot meet its state-of-charge limits: {why}");
-        }
-    }
-
     private static void CheckImportLimit(MarketInput scenario, List<string> causes)
     {
         if (scenario.OutsideMarket.ImportLimit is not { } limit)
@@ -196,61 +97,15 @@ internal static class PoolDiagnostics
 
         var horizon = scenario.Horizon;
         var n = horizon.Count;
-        var demand = new double[n];
-        var supply = new double[n];
-        var largest = new List<(double Kw, string Who)>[n];
-        for (var t = 0; t < n; t++)
-        {
-            largest[t] = [];
-        }
-
+        var check = new ImportCheck(n);
+        var demand = check.DemandKw;
+        var supply = check.SupplyKw;
+        var largest = check.Largest;
         foreach (var p in scenario.Participants)
         {
             foreach (var asset in p.Assets)
             {
-                switch (asset)
-                {
-                    case InflexibleLoad load:
-                        for (var t = 0; t < n; t++)
-                        {
-                            demand[t] += load.DemandKw[t];
-                            largest[t].Add((load.DemandKw[t], $"'{load.Id}' of '{p.Id}'"));
-                        }
-
-                        break;
-                    case FlexibleLoad flex:
-                        var (ff, fe) = FlexibleLoadModel.WindowSlots(flex, horizon);
-                        for (var t = ff; t < fe; t++)
-                        {
-                            demand[t] += flex.MinPower.Kw;
-                        }
-
-                        break;
-                    case RenewableGenerator g:
-                        for (var t = 0; t < n; t++)
-                        {
-                            supply[t] += g.AvailableKw[t];
-                        }
-
-                        break;
-                    case Battery b:
-                        for (var t = 0; t < n; t++)
-                        {
-                            supply[t] += b.MaxDischarge.Kw;
-                        }
-
-                        break;
-                    case ElectricVehicle ev when ev.VehicleToGrid:
-                        var (ef, ee) = EvModel.PluggedSlots(ev, horizon);
-                        for (var t = ef; t < ee; t++)
-                        {
-                            supply[t] += ev.MaxDischarge.Kw;
-                        }
-
-                        break;
-                    case CurtailableLoad:
-                        break; // it can be shed
-                }
+                AssetKinds.Of(asset).AddToImportCheck(asset, p.Id, horizon, check);
             }
 
             foreach (var o in p.Orders.Where(o => o.Side == OrderSide.Sell && o.SlotIndex < n))

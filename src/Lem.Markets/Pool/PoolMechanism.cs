@@ -90,16 +90,21 @@ public sealed class PoolMechanism : IClearingMechanism
                 positions.Add(new ClearingPosition(d.Participant, d.NetInjectionKw, prices));
             }
 
-            foreach (var load in result.Assets.OfType<LoadDispatch>())
+            foreach (var asset in result.Assets)
             {
-                if (!consumption.TryGetValue(load.Participant, out var sum))
+                if (asset.ReactiveConsumptionKw is not { } drawn)
                 {
-                    consumption[load.Participant] = sum = new double[slots];
+                    continue;
+                }
+
+                if (!consumption.TryGetValue(asset.Participant, out var sum))
+                {
+                    consumption[asset.Participant] = sum = new double[slots];
                 }
 
                 for (var t = 0; t < sum.Length; t++)
                 {
-                    sum[t] += load.ConsumptionKw[t];
+                    sum[t] += drawn[t];
                 }
             }
         }

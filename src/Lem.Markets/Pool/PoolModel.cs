@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using Lem.Domain.Assets;
 using Lem.Grid.Formulations;
+using Lem.Markets.Assets;
 using Lem.Optimization;
 
 namespace Lem.Markets.Pool;
@@ -67,16 +67,7 @@ internal sealed class PoolModel
             var bus = setup.ParticipantBus[i];
             foreach (var asset in p.Assets)
             {
-                assets.Add(asset switch
-                {
-                    InflexibleLoad a => new InflexibleLoadModel(a, p.Id, bus),
-                    CurtailableLoad a => new CurtailableLoadModel(a, p.Id, bus),
-                    RenewableGenerator a => new RenewableModel(a, p.Id, bus),
-                    Battery a => new BatteryModel(a, p.Id, bus),
-                    ElectricVehicle a => new EvModel(a, p.Id, bus, horizon),
-                    FlexibleLoad a => new FlexibleLoadModel(a, p.Id, bus, horizon),
-                    _ => throw new ArgumentException($"Asset '{asset.Id}' of participant '{p.Id}' is of a kind ({asset.Kind}) the pool does not know."),
-                });
+                assets.Add(AssetKinds.Of(asset).PoolModel(asset, p.Id, bus, horizon));
             }
 
             orders.AddRange(p.Orders.Select(o => new OrderModel(o, p.Id, bus)));

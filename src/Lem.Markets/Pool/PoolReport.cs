@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Lem.Markets.Assets;
 using Lem.Markets.Clearing;
 
 namespace Lem.Markets.Pool;
@@ -51,19 +52,13 @@ public sealed class PoolReport(PoolResult result) : IClearingReport
         }
 
         var storage = new StringBuilder("slot,time,participant,asset,kind,charge_kw,discharge_kw,soc_kwh\n");
-        foreach (var b in r.Assets.OfType<BatteryDispatch>())
+        // Grouped by kind in registry order (batteries, then EVs, then heat pumps), scenario order within a kind.
+        foreach (var a in r.Assets.Where(a => a.Storage is not null).OrderBy(a => AssetKinds.OrderOf(a.Kind)))
         {
-            for (var t = 0; t < b.ChargeKw.Count; t++)
+            var s = a.Storage!;
+            for (var t = 0; t < s.ChargeKw.Count; t++)
             {
-                storage.Append(Inv, $"{t},{Time(t)},{b.Participant},{b.Asset},battery,{F(b.ChargeKw[t])},{F(b.DischargeKw[t])},{F(b.SocKwh[t])}\n");
-            }
-        }
-
-        foreach (var e in r.Assets.OfType<EvDispatch>())
-        {
-            for (var t = 0; t < e.ChargeKw.Count; t++)
-            {
-                storage.Append(Inv, $"{t},{Time(t)},{e.Participant},{e.Asset},ev,{F(e.ChargeKw[t])},{F(e.DischargeKw[t])},{F(e.EnergyKwh[t])}\n");
+                storage.Append(Inv, $"{t},{Time(t)},{a.Participant},{a.Asset},{a.Kind},{F(s.ChargeKw[t])},{F(s.DischargeKw[t])},{F(s.StateKwh[t])}\n");
             }
         }
 

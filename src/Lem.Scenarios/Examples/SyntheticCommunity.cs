@@ -1,4 +1,5 @@
 using Lem.Domain.Assets;
+using Lem.Markets.Assets;
 using Lem.Domain.Markets;
 using Lem.Domain.Participants;
 using Lem.Domain.Sampling;

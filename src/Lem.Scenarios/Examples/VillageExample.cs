@@ -65,7 +65,14 @@ public static class VillageExample
             {
                 columns.Add(($"{h.Id}_pv_kw", SyntheticProfiles.Pv(slots, h.PvKw, h.PvOrientation, weather, rng, LatitudeDeg, LongitudeDeg)));
             }
+
+            if (h.HeatPump is { } hp)
+            {
+                columns.Add(($"{h.Id}_heat_kw", HotWaterDraws(slots, day.Zone, hp.DailyHeatKwh)));
+            }
         }
+
+        columns.Add(("outdoor_temperature_c", OutdoorTemperature(slots, day.Zone)));
 
         var prices = WholesalePrices(slots, day.Zone, weather, rng);
         var files = new List<string>
@@ -116,13 +123,13 @@ public static class VillageExample
                 ev = new Ev(capacity, charger, arriveMin, arrivalEnergy, required);
             }
 
-            Flex? flex = null;
+            HeatPump? heatPump = null;
             if (flexSet.Contains(i))
             {
-                flex = new Flex(Math.Round(rng.Uniform(6, 11), 1), 3.0);
+                heatPump = new HeatPump(Math.Round(rng.Uniform(6, 11), 1));
             }
 
-            list.Add(new Household(id, buses[i], dailyKwh, shiftHours, pv, orientation, battery, ev, flex));
+            list.Add(new Household(id, buses[i], dailyKwh, shiftHours, pv, orientation, battery, ev, heatPump));
         }
 
         return list;
@@ -322,16 +329,25 @@ public static class VillageExample
             w.WriteEndObject();
         }
 
-        if (h.Flex is { } f)
+        if (h.HeatPump is not null)
         {
+            // A hot-water heat pump with a 300 l tank: 14 kWh_th between 15 and 55 °C, kept above 3 kWh_th (~ 45 °C at
+            // the outlet), 1 %/h standing loss; its COP follows the outdoor temperature at a 55 °C supply.
             w.WriteStartObject();
-            w.WriteString("type", "flexible_load");
+            w.WriteString("type", "heat_pump");
             w.WriteString("id", $"{h.Id}-heatpump");
-            w.WriteString("name", "heat pump for hot water with buffer tank");
-            w.WriteNumber("energy_kwh", f.EnergyKwh);
-            w.WriteString("window_start", $"{MarketDate}T06:00");
-            w.WriteString("window_end", $"{MarketDate}T22:00");
-            w.WriteNumber("max_power_kw", f.MaxPowerKw);
+            w.WriteString("name", "heat pump for hot water with a 300 l tank");
+            w.WriteNumber("max_power_kw", 1.5);
+            CsvRef(w, "outdoor_temperature_c", "profiles.csv", "outdoor_temperature_c");
+            w.WriteNumber("supply_temperature_c", 55);
+            w.WriteNumber("carnot_fraction", 0.45);
+            w.WriteNumber("storage_capacity_kwh", 14);
+            w.WriteNumber("standing_loss_per_hour", 0.01);
+            w.WriteNumber("comfort_min_kwh", 3);
+            w.WriteNumber("comfort_max_kwh", 14);
+            w.WriteNumber("initial_energy_kwh", 8);
+            w.WriteNumber("final_energy_min_kwh", 8);
+            CsvRef(w, "thermal_demand_kw", "profiles.csv", $"{h.Id}_heat_kw");
             w.WriteEndObject();
         }
 
@@ -365,11 +381,38 @@ public static class VillageExample
         w.WriteEndObject();
     }
 
-    private sealed record Household(string Id, string Bus, double DailyKwh, double ShiftHours, double PvKw, double PvOrientation, Battery? Battery, Ev? Ev, Flex? Flex);
+    /// <summary>
+    /// Hot-water draws of a household, kW_th per slot: 40 % of the day's heat from 06:30 to 08:00, 15 % from 12:00 to
+    /// 13:00 and 45 % from 18:00 to 21:00 (local time).
+    /// </summary>
+    private static double[] HotWaterDraws(IReadOnlyList<DeliverySlot> slots, DateTimeZone zone, double dailyKwh)
+    {
+        (double From, double To, double Share)[] draws = [(6.5, 8, 0.40), (12, 13, 0.15), (18, 21, 0.45)];
+        var values = new double[slots.Count];
+        for (var t = 0; t < slots.Count; t++)
+        {
+            var hour = SyntheticProfiles.LocalHour(slots[t], zone);
+            foreach (var (from, to, share) in draws)
+            {
+                if (hour >= from && hour < to)
+                {
+                    values[t] = Math.Round(dailyKwh * share / (to - from), 4);
+                }
+            }
+        }
+
+        return values;
+    }
+
+    /// <summary>A clear midsummer day in Swabia: 14 °C at 05:00, 27 °C at 17:00, a cosine in between (°C).</summary>
+    private static double[] OutdoorTemperature(IReadOnlyList<DeliverySlot> slots, DateTimeZone zone) =>
+        [.. slots.Select(s => Math.Round(20.5 - (6.5 * Math.Cos(2 * Math.PI * (SyntheticProfiles.LocalHour(s, zone) - 5) / 24)), 2))];
+
+    private sealed record Household(string Id, string Bus, double DailyKwh, double ShiftHours, double PvKw, double PvOrientation, Battery? Battery, Ev? Ev, HeatPump? HeatPump);
 
     private sealed record Battery(double CapacityKwh, double PowerKw, double InitialKwh);
 
     private sealed record Ev(double CapacityKwh, double ChargerKw, int ArrivalMinute, double ArrivalEnergyKwh, double RequiredEnergyKwh);
 
-    private sealed record Flex(double EnergyKwh, double MaxPowerKw);
+    private sealed record HeatPump(double DailyHeatKwh);
 }

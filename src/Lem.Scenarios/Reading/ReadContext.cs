@@ -4,13 +4,14 @@ using Lem.Domain.Series;
 using Lem.Domain.Time;
 using Lem.Domain.Validation;
 using Lem.Domain.Reading;
+using Lem.Markets.Assets;
 using Lem.Scenarios.Series;
 using NodaTime;
 
 namespace Lem.Scenarios.Reading;
 
 /// <summary>What the readers of one scenario share: its folder, its horizon, the CSV files read so far and the diagnostics.</summary>
-internal sealed class ReadContext(string baseDirectory, Diagnostics diagnostics)
+internal sealed class ReadContext(string baseDirectory, Diagnostics diagnostics) : IAssetReadContext
 {
     private readonly Dictionary<string, CsvSeriesTable?> _csv = new(StringComparer.Ordinal);
 

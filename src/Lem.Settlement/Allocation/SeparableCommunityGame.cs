@@ -1,5 +1,5 @@
-using Lem.Domain.Assets;
 using Lem.Domain.Participants;
+using Lem.Markets.Assets;
 using Lem.Markets.Clearing;
 
 namespace Lem.Settlement.Allocation;
@@ -21,7 +21,7 @@ namespace Lem.Settlement.Allocation;
 /// <para>The aggregates (lo, base and segment lengths per marginal-cost level, per slot) are sums over members, so a
 /// <see cref="StartWalk">walk</see> adds or removes a player in O(slots × levels): Monte Carlo Shapley over
 /// hundreds of members needs no optimisation solver.</para>
-/// <para>Not supported (use <see cref="PoolCoalitionGame"/>): orders, batteries, EVs, flexible loads, and an export
+/// <para>Not supported (use <see cref="PoolCoalitionGame"/>): orders, batteries, EVs, flexible loads, heat pumps, and an export
 /// price above the import price in some slot (the pool then trades with itself).</para>
 /// </remarks>
 public sealed class SeparableCommunityGame : CostGame
@@ -54,13 +54,10 @@ public sealed class SeparableCommunityGame : CostGame
         _exportLimitKw = market.ExportLimit?.Kw ?? double.PositiveInfinity;
         _eurPerKwPerMwh = scenario.Horizon.SlotHours / 1000.0;
 
-        // Marginal-cost levels: −κ of every renewable and the VOLL of every curtailable load, sorted and distinct.
-        _levelCost = [.. participants.SelectMany(p => p.Assets).Select(a => a switch
-        {
-            RenewableGenerator g => -g.CurtailmentCost.EurPerMwh,
-            CurtailableLoad c => c.ValueOfLostLoad.EurPerMwh,
-            _ => double.NaN,
-        }).Where(c => !double.IsNaN(c)).Distinct().Order()];
+        // Marginal-cost levels: −κ of every curtailable output (renewables) and the VOLL of every sheddable demand
+        // (curtailable loads), sorted and distinct; the kinds describe their assets as separable terms.
+        var profiles = participants.Select(p => p.Assets.Select(a => AssetKinds.Of(a).Separable(a)!).ToList()).ToList();
+        _levelCost = [.. profiles.SelectMany(x => x).SelectMany(Levels).Distinct().Order()];
         var levelOf = _levelCost.Select((c, i) => (c, i)).ToDictionary(x => x.c, x => x.i);
 
         _lo = new double[n * t];
@@ -70,35 +67,35 @@ public sealed class SeparableCommunityGame : CostGame
         for (var i = 0; i < n; i++)
         {
             var used = new SortedDictionary<int, double[]>();
-            foreach (var asset in participants[i].Assets)
+            foreach (var profile in profiles[i])
             {
-                switch (asset)
+                if (profile.FixedDemandKw is { } demand)
                 {
-                    case InflexibleLoad l:
-                        for (var k = 0; k < t; k++)
-                        {
-                            _lo[(i * t) + k] -= l.DemandKw[k];
-                        }
+                    for (var k = 0; k < t; k++)
+                    {
+                        _lo[(i * t) + k] -= demand[k];
+                    }
+                }
 
-                        break;
-                    case CurtailableLoad c:
-                        var shed = Level(used, levelOf[c.ValueOfLostLoad.EurPerMwh], t);
-                        for (var k = 0; k < t; k++)
-                        {
-                            _lo[(i * t) + k] -= c.DemandKw[k];
-                            shed[k] += c.DemandKw[k];
-                        }
+                if (profile.SheddableDemandKw is { } sheddable)
+                {
+                    var shed = Level(used, levelOf[profile.ValueOfLostLoadEurPerMwh], t);
+                    for (var k = 0; k < t; k++)
+                    {
+                        _lo[(i * t) + k] -= sheddable[k];
+                        shed[k] += sheddable[k];
+                    }
+                }
 
-                        break;
-                    case RenewableGenerator g:
-                        var produce = Level(used, levelOf[-g.CurtailmentCost.EurPerMwh], t);
-                        for (var k = 0; k < t; k++)
-                        {
-                            _base[(i * t) + k] += g.CurtailmentCost.EurPerMwh * g.AvailableKw[k] * _eurPerKwPerMwh;
-                            produce[k] += g.AvailableKw[k];
-                        }
-
-                        break;
+                if (profile.AvailableOutputKw is { } available)
+                {
+                    var kappa = profile.CurtailmentCostEurPerMwh;
+                    var produce = Level(used, levelOf[-kappa], t);
+                    for (var k = 0; k < t; k++)
+                    {
+                        _base[(i * t) + k] += kappa * available[k] * _eurPerKwPerMwh;
+                        produce[k] += available[k];
+                    }
                 }
             }
 
@@ -119,7 +116,7 @@ public sealed class SeparableCommunityGame : CostGame
             return $"participant '{participant.Id}' has orders";
         }
 
-        var other = participant.Assets.FirstOrDefault(a => a is not (InflexibleLoad or RenewableGenerator or CurtailableLoad));
+        var other = participant.Assets.FirstOrDefault(a => AssetKinds.Of(a).Separable(a) is null);
         return other is null ? null : $"participant '{participant.Id}' has a {other.Kind} ('{other.Id}')";
     }
 
@@ -160,14 +157,7 @@ public sealed class SeparableCommunityGame : CostGame
         {
             foreach (var a in p.Assets)
             {
-                var series = a switch
-                {
-                    InflexibleLoad l => l.DemandKw,
-                    CurtailableLoad l => l.DemandKw,
-                    RenewableGenerator g => g.AvailableKw,
-                    _ => null,
-                };
-                if (series is not null && series.Count != n)
+                foreach (var series in AssetKinds.Of(a).SlotSeries(a).Where(s => s.Count != n))
                 {
                     return $"asset '{a.Id}' of participant '{p.Id}' has {series.Count} values for {n} slots";
                 }
@@ -193,6 +183,19 @@ public sealed class SeparableCommunityGame : CostGame
         }
 
         return state.CostEur(() => MemberIds(coalition));
+    }
+
+    private static IEnumerable<double> Levels(SeparableProfile profile)
+    {
+        if (profile.AvailableOutputKw is not null)
+        {
+            yield return -profile.CurtailmentCostEurPerMwh;
+        }
+
+        if (profile.SheddableDemandKw is not null)
+        {
+            yield return profile.ValueOfLostLoadEurPerMwh;
+        }
     }
 
     private static double[] Level(SortedDictionary<int, double[]> used, int level, int slots)

@@ -9,6 +9,7 @@ using Lem.Scenarios;
 using Lem.Scenarios.Examples;
 using Lem.Testing;
 using NodaTime;
+using Lem.Markets.Assets;
 
 namespace Lem.Settlement.Tests.Allocation;
 

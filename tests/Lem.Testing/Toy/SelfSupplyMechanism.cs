@@ -1,6 +1,7 @@
 using Lem.Domain.Assets;
 using Lem.Domain.Validation;
 using Lem.Markets.Clearing;
+using Lem.Markets.Assets;
 
 namespace Lem.Testing.Toy;
 

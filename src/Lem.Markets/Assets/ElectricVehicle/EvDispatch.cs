@@ -1,4 +1,6 @@
-namespace Lem.Markets.Pool;
+using Lem.Markets.Pool;
+
+namespace Lem.Markets.Assets;
 
 /// <summary>The schedule of an electric vehicle.</summary>
 /// <param name="Asset">The asset.</param>
@@ -28,4 +30,7 @@ public sealed record EvDispatch(
 
     /// <inheritdoc />
     public override IReadOnlyList<double> NetInjectionKw => [.. DischargeKw.Zip(ChargeKw, (d, c) => d - c)];
+
+    /// <inheritdoc />
+    public override StorageSchedule Storage => new(ChargeKw, DischargeKw, EnergyKwh);
 }

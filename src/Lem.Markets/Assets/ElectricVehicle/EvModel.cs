@@ -1,9 +1,10 @@
 using System.Globalization;
 using Lem.Domain.Assets;
+using Lem.Markets.Pool;
 using Lem.Domain.Time;
 using Lem.Optimization;
 
-namespace Lem.Markets.Pool;
+namespace Lem.Markets.Assets;
 
 /// <summary>
 /// An electric vehicle: it charges (and with V2G discharges) only in the slots lying wholly within

@@ -1,8 +1,9 @@
+using Lem.Domain.Assets;
 using Lem.Domain.Ids;
 using Lem.Domain.Units;
 using NodaTime;
 
-namespace Lem.Domain.Assets;
+namespace Lem.Markets.Assets;
 
 /// <summary>An electric vehicle that is plugged in from arrival to departure and must leave with a required energy.</summary>
 /// <remarks>

@@ -1,9 +1,10 @@
 using System.Globalization;
 using Lem.Domain.Assets;
+using Lem.Markets.Pool;
 using Lem.Domain.Time;
 using Lem.Optimization;
 
-namespace Lem.Markets.Pool;
+namespace Lem.Markets.Assets;
 
 /// <summary>
 /// A flexible load: consumption f ∈ [min power, max power] in the slots lying wholly within [window start, window end)

@@ -1,4 +1,6 @@
-namespace Lem.Markets.Pool;
+using Lem.Markets.Pool;
+
+namespace Lem.Markets.Assets;
 
 /// <summary>The schedule of a stationary battery.</summary>
 /// <param name="Asset">The asset.</param>
@@ -14,4 +16,7 @@ public sealed record BatteryDispatch(AssetId Asset, ParticipantId Participant, I
 
     /// <inheritdoc />
     public override IReadOnlyList<double> NetInjectionKw => [.. DischargeKw.Zip(ChargeKw, (d, c) => d - c)];
+
+    /// <inheritdoc />
+    public override StorageSchedule Storage => new(ChargeKw, DischargeKw, SocKwh);
 }

@@ -1,4 +1,6 @@
-namespace Lem.Markets.Pool;
+using Lem.Markets.Pool;
+
+namespace Lem.Markets.Assets;
 
 /// <summary>The schedule of a PV or wind generator.</summary>
 /// <param name="Asset">The asset.</param>

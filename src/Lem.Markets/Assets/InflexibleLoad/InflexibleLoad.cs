@@ -1,7 +1,8 @@
+using Lem.Domain.Assets;
 using Lem.Domain.Ids;
 using Lem.Domain.Series;
 
-namespace Lem.Domain.Assets;
+namespace Lem.Markets.Assets;
 
 /// <summary>A load that must be served as given: household base load, for example.</summary>
 /// <param name="Id">The asset's id.</param>

@@ -1,8 +1,9 @@
+using Lem.Domain.Assets;
 using Lem.Domain.Ids;
 using Lem.Domain.Units;
 using NodaTime;
 
-namespace Lem.Domain.Assets;
+namespace Lem.Markets.Assets;
 
 /// <summary>
 /// A load that must receive an amount of energy within a window but may shift it freely inside

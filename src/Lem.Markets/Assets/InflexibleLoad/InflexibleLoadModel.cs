@@ -1,6 +1,7 @@
 using Lem.Domain.Assets;
+using Lem.Markets.Pool;
 
-namespace Lem.Markets.Pool;
+namespace Lem.Markets.Assets;
 
 /// <summary>An inflexible load: a fixed withdrawal (no variable), served at any price.</summary>
 internal sealed class InflexibleLoadModel(InflexibleLoad load, ParticipantId owner, int bus) : PoolAssetModel(owner, bus)

@@ -1,8 +1,9 @@
 using System.Globalization;
 using Lem.Domain.Assets;
+using Lem.Markets.Pool;
 using Lem.Optimization;
 
-namespace Lem.Markets.Pool;
+namespace Lem.Markets.Assets;
 
 /// <summary>
 /// A battery (docs/mechanisms/pool.md#batteries): e(t) = e(t−1) + ηch·pch(t)·Δt − pdis(t)·Δt/ηdis, e(−1) = initial,

@@ -1,7 +1,8 @@
 using Lem.Domain.Assets;
+using Lem.Markets.Pool;
 using Lem.Optimization;
 
-namespace Lem.Markets.Pool;
+namespace Lem.Markets.Assets;
 
 /// <summary>A curtailable load: shed s ∈ [0, demand] at the value of lost load; it withdraws demand − s.</summary>
 internal sealed class CurtailableLoadModel(CurtailableLoad load, ParticipantId owner, int bus) : PoolAssetModel(owner, bus)

@@ -1,4 +1,4 @@
-namespace Lem.Domain.Assets;
+namespace Lem.Markets.Assets;
 
 /// <summary>The primary energy source of a variable renewable generator.</summary>
 public enum RenewableKind

@@ -1,4 +1,6 @@
-namespace Lem.Markets.Pool;
+using Lem.Markets.Pool;
+
+namespace Lem.Markets.Assets;
 
 /// <summary>The schedule of a load: inflexible, curtailable or flexible.</summary>
 /// <param name="Asset">The asset.</param>
@@ -14,4 +16,7 @@ public sealed record LoadDispatch(AssetId Asset, ParticipantId Participant, stri
 
     /// <inheritdoc />
     public override IReadOnlyList<double> NetInjectionKw => [.. ConsumptionKw.Select(c => -c)];
+
+    /// <inheritdoc />
+    public override IReadOnlyList<double> ReactiveConsumptionKw => ConsumptionKw;
 }

@@ -1,0 +1,118 @@
+using Lem.Domain.Reading;
+using Lem.Domain.Time;
+using Lem.Domain.Units;
+using Lem.Domain.Validation;
+using Lem.Markets.Pool;
+using static Lem.Markets.Assets.AssetReading;
+
+namespace Lem.Markets.Assets;
+
+/// <summary>The <c>ev</c> kind: an electric vehicle that must leave with a required energy, optionally with vehicle-to-grid.</summary>
+public sealed class ElectricVehicleKind : AssetKind<ElectricVehicle>
+{
+    /// <inheritdoc />
+    public override IReadOnlyList<string> TypeNames { get; } = ["ev"];
+
+    private protected override ElectricVehicle? ReadAsset(string type, AssetId? id, string? name, ObjectReader r, IAssetReadContext c)
+    {
+        var capacity = r.Number("capacity_kwh", required: true, NumberRange.Positive, "kWh");
+        var maxCharge = r.Number("max_charge_kw", required: true, NumberRange.Positive, "kW");
+        var eta = r.Number("charge_efficiency", required: false, NumberRange.Efficiency) ?? 0.95;
+        var arrival = c.Time(r, "arrival", required: true);
+        var departure = c.Time(r, "departure", required: true);
+        var arrivalEnergy = r.Number("arrival_energy_kwh", required: true, NumberRange.NonNegative, "kWh");
+        var required = r.Number("required_energy_kwh", required: true, NumberRange.NonNegative, "kWh");
+        var v2g = r.Bool("v2g", required: false) ?? false;
+        var maxDischarge = r.Number("max_discharge_kw", required: false, NumberRange.NonNegative, "kW") ?? (v2g ? maxCharge : 0);
+        var etaDis = r.Number("discharge_efficiency", required: false, NumberRange.Efficiency) ?? eta;
+        if (capacity is null || maxCharge is null || arrival is null || departure is null || arrivalEnergy is null || required is null || maxDischarge is null)
+        {
+            return null;
+        }
+
+        var before = r.Diagnostics.Errors.Count;
+        if (departure <= arrival)
+        {
+            r.Diagnostics.Error(r.PathOf("departure"), ValidationCodes.BoundsInverted, "The departure must be after the arrival.");
+        }
+
+        if (arrivalEnergy > capacity)
+        {
+            r.Diagnostics.Error(r.PathOf("arrival_energy_kwh"), ValidationCodes.ValueOutOfRange, $"arrival_energy_kwh = {F(arrivalEnergy.Value)} is above capacity_kwh = {F(capacity.Value)}.");
+        }
+
+        if (required > capacity)
+        {
+            r.Diagnostics.Error(r.PathOf("required_energy_kwh"), ValidationCodes.ValueOutOfRange, $"required_energy_kwh = {F(required.Value)} is above capacity_kwh = {F(capacity.Value)}.");
+        }
+
+        if (!v2g && maxDischarge > 0)
+        {
+            r.Diagnostics.Error(r.PathOf("max_discharge_kw"), ValidationCodes.ValueInvalid, "max_discharge_kw is above zero but v2g is false; set v2g to true or remove max_discharge_kw.");
+        }
+
+        if (r.Diagnostics.Errors.Count == before && c.Horizon is not null)
+        {
+            var hours = HoursWithin(c.Horizon, arrival.Value, departure.Value);
+            var deliverable = eta * maxCharge.Value * hours;
+            var needed = required.Value - arrivalEnergy.Value;
+            if (needed > deliverable + 1e-9)
+            {
+                r.Diagnostics.Error(r.PathOf("required_energy_kwh"), ValidationCodes.EvEnergyUnreachable, $"The EV needs {F(needed)} kWh more but can receive at most {F(deliverable)} kWh: {F(hours)} h of charging at {F(maxCharge.Value)} kW with efficiency {F(eta)} within its window in the horizon.");
+            }
+        }
+
+        if (id is null || r.Diagnostics.Errors.Count != before)
+        {
+            return null;
+        }
+
+        return new ElectricVehicle(id.Value, name, Energy.FromKwh(capacity.Value), Power.FromKw(maxCharge.Value), eta, arrival.Value, departure.Value, Energy.FromKwh(arrivalEnergy.Value), Energy.FromKwh(required.Value), v2g, Power.FromKw(maxDischarge.Value), etaDis);
+    }
+
+    private protected override void AddFiguresOf(ElectricVehicle asset, AssetFigures figures, double slotHours) => figures.EvEnergyKwh += asset.EnergyToCharge.Kwh;
+
+    private protected override PoolAssetModel PoolModelOf(ElectricVehicle asset, ParticipantId owner, int bus, Horizon horizon) => new EvModel(asset, owner, bus, horizon);
+
+    private protected override void CheckFeasibilityOf(ElectricVehicle ev, ParticipantId owner, Horizon horizon, List<string> causes)
+    {
+        var (first, end) = EvModel.PluggedSlots(ev, horizon);
+        var hours = (end - first) * horizon.SlotHours;
+        var need = ev.RequiredEnergy.Kwh - ev.ArrivalEnergy.Kwh;
+        var most = ev.ChargeEfficiency * ev.MaxCharge.Kw * hours;
+        string? why = null;
+        if (ev.RequiredEnergy > ev.Capacity)
+        {
+            why = Inv($"its required {ev.RequiredEnergy.Kwh:0.###} kWh is above its capacity of {ev.Capacity.Kwh:0.###} kWh");
+        }
+        else if (ev.ArrivalEnergy > ev.Capacity)
+        {
+            why = Inv($"its arrival energy of {ev.ArrivalEnergy.Kwh:0.###} kWh is above its capacity of {ev.Capacity.Kwh:0.###} kWh");
+        }
+        else if (need > most + 1e-9)
+        {
+            why = end == first
+                ? Inv($"it needs {need:0.###} kWh more than its arrival energy but is plugged in for no whole slot of the horizon")
+                : Inv($"it needs {need:0.###} kWh more than its arrival energy but can receive at most {most:0.###} kWh ({hours:0.###} h plugged in at {ev.MaxCharge.Kw:0.###} kW with efficiency {ev.ChargeEfficiency:0.###})");
+        }
+
+        if (why is not null)
+        {
+            causes.Add($"EV '{ev.Id}' of participant '{owner}' cannot reach its required energy: {why}");
+        }
+    }
+
+    private protected override void AddToImportCheckOf(ElectricVehicle ev, ParticipantId owner, Horizon horizon, ImportCheck check)
+    {
+        if (!ev.VehicleToGrid)
+        {
+            return;
+        }
+
+        var (first, end) = EvModel.PluggedSlots(ev, horizon);
+        for (var t = first; t < end; t++)
+        {
+            check.CanSupply(t, ev.MaxDischarge.Kw);
+        }
+    }
+}
