@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Lem.Domain.Assets;
+using Lem.Markets.Assets;
 using Lem.Grid.Formulations;
 using Lem.Markets.Pool;
 using Lem.Pipeline;
