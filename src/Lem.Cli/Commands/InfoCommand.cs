@@ -91,6 +91,11 @@ public static class InfoCommand
         energy.AddRow("Battery capacity / power", $"{F(m.BatteryCapacityKwh, "0.0")} kWh / {F(m.BatteryPowerKw, "0.0")} kW");
         energy.AddRow("EV energy to charge", $"{F(m.EvEnergyKwh, "0.0")} kWh");
         energy.AddRow("Flexible-load energy", $"{F(m.FlexibleEnergyKwh, "0.0")} kWh");
+        if (m.HeatPumpThermalDemandKwh > 0)
+        {
+            energy.AddRow("Heat-pump heat demand", $"{F(m.HeatPumpThermalDemandKwh, "0.0")} kWh_th");
+        }
+
         energy.AddRow("Orders (bids / offers)", $"{m.Bids} / {m.Offers}");
         var (min, mean, max) = m.WholesaleImportEurPerMwh;
         energy.AddRow("Wholesale import price (min / mean / max)", $"{F(min, "0.0")} / {F(mean, "0.0")} / {F(max, "0.0")} EUR/MWh");
@@ -145,6 +150,7 @@ public static class InfoCommand
             w.WriteNumber("battery_power_kw", m.BatteryPowerKw);
             w.WriteNumber("ev_energy_kwh", m.EvEnergyKwh);
             w.WriteNumber("flexible_energy_kwh", m.FlexibleEnergyKwh);
+            w.WriteNumber("heat_pump_thermal_demand_kwh", m.HeatPumpThermalDemandKwh);
             w.WriteNumber("bids", m.Bids);
             w.WriteNumber("offers", m.Offers);
             if (s.Grid is { } g)

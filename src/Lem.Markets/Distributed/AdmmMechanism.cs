@@ -78,7 +78,8 @@ public abstract class AdmmMechanism : IClearingMechanism
         ArgumentNullException.ThrowIfNull(market);
         var outside = outsideMarketId ?? DistributedOptions.Default.OutsideMarketId;
         var slots = market.Horizon.Count;
-        var bilateral = result.Mechanism == DistributedMechanism.P2p;
+        var mechanism = ForKind(result.Mechanism);
+        var bilateral = mechanism.Capabilities.BilateralTrades;
         var trades = result.Trades.Select(x => new ClearingTrade(x.BuyerId, x.SellerId, x.Slot, x.QuantityKwh, x.PriceEurPerMwh)).ToList();
 
         var traded = new Dictionary<(string Id, int Slot), (double Kwh, double Eur)>();
@@ -120,7 +121,7 @@ public abstract class AdmmMechanism : IClearingMechanism
 
         return new ClearingResult
         {
-            Mechanism = NameOf(result.Mechanism),
+            Mechanism = mechanism.Name,
             Status = result.Status switch
             {
                 ConvergenceStatus.Converged => ClearingStatus.Converged,
@@ -147,7 +148,7 @@ public abstract class AdmmMechanism : IClearingMechanism
                 ["bytes"] = result.Bytes,
             },
             WallSeconds = result.WallSeconds,
-            Report = new AdmmReport(result, charges),
+            Report = new AdmmReport(result, charges, mechanism.Capabilities.NetworkCharges),
         };
     }
 
@@ -180,8 +181,9 @@ public abstract class AdmmMechanism : IClearingMechanism
     /// <summary>Runs the coordination on the agents (the outside market is added by mechanisms that trade with it as an agent).</summary>
     protected abstract DistributedResult Solve(List<IAgent> agents, OutsideMarket market, Horizon horizon, DistributedOptions options, Stopwatch clock);
 
-    private static string NameOf(DistributedMechanism kind) =>
-        ClearingMechanisms.Names.Select(ClearingMechanisms.Get).OfType<AdmmMechanism>().First(m => m.Kind == kind).Name;
+    /// <summary>The registered distributed mechanism of a kind.</summary>
+    internal static AdmmMechanism ForKind(DistributedMechanism kind) =>
+        ClearingMechanisms.Names.Select(ClearingMechanisms.Get).OfType<AdmmMechanism>().First(m => m.Kind == kind);
 
     private (DistributedResult Result, NetworkChargesTable? Charges) RunWithCharges(MarketInput market, DistributedOptions options)
     {

@@ -10,7 +10,8 @@ namespace Lem.Markets.Distributed;
 /// <summary>The distributed mechanisms' outputs beyond the common ones: iterations and residuals, messages, the positions, trades, convergence history and network charges.</summary>
 /// <param name="result">The distributed result.</param>
 /// <param name="charges">The P2P network charges, or null.</param>
-public sealed class AdmmReport(DistributedResult result, NetworkChargesTable? charges) : IClearingReport
+/// <param name="pricesNetworkCharges">Whether the mechanism prices network charges (then the summary has <c>network_charges</c>, null without).</param>
+public sealed class AdmmReport(DistributedResult result, NetworkChargesTable? charges, bool pricesNetworkCharges) : IClearingReport
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
@@ -27,7 +28,7 @@ public sealed class AdmmReport(DistributedResult result, NetworkChargesTable? ch
         var fields = JsonSerializer.SerializeToNode(
             new AdmmSummary(r.Iterations, r.PrimalResidual, r.DualResidual, r.Messages, r.Bytes, r.WallSeconds, r.Trades.Count),
             MarketsJsonContext.Default.AdmmSummary)!.AsObject();
-        if (r.Mechanism == DistributedMechanism.P2p)
+        if (pricesNetworkCharges)
         {
             var p2p = JsonSerializer.SerializeToNode(new P2pSummary(NetworkChargeReport.Summary(Charges, r.Trades)), MarketsJsonContext.Default.P2pSummary)!.AsObject();
             foreach (var (name, value) in p2p.ToList())

@@ -9,5 +9,5 @@ public static class DistributedClearing
     /// <exception cref="ArgumentException">When the market has no participant with assets or orders, or the options are out of range.</exception>
     /// <exception cref="InvalidOperationException">When an agent's local problem cannot be solved (an infeasible EV requirement, for example).</exception>
     public static DistributedResult Run(MarketInput scenario, DistributedMechanism mechanism, DistributedOptions? options = null) =>
-        ClearingMechanisms.Names.Select(ClearingMechanisms.Get).OfType<AdmmMechanism>().First(m => m.Kind == mechanism).Run(scenario, options);
+        AdmmMechanism.ForKind(mechanism).Run(scenario, options);
 }
