@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Lem.Domain.Participants;
 using Lem.Markets.Assets;
 using Lem.Pipeline;
 using Lem.Scenarios;
@@ -43,7 +44,7 @@ internal static class AllocateBench
         var seconds = watch.Elapsed.TotalSeconds;
         var meanAbs = r.AllocationsEur.Average(Math.Abs);
         var worst = r.Ci95Eur!.Max();
-        var label = $"{participants} members (loads, {scenario.Participants.Count(p => p.Assets.Any(a => a is RenewableGenerator))} with PV) × {game.SlotCount} slots, closed-form game";
+        var label = $"{participants} members (loads, {scenario.Participants.Count(p => HasPv(p, scenario.Horizon.Count))} with PV) × {game.SlotCount} slots, closed-form game";
         return
         [
             ("allocate_mc_s", seconds, "s", $"{label}: Monte Carlo Shapley until every 95 % half-width ≤ {target:P1} of the mean |allocation|{(r.TargetMet == true ? string.Empty : " — target NOT met")}"),
@@ -81,5 +82,17 @@ internal static class AllocateBench
             ("permutations_savings", r.Permutations!.Value, string.Empty, "permutations sampled for the stricter criterion"),
             ("max_half_width_vs_mean_saving_percent_strict", worst, "%", "max_i ci95_i / mean_j |d_j − φ_j| at the end of the stricter run"),
         ];
+    }
+
+    /// <summary>Whether the participant has PV, as its asset kinds report it.</summary>
+    private static bool HasPv(Participant participant, int slots)
+    {
+        var figures = new AssetFigures(slots);
+        foreach (var asset in participant.Assets)
+        {
+            AssetKinds.Of(asset).AddFigures(asset, figures, 1.0);
+        }
+
+        return figures.PvCapacityKw > 0;
     }
 }
