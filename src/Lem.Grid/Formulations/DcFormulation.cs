@@ -110,6 +110,16 @@ public sealed class DcFormulation : IGridFormulation
         return null;
     }
 
+    /// <summary>Checks the arguments of a prepared formulation's <c>AddSlot</c>: a model, a non-negative slot, and one active and one reactive injection expression per solver bus.</summary>
+    internal static void CheckSlotArguments(OptimizationModel model, int slot, NetworkIndex index, IReadOnlyList<LinearExpression> pInjectionMw, IReadOnlyList<LinearExpression> qInjectionMvar)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(pInjectionMw);
+        ArgumentNullException.ThrowIfNull(qInjectionMvar);
+        ArgumentOutOfRangeException.ThrowIfNegative(slot);
+        CheckInjections(index, pInjectionMw, qInjectionMvar);
+    }
+
     /// <summary>Checks that there is one active and one reactive injection expression per solver bus.</summary>
     internal static void CheckInjections(NetworkIndex index, IReadOnlyList<LinearExpression> pInjectionMw, IReadOnlyList<LinearExpression> qInjectionMvar)
     {

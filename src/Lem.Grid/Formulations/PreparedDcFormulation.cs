@@ -46,12 +46,8 @@ public sealed class PreparedDcFormulation : IPreparedGridFormulation
     /// <exception cref="ArgumentException">When the injection lists do not match the buses.</exception>
     public DcSlot AddSlot(OptimizationModel model, int slot, IReadOnlyList<LinearExpression> pInjectionMw, IReadOnlyList<LinearExpression> qInjectionMvar)
     {
-        ArgumentNullException.ThrowIfNull(model);
-        ArgumentNullException.ThrowIfNull(pInjectionMw);
-        ArgumentNullException.ThrowIfNull(qInjectionMvar);
-        ArgumentOutOfRangeException.ThrowIfNegative(slot);
         var index = Index;
-        DcFormulation.CheckInjections(index, pInjectionMw, qInjectionMvar);
+        DcFormulation.CheckSlotArguments(model, slot, index, pInjectionMw, qInjectionMvar);
         int n = index.BusCount, m = index.BranchCount;
         var baseMva = index.BaseMva;
         var theta = new Variable[n];

@@ -68,13 +68,9 @@ public sealed class PreparedLinDistFlowFormulation : IPreparedGridFormulation
     /// <exception cref="ArgumentException">When the injection lists do not match the buses.</exception>
     public LinDistFlowSlot AddSlot(OptimizationModel model, int slot, IReadOnlyList<LinearExpression> pInjectionMw, IReadOnlyList<LinearExpression> qInjectionMvar)
     {
-        ArgumentNullException.ThrowIfNull(model);
-        ArgumentNullException.ThrowIfNull(pInjectionMw);
-        ArgumentNullException.ThrowIfNull(qInjectionMvar);
-        ArgumentOutOfRangeException.ThrowIfNegative(slot);
         var index = Index;
         var feeder = Feeder;
-        DcFormulation.CheckInjections(index, pInjectionMw, qInjectionMvar);
+        DcFormulation.CheckSlotArguments(model, slot, index, pInjectionMw, qInjectionMvar);
         int n = index.BusCount, m = index.BranchCount;
         var baseMva = index.BaseMva;
 
