@@ -21,13 +21,7 @@ public sealed class PreparedLinDistFlowFormulation : IPreparedGridFormulation
     {
         Formulation = formulation;
         Feeder = feeder;
-        var index = feeder.Index;
-        _squaredLower = new double[index.BusCount];
-        _squaredUpper = new double[index.BusCount];
-        for (var i = 0; i < index.BusCount; i++)
-        {
-            (_squaredLower[i], _squaredUpper[i]) = LinDistFlowFormulation.SquaredLimits(index, i);
-        }
+        (_squaredLower, _squaredUpper) = DistFlowRows.SquaredLimits(feeder.Index);
 
         // Directions θ_s = 2πs/N, s < N/2, of the inscribed polygon; each row bounds both opposite sides.
         var sides = formulation.PolygonSides;
@@ -71,43 +65,10 @@ public sealed class PreparedLinDistFlowFormulation : IPreparedGridFormulation
         var index = Index;
         var feeder = Feeder;
         DcFormulation.CheckSlotArguments(model, slot, index, pInjectionMw, qInjectionMvar);
-        int n = index.BusCount, m = index.BranchCount;
-        var baseMva = index.BaseMva;
-
-        var v = new Variable[n];
-        var voltageRows = new Constraint?[n];
-        for (var i = 0; i < n; i++)
-        {
-            if (i == feeder.Root)
-            {
-                var vs = index.VmSetpointPu[i] * index.VmSetpointPu[i];
-                v[i] = model.AddVariable(vs, vs, $"v[{slot},{index.BusIds[i]}]");
-                continue;
-            }
-
-            v[i] = model.AddVariable(double.NegativeInfinity, double.PositiveInfinity, $"v[{slot},{index.BusIds[i]}]");
-            double lo = _squaredLower[i], hi = _squaredUpper[i];
-            if (double.IsFinite(lo) || double.IsFinite(hi))
-            {
-                voltageRows[i] = model.AddConstraint(new LinearExpression().Add(v[i], 1.0), lo, hi, $"vlim[{slot},{index.BusIds[i]}]");
-            }
-        }
-
-        var p = new Variable[m];
-        var q = new Variable[m];
-        for (var k = 0; k < m; k++)
-        {
-            p[k] = model.AddVariable(double.NegativeInfinity, double.PositiveInfinity, $"P[{slot},{index.BranchIds[k]}]");
-            q[k] = model.AddVariable(double.NegativeInfinity, double.PositiveInfinity, $"Q[{slot},{index.BranchIds[k]}]");
-        }
-
-        var pBalance = new LinearExpression[n];
-        var qBalance = new LinearExpression[n];
-        for (var i = 0; i < n; i++)
-        {
-            pBalance[i] = new LinearExpression().Add(pInjectionMw[i], 1.0 / baseMva).Add(v[i], -feeder.ShuntPPerV[i]);
-            qBalance[i] = new LinearExpression().Add(qInjectionMvar[i], 1.0 / baseMva).Add(v[i], -feeder.ShuntQPerV[i]);
-        }
+        var m = index.BranchCount;
+        var v = DistFlowRows.AddSquaredVoltages(model, slot, feeder, "v", double.NegativeInfinity, null, _squaredLower, _squaredUpper, out var voltageRows);
+        var (p, q, _) = DistFlowRows.AddBranchFlows(model, slot, index, withSquaredCurrent: false);
+        var (pBalance, qBalance) = DistFlowRows.StartBalances(pInjectionMw, qInjectionMvar, index.BaseMva, v, feeder.ShuntPPerV, feeder.ShuntQPerV);
 
         var drops = new Constraint[m];
         for (var k = 0; k < m; k++)
@@ -121,13 +82,7 @@ public sealed class PreparedLinDistFlowFormulation : IPreparedGridFormulation
             drops[k] = model.AddEquality(drop, 0.0, $"drop[{slot},{index.BranchIds[k]}]");
         }
 
-        var pRows = new Constraint[n];
-        var qRows = new Constraint[n];
-        for (var i = 0; i < n; i++)
-        {
-            pRows[i] = model.AddEquality(pBalance[i], 0.0, $"pbal[{slot},{index.BusIds[i]}]");
-            qRows[i] = model.AddEquality(qBalance[i], 0.0, $"qbal[{slot},{index.BusIds[i]}]");
-        }
+        var (pRows, qRows) = DistFlowRows.AddBalanceRows(model, slot, index, pBalance, qBalance);
 
         var thermal = new List<LinDistFlowThermalRow>();
         for (var k = 0; k < m; k++)

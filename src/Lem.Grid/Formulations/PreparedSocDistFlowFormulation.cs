@@ -19,14 +19,7 @@ public sealed class PreparedSocDistFlowFormulation : IPreparedGridFormulation
         Formulation = formulation;
         Feeder = feeder;
         PerUnit = perUnit;
-        var index = feeder.Index;
-        _squaredLower = new double[index.BusCount];
-        _squaredUpper = new double[index.BusCount];
-        for (var i = 0; i < index.BusCount; i++)
-        {
-            (_squaredLower[i], _squaredUpper[i]) = LinDistFlowFormulation.SquaredLimits(index, i);
-        }
-
+        (_squaredLower, _squaredUpper) = DistFlowRows.SquaredLimits(feeder.Index);
         _tap = [.. feeder.TapSquared.Select(Math.Sqrt)];
     }
 
@@ -57,47 +50,12 @@ public sealed class PreparedSocDistFlowFormulation : IPreparedGridFormulation
         var feeder = Feeder;
         var pu = PerUnit;
         DcFormulation.CheckSlotArguments(model, slot, index, pInjectionMw, qInjectionMvar);
-        int n = index.BusCount, m = index.BranchCount;
-        var baseMva = pu.PowerBaseMva;
-
-        var w = new Variable[n];
-        var voltageRows = new Constraint?[n];
+        var m = index.BranchCount;
         var flatStart = index.VmSetpointPu[feeder.Root] * index.VmSetpointPu[feeder.Root];
-        for (var i = 0; i < n; i++)
-        {
-            if (i == feeder.Root)
-            {
-                var ws = index.VmSetpointPu[i] * index.VmSetpointPu[i];
-                w[i] = model.AddVariable(ws, ws, $"w[{slot},{index.BusIds[i]}]");
-                continue;
-            }
-
-            w[i] = model.AddVariable(0.0, double.PositiveInfinity, $"w[{slot},{index.BusIds[i]}]");
-            model.SetStart(w[i], flatStart);
-            double lo = _squaredLower[i], hi = _squaredUpper[i];
-            if (double.IsFinite(lo) || double.IsFinite(hi))
-            {
-                voltageRows[i] = model.AddConstraint(new LinearExpression().Add(w[i], 1.0), lo, hi, $"vlim[{slot},{index.BusIds[i]}]");
-            }
-        }
-
-        var p = new Variable[m];
-        var q = new Variable[m];
-        var l = new Variable[m];
-        for (var k = 0; k < m; k++)
-        {
-            p[k] = model.AddVariable(double.NegativeInfinity, double.PositiveInfinity, $"P[{slot},{index.BranchIds[k]}]");
-            q[k] = model.AddVariable(double.NegativeInfinity, double.PositiveInfinity, $"Q[{slot},{index.BranchIds[k]}]");
-            l[k] = model.AddVariable(0.0, double.PositiveInfinity, $"l[{slot},{index.BranchIds[k]}]");
-        }
-
-        var pBalance = new LinearExpression[n];
-        var qBalance = new LinearExpression[n];
-        for (var i = 0; i < n; i++)
-        {
-            pBalance[i] = new LinearExpression().Add(pInjectionMw[i], 1.0 / baseMva).Add(w[i], -pu.ShuntPPerV[i]);
-            qBalance[i] = new LinearExpression().Add(qInjectionMvar[i], 1.0 / baseMva).Add(w[i], -pu.ShuntQPerV[i]);
-        }
+        var w = DistFlowRows.AddSquaredVoltages(model, slot, feeder, "w", 0.0, flatStart, _squaredLower, _squaredUpper, out var voltageRows);
+        var (p, q, squaredCurrent) = DistFlowRows.AddBranchFlows(model, slot, index, withSquaredCurrent: true);
+        var l = squaredCurrent!;
+        var (pBalance, qBalance) = DistFlowRows.StartBalances(pInjectionMw, qInjectionMvar, pu.PowerBaseMva, w, pu.ShuntPPerV, pu.ShuntQPerV);
 
         var drops = new Constraint[m];
         var cones = new ConeConstraint[m];
@@ -129,14 +87,7 @@ public sealed class PreparedSocDistFlowFormulation : IPreparedGridFormulation
             }
         }
 
-        var pRows = new Constraint[n];
-        var qRows = new Constraint[n];
-        for (var i = 0; i < n; i++)
-        {
-            pRows[i] = model.AddEquality(pBalance[i], 0.0, $"pbal[{slot},{index.BusIds[i]}]");
-            qRows[i] = model.AddEquality(qBalance[i], 0.0, $"qbal[{slot},{index.BusIds[i]}]");
-        }
-
+        var (pRows, qRows) = DistFlowRows.AddBalanceRows(model, slot, index, pBalance, qBalance);
         return new SocDistFlowSlot(index, feeder, pu, Formulation.ExactnessTolerance, w, p, q, l, pRows, qRows, drops, voltageRows, cones, thermal) { Slot = slot };
     }
 }

@@ -71,12 +71,7 @@ public sealed class HighsSolver : ISolver
     /// <inheritdoc />
     public Solution Solve(OptimizationModel model, SolverOptions? options = null)
     {
-        ArgumentNullException.ThrowIfNull(model);
-        var reason = CannotSolve(model);
-        if (reason is not null)
-        {
-            throw new SolverCapabilityException(reason);
-        }
+        Capabilities.ThrowIfCannotSolve(this, model);
 
         options ??= SolverOptions.Default;
         var clock = Stopwatch.StartNew();

@@ -33,12 +33,7 @@ public sealed class InteriorPointSolver : ISolver
     /// <inheritdoc/>
     public Solution Solve(OptimizationModel model, SolverOptions? options = null)
     {
-        ArgumentNullException.ThrowIfNull(model);
-        var reason = CannotSolve(model);
-        if (reason is not null)
-        {
-            throw new SolverCapabilityException(reason);
-        }
+        Capabilities.ThrowIfCannotSolve(this, model);
 
         var (linear, quadratic) = Objective(model);
         var solution = new InteriorPointQp(model).Solve(linear, quadratic, options);

@@ -63,13 +63,8 @@ public sealed class IpoptSolver : ISolver
     /// <exception cref="SolverUnavailableException">When <c>libipopt.so.1</c> cannot be loaded.</exception>
     public Solution Solve(OptimizationModel model, SolverOptions? options = null)
     {
-        ArgumentNullException.ThrowIfNull(model);
+        Capabilities.ThrowIfCannotSolve(this, model);
         options ??= SolverOptions.Default;
-        var why = CannotSolve(model);
-        if (why is not null)
-        {
-            throw new SolverCapabilityException(why);
-        }
 
         if (model.Variables.Count == 0)
         {
