@@ -111,16 +111,12 @@ internal sealed class AcPolarInjection : INonlinearFunction
         var dti = 0.0;
         for (var k = 0; k < _degree; k++)
         {
-            int p = 2 + (2 * k), q = p + 1;
-            var vj = x[p];
-            var theta = ti - x[q];
-            var (cos, sin) = (Math.Cos(theta), Math.Sin(theta));
-            var h = H(k, cos, sin);
-            var dh = DH(k, cos, sin);
+            var (vj, h, dh) = Neighbour(x, ti, k);
             dvi += vj * h;
             dti += vi * vj * dh;
+            var p = 2 + (2 * k);
             gradient[p] = vi * h;
-            gradient[q] = -vi * vj * dh;
+            gradient[p + 1] = -vi * vj * dh;
         }
 
         gradient[0] = dvi;
@@ -140,12 +136,7 @@ internal sealed class AcPolarInjection : INonlinearFunction
         double viti = 0, titi = 0;
         for (var k = 0; k < _degree; k++)
         {
-            int p = 2 + (2 * k), q = p + 1;
-            var vj = x[p];
-            var theta = ti - x[q];
-            var (cos, sin) = (Math.Cos(theta), Math.Sin(theta));
-            var h = H(k, cos, sin);
-            var dh = DH(k, cos, sin);
+            var (vj, h, dh) = Neighbour(x, ti, k);
             viti += vj * dh;
             titi -= vi * vj * h;
             var e = 3 + (6 * k);
@@ -159,6 +150,15 @@ internal sealed class AcPolarInjection : INonlinearFunction
 
         values[1] += weight * viti;
         values[2] += weight * titi;
+    }
+
+    // Neighbour k's voltage magnitude v_j with h(θ_ij) and h'(θ_ij); x holds v_j, θ_j at 2 + 2k, 3 + 2k.
+    private (double Vj, double H, double DH) Neighbour(ReadOnlySpan<double> x, double ti, int k)
+    {
+        var vj = x[2 + (2 * k)];
+        var theta = ti - x[3 + (2 * k)];
+        var (cos, sin) = (Math.Cos(theta), Math.Sin(theta));
+        return (vj, H(k, cos, sin), DH(k, cos, sin));
     }
 
     // h(θ) = G cos θ + B sin θ for P, G sin θ − B cos θ for Q; h' its derivative (h'' = −h).

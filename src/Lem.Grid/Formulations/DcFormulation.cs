@@ -110,25 +110,22 @@ public sealed class DcFormulation : IGridFormulation
         return null;
     }
 
-    /// <summary>Checks the arguments of a prepared formulation's <c>AddSlot</c>: a model, a non-negative slot, and one active and one reactive injection expression per solver bus.</summary>
-    internal static void CheckSlotArguments(OptimizationModel model, int slot, NetworkIndex index, IReadOnlyList<LinearExpression> pInjectionMw, IReadOnlyList<LinearExpression> qInjectionMvar)
+    /// <summary>
+    /// Checks the arguments of a prepared formulation's <c>AddSlot</c>: a model, a non-negative slot, one active
+    /// injection expression per solver bus and, when <paramref name="reactive"/>, one reactive one per solver bus.
+    /// </summary>
+    internal static void CheckSlotArguments(OptimizationModel model, int slot, NetworkIndex index, IReadOnlyList<LinearExpression> pInjectionMw, IReadOnlyList<LinearExpression> qInjectionMvar, bool reactive = true)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(pInjectionMw);
         ArgumentNullException.ThrowIfNull(qInjectionMvar);
         ArgumentOutOfRangeException.ThrowIfNegative(slot);
-        CheckInjections(index, pInjectionMw, qInjectionMvar);
-    }
-
-    /// <summary>Checks that there is one active and one reactive injection expression per solver bus.</summary>
-    internal static void CheckInjections(NetworkIndex index, IReadOnlyList<LinearExpression> pInjectionMw, IReadOnlyList<LinearExpression> qInjectionMvar)
-    {
         if (pInjectionMw.Count != index.BusCount)
         {
             throw new ArgumentException($"{pInjectionMw.Count} active injections were given for {index.BusCount} buses.", nameof(pInjectionMw));
         }
 
-        if (qInjectionMvar.Count != index.BusCount)
+        if (reactive && qInjectionMvar.Count != index.BusCount)
         {
             throw new ArgumentException($"{qInjectionMvar.Count} reactive injections were given for {index.BusCount} buses.", nameof(qInjectionMvar));
         }

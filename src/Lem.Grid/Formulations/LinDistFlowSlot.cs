@@ -66,53 +66,19 @@ public sealed class LinDistFlowSlot : GridSlot
     public LinDistFlowSensitivities Sensitivities => _prepared.Sensitivities;
 
     /// <inheritdoc />
-    public override double[] ActivePrices(Solution solution)
-    {
-        ArgumentNullException.ThrowIfNull(solution);
-        return [.. _pBalance.Select(c => solution.Dual(c) / Index.BaseMva)];
-    }
+    public override double[] ActivePrices(Solution solution) => DistFlowReadOut.Prices(solution, _pBalance, Index.BaseMva);
 
     /// <summary>The marginal cost of reactive demand at each bus (objective units per Mvar), from the reactive balance duals.</summary>
-    public double[] ReactivePrices(Solution solution)
-    {
-        ArgumentNullException.ThrowIfNull(solution);
-        return [.. _qBalance.Select(c => solution.Dual(c) / Index.BaseMva)];
-    }
+    public double[] ReactivePrices(Solution solution) => DistFlowReadOut.Prices(solution, _qBalance, Index.BaseMva);
 
     /// <inheritdoc />
-    public override double[]? VoltageMagnitudesPu(Solution solution)
-    {
-        ArgumentNullException.ThrowIfNull(solution);
-        return [.. _v.Select(x => Math.Sqrt(Math.Max(0.0, solution.Value(x))))];
-    }
+    public override double[]? VoltageMagnitudesPu(Solution solution) => DistFlowReadOut.VoltageMagnitudesPu(solution, _v);
 
     /// <inheritdoc />
-    public override double[]? BranchFlowsMw(Solution solution)
-    {
-        ArgumentNullException.ThrowIfNull(solution);
-        var flows = new double[Index.BranchCount];
-        for (var k = 0; k < flows.Length; k++)
-        {
-            var vf = solution.Value(_v[Index.FromIndex[k]]);
-            flows[k] = (solution.Value(_p[k]) + (Index.GPu[k] / (2 * Feeder.TapSquared[k]) * vf)) * Index.BaseMva;
-        }
-
-        return flows;
-    }
+    public override double[]? BranchFlowsMw(Solution solution) => DistFlowReadOut.FromEndFlows(solution, Feeder, _p, _v, Index.GPu, 1.0, Index.BaseMva);
 
     /// <summary>The reactive power entering each branch at its from end (Mvar).</summary>
-    public double[] BranchReactiveFlowsMvar(Solution solution)
-    {
-        ArgumentNullException.ThrowIfNull(solution);
-        var flows = new double[Index.BranchCount];
-        for (var k = 0; k < flows.Length; k++)
-        {
-            var vf = solution.Value(_v[Index.FromIndex[k]]);
-            flows[k] = (solution.Value(_q[k]) - (Index.BPu[k] / (2 * Feeder.TapSquared[k]) * vf)) * Index.BaseMva;
-        }
-
-        return flows;
-    }
+    public double[] BranchReactiveFlowsMvar(Solution solution) => DistFlowReadOut.FromEndFlows(solution, Feeder, _q, _v, Index.BPu, -1.0, Index.BaseMva);
 
     /// <summary>Zero: LinDistFlow drops the series losses (shunt consumption is not counted as a loss).</summary>
     public override double LossesMw(Solution solution) => 0.0;

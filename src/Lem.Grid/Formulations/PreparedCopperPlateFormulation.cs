@@ -32,14 +32,7 @@ public sealed class PreparedCopperPlateFormulation : IPreparedGridFormulation
     /// <exception cref="ArgumentException">When there is not one active injection per bus.</exception>
     public CopperPlateSlot AddSlot(OptimizationModel model, int slot, IReadOnlyList<LinearExpression> pInjectionMw, IReadOnlyList<LinearExpression> qInjectionMvar)
     {
-        ArgumentNullException.ThrowIfNull(model);
-        ArgumentNullException.ThrowIfNull(pInjectionMw);
-        ArgumentNullException.ThrowIfNull(qInjectionMvar);
-        ArgumentOutOfRangeException.ThrowIfNegative(slot);
-        if (pInjectionMw.Count != Index.BusCount)
-        {
-            throw new ArgumentException($"{pInjectionMw.Count} active injections were given for {Index.BusCount} buses.", nameof(pInjectionMw));
-        }
+        DcFormulation.CheckSlotArguments(model, slot, Index, pInjectionMw, qInjectionMvar, reactive: false);
 
         var total = new LinearExpression(pInjectionMw.Sum(e => e.Count));
         foreach (var e in pInjectionMw)

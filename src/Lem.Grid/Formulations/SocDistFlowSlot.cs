@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Lem.Grid.Indexing;
 using Lem.Optimization;
 
@@ -87,79 +88,25 @@ public sealed class SocDistFlowSlot : GridSlot
     public IReadOnlyList<ConeConstraint> ThermalCones { get; }
 
     /// <inheritdoc />
-    public override double[] ActivePrices(Solution solution)
-    {
-        ArgumentNullException.ThrowIfNull(solution);
-        return [.. _pBalance.Select(c => solution.Dual(c) / PerUnit.PowerBaseMva)];
-    }
+    public override double[] ActivePrices(Solution solution) => DistFlowReadOut.Prices(solution, _pBalance, PerUnit.PowerBaseMva);
 
     /// <summary>The marginal cost of reactive demand at each bus (objective units per Mvar), from the reactive balance duals.</summary>
-    public double[] ReactivePrices(Solution solution)
-    {
-        ArgumentNullException.ThrowIfNull(solution);
-        return [.. _qBalance.Select(c => solution.Dual(c) / PerUnit.PowerBaseMva)];
-    }
+    public double[] ReactivePrices(Solution solution) => DistFlowReadOut.Prices(solution, _qBalance, PerUnit.PowerBaseMva);
 
     /// <inheritdoc />
-    public override double[]? VoltageMagnitudesPu(Solution solution)
-    {
-        ArgumentNullException.ThrowIfNull(solution);
-        return [.. _w.Select(x => Math.Sqrt(Math.Max(0.0, solution.Value(x))))];
-    }
+    public override double[]? VoltageMagnitudesPu(Solution solution) => DistFlowReadOut.VoltageMagnitudesPu(solution, _w);
 
     /// <inheritdoc />
-    public override double[]? BranchFlowsMw(Solution solution)
-    {
-        ArgumentNullException.ThrowIfNull(solution);
-        var flows = new double[Index.BranchCount];
-        for (var k = 0; k < flows.Length; k++)
-        {
-            var wf = solution.Value(_w[Index.FromIndex[k]]);
-            flows[k] = (solution.Value(_p[k]) + (PerUnit.GPu[k] / (2 * Feeder.TapSquared[k]) * wf)) * PerUnit.PowerBaseMva;
-        }
-
-        return flows;
-    }
+    public override double[]? BranchFlowsMw(Solution solution) => DistFlowReadOut.FromEndFlows(solution, Feeder, _p, _w, PerUnit.GPu, 1.0, PerUnit.PowerBaseMva);
 
     /// <summary>The reactive power entering each branch at its from end (Mvar).</summary>
-    public double[] BranchReactiveFlowsMvar(Solution solution)
-    {
-        ArgumentNullException.ThrowIfNull(solution);
-        var flows = new double[Index.BranchCount];
-        for (var k = 0; k < flows.Length; k++)
-        {
-            var wf = solution.Value(_w[Index.FromIndex[k]]);
-            flows[k] = (solution.Value(_q[k]) - (PerUnit.BPu[k] / (2 * Feeder.TapSquared[k]) * wf)) * PerUnit.PowerBaseMva;
-        }
-
-        return flows;
-    }
+    public double[] BranchReactiveFlowsMvar(Solution solution) => DistFlowReadOut.FromEndFlows(solution, Feeder, _q, _w, PerUnit.BPu, -1.0, PerUnit.PowerBaseMva);
 
     /// <summary>The series active losses Σ r_k·ℓ_k (MW), MATPOWER's definition of branch losses.</summary>
-    public override double LossesMw(Solution solution)
-    {
-        ArgumentNullException.ThrowIfNull(solution);
-        var sum = 0.0;
-        for (var k = 0; k < _l.Length; k++)
-        {
-            sum += PerUnit.RPu[k] * solution.Value(_l[k]);
-        }
-
-        return sum * PerUnit.PowerBaseMva;
-    }
+    public override double LossesMw(Solution solution) => SeriesLosses(solution, PerUnit.RPu);
 
     /// <summary>The series reactive losses Σ x_k·ℓ_k (Mvar).</summary>
-    public double ReactiveLossesMvar(Solution solution)
-    {
-        ArgumentNullException.ThrowIfNull(solution);
-        var sum = 0.0;
-        for (var k = 0; k < _l.Length; k++)
-        {
-            sum += PerUnit.XPu[k] * solution.Value(_l[k]);
-        }
-
-        return sum * PerUnit.PowerBaseMva;
-    }
+    public double ReactiveLossesMvar(Solution solution) => SeriesLosses(solution, PerUnit.XPu);
 
     /// <summary>
     /// The cone gap (w_f/τ²)·ℓ − P² − Q² of every branch (docs/formulations.md#soc-distflow, run-time exactness check). When the check fails
@@ -248,4 +195,17 @@ public sealed class SocDistFlowSlot : GridSlot
 
     /// <summary>Whether every branch cone is tight within <see cref="ExactnessTolerance"/> (the relaxed solution is AC-feasible).</summary>
     public bool IsExact(Solution solution) => Exactness(solution).IsExact;
+
+    // Σ z_k·ℓ_k over the branches in MW (z = r) or Mvar (z = x).
+    private double SeriesLosses(Solution solution, ImmutableArray<double> seriesImpedancePu)
+    {
+        ArgumentNullException.ThrowIfNull(solution);
+        var sum = 0.0;
+        for (var k = 0; k < _l.Length; k++)
+        {
+            sum += seriesImpedancePu[k] * solution.Value(_l[k]);
+        }
+
+        return sum * PerUnit.PowerBaseMva;
+    }
 }

@@ -303,27 +303,8 @@ public sealed class NetworkIndex
                 }
             }
 
-            foreach (var load in network.Loads)
-            {
-                if (load.InService && IndexById.TryGetValue(load.Bus, out var d))
-                {
-                    PLoad[d] += load.ScaledPMw / baseMva;
-                    QLoad[d] += load.ScaledQMvar / baseMva;
-                    Loads.Add(load);
-                    LoadBus.Add(d);
-                }
-            }
-
-            foreach (var sgen in network.StaticGenerators)
-            {
-                if (sgen.InService && IndexById.TryGetValue(sgen.Bus, out var d))
-                {
-                    PGen[d] += sgen.ScaledPMw / baseMva;
-                    QGen[d] += sgen.ScaledQMvar / baseMva;
-                    StaticGenerators.Add(sgen);
-                    StaticGeneratorBus.Add(d);
-                }
-            }
+            AddFixedInjections(network.Loads, l => (l.Bus, l.InService, l.ScaledPMw, l.ScaledQMvar), PLoad, QLoad, Loads, LoadBus, baseMva);
+            AddFixedInjections(network.StaticGenerators, s => (s.Bus, s.InService, s.ScaledPMw, s.ScaledQMvar), PGen, QGen, StaticGenerators, StaticGeneratorBus, baseMva);
 
             var hasGenerator = new bool[n];
             foreach (var gen in network.Generators)
@@ -486,6 +467,29 @@ public sealed class NetworkIndex
         public List<Generator> Generators { get; } = [];
 
         public List<int> GeneratorBus { get; } = [];
+
+        // Adds the scaled P/Q of each in-service element on a known bus to that solver bus (per unit) and keeps the element with its bus.
+        private void AddFixedInjections<T>(
+            IEnumerable<T> elements,
+            Func<T, (BusId Bus, bool InService, double PMw, double QMvar)> read,
+            List<double> pPu,
+            List<double> qPu,
+            List<T> kept,
+            List<int> keptBus,
+            double baseMva)
+        {
+            foreach (var element in elements)
+            {
+                var (bus, inService, pMw, qMvar) = read(element);
+                if (inService && IndexById.TryGetValue(bus, out var d))
+                {
+                    pPu[d] += pMw / baseMva;
+                    qPu[d] += qMvar / baseMva;
+                    kept.Add(element);
+                    keptBus.Add(d);
+                }
+            }
+        }
 
         private void AddBranch(int f, int t, double r, double x, double b, double g, double tap, double shiftRad, double? ratingMva, double baseMva, string id, BranchKind kind)
         {

@@ -116,19 +116,20 @@ public static class OptimalPowerFlow
         var backend = options.Backend ?? Solvers.For(model);
         var solution = backend.Solve(model, options.Solver);
         watch.Stop();
+        var result = new OpfResult
+        {
+            Status = solution.Status,
+            Message = solution.Message,
+            Formulation = formulation.Name,
+            SolverName = solution.SolverName,
+            SolverSeconds = solution.Seconds,
+            TotalSeconds = watch.Elapsed.TotalSeconds,
+            Slot = slot,
+            Solution = solution,
+        };
         if (!solution.HasValues)
         {
-            return new OpfResult
-            {
-                Status = solution.Status,
-                Message = solution.Message,
-                Formulation = formulation.Name,
-                SolverName = solution.SolverName,
-                SolverSeconds = solution.Seconds,
-                TotalSeconds = watch.Elapsed.TotalSeconds,
-                Slot = slot,
-                Solution = solution,
-            };
+            return result;
         }
 
         var prices = solution.Duals.Count > 0 || solution.NonlinearDuals.Count > 0 ? slot.ActivePrices(solution) : new double[n];
@@ -149,22 +150,14 @@ public static class OptimalPowerFlow
         var branches = flows is null
             ? []
             : Enumerable.Range(0, index.BranchCount).Select(k => new OpfBranch(index.BranchIds[k], index.BranchKinds[k], index.BusIds[index.FromIndex[k]], index.BusIds[index.ToIndex[k]], flows[k])).ToList();
-        return new OpfResult
+        return result with
         {
-            Status = solution.Status,
-            Message = solution.Message,
-            Formulation = formulation.Name,
-            SolverName = solution.SolverName,
             ObjectivePerHour = solution.Objective,
             Buses = buses,
             Generators = dispatch,
             ExternalGrids = imports,
             Branches = branches,
             LossesMw = slot.LossesMw(solution),
-            SolverSeconds = solution.Seconds,
-            TotalSeconds = watch.Elapsed.TotalSeconds,
-            Slot = slot,
-            Solution = solution,
         };
     }
 
