@@ -8,77 +8,22 @@ namespace Lem.Grid.Formulations;
 /// decomposition computed two ways: from the duals by the KKT stationarity conditions (<see cref="DlmpFromDuals"/>) and
 /// from the constraint duals weighted by the path sensitivities (<see cref="DlmpFromSensitivities"/>).
 /// </summary>
-public sealed class LinDistFlowSlot : GridSlot
+public sealed class LinDistFlowSlot : DistFlowSlot
 {
-    private readonly Variable[] _v;
-    private readonly Variable[] _p;
-    private readonly Variable[] _q;
-    private readonly Constraint[] _pBalance;
-    private readonly Constraint[] _qBalance;
-    private readonly Constraint[] _drops;
-    private readonly Constraint?[] _voltageLimits;
     private readonly PreparedLinDistFlowFormulation _prepared;
 
     internal LinDistFlowSlot(PreparedLinDistFlowFormulation prepared, Variable[] v, Variable[] p, Variable[] q, Constraint[] pBalance, Constraint[] qBalance, Constraint[] drops, Constraint?[] voltageLimits, IReadOnlyList<LinDistFlowThermalRow> thermalRows)
+        : base(prepared.Feeder, prepared.Index.BaseMva, prepared.Index.GPu, prepared.Index.BPu, v, p, q, pBalance, qBalance, drops, voltageLimits)
     {
         _prepared = prepared;
-        _v = v;
-        _p = p;
-        _q = q;
-        _pBalance = pBalance;
-        _qBalance = qBalance;
-        _drops = drops;
-        _voltageLimits = voltageLimits;
         ThermalRows = thermalRows;
     }
-
-    /// <summary>The network.</summary>
-    public NetworkIndex Index => _prepared.Index;
-
-    /// <summary>The feeder tree.</summary>
-    public DistributionFeeder Feeder => _prepared.Feeder;
-
-    /// <summary>The squared voltage variable of each bus (p.u.²).</summary>
-    public IReadOnlyList<Variable> SquaredVoltages => _v;
-
-    /// <summary>The active series flow variable of each branch (p.u., from side).</summary>
-    public IReadOnlyList<Variable> BranchP => _p;
-
-    /// <summary>The reactive series flow variable of each branch (p.u., from side).</summary>
-    public IReadOnlyList<Variable> BranchQ => _q;
-
-    /// <summary>The active balance row of each bus (p.u.).</summary>
-    public IReadOnlyList<Constraint> ActiveBalances => _pBalance;
-
-    /// <summary>The reactive balance row of each bus (p.u.).</summary>
-    public IReadOnlyList<Constraint> ReactiveBalances => _qBalance;
-
-    /// <summary>The voltage-drop row of each branch.</summary>
-    public IReadOnlyList<Constraint> VoltageDrops => _drops;
-
-    /// <summary>The voltage-limit row of each bus (null for the slack and for buses without limits).</summary>
-    public IReadOnlyList<Constraint?> VoltageLimits => _voltageLimits;
 
     /// <summary>The thermal-limit rows.</summary>
     public IReadOnlyList<LinDistFlowThermalRow> ThermalRows { get; }
 
     /// <summary>The path sensitivities of the feeder (computed on first use, shared with the other slots of the prepared formulation).</summary>
     public LinDistFlowSensitivities Sensitivities => _prepared.Sensitivities;
-
-    /// <inheritdoc />
-    public override double[] ActivePrices(Solution solution) => DistFlowReadOut.Prices(solution, _pBalance, Index.BaseMva);
-
-    /// <summary>The marginal cost of reactive demand at each bus (objective units per Mvar), from the reactive balance duals.</summary>
-    public double[] ReactivePrices(Solution solution) => DistFlowReadOut.Prices(solution, _qBalance, Index.BaseMva);
-
-    /// <inheritdoc />
-    public override double[]? VoltageMagnitudesPu(Solution solution) => DistFlowReadOut.VoltageMagnitudesPu(solution, _v);
-
-    /// <inheritdoc />
-    public override double[]? BranchFlowsMw(Solution solution) => DistFlowReadOut.FromEndFlows(solution, Feeder, _p, _v, Index.GPu, 1.0, Index.BaseMva);
-
-    /// <summary>The reactive power entering each branch at its from end (Mvar).</summary>
-    public double[] BranchReactiveFlowsMvar(Solution solution) => DistFlowReadOut.FromEndFlows(solution, Feeder, _q, _v, Index.BPu, -1.0, Index.BaseMva);
 
     /// <summary>Zero: LinDistFlow drops the series losses (shunt consumption is not counted as a loss).</summary>
     public override double LossesMw(Solution solution) => 0.0;

@@ -88,6 +88,6 @@ public sealed class PreparedSocDistFlowFormulation : IPreparedGridFormulation
         }
 
         var (pRows, qRows) = DistFlowRows.AddBalanceRows(model, slot, index, pBalance, qBalance);
-        return new SocDistFlowSlot(index, feeder, pu, Formulation.ExactnessTolerance, w, p, q, l, pRows, qRows, drops, voltageRows, cones, thermal) { Slot = slot };
+        return new SocDistFlowSlot(feeder, pu, Formulation.ExactnessTolerance, w, p, q, l, pRows, qRows, drops, voltageRows, cones, thermal) { Slot = slot };
     }
 }

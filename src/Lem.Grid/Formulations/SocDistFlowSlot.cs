@@ -8,32 +8,17 @@ namespace Lem.Grid.Formulations;
 /// What <see cref="SocDistFlowFormulation"/> added for one slot, with read-outs of prices, voltages, flows and losses,
 /// and the exactness check of the relaxation.
 /// </summary>
-public sealed class SocDistFlowSlot : GridSlot
+public sealed class SocDistFlowSlot : DistFlowSlot
 {
-    private readonly Variable[] _w;
-    private readonly Variable[] _p;
-    private readonly Variable[] _q;
     private readonly Variable[] _l;
-    private readonly Constraint[] _pBalance;
-    private readonly Constraint[] _qBalance;
-    private readonly Constraint[] _drops;
-    private readonly Constraint?[] _voltageLimits;
     private readonly ConeConstraint[] _cones;
 
-    internal SocDistFlowSlot(NetworkIndex index, DistributionFeeder feeder, SocDistFlowPerUnit perUnit, double tolerance, Variable[] w, Variable[] p, Variable[] q, Variable[] l, Constraint[] pBalance, Constraint[] qBalance, Constraint[] drops, Constraint?[] voltageLimits, ConeConstraint[] cones, IReadOnlyList<ConeConstraint> thermalCones)
+    internal SocDistFlowSlot(DistributionFeeder feeder, SocDistFlowPerUnit perUnit, double tolerance, Variable[] w, Variable[] p, Variable[] q, Variable[] l, Constraint[] pBalance, Constraint[] qBalance, Constraint[] drops, Constraint?[] voltageLimits, ConeConstraint[] cones, IReadOnlyList<ConeConstraint> thermalCones)
+        : base(feeder, perUnit.PowerBaseMva, perUnit.GPu, perUnit.BPu, w, p, q, pBalance, qBalance, drops, voltageLimits)
     {
-        Index = index;
-        Feeder = feeder;
         PerUnit = perUnit;
         ExactnessTolerance = tolerance;
-        _w = w;
-        _p = p;
-        _q = q;
         _l = l;
-        _pBalance = pBalance;
-        _qBalance = qBalance;
-        _drops = drops;
-        _voltageLimits = voltageLimits;
         _cones = cones;
         ThermalCones = thermalCones;
     }
@@ -45,62 +30,20 @@ public sealed class SocDistFlowSlot : GridSlot
     /// </summary>
     public const double RelativeGapFloor = 0.01;
 
-    /// <summary>The network.</summary>
-    public NetworkIndex Index { get; }
-
-    /// <summary>The feeder tree.</summary>
-    public DistributionFeeder Feeder { get; }
-
     /// <summary>The data in per unit on the model's power base; the variables are in these units.</summary>
     public SocDistFlowPerUnit PerUnit { get; }
 
     /// <summary>The relative cone gap up to which the relaxation counts as exact.</summary>
     public double ExactnessTolerance { get; }
 
-    /// <summary>The squared voltage variable of each bus (p.u.²).</summary>
-    public IReadOnlyList<Variable> SquaredVoltages => _w;
-
-    /// <summary>The active series flow variable of each branch (p.u. of <see cref="PerUnit"/>'s base, from side).</summary>
-    public IReadOnlyList<Variable> BranchP => _p;
-
-    /// <summary>The reactive series flow variable of each branch (p.u. of <see cref="PerUnit"/>'s base, from side).</summary>
-    public IReadOnlyList<Variable> BranchQ => _q;
-
     /// <summary>The squared series current variable of each branch (p.u.² of <see cref="PerUnit"/>'s base).</summary>
     public IReadOnlyList<Variable> SquaredCurrents => _l;
-
-    /// <summary>The active balance row of each bus (p.u. of <see cref="PerUnit"/>'s base).</summary>
-    public IReadOnlyList<Constraint> ActiveBalances => _pBalance;
-
-    /// <summary>The reactive balance row of each bus (p.u. of <see cref="PerUnit"/>'s base).</summary>
-    public IReadOnlyList<Constraint> ReactiveBalances => _qBalance;
-
-    /// <summary>The voltage-drop row of each branch.</summary>
-    public IReadOnlyList<Constraint> VoltageDrops => _drops;
-
-    /// <summary>The voltage-limit row of each bus (null for the slack and for buses without limits).</summary>
-    public IReadOnlyList<Constraint?> VoltageLimits => _voltageLimits;
 
     /// <summary>The branch flow cone of each branch.</summary>
     public IReadOnlyList<ConeConstraint> BranchCones => _cones;
 
     /// <summary>The thermal-limit cones (two per rated branch: from end, to end).</summary>
     public IReadOnlyList<ConeConstraint> ThermalCones { get; }
-
-    /// <inheritdoc />
-    public override double[] ActivePrices(Solution solution) => DistFlowReadOut.Prices(solution, _pBalance, PerUnit.PowerBaseMva);
-
-    /// <summary>The marginal cost of reactive demand at each bus (objective units per Mvar), from the reactive balance duals.</summary>
-    public double[] ReactivePrices(Solution solution) => DistFlowReadOut.Prices(solution, _qBalance, PerUnit.PowerBaseMva);
-
-    /// <inheritdoc />
-    public override double[]? VoltageMagnitudesPu(Solution solution) => DistFlowReadOut.VoltageMagnitudesPu(solution, _w);
-
-    /// <inheritdoc />
-    public override double[]? BranchFlowsMw(Solution solution) => DistFlowReadOut.FromEndFlows(solution, Feeder, _p, _w, PerUnit.GPu, 1.0, PerUnit.PowerBaseMva);
-
-    /// <summary>The reactive power entering each branch at its from end (Mvar).</summary>
-    public double[] BranchReactiveFlowsMvar(Solution solution) => DistFlowReadOut.FromEndFlows(solution, Feeder, _q, _w, PerUnit.BPu, -1.0, PerUnit.PowerBaseMva);
 
     /// <summary>The series active losses Σ r_k·ℓ_k (MW), MATPOWER's definition of branch losses.</summary>
     public override double LossesMw(Solution solution) => SeriesLosses(solution, PerUnit.RPu);
@@ -120,7 +63,7 @@ public sealed class SocDistFlowSlot : GridSlot
         var largestFlow = 1e-12;
         for (var k = 0; k < lines.Length; k++)
         {
-            products[k] = solution.Value(_w[Index.FromIndex[k]]) / Feeder.TapSquared[k] * solution.Value(_l[k]);
+            products[k] = solution.Value(_squaredVoltages[Index.FromIndex[k]]) / Feeder.TapSquared[k] * solution.Value(_l[k]);
             largestFlow = Math.Max(largestFlow, double.Hypot(solution.Value(_p[k]), solution.Value(_q[k])));
         }
 
@@ -131,7 +74,7 @@ public sealed class SocDistFlowSlot : GridSlot
             var q = solution.Value(_q[k]);
             var gap = products[k] - (p * p) - (q * q);
             var relative = Math.Abs(gap) / Math.Max(products[k], floor);
-            var voltage = Math.Max(solution.Value(_w[Index.FromIndex[k]]) / Feeder.TapSquared[k], 1e-12);
+            var voltage = Math.Max(solution.Value(_squaredVoltages[Index.FromIndex[k]]) / Feeder.TapSquared[k], 1e-12);
             var spurious = double.Hypot(PerUnit.RPu[k], PerUnit.XPu[k]) * Math.Abs(gap) / voltage;
             var exact = relative <= ExactnessTolerance || spurious <= ExactnessTolerance * largestFlow;
             lines[k] = new SocLineExactness(k, Index.BranchIds[k], gap, relative, spurious, exact);
@@ -154,7 +97,7 @@ public sealed class SocDistFlowSlot : GridSlot
         ArgumentNullException.ThrowIfNull(solution);
         var n = Index.BusCount;
         double[] Values(Variable[] vars) => [.. vars.Select(solution.Value)];
-        using var sensitivities = new SocDistFlowSensitivities(Feeder, PerUnit, Values(_p), Values(_q), Values(_l), Values(_w));
+        using var sensitivities = new SocDistFlowSensitivities(Feeder, PerUnit, Values(_p), Values(_q), Values(_l), Values(_squaredVoltages));
         var lambdaP = solution.Dual(_pBalance[Feeder.Root]);
         var lambdaQ = solution.Dual(_qBalance[Feeder.Root]);
         var slackP = sensitivities.ToActiveInjections(sensitivities.SlackPColumn);
