@@ -150,18 +150,7 @@ public sealed class DistributionFeeder
         }
 
         var n = index.BusCount;
-        var incident = new List<int>[n];
-        for (var i = 0; i < n; i++)
-        {
-            incident[i] = [];
-        }
-
-        for (var k = 0; k < index.BranchCount; k++)
-        {
-            incident[index.FromIndex[k]].Add(k);
-            incident[index.ToIndex[k]].Add(k);
-        }
-
+        var incidence = new BusIncidence(index);
         var root = index.SlackIndices[0];
         var parent = new int[n];
         var parentBranch = new int[n];
@@ -173,7 +162,7 @@ public sealed class DistributionFeeder
         for (var head = 0; head < order.Count; head++)
         {
             var bus = order[head];
-            foreach (var k in incident[bus])
+            foreach (var k in incidence.At(bus))
             {
                 var other = index.FromIndex[k] == bus ? index.ToIndex[k] : index.FromIndex[k];
                 if (!visited[other])

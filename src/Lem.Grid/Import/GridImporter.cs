@@ -56,18 +56,7 @@ public static class GridImporter
             return Failure(displayName, ValidationCodes.FileMissing, $"The grid file '{path}' cannot be read: {ex.Message}");
         }
 
-        if (format == GridFileFormat.Auto)
-        {
-            var extension = Path.GetExtension(path).ToLowerInvariant();
-            format = extension switch
-            {
-                ".m" => GridFileFormat.Matpower,
-                ".json" => GridFileFormat.Pandapower,
-                _ => GridFileFormat.Auto,
-            };
-        }
-
-        return ImportCore(text, displayName, format, Path.GetFullPath(path));
+        return ImportCore(text, displayName, FromExtension(format, path), Path.GetFullPath(path));
     }
 
     /// <summary>Imports grid text; <paramref name="displayName"/> names the source in error locations (for example <c>case9.m</c>).</summary>
@@ -76,19 +65,19 @@ public static class GridImporter
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentException.ThrowIfNullOrEmpty(displayName);
-        if (format == GridFileFormat.Auto)
-        {
-            var extension = Path.GetExtension(displayName).ToLowerInvariant();
-            format = extension switch
+        return ImportCore(text, displayName, FromExtension(format, displayName), null);
+    }
+
+    // An automatic format taken from the name's extension (.m MATPOWER, .json pandapower); Auto again when it says nothing.
+    private static GridFileFormat FromExtension(GridFileFormat format, string name) =>
+        format != GridFileFormat.Auto
+            ? format
+            : Path.GetExtension(name).ToLowerInvariant() switch
             {
                 ".m" => GridFileFormat.Matpower,
                 ".json" => GridFileFormat.Pandapower,
                 _ => GridFileFormat.Auto,
             };
-        }
-
-        return ImportCore(text, displayName, format, null);
-    }
 
     private static GridImportResult ImportCore(string text, string displayName, GridFileFormat format, string? sourcePath)
     {

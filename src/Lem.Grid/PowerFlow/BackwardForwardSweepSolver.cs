@@ -1,4 +1,5 @@
 using System.Numerics;
+using Lem.Grid.Indexing;
 
 namespace Lem.Grid.PowerFlow;
 
@@ -82,16 +83,7 @@ public sealed class BackwardForwardSweepSolver : IPowerFlowSolver
     public BackwardForwardSweepSolver(PowerFlowModel model, PowerFlowOptions options)
     {
         ArgumentNullException.ThrowIfNull(model);
-        ArgumentNullException.ThrowIfNull(options);
-        if (!(options.TolerancePu >= 0))
-        {
-            throw new ArgumentException($"The tolerance must be a non-negative number; it is {options.TolerancePu}.", nameof(options));
-        }
-
-        if (options.MaxIterationsSweep < 0)
-        {
-            throw new ArgumentException($"The sweep iteration limit must not be negative; it is {options.MaxIterationsSweep}.", nameof(options));
-        }
+        PowerFlowOptions.Check(options, sweep: true);
 
         Model = model;
         _n = model.BusCount;
@@ -107,26 +99,7 @@ public sealed class BackwardForwardSweepSolver : IPowerFlowSolver
         var n = _n;
         var m = model.BranchCount;
 
-        // Bus → incident branches (CSR).
-        var adjStart = new int[n + 1];
-        for (var k = 0; k < m; k++)
-        {
-            adjStart[index.FromIndex[k] + 1]++;
-            adjStart[index.ToIndex[k] + 1]++;
-        }
-
-        for (var i = 0; i < n; i++)
-        {
-            adjStart[i + 1] += adjStart[i];
-        }
-
-        var adjBranch = new int[2 * m];
-        var fill = (int[])adjStart.Clone();
-        for (var k = 0; k < m; k++)
-        {
-            adjBranch[fill[index.FromIndex[k]]++] = k;
-            adjBranch[fill[index.ToIndex[k]]++] = k;
-        }
+        var incidence = new BusIncidence(index);
 
         _busOfPos = new int[n];
         _parentPos = new int[n];
@@ -170,9 +143,8 @@ public sealed class BackwardForwardSweepSolver : IPowerFlowSolver
         for (var head = 0; head < count; head++)
         {
             var parentBus = _busOfPos[head];
-            for (var p = adjStart[parentBus]; p < adjStart[parentBus + 1]; p++)
+            foreach (var k in incidence.At(parentBus))
             {
-                var k = adjBranch[p];
                 int f = index.FromIndex[k], t = index.ToIndex[k];
                 var child = f == parentBus ? t : f;
                 if (posOfBus[child] >= 0)

@@ -68,16 +68,7 @@ public sealed class NewtonRaphsonSolver : IPowerFlowSolver
     public NewtonRaphsonSolver(PowerFlowModel model, PowerFlowOptions options)
     {
         ArgumentNullException.ThrowIfNull(model);
-        ArgumentNullException.ThrowIfNull(options);
-        if (!(options.TolerancePu >= 0))
-        {
-            throw new ArgumentException($"The tolerance must be a non-negative number; it is {options.TolerancePu}.", nameof(options));
-        }
-
-        if (options.MaxIterationsNewton < 0)
-        {
-            throw new ArgumentException($"The Newton iteration limit must not be negative; it is {options.MaxIterationsNewton}.", nameof(options));
-        }
+        PowerFlowOptions.Check(options, sweep: false);
 
         Model = model;
         Options = options;

@@ -1,4 +1,5 @@
 using System.Numerics;
+using Lem.Grid.Indexing;
 
 namespace Lem.Grid.PowerFlow;
 
@@ -46,32 +47,8 @@ public static class NewtonRaphsonStart
             throw new ArgumentException($"The voltages have {voltagesPu.Length} entries; the model has {n} buses.", nameof(voltagesPu));
         }
 
-        // Adjacency in CSR form: for each bus, its neighbours and the angle change from the bus to the neighbour.
-        var m = index.BranchCount;
-        var starts = new int[n + 1];
-        for (var k = 0; k < m; k++)
-        {
-            starts[index.FromIndex[k] + 1]++;
-            starts[index.ToIndex[k] + 1]++;
-        }
-
-        for (var i = 0; i < n; i++)
-        {
-            starts[i + 1] += starts[i];
-        }
-
-        var next = starts[..n];
-        var neighbour = new int[2 * m];
-        var angleChange = new double[2 * m];
-        for (var k = 0; k < m; k++)
-        {
-            int f = index.FromIndex[k], t = index.ToIndex[k];
-            var shift = index.ShiftRad[k];
-            neighbour[next[f]] = t;
-            angleChange[next[f]++] = -shift;
-            neighbour[next[t]] = f;
-            angleChange[next[t]++] = shift;
-        }
+        // Each bus's neighbours through its incident branches; the angle changes by −shift from the from end to the to end.
+        var incidence = new BusIncidence(index);
 
         var angle = new double[n];
         var reached = new bool[n];
@@ -88,13 +65,14 @@ public static class NewtonRaphsonStart
 
         while (queue.TryDequeue(out var i))
         {
-            for (var p = starts[i]; p < starts[i + 1]; p++)
+            foreach (var k in incidence.At(i))
             {
-                var j = neighbour[p];
+                var atFromEnd = index.FromIndex[k] == i;
+                var j = atFromEnd ? index.ToIndex[k] : index.FromIndex[k];
                 if (!reached[j])
                 {
                     reached[j] = true;
-                    angle[j] = angle[i] + angleChange[p];
+                    angle[j] = angle[i] + (atFromEnd ? -index.ShiftRad[k] : index.ShiftRad[k]);
                     queue.Enqueue(j);
                 }
             }

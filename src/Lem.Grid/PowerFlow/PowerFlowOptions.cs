@@ -23,4 +23,24 @@ public sealed record PowerFlowOptions
 
     /// <summary>Start from 1 p.u. and 0° at PQ buses (set points at slack and PV buses) instead of the case's values.</summary>
     public bool FlatStart { get; init; }
+
+    /// <summary>
+    /// The check a solver's constructor makes: the options are given, the tolerance is a non-negative number and the
+    /// solver's iteration limit (<see cref="MaxIterationsSweep"/> when <paramref name="sweep"/>, else
+    /// <see cref="MaxIterationsNewton"/>) is not negative.
+    /// </summary>
+    internal static void Check(PowerFlowOptions options, bool sweep)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (!(options.TolerancePu >= 0))
+        {
+            throw new ArgumentException($"The tolerance must be a non-negative number; it is {options.TolerancePu}.", nameof(options));
+        }
+
+        var (limit, name) = sweep ? (options.MaxIterationsSweep, "sweep") : (options.MaxIterationsNewton, "Newton");
+        if (limit < 0)
+        {
+            throw new ArgumentException($"The {name} iteration limit must not be negative; it is {limit}.", nameof(options));
+        }
+    }
 }

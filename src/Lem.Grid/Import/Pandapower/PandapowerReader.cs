@@ -776,30 +776,16 @@ internal static class PandapowerReader
                         break;
                     case "l":
                         type = SwitchElementType.Line;
-                        if (!_lineEnds.TryGetValue(element, out var lineEnds))
+                        if (!CheckBranchSwitch(t, r, element, _lineEnds, "line", "an end of", busOk ? bus.Id : null))
                         {
-                            diagnostics.Error(t.Path(r, "element"), ValidationCodes.GridInvalid, $"Switch {t.Id(r)} refers to line {element}, which is not in the line table.");
-                            continue;
-                        }
-
-                        if (busOk && lineEnds.From != bus.Id && lineEnds.To != bus.Id)
-                        {
-                            diagnostics.Error(t.Path(r, "bus"), ValidationCodes.GridInvalid, $"Switch {t.Id(r)} sits at bus {bus.Id}, which is not an end of line {element}.");
                             continue;
                         }
 
                         break;
                     case "t":
                         type = SwitchElementType.Transformer;
-                        if (!_trafoEnds.TryGetValue(element, out var trafoEnds))
+                        if (!CheckBranchSwitch(t, r, element, _trafoEnds, "trafo", "a side of", busOk ? bus.Id : null))
                         {
-                            diagnostics.Error(t.Path(r, "element"), ValidationCodes.GridInvalid, $"Switch {t.Id(r)} refers to trafo {element}, which is not in the trafo table.");
-                            continue;
-                        }
-
-                        if (busOk && trafoEnds.Hv != bus.Id && trafoEnds.Lv != bus.Id)
-                        {
-                            diagnostics.Error(t.Path(r, "bus"), ValidationCodes.GridInvalid, $"Switch {t.Id(r)} sits at bus {bus.Id}, which is not a side of trafo {element}.");
                             continue;
                         }
 
@@ -824,6 +810,24 @@ internal static class PandapowerReader
             }
 
             return result;
+        }
+
+        // Whether a switch's line or trafo is in its table and, when the switch's bus is known, has that bus at one end; errors reported.
+        private bool CheckBranchSwitch(PandapowerTable t, int r, string element, Dictionary<string, (BusId, BusId)> ends, string table, string endWording, BusId? bus)
+        {
+            if (!ends.TryGetValue(element, out var end))
+            {
+                diagnostics.Error(t.Path(r, "element"), ValidationCodes.GridInvalid, $"Switch {t.Id(r)} refers to {table} {element}, which is not in the {table} table.");
+                return false;
+            }
+
+            if (bus is { } b && end.Item1 != b && end.Item2 != b)
+            {
+                diagnostics.Error(t.Path(r, "bus"), ValidationCodes.GridInvalid, $"Switch {t.Id(r)} sits at bus {b}, which is not {endWording} {table} {element}.");
+                return false;
+            }
+
+            return true;
         }
 
         private List<GeneratorCost> ReadPolynomialCosts(PandapowerTable t)
