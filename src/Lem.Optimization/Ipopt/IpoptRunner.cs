@@ -232,8 +232,9 @@ public static unsafe class IpoptRunner
 
     private static CallbackContext? ContextOf(IntPtr user) => GCHandle.FromIntPtr(user).Target as CallbackContext;
 
-    [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
-    private static int EvalF(int n, double* x, int newX, double* objective, IntPtr user)
+    // An evaluation callback's frame: no evaluation once a callback has failed; an exception is kept (the solve reports
+    // it) and, like a false from the evaluation, returns 0 (FALSE) so that Ipopt stops.
+    private static int Guarded(IntPtr user, Func<CallbackContext, bool> evaluate)
     {
         CallbackContext? context = null;
         try
@@ -244,120 +245,91 @@ public static unsafe class IpoptRunner
                 return 0;
             }
 
-            *objective = context.Program.EvaluateObjective(new ReadOnlySpan<double>(x, n));
-            return 1;
+            return evaluate(context) ? 1 : 0;
         }
         catch (Exception e)
         {
             context?.Fail(e);
             return 0;
         }
+    }
+
+    [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
+    private static int EvalF(int n, double* x, int newX, double* objective, IntPtr user)
+    {
+        return Guarded(user, c =>
+        {
+            *objective = c.Program.EvaluateObjective(new ReadOnlySpan<double>(x, n));
+            return true;
+        });
     }
 
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
     private static int EvalGradF(int n, double* x, int newX, double* gradient, IntPtr user)
     {
-        CallbackContext? context = null;
-        try
+        return Guarded(user, c =>
         {
-            context = ContextOf(user);
-            if (context is null || context.Failure is not null)
-            {
-                return 0;
-            }
-
-            context.Program.EvaluateObjectiveGradient(new ReadOnlySpan<double>(x, n), new Span<double>(gradient, n));
-            return 1;
-        }
-        catch (Exception e)
-        {
-            context?.Fail(e);
-            return 0;
-        }
+            c.Program.EvaluateObjectiveGradient(new ReadOnlySpan<double>(x, n), new Span<double>(gradient, n));
+            return true;
+        });
     }
 
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
     private static int EvalG(int n, double* x, int newX, int m, double* g, IntPtr user)
     {
-        CallbackContext? context = null;
-        try
+        return Guarded(user, c =>
         {
-            context = ContextOf(user);
-            if (context is null || context.Failure is not null)
-            {
-                return 0;
-            }
-
-            context.Program.EvaluateConstraints(new ReadOnlySpan<double>(x, n), new Span<double>(g, m));
-            return 1;
-        }
-        catch (Exception e)
-        {
-            context?.Fail(e);
-            return 0;
-        }
+            c.Program.EvaluateConstraints(new ReadOnlySpan<double>(x, n), new Span<double>(g, m));
+            return true;
+        });
     }
 
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
     private static int EvalJacG(int n, double* x, int newX, int m, int nonZeros, int* rows, int* columns, double* values, IntPtr user)
     {
-        CallbackContext? context = null;
-        try
+        return Guarded(user, c =>
         {
-            context = ContextOf(user);
-            if (context is null || context.Failure is not null || nonZeros != context.JacobianRows.Length)
+            if (nonZeros != c.JacobianRows.Length)
             {
-                return 0;
+                return false;
             }
 
             if (values == null)
             {
-                context.JacobianRows.AsSpan().CopyTo(new Span<int>(rows, nonZeros));
-                context.JacobianColumns.AsSpan().CopyTo(new Span<int>(columns, nonZeros));
+                c.JacobianRows.AsSpan().CopyTo(new Span<int>(rows, nonZeros));
+                c.JacobianColumns.AsSpan().CopyTo(new Span<int>(columns, nonZeros));
             }
             else
             {
-                context.Program.EvaluateJacobian(new ReadOnlySpan<double>(x, n), new Span<double>(values, nonZeros));
+                c.Program.EvaluateJacobian(new ReadOnlySpan<double>(x, n), new Span<double>(values, nonZeros));
             }
 
-            return 1;
-        }
-        catch (Exception e)
-        {
-            context?.Fail(e);
-            return 0;
-        }
+            return true;
+        });
     }
 
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
     private static int EvalH(int n, double* x, int newX, double objectiveFactor, int m, double* lambda, int newLambda, int nonZeros, int* rows, int* columns, double* values, IntPtr user)
     {
-        CallbackContext? context = null;
-        try
+        return Guarded(user, c =>
         {
-            context = ContextOf(user);
-            if (context is null || context.Failure is not null || nonZeros != context.HessianRows.Length)
+            if (nonZeros != c.HessianRows.Length)
             {
-                return 0;
+                return false;
             }
 
             if (values == null)
             {
-                context.HessianRows.AsSpan().CopyTo(new Span<int>(rows, nonZeros));
-                context.HessianColumns.AsSpan().CopyTo(new Span<int>(columns, nonZeros));
+                c.HessianRows.AsSpan().CopyTo(new Span<int>(rows, nonZeros));
+                c.HessianColumns.AsSpan().CopyTo(new Span<int>(columns, nonZeros));
             }
             else
             {
-                context.Program.EvaluateHessian(new ReadOnlySpan<double>(x, n), objectiveFactor, new ReadOnlySpan<double>(lambda, m), new Span<double>(values, nonZeros));
+                c.Program.EvaluateHessian(new ReadOnlySpan<double>(x, n), objectiveFactor, new ReadOnlySpan<double>(lambda, m), new Span<double>(values, nonZeros));
             }
 
-            return 1;
-        }
-        catch (Exception e)
-        {
-            context?.Fail(e);
-            return 0;
-        }
+            return true;
+        });
     }
 
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
