@@ -79,6 +79,24 @@ public sealed class RequestHygieneTests
         }
     }
 
+    [Fact]
+    public async Task A_malformed_chunked_body_gets_400_as_a_problem_and_a_closed_connection()
+    {
+        await using var t = await LimitsTestServer.StartAsync();
+        using var connection = await RawHttpConnection.ConnectAsync(t.Host, t.Port);
+        await connection.SendAsync(RawHttpConnection.Head("POST", "/v1/participants",
+            [("Authorization", "Bearer " + LimitsTestServer.OperatorKey), ("Content-Type", "application/json"), ("Transfer-Encoding", "chunked")]));
+        await connection.SendAsync("5\r\n{\"par\r\nzz\r\nnot a chunk\r\n0\r\n\r\n");
+        var response = await connection.ReadResponseAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(400, response.Status);
+        Assert.StartsWith("application/problem+json", response.Headers["content-type"], StringComparison.Ordinal);
+        Assert.Equal(400, JsonNode.Parse(response.Body)!["status"]!.GetValue<int>());
+        Assert.True(response.ConnectionClose);
+        Assert.True(await connection.ClosedByServerAsync(TimeSpan.FromSeconds(10)));
+        using var health = await t.Http.GetAsync(new Uri("/v1/health", UriKind.Relative));
+        Assert.Equal(200, (int)health.StatusCode);
+    }
+
     private static async Task OversizedBodyOnKeepAlive(LimitsTestServer t, string path, string? key)
     {
         var huge = Encoding.ASCII.GetBytes("{\"participant_id\":\"" + new string('a', 100 * 1024) + "\"}");
