@@ -1,4 +1,3 @@
-using System.Threading.RateLimiting;
 using Lem.Ledger;
 using Lem.Server.Api;
 using Lem.Server.Engine;
@@ -9,7 +8,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -160,41 +159,22 @@ public sealed class LemServer : IAsyncDisposable
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = options.DataDirectory });
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls([.. options.Urls]);
-        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes);
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes;
+            k.Limits.MinRequestBodyDataRate = new MinDataRate(options.MinRequestBodyBytesPerSecond, options.RequestBodyGracePeriod);
+        });
         builder.Services.AddProblemDetails();
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.SnakeCaseLower);
         builder.Services.AddOpenApi();
-        builder.Services.AddRateLimiter(r =>
-        {
-            r.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(c =>
-                RateLimitPartition.GetTokenBucketLimiter(PartitionKey(c), _ => new TokenBucketRateLimiterOptions
-                {
-                    TokenLimit = options.RateLimitBurst,
-                    TokensPerPeriod = options.RateLimitPerSecond,
-                    ReplenishmentPeriod = TimeSpan.FromSeconds(1),
-                    QueueLimit = 0,
-                    AutoReplenishment = true,
-                }));
-            r.OnRejected = async (context, token) =>
-            {
-                context.HttpContext.Response.StatusCode = StatusCodes.Status429TooManyRequests;
-                context.HttpContext.Response.ContentType = "application/problem+json";
-                var body = Views.Problem(429, "Too many requests.", "Authorization: this caller's request rate limit is exhausted; retry later.");
-                await context.HttpContext.Response.WriteAsync(body.ToJsonString(), token).ConfigureAwait(false);
-            };
-        });
+        RateLimits.Add(builder.Services, options, services);
         var app = builder.Build();
-        app.UseExceptionHandler();
+        app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = StatusCodeProblems.StatusOf });
         app.UseStatusCodePages(StatusCodeProblems.WriteAsync);
+        app.Use((context, next) => RequestHygiene.InvokeAsync(context, next, options.MaxRequestBodyBytes));
         app.UseRateLimiter();
         app.MapOpenApi("/openapi/{documentName}.json");
         Endpoints.Map(app, services);
         return app;
-    }
-
-    private static string PartitionKey(HttpContext c)
-    {
-        var auth = c.Request.Headers.Authorization.ToString();
-        return auth.Length > 0 ? "key:" + MarketEngine.HashKey(auth) : "ip:" + c.Connection.RemoteIpAddress;
     }
 }

@@ -30,6 +30,15 @@ public sealed record ServerOptions
     /// <summary>The largest request body in bytes; larger requests get 413.</summary>
     public long MaxRequestBodyBytes { get; init; } = 64 * 1024;
 
+    /// <summary>
+    /// The slowest a request body may arrive, in bytes per second, once <see cref="RequestBodyGracePeriod"/> has passed;
+    /// a slower body gets 408 (Kestrel's <c>MinRequestBodyDataRate</c>; see docs/server-limits.md).
+    /// </summary>
+    public double MinRequestBodyBytesPerSecond { get; init; } = 240;
+
+    /// <summary>How long a request body may take before <see cref="MinRequestBodyBytesPerSecond"/> is enforced (more than 1 s).</summary>
+    public TimeSpan RequestBodyGracePeriod { get; init; } = TimeSpan.FromSeconds(5);
+
     /// <summary>The token-bucket size of each caller's rate limit (requests).</summary>
     public int RateLimitBurst { get; init; } = 20_000;
 

@@ -16,7 +16,7 @@ public static class ServeCommand
         var postgres = new Option<string?>("--postgres") { Description = "Store in PostgreSQL instead of SQLite: a connection string (Npgsql form, e.g. \"Host=...;Database=...;Username=...;Password=...\"); the password can also come from PGPASSWORD, which keeps it out of the process list; the data folder then holds only the keys." };
         var urls = new Option<string>("--urls") { Description = "Where to listen, separated by ';' (loopback only by default; port 0 picks a free port).", DefaultValueFactory = _ => "http://127.0.0.1:8080" };
         var operatorKey = new Option<string?>("--operator-key") { Description = "The operator's API key; by default one is generated into the data folder and printed once." };
-        var rateLimit = new Option<int>("--rate-limit") { Description = "Requests per second per caller (token bucket of the same size).", DefaultValueFactory = _ => 20_000 };
+        var rateLimit = new Option<int>("--rate-limit") { Description = "Requests per second per caller: per operator, participant or DSO key, per client IP address for requests without a valid key (token bucket of the same size; 429 with Retry-After; see docs/server-limits.md).", DefaultValueFactory = _ => 20_000 };
         var maxBody = new Option<long>("--max-body-bytes") { Description = "The largest request body in bytes.", DefaultValueFactory = _ => 64 * 1024 };
         var format = CommonOptions.Format();
         var command = new Command("serve", "Run the market server: markets, participants and orders over HTTP, continuous trading and call auctions with gate closures, a durable store and a signed ledger.")

@@ -509,33 +509,10 @@ internal static class Endpoints
     /// <summary>Resolves the caller and checks its role: 401 without valid credentials, 403 with the wrong role.</summary>
     private static (Principal? Principal, IResult? Problem) Authorize(HttpContext c, ServerServices s, Role required)
     {
-        var header = c.Request.Headers.Authorization.ToString();
-        Principal principal;
-        if (header.Length == 0)
-        {
-            principal = Principal.Anonymous;
-        }
-        else if (!header.StartsWith("Bearer ", StringComparison.Ordinal))
+        var principal = Credentials.Resolve(c.Request.Headers.Authorization.ToString(), s);
+        if (principal is null)
         {
             return (null, Write(Unauthorized()));
-        }
-        else
-        {
-            var hash = MarketEngine.HashKey(header["Bearer ".Length..].Trim());
-            if (CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(hash), Encoding.ASCII.GetBytes(s.OperatorKeySha256Hex)))
-            {
-                principal = new Principal("operator", Role.Operator, null);
-            }
-            else
-            {
-                var found = s.Engine.Authenticate(hash);
-                if (found is null)
-                {
-                    return (null, Write(Unauthorized()));
-                }
-
-                principal = found;
-            }
         }
 
         var allowed = required switch

@@ -9,7 +9,8 @@ namespace Lem.Server.Api;
 
 /// <summary>
 /// A request's JSON object, read by hand so that every mistake is reported as a 400 problem naming the field: wrong types,
-/// missing or unknown fields, numbers out of range. Bodies over the size limit give 413; nothing here throws to the caller.
+/// missing or unknown fields, numbers out of range. Bodies over the size limit give 413, bodies slower than the minimum data
+/// rate 408, malformed framing Kestrel's 400; nothing here throws to the caller.
 /// </summary>
 internal sealed class RequestBody
 {
@@ -41,6 +42,18 @@ internal sealed class RequestBody
         catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
             return (null, new CommandResult(413, Views.Problem(413, "Payload too large.", "The request body exceeds the server's size limit.")));
+        }
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status408RequestTimeout)
+        {
+            // Kestrel's minimum body data rate (docs/server-limits.md). The rest of the body is still on its way, so the
+            // connection cannot carry another request: say so, and Kestrel closes it after this answer.
+            context.Response.Headers.Connection = "close";
+            return (null, new CommandResult(408, Views.Problem(408, "Request timeout.", "body: the request body arrived slower than the server's minimum data rate.")));
+        }
+        catch (BadHttpRequestException ex)
+        {
+            // Malformed framing (bad chunk sizes, a body cut short): the client's mistake, with Kestrel's status (400).
+            return (null, new CommandResult(ex.StatusCode, Views.Problem(ex.StatusCode, "Bad request.", $"body: {ex.Message}")));
         }
 
         if (!Utf8.IsValid(bytes))

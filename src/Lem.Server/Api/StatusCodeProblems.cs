@@ -29,6 +29,12 @@ internal static class StatusCodeProblems
         return http.Response.WriteAsync(Views.Problem(status, Spaced(title) + ".", detail).ToJsonString(), http.RequestAborted);
     }
 
+    /// <summary>
+    /// The status of an exception that escaped an endpoint: a <see cref="BadHttpRequestException"/>'s own (408 for a body
+    /// slower than the minimum data rate, 413, 400 for malformed framing), 500 for anything else.
+    /// </summary>
+    public static int StatusOf(Exception exception) => exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError;
+
     private static string Spaced(string pascal) =>
         string.Concat(pascal.Select((c, i) => i > 0 && char.IsUpper(c) ? " " + char.ToLowerInvariant(c) : c.ToString()));
 }
