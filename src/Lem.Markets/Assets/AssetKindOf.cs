@@ -11,9 +11,14 @@ namespace Lem.Markets.Assets;
 public abstract class AssetKind<TAsset> : AssetKind
     where TAsset : Asset
 {
-    private protected AssetKind()
+    /// <summary>A kind read under the scenario <c>type</c> names <paramref name="typeNames"/>.</summary>
+    private protected AssetKind(params string[] typeNames)
     {
+        TypeNames = typeNames;
     }
+
+    /// <inheritdoc />
+    public sealed override IReadOnlyList<string> TypeNames { get; }
 
     /// <inheritdoc />
     public sealed override Type AssetType => typeof(TAsset);

@@ -11,10 +11,9 @@ namespace Lem.Markets.Assets;
 /// [arrival, departure) ∩ horizon, e(j) = e(j−1) + η·pch·Δt − pdis·Δt/ηdis from the arrival energy, 0 ≤ e ≤ capacity,
 /// and e ≥ required energy after its last plugged slot, i.e. at min(departure, horizon end).
 /// </summary>
-internal sealed class EvModel : PoolAssetModel
+internal sealed class EvModel : WindowedAssetModel
 {
     private readonly ElectricVehicle _ev;
-    private readonly int _slotCount;
     private Variable[] _charge = [];
     private Variable[] _discharge = [];
     private Variable[] _energy = [];
@@ -22,36 +21,18 @@ internal sealed class EvModel : PoolAssetModel
     private Variable? _shortfall;
 
     public EvModel(ElectricVehicle ev, ParticipantId owner, int bus, Horizon horizon)
-        : base(owner, bus)
+        : base(owner, bus, horizon, ev.Arrival, ev.Departure)
     {
         _ev = ev;
-        _slotCount = horizon.Count;
-        (First, End) = PluggedSlots(ev, horizon);
     }
 
     public override AssetId Id => _ev.Id;
-
-    /// <summary>The first plugged slot.</summary>
-    public int First { get; }
-
-    /// <summary>One past the last plugged slot (First when there is none).</summary>
-    public int End { get; }
 
     /// <summary>Whether the vehicle can discharge into the grid.</summary>
     private bool Discharges => _ev.VehicleToGrid && _ev.MaxDischarge.Kw > 0;
 
     /// <summary>The slots lying wholly within [arrival, departure) ∩ horizon, as [first, end).</summary>
-    public static (int First, int End) PluggedSlots(ElectricVehicle ev, Horizon horizon)
-    {
-        var first = horizon.FirstSlotAtOrAfter(ev.Arrival);
-        var end = first;
-        while (end < horizon.Count && horizon.Slots[end].End <= ev.Departure)
-        {
-            end++;
-        }
-
-        return (first, end);
-    }
+    public static (int First, int End) PluggedSlots(ElectricVehicle ev, Horizon horizon) => SlotsWithin(horizon, ev.Arrival, ev.Departure);
 
     public override void Build(PoolBuildContext c)
     {
@@ -108,11 +89,11 @@ internal sealed class EvModel : PoolAssetModel
 
     public override AssetDispatch Read(double[] values, double hours)
     {
-        var charge = new double[_slotCount];
-        var discharge = new double[_slotCount];
-        var energy = new double[_slotCount];
+        var charge = new double[SlotCount];
+        var discharge = new double[SlotCount];
+        var energy = new double[SlotCount];
         var last = _ev.ArrivalEnergy.Kwh;
-        for (var t = 0; t < _slotCount; t++)
+        for (var t = 0; t < SlotCount; t++)
         {
             var j = t - First;
             if (j >= 0 && j < _charge.Length)
@@ -127,8 +108,6 @@ internal sealed class EvModel : PoolAssetModel
 
         return new EvDispatch(_ev.Id, Owner, First, End - First, charge, discharge, energy, _ev.RequiredEnergy.Kwh);
     }
-
-    public override bool Couples(int slot) => slot >= First && slot < End;
 
     public override bool ChargesAndDischargesAtOnce(double[] values) => AnySimultaneous(values, _charge, _discharge);
 

@@ -10,42 +10,23 @@ namespace Lem.Markets.Assets;
 /// A flexible load: consumption f ∈ [min power, max power] in the slots lying wholly within [window start, window end)
 /// ∩ horizon, Σ f·Δt = energy.
 /// </summary>
-internal sealed class FlexibleLoadModel : PoolAssetModel
+internal sealed class FlexibleLoadModel : WindowedAssetModel
 {
     private readonly FlexibleLoad _load;
-    private readonly int _slotCount;
     private Variable[] _power = [];
     private Variable? _under;
     private Variable? _over;
 
     public FlexibleLoadModel(FlexibleLoad load, ParticipantId owner, int bus, Horizon horizon)
-        : base(owner, bus)
+        : base(owner, bus, horizon, load.WindowStart, load.WindowEnd)
     {
         _load = load;
-        _slotCount = horizon.Count;
-        (First, End) = WindowSlots(load, horizon);
     }
 
     public override AssetId Id => _load.Id;
 
-    /// <summary>The first slot of the window.</summary>
-    public int First { get; }
-
-    /// <summary>One past the last slot of the window.</summary>
-    public int End { get; }
-
     /// <summary>The slots lying wholly within the window and the horizon, as [first, end).</summary>
-    public static (int First, int End) WindowSlots(FlexibleLoad load, Horizon horizon)
-    {
-        var first = horizon.FirstSlotAtOrAfter(load.WindowStart);
-        var end = first;
-        while (end < horizon.Count && horizon.Slots[end].End <= load.WindowEnd)
-        {
-            end++;
-        }
-
-        return (first, end);
-    }
+    public static (int First, int End) WindowSlots(FlexibleLoad load, Horizon horizon) => SlotsWithin(horizon, load.WindowStart, load.WindowEnd);
 
     public override void Build(PoolBuildContext c)
     {
@@ -78,16 +59,14 @@ internal sealed class FlexibleLoadModel : PoolAssetModel
 
     public override AssetDispatch Read(double[] values, double hours)
     {
-        var consumption = new double[_slotCount];
+        var consumption = new double[SlotCount];
         for (var j = 0; j < _power.Length; j++)
         {
             consumption[First + j] = values[_power[j].Index] * 1000.0;
         }
 
-        return new LoadDispatch(_load.Id, Owner, _load.Kind, consumption, new double[_slotCount]);
+        return new LoadDispatch(_load.Id, Owner, _load.Kind, consumption, new double[SlotCount]);
     }
-
-    public override bool Couples(int slot) => slot >= First && slot < End;
 
     public override string? Shortfall(double[] values)
     {
