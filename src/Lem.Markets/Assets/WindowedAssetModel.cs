@@ -11,8 +11,8 @@ namespace Lem.Markets.Assets;
 internal abstract class WindowedAssetModel : PoolAssetModel
 {
     /// <summary>Places the window [<paramref name="from"/>, <paramref name="to"/>) on the horizon.</summary>
-    protected WindowedAssetModel(ParticipantId owner, int bus, Horizon horizon, Instant from, Instant to)
-        : base(owner, bus)
+    protected WindowedAssetModel(AssetId id, ParticipantId owner, int bus, Horizon horizon, Instant from, Instant to)
+        : base(id, owner, bus)
     {
         SlotCount = horizon.Count;
         (First, End) = SlotsWithin(horizon, from, to);

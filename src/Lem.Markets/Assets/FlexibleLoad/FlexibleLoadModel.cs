@@ -10,20 +10,12 @@ namespace Lem.Markets.Assets;
 /// A flexible load: consumption f ∈ [min power, max power] in the slots lying wholly within [window start, window end)
 /// ∩ horizon, Σ f·Δt = energy.
 /// </summary>
-internal sealed class FlexibleLoadModel : WindowedAssetModel
+internal sealed class FlexibleLoadModel(FlexibleLoad load, ParticipantId owner, int bus, Horizon horizon)
+    : WindowedAssetModel(load.Id, owner, bus, horizon, load.WindowStart, load.WindowEnd)
 {
-    private readonly FlexibleLoad _load;
     private Variable[] _power = [];
     private Variable? _under;
     private Variable? _over;
-
-    public FlexibleLoadModel(FlexibleLoad load, ParticipantId owner, int bus, Horizon horizon)
-        : base(owner, bus, horizon, load.WindowStart, load.WindowEnd)
-    {
-        _load = load;
-    }
-
-    public override AssetId Id => _load.Id;
 
     /// <summary>The slots lying wholly within the window and the horizon, as [first, end).</summary>
     public static (int First, int End) WindowSlots(FlexibleLoad load, Horizon horizon) => SlotsWithin(horizon, load.WindowStart, load.WindowEnd);
@@ -36,7 +28,7 @@ internal sealed class FlexibleLoadModel : WindowedAssetModel
         for (var j = 0; j < k; j++)
         {
             var t = First + j;
-            var f = c.Model.AddVariable(_load.MinPower.Mw, _load.MaxPower.Mw, $"{_load.Id}.p[{t}]");
+            var f = c.Model.AddVariable(load.MinPower.Mw, load.MaxPower.Mw, $"{load.Id}.p[{t}]");
             _power[j] = f;
             energy.Add(f, c.Hours);
             c.AddLoad(t, Bus, f);
@@ -49,12 +41,12 @@ internal sealed class FlexibleLoadModel : WindowedAssetModel
 
         if (c.Elastic)
         {
-            _under = c.AddSlack(1.0, $"{_load.Id}.energy_shortfall");
-            _over = c.AddSlack(1.0, $"{_load.Id}.energy_excess");
+            _under = c.AddSlack(1.0, $"{load.Id}.energy_shortfall");
+            _over = c.AddSlack(1.0, $"{load.Id}.energy_excess");
             energy.Add(_under.Value, 1.0).Add(_over.Value, -1.0);
         }
 
-        c.Model.AddEquality(energy, _load.Energy.Mwh, $"{_load.Id}.energy");
+        c.Model.AddEquality(energy, load.Energy.Mwh, $"{load.Id}.energy");
     }
 
     public override AssetDispatch Read(double[] values, double hours)
@@ -65,7 +57,7 @@ internal sealed class FlexibleLoadModel : WindowedAssetModel
             consumption[First + j] = values[_power[j].Index] * 1000.0;
         }
 
-        return new LoadDispatch(_load.Id, Owner, _load.Kind, consumption, new double[SlotCount]);
+        return new LoadDispatch(load.Id, Owner, load.Kind, consumption, new double[SlotCount]);
     }
 
     public override string? Shortfall(double[] values)
@@ -74,14 +66,14 @@ internal sealed class FlexibleLoadModel : WindowedAssetModel
         {
             return string.Create(
                 CultureInfo.InvariantCulture,
-                $"flexible load '{_load.Id}' of participant '{Owner}' cannot receive its {_load.Energy.Kwh:0.###} kWh within its window; it falls short by {values[u.Index] * 1000.0:0.###} kWh");
+                $"flexible load '{load.Id}' of participant '{Owner}' cannot receive its {load.Energy.Kwh:0.###} kWh within its window; it falls short by {values[u.Index] * 1000.0:0.###} kWh");
         }
 
         if (_over is { } o && values[o.Index] > ShortfallToleranceMwh)
         {
             return string.Create(
                 CultureInfo.InvariantCulture,
-                $"flexible load '{_load.Id}' of participant '{Owner}' must draw {values[o.Index] * 1000.0:0.###} kWh more than its {_load.Energy.Kwh:0.###} kWh (its minimum power)");
+                $"flexible load '{load.Id}' of participant '{Owner}' must draw {values[o.Index] * 1000.0:0.###} kWh more than its {load.Energy.Kwh:0.###} kWh (its minimum power)");
         }
 
         return null;
