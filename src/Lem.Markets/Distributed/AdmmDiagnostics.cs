@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 
@@ -32,6 +33,20 @@ public sealed record AdmmDiagnostics
 
     /// <summary>The residuals and ρ of every iteration.</summary>
     public required IReadOnlyList<ResidualRecord> ResidualHistory { get; init; }
+
+    /// <summary>The diagnostics at the end of a run: its status and last iterate, the messages counted and the wall time so far.</summary>
+    internal static AdmmDiagnostics Of(ConvergenceStatus status, int iterations, double primalResidual, double dualResidual, double rho, MessageCounter counter, Stopwatch clock, IReadOnlyList<ResidualRecord> history) => new()
+    {
+        Status = status,
+        Iterations = iterations,
+        PrimalResidual = primalResidual,
+        DualResidual = dualResidual,
+        Rho = rho,
+        Messages = counter.Messages,
+        Bytes = counter.Bytes,
+        WallSeconds = clock.Elapsed.TotalSeconds,
+        ResidualHistory = history,
+    };
 
     /// <summary>The residual history as CSV: <c>iteration,primal_residual,dual_residual,rho,primal_tolerance,dual_tolerance</c>.</summary>
     public string ResidualHistoryCsv()
