@@ -1,9 +1,3 @@
-using Lem.Domain.Assets;
-using Lem.Domain.Reading;
-using Lem.Domain.Series;
-using Lem.Domain.Time;
-using Lem.Markets.Pool;
-
 namespace Lem.Markets.Assets;
 
 /// <summary>An <see cref="AssetKind"/> for the asset record <typeparamref name="TAsset"/>: the members take the typed asset.</summary>

@@ -1,7 +1,4 @@
 using System.Globalization;
-using Lem.Domain.Reading;
-using Lem.Domain.Time;
-using Lem.Domain.Validation;
 using NodaTime;
 
 namespace Lem.Markets.Assets;

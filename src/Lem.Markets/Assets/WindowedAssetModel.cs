@@ -1,5 +1,3 @@
-using Lem.Domain.Time;
-using Lem.Markets.Pool;
 using NodaTime;
 
 namespace Lem.Markets.Assets;

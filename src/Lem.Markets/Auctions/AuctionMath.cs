@@ -1,6 +1,5 @@
 using System.Globalization;
 using Lem.Domain.Orders;
-using Lem.Markets.Pool;
 
 namespace Lem.Markets.Auctions;
 

@@ -1,11 +1,8 @@
 using System.Diagnostics;
 using Lem.Domain.Markets;
 using Lem.Domain.Participants;
-using Lem.Domain.Time;
-using Lem.Domain.Validation;
 using Lem.Markets.Assets;
 using Lem.Markets.Clearing;
-using Lem.Markets.Pool;
 
 namespace Lem.Markets.Distributed;
 

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Lem.Domain.Markets;
-using Lem.Domain.Time;
 using Lem.Markets.Distributed;
 
 namespace Lem.Markets.Exchange;

@@ -1,6 +1,3 @@
-using Lem.Domain.Series;
-using Lem.Optimization;
-
 namespace Lem.Markets.Pool;
 
 /// <summary>

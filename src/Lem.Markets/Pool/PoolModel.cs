@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Lem.Grid.Formulations;
 using Lem.Markets.Assets;
-using Lem.Optimization;
 
 namespace Lem.Markets.Pool;
 

@@ -1,9 +1,3 @@
-using Lem.Domain.Reading;
-using Lem.Domain.Series;
-using Lem.Domain.Time;
-using Lem.Domain.Units;
-using Lem.Markets.Pool;
-
 namespace Lem.Markets.Assets;
 
 /// <summary>The <c>curtailable_load</c> kind: a demand series that may be shed at its value of lost load.</summary>

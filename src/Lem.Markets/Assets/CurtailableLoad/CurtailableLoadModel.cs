@@ -1,7 +1,3 @@
-using Lem.Domain.Assets;
-using Lem.Markets.Pool;
-using Lem.Optimization;
-
 namespace Lem.Markets.Assets;
 
 /// <summary>A curtailable load: shed s ∈ [0, demand] at the value of lost load; it withdraws demand − s.</summary>

@@ -1,8 +1,4 @@
 using System.Globalization;
-using Lem.Domain.Assets;
-using Lem.Markets.Pool;
-using Lem.Domain.Time;
-using Lem.Optimization;
 
 namespace Lem.Markets.Assets;
 

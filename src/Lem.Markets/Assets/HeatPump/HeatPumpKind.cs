@@ -1,9 +1,3 @@
-using Lem.Domain.Reading;
-using Lem.Domain.Series;
-using Lem.Domain.Time;
-using Lem.Domain.Units;
-using Lem.Domain.Validation;
-using Lem.Markets.Pool;
 using static Lem.Markets.Assets.AssetReading;
 
 namespace Lem.Markets.Assets;

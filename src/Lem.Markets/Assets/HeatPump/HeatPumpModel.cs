@@ -1,6 +1,4 @@
 using System.Globalization;
-using Lem.Markets.Pool;
-using Lem.Optimization;
 
 namespace Lem.Markets.Assets;
 

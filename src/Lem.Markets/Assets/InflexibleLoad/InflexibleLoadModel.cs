@@ -1,6 +1,3 @@
-using Lem.Domain.Assets;
-using Lem.Markets.Pool;
-
 namespace Lem.Markets.Assets;
 
 /// <summary>An inflexible load: a fixed withdrawal (no variable), served at any price.</summary>

@@ -1,10 +1,3 @@
-using Lem.Domain.Reading;
-using Lem.Domain.Series;
-using Lem.Domain.Time;
-using Lem.Domain.Units;
-using Lem.Domain.Validation;
-using Lem.Markets.Pool;
-
 namespace Lem.Markets.Assets;
 
 /// <summary>The <c>pv</c> and <c>wind</c> kinds: variable renewable output that may be curtailed at a cost.</summary>

@@ -1,7 +1,3 @@
-using Lem.Domain.Assets;
-using Lem.Markets.Pool;
-using Lem.Optimization;
-
 namespace Lem.Markets.Assets;
 
 /// <summary>A PV or wind generator: output g ∈ [0, available], curtailment (available − g) at its curtailment cost.</summary>
