@@ -155,6 +155,6 @@ internal static class SharingCore
         }
 
         double? cost = options.ReportCosts ? counter.CollectCosts(agents) + (own?.LastCostEur() ?? 0.0) : null;
-        return new SharingOutcome(x, prices, cost, AdmmDiagnostics.Of(status, iterations, r, s, rho, counter, clock, history));
+        return new SharingOutcome(x, prices, cost, new AdmmDiagnostics(status, iterations, r, s, rho, counter, clock, history));
     }
 }

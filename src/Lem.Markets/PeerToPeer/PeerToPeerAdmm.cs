@@ -227,7 +227,7 @@ public static class PeerToPeerAdmm
 
         return new P2pResult
         {
-            Diagnostics = AdmmDiagnostics.Of(status, iterations, r, s, rho, counter, clock, history),
+            Diagnostics = new AdmmDiagnostics(status, iterations, r, s, rho, counter, clock, history),
             AgentIds = [.. agents.Select(a => a.AgentId)],
             Trades = trades,
             Injections = injections,
