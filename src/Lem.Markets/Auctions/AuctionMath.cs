@@ -202,21 +202,8 @@ internal static class AuctionMath
         double? sellerPriceEurPerMwh = null)
     {
         var (welfare, surplus) = Totals(trades);
-        return new AuctionSlotResult
-        {
-            Slot = slot,
-            Label = string.Empty,
-            ClearingPriceEurPerMwh = buyerPriceEurPerMwh,
-            SellerPriceEurPerMwh = sellerPriceEurPerMwh,
-            PriceLowEurPerMwh = priceLowEurPerMwh,
-            PriceHighEurPerMwh = priceHighEurPerMwh,
-            EfficientVolumeKwh = efficientVolumeKwh,
-            TradedVolumeKwh = trades.Sum(t => t.QuantityKwh),
-            Trades = trades,
-            WelfareEur = welfare,
-            SurplusEur = surplus,
-            Notes = notes,
-        };
+        var tradedKwh = trades.Sum(t => t.QuantityKwh);
+        return new AuctionSlotResult(slot, string.Empty, buyerPriceEurPerMwh, sellerPriceEurPerMwh, priceLowEurPerMwh, priceHighEurPerMwh, efficientVolumeKwh, tradedKwh, trades, welfare, surplus, notes);
     }
 
     /// <summary>
