@@ -1,9 +1,3 @@
-using Lem.Domain.Assets;
-using Lem.Domain.Reading;
-using Lem.Domain.Series;
-using Lem.Domain.Time;
-using Lem.Markets.Pool;
-
 namespace Lem.Markets.Assets;
 
 /// <summary>An <see cref="AssetKind"/> for the asset record <typeparamref name="TAsset"/>: the members take the typed asset.</summary>
@@ -11,9 +5,14 @@ namespace Lem.Markets.Assets;
 public abstract class AssetKind<TAsset> : AssetKind
     where TAsset : Asset
 {
-    private protected AssetKind()
+    /// <summary>A kind read under the scenario <c>type</c> names <paramref name="typeNames"/>.</summary>
+    private protected AssetKind(params string[] typeNames)
     {
+        TypeNames = typeNames;
     }
+
+    /// <inheritdoc />
+    public sealed override IReadOnlyList<string> TypeNames { get; }
 
     /// <inheritdoc />
     public sealed override Type AssetType => typeof(TAsset);

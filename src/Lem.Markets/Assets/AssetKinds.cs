@@ -1,5 +1,3 @@
-using Lem.Domain.Assets;
-
 namespace Lem.Markets.Assets;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using Lem.Domain.Reading;
-using Lem.Domain.Series;
-using Lem.Domain.Time;
 using NodaTime;
 
 namespace Lem.Markets.Assets;

@@ -1,5 +1,3 @@
-using Lem.Domain.Validation;
-
 namespace Lem.Markets.Auctions;
 
 /// <summary>The outcome of reading an orders CSV: the book when valid, otherwise every problem found.</summary>

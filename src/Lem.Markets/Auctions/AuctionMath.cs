@@ -1,6 +1,5 @@
 using System.Globalization;
 using Lem.Domain.Orders;
-using Lem.Markets.Pool;
 
 namespace Lem.Markets.Auctions;
 
@@ -188,7 +187,29 @@ internal static class AuctionMath
     /// <summary>The value when finite, null otherwise.</summary>
     public static double? Finite(double v) => double.IsFinite(v) ? v : null;
 
-    /// <summary>Clears every slot of a book with <paramref name="clearSlot"/> and collects the result.</summary>
+    /// <summary>
+    /// A slot's result from its trades (traded volume, welfare and operator surplus) with the price interval, the efficient
+    /// volume, the notes and the uniform prices, if any; <see cref="ClearAll"/> sets the label.
+    /// </summary>
+    public static AuctionSlotResult SlotResult(
+        int slot,
+        IReadOnlyList<AuctionTrade> trades,
+        double? priceLowEurPerMwh,
+        double? priceHighEurPerMwh,
+        double efficientVolumeKwh,
+        IReadOnlyList<string> notes,
+        double? buyerPriceEurPerMwh = null,
+        double? sellerPriceEurPerMwh = null)
+    {
+        var (welfare, surplus) = Totals(trades);
+        var tradedKwh = trades.Sum(t => t.QuantityKwh);
+        return new AuctionSlotResult(slot, string.Empty, buyerPriceEurPerMwh, sellerPriceEurPerMwh, priceLowEurPerMwh, priceHighEurPerMwh, efficientVolumeKwh, tradedKwh, trades, welfare, surplus, notes);
+    }
+
+    /// <summary>
+    /// Clears every slot of a book with <paramref name="clearSlot"/> and collects the result; the mechanism's
+    /// <paramref name="rules"/> are followed by the tie and pairing rules all call auctions share.
+    /// </summary>
     public static AuctionResult ClearAll(AuctionBook book, string mechanism, IReadOnlyList<string> rules, Func<int, List<SideStep>, List<SideStep>, List<string>, AuctionSlotResult> clearSlot)
     {
         ArgumentNullException.ThrowIfNull(book);
@@ -201,6 +222,6 @@ internal static class AuctionMath
             slots.Add(result with { Label = book.SlotLabel(slot) });
         }
 
-        return new AuctionResult { Mechanism = mechanism, Rules = rules, Slots = slots, Warnings = warnings };
+        return new AuctionResult { Mechanism = mechanism, Rules = [.. rules, TieRule, PairingRule], Slots = slots, Warnings = warnings };
     }
 }

@@ -1,5 +1,4 @@
 using Lem.Domain.Orders;
-using Lem.Domain.Validation;
 using NodaTime;
 
 namespace Lem.Markets.Auctions;

@@ -1,46 +1,31 @@
 namespace Lem.Markets.Auctions;
 
 /// <summary>The outcome of a call auction in one delivery slot.</summary>
-public sealed record AuctionSlotResult
-{
-    /// <summary>The slot index.</summary>
-    public required int Slot { get; init; }
-
-    /// <summary>The slot's display label (its index or its start time).</summary>
-    public required string Label { get; init; }
-
-    /// <summary>
-    /// The uniform price buyers pay in EUR/MWh; null when nothing trades, and for pay-as-bid (no single price).
-    /// </summary>
-    public double? ClearingPriceEurPerMwh { get; init; }
-
-    /// <summary>
-    /// The uniform price sellers receive in EUR/MWh: the clearing price, except in McAfee's trade-reduction case where
-    /// sellers receive s_(K); null when nothing trades and for pay-as-bid.
-    /// </summary>
-    public double? SellerPriceEurPerMwh { get; init; }
-
-    /// <summary>The lower end p_low of the market-clearing price interval in EUR/MWh; null when unbounded.</summary>
-    public double? PriceLowEurPerMwh { get; init; }
-
-    /// <summary>The upper end p_high of the market-clearing price interval in EUR/MWh; null when unbounded.</summary>
-    public double? PriceHighEurPerMwh { get; init; }
-
-    /// <summary>The efficient (welfare-maximising, largest) volume in kWh.</summary>
-    public required double EfficientVolumeKwh { get; init; }
-
-    /// <summary>The volume actually traded in kWh (less than the efficient volume after McAfee's trade reduction).</summary>
-    public required double TradedVolumeKwh { get; init; }
-
-    /// <summary>The trades of the slot.</summary>
-    public required IReadOnlyList<AuctionTrade> Trades { get; init; }
-
-    /// <summary>Σ (bid − ask) × quantity over the trades, in EUR: buyers' value minus sellers' cost of traded energy.</summary>
-    public required decimal WelfareEur { get; init; }
-
-    /// <summary>Σ (buyer's price − seller's price) × quantity, in EUR: what the operator keeps (its budget surplus).</summary>
-    public required decimal SurplusEur { get; init; }
-
-    /// <summary>How the slot was decided, in sentences (interval, K, McAfee's p0 and case, ties split).</summary>
-    public required IReadOnlyList<string> Notes { get; init; }
-}
+/// <param name="Slot">The slot index.</param>
+/// <param name="Label">The slot's display label (its index or its start time).</param>
+/// <param name="ClearingPriceEurPerMwh">The uniform price buyers pay in EUR/MWh; null when nothing trades, and for pay-as-bid (no single price).</param>
+/// <param name="SellerPriceEurPerMwh">
+/// The uniform price sellers receive in EUR/MWh: the clearing price, except in McAfee's trade-reduction case where
+/// sellers receive s_(K); null when nothing trades and for pay-as-bid.
+/// </param>
+/// <param name="PriceLowEurPerMwh">The lower end p_low of the market-clearing price interval in EUR/MWh; null when unbounded.</param>
+/// <param name="PriceHighEurPerMwh">The upper end p_high of the market-clearing price interval in EUR/MWh; null when unbounded.</param>
+/// <param name="EfficientVolumeKwh">The efficient (welfare-maximising, largest) volume in kWh.</param>
+/// <param name="TradedVolumeKwh">The volume actually traded in kWh (less than the efficient volume after McAfee's trade reduction).</param>
+/// <param name="Trades">The trades of the slot.</param>
+/// <param name="WelfareEur">Σ (bid − ask) × quantity over the trades, in EUR: buyers' value minus sellers' cost of traded energy.</param>
+/// <param name="SurplusEur">Σ (buyer's price − seller's price) × quantity, in EUR: what the operator keeps (its budget surplus).</param>
+/// <param name="Notes">How the slot was decided, in sentences (interval, K, McAfee's p0 and case, ties split).</param>
+public sealed record AuctionSlotResult(
+    int Slot,
+    string Label,
+    double? ClearingPriceEurPerMwh,
+    double? SellerPriceEurPerMwh,
+    double? PriceLowEurPerMwh,
+    double? PriceHighEurPerMwh,
+    double EfficientVolumeKwh,
+    double TradedVolumeKwh,
+    IReadOnlyList<AuctionTrade> Trades,
+    decimal WelfareEur,
+    decimal SurplusEur,
+    IReadOnlyList<string> Notes);

@@ -1,5 +1,4 @@
 using Lem.Domain.Orders;
-using Lem.Domain.Validation;
 using Lem.Markets.Clearing;
 
 namespace Lem.Markets.Auctions;

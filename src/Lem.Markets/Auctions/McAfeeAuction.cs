@@ -39,8 +39,6 @@ public sealed record McAfeeAuction : ICallAuction
             $"dummies: a missing (K+1)-th bid is the price floor {F(PriceBounds.Floor.EurPerMwh)}, a missing (K+1)-th ask the price cap {F(PriceBounds.Cap.EurPerMwh)} EUR/MWh",
             "payment: the operator keeps (b_(K) - s_(K)) per traded unit in the reduction case (surplus >= 0), nothing otherwise",
             "volume: units tied at the price of the cut are shared pro rata to the steps' unit counts (rounded down), the remaining units one each to the earliest orders",
-            TieRule,
-            PairingRule,
         ];
         return ClearAll(book, Name, rules, ClearSlot);
     }
@@ -98,22 +96,7 @@ public sealed record McAfeeAuction : ICallAuction
             buyerPrice = sellerPrice = null;
         }
 
-        var (welfare, surplus) = Totals(trades);
-        return new AuctionSlotResult
-        {
-            Slot = slot,
-            Label = string.Empty,
-            ClearingPriceEurPerMwh = buyerPrice,
-            SellerPriceEurPerMwh = sellerPrice,
-            PriceLowEurPerMwh = low,
-            PriceHighEurPerMwh = high,
-            EfficientVolumeKwh = k * LotKwh,
-            TradedVolumeKwh = trades.Sum(t => t.QuantityKwh),
-            Trades = trades,
-            WelfareEur = welfare,
-            SurplusEur = surplus,
-            Notes = notes,
-        };
+        return SlotResult(slot, trades, low, high, k * LotKwh, notes, buyerPrice, sellerPrice);
     }
 
     private long[] Units(List<SideStep> steps, List<string> warnings)

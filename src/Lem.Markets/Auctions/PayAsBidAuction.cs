@@ -20,8 +20,6 @@ public sealed record PayAsBidAuction : ICallAuction
             "price: pay-as-bid (discriminatory): each buyer pays the price of its own bid step, each seller receives the price of its own ask step; no single clearing price",
             "payment: the spread (bid - ask) of every matched pair goes to the operator (operator surplus = welfare >= 0)",
             "volume: the same efficient volume as the uniform-price auction; a tied marginal price level is split pro rata to the steps' quantities, rounded down to 0.001 kWh, the remainder going to the earliest orders",
-            TieRule,
-            PairingRule,
         ];
         return ClearAll(book, Name, rules, ClearSlot);
     }
@@ -31,21 +29,7 @@ public sealed record PayAsBidAuction : ICallAuction
         var a = ClearEfficient(bids, asks);
         var traded = a.VolumeKwh > EpsilonKwh;
         var trades = traded ? Pair(slot, bids, a.BidAcceptedKwh, asks, a.AskAcceptedKwh, (b, s) => (b.PriceEurPerMwh, s.PriceEurPerMwh)) : [];
-        var (welfare, surplus) = Totals(trades);
-        var low = Finite(a.PriceLowEurPerMwh);
-        var high = Finite(a.PriceHighEurPerMwh);
-        return new AuctionSlotResult
-        {
-            Slot = slot,
-            Label = string.Empty,
-            PriceLowEurPerMwh = low,
-            PriceHighEurPerMwh = high,
-            EfficientVolumeKwh = a.VolumeKwh,
-            TradedVolumeKwh = trades.Sum(t => t.QuantityKwh),
-            Trades = trades,
-            WelfareEur = welfare,
-            SurplusEur = surplus,
-            Notes = [traded ? $"efficient volume {F(a.VolumeKwh)} kWh, {trades.Count} pairs at their own prices" : "no bid meets an ask: no trade"],
-        };
+        var notes = traded ? $"efficient volume {F(a.VolumeKwh)} kWh, {trades.Count} pairs at their own prices" : "no bid meets an ask: no trade";
+        return SlotResult(slot, trades, Finite(a.PriceLowEurPerMwh), Finite(a.PriceHighEurPerMwh), a.VolumeKwh, [notes]);
     }
 }

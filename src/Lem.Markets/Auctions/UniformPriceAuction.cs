@@ -35,8 +35,6 @@ public sealed record UniformPriceAuction : ICallAuction
                 : "price: uniform, marginal order's price: p = p_low = max(s_(K), b_(K+1)), the lower end of the market-clearing interval",
             "payment: every buyer pays and every seller receives the clearing price; operator surplus 0",
             "volume: the largest welfare-maximising volume (steps at equal bid and ask prices trade); the volume of a tied marginal price level is split pro rata to the steps' quantities, rounded down to 0.001 kWh, the remainder going to the earliest orders",
-            TieRule,
-            PairingRule,
         ];
         return ClearAll(book, Name, rules, ClearSlot);
     }
@@ -59,21 +57,6 @@ public sealed record UniformPriceAuction : ICallAuction
         }
 
         var trades = price is { } p ? Pair(slot, bids, a.BidAcceptedKwh, asks, a.AskAcceptedKwh, (_, _) => (p, p)) : [];
-        var (welfare, surplus) = Totals(trades);
-        return new AuctionSlotResult
-        {
-            Slot = slot,
-            Label = string.Empty,
-            ClearingPriceEurPerMwh = price,
-            SellerPriceEurPerMwh = price,
-            PriceLowEurPerMwh = low,
-            PriceHighEurPerMwh = high,
-            EfficientVolumeKwh = a.VolumeKwh,
-            TradedVolumeKwh = trades.Sum(t => t.QuantityKwh),
-            Trades = trades,
-            WelfareEur = welfare,
-            SurplusEur = surplus,
-            Notes = notes,
-        };
+        return SlotResult(slot, trades, low, high, a.VolumeKwh, notes, price, price);
     }
 }

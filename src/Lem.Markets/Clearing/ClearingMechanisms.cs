@@ -3,7 +3,6 @@ using Lem.Markets.Auctions;
 using Lem.Markets.Community;
 using Lem.Markets.Exchange;
 using Lem.Markets.PeerToPeer;
-using Lem.Markets.Pool;
 
 namespace Lem.Markets.Clearing;
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Lem.Markets.Pool;
 
 namespace Lem.Markets.Clearing;
 

@@ -1,5 +1,3 @@
-using Lem.Markets.Pool;
-
 namespace Lem.Markets.Clearing;
 
 /// <summary>

@@ -1,6 +1,5 @@
 using Lem.Domain.Markets;
 using Lem.Domain.Participants;
-using Lem.Domain.Time;
 using Lem.Grid.Network;
 
 namespace Lem.Markets.Clearing;

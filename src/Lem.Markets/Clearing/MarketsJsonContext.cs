@@ -1,7 +1,6 @@
 using System.Text.Json.Serialization;
 using Lem.Markets.Distributed;
 using Lem.Markets.PeerToPeer;
-using Lem.Markets.Pool;
 
 namespace Lem.Markets.Clearing;
 

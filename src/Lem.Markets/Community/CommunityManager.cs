@@ -41,15 +41,15 @@ public static class CommunityManager
             (k, rho, mean, u) => new CommunitySignal(k, rho, [.. u.Select(v => -rho * v)], mean),
             m => m is CommunityProposal p ? p.Position : throw new InvalidOperationException($"Member '{m.SenderId}' did not answer with a community proposal."),
             own);
-        var y = outcome.Positions[^1];
+        var (imports, exports) = AdmmMechanism.SplitOutsideTrade(outcome.Positions[^1]);
         return new CommunityResult
         {
             Diagnostics = outcome.Diagnostics,
             PricesEurPerMwh = outcome.PricesEurPerMwh,
-            MemberIds = [.. members.Select(a => a.AgentId)],
-            Positions = outcome.Positions[..^1],
-            Imports = [.. y.Select(v => Math.Max(v, 0.0))],
-            Exports = [.. y.Select(v => Math.Max(-v, 0.0))],
+            AgentIds = [.. members.Select(a => a.AgentId)],
+            Injections = outcome.Positions[..^1],
+            Imports = imports,
+            Exports = exports,
             TotalCostEur = outcome.TotalCostEur,
         };
     }

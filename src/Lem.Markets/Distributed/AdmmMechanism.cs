@@ -1,11 +1,8 @@
 using System.Diagnostics;
 using Lem.Domain.Markets;
 using Lem.Domain.Participants;
-using Lem.Domain.Time;
-using Lem.Domain.Validation;
 using Lem.Markets.Assets;
 using Lem.Markets.Clearing;
-using Lem.Markets.Pool;
 
 namespace Lem.Markets.Distributed;
 
@@ -14,16 +11,19 @@ namespace Lem.Markets.Distributed;
 /// becomes a <see cref="LocalAgent"/> that keeps its costs private; a subclass runs its coordination (exchange,
 /// community manager, peer-to-peer) and the result is put in the common shape.
 /// </summary>
-public abstract class AdmmMechanism : IClearingMechanism
+/// <param name="name">The mechanism's registered name.</param>
+/// <param name="description">One line on what the mechanism does.</param>
+/// <param name="kind">The mechanism as the distributed result names it.</param>
+public abstract class AdmmMechanism(string name, string description, DistributedMechanism kind) : IClearingMechanism
 {
     /// <inheritdoc />
-    public abstract string Name { get; }
+    public string Name { get; } = name;
 
     /// <inheritdoc />
-    public abstract string Description { get; }
+    public string Description { get; } = description;
 
     /// <summary>The mechanism as the distributed result names it.</summary>
-    public abstract DistributedMechanism Kind { get; }
+    public DistributedMechanism Kind { get; } = kind;
 
     /// <inheritdoc />
     public virtual ClearingCapabilities Capabilities { get; } = new() { MultiPeriodAssets = true, Private = true, Iterative = true };
@@ -174,6 +174,46 @@ public abstract class AdmmMechanism : IClearingMechanism
 
     /// <summary>The welfare of a total cost, EUR, rounded to 1e-6.</summary>
     protected internal static decimal Welfare(double? costEur) => costEur is { } c ? (decimal)Math.Round(-c, 6, MidpointRounding.ToEven) : 0m;
+
+    /// <summary>The outside market's position per slot (import positive) as import and export, each ≥ 0.</summary>
+    internal static (IReadOnlyList<double> Import, IReadOnlyList<double> Export) SplitOutsideTrade(IReadOnlyList<double> position) =>
+        ([.. position.Select(v => Math.Max(v, 0.0))], [.. position.Select(v => Math.Max(-v, 0.0))]);
+
+    /// <summary>
+    /// The common shape of a run: every agent's position, the diagnostics, the welfare of the reported costs, the wall
+    /// time so far, and the mechanism's prices, outside trade and bilateral trades (none by default).
+    /// </summary>
+    protected DistributedResult Result(
+        AdmmResult run,
+        Stopwatch clock,
+        IReadOnlyList<double> pricesEurPerMwh,
+        IReadOnlyList<double> importKw,
+        IReadOnlyList<double> exportKw,
+        IReadOnlyList<DistributedTrade>? trades = null)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(clock);
+        return new DistributedResult
+        {
+            Mechanism = Kind,
+            Diagnostics = run.Diagnostics,
+            WallSeconds = clock.Elapsed.TotalSeconds,
+            PricesEurPerMwh = pricesEurPerMwh,
+            Trades = trades ?? [],
+            Positions = [.. run.AgentIds.Select((id, i) => new DistributedPosition(id, run.Injections[i]))],
+            ImportKw = importKw,
+            ExportKw = exportKw,
+            WelfareEur = Welfare(run.TotalCostEur),
+        };
+    }
+
+    /// <summary><see cref="Result"/> of a run whose last agent is the outside market: its injection is the import (positive) or export.</summary>
+    protected DistributedResult ResultWithOutsideAgent(AdmmResult run, Stopwatch clock, IReadOnlyList<double> pricesEurPerMwh, IReadOnlyList<DistributedTrade>? trades = null)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        var (import, export) = SplitOutsideTrade(run.Injections[^1]);
+        return Result(run, clock, pricesEurPerMwh, import, export, trades);
+    }
 
     /// <summary>Network charges for the agents as preferences; none unless the mechanism prices them.</summary>
     protected virtual NetworkChargesTable? Charges(MarketInput market, DistributedOptions options) => null;

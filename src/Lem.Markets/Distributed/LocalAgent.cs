@@ -1,6 +1,5 @@
 using Lem.Domain.Markets;
 using Lem.Domain.Participants;
-using Lem.Domain.Time;
 using Lem.Markets.Community;
 using Lem.Markets.Exchange;
 using Lem.Markets.PeerToPeer;

@@ -15,4 +15,24 @@ internal sealed class MessageCounter
         Interlocked.Add(ref _messages, count);
         Interlocked.Add(ref _bytes, count * bytesEach);
     }
+
+    /// <summary>
+    /// Sends the <see cref="CostRequest"/> to every agent and counts it and the answers: Σ of the costs the agents report
+    /// at their final points, EUR.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">When an agent does not answer with a <see cref="CostReport"/>.</exception>
+    public double CollectCosts(IReadOnlyList<IAgent> agents)
+    {
+        var request = new CostRequest();
+        Add(agents.Count, request.EncodedBytes);
+        var total = 0.0;
+        foreach (var a in agents)
+        {
+            var answer = a.Respond(request);
+            Add(1, answer.EncodedBytes);
+            total += answer is CostReport report ? report.CostEur : throw new InvalidOperationException($"Agent '{a.AgentId}' did not answer the cost request with a cost report.");
+        }
+
+        return total;
+    }
 }

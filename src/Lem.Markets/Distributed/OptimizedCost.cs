@@ -1,8 +1,5 @@
 using Lem.Domain.Participants;
-using Lem.Domain.Time;
 using Lem.Markets.Assets;
-using Lem.Markets.Pool;
-using Lem.Optimization;
 using Lem.Optimization.InteriorPoint;
 
 namespace Lem.Markets.Distributed;

@@ -154,34 +154,7 @@ internal static class SharingCore
             prices[t] = -rho * u[t];
         }
 
-        double? cost = null;
-        if (options.ReportCosts)
-        {
-            var request = new CostRequest();
-            counter.Add(agents.Count, request.EncodedBytes);
-            var total = 0.0;
-            foreach (var a in agents)
-            {
-                var answer = a.Respond(request);
-                counter.Add(1, answer.EncodedBytes);
-                total += answer is CostReport report ? report.CostEur : throw new InvalidOperationException($"Agent '{a.AgentId}' did not answer the cost request with a cost report.");
-            }
-
-            cost = total + (own?.LastCostEur() ?? 0.0);
-        }
-
-        var diagnostics = new AdmmDiagnostics
-        {
-            Status = status,
-            Iterations = iterations,
-            PrimalResidual = r,
-            DualResidual = s,
-            Rho = rho,
-            Messages = counter.Messages,
-            Bytes = counter.Bytes,
-            WallSeconds = clock.Elapsed.TotalSeconds,
-            ResidualHistory = history,
-        };
-        return new SharingOutcome(x, prices, cost, diagnostics);
+        double? cost = options.ReportCosts ? counter.CollectCosts(agents) + (own?.LastCostEur() ?? 0.0) : null;
+        return new SharingOutcome(x, prices, cost, new AdmmDiagnostics(status, iterations, r, s, rho, counter, clock, history));
     }
 }

@@ -217,21 +217,7 @@ public static class PeerToPeerAdmm
             }
         }
 
-        double? cost = null;
-        if (options.ReportCosts)
-        {
-            var request = new CostRequest();
-            counter.Add(n, request.EncodedBytes);
-            var total = 0.0;
-            foreach (var a in agents)
-            {
-                var answer = a.Respond(request);
-                counter.Add(1, answer.EncodedBytes);
-                total += answer is CostReport report ? report.CostEur : throw new InvalidOperationException($"Agent '{a.AgentId}' did not answer the cost request with a cost report.");
-            }
-
-            cost = total;
-        }
+        double? cost = options.ReportCosts ? counter.CollectCosts(agents) : null;
 
         var finalLambda = lambda;
         IReadOnlyList<double> TradeOf(int a, int b) =>
@@ -241,18 +227,7 @@ public static class PeerToPeerAdmm
 
         return new P2pResult
         {
-            Diagnostics = new AdmmDiagnostics
-            {
-                Status = status,
-                Iterations = iterations,
-                PrimalResidual = r,
-                DualResidual = s,
-                Rho = rho,
-                Messages = counter.Messages,
-                Bytes = counter.Bytes,
-                WallSeconds = clock.Elapsed.TotalSeconds,
-                ResidualHistory = history,
-            },
+            Diagnostics = new AdmmDiagnostics(status, iterations, r, s, rho, counter, clock, history),
             AgentIds = [.. agents.Select(a => a.AgentId)],
             Trades = trades,
             Injections = injections,

@@ -43,33 +43,8 @@ public static class MeritOrderClearing
 
         var low = double.NegativeInfinity;
         var high = double.PositiveInfinity;
-        for (var i = 0; i < offers.Count; i++)
-        {
-            var p = offers[i].PriceEurPerMwh;
-            if (offerStatus[i] is Acceptance.Full or Acceptance.Partial)
-            {
-                low = Math.Max(low, p);
-            }
-
-            if (offerStatus[i] is Acceptance.Partial or Acceptance.Rejected)
-            {
-                high = Math.Min(high, p);
-            }
-        }
-
-        for (var i = 0; i < bids.Count; i++)
-        {
-            var p = bids[i].PriceEurPerMwh;
-            if (bidStatus[i] is Acceptance.Partial or Acceptance.Rejected)
-            {
-                low = Math.Max(low, p);
-            }
-
-            if (bidStatus[i] is Acceptance.Full or Acceptance.Partial)
-            {
-                high = Math.Min(high, p);
-            }
-        }
+        NarrowInterval(offers, offerStatus, offers: true, ref low, ref high);
+        NarrowInterval(bids, bidStatus, offers: false, ref low, ref high);
 
         var welfare = 0.0;
         for (var i = 0; i < bids.Count; i++)
@@ -112,6 +87,29 @@ public static class MeritOrderClearing
         }
 
         return lowFinite ? low : highFinite ? high : null;
+    }
+
+    /// <summary>
+    /// Narrows the market-clearing interval [low, high] by one side's steps: an offer that trades (fully or partly) or a bid
+    /// that is not (fully) served raises low to its price; an offer that is not (fully) used or a bid that trades lowers high.
+    /// </summary>
+    private static void NarrowInterval(IReadOnlyList<MeritOrderStep> steps, Acceptance[] status, bool offers, ref double low, ref double high)
+    {
+        for (var i = 0; i < steps.Count; i++)
+        {
+            var p = steps[i].PriceEurPerMwh;
+            var trades = status[i] is Acceptance.Full or Acceptance.Partial;
+            var left = status[i] is Acceptance.Partial or Acceptance.Rejected;
+            if (offers ? trades : left)
+            {
+                low = Math.Max(low, p);
+            }
+
+            if (offers ? left : trades)
+            {
+                high = Math.Min(high, p);
+            }
+        }
     }
 
     private static void Check(IReadOnlyList<MeritOrderStep> steps, string what, bool allowInfinitePrice)

@@ -1,5 +1,4 @@
 using Lem.Domain.Orders;
-using Lem.Optimization;
 
 namespace Lem.Markets.Pool;
 

@@ -1,5 +1,4 @@
 using Lem.Domain.Markets;
-using Lem.Optimization;
 
 namespace Lem.Markets.Pool;
 

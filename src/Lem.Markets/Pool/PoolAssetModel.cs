@@ -1,12 +1,10 @@
-using Lem.Optimization;
-
 namespace Lem.Markets.Pool;
 
 /// <summary>
 /// The part of a pool model that represents one asset: it adds its variables and constraints, its net injection per
 /// slot and bus and its cost per slot, and reads its schedule back from the solution values (solver units: MW, MWh).
 /// </summary>
-internal abstract class PoolAssetModel(ParticipantId owner, int bus)
+internal abstract class PoolAssetModel(AssetId id, ParticipantId owner, int bus)
 {
     /// <summary>Power below which a charging or discharging power counts as zero, MW.</summary>
     public const double SimultaneityToleranceMw = 1e-6;
@@ -21,7 +19,7 @@ internal abstract class PoolAssetModel(ParticipantId owner, int bus)
     public int Bus { get; } = bus;
 
     /// <summary>The asset's id.</summary>
-    public abstract AssetId Id { get; }
+    public AssetId Id { get; } = id;
 
     /// <summary>Adds the asset to the model.</summary>
     public abstract void Build(PoolBuildContext c);
@@ -48,7 +46,6 @@ internal abstract class PoolAssetModel(ParticipantId owner, int bus)
     /// <summary>In elastic mode: a sentence on the requirement the asset could not meet, or null.</summary>
     public virtual string? Shortfall(double[] values) => null;
 
-    /// <summary>Values of variables in kW (from MW).</summary>
     /// <summary>Whether any slot has both charge and discharge above the simultaneity tolerance (storage models).</summary>
     protected static bool AnySimultaneous(double[] values, Variable[] charge, Variable[] discharge)
     {
@@ -63,6 +60,18 @@ internal abstract class PoolAssetModel(ParticipantId owner, int bus)
         return false;
     }
 
+    /// <summary>One variable per slot in [0, <paramref name="upperKw"/>[t] / 1000] MW, named <c>{id}.{name}[t]</c>.</summary>
+    protected Variable[] PerSlotUpTo(PoolBuildContext c, string name, SlotSeries upperKw)
+    {
+        var variables = new Variable[c.SlotCount];
+        for (var t = 0; t < c.SlotCount; t++)
+        {
+            variables[t] = c.Model.AddVariable(0, upperKw[t] / 1000.0, $"{Id}.{name}[{t}]");
+        }
+
+        return variables;
+    }
+
     /// <summary>Fixes binaries at their rounded MILP values and makes them continuous, for the LP re-solve that gives duals.</summary>
     protected static void FixAtRoundedValues(OptimizationModel model, IReadOnlyList<double> values, Variable[] binaries)
     {
@@ -74,5 +83,6 @@ internal abstract class PoolAssetModel(ParticipantId owner, int bus)
         }
     }
 
+    /// <summary>Values of variables in kW (from MW).</summary>
     protected static double[] Kw(double[] values, Variable[] variables) => [.. variables.Select(v => values[v.Index] * 1000.0)];
 }

@@ -1,6 +1,3 @@
-using Lem.Domain.Time;
-using Lem.Optimization;
-
 namespace Lem.Markets.Pool;
 
 /// <summary>

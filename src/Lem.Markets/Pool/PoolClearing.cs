@@ -4,7 +4,6 @@ using System.Globalization;
 using Lem.Grid.Formulations;
 using Lem.Grid.Indexing;
 using Lem.Grid.Network;
-using Lem.Optimization;
 using Lem.Markets.Assets;
 using Lem.Markets.Clearing;
 

@@ -1,7 +1,5 @@
 using System.Globalization;
 using Lem.Domain.Orders;
-using Lem.Domain.Time;
-using Lem.Optimization;
 using Lem.Markets.Assets;
 using Lem.Markets.Clearing;
 

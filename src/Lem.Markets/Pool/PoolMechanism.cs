@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Lem.Domain.Validation;
 using Lem.Grid.Formulations;
 using Lem.Grid.Indexing;
 using Lem.Markets.Clearing;

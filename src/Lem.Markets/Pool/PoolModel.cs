@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Lem.Grid.Formulations;
 using Lem.Markets.Assets;
-using Lem.Optimization;
 
 namespace Lem.Markets.Pool;
 
@@ -9,46 +8,42 @@ namespace Lem.Markets.Pool;
 /// One optimisation model of the pool: minimise Σ_slots (cost − utility) over all slots jointly, with every asset,
 /// order and the outside market contributing net injections per bus, handed to the grid formulation slot by slot.
 /// </summary>
-internal sealed class PoolModel
+internal sealed class PoolModel(
+    PoolSetup setup,
+    PoolBuildContext context,
+    List<PoolAssetModel> assets,
+    List<OrderModel> orders,
+    OutsideMarketModel outside,
+    GridSlot[] gridSlots,
+    Variable[][]? unserved,
+    Variable[][]? dumped,
+    double buildSeconds)
 {
-    private PoolModel(PoolSetup setup, PoolBuildContext context, List<PoolAssetModel> assets, List<OrderModel> orders, OutsideMarketModel outside, GridSlot[] gridSlots, Variable[][]? unserved, Variable[][]? dumped, double buildSeconds)
-    {
-        Setup = setup;
-        Context = context;
-        Assets = assets;
-        Orders = orders;
-        Outside = outside;
-        GridSlots = gridSlots;
-        Unserved = unserved;
-        Dumped = dumped;
-        BuildSeconds = buildSeconds;
-    }
+    public PoolSetup Setup { get; } = setup;
 
-    public PoolSetup Setup { get; }
-
-    public PoolBuildContext Context { get; }
+    public PoolBuildContext Context { get; } = context;
 
     public OptimizationModel Model => Context.Model;
 
     /// <summary>The asset parts in scenario order.</summary>
-    public IReadOnlyList<PoolAssetModel> Assets { get; }
+    public IReadOnlyList<PoolAssetModel> Assets { get; } = assets;
 
     /// <summary>The order parts in scenario order.</summary>
-    public IReadOnlyList<OrderModel> Orders { get; }
+    public IReadOnlyList<OrderModel> Orders { get; } = orders;
 
-    public OutsideMarketModel Outside { get; }
+    public OutsideMarketModel Outside { get; } = outside;
 
     /// <summary>What the formulation added per slot.</summary>
-    public GridSlot[] GridSlots { get; }
+    public GridSlot[] GridSlots { get; } = gridSlots;
 
     /// <summary>Elastic mode: demand not served per slot and bus (MW), else null.</summary>
-    public Variable[][]? Unserved { get; }
+    public Variable[][]? Unserved { get; } = unserved;
 
     /// <summary>Elastic mode: injection not absorbed per slot and bus (MW), else null.</summary>
-    public Variable[][]? Dumped { get; }
+    public Variable[][]? Dumped { get; } = dumped;
 
     /// <summary>Wall time of the build in seconds.</summary>
-    public double BuildSeconds { get; }
+    public double BuildSeconds { get; } = buildSeconds;
 
     /// <summary>Builds the model; <paramref name="binaryStorages"/> get binaries, <paramref name="elastic"/> softens requirements for diagnosis.</summary>
     public static PoolModel Build(PoolSetup setup, IReadOnlySet<AssetId> binaryStorages, bool elastic)

@@ -1,5 +1,3 @@
-using Lem.Optimization;
-
 namespace Lem.Markets.Pool;
 
 /// <summary>Settings of <see cref="PoolClearing.Clear"/>.</summary>

@@ -16,7 +16,7 @@ public class CommunityWorkedExampleTests
         Assert.Equal(FourAgents.Price, r.PricesEurPerMwh[0], 1e-4);
         for (var i = 0; i < 4; i++)
         {
-            Assert.Equal(FourAgents.Equilibrium[i], r.Positions[i][0], 1e-3);
+            Assert.Equal(FourAgents.Equilibrium[i], r.Injections[i][0], 1e-3);
         }
 
         Assert.Equal(0.0, r.Imports[0], 1e-4);
@@ -32,7 +32,7 @@ public class CommunityWorkedExampleTests
         double[] expected = [10, 4, -10, -7.5];
         for (var i = 0; i < 4; i++)
         {
-            Assert.Equal(expected[i], r.Positions[i][0], 1e-3);
+            Assert.Equal(expected[i], r.Injections[i][0], 1e-3);
         }
 
         Assert.Equal(3.5, r.Imports[0], 1e-3);

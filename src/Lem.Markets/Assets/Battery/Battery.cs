@@ -1,7 +1,3 @@
-using Lem.Domain.Assets;
-using Lem.Domain.Ids;
-using Lem.Domain.Units;
-
 namespace Lem.Markets.Assets;
 
 /// <summary>A stationary battery with state-of-charge dynamics (docs/mechanisms/pool.md#batteries).</summary>

@@ -1,18 +1,10 @@
-using Lem.Domain.Reading;
-using Lem.Domain.Time;
-using Lem.Domain.Units;
-using Lem.Domain.Validation;
-using Lem.Markets.Pool;
 using static Lem.Markets.Assets.AssetReading;
 
 namespace Lem.Markets.Assets;
 
 /// <summary>The <c>battery</c> kind: a stationary battery with state-of-charge dynamics (docs/mechanisms/pool.md#batteries).</summary>
-public sealed class BatteryKind : AssetKind<Battery>
+public sealed class BatteryKind() : AssetKind<Battery>("battery")
 {
-    /// <inheritdoc />
-    public override IReadOnlyList<string> TypeNames { get; } = ["battery"];
-
     private protected override Battery? ReadAsset(string type, AssetId? id, string? name, ObjectReader r, IAssetReadContext c)
     {
         var capacity = r.Number("capacity_kwh", required: true, NumberRange.Positive, "kWh");
@@ -32,15 +24,8 @@ public sealed class BatteryKind : AssetKind<Battery>
         }
 
         var before = r.Diagnostics.Errors.Count;
-        if (socMin > socMax)
-        {
-            r.Diagnostics.Error(r.PathOf("soc_min_kwh"), ValidationCodes.BoundsInverted, $"soc_min_kwh = {F(socMin)} is above soc_max_kwh = {F(socMax!.Value)}.");
-        }
-
-        if (socMax > capacity)
-        {
-            r.Diagnostics.Error(r.PathOf("soc_max_kwh"), ValidationCodes.ValueOutOfRange, $"soc_max_kwh = {F(socMax!.Value)} is above capacity_kwh = {F(capacity!.Value)}.");
-        }
+        CheckOrdered(r, "soc_min_kwh", socMin, "soc_max_kwh", socMax);
+        CheckAtMost(r, "soc_max_kwh", socMax, "capacity_kwh", capacity);
 
         if (socMin <= socMax && socMax <= capacity && (initial < socMin || initial > socMax))
         {

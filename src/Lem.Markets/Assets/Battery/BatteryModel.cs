@@ -1,7 +1,4 @@
 using System.Globalization;
-using Lem.Domain.Assets;
-using Lem.Markets.Pool;
-using Lem.Optimization;
 
 namespace Lem.Markets.Assets;
 
@@ -10,15 +7,13 @@ namespace Lem.Markets.Assets;
 /// SocMin ≤ e ≤ SocMax, e(T−1) ≥ terminal, degradation cost on discharged energy; optional binaries
 /// pch ≤ P̄ch·z, pdis ≤ P̄dis·(1 − z).
 /// </summary>
-internal sealed class BatteryModel(Battery battery, ParticipantId owner, int bus) : PoolAssetModel(owner, bus)
+internal sealed class BatteryModel(Battery battery, ParticipantId owner, int bus) : PoolAssetModel(battery.Id, owner, bus)
 {
     private Variable[] _charge = [];
     private Variable[] _discharge = [];
     private Variable[] _soc = [];
     private Variable[] _mode = [];
     private Variable? _terminalSlack;
-
-    public override AssetId Id => battery.Id;
 
     public override void Build(PoolBuildContext c)
     {

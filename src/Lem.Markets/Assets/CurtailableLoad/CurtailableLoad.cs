@@ -1,8 +1,3 @@
-using Lem.Domain.Assets;
-using Lem.Domain.Ids;
-using Lem.Domain.Series;
-using Lem.Domain.Units;
-
 namespace Lem.Markets.Assets;
 
 /// <summary>A load that may be shed, at a cost equal to its value of lost load (VOLL).</summary>

@@ -1,17 +1,8 @@
-using Lem.Domain.Reading;
-using Lem.Domain.Series;
-using Lem.Domain.Time;
-using Lem.Domain.Units;
-using Lem.Markets.Pool;
-
 namespace Lem.Markets.Assets;
 
 /// <summary>The <c>curtailable_load</c> kind: a demand series that may be shed at its value of lost load.</summary>
-public sealed class CurtailableLoadKind : AssetKind<CurtailableLoad>
+public sealed class CurtailableLoadKind() : AssetKind<CurtailableLoad>("curtailable_load")
 {
-    /// <inheritdoc />
-    public override IReadOnlyList<string> TypeNames { get; } = ["curtailable_load"];
-
     private protected override CurtailableLoad? ReadAsset(string type, AssetId? id, string? name, ObjectReader r, IAssetReadContext c)
     {
         var demand = c.Series(r, "demand_kw", required: true, NumberRange.NonNegative, "kW");

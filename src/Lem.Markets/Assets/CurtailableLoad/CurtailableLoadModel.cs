@@ -1,28 +1,19 @@
-using Lem.Domain.Assets;
-using Lem.Markets.Pool;
-using Lem.Optimization;
-
 namespace Lem.Markets.Assets;
 
 /// <summary>A curtailable load: shed s ∈ [0, demand] at the value of lost load; it withdraws demand − s.</summary>
-internal sealed class CurtailableLoadModel(CurtailableLoad load, ParticipantId owner, int bus) : PoolAssetModel(owner, bus)
+internal sealed class CurtailableLoadModel(CurtailableLoad load, ParticipantId owner, int bus) : PoolAssetModel(load.Id, owner, bus)
 {
     private Variable[] _shed = [];
 
-    public override AssetId Id => load.Id;
-
     public override void Build(PoolBuildContext c)
     {
-        _shed = new Variable[c.SlotCount];
+        _shed = PerSlotUpTo(c, "shed", load.DemandKw);
         var voll = load.ValueOfLostLoad.EurPerMwh;
         for (var t = 0; t < c.SlotCount; t++)
         {
-            var demandMw = load.DemandKw[t] / 1000.0;
-            var shed = c.Model.AddVariable(0, demandMw, $"{load.Id}.shed[{t}]");
-            _shed[t] = shed;
-            c.AddFixedLoad(t, Bus, demandMw);
-            c.AddLoad(t, Bus, shed, -1.0);
-            c.Cost[t].Add(shed, voll * c.Hours);
+            c.AddFixedLoad(t, Bus, load.DemandKw[t] / 1000.0);
+            c.AddLoad(t, Bus, _shed[t], -1.0);
+            c.Cost[t].Add(_shed[t], voll * c.Hours);
         }
     }
 

@@ -1,18 +1,10 @@
-using Lem.Domain.Reading;
-using Lem.Domain.Time;
-using Lem.Domain.Units;
-using Lem.Domain.Validation;
-using Lem.Markets.Pool;
 using static Lem.Markets.Assets.AssetReading;
 
 namespace Lem.Markets.Assets;
 
 /// <summary>The <c>ev</c> kind: an electric vehicle that must leave with a required energy, optionally with vehicle-to-grid.</summary>
-public sealed class ElectricVehicleKind : AssetKind<ElectricVehicle>
+public sealed class ElectricVehicleKind() : AssetKind<ElectricVehicle>("ev")
 {
-    /// <inheritdoc />
-    public override IReadOnlyList<string> TypeNames { get; } = ["ev"];
-
     private protected override ElectricVehicle? ReadAsset(string type, AssetId? id, string? name, ObjectReader r, IAssetReadContext c)
     {
         var capacity = r.Number("capacity_kwh", required: true, NumberRange.Positive, "kWh");
@@ -36,15 +28,8 @@ public sealed class ElectricVehicleKind : AssetKind<ElectricVehicle>
             r.Diagnostics.Error(r.PathOf("departure"), ValidationCodes.BoundsInverted, "The departure must be after the arrival.");
         }
 
-        if (arrivalEnergy > capacity)
-        {
-            r.Diagnostics.Error(r.PathOf("arrival_energy_kwh"), ValidationCodes.ValueOutOfRange, $"arrival_energy_kwh = {F(arrivalEnergy.Value)} is above capacity_kwh = {F(capacity.Value)}.");
-        }
-
-        if (required > capacity)
-        {
-            r.Diagnostics.Error(r.PathOf("required_energy_kwh"), ValidationCodes.ValueOutOfRange, $"required_energy_kwh = {F(required.Value)} is above capacity_kwh = {F(capacity.Value)}.");
-        }
+        CheckAtMost(r, "arrival_energy_kwh", arrivalEnergy, "capacity_kwh", capacity);
+        CheckAtMost(r, "required_energy_kwh", required, "capacity_kwh", capacity);
 
         if (!v2g && maxDischarge > 0)
         {

@@ -1,8 +1,4 @@
 using System.Globalization;
-using Lem.Domain.Assets;
-using Lem.Markets.Pool;
-using Lem.Domain.Time;
-using Lem.Optimization;
 
 namespace Lem.Markets.Assets;
 
@@ -11,47 +7,20 @@ namespace Lem.Markets.Assets;
 /// [arrival, departure) ∩ horizon, e(j) = e(j−1) + η·pch·Δt − pdis·Δt/ηdis from the arrival energy, 0 ≤ e ≤ capacity,
 /// and e ≥ required energy after its last plugged slot, i.e. at min(departure, horizon end).
 /// </summary>
-internal sealed class EvModel : PoolAssetModel
+internal sealed class EvModel(ElectricVehicle ev, ParticipantId owner, int bus, Horizon horizon)
+    : WindowedAssetModel(ev.Id, owner, bus, horizon, ev.Arrival, ev.Departure)
 {
-    private readonly ElectricVehicle _ev;
-    private readonly int _slotCount;
     private Variable[] _charge = [];
     private Variable[] _discharge = [];
     private Variable[] _energy = [];
     private Variable[] _mode = [];
     private Variable? _shortfall;
 
-    public EvModel(ElectricVehicle ev, ParticipantId owner, int bus, Horizon horizon)
-        : base(owner, bus)
-    {
-        _ev = ev;
-        _slotCount = horizon.Count;
-        (First, End) = PluggedSlots(ev, horizon);
-    }
-
-    public override AssetId Id => _ev.Id;
-
-    /// <summary>The first plugged slot.</summary>
-    public int First { get; }
-
-    /// <summary>One past the last plugged slot (First when there is none).</summary>
-    public int End { get; }
-
     /// <summary>Whether the vehicle can discharge into the grid.</summary>
-    private bool Discharges => _ev.VehicleToGrid && _ev.MaxDischarge.Kw > 0;
+    private bool Discharges => ev.VehicleToGrid && ev.MaxDischarge.Kw > 0;
 
     /// <summary>The slots lying wholly within [arrival, departure) ∩ horizon, as [first, end).</summary>
-    public static (int First, int End) PluggedSlots(ElectricVehicle ev, Horizon horizon)
-    {
-        var first = horizon.FirstSlotAtOrAfter(ev.Arrival);
-        var end = first;
-        while (end < horizon.Count && horizon.Slots[end].End <= ev.Departure)
-        {
-            end++;
-        }
-
-        return (first, end);
-    }
+    public static (int First, int End) PluggedSlots(ElectricVehicle ev, Horizon horizon) => SlotsWithin(horizon, ev.Arrival, ev.Departure);
 
     public override void Build(PoolBuildContext c)
     {
@@ -60,19 +29,19 @@ internal sealed class EvModel : PoolAssetModel
         _charge = new Variable[k];
         _discharge = Discharges ? new Variable[k] : [];
         _energy = new Variable[k];
-        var binaries = Discharges && c.BinaryStorages.Contains(_ev.Id);
+        var binaries = Discharges && c.BinaryStorages.Contains(ev.Id);
         _mode = binaries ? new Variable[k] : [];
-        var capacity = _ev.Capacity.Mwh;
-        var required = _ev.RequiredEnergy.Mwh;
+        var capacity = ev.Capacity.Mwh;
+        var required = ev.RequiredEnergy.Mwh;
         for (var j = 0; j < k; j++)
         {
             var t = First + j;
-            var ch = c.Model.AddVariable(0, _ev.MaxCharge.Mw, $"{_ev.Id}.ch[{t}]");
+            var ch = c.Model.AddVariable(0, ev.MaxCharge.Mw, $"{ev.Id}.ch[{t}]");
             var lower = j == k - 1 && !c.Elastic ? Math.Min(required, capacity) : 0.0;
-            var e = c.Model.AddVariable(lower, capacity, $"{_ev.Id}.energy[{t}]");
+            var e = c.Model.AddVariable(lower, capacity, $"{ev.Id}.energy[{t}]");
             _charge[j] = ch;
             _energy[j] = e;
-            var dynamics = new LinearExpression(4).Add(e, 1.0).Add(ch, -_ev.ChargeEfficiency * h);
+            var dynamics = new LinearExpression(4).Add(e, 1.0).Add(ch, -ev.ChargeEfficiency * h);
             if (j > 0)
             {
                 dynamics.Add(_energy[j - 1], -1.0);
@@ -81,38 +50,38 @@ internal sealed class EvModel : PoolAssetModel
             c.P[t][Bus].Add(ch, -1.0);
             if (Discharges)
             {
-                var dis = c.Model.AddVariable(0, _ev.MaxDischarge.Mw, $"{_ev.Id}.dis[{t}]");
+                var dis = c.Model.AddVariable(0, ev.MaxDischarge.Mw, $"{ev.Id}.dis[{t}]");
                 _discharge[j] = dis;
-                dynamics.Add(dis, h / _ev.DischargeEfficiency);
+                dynamics.Add(dis, h / ev.DischargeEfficiency);
                 c.P[t][Bus].Add(dis, 1.0);
                 if (binaries)
                 {
-                    var z = c.Model.AddBinary($"{_ev.Id}.charging[{t}]");
+                    var z = c.Model.AddBinary($"{ev.Id}.charging[{t}]");
                     _mode[j] = z;
                     c.Binaries++;
-                    c.Model.AddLessOrEqual(new LinearExpression(2).Add(ch, 1.0).Add(z, -_ev.MaxCharge.Mw), 0.0, $"{_ev.Id}.ch_mode[{t}]");
-                    c.Model.AddLessOrEqual(new LinearExpression(2).Add(dis, 1.0).Add(z, _ev.MaxDischarge.Mw), _ev.MaxDischarge.Mw, $"{_ev.Id}.dis_mode[{t}]");
+                    c.Model.AddLessOrEqual(new LinearExpression(2).Add(ch, 1.0).Add(z, -ev.MaxCharge.Mw), 0.0, $"{ev.Id}.ch_mode[{t}]");
+                    c.Model.AddLessOrEqual(new LinearExpression(2).Add(dis, 1.0).Add(z, ev.MaxDischarge.Mw), ev.MaxDischarge.Mw, $"{ev.Id}.dis_mode[{t}]");
                 }
             }
 
-            c.Model.AddEquality(dynamics, j == 0 ? _ev.ArrivalEnergy.Mwh : 0.0, $"{_ev.Id}.energy_balance[{t}]");
+            c.Model.AddEquality(dynamics, j == 0 ? ev.ArrivalEnergy.Mwh : 0.0, $"{ev.Id}.energy_balance[{t}]");
         }
 
         if (c.Elastic && k > 0)
         {
-            var s = c.AddSlack(1.0, $"{_ev.Id}.requirement_shortfall");
+            var s = c.AddSlack(1.0, $"{ev.Id}.requirement_shortfall");
             _shortfall = s;
-            c.Model.AddGreaterOrEqual(new LinearExpression(2).Add(_energy[k - 1], 1.0).Add(s, 1.0), required, $"{_ev.Id}.requirement");
+            c.Model.AddGreaterOrEqual(new LinearExpression(2).Add(_energy[k - 1], 1.0).Add(s, 1.0), required, $"{ev.Id}.requirement");
         }
     }
 
     public override AssetDispatch Read(double[] values, double hours)
     {
-        var charge = new double[_slotCount];
-        var discharge = new double[_slotCount];
-        var energy = new double[_slotCount];
-        var last = _ev.ArrivalEnergy.Kwh;
-        for (var t = 0; t < _slotCount; t++)
+        var charge = new double[SlotCount];
+        var discharge = new double[SlotCount];
+        var energy = new double[SlotCount];
+        var last = ev.ArrivalEnergy.Kwh;
+        for (var t = 0; t < SlotCount; t++)
         {
             var j = t - First;
             if (j >= 0 && j < _charge.Length)
@@ -125,10 +94,8 @@ internal sealed class EvModel : PoolAssetModel
             energy[t] = last;
         }
 
-        return new EvDispatch(_ev.Id, Owner, First, End - First, charge, discharge, energy, _ev.RequiredEnergy.Kwh);
+        return new EvDispatch(ev.Id, Owner, First, End - First, charge, discharge, energy, ev.RequiredEnergy.Kwh);
     }
-
-    public override bool Couples(int slot) => slot >= First && slot < End;
 
     public override bool ChargesAndDischargesAtOnce(double[] values) => AnySimultaneous(values, _charge, _discharge);
 
@@ -144,6 +111,6 @@ internal sealed class EvModel : PoolAssetModel
         var shortKwh = values[s.Index] * 1000.0;
         return string.Create(
             CultureInfo.InvariantCulture,
-            $"EV '{_ev.Id}' of participant '{Owner}' cannot reach its required {_ev.RequiredEnergy.Kwh:0.###} kWh by the end of its last plugged slot: it falls short by {shortKwh:0.###} kWh");
+            $"EV '{ev.Id}' of participant '{Owner}' cannot reach its required {ev.RequiredEnergy.Kwh:0.###} kWh by the end of its last plugged slot: it falls short by {shortKwh:0.###} kWh");
     }
 }

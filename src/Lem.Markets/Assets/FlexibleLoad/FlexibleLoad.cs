@@ -1,6 +1,3 @@
-using Lem.Domain.Assets;
-using Lem.Domain.Ids;
-using Lem.Domain.Units;
 using NodaTime;
 
 namespace Lem.Markets.Assets;

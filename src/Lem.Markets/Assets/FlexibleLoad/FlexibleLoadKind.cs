@@ -1,18 +1,10 @@
-using Lem.Domain.Reading;
-using Lem.Domain.Time;
-using Lem.Domain.Units;
-using Lem.Domain.Validation;
-using Lem.Markets.Pool;
 using static Lem.Markets.Assets.AssetReading;
 
 namespace Lem.Markets.Assets;
 
 /// <summary>The <c>flexible_load</c> kind: an energy to deliver within a window between a minimum and a maximum power.</summary>
-public sealed class FlexibleLoadKind : AssetKind<FlexibleLoad>
+public sealed class FlexibleLoadKind() : AssetKind<FlexibleLoad>("flexible_load")
 {
-    /// <inheritdoc />
-    public override IReadOnlyList<string> TypeNames { get; } = ["flexible_load"];
-
     private protected override FlexibleLoad? ReadAsset(string type, AssetId? id, string? name, ObjectReader r, IAssetReadContext c)
     {
         var energy = r.Number("energy_kwh", required: true, NumberRange.NonNegative, "kWh");
@@ -31,10 +23,7 @@ public sealed class FlexibleLoadKind : AssetKind<FlexibleLoad>
             r.Diagnostics.Error(r.PathOf("window_end"), ValidationCodes.BoundsInverted, "window_end must be after window_start.");
         }
 
-        if (minPower > maxPower)
-        {
-            r.Diagnostics.Error(r.PathOf("min_power_kw"), ValidationCodes.BoundsInverted, $"min_power_kw = {F(minPower)} is above max_power_kw = {F(maxPower.Value)}.");
-        }
+        CheckOrdered(r, "min_power_kw", minPower, "max_power_kw", maxPower);
 
         if (r.Diagnostics.Errors.Count == before && c.Horizon is not null)
         {

@@ -1,8 +1,4 @@
 using System.Globalization;
-using Lem.Domain.Assets;
-using Lem.Markets.Pool;
-using Lem.Domain.Time;
-using Lem.Optimization;
 
 namespace Lem.Markets.Assets;
 
@@ -10,42 +6,15 @@ namespace Lem.Markets.Assets;
 /// A flexible load: consumption f ∈ [min power, max power] in the slots lying wholly within [window start, window end)
 /// ∩ horizon, Σ f·Δt = energy.
 /// </summary>
-internal sealed class FlexibleLoadModel : PoolAssetModel
+internal sealed class FlexibleLoadModel(FlexibleLoad load, ParticipantId owner, int bus, Horizon horizon)
+    : WindowedAssetModel(load.Id, owner, bus, horizon, load.WindowStart, load.WindowEnd)
 {
-    private readonly FlexibleLoad _load;
-    private readonly int _slotCount;
     private Variable[] _power = [];
     private Variable? _under;
     private Variable? _over;
 
-    public FlexibleLoadModel(FlexibleLoad load, ParticipantId owner, int bus, Horizon horizon)
-        : base(owner, bus)
-    {
-        _load = load;
-        _slotCount = horizon.Count;
-        (First, End) = WindowSlots(load, horizon);
-    }
-
-    public override AssetId Id => _load.Id;
-
-    /// <summary>The first slot of the window.</summary>
-    public int First { get; }
-
-    /// <summary>One past the last slot of the window.</summary>
-    public int End { get; }
-
     /// <summary>The slots lying wholly within the window and the horizon, as [first, end).</summary>
-    public static (int First, int End) WindowSlots(FlexibleLoad load, Horizon horizon)
-    {
-        var first = horizon.FirstSlotAtOrAfter(load.WindowStart);
-        var end = first;
-        while (end < horizon.Count && horizon.Slots[end].End <= load.WindowEnd)
-        {
-            end++;
-        }
-
-        return (first, end);
-    }
+    public static (int First, int End) WindowSlots(FlexibleLoad load, Horizon horizon) => SlotsWithin(horizon, load.WindowStart, load.WindowEnd);
 
     public override void Build(PoolBuildContext c)
     {
@@ -55,7 +24,7 @@ internal sealed class FlexibleLoadModel : PoolAssetModel
         for (var j = 0; j < k; j++)
         {
             var t = First + j;
-            var f = c.Model.AddVariable(_load.MinPower.Mw, _load.MaxPower.Mw, $"{_load.Id}.p[{t}]");
+            var f = c.Model.AddVariable(load.MinPower.Mw, load.MaxPower.Mw, $"{load.Id}.p[{t}]");
             _power[j] = f;
             energy.Add(f, c.Hours);
             c.AddLoad(t, Bus, f);
@@ -68,26 +37,24 @@ internal sealed class FlexibleLoadModel : PoolAssetModel
 
         if (c.Elastic)
         {
-            _under = c.AddSlack(1.0, $"{_load.Id}.energy_shortfall");
-            _over = c.AddSlack(1.0, $"{_load.Id}.energy_excess");
+            _under = c.AddSlack(1.0, $"{load.Id}.energy_shortfall");
+            _over = c.AddSlack(1.0, $"{load.Id}.energy_excess");
             energy.Add(_under.Value, 1.0).Add(_over.Value, -1.0);
         }
 
-        c.Model.AddEquality(energy, _load.Energy.Mwh, $"{_load.Id}.energy");
+        c.Model.AddEquality(energy, load.Energy.Mwh, $"{load.Id}.energy");
     }
 
     public override AssetDispatch Read(double[] values, double hours)
     {
-        var consumption = new double[_slotCount];
+        var consumption = new double[SlotCount];
         for (var j = 0; j < _power.Length; j++)
         {
             consumption[First + j] = values[_power[j].Index] * 1000.0;
         }
 
-        return new LoadDispatch(_load.Id, Owner, _load.Kind, consumption, new double[_slotCount]);
+        return new LoadDispatch(load.Id, Owner, load.Kind, consumption, new double[SlotCount]);
     }
-
-    public override bool Couples(int slot) => slot >= First && slot < End;
 
     public override string? Shortfall(double[] values)
     {
@@ -95,14 +62,14 @@ internal sealed class FlexibleLoadModel : PoolAssetModel
         {
             return string.Create(
                 CultureInfo.InvariantCulture,
-                $"flexible load '{_load.Id}' of participant '{Owner}' cannot receive its {_load.Energy.Kwh:0.###} kWh within its window; it falls short by {values[u.Index] * 1000.0:0.###} kWh");
+                $"flexible load '{load.Id}' of participant '{Owner}' cannot receive its {load.Energy.Kwh:0.###} kWh within its window; it falls short by {values[u.Index] * 1000.0:0.###} kWh");
         }
 
         if (_over is { } o && values[o.Index] > ShortfallToleranceMwh)
         {
             return string.Create(
                 CultureInfo.InvariantCulture,
-                $"flexible load '{_load.Id}' of participant '{Owner}' must draw {values[o.Index] * 1000.0:0.###} kWh more than its {_load.Energy.Kwh:0.###} kWh (its minimum power)");
+                $"flexible load '{load.Id}' of participant '{Owner}' must draw {values[o.Index] * 1000.0:0.###} kWh more than its {load.Energy.Kwh:0.###} kWh (its minimum power)");
         }
 
         return null;

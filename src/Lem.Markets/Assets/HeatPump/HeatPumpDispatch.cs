@@ -1,5 +1,3 @@
-using Lem.Markets.Pool;
-
 namespace Lem.Markets.Assets;
 
 /// <summary>The schedule of a heat pump with a thermal store.</summary>

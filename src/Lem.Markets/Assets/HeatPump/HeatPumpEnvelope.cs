@@ -1,4 +1,3 @@
-using Lem.Domain.Time;
 using static Lem.Markets.Assets.AssetReading;
 
 namespace Lem.Markets.Assets;

@@ -1,9 +1,3 @@
-using Lem.Domain.Reading;
-using Lem.Domain.Series;
-using Lem.Domain.Time;
-using Lem.Domain.Units;
-using Lem.Domain.Validation;
-using Lem.Markets.Pool;
 using static Lem.Markets.Assets.AssetReading;
 
 namespace Lem.Markets.Assets;
@@ -12,15 +6,12 @@ namespace Lem.Markets.Assets;
 /// The <c>heat_pump</c> kind: a heat pump with a thermal store, a comfort band on the stored heat and a thermal demand
 /// per slot (docs/scenario-format.md#heat-pumps, docs/mechanisms/pool.md#heat-pumps).
 /// </summary>
-public sealed class HeatPumpKind : AssetKind<HeatPump>
+public sealed class HeatPumpKind() : AssetKind<HeatPump>("heat_pump")
 {
     /// <summary>The validation code of a comfort band, thermal demand or final heat that no schedule can meet.</summary>
     public const string ComfortUnreachable = "heat_pump.comfort_unreachable";
 
     private static readonly NumberRange CopRange = new(0, 20, MinExclusive: true);
-
-    /// <inheritdoc />
-    public override IReadOnlyList<string> TypeNames { get; } = ["heat_pump"];
 
     private protected override HeatPump? ReadAsset(string type, AssetId? id, string? name, ObjectReader r, IAssetReadContext c)
     {
@@ -40,20 +31,10 @@ public sealed class HeatPumpKind : AssetKind<HeatPump>
         }
 
         var before = r.Diagnostics.Errors.Count;
-        if (minPower > maxPower)
-        {
-            r.Diagnostics.Error(r.PathOf("min_power_kw"), ValidationCodes.BoundsInverted, $"min_power_kw = {F(minPower)} is above max_power_kw = {F(maxPower.Value)}.");
-        }
+        CheckOrdered(r, "min_power_kw", minPower, "max_power_kw", maxPower);
+        CheckOrdered(r, "comfort_min_kwh", comfortMin, "comfort_max_kwh", comfortMax);
 
-        if (comfortMin > comfortMax)
-        {
-            r.Diagnostics.Error(r.PathOf("comfort_min_kwh"), ValidationCodes.BoundsInverted, $"comfort_min_kwh = {F(comfortMin)} is above comfort_max_kwh = {F(comfortMax.Value)}.");
-        }
-
-        if (comfortMax > capacity)
-        {
-            r.Diagnostics.Error(r.PathOf("comfort_max_kwh"), ValidationCodes.ValueOutOfRange, $"comfort_max_kwh = {F(comfortMax.Value)} is above storage_capacity_kwh = {F(capacity.Value)}.");
-        }
+        CheckAtMost(r, "comfort_max_kwh", comfortMax, "storage_capacity_kwh", capacity);
 
         if (comfortMin <= comfortMax && comfortMax <= capacity)
         {
@@ -62,10 +43,7 @@ public sealed class HeatPumpKind : AssetKind<HeatPump>
                 r.Diagnostics.Error(r.PathOf("initial_energy_kwh"), ValidationCodes.ValueOutOfRange, $"initial_energy_kwh = {F(initial.Value)} is outside the comfort band [comfort_min_kwh, comfort_max_kwh] = [{F(comfortMin)}, {F(comfortMax.Value)}].");
             }
 
-            if (final > comfortMax)
-            {
-                r.Diagnostics.Error(r.PathOf("final_energy_min_kwh"), ValidationCodes.ValueOutOfRange, $"final_energy_min_kwh = {F(final.Value)} is above comfort_max_kwh = {F(comfortMax.Value)}.");
-            }
+            CheckAtMost(r, "final_energy_min_kwh", final, "comfort_max_kwh", comfortMax);
         }
 
         if (c.Horizon is { } horizon && loss * horizon.SlotHours >= 1)

@@ -1,6 +1,4 @@
 using System.Globalization;
-using Lem.Markets.Pool;
-using Lem.Optimization;
 
 namespace Lem.Markets.Assets;
 
@@ -13,15 +11,13 @@ namespace Lem.Markets.Assets;
 /// (taken from it) and the final heat may fall short, at a penalty of 1/COP_max per MWh_th: below the 2/COP per MWh_th
 /// that unserved electricity would cost, so the diagnosis names the heat pump.
 /// </summary>
-internal sealed class HeatPumpModel(HeatPump hp, ParticipantId owner, int bus) : PoolAssetModel(owner, bus)
+internal sealed class HeatPumpModel(HeatPump hp, ParticipantId owner, int bus) : PoolAssetModel(hp.Id, owner, bus)
 {
     private Variable[] _power = [];
     private Variable[] _energy = [];
     private Variable[] _below = [];
     private Variable[] _above = [];
     private Variable? _finalSlack;
-
-    public override AssetId Id => hp.Id;
 
     public override void Build(PoolBuildContext c)
     {

@@ -1,7 +1,3 @@
-using Lem.Domain.Assets;
-using Lem.Domain.Ids;
-using Lem.Domain.Series;
-
 namespace Lem.Markets.Assets;
 
 /// <summary>A load that must be served as given: household base load, for example.</summary>

@@ -1,16 +1,8 @@
-using Lem.Domain.Reading;
-using Lem.Domain.Series;
-using Lem.Domain.Time;
-using Lem.Markets.Pool;
-
 namespace Lem.Markets.Assets;
 
 /// <summary>The <c>inflexible_load</c> kind: a demand series served as given.</summary>
-public sealed class InflexibleLoadKind : AssetKind<InflexibleLoad>
+public sealed class InflexibleLoadKind() : AssetKind<InflexibleLoad>("inflexible_load")
 {
-    /// <inheritdoc />
-    public override IReadOnlyList<string> TypeNames { get; } = ["inflexible_load"];
-
     private protected override InflexibleLoad? ReadAsset(string type, AssetId? id, string? name, ObjectReader r, IAssetReadContext c)
     {
         var demand = c.Series(r, "demand_kw", required: true, NumberRange.NonNegative, "kW");

@@ -1,13 +1,8 @@
-using Lem.Domain.Assets;
-using Lem.Markets.Pool;
-
 namespace Lem.Markets.Assets;
 
 /// <summary>An inflexible load: a fixed withdrawal (no variable), served at any price.</summary>
-internal sealed class InflexibleLoadModel(InflexibleLoad load, ParticipantId owner, int bus) : PoolAssetModel(owner, bus)
+internal sealed class InflexibleLoadModel(InflexibleLoad load, ParticipantId owner, int bus) : PoolAssetModel(load.Id, owner, bus)
 {
-    public override AssetId Id => load.Id;
-
     public override void Build(PoolBuildContext c)
     {
         for (var t = 0; t < c.SlotCount; t++)

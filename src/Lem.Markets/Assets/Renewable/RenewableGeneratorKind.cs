@@ -1,18 +1,8 @@
-using Lem.Domain.Reading;
-using Lem.Domain.Series;
-using Lem.Domain.Time;
-using Lem.Domain.Units;
-using Lem.Domain.Validation;
-using Lem.Markets.Pool;
-
 namespace Lem.Markets.Assets;
 
 /// <summary>The <c>pv</c> and <c>wind</c> kinds: variable renewable output that may be curtailed at a cost.</summary>
-public sealed class RenewableGeneratorKind : AssetKind<RenewableGenerator>
+public sealed class RenewableGeneratorKind() : AssetKind<RenewableGenerator>("pv", "wind")
 {
-    /// <inheritdoc />
-    public override IReadOnlyList<string> TypeNames { get; } = ["pv", "wind"];
-
     private protected override RenewableGenerator? ReadAsset(string type, AssetId? id, string? name, ObjectReader r, IAssetReadContext c)
     {
         var kind = type == "wind" ? RenewableKind.Wind : RenewableKind.Pv;

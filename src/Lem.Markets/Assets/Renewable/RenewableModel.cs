@@ -1,27 +1,18 @@
-using Lem.Domain.Assets;
-using Lem.Markets.Pool;
-using Lem.Optimization;
-
 namespace Lem.Markets.Assets;
 
 /// <summary>A PV or wind generator: output g ∈ [0, available], curtailment (available − g) at its curtailment cost.</summary>
-internal sealed class RenewableModel(RenewableGenerator generator, ParticipantId owner, int bus) : PoolAssetModel(owner, bus)
+internal sealed class RenewableModel(RenewableGenerator generator, ParticipantId owner, int bus) : PoolAssetModel(generator.Id, owner, bus)
 {
     private Variable[] _output = [];
 
-    public override AssetId Id => generator.Id;
-
     public override void Build(PoolBuildContext c)
     {
-        _output = new Variable[c.SlotCount];
+        _output = PerSlotUpTo(c, "p", generator.AvailableKw);
         var cost = generator.CurtailmentCost.EurPerMwh * c.Hours;
         for (var t = 0; t < c.SlotCount; t++)
         {
-            var availableMw = generator.AvailableKw[t] / 1000.0;
-            var g = c.Model.AddVariable(0, availableMw, $"{generator.Id}.p[{t}]");
-            _output[t] = g;
-            c.P[t][Bus].Add(g, 1.0);
-            c.Cost[t].AddConstant(cost * availableMw).Add(g, -cost);
+            c.P[t][Bus].Add(_output[t], 1.0);
+            c.Cost[t].AddConstant(cost * (generator.AvailableKw[t] / 1000.0)).Add(_output[t], -cost);
         }
     }
 
