@@ -108,6 +108,24 @@ public sealed class OpenOrderCapTests
         Assert.Equal(201, (await t.Order("auc", bob, "b4", "buy", 40m, 1m, slot: 2)).Status);
     }
 
+    [Fact]
+    public async Task A_96_slot_day_trades_at_a_tick_of_a_cent()
+    {
+        // 96 books of 450,001 levels each (0.01 EUR/MWh over −500…4000): refused as too fine while books held an array per tick.
+        await using var t = await TestServer.StartAsync();
+        await t.CreateMarket("day", "continuous", slots: 96);
+        var erin = await t.Register("erin");
+        var finn = await t.Register("finn");
+        Assert.Equal(201, (await t.Order("day", erin, "e1", "sell", 50.01m, 2m, slot: 95)).Status);
+        Assert.Equal(201, (await t.Order("day", erin, "e2", "sell", 3999.99m, 1m, slot: 95)).Status);
+        Assert.Equal(201, (await t.Order("day", finn, "f1", "buy", -499.99m, 1m, slot: 95)).Status);
+        var buy = await t.Order("day", finn, "f2", "buy", 4000m, 3m, slot: 95);
+        var prices = buy.Body!["trades"]!.AsArray().Select(x => x!["price_eur_per_mwh"]!.GetValue<decimal>()).ToList();
+        Assert.Equal(new List<decimal> { 50.01m, 3999.99m }, prices);
+        var depth = (await t.Get("/v1/markets/day/depth?slot=95")).Body!;
+        Assert.Equal(-499.99m, depth["bids"]!.AsArray().Single()!["price_eur_per_mwh"]!.GetValue<decimal>());
+    }
+
     [Theory]
     [InlineData(0)]
     [InlineData(1_000_001)]

@@ -77,27 +77,9 @@ public sealed partial class OrderBook
             }
 
             case OrderBookEventKind.Traded:
-            {
-                ref var r = ref _slots[c];
-                r.Remaining -= e.Lots;
-                r.Displayed -= e.Lots;
-                if (r.Remaining == 0)
-                {
-                    Unlink(c);
-                    Release(c);
-                }
-
-                ref var a = ref _slots[h];
-                a.Remaining -= e.Lots;
-                a.Displayed -= e.Lots;
-                if (a.Remaining == 0)
-                {
-                    Unlink(h);
-                    Release(h);
-                }
-
+                Fill(c, e.Lots);
+                Fill(h, e.Lots);
                 break;
-            }
 
             case OrderBookEventKind.Rested:
             {
@@ -156,6 +138,19 @@ public sealed partial class OrderBook
 
     /// <summary>Whether the expiry entry (<paramref name="h"/>, <paramref name="due"/>) still refers to the resting order it was queued for.</summary>
     private bool IsQueuedOrder(int h, ExpiryKey due) => _slots[h].State == SlotState.Resting && _slots[h].Serial == due.Serial;
+
+    /// <summary>Takes <paramref name="lots"/> off an order's open and displayed quantity; a filled order leaves the book.</summary>
+    private void Fill(int h, long lots)
+    {
+        ref var o = ref _slots[h];
+        o.Remaining -= lots;
+        o.Displayed -= lots;
+        if (o.Remaining == 0)
+        {
+            Unlink(h);
+            Release(h);
+        }
+    }
 
     private void Release(int h)
     {
