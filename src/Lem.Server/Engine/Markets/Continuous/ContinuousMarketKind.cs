@@ -7,10 +7,11 @@ namespace Lem.Server.Engine.Markets.Continuous;
 internal sealed class ContinuousMarketKind : IServerMarketKind
 {
     /// <summary>
-    /// The most price levels over all books of one continuous market. Levels are allocated on demand, but each book keeps
-    /// a directory of one reference per 256 levels and side (about 1/16 byte per level): this bounds it to about 60 MB.
+    /// The most price levels over all books of one continuous market (a 96-slot day at 0.01 EUR/MWh over −500…4000 EUR/MWh
+    /// holds 43 million). Levels are allocated on demand, but each book keeps a directory of one reference per 256 levels
+    /// and side (about 1/16 byte per level): this bounds the directories of one market to about 12 MB.
     /// </summary>
-    public const decimal MaxPriceLevelsPerMarket = 1_000_000_000m;
+    public const decimal MaxPriceLevelsPerMarket = 200_000_000m;
 
     /// <inheritdoc />
     public string Mechanism => "continuous";
