@@ -71,6 +71,7 @@ public sealed class LemServer : IAsyncDisposable
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxRequestBodyBytes, 1024);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.RateLimitBurst, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.RateLimitPerSecond, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxOpenOrdersPerParticipant, 1);
         Directory.CreateDirectory(options.DataDirectory);
         var (operatorKey, generated) = OperatorKey(options);
         var serverKey = ServerKeyFile.LoadOrCreate(options.DataDirectory);
@@ -83,7 +84,10 @@ public sealed class LemServer : IAsyncDisposable
             engine.Replay(state);
             var hub = new StreamHub();
             var sequencer = new Sequencer(engine, store, ledger, options.TimeProvider, hub.Publish, options.MaxBatchCommands);
-            var services = new ServerServices(engine, sequencer, hub, ledger, MarketEngine.HashKey(operatorKey));
+            var services = new ServerServices(engine, sequencer, hub, ledger, MarketEngine.HashKey(operatorKey))
+            {
+                DefaultMaxOpenOrdersPerParticipant = options.MaxOpenOrdersPerParticipant,
+            };
             var app = Build(options, services);
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
             ITimer? timer = null;

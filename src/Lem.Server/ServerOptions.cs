@@ -45,6 +45,15 @@ public sealed record ServerOptions
     /// <summary>The requests per second added to each caller's bucket.</summary>
     public int RateLimitPerSecond { get; init; } = 20_000;
 
+    /// <summary>The default of <see cref="MaxOpenOrdersPerParticipant"/>.</summary>
+    public const int DefaultMaxOpenOrdersPerParticipant = 256;
+
+    /// <summary>
+    /// The cap on one participant's open orders in one slot of a continuous or call-auction market, for markets created
+    /// without <c>max_open_orders_per_participant</c> (docs/order-book.md, "Capacity"); an order beyond it gets 422.
+    /// </summary>
+    public int MaxOpenOrdersPerParticipant { get; init; } = DefaultMaxOpenOrdersPerParticipant;
+
     /// <summary>The most commands the sequencer writes in one transaction (group commit).</summary>
     public int MaxBatchCommands { get; init; } = 512;
 

@@ -315,8 +315,47 @@ public static class BenchCommand
             ("live_orders_at_end", lastBook!.LiveOrderCount, string.Empty, "resting orders at the end of the last run"),
             ("rejections", last.Rejections, string.Empty, "rejected requests in the last run (expected 0)"),
         };
+        var (emptyBytes, usedBytes) = DayOfBooksMemory();
+        figures.Add(("day_96_books_empty_bytes", emptyBytes, "B", $"managed memory of 96 empty books (one per slot of a 15-minute day), tick 0.01 EUR/MWh, band -500…4000 EUR/MWh, {DayBookOrders} orders each allowed"));
+        figures.Add(("day_96_books_with_orders_bytes", usedBytes, "B", "the same 96 books after 100 resting orders each (50 bids, 50 asks on 100 levels around 50 EUR/MWh)"));
         Print(context, format, runs, figures);
         return ExitCodes.Ok;
+    }
+
+    /// <summary>The live orders each book of <see cref="DayOfBooksMemory"/> may hold: the market server's figure per slot.</summary>
+    private const int DayBookOrders = 4096;
+
+    /// <summary>
+    /// The managed memory (GC.GetTotalMemory after a full collection) of 96 books of a fine-tick product, empty and after
+    /// 100 resting orders each.
+    /// </summary>
+    private static (double Empty, double WithOrders) DayOfBooksMemory()
+    {
+        var sink = new OrderBookEventRing(64);
+        var before = GC.GetTotalMemory(forceFullCollection: true);
+        var books = new OrderBook[96];
+        for (var s = 0; s < books.Length; s++)
+        {
+            books[s] = new OrderBook(SyntheticOrderStream.Product(DayBookOrders) with { ProductId = $"day/{s}" }, NodaTime.SystemClock.Instance, sink);
+        }
+
+        var empty = GC.GetTotalMemory(forceFullCollection: true) - before;
+        foreach (var book in books)
+        {
+            for (var i = 0; i < 100; i++)
+            {
+                var buy = i % 2 == 0;
+                book.Submit(new OrderEntry
+                {
+                    Participant = i, ClientOrderId = i + 1, Side = buy ? Lem.Domain.Orders.OrderSide.Buy : Lem.Domain.Orders.OrderSide.Sell,
+                    PriceTicks = buy ? SyntheticOrderStream.MidTicks - 1 - i : SyntheticOrderStream.MidTicks + i, Lots = 1,
+                });
+            }
+        }
+
+        var withOrders = GC.GetTotalMemory(forceFullCollection: true) - before;
+        GC.KeepAlive(books);
+        return (empty, withOrders);
     }
 
     private static double MedianOf(double[] values)

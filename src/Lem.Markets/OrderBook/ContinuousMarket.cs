@@ -34,6 +34,10 @@ public sealed class ContinuousMarket
     /// <summary>The participant behind a participant number used in the events.</summary>
     public ParticipantId Participant(int number) => _participants[number];
 
+    /// <summary>The live orders of <paramref name="participant"/> in the book of <paramref name="productId"/> (0 for an unknown product or participant).</summary>
+    public int LiveOrderCount(string productId, ParticipantId participant) =>
+        _books.TryGetValue(productId, out var b) && _participantNumbers.TryGetValue(participant, out var n) ? b.Book.LiveOrderCountOf(n) : 0;
+
     /// <summary>The number of a location tag used in the events (assigned on first use, from 1).</summary>
     public int LocationNumber(string location) => Location(location);
 

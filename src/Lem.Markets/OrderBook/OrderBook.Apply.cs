@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Lem.Domain.Orders;
 using NodaTime;
 
@@ -9,24 +10,17 @@ namespace Lem.Markets.OrderBook;
 /// </summary>
 public sealed partial class OrderBook
 {
-    private const byte Free = 0;
-    private const byte Pending = 1;
-    private const byte Resting = 2;
-
-    private readonly Slot[] _slots;
-    private readonly int[] _bidHead;
-    private readonly int[] _bidTail;
-    private readonly int[] _askHead;
-    private readonly int[] _askTail;
-    private readonly ulong[] _bidBits;
-    private readonly ulong[] _askBits;
+    private readonly PriceLevels _bids;
+    private readonly PriceLevels _asks;
     private readonly Dictionary<OrderKey, int> _index;
+
+    /// <summary>Live orders per participant number (an entry stays, at 0, once its participant has no live order).</summary>
+    private readonly Dictionary<int, int> _liveByParticipant = [];
 
     /// <summary>Good-till-date orders by (expiry, acceptance); an entry whose order is gone is dropped when it comes up.</summary>
     private readonly PriorityQueue<int, ExpiryKey> _expiries;
+    private Slot[] _slots;
     private int _freeHead;
-    private int _bestBid = -1;
-    private int _bestAsk = -1;
     private long _nextPriority = 1;
     private long _nextEvent = 1;
     private bool _gateClosed;
@@ -51,6 +45,11 @@ public sealed partial class OrderBook
         {
             case OrderBookEventKind.Accepted:
             {
+                if (_freeHead < 0)
+                {
+                    GrowSlots();
+                }
+
                 h = _freeHead;
                 ref var o = ref _slots[h];
                 _freeHead = o.Next;
@@ -69,35 +68,18 @@ public sealed partial class OrderBook
                 o.Priority = 0;
                 o.Prev = -1;
                 o.Next = -1;
-                o.State = Pending;
+                o.State = SlotState.Pending;
                 o.ExpiryQueued = false;
                 o.Serial = e.Sequence;
                 _index.Add(e.Order, h);
+                CollectionsMarshal.GetValueRefOrAddDefault(_liveByParticipant, e.Order.Participant, out _)++;
                 break;
             }
 
             case OrderBookEventKind.Traded:
-            {
-                ref var r = ref _slots[c];
-                r.Remaining -= e.Lots;
-                r.Displayed -= e.Lots;
-                if (r.Remaining == 0)
-                {
-                    Unlink(c);
-                    Release(c);
-                }
-
-                ref var a = ref _slots[h];
-                a.Remaining -= e.Lots;
-                a.Displayed -= e.Lots;
-                if (a.Remaining == 0)
-                {
-                    Unlink(h);
-                    Release(h);
-                }
-
+                Fill(c, e.Lots);
+                Fill(h, e.Lots);
                 break;
-            }
 
             case OrderBookEventKind.Rested:
             {
@@ -155,85 +137,90 @@ public sealed partial class OrderBook
     }
 
     /// <summary>Whether the expiry entry (<paramref name="h"/>, <paramref name="due"/>) still refers to the resting order it was queued for.</summary>
-    private bool IsQueuedOrder(int h, ExpiryKey due) => _slots[h].State == Resting && _slots[h].Serial == due.Serial;
+    private bool IsQueuedOrder(int h, ExpiryKey due) => _slots[h].State == SlotState.Resting && _slots[h].Serial == due.Serial;
+
+    /// <summary>Takes <paramref name="lots"/> off an order's open and displayed quantity; a filled order leaves the book.</summary>
+    private void Fill(int h, long lots)
+    {
+        ref var o = ref _slots[h];
+        o.Remaining -= lots;
+        o.Displayed -= lots;
+        if (o.Remaining == 0)
+        {
+            Unlink(h);
+            Release(h);
+        }
+    }
 
     private void Release(int h)
     {
         ref var o = ref _slots[h];
         _index.Remove(o.Key);
-        o.State = Free;
+        CollectionsMarshal.GetValueRefOrNullRef(_liveByParticipant, o.Key.Participant)--;
+        o.State = SlotState.Free;
         o.Next = _freeHead;
         _freeHead = h;
+    }
+
+    /// <summary>Doubles the order storage (never beyond the product's capacity, which <c>Validate</c> enforces first).</summary>
+    private void GrowSlots()
+    {
+        var old = _slots.Length;
+        var size = (int)Math.Min((long)_maxLive, Math.Max(2L * old, InitialSlots));
+        Array.Resize(ref _slots, size);
+        AddFreeSlots(old, size);
+    }
+
+    /// <summary>Puts the slots [<paramref name="from"/>, <paramref name="to"/>) on the free list, lowest first.</summary>
+    private void AddFreeSlots(int from, int to)
+    {
+        for (var i = to - 1; i >= from; i--)
+        {
+            _slots[i].Next = _freeHead;
+            _freeHead = i;
+        }
     }
 
     private void LinkTail(int h)
     {
         ref var o = ref _slots[h];
         var lvl = o.Level;
-        o.State = Resting;
+        var side = o.Side == OrderSide.Buy ? _bids : _asks;
+        var tail = side.Tail(lvl);
+        o.State = SlotState.Resting;
         o.Next = -1;
-        if (o.Side == OrderSide.Buy)
+        o.Prev = tail;
+        if (tail >= 0)
         {
-            var tail = _bidTail[lvl];
-            o.Prev = tail;
-            if (tail >= 0)
-            {
-                _slots[tail].Next = h;
-            }
-            else
-            {
-                _bidHead[lvl] = h;
-                _bidBits[lvl >> 6] |= 1UL << lvl;
-                if (lvl > _bestBid)
-                {
-                    _bestBid = lvl;
-                }
-            }
-
-            _bidTail[lvl] = h;
+            _slots[tail].Next = h;
         }
         else
         {
-            var tail = _askTail[lvl];
-            o.Prev = tail;
-            if (tail >= 0)
-            {
-                _slots[tail].Next = h;
-            }
-            else
-            {
-                _askHead[lvl] = h;
-                _askBits[lvl >> 6] |= 1UL << lvl;
-                if (_bestAsk < 0 || lvl < _bestAsk)
-                {
-                    _bestAsk = lvl;
-                }
-            }
-
-            _askTail[lvl] = h;
+            side.SetHead(lvl, h);
+            side.MarkNonEmpty(lvl);
         }
+
+        side.SetTail(lvl, h);
     }
 
     /// <summary>Takes a resting order out of its level's queue (it becomes pending); does nothing to a pending order.</summary>
     private void Unlink(int h)
     {
         ref var o = ref _slots[h];
-        if (o.State != Resting)
+        if (o.State != SlotState.Resting)
         {
             return;
         }
 
         var lvl = o.Level;
-        var buy = o.Side == OrderSide.Buy;
-        var heads = buy ? _bidHead : _askHead;
-        var tails = buy ? _bidTail : _askTail;
+        var side = o.Side == OrderSide.Buy ? _bids : _asks;
         if (o.Prev >= 0)
         {
             _slots[o.Prev].Next = o.Next;
         }
         else
         {
-            heads[lvl] = o.Next;
+            side.SetHead(lvl, o.Next);
         }
 
         if (o.Next >= 0)
@@ -242,30 +229,15 @@ public sealed partial class OrderBook
         }
         else
         {
-            tails[lvl] = o.Prev;
+            side.SetTail(lvl, o.Prev);
         }
 
         o.Prev = -1;
         o.Next = -1;
-        o.State = Pending;
-        if (heads[lvl] < 0)
+        o.State = SlotState.Pending;
+        if (side.Head(lvl) < 0)
         {
-            if (buy)
-            {
-                _bidBits[lvl >> 6] &= ~(1UL << lvl);
-                if (lvl == _bestBid)
-                {
-                    _bestBid = PrevSet(_bidBits, lvl - 1);
-                }
-            }
-            else
-            {
-                _askBits[lvl >> 6] &= ~(1UL << lvl);
-                if (lvl == _bestAsk)
-                {
-                    _bestAsk = NextSet(_askBits, lvl + 1, _levelCount);
-                }
-            }
+            side.MarkEmpty(lvl);
         }
     }
 
@@ -287,8 +259,16 @@ public sealed partial class OrderBook
         public OrderType Type;
         public ExecutionCondition Condition;
         public OrderValidity Validity;
-        public byte State;
+        public SlotState State;
         public bool ExpiryQueued;
+    }
+
+    /// <summary>Where an order slot stands: free (on the free list), pending (live, being handled, in no queue) or resting in a queue.</summary>
+    private enum SlotState : byte
+    {
+        Free,
+        Pending,
+        Resting,
     }
 
     /// <summary>The expiry queue's priority: the expiry instant, then the acceptance event's sequence number (earlier first).</summary>

@@ -1,4 +1,3 @@
-using System.Numerics;
 using System.Runtime.CompilerServices;
 using Lem.Domain.Orders;
 using NodaTime;
@@ -20,9 +19,11 @@ namespace Lem.Markets.OrderBook;
 /// book cannot drift from the live one. The decision code reads the state but never writes it.
 /// </para>
 /// <para>
-/// The hot path works in integer ticks and lots on preallocated struct arrays addressed by int handles (free list),
-/// with price levels in arrays indexed by tick offset within the band, a bitset of non-empty levels to move the best
-/// pointers, and intrusive doubly-linked FIFO queues per level (O(1) cancel). Matching allocates nothing.
+/// The hot path works in integer ticks and lots on a struct array of orders addressed by int handles (free list; it
+/// grows on demand up to the product's capacity), with price levels allocated on demand in pages of 256 ticks
+/// (<see cref="PriceLevels"/>: per-level queue heads and tails, bitsets of non-empty levels to move the best pointers),
+/// and intrusive doubly-linked FIFO queues per level (O(1) cancel). Matching allocates nothing. A product may cap each
+/// participant's live orders (<see cref="OrderBookProduct.MaxLiveOrdersPerParticipant"/>).
 /// All-or-none orders rest in the same queues but are skipped by aggressors too small to fill them in full, so a
 /// resting AON order may overlap the opposite best price; location filters likewise (see <see cref="Snapshot"/>).
 /// A client order id must be unique among the participant's live orders; it may be reused once the order is gone.
@@ -31,14 +32,8 @@ namespace Lem.Markets.OrderBook;
 /// </remarks>
 public sealed partial class OrderBook
 {
-    /// <summary>Matching stopped because the levels within the limit are exhausted; the incoming order has a remainder.</summary>
-    private const int Open = 0;
-
-    /// <summary>Matching filled the incoming order in full (it is gone).</summary>
-    private const int Filled = 1;
-
-    /// <summary>Matching stopped at an own resting order under cancel-newest self-trade prevention.</summary>
-    private const int SelfTrade = 2;
+    /// <summary>The order storage a new book starts with (it doubles when full, up to the product's capacity).</summary>
+    private const int InitialSlots = 64;
 
     private readonly IClock _clock;
     private readonly IOrderBookEventSink _sink;
@@ -48,6 +43,8 @@ public sealed partial class OrderBook
     private readonly int _marketSellLevel;
     private readonly Instant _gateClosure;
     private readonly SelfTradePrevention _stp;
+    private readonly int _maxLive;
+    private readonly int _maxLivePerParticipant;
     private Instant _now;
 
     /// <summary>Creates an empty book for <paramref name="product"/>; <paramref name="clock"/> supplies the time of every request.</summary>
@@ -56,9 +53,10 @@ public sealed partial class OrderBook
         ArgumentNullException.ThrowIfNull(product);
         ArgumentNullException.ThrowIfNull(clock);
         ArgumentNullException.ThrowIfNull(sink);
-        if (product.TickSizeEurPerMwh <= 0 || product.LotSizeMwh <= 0 || product.MaxPriceEurPerMwh < product.MinPriceEurPerMwh || product.MaxLiveOrders < 1)
+        if (product.TickSizeEurPerMwh <= 0 || product.LotSizeMwh <= 0 || product.MaxPriceEurPerMwh < product.MinPriceEurPerMwh || product.MaxLiveOrders < 1
+            || product.MaxLiveOrdersPerParticipant is < 1)
         {
-            throw new ArgumentException("The product needs positive tick and lot sizes, a non-empty price band and a positive capacity.", nameof(product));
+            throw new ArgumentException("The product needs positive tick and lot sizes, a non-empty price band and positive capacities.", nameof(product));
         }
 
         Product = product;
@@ -78,22 +76,16 @@ public sealed partial class OrderBook
         _gateClosure = product.GateClosure;
         _stp = product.SelfTradePrevention;
 
-        var capacity = product.MaxLiveOrders;
-        _slots = new Slot[capacity];
-        for (var i = 0; i < capacity; i++)
-        {
-            _slots[i].Next = i + 1 < capacity ? i + 1 : -1;
-        }
-
-        _freeHead = 0;
-        _bidHead = NewLevels(_levelCount);
-        _bidTail = NewLevels(_levelCount);
-        _askHead = NewLevels(_levelCount);
-        _askTail = NewLevels(_levelCount);
-        _bidBits = new ulong[(_levelCount + 63) >> 6];
-        _askBits = new ulong[(_levelCount + 63) >> 6];
-        _index = new Dictionary<OrderKey, int>(capacity);
-        _expiries = new PriorityQueue<int, ExpiryKey>(Math.Min(capacity, 1024));
+        _maxLive = product.MaxLiveOrders;
+        _maxLivePerParticipant = product.MaxLiveOrdersPerParticipant ?? int.MaxValue;
+        var initial = Math.Min(_maxLive, InitialSlots);
+        _slots = new Slot[initial];
+        _freeHead = -1;
+        AddFreeSlots(0, initial);
+        _bids = new PriceLevels(_levelCount, descending: true);
+        _asks = new PriceLevels(_levelCount, descending: false);
+        _index = new Dictionary<OrderKey, int>(initial);
+        _expiries = new PriorityQueue<int, ExpiryKey>(initial);
     }
 
     /// <summary>The product traded in this book.</summary>
@@ -101,6 +93,12 @@ public sealed partial class OrderBook
 
     /// <summary>The number of live (resting) orders.</summary>
     public int LiveOrderCount => _index.Count;
+
+    /// <summary>The number of live orders of participant <paramref name="participant"/> (resting, or pending during a request).</summary>
+    public int LiveOrderCountOf(int participant) => _liveByParticipant.GetValueOrDefault(participant);
+
+    /// <summary>The price-level pages allocated so far, both sides (each covers 256 ticks; levels cost nothing until an order rests there).</summary>
+    public int AllocatedLevelPages => _bids.AllocatedPages + _asks.AllocatedPages;
 
     /// <summary>Whether the gate has closed.</summary>
     public bool IsGateClosed => _gateClosed;
@@ -112,10 +110,10 @@ public sealed partial class OrderBook
     public long MaxPriceTicks => _minTicks + _levelCount - 1;
 
     /// <summary>The best (highest) bid price in ticks, or null when there are no bids.</summary>
-    public long? BestBidTicks => _bestBid < 0 ? null : _minTicks + _bestBid;
+    public long? BestBidTicks => _bids.Best < 0 ? null : _minTicks + _bids.Best;
 
     /// <summary>The best (lowest) ask price in ticks, or null when there are no asks.</summary>
-    public long? BestAskTicks => _bestAsk < 0 ? null : _minTicks + _bestAsk;
+    public long? BestAskTicks => _asks.Best < 0 ? null : _minTicks + _asks.Best;
 
     /// <summary>The encoding of domain orders in this book's ticks and lots.</summary>
     public OrderBookEncoding Encoding { get; }
@@ -238,25 +236,7 @@ public sealed partial class OrderBook
     /// <summary>A full copy of the book's state: resting orders per side in matching order, gate state and counters.</summary>
     public OrderBookSnapshot Snapshot()
     {
-        var bids = new List<RestingOrder>();
-        var asks = new List<RestingOrder>();
-        for (var l = _bestBid; l >= 0; l = PrevSet(_bidBits, l - 1))
-        {
-            for (var c = _bidHead[l]; c >= 0; c = _slots[c].Next)
-            {
-                bids.Add(ToResting(c));
-            }
-        }
-
-        for (var l = _bestAsk; l >= 0; l = NextSet(_askBits, l + 1, _levelCount))
-        {
-            for (var c = _askHead[l]; c >= 0; c = _slots[c].Next)
-            {
-                asks.Add(ToResting(c));
-            }
-        }
-
-        return new OrderBookSnapshot(Product.ProductId, _gateClosed, _nextPriority, _nextEvent, bids, asks);
+        return new OrderBookSnapshot(Product.ProductId, _gateClosed, _nextPriority, _nextEvent, Resting(_bids), Resting(_asks));
     }
 
     /// <summary>
@@ -320,7 +300,13 @@ public sealed partial class OrderBook
             return ReasonCode.DuplicateClientOrderId;
         }
 
-        return _freeHead < 0 ? ReasonCode.BookFull : ReasonCode.None;
+        // The participant's own cap comes first: a participant under it is refused only when the whole book is full.
+        if (_liveByParticipant.GetValueOrDefault(order.Participant) >= _maxLivePerParticipant)
+        {
+            return ReasonCode.ParticipantOrderLimit;
+        }
+
+        return _index.Count >= _maxLive ? ReasonCode.BookFull : ReasonCode.None;
     }
 
     /// <summary>Matches the pending order <paramref name="h"/>, then rests, cancels or kills its remainder.</summary>
@@ -342,13 +328,13 @@ public sealed partial class OrderBook
             return;
         }
 
-        var outcome = o.Side == OrderSide.Buy ? MatchBuy(h) : MatchSell(h);
-        if (outcome == Filled)
+        var outcome = Match(h);
+        if (outcome == MatchOutcome.Filled)
         {
             return;
         }
 
-        if (outcome == SelfTrade)
+        if (outcome == MatchOutcome.SelfTrade)
         {
             Remove(h, OrderBookEventKind.Cancelled, ReasonCode.SelfTradePrevented);
         }
@@ -377,45 +363,32 @@ public sealed partial class OrderBook
         }, h);
     }
 
-    private int MatchBuy(int h)
+    /// <summary>Walks the opposite side's levels from the best one while they are within the pending order's limit.</summary>
+    private MatchOutcome Match(int h)
     {
         var limit = _slots[h].Level;
-        for (var lvl = _bestAsk; lvl >= 0 && lvl <= limit; lvl = NextSet(_askBits, lvl + 1, _levelCount))
+        var side = Opposite(_slots[h].Side);
+        for (var lvl = side.Best; lvl >= 0 && side.Within(lvl, limit); lvl = side.After(lvl))
         {
-            var outcome = MatchLevel(h, _askHead, lvl);
-            if (outcome != Open)
+            var outcome = MatchLevel(h, side, lvl);
+            if (outcome != MatchOutcome.Open)
             {
                 return outcome;
             }
         }
 
-        return Open;
-    }
-
-    private int MatchSell(int h)
-    {
-        var limit = _slots[h].Level;
-        for (var lvl = _bestBid; lvl >= 0 && lvl >= limit; lvl = PrevSet(_bidBits, lvl - 1))
-        {
-            var outcome = MatchLevel(h, _bidHead, lvl);
-            if (outcome != Open)
-            {
-                return outcome;
-            }
-        }
-
-        return Open;
+        return MatchOutcome.Open;
     }
 
     /// <summary>
     /// Trades the incoming order <paramref name="h"/> against level <paramref name="lvl"/>'s queue, front to back (a
-    /// refilled iceberg goes to the back and is met again). Returns <see cref="Filled"/>, <see cref="SelfTrade"/> or
-    /// <see cref="Open"/> when the level has nothing more for it.
+    /// refilled iceberg goes to the back and is met again). Returns <see cref="MatchOutcome.Filled"/>,
+    /// <see cref="MatchOutcome.SelfTrade"/> or <see cref="MatchOutcome.Open"/> when the level has nothing more for it.
     /// </summary>
-    private int MatchLevel(int h, int[] heads, int lvl)
+    private MatchOutcome MatchLevel(int h, PriceLevels side, int lvl)
     {
         ref var o = ref _slots[h];
-        var cur = heads[lvl];
+        var cur = side.Head(lvl);
         while (cur >= 0)
         {
             ref var r = ref _slots[cur];
@@ -430,7 +403,7 @@ public sealed partial class OrderBook
             {
                 if (_stp == SelfTradePrevention.CancelNewest)
                 {
-                    return SelfTrade;
+                    return MatchOutcome.SelfTrade;
                 }
 
                 Remove(cur, OrderBookEventKind.Cancelled, ReasonCode.SelfTradePrevented);
@@ -460,13 +433,13 @@ public sealed partial class OrderBook
 
             if (filled)
             {
-                return Filled;
+                return MatchOutcome.Filled;
             }
 
             cur = next;
         }
 
-        return Open;
+        return MatchOutcome.Open;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -482,13 +455,11 @@ public sealed partial class OrderBook
     {
         ref var o = ref _slots[h];
         var need = o.Remaining;
-        var buy = o.Side == OrderSide.Buy;
-        var heads = buy ? _askHead : _bidHead;
-        var lvl = buy ? _bestAsk : _bestBid;
-        while (lvl >= 0 && (buy ? lvl <= o.Level : lvl >= o.Level))
+        var side = Opposite(o.Side);
+        for (var lvl = side.Best; lvl >= 0 && side.Within(lvl, o.Level); lvl = side.After(lvl))
         {
             long reserve = 0;
-            for (var c = heads[lvl]; c >= 0; c = _slots[c].Next)
+            for (var c = side.Head(lvl); c >= 0; c = _slots[c].Next)
             {
                 ref var r = ref _slots[c];
                 if (!Eligible(ref o, ref r))
@@ -531,8 +502,6 @@ public sealed partial class OrderBook
             {
                 return true;
             }
-
-            lvl = buy ? NextSet(_askBits, lvl + 1, _levelCount) : PrevSet(_bidBits, lvl - 1);
         }
 
         return false;
@@ -569,31 +538,28 @@ public sealed partial class OrderBook
         }
     }
 
+    /// <summary>Expires the resting orders of <paramref name="validity"/> (null = all), bids first, then asks, each in matching order.</summary>
     private void ExpireAll(OrderValidity? validity, ReasonCode reason)
     {
-        for (var l = _bestBid; l >= 0; l = PrevSet(_bidBits, l - 1))
-        {
-            ExpireLevel(_bidHead, l, validity, reason);
-        }
-
-        for (var l = _bestAsk; l >= 0; l = NextSet(_askBits, l + 1, _levelCount))
-        {
-            ExpireLevel(_askHead, l, validity, reason);
-        }
+        ExpireSide(_bids, validity, reason);
+        ExpireSide(_asks, validity, reason);
     }
 
-    private void ExpireLevel(int[] heads, int lvl, OrderValidity? validity, ReasonCode reason)
+    private void ExpireSide(PriceLevels side, OrderValidity? validity, ReasonCode reason)
     {
-        var c = heads[lvl];
-        while (c >= 0)
+        for (var lvl = side.Best; lvl >= 0; lvl = side.After(lvl))
         {
-            var next = _slots[c].Next;
-            if (validity is null || _slots[c].Validity == validity)
+            var c = side.Head(lvl);
+            while (c >= 0)
             {
-                Remove(c, OrderBookEventKind.Expired, reason);
-            }
+                var next = _slots[c].Next;
+                if (validity is null || _slots[c].Validity == validity)
+                {
+                    Remove(c, OrderBookEventKind.Expired, reason);
+                }
 
-            c = next;
+                c = next;
+            }
         }
     }
 
@@ -627,62 +593,37 @@ public sealed partial class OrderBook
             o.Validity == OrderValidity.GoodTillDate ? o.Expiry : default, o.Location, o.Filter);
     }
 
-    private static int NextSet(ulong[] bits, int from, int count)
-    {
-        if (from >= count)
-        {
-            return -1;
-        }
-
-        var w = from >> 6;
-        var word = bits[w] & (ulong.MaxValue << (from & 63));
-        while (true)
-        {
-            if (word != 0)
-            {
-                return (w << 6) + BitOperations.TrailingZeroCount(word);
-            }
-
-            if (++w >= bits.Length)
-            {
-                return -1;
-            }
-
-            word = bits[w];
-        }
-    }
-
-    private static int PrevSet(ulong[] bits, int from)
-    {
-        if (from < 0)
-        {
-            return -1;
-        }
-
-        var w = from >> 6;
-        var word = bits[w] & (ulong.MaxValue >> (63 - (from & 63)));
-        while (true)
-        {
-            if (word != 0)
-            {
-                return (w << 6) + 63 - BitOperations.LeadingZeroCount(word);
-            }
-
-            if (--w < 0)
-            {
-                return -1;
-            }
-
-            word = bits[w];
-        }
-    }
-
     private int ClampLevel(long ticks) => (int)Math.Clamp(ticks - _minTicks, 0, _levelCount - 1);
 
-    private static int[] NewLevels(int count)
+    /// <summary>The side an order of side <paramref name="side"/> trades against.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private PriceLevels Opposite(OrderSide side) => side == OrderSide.Buy ? _asks : _bids;
+
+    /// <summary>The resting orders of one side in matching order.</summary>
+    private List<RestingOrder> Resting(PriceLevels side)
     {
-        var a = new int[count];
-        Array.Fill(a, -1);
-        return a;
+        var list = new List<RestingOrder>();
+        for (var l = side.Best; l >= 0; l = side.After(l))
+        {
+            for (var c = side.Head(l); c >= 0; c = _slots[c].Next)
+            {
+                list.Add(ToResting(c));
+            }
+        }
+
+        return list;
+    }
+
+    /// <summary>How matching a pending order against the opposite side ended.</summary>
+    private enum MatchOutcome
+    {
+        /// <summary>The levels within the limit are exhausted; the incoming order has a remainder.</summary>
+        Open,
+
+        /// <summary>The incoming order was filled in full (it is gone).</summary>
+        Filled,
+
+        /// <summary>Matching stopped at an own resting order under cancel-newest self-trade prevention.</summary>
+        SelfTrade,
     }
 }

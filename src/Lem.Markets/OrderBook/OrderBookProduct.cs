@@ -38,6 +38,15 @@ public sealed record OrderBookProduct
     /// <summary>What self-trade prevention does.</summary>
     public SelfTradePrevention SelfTradePrevention { get; init; } = SelfTradePrevention.CancelNewest;
 
-    /// <summary>The preallocated capacity of live orders; further orders are rejected with <see cref="ReasonCode.BookFull"/>.</summary>
+    /// <summary>
+    /// The most live orders the book holds; further orders are rejected with <see cref="ReasonCode.BookFull"/>. The
+    /// order storage starts small and doubles on demand up to it, so a large capacity costs nothing until it is used.
+    /// </summary>
     public int MaxLiveOrders { get; init; } = 65_536;
+
+    /// <summary>
+    /// The most live orders one participant may hold in the book (null = no cap); further orders of that participant are
+    /// rejected with <see cref="ReasonCode.ParticipantOrderLimit"/>, before the book's own capacity is looked at.
+    /// </summary>
+    public int? MaxLiveOrdersPerParticipant { get; init; }
 }

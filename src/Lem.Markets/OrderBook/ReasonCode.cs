@@ -45,7 +45,7 @@ public enum ReasonCode
     /// <summary>Rejected: the participant number is negative or unknown.</summary>
     UnknownParticipant,
 
-    /// <summary>Rejected: the book's preallocated order storage is full.</summary>
+    /// <summary>Rejected: the book holds its capacity of live orders (<see cref="OrderBookProduct.MaxLiveOrders"/>).</summary>
     BookFull,
 
     /// <summary>Cancelled at the participant's request.</summary>
@@ -71,4 +71,7 @@ public enum ReasonCode
 
     /// <summary>Expired: the product's gate closed.</summary>
     GateClosure,
+
+    /// <summary>Rejected: the participant already holds the product's most live orders per participant (<see cref="OrderBookProduct.MaxLiveOrdersPerParticipant"/>).</summary>
+    ParticipantOrderLimit,
 }

@@ -15,6 +15,10 @@ namespace Lem.Server.Api;
 /// <param name="SealedBids">A call auction with sealed bids (commit before gate closure, reveal after); false by default.</param>
 /// <param name="RevealWindowSeconds">How long after gate closure sealed bids can be revealed (300 by default, at most the gate-closure lead).</param>
 /// <param name="Scenario">A pool market's scenario, inline in the scenario format (required for <c>pool</c>, refused otherwise).</param>
+/// <param name="MaxOpenOrdersPerParticipant">
+/// Continuous and plain call-auction markets: the most open orders one participant may hold in one slot (1 to
+/// 1,000,000; the server's default, 256 unless configured, when absent); an order beyond it gets 422.
+/// </param>
 internal sealed record CreateMarketRequest(
     string MarketId,
     string Mechanism,
@@ -27,4 +31,5 @@ internal sealed record CreateMarketRequest(
     decimal? MaxPriceEurPerMwh,
     bool? SealedBids,
     int? RevealWindowSeconds,
-    System.Text.Json.Nodes.JsonObject? Scenario);
+    System.Text.Json.Nodes.JsonObject? Scenario,
+    int? MaxOpenOrdersPerParticipant);

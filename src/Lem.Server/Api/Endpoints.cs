@@ -109,7 +109,7 @@ internal static class Endpoints
         var id = body.String("market_id", id: true);
         var mechanism = body.Choice("mechanism", kinds.Names);
         var chosen = mechanism is null ? null : kinds.Find(mechanism);
-        var form = new MarketCreateForm(body, mechanism);
+        var form = new MarketCreateForm(body, mechanism) { DefaultMaxOpenOrdersPerParticipant = s.DefaultMaxOpenOrdersPerParticipant };
         var horizonRequired = chosen?.HorizonRequired ?? true;
         form.DeliveryStart = body.String("delivery_start", required: horizonRequired);
         form.SlotMinutes = body.Int("slot_minutes", 1, 1440, required: horizonRequired);
@@ -156,7 +156,7 @@ internal static class Endpoints
         }
         else if (tickOk && (max - min > tick * MaxPriceLevelsPerBook || Math.Max(Math.Abs(min), Math.Abs(max)) > tick * MaxPriceLevelsPerBook))
         {
-            // Each slot's book holds arrays over every tick of the band; the book refuses more than 50 million ticks.
+            // A slot's book allocates price levels on demand but refuses a band of more than 50 million ticks.
             body.Errors["tick_size_eur_per_mwh"] = $"is too fine: the band and the prices would span more than {MaxPriceLevelsPerBook:N0} ticks";
         }
         else if (tickOk)

@@ -45,4 +45,23 @@ internal sealed class MarketCreateForm
 
     /// <summary>The fields the chosen kind adds to the create_market command, in order, after the common ones.</summary>
     public JsonObject Extra { get; } = [];
+
+    /// <summary>The server's cap on open orders per participant and slot, for a market whose request names none.</summary>
+    public int DefaultMaxOpenOrdersPerParticipant { get; init; } = ServerOptions.DefaultMaxOpenOrdersPerParticipant;
+
+    /// <summary>
+    /// For a kind that caps open orders, when it is the chosen one: reads <c>max_open_orders_per_participant</c> (1 to
+    /// 1,000,000; the server's default when absent) and adds it to the create_market command. Other kinds leave the field
+    /// unread, so it is refused as unknown for them.
+    /// </summary>
+    public void ReadOpenOrderCap(string mechanism)
+    {
+        if (Mechanism != mechanism)
+        {
+            return;
+        }
+
+        var cap = Body.Int(Engine.Markets.Continuous.OpenOrderCap.Field, 1, Engine.Markets.Continuous.OpenOrderCap.Largest, required: false);
+        Extra[Engine.Markets.Continuous.OpenOrderCap.Field] = cap ?? DefaultMaxOpenOrdersPerParticipant;
+    }
 }

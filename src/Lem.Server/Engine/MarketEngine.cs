@@ -362,6 +362,11 @@ internal sealed class MarketEngine : IMarketHost
             return problem;
         }
 
+        if (market.RefuseOrder(participant, slot) is { } capped)
+        {
+            return capped;
+        }
+
         var order = AddOrder(market, new NewOrder(participant, clientOrderId, slot, side, price, quantity, fingerprint, time));
         Accept(CommandKinds.SubmitOrder, p, time);
         Touch(order);

@@ -8,24 +8,51 @@ namespace Lem.Markets.Tests.OrderBook;
 /// Draws random products and requests for the reference-book property test, from one seeded <see cref="Random"/> (so a
 /// failing seed replays exactly). Covers every feature of the book: limit, market (with sweep limits), IOC, FOK, AON,
 /// iceberg, good-till-date and good-for-session validity, cancel, amend, time steps, session end, gate closure,
-/// self-trade prevention (four participants), location filters, a small capacity, and every rejection reason the hot
-/// API can give.
+/// self-trade prevention (four participants), location filters, a small capacity, a per-participant cap, fine ticks
+/// (eleven prices spread over many pages of price levels), and every rejection reason the hot API can give.
 /// </summary>
 internal sealed class BookCommandGenerator(Random random, OrderBookProduct product, bool locations)
 {
-    private readonly long _min = (long)product.MinPriceEurPerMwh;
-    private readonly long _max = (long)product.MaxPriceEurPerMwh;
+    private readonly long _min = (long)Math.Ceiling(product.MinPriceEurPerMwh / product.TickSizeEurPerMwh);
+    private readonly long _max = (long)Math.Floor(product.MaxPriceEurPerMwh / product.TickSizeEurPerMwh);
+
+    /// <summary>The middle price (50 EUR/MWh) in ticks.</summary>
+    private readonly long _mid = (long)(50m / product.TickSizeEurPerMwh);
+
+    /// <summary>The ticks between two neighbouring prices the generator uses: 1 at tick 1, up to ±2000 EUR/MWh apart at the finest tick.</summary>
+    private readonly long _spacing = product.TickSizeEurPerMwh switch
+    {
+        1m => 1,
+        0.01m => random.Next(4) == 0 ? 1 : random.Next(2, product.MinPriceEurPerMwh < 0 ? 10_000 : 240),
+        _ => random.Next(3) == 0 ? random.Next(1, 300) : random.Next(300, 400_000),
+    };
+
     private long _nextId = 100;
 
-    /// <summary>A product with tick and lot 1 (ticks read as prices), a narrow random band around 50, random sweep limits, self-trade prevention and capacity (small, or more than a sequence can fill).</summary>
-    public static OrderBookProduct Product(Random random) => Books.Product(random.Next(2) == 0 ? SelfTradePrevention.CancelNewest : SelfTradePrevention.CancelOldest) with
+    /// <summary>
+    /// A product with a narrow random band around 50 and tick and lot 1 (ticks read as prices), or (one in three) a fine
+    /// tick: 0.01 EUR/MWh on the narrow band or on the full −500…4000 band, or 0.001 EUR/MWh on the full band (4.5
+    /// million levels); random sweep limits, self-trade prevention, capacity (small, or more than a sequence can fill)
+    /// and, one in four, a cap of 1–3 live orders per participant.
+    /// </summary>
+    public static OrderBookProduct Product(Random random)
     {
-        MinPriceEurPerMwh = random.Next(38, 46),
-        MaxPriceEurPerMwh = random.Next(54, 62),
-        MarketBuyMaxSweepPriceEurPerMwh = random.Next(3) == 0 ? random.Next(44, 66) : null,
-        MarketSellMinSweepPriceEurPerMwh = random.Next(3) == 0 ? random.Next(34, 56) : null,
-        MaxLiveOrders = random.Next(3) == 0 ? random.Next(2, 10) : 128,
-    };
+        var product = Books.Product(random.Next(2) == 0 ? SelfTradePrevention.CancelNewest : SelfTradePrevention.CancelOldest) with
+        {
+            MinPriceEurPerMwh = random.Next(38, 46),
+            MaxPriceEurPerMwh = random.Next(54, 62),
+            MarketBuyMaxSweepPriceEurPerMwh = random.Next(3) == 0 ? random.Next(44, 66) : null,
+            MarketSellMinSweepPriceEurPerMwh = random.Next(3) == 0 ? random.Next(34, 56) : null,
+            MaxLiveOrders = random.Next(3) == 0 ? random.Next(2, 10) : 128,
+            MaxLiveOrdersPerParticipant = random.Next(4) == 0 ? random.Next(1, 4) : null,
+        };
+        return random.Next(3) != 0 ? product : random.Next(3) switch
+        {
+            0 => product with { TickSizeEurPerMwh = 0.01m },
+            1 => product with { TickSizeEurPerMwh = 0.01m, MinPriceEurPerMwh = -500m, MaxPriceEurPerMwh = 4000m },
+            _ => product with { TickSizeEurPerMwh = 0.001m, MinPriceEurPerMwh = -500m, MaxPriceEurPerMwh = 4000m },
+        };
+    }
 
     /// <summary>The next request; <paramref name="live"/> are the resting orders now (targets for cancel, amend and duplicate ids).</summary>
     public BookCommand Next(IReadOnlyList<RestingOrder> live, Instant now)
@@ -74,7 +101,7 @@ internal sealed class BookCommandGenerator(Random random, OrderBookProduct produ
         var id = random.Next(5) == 0 ? random.Next(1, 9) : _nextId++;
         return new OrderEntry
         {
-            Participant = random.Next(4), ClientOrderId = id, Side = side, PriceTicks = 50 + random.Next(-5, 6), Lots = random.Next(1, 13),
+            Participant = random.Next(4), ClientOrderId = id, Side = side, PriceTicks = _mid + (random.Next(-5, 6) * _spacing), Lots = random.Next(1, 13),
             Validity = random.Next(3) == 0 ? OrderValidity.GoodTillDate : OrderValidity.GoodForSession,
             Expiry = now + Duration.FromMinutes(random.Next(1, 31)),
             Location = locations ? random.Next(3) : 0, Filter = filter,
@@ -91,7 +118,7 @@ internal sealed class BookCommandGenerator(Random random, OrderBookProduct produ
         var price = random.Next(3) switch
         {
             0 => target.PriceTicks,
-            1 => target.PriceTicks + random.Next(-3, 4),
+            1 => target.PriceTicks + (random.Next(-3, 4) * _spacing),
             _ => entry.PriceTicks,
         };
         var lots = random.Next(4) switch

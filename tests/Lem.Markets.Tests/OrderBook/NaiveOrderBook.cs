@@ -45,6 +45,8 @@ internal sealed class NaiveOrderBook
 
     public int LiveOrderCount => _resting.Count;
 
+    public int LiveOrderCountOf(int participant) => _resting.Count(o => o.Key.Participant == participant);
+
     /// <summary>Bids in matching order: highest price first, then earliest time priority.</summary>
     public List<RestingOrder> Bids => [.. _resting.Where(o => o.Side == OrderSide.Buy).OrderByDescending(o => o.PriceTicks).ThenBy(o => o.Priority).Select(o => o.ToResting())];
 
@@ -192,6 +194,11 @@ internal sealed class NaiveOrderBook
         if (Contains(key))
         {
             return ReasonCode.DuplicateClientOrderId;
+        }
+
+        if (_product.MaxLiveOrdersPerParticipant is { } cap && _resting.Count(o => o.Key.Participant == e.Participant) >= cap)
+        {
+            return ReasonCode.ParticipantOrderLimit;
         }
 
         return _resting.Count >= _product.MaxLiveOrders ? ReasonCode.BookFull : ReasonCode.None;

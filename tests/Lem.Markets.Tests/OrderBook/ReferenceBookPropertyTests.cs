@@ -40,7 +40,7 @@ public sealed class ReferenceBookPropertyTests
             (OrderBookEventKind.Rejected, ReasonCode.UnknownOrder), (OrderBookEventKind.Rejected, ReasonCode.InvalidPeak),
             (OrderBookEventKind.Rejected, ReasonCode.InvalidExpiry), (OrderBookEventKind.Rejected, ReasonCode.InvalidCondition),
             (OrderBookEventKind.Rejected, ReasonCode.InvalidAmendment), (OrderBookEventKind.Rejected, ReasonCode.UnknownParticipant),
-            (OrderBookEventKind.Rejected, ReasonCode.BookFull),
+            (OrderBookEventKind.Rejected, ReasonCode.BookFull), (OrderBookEventKind.Rejected, ReasonCode.ParticipantOrderLimit),
         ];
         foreach (var k in expected)
         {
@@ -123,7 +123,8 @@ public sealed class ReferenceBookPropertyTests
             $"fast {fast.BestBidTicks}/{fast.BestAskTicks}, naive {naive.BestBidTicks}/{naive.BestAskTicks}");
         Agree(seed, history, "depth", Depth(snapshot.Bids).SequenceEqual(NaiveOrderBook.Depth(bids)) && Depth(snapshot.Asks).SequenceEqual(NaiveOrderBook.Depth(asks)), "depth per level differs");
         Agree(seed, history, "counters", snapshot.NextPriority == naive.NextPriority && snapshot.NextEventSequence == naive.NextEventSequence
-            && snapshot.GateClosed == naive.GateClosed && fast.IsGateClosed == naive.GateClosed && fast.LiveOrderCount == naive.LiveOrderCount,
+            && snapshot.GateClosed == naive.GateClosed && fast.IsGateClosed == naive.GateClosed && fast.LiveOrderCount == naive.LiveOrderCount
+            && Enumerable.Range(0, 4).All(p => fast.LiveOrderCountOf(p) == naive.LiveOrderCountOf(p)),
             $"fast priority {snapshot.NextPriority} event {snapshot.NextEventSequence} gate {snapshot.GateClosed} live {fast.LiveOrderCount}; "
             + $"naive {naive.NextPriority} {naive.NextEventSequence} {naive.GateClosed} {naive.LiveOrderCount}");
         foreach (var e in naive.Events.TakeLast(8))

@@ -55,6 +55,9 @@ internal interface IServerMarket
     /// <summary>The refusal of orders from a participant the market does not admit, or null.</summary>
     CommandResult? RefuseParticipant(string participantId);
 
+    /// <summary>The refusal of a new order of <paramref name="participantId"/> in <paramref name="slot"/> (e.g. beyond the market's cap on open orders), or null.</summary>
+    CommandResult? RefuseOrder(string participantId, int slot);
+
     /// <summary>Takes a new order (already numbered, indexed, logged); returns the trades it made on arrival.</summary>
     IReadOnlyList<ServerTrade> Submit(ServerOrder order, Instant time);
 

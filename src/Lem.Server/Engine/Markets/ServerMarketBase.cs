@@ -89,6 +89,9 @@ internal abstract class ServerMarketBase : IServerMarket
     public virtual CommandResult? RefuseParticipant(string participantId) => null;
 
     /// <inheritdoc />
+    public virtual CommandResult? RefuseOrder(string participantId, int slot) => null;
+
+    /// <inheritdoc />
     public virtual IReadOnlyList<ServerTrade> Submit(ServerOrder order, Instant time) => [];
 
     /// <inheritdoc />

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Lem.Server.Api;
+using Lem.Server.Engine.Markets.Continuous;
 using Lem.Server.Engine.Markets.SealedBids;
 
 namespace Lem.Server.Engine.Markets.CallAuction;
@@ -44,6 +45,11 @@ internal sealed class CallAuctionMarketKind : IServerMarketKind
             form.Extra[SealedBidsField] = true;
             form.Extra[RevealWindowField] = revealWindow ?? DefaultRevealWindowSeconds;
         }
+        else if (!sealedBids)
+        {
+            // A sealed-bid market takes commitments only, which have their own cap (SealedBidServerMarket).
+            form.ReadOpenOrderCap(Mechanism);
+        }
     }
 
     /// <inheritdoc />
@@ -52,6 +58,6 @@ internal sealed class CallAuctionMarketKind : IServerMarketKind
         ArgumentNullException.ThrowIfNull(payload);
         return payload[SealedBidsField] is JsonValue v && v.GetValue<bool>()
             ? new SealedBidServerMarket(spec, host, payload[RevealWindowField]!.GetValue<int>())
-            : new CallAuctionServerMarket(spec, host);
+            : new CallAuctionServerMarket(spec, host, OpenOrderCap.Read(payload));
     }
 }

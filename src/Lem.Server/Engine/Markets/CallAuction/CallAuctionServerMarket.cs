@@ -1,17 +1,57 @@
 using System.Globalization;
+using System.Text.Json.Nodes;
 using Lem.Domain.Orders;
 using Lem.Markets.Auctions;
+using Lem.Server.Engine.Markets.Continuous;
 using NodaTime;
 
 namespace Lem.Server.Engine.Markets.CallAuction;
 
-/// <summary>A uniform-price call auction per slot: orders are collected until the slot's gate closure, which clears them.</summary>
+/// <summary>
+/// A uniform-price call auction per slot: orders are collected until the slot's gate closure, which clears them. A
+/// participant may hold at most the market's cap of open orders per slot; until the gate closes an order stops being
+/// open only when it is cancelled, so the market counts submissions less cancellations.
+/// </summary>
 internal class CallAuctionServerMarket : ServerMarketBase
 {
-    /// <summary>Creates the market.</summary>
-    public CallAuctionServerMarket(MarketSpec spec, IMarketHost host)
+    private readonly int? _maxOpenOrdersPerParticipant;
+    private readonly Dictionary<(int Slot, string ParticipantId), int> _open = [];
+
+    /// <summary>Creates the market; <paramref name="maxOpenOrdersPerParticipant"/> caps each participant's open orders per slot (null = no cap).</summary>
+    public CallAuctionServerMarket(MarketSpec spec, IMarketHost host, int? maxOpenOrdersPerParticipant)
         : base(spec, host)
     {
+        _maxOpenOrdersPerParticipant = maxOpenOrdersPerParticipant;
+    }
+
+    /// <inheritdoc />
+    public override void Describe(JsonObject market)
+    {
+        ArgumentNullException.ThrowIfNull(market);
+        if (_maxOpenOrdersPerParticipant is { } cap)
+        {
+            market[OpenOrderCap.Field] = cap;
+        }
+    }
+
+    /// <inheritdoc />
+    public override CommandResult? RefuseOrder(string participantId, int slot) =>
+        _maxOpenOrdersPerParticipant is { } cap && _open.GetValueOrDefault((slot, participantId)) >= cap ? OpenOrderCap.Refusal(Spec.MarketId, slot, cap) : null;
+
+    /// <inheritdoc />
+    public override IReadOnlyList<ServerTrade> Submit(ServerOrder order, Instant time)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        _open[(order.Slot, order.ParticipantId)] = _open.GetValueOrDefault((order.Slot, order.ParticipantId)) + 1;
+        return base.Submit(order, time);
+    }
+
+    /// <inheritdoc />
+    public override void Cancel(ServerOrder order, Instant time)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        _open[(order.Slot, order.ParticipantId)]--;
+        base.Cancel(order, time);
     }
 
     /// <inheritdoc />

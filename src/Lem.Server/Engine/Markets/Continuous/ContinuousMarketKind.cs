@@ -6,8 +6,12 @@ namespace Lem.Server.Engine.Markets.Continuous;
 /// <summary>The <c>continuous</c> kind: one order book per slot, matched on arrival until the slot's gate closure.</summary>
 internal sealed class ContinuousMarketKind : IServerMarketKind
 {
-    /// <summary>The most price levels over all books of one continuous market: the books allocate arrays over every level.</summary>
-    public const decimal MaxPriceLevelsPerMarket = 20_000_000m;
+    /// <summary>
+    /// The most price levels over all books of one continuous market (a 96-slot day at 0.01 EUR/MWh over −500…4000 EUR/MWh
+    /// holds 43 million). Levels are allocated on demand, but each book keeps a directory of one reference per 256 levels
+    /// and side (about 1/16 byte per level): this bounds the directories of one market to about 12 MB.
+    /// </summary>
+    public const decimal MaxPriceLevelsPerMarket = 200_000_000m;
 
     /// <inheritdoc />
     public string Mechanism => "continuous";
@@ -24,5 +28,12 @@ internal sealed class ContinuousMarketKind : IServerMarketKind
     }
 
     /// <inheritdoc />
-    public IServerMarket Create(MarketSpec spec, JsonObject payload, IMarketHost host) => new ContinuousServerMarket(spec, host);
+    public void ReadSettings(MarketCreateForm form)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        form.ReadOpenOrderCap(Mechanism);
+    }
+
+    /// <inheritdoc />
+    public IServerMarket Create(MarketSpec spec, JsonObject payload, IMarketHost host) => new ContinuousServerMarket(spec, host, OpenOrderCap.Read(payload));
 }

@@ -9,15 +9,25 @@ namespace Lem.Server.Engine.Markets.Continuous;
 /// A continuous market: one <see cref="ContinuousMarket"/> order book per slot; orders match on arrival, amendments and
 /// cancellations go through the book, and the gate closure expires what rests and publishes the volume-weighted price.
 /// </summary>
+/// <remarks>
+/// Fair capacity (docs/order-book.md, "Capacity"): with a cap on open orders per participant, a book has no capacity
+/// of its own (its storage and price levels grow on demand), so a participant under the cap always gets room whatever
+/// the others hold; what a slot holds is bounded by the registered participants times the cap. A market created before
+/// caps existed (no cap in its create_market command) keeps the old fixed capacity of 4096 live orders per book, so its
+/// stored commands replay to the same answers.
+/// </remarks>
 internal sealed class ContinuousServerMarket : ServerMarketBase
 {
-    /// <summary>The most live orders one book holds.</summary>
-    private const int MaxLiveOrdersPerBook = 4096;
+    /// <summary>The live orders one book held before per-participant caps existed; markets without a cap keep it.</summary>
+    private const int UncappedMaxLiveOrdersPerBook = 4096;
 
-    /// <summary>Creates the market and its books (one product per slot).</summary>
-    public ContinuousServerMarket(MarketSpec spec, IMarketHost host)
+    private readonly int? _maxOpenOrdersPerParticipant;
+
+    /// <summary>Creates the market and its books (one product per slot); <paramref name="maxOpenOrdersPerParticipant"/> caps each participant's open orders per slot (null = the old fixed book capacity).</summary>
+    public ContinuousServerMarket(MarketSpec spec, IMarketHost host, int? maxOpenOrdersPerParticipant)
         : base(spec, host)
     {
+        _maxOpenOrdersPerParticipant = maxOpenOrdersPerParticipant;
         var products = Enumerable.Range(0, spec.SlotCount).Select(s => new OrderBookProduct
         {
             ProductId = spec.ProductId(s),
@@ -28,13 +38,30 @@ internal sealed class ContinuousServerMarket : ServerMarketBase
             LotSizeMwh = MarketEngine.LotKwh / 1000m,
             MinPriceEurPerMwh = spec.MinPriceEurPerMwh,
             MaxPriceEurPerMwh = spec.MaxPriceEurPerMwh,
-            MaxLiveOrders = MaxLiveOrdersPerBook,
+            MaxLiveOrders = maxOpenOrdersPerParticipant is null ? UncappedMaxLiveOrdersPerBook : Array.MaxLength,
+            MaxLiveOrdersPerParticipant = maxOpenOrdersPerParticipant,
         });
         Books = new ContinuousMarket(host.Clock, products);
     }
 
     /// <summary>The order books, one product per slot.</summary>
     public ContinuousMarket Books { get; }
+
+    /// <inheritdoc />
+    public override void Describe(JsonObject market)
+    {
+        ArgumentNullException.ThrowIfNull(market);
+        if (_maxOpenOrdersPerParticipant is { } cap)
+        {
+            market[OpenOrderCap.Field] = cap;
+        }
+    }
+
+    /// <inheritdoc />
+    public override CommandResult? RefuseOrder(string participantId, int slot) =>
+        _maxOpenOrdersPerParticipant is { } cap && Books.LiveOrderCount(Spec.ProductId(slot), new ParticipantId(participantId)) >= cap
+            ? OpenOrderCap.Refusal(Spec.MarketId, slot, cap)
+            : null;
 
     /// <inheritdoc />
     public override IReadOnlyList<ServerTrade> Submit(ServerOrder order, Instant time)

@@ -19,7 +19,7 @@ internal sealed class SealedBidServerMarket : CallAuctionServerMarket
 
     /// <summary>Creates the market.</summary>
     public SealedBidServerMarket(MarketSpec spec, IMarketHost host, int revealWindowSeconds)
-        : base(spec, host)
+        : base(spec, host, maxOpenOrdersPerParticipant: null)
     {
         RevealWindowSeconds = revealWindowSeconds;
     }

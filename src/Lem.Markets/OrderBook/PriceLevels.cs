@@ -1,0 +1,291 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+
+namespace Lem.Markets.OrderBook;
+
+/// <summary>
+/// One side of an <see cref="OrderBook"/>'s price levels, allocated on demand (docs/order-book.md, "Performance"): the
+/// band's levels (tick offsets from its bottom) are cut into pages of 256; a page — the head and tail handles of its
+/// levels' FIFO queues and a bitset of its non-empty levels — is allocated when an order first rests on one of its
+/// levels and kept for reuse. Two summary bitsets (non-empty pages, and non-zero words of that) find the next non-empty
+/// level in a few word scans however fine the tick. An empty side holds only the page directory (one reference per 256
+/// levels) and the summaries. The side also keeps its best level: the highest non-empty one for bids, the lowest for asks.
+/// </summary>
+internal sealed class PriceLevels
+{
+    private const int PageShift = 8;
+    private const int PageSize = 1 << PageShift;
+    private const int PageMask = PageSize - 1;
+    private const int WordsPerPage = PageSize / 64;
+
+    private readonly Page?[] _pages;
+    private readonly ulong[] _pageBits;
+    private readonly ulong[] _wordBits;
+    private readonly int _levelCount;
+    private readonly bool _descending;
+
+    /// <summary>Creates an empty side over <paramref name="levelCount"/> levels; bids rank <paramref name="descending"/> (highest first).</summary>
+    public PriceLevels(int levelCount, bool descending)
+    {
+        _levelCount = levelCount;
+        _descending = descending;
+        var pages = (levelCount + PageMask) >> PageShift;
+        _pages = new Page?[pages];
+        _pageBits = new ulong[(pages + 63) >> 6];
+        _wordBits = new ulong[(_pageBits.Length + 63) >> 6];
+    }
+
+    /// <summary>The best non-empty level (highest bid, lowest ask), or -1 when the side is empty.</summary>
+    public int Best { get; private set; } = -1;
+
+    /// <summary>The number of pages allocated so far (each covers 256 levels).</summary>
+    public int AllocatedPages { get; private set; }
+
+    /// <summary>The first order handle queued at <paramref name="level"/>, or -1.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public int Head(int level) => _pages[level >> PageShift] is { } p ? p.Head[level & PageMask] : -1;
+
+    /// <summary>The last order handle queued at <paramref name="level"/>, or -1.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public int Tail(int level) => _pages[level >> PageShift] is { } p ? p.Tail[level & PageMask] : -1;
+
+    /// <summary>Sets the first order handle of <paramref name="level"/> (allocating its page); -1 empties the level.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void SetHead(int level, int handle) => PageOf(level).Head[level & PageMask] = handle;
+
+    /// <summary>Sets the last order handle of <paramref name="level"/> (allocating its page).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void SetTail(int level, int handle) => PageOf(level).Tail[level & PageMask] = handle;
+
+    /// <summary>Whether <paramref name="level"/> is within <paramref name="limit"/> in this side's order (bids: at or above, asks: at or below).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool Within(int level, int limit) => _descending ? level >= limit : level <= limit;
+
+    /// <summary>The next non-empty level after <paramref name="level"/> in matching order (lower for bids, higher for asks), or -1.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public int After(int level) => _descending ? Prev(level - 1) : Next(level + 1);
+
+    /// <summary>Marks <paramref name="level"/> non-empty (its queue got its first order) and moves the best level if it improves.</summary>
+    public void MarkNonEmpty(int level)
+    {
+        var page = level >> PageShift;
+        _pages[page]!.Bits[(level & PageMask) >> 6] |= 1UL << level;
+        _pageBits[page >> 6] |= 1UL << page;
+        _wordBits[page >> 12] |= 1UL << (page >> 6);
+        if (Best < 0 || (_descending ? level > Best : level < Best))
+        {
+            Best = level;
+        }
+    }
+
+    /// <summary>Marks <paramref name="level"/> empty (its queue lost its last order) and moves the best level when it was the best.</summary>
+    public void MarkEmpty(int level)
+    {
+        var page = level >> PageShift;
+        var bits = _pages[page]!.Bits;
+        bits[(level & PageMask) >> 6] &= ~(1UL << level);
+        if ((bits[0] | bits[1] | bits[2] | bits[3]) == 0)
+        {
+            _pageBits[page >> 6] &= ~(1UL << page);
+            if (_pageBits[page >> 6] == 0)
+            {
+                _wordBits[page >> 12] &= ~(1UL << (page >> 6));
+            }
+        }
+
+        if (level == Best)
+        {
+            Best = After(level);
+        }
+    }
+
+    /// <summary>The lowest non-empty level at or above <paramref name="from"/>, or -1.</summary>
+    private int Next(int from)
+    {
+        if (from >= _levelCount)
+        {
+            return -1;
+        }
+
+        var page = from >> PageShift;
+        if (_pages[page] is { } p)
+        {
+            var w = (from & PageMask) >> 6;
+            var word = p.Bits[w] & (ulong.MaxValue << (from & 63));
+            while (true)
+            {
+                if (word != 0)
+                {
+                    return (page << PageShift) + (w << 6) + BitOperations.TrailingZeroCount(word);
+                }
+
+                if (++w == WordsPerPage)
+                {
+                    break;
+                }
+
+                word = p.Bits[w];
+            }
+        }
+
+        page = NextPage(page + 1);
+        return page < 0 ? -1 : (page << PageShift) + Lowest(_pages[page]!.Bits);
+    }
+
+    /// <summary>The highest non-empty level at or below <paramref name="from"/>, or -1.</summary>
+    private int Prev(int from)
+    {
+        if (from < 0)
+        {
+            return -1;
+        }
+
+        var page = from >> PageShift;
+        if (_pages[page] is { } p)
+        {
+            var w = (from & PageMask) >> 6;
+            var word = p.Bits[w] & (ulong.MaxValue >> (63 - (from & 63)));
+            while (true)
+            {
+                if (word != 0)
+                {
+                    return (page << PageShift) + (w << 6) + 63 - BitOperations.LeadingZeroCount(word);
+                }
+
+                if (--w < 0)
+                {
+                    break;
+                }
+
+                word = p.Bits[w];
+            }
+        }
+
+        page = PrevPage(page - 1);
+        return page < 0 ? -1 : (page << PageShift) + Highest(_pages[page]!.Bits);
+    }
+
+    /// <summary>The lowest page at or above <paramref name="from"/> with a non-empty level, or -1.</summary>
+    private int NextPage(int from)
+    {
+        if (from >= _pages.Length)
+        {
+            return -1;
+        }
+
+        var w = from >> 6;
+        var word = _pageBits[w] & (ulong.MaxValue << (from & 63));
+        if (word != 0)
+        {
+            return (w << 6) + BitOperations.TrailingZeroCount(word);
+        }
+
+        // The next non-zero word of page bits, found through the word summary.
+        var start = w + 1;
+        if (start >= _pageBits.Length)
+        {
+            return -1;
+        }
+
+        var s = start >> 6;
+        var summary = _wordBits[s] & (ulong.MaxValue << (start & 63));
+        while (summary == 0)
+        {
+            if (++s >= _wordBits.Length)
+            {
+                return -1;
+            }
+
+            summary = _wordBits[s];
+        }
+
+        w = (s << 6) + BitOperations.TrailingZeroCount(summary);
+        return (w << 6) + BitOperations.TrailingZeroCount(_pageBits[w]);
+    }
+
+    /// <summary>The highest page at or below <paramref name="from"/> with a non-empty level, or -1.</summary>
+    private int PrevPage(int from)
+    {
+        if (from < 0)
+        {
+            return -1;
+        }
+
+        var w = from >> 6;
+        var word = _pageBits[w] & (ulong.MaxValue >> (63 - (from & 63)));
+        if (word != 0)
+        {
+            return (w << 6) + 63 - BitOperations.LeadingZeroCount(word);
+        }
+
+        var start = w - 1;
+        if (start < 0)
+        {
+            return -1;
+        }
+
+        var s = start >> 6;
+        var summary = _wordBits[s] & (ulong.MaxValue >> (63 - (start & 63)));
+        while (summary == 0)
+        {
+            if (--s < 0)
+            {
+                return -1;
+            }
+
+            summary = _wordBits[s];
+        }
+
+        w = (s << 6) + 63 - BitOperations.LeadingZeroCount(summary);
+        return (w << 6) + 63 - BitOperations.LeadingZeroCount(_pageBits[w]);
+    }
+
+    private static int Lowest(ulong[] bits)
+    {
+        var w = 0;
+        while (bits[w] == 0)
+        {
+            w++;
+        }
+
+        return (w << 6) + BitOperations.TrailingZeroCount(bits[w]);
+    }
+
+    private static int Highest(ulong[] bits)
+    {
+        var w = WordsPerPage - 1;
+        while (bits[w] == 0)
+        {
+            w--;
+        }
+
+        return (w << 6) + 63 - BitOperations.LeadingZeroCount(bits[w]);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private Page PageOf(int level) => _pages[level >> PageShift] ?? NewPage(level >> PageShift);
+
+    private Page NewPage(int page)
+    {
+        var p = new Page();
+        _pages[page] = p;
+        AllocatedPages++;
+        return p;
+    }
+
+    /// <summary>256 levels: the head and tail handle of each level's queue (-1 = empty) and the bitset of non-empty levels.</summary>
+    private sealed class Page
+    {
+        public Page()
+        {
+            Array.Fill(Head, -1);
+            Array.Fill(Tail, -1);
+        }
+
+        public int[] Head { get; } = new int[PageSize];
+
+        public int[] Tail { get; } = new int[PageSize];
+
+        public ulong[] Bits { get; } = new ulong[WordsPerPage];
+    }
+}
