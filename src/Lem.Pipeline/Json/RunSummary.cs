@@ -33,6 +33,7 @@ public sealed record RunSummary(
     /// The fields written after the common ones, in order: the mechanism's own (its report's records, as JSON elements),
     /// then <c>kpis</c> (<see cref="Lem.Settlement.Invoices.Json.KpisJson"/>) and <c>settlement</c> (<see cref="RunSettlementSummary"/>) when the run was settled.
     /// </summary>
+    /// <remarks>Settable, not init-only: the serializer cannot take extension data through a record's initializers.</remarks>
     [JsonExtensionData]
-    public Dictionary<string, object?>? TrailingFields { get; init; }
+    public Dictionary<string, object?>? TrailingFields { get; set; }
 }

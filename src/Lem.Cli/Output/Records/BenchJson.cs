@@ -8,6 +8,7 @@ namespace Lem.Cli.Output.Records;
 public sealed record BenchJson(int Runs, int Processors)
 {
     /// <summary>The figures by key (medians rounded to 1e-6), then <c>reference</c> (<see cref="BenchReferenceJson"/>) for the power flow, in order.</summary>
+    /// <remarks>Settable, not init-only: the serializer cannot take extension data through a record's initializers.</remarks>
     [JsonExtensionData]
-    public Dictionary<string, object?>? Figures { get; init; }
+    public Dictionary<string, object?>? Figures { get; set; }
 }
