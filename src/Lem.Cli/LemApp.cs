@@ -48,19 +48,16 @@ public static class LemApp
     public static RootCommand BuildRoot(CliContext context)
     {
         var root = new RootCommand("Lem: a local electricity market platform. Clear local markets on the grid, run power flows and optimal power flows, validate and inspect scenarios and grids.");
-        root.Subcommands.Add(ValidateCommand.Create(context));
-        root.Subcommands.Add(InfoCommand.Create(context));
-        root.Subcommands.Add(GridCommand.Create(context));
-        root.Subcommands.Add(ExampleCommand.Create(context));
-        root.Subcommands.Add(RunCommand.Create(context));
-        root.Subcommands.Add(PfCommand.Create(context));
-        root.Subcommands.Add(OpfCommand.Create(context));
-        root.Subcommands.Add(BenchCommand.Create(context));
-        root.Subcommands.Add(AuctionCommand.Create(context));
-        root.Subcommands.Add(AllocateCommand.Create(context));
-        root.Subcommands.Add(LedgerCommand.Create(context));
-        root.Subcommands.Add(ServeCommand.Create(context));
-        root.Subcommands.Add(LoadTestCommand.Create(context));
+        Func<CliContext, Command>[] commands =
+        [
+            ValidateCommand.Create, InfoCommand.Create, GridCommand.Create, ExampleCommand.Create, RunCommand.Create, PfCommand.Create, OpfCommand.Create,
+            BenchCommand.Create, AuctionCommand.Create, AllocateCommand.Create, LedgerCommand.Create, ServeCommand.Create, LoadTestCommand.Create,
+        ];
+        foreach (var create in commands)
+        {
+            root.Subcommands.Add(create(context));
+        }
+
         return root;
     }
 }

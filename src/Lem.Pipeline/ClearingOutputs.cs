@@ -1,12 +1,10 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Lem.Grid.PowerFlow;
 using Lem.Markets.Clearing;
 using Lem.Markets.Pool;
 using Lem.Pipeline.Json;
-using Lem.Settlement.Billing;
 using Lem.Settlement.Invoices;
 
 namespace Lem.Pipeline;
@@ -40,24 +38,44 @@ public static class ClearingOutputs
                 [.. row.Select((price, b) => new BusPriceSummary(r.PriceLocations.Count > b ? r.PriceLocations[b] : "copperplate", price))]));
         }
 
-        var summary = new RunSummary
+        var trailing = new Dictionary<string, object?>();
+        foreach (var (name, value) in r.Report?.SummaryFields(c) ?? [])
         {
-            Scenario = s.Name,
-            Mechanism = r.Mechanism,
-            Grid = r.Formulation,
-            Status = r.StatusName,
-            Message = r.Message,
-            WelfareEur = r.WelfareEur,
-            ImportMwh = r.ImportKw.Sum() * hours / 1000,
-            ExportMwh = r.ExportKw.Sum() * hours / 1000,
-            SlotCount = r.PricesEurPerMwh.Count,
-            SlotMinutes = s.Horizon.SlotLength.Minutes,
-            Prices = prices,
-            AcCheck = AcSummary(run.AcCheck, hours),
-            MechanismFields = r.Report?.SummaryFields(c).ToDictionary(kv => kv.Key, kv => kv.Value is null ? JsonSerializer.SerializeToElement<object?>(null, PipelineJsonContext.Default.Object) : kv.Value.Deserialize(PipelineJsonContext.Default.JsonElement)),
+            trailing[name] = value?.Deserialize(PipelineJsonContext.Default.JsonElement);
+        }
+
+        if (run.Settlement is { } settled)
+        {
+            var b = settled.Budget;
+            trailing["kpis"] = SettlementJson.KpisRecord(settled);
+            trailing["settlement"] = new RunSettlementSummary(
+                settled.Invoices.Count,
+                invoiceFolder,
+                settled.Metered,
+                SettlementJson.Eur(settled.Invoices.Sum(i => i.TotalEur)),
+                SettlementJson.Eur(b.PaidByBuyersEur),
+                SettlementJson.Eur(b.ReceivedBySellersEur),
+                SettlementJson.Eur(b.OperatorResidualEur),
+                b.IsBalanced);
+        }
+
+        var summary = new RunSummary(
+            s.Name,
+            r.Mechanism,
+            r.Formulation,
+            r.StatusName,
+            r.Message,
+            r.WelfareEur,
+            r.ImportKw.Sum() * hours / 1000,
+            r.ExportKw.Sum() * hours / 1000,
+            r.PricesEurPerMwh.Count,
+            s.Horizon.SlotLength.Minutes,
+            prices,
+            AcSummary(run.AcCheck, hours))
+        {
+            TrailingFields = trailing.Count == 0 ? null : trailing,
         };
-        var json = JsonSerializer.Serialize(summary, PipelineJsonContext.Default.RunSummary);
-        return run.Settlement is { } settled ? AddSettlement(json, settled, invoiceFolder) : json;
+        return JsonSerializer.Serialize(summary, PipelineJsonContext.Default.RunSummary);
     }
 
     /// <summary>Writes every output file into <paramref name="folder"/> (created if needed) and returns the names written at its top level.</summary>
@@ -108,23 +126,4 @@ public static class ClearingOutputs
             ac.MaxVoltageDeviationPu,
             ac.Violations.Count,
             [.. ac.Violations.Take(1000).Select(v => new AcViolationSummary(v.Slot, ViolationKindNames.Of(v.Kind), v.ElementId, v.Value, v.Limit))]);
-
-    private static string AddSettlement(string summary, SettlementResult result, string? folder)
-    {
-        var root = JsonNode.Parse(summary)!.AsObject();
-        root["kpis"] = JsonNode.Parse(SettlementJson.Kpis(result));
-        var b = result.Budget;
-        root["settlement"] = new JsonObject
-        {
-            ["invoice_count"] = result.Invoices.Count,
-            ["invoices"] = folder,
-            ["metered"] = result.Metered,
-            ["total_bills_eur"] = SettlementJson.Eur(result.Invoices.Sum(i => i.TotalEur)),
-            ["paid_by_buyers_eur"] = SettlementJson.Eur(b.PaidByBuyersEur),
-            ["received_by_sellers_eur"] = SettlementJson.Eur(b.ReceivedBySellersEur),
-            ["operator_residual_eur"] = SettlementJson.Eur(b.OperatorResidualEur),
-            ["budget_balanced"] = b.IsBalanced,
-        };
-        return root.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
-    }
 }

@@ -26,15 +26,13 @@ public static class AllocateCommand
     /// <summary>Creates the command.</summary>
     public static Command Create(CliContext context)
     {
-        var scenario = new Argument<string>("scenario") { Description = "The scenario JSON file." };
-        var method = new Option<string>("--method") { Description = "The allocation: shapley (exact, at most 20 players), shapley-mc (Monte Carlo permutation sampling), nash (Nash bargaining, standalone costs as disagreement point) or nucleolus (at most 12 players).", DefaultValueFactory = _ => "shapley" };
-        method.AcceptOnlyFromAmong([.. Methods]);
+        var scenario = CommonOptions.Scenario();
+        var method = CommonOptions.Choice("--method", "The allocation: shapley (exact, at most 20 players), shapley-mc (Monte Carlo permutation sampling), nash (Nash bargaining, standalone costs as disagreement point) or nucleolus (at most 12 players).", "shapley", [.. Methods]);
         var samples = new Option<int?>("--samples") { Description = "shapley-mc: permutations to sample (default 2000; with --target-ci, the first batch)." };
         var seed = new Option<ulong>("--seed") { Description = "shapley-mc: the random seed (the result depends only on it, not on the number of threads).", DefaultValueFactory = _ => 1UL };
         var targetCi = new Option<double?>("--target-ci") { Description = "shapley-mc: sample until every player's 95 % half-width is at most this fraction of the mean absolute allocation (0.01 = 1 %)." };
         var core = new Option<bool>("--core") { Description = "nash: impose the core constraints x(S) ≤ C(S) (at most 12 players)." };
-        var game = new Option<string>("--game") { Description = "How coalition costs are evaluated: auto (closed form when every member has only loads, PV/wind and curtailable loads and no orders, else pool clearings), pool or closed-form.", DefaultValueFactory = _ => "auto" };
-        game.AcceptOnlyFromAmong("auto", "pool", "closed-form");
+        var game = CommonOptions.Choice("--game", "How coalition costs are evaluated: auto (closed form when every member has only loads, PV/wind and curtailable loads and no orders, else pool clearings), pool or closed-form.", "auto", "auto", "pool", "closed-form");
         var format = CommonOptions.Format();
         var command = new Command("allocate", "Share the community's cost fairly (Shapley, Monte Carlo Shapley, Nash bargaining, nucleolus) and compare with the market's payments.")
         {

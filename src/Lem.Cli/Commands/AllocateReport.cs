@@ -1,6 +1,6 @@
 using System.Globalization;
-using System.Text.Json;
 using Lem.Cli.Output;
+using Lem.Cli.Output.Records;
 using Lem.Pipeline;
 using Lem.Scenarios;
 using Lem.Settlement.Allocation;
@@ -19,118 +19,29 @@ internal sealed class AllocateReport(Scenario scenario, string method, string ga
 
     private IEnumerable<string> Excluded => scenario.Participants.Select(p => p.Id.Value).Except(result.Players);
 
-    public void WriteJson(TextWriter output) => Json.Write(output, w =>
-    {
-        w.WriteStartObject();
-        w.WriteString("scenario", scenario.Name);
-        w.WriteString("method", result.Method == "nash-core" ? "nash" : method);
-        w.WriteBoolean("core_constraints", result.Method == "nash-core");
-        w.WriteString("game", gameName);
-        w.WriteNumber("players", result.Players.Count);
-        w.WriteNumber("total", result.TotalEur);
-        w.WriteNumber("grand_coalition_cost_eur", result.GrandCoalitionCostEur);
-        w.WriteNumber("standalone_total_eur", result.StandaloneCostsEur.Sum());
-        w.WriteStartArray("allocations");
-        for (var i = 0; i < result.Players.Count; i++)
-        {
-            w.WriteStartObject();
-            w.WriteString("participant", result.Players[i]);
-            w.WriteNumber("allocation_eur", result.AllocationsEur[i]);
-            w.WriteNumber("standalone_eur", result.StandaloneCostsEur[i]);
-            w.WriteNumber("savings_eur", Savings[i]);
-            if (result.Ci95Eur is { } ci)
-            {
-                w.WriteNumber("ci95", ci[i]);
-            }
-
-            if (market is not null)
-            {
-                w.WriteNumber("market_eur", market.PaymentsEur[i]);
-            }
-            else
-            {
-                w.WriteNull("market_eur");
-            }
-
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
-        w.WriteStartArray("excluded_participants");
-        foreach (var id in Excluded)
-        {
-            w.WriteStringValue(id);
-        }
-
-        w.WriteEndArray();
-        Number(w, "jain", FairnessIndex.Jain(Savings));
-        Number(w, "gini", FairnessIndex.Gini(Savings));
-        Number(w, "market_jain", MarketSavings is { } ms ? FairnessIndex.Jain(ms) : double.NaN);
-        Number(w, "market_gini", MarketSavings is { } mg ? FairnessIndex.Gini(mg) : double.NaN);
-        if (core is null)
-        {
-            w.WriteNull("in_core");
-        }
-        else
-        {
-            w.WriteBoolean("in_core", core.InCore);
-            w.WriteStartObject("core_check");
-            w.WriteNumber("max_violation_eur", core.MaxViolationEur);
-            w.WriteStartArray("worst_coalition");
-            foreach (var id in core.WorstCoalition)
-            {
-                w.WriteStringValue(id);
-            }
-
-            w.WriteEndArray();
-            w.WriteNumber("tolerance_eur", core.ToleranceEur);
-            w.WriteEndObject();
-        }
-
-        if (result.NucleolusStages.Count > 0)
-        {
-            w.WriteStartArray("stages");
-            foreach (var stage in result.NucleolusStages)
-            {
-                w.WriteStartObject();
-                w.WriteNumber("t_eur", stage.ExcessEur);
-                w.WriteStartArray("coalitions");
-                foreach (var c in stage.Coalitions)
-                {
-                    w.WriteStartArray();
-                    foreach (var id in c)
-                    {
-                        w.WriteStringValue(id);
-                    }
-
-                    w.WriteEndArray();
-                }
-
-                w.WriteEndArray();
-                w.WriteEndObject();
-            }
-
-            w.WriteEndArray();
-        }
-
-        w.WriteNumber("coalitions_evaluated", game.Evaluations);
-        if (game is PoolCoalitionGame pool)
-        {
-            w.WriteNumber("clearings_solved", pool.ClearingsSolved);
-        }
-
-        if (result.Permutations is { } m)
-        {
-            w.WriteNumber("samples", m);
-            if (result.TargetMet is { } met)
-            {
-                w.WriteBoolean("target_met", met);
-            }
-        }
-
-        w.WriteNumber("wall_seconds", Math.Round(wallSeconds, 6));
-        w.WriteEndObject();
-    });
+    public void WriteJson(TextWriter output) => Json.Write(output, new AllocationJson(
+        scenario.Name,
+        result.Method == "nash-core" ? "nash" : method,
+        result.Method == "nash-core",
+        gameName,
+        result.Players.Count,
+        result.TotalEur,
+        result.GrandCoalitionCostEur,
+        result.StandaloneCostsEur.Sum(),
+        [.. result.Players.Select((player, i) => new AllocationEntryJson(player, result.AllocationsEur[i], result.StandaloneCostsEur[i], Savings[i], result.Ci95Eur?[i], market?.PaymentsEur[i]))],
+        [.. Excluded],
+        Finite(FairnessIndex.Jain(Savings)),
+        Finite(FairnessIndex.Gini(Savings)),
+        MarketSavings is { } ms ? Finite(FairnessIndex.Jain(ms)) : null,
+        MarketSavings is { } mg ? Finite(FairnessIndex.Gini(mg)) : null,
+        core?.InCore,
+        core is null ? null : new CoreCheckJson(core.MaxViolationEur, core.WorstCoalition, core.ToleranceEur),
+        result.NucleolusStages.Count == 0 ? null : [.. result.NucleolusStages.Select(stage => new NucleolusStageJson(stage.ExcessEur, stage.Coalitions))],
+        game.Evaluations,
+        game is PoolCoalitionGame pool ? pool.ClearingsSolved : null,
+        result.Permutations,
+        result.Permutations is null ? null : result.TargetMet,
+        Math.Round(wallSeconds, 6)));
 
     public void WriteText(IAnsiConsole console)
     {
@@ -196,17 +107,7 @@ internal sealed class AllocateReport(Scenario scenario, string method, string ga
         console.MarkupLine("Savings = standalone cost − allocation. Market EUR = what the member pays in the community's copper-plate pool at the local prices (money only: the curtailment costs, values of lost load and bid utilities that the coalition costs include are left out).");
     }
 
-    private static void Number(Utf8JsonWriter w, string name, double value)
-    {
-        if (double.IsFinite(value))
-        {
-            w.WriteNumber(name, value);
-        }
-        else
-        {
-            w.WriteNull(name);
-        }
-    }
+    private static double? Finite(double value) => double.IsFinite(value) ? value : null;
 
     private static string F(double v) => v.ToString("0.0000", Inv);
 

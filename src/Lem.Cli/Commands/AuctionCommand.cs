@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json;
 using Lem.Cli.Output;
+using Lem.Cli.Output.Records;
 using Lem.Markets.Auctions;
 using Lem.Scenarios.Reading;
 using Spectre.Console;
@@ -20,12 +20,11 @@ public static class AuctionCommand
     public static Command Create(CliContext context)
     {
         var orders = new Argument<string>("orders") { Description = "The orders CSV: participant,side,slot,price_eur_per_mwh,quantity_kwh[,order_id][,time]." };
-        var mechanism = new Option<string>("--mechanism")
-        {
-            Description = "uniform (pay-as-clear, k-double auction or marginal price), pay-as-bid (each pair at its own prices) or mcafee (trade reduction, truthful).",
-            DefaultValueFactory = _ => "uniform",
-        };
-        mechanism.AcceptOnlyFromAmong("uniform", "pay-as-bid", "mcafee");
+        var mechanism = CommonOptions.Choice(
+            "--mechanism",
+            "uniform (pay-as-clear, k-double auction or marginal price), pay-as-bid (each pair at its own prices) or mcafee (trade reduction, truthful).",
+            "uniform",
+            "uniform", "pay-as-bid", "mcafee");
         var k = new Option<double>("--k") { Description = "The k of the uniform k-double auction, in [0, 1]: p = p_low + k (p_high - p_low).", DefaultValueFactory = _ => 0.5 };
         k.Validators.Add(r =>
         {
@@ -35,8 +34,7 @@ public static class AuctionCommand
                 r.AddError($"--k must be in [0, 1]; it is {v.ToString(Inv)}.");
             }
         });
-        var priceRule = new Option<string>("--price-rule") { Description = "Uniform price rule: k (k-double auction) or marginal (the marginal order's price, p_low).", DefaultValueFactory = _ => "k" };
-        priceRule.AcceptOnlyFromAmong("k", "marginal");
+        var priceRule = CommonOptions.Choice("--price-rule", "Uniform price rule: k (k-double auction) or marginal (the marginal order's price, p_low).", "k", "k", "marginal");
         var lot = new Option<double>("--lot-kwh") { Description = "The unit size of McAfee's auction in kWh.", DefaultValueFactory = _ => 1.0 };
         lot.Validators.Add(r =>
         {
@@ -80,7 +78,7 @@ public static class AuctionCommand
         var result = auction.Clear(load.Book!);
         if (format == "json")
         {
-            Json.Write(context.Out, w => WriteJson(w, auction, result));
+            Json.Write(context.Out, ToJson(auction, result));
         }
         else
         {
@@ -90,113 +88,49 @@ public static class AuctionCommand
         return ExitCodes.Ok;
     }
 
-    private static void Number(Utf8JsonWriter w, string name, double? value)
+    private static AuctionJson ToJson(ICallAuction auction, AuctionResult r)
     {
-        if (value is { } v)
+        static double? Round(double? v) => v is { } x ? Math.Round(x, 9) : null;
+        var parameters = auction switch
         {
-            w.WriteNumber(name, Math.Round(v, 9));
-        }
-        else
-        {
-            w.WriteNull(name);
-        }
-    }
-
-    private static void WriteJson(Utf8JsonWriter w, ICallAuction auction, AuctionResult r)
-    {
-        w.WriteStartObject();
-        w.WriteString("mechanism", r.Mechanism);
-        w.WriteStartObject("parameters");
-        switch (auction)
-        {
-            case UniformPriceAuction u:
-                w.WriteString("price_rule", u.PriceRule == UniformPriceRule.KDouble ? "k-double" : "marginal");
-                w.WriteNumber("k", u.K);
-                break;
-            case McAfeeAuction m:
-                w.WriteNumber("lot_kwh", m.LotKwh);
-                break;
-            default:
-                w.WriteString("payment_rule", "buyers pay their bid, sellers receive their ask");
-                break;
-        }
-
-        w.WriteEndObject();
-        w.WriteStartArray("rules");
-        foreach (var rule in r.Rules)
-        {
-            w.WriteStringValue(rule);
-        }
-
-        w.WriteEndArray();
-        w.WriteStartArray("clearing_price");
-        foreach (var s in r.Slots)
-        {
-            w.WriteStartObject();
-            w.WriteNumber("slot", s.Slot);
-            w.WriteString("label", s.Label);
-            Number(w, "price", s.ClearingPriceEurPerMwh);
-            Number(w, "seller_price", s.SellerPriceEurPerMwh);
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
-        w.WriteStartArray("trades");
-        foreach (var t in r.Trades)
-        {
-            w.WriteStartObject();
-            w.WriteNumber("slot", t.Slot);
-            w.WriteString("buyer", t.Buyer.Value);
-            w.WriteString("seller", t.Seller.Value);
-            w.WriteString("buy_order", t.BuyOrder.Value);
-            w.WriteString("sell_order", t.SellOrder.Value);
-            w.WriteNumber("quantity", Math.Round(t.QuantityKwh, 9));
-            w.WriteNumber("price", Math.Round(t.BuyerPriceEurPerMwh, 9));
-            w.WriteNumber("seller_price", Math.Round(t.SellerPriceEurPerMwh, 9));
-            w.WriteNumber("bid", t.BidEurPerMwh);
-            w.WriteNumber("ask", t.AskEurPerMwh);
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
-        w.WriteNumber("welfare", r.WelfareEur);
-        w.WriteNumber("surplus", r.SurplusEur);
-        w.WriteNumber("traded_volume_kwh", Math.Round(r.TradedVolumeKwh, 9));
-        w.WriteStartArray("slots");
-        foreach (var s in r.Slots)
-        {
-            w.WriteStartObject();
-            w.WriteNumber("slot", s.Slot);
-            w.WriteString("label", s.Label);
-            Number(w, "clearing_price", s.ClearingPriceEurPerMwh);
-            Number(w, "seller_price", s.SellerPriceEurPerMwh);
-            Number(w, "price_low", s.PriceLowEurPerMwh);
-            Number(w, "price_high", s.PriceHighEurPerMwh);
-            w.WriteNumber("efficient_volume_kwh", Math.Round(s.EfficientVolumeKwh, 9));
-            w.WriteNumber("traded_volume_kwh", Math.Round(s.TradedVolumeKwh, 9));
-            w.WriteNumber("trades", s.Trades.Count);
-            w.WriteNumber("welfare", s.WelfareEur);
-            w.WriteNumber("surplus", s.SurplusEur);
-            w.WriteStartArray("notes");
-            foreach (var n in s.Notes)
-            {
-                w.WriteStringValue(n);
-            }
-
-            w.WriteEndArray();
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
-        w.WriteStartArray("warnings");
-        foreach (var warning in r.Warnings)
-        {
-            w.WriteStringValue(warning);
-        }
-
-        w.WriteEndArray();
-        w.WriteString("units", "quantity in kWh, prices in EUR/MWh, welfare and surplus in EUR");
-        w.WriteEndObject();
+            UniformPriceAuction u => new AuctionParametersJson(PriceRule: u.PriceRule == UniformPriceRule.KDouble ? "k-double" : "marginal", K: u.K),
+            McAfeeAuction m => new AuctionParametersJson(LotKwh: m.LotKwh),
+            _ => new AuctionParametersJson(PaymentRule: "buyers pay their bid, sellers receive their ask"),
+        };
+        return new AuctionJson(
+            r.Mechanism,
+            parameters,
+            r.Rules,
+            [.. r.Slots.Select(s => new AuctionPriceJson(s.Slot, s.Label, Round(s.ClearingPriceEurPerMwh), Round(s.SellerPriceEurPerMwh)))],
+            [.. r.Trades.Select(t => new AuctionTradeJson(
+                t.Slot,
+                t.Buyer.Value,
+                t.Seller.Value,
+                t.BuyOrder.Value,
+                t.SellOrder.Value,
+                Math.Round(t.QuantityKwh, 9),
+                Math.Round(t.BuyerPriceEurPerMwh, 9),
+                Math.Round(t.SellerPriceEurPerMwh, 9),
+                t.BidEurPerMwh,
+                t.AskEurPerMwh))],
+            r.WelfareEur,
+            r.SurplusEur,
+            Math.Round(r.TradedVolumeKwh, 9),
+            [.. r.Slots.Select(s => new AuctionSlotJson(
+                s.Slot,
+                s.Label,
+                Round(s.ClearingPriceEurPerMwh),
+                Round(s.SellerPriceEurPerMwh),
+                Round(s.PriceLowEurPerMwh),
+                Round(s.PriceHighEurPerMwh),
+                Math.Round(s.EfficientVolumeKwh, 9),
+                Math.Round(s.TradedVolumeKwh, 9),
+                s.Trades.Count,
+                s.WelfareEur,
+                s.SurplusEur,
+                s.Notes))],
+            r.Warnings,
+            "quantity in kWh, prices in EUR/MWh, welfare and surplus in EUR");
     }
 
     private static string P(double? v) => v is { } x ? x.ToString("0.####", Inv) : "-";

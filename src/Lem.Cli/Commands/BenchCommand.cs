@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using Lem.Cli.Output;
+using Lem.Cli.Output.Records;
 using Lem.Domain.Sampling;
 using Lem.Grid.Import;
 using Lem.Grid.Indexing;
@@ -440,28 +441,13 @@ public static class BenchCommand
     {
         if (format == "json")
         {
-            Json.Write(context.Out, w =>
+            var fields = figures.ToDictionary(f => f.Key, f => (object?)Math.Round(f.Value, 6));
+            if (powerFlowReferences)
             {
-                w.WriteStartObject();
-                w.WriteNumber("runs", runs);
-                w.WriteNumber("processors", Environment.ProcessorCount);
-                foreach (var (key, value, _, _) in figures)
-                {
-                    w.WriteNumber(key, Math.Round(value, 6));
-                }
+                fields["reference"] = new BenchReferenceJson(34.4, 38.6, 0.52, "published figures from shared/data/grids/benchmark/README.md, not measured in this run");
+            }
 
-                if (powerFlowReferences)
-                {
-                    w.WriteStartObject("reference");
-                    w.WriteNumber("pandapower_snapshot_ms", 34.4);
-                    w.WriteNumber("pandapower_timeseries_s", 38.6);
-                    w.WriteNumber("power_grid_model_timeseries_s", 0.52);
-                    w.WriteString("note", "published figures from shared/data/grids/benchmark/README.md, not measured in this run");
-                    w.WriteEndObject();
-                }
-
-                w.WriteEndObject();
-            });
+            Json.Write(context.Out, new BenchJson(runs, Environment.ProcessorCount) { Figures = fields });
         }
         else
         {

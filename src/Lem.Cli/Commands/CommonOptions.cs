@@ -6,14 +6,20 @@ namespace Lem.Cli.Commands;
 public static class CommonOptions
 {
     /// <summary>The <c>--format text|json</c> option.</summary>
-    public static Option<string> Format()
+    public static Option<string> Format() =>
+        Choice("--format", "Output format: text (readable) or json (for programs).", "text", "text", "json");
+
+    /// <summary>The <c>scenario</c> argument of the commands that read a scenario.</summary>
+    public static Argument<string> Scenario() => new("scenario") { Description = "The scenario JSON file." };
+
+    /// <summary>The <c>network-file</c> argument of <c>lem pf</c> and <c>lem grid</c>.</summary>
+    public static Argument<string> NetworkFile() => new("network-file") { Description = "A MATPOWER .m case or a pandapower JSON file." };
+
+    /// <summary>An option that takes one of <paramref name="values"/> and defaults to <paramref name="defaultValue"/>.</summary>
+    public static Option<string> Choice(string name, string description, string defaultValue, params string[] values)
     {
-        var option = new Option<string>("--format")
-        {
-            Description = "Output format: text (readable) or json (for programs).",
-            DefaultValueFactory = _ => "text",
-        };
-        option.AcceptOnlyFromAmong("text", "json");
+        var option = new Option<string>(name) { Description = description, DefaultValueFactory = _ => defaultValue };
+        option.AcceptOnlyFromAmong(values);
         return option;
     }
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Lem.Cli.Output;
+using Lem.Cli.Output.Records;
 using Lem.Grid.Import;
 using Lem.Grid.Indexing;
 using Lem.Grid;
@@ -15,7 +16,7 @@ public static class GridCommand
     /// <summary>Creates the command.</summary>
     public static Command Create(CliContext context)
     {
-        var file = new Argument<string>("network-file") { Description = "A MATPOWER .m case or a pandapower JSON file." };
+        var file = CommonOptions.NetworkFile();
         var format = CommonOptions.Format();
         var command = new Command("grid", "Import a network file and summarise it: buses, lines, transformers, loads, slack, topology.") { file, format };
         command.SetAction(parse => Run(context, parse.GetValue(file)!, parse.GetValue(format)!));
@@ -74,53 +75,28 @@ public static class GridCommand
         }
     }
 
-    private static void WriteJson(CliContext context, string path, GridSummary s, IReadOnlyList<string> warnings)
-    {
-        Json.Write(context.Out, w =>
-        {
-            w.WriteStartObject();
-            w.WriteString("file", path);
-            w.WriteString("name", s.Name);
-            w.WriteString("format", s.Format.ToString().ToLowerInvariant());
-            w.WriteNumber("base_mva", s.BaseMva);
-            w.WriteNumber("buses", s.Buses);
-            w.WriteNumber("buses_in_service", s.BusesInService);
-            w.WriteNumber("lines", s.Lines);
-            w.WriteNumber("lines_in_service", s.LinesInService);
-            w.WriteNumber("transformers", s.Transformers);
-            w.WriteNumber("branches", s.Lines + s.Transformers);
-            w.WriteNumber("loads", s.Loads);
-            w.WriteNumber("static_generators", s.StaticGenerators);
-            w.WriteNumber("generators", s.Generators);
-            w.WriteNumber("shunts", s.Shunts);
-            w.WriteNumber("switches", s.Switches);
-            w.WriteNumber("total_load_mw", s.TotalLoadMw);
-            w.WriteNumber("total_load_mvar", s.TotalLoadMvar);
-            w.WriteStartArray("voltage_levels_kv");
-            foreach (var v in s.VoltageLevelsKv)
-            {
-                w.WriteNumberValue(v);
-            }
-
-            w.WriteEndArray();
-            w.WriteStartArray("slack_buses");
-            foreach (var b in s.SlackBuses)
-            {
-                w.WriteStringValue(b);
-            }
-
-            w.WriteEndArray();
-            w.WriteNumber("islands", s.Islands);
-            w.WriteBoolean("radial", s.IsRadial);
-            w.WriteNumber("unreachable_buses", s.UnreachableBuses);
-            w.WriteStartArray("warnings");
-            foreach (var warning in warnings)
-            {
-                w.WriteStringValue(warning);
-            }
-
-            w.WriteEndArray();
-            w.WriteEndObject();
-        });
-    }
+    private static void WriteJson(CliContext context, string path, GridSummary s, IReadOnlyList<string> warnings) => Json.Write(context.Out, new GridJson(
+        path,
+        s.Name,
+        s.Format.ToString().ToLowerInvariant(),
+        s.BaseMva,
+        s.Buses,
+        s.BusesInService,
+        s.Lines,
+        s.LinesInService,
+        s.Transformers,
+        s.Lines + s.Transformers,
+        s.Loads,
+        s.StaticGenerators,
+        s.Generators,
+        s.Shunts,
+        s.Switches,
+        s.TotalLoadMw,
+        s.TotalLoadMvar,
+        s.VoltageLevelsKv,
+        s.SlackBuses,
+        s.Islands,
+        s.IsRadial,
+        s.UnreachableBuses,
+        warnings));
 }

@@ -2,6 +2,7 @@ using Lem.Domain.Participants;
 using System.CommandLine;
 using System.Globalization;
 using Lem.Cli.Output;
+using Lem.Cli.Output.Records;
 using Lem.Pipeline;
 using Lem.Scenarios;
 using Spectre.Console;
@@ -14,7 +15,7 @@ public static class InfoCommand
     /// <summary>Creates the command.</summary>
     public static Command Create(CliContext context)
     {
-        var scenario = new Argument<string>("scenario") { Description = "The scenario JSON file." };
+        var scenario = CommonOptions.Scenario();
         var format = CommonOptions.Format();
         var command = new Command("info", "Summarise a scenario: horizon, participants by role, assets, energy totals, prices and grid.") { scenario, format };
         command.SetAction(parse => Run(context, parse.GetValue(scenario)!, parse.GetValue(format)!));
@@ -114,61 +115,26 @@ public static class InfoCommand
 
     private static void WriteJson(CliContext context, Scenario s, ScenarioSummary m)
     {
-        Json.Write(context.Out, w =>
-        {
-            w.WriteStartObject();
-            w.WriteString("name", s.Name);
-            w.WriteStartObject("horizon");
-            w.WriteString("time_zone", s.Horizon.Zone.Id);
-            w.WriteString("start", s.Horizon.Start.ToString());
-            w.WriteString("end", s.Horizon.End.ToString());
-            w.WriteNumber("slot_minutes", s.Horizon.SlotLength.Minutes);
-            w.WriteNumber("slots", s.Horizon.Count);
-            w.WriteEndObject();
-            w.WriteNumber("participants", s.Participants.Count);
-            w.WriteStartObject("participants_by_role");
-            foreach (var (role, n) in m.ParticipantsByRole)
-            {
-                w.WriteNumber(RoleNames.Of(role), n);
-            }
-
-            w.WriteEndObject();
-            w.WriteStartObject("assets_by_kind");
-            foreach (var (kind, n) in m.AssetsByKind)
-            {
-                w.WriteNumber(kind, n);
-            }
-
-            w.WriteEndObject();
-            w.WriteNumber("demand_kwh", m.DemandKwh);
-            w.WriteNumber("peak_demand_kw", m.PeakDemandKw);
-            w.WriteNumber("pv_capacity_kw", m.PvCapacityKw);
-            w.WriteNumber("pv_available_kwh", m.PvAvailableKwh);
-            w.WriteNumber("wind_capacity_kw", m.WindCapacityKw);
-            w.WriteNumber("wind_available_kwh", m.WindAvailableKwh);
-            w.WriteNumber("battery_capacity_kwh", m.BatteryCapacityKwh);
-            w.WriteNumber("battery_power_kw", m.BatteryPowerKw);
-            w.WriteNumber("ev_energy_kwh", m.EvEnergyKwh);
-            w.WriteNumber("flexible_energy_kwh", m.FlexibleEnergyKwh);
-            w.WriteNumber("heat_pump_thermal_demand_kwh", m.HeatPumpThermalDemandKwh);
-            w.WriteNumber("bids", m.Bids);
-            w.WriteNumber("offers", m.Offers);
-            if (s.Grid is { } g)
-            {
-                w.WriteStartObject("grid");
-                w.WriteString("name", g.Name);
-                w.WriteNumber("buses", g.Buses.Count);
-                w.WriteNumber("lines", g.Lines.Count);
-                w.WriteNumber("transformers", g.Transformers.Count);
-                w.WriteNumber("loads", g.Loads.Count);
-                w.WriteEndObject();
-            }
-            else
-            {
-                w.WriteNull("grid");
-            }
-
-            w.WriteEndObject();
-        });
+        var h = s.Horizon;
+        Json.Write(context.Out, new InfoJson(
+            s.Name,
+            new InfoHorizonJson(h.Zone.Id, h.Start.ToString(), h.End.ToString(), h.SlotLength.Minutes, h.Count),
+            s.Participants.Count,
+            new(m.ParticipantsByRole.Select(kv => KeyValuePair.Create(RoleNames.Of(kv.Key), kv.Value))),
+            new(m.AssetsByKind),
+            m.DemandKwh,
+            m.PeakDemandKw,
+            m.PvCapacityKw,
+            m.PvAvailableKwh,
+            m.WindCapacityKw,
+            m.WindAvailableKwh,
+            m.BatteryCapacityKwh,
+            m.BatteryPowerKw,
+            m.EvEnergyKwh,
+            m.FlexibleEnergyKwh,
+            m.HeatPumpThermalDemandKwh,
+            m.Bids,
+            m.Offers,
+            s.Grid is { } g ? new InfoGridJson(g.Name, g.Buses.Count, g.Lines.Count, g.Transformers.Count, g.Loads.Count) : null));
     }
 }

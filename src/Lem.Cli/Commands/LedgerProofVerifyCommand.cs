@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Lem.Cli.Output;
+using Lem.Cli.Output.Records;
 using Lem.Ledger;
 using Spectre.Console;
 
@@ -86,15 +87,7 @@ public static class LedgerProofVerifyCommand
         var valid = parsed!.Verify(root, leafData);
         if (format == "json")
         {
-            Json.Write(context.Out, w =>
-            {
-                w.WriteStartObject();
-                w.WriteBoolean("valid", valid);
-                w.WriteNumber("leaf_index", parsed.LeafIndex);
-                w.WriteNumber("tree_size", parsed.TreeSize);
-                w.WriteString("root", Convert.ToHexStringLower(root));
-                w.WriteEndObject();
-            });
+            Json.Write(context.Out, new ProofCheckJson(valid, parsed.LeafIndex, parsed.TreeSize, Convert.ToHexStringLower(root)));
         }
         else if (valid)
         {

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Lem.Cli.Output;
+using Lem.Cli.Output.Records;
 using Lem.Server;
 using Lem.Server.LoadTest;
 
@@ -176,37 +177,27 @@ public static class LoadTestCommand
         var rejected = r.RejectedByStatus.Sum(kv => kv.Value);
         if (format == "json")
         {
-            Json.Write(context.Out, w =>
-            {
-                w.WriteStartObject();
-                w.WriteString("url", address);
-                w.WriteString("market_id", r.MarketId);
-                w.WriteNumber("participants", r.Participants);
-                w.WriteNumber("clients", r.Clients);
-                w.WriteNumber("elapsed_s", Math.Round(r.ElapsedSeconds, 3));
-                w.WriteNumber("requests", l.Count);
-                w.WriteNumber("accepted_orders", r.AcceptedOrders);
-                w.WriteNumber("cancels", r.Cancels);
-                w.WriteNumber("rejected", rejected);
-                w.WriteStartObject("rejected_by_status");
-                foreach (var (status, count) in r.RejectedByStatus)
-                {
-                    w.WriteNumber(status.ToString(CultureInfo.InvariantCulture), count);
-                }
-
-                w.WriteEndObject();
-                w.WriteNumber("transport_errors", r.TransportErrors);
-                w.WriteNumber("trades", r.Trades);
-                w.WriteNumber("orders_per_second", Math.Round(r.OrdersPerSecond, 1));
-                w.WriteNumber("requests_per_second", Math.Round(r.RequestsPerSecond, 1));
-                w.WriteNumber("mean_ms", Math.Round(l.MeanMs, 3));
-                w.WriteNumber("p50_ms", Math.Round(l.P50Ms, 3));
-                w.WriteNumber("p90_ms", Math.Round(l.P90Ms, 3));
-                w.WriteNumber("p99_ms", Math.Round(l.P99Ms, 3));
-                w.WriteNumber("p999_ms", Math.Round(l.P999Ms, 3));
-                w.WriteNumber("max_ms", Math.Round(l.MaxMs, 3));
-                w.WriteEndObject();
-            });
+            Json.Write(context.Out, new LoadTestJson(
+                address,
+                r.MarketId,
+                r.Participants,
+                r.Clients,
+                Math.Round(r.ElapsedSeconds, 3),
+                l.Count,
+                r.AcceptedOrders,
+                r.Cancels,
+                rejected,
+                r.RejectedByStatus,
+                r.TransportErrors,
+                r.Trades,
+                Math.Round(r.OrdersPerSecond, 1),
+                Math.Round(r.RequestsPerSecond, 1),
+                Math.Round(l.MeanMs, 3),
+                Math.Round(l.P50Ms, 3),
+                Math.Round(l.P90Ms, 3),
+                Math.Round(l.P99Ms, 3),
+                Math.Round(l.P999Ms, 3),
+                Math.Round(l.MaxMs, 3)));
             return;
         }
 

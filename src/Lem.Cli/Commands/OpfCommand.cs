@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Lem.Cli.Output;
+using Lem.Cli.Output.Records;
 using Lem.Grid.Formulations;
 using Lem.Grid.Import;
 using Lem.Grid.Indexing;
@@ -18,8 +19,7 @@ public static class OpfCommand
     public static Command Create(CliContext context)
     {
         var file = new Argument<string>("case") { Description = "A MATPOWER .m case with gencost (or a pandapower JSON file)." };
-        var formulation = new Option<string>("--formulation") { Description = "dc, ac, soc or lindistflow.", DefaultValueFactory = _ => "dc" };
-        formulation.AcceptOnlyFromAmong("dc", "ac", "soc", "lindistflow");
+        var formulation = CommonOptions.Choice("--formulation", "dc, ac, soc or lindistflow.", "dc", "dc", "ac", "soc", "lindistflow");
         var format = CommonOptions.Format();
         var command = new Command("opf", "Optimal power flow: dispatch that minimises generation cost, with locational marginal prices.") { file, formulation, format };
         command.SetAction(parse => Run(context, parse.GetValue(file)!, parse.GetValue(formulation)!, parse.GetValue(format)!));
@@ -67,63 +67,17 @@ public static class OpfCommand
         var status = result.Status.ToString().ToLowerInvariant();
         if (format == "json")
         {
-            Json.Write(context.Out, w =>
-            {
-                w.WriteStartObject();
-                w.WriteString("file", path);
-                w.WriteString("formulation", formulationName);
-                w.WriteString("status", status);
-                if (result.Message is not null)
-                {
-                    w.WriteString("message", result.Message);
-                }
-
-                w.WriteNumber("objective", result.ObjectivePerHour);
-                w.WriteNumber("losses_mw", result.LossesMw);
-                w.WriteString("solver", result.SolverName);
-                w.WriteNumber("solver_seconds", result.SolverSeconds);
-                w.WriteStartArray("buses");
-                foreach (var b in result.Buses)
-                {
-                    w.WriteStartObject();
-                    if (long.TryParse(b.Id.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n))
-                    {
-                        w.WriteNumber("id", n);
-                    }
-                    else
-                    {
-                        w.WriteString("id", b.Id.Value);
-                    }
-
-                    w.WriteNumber("lmp", b.LmpPerMwh);
-                    if (b.VmPu is { } vm)
-                    {
-                        w.WriteNumber("vm_pu", vm);
-                    }
-
-                    w.WriteEndObject();
-                }
-
-                w.WriteEndArray();
-                w.WriteStartArray("generators");
-                foreach (var g in result.Generators)
-                {
-                    w.WriteStartObject();
-                    w.WriteString("id", g.Id);
-                    w.WriteString("bus", g.Bus.Value);
-                    w.WriteNumber("p_mw", g.PMw);
-                    if (g.QMvar is { } q)
-                    {
-                        w.WriteNumber("q_mvar", q);
-                    }
-
-                    w.WriteNumber("cost_per_hour", g.CostPerHour);
-                    w.WriteEndObject();
-                }
-
-                w.WriteEndArray();
-                w.WriteEndObject();
-            });
+            Json.Write(context.Out, new OpfJson(
+                path,
+                formulationName,
+                status,
+                result.Message,
+                result.ObjectivePerHour,
+                result.LossesMw,
+                result.SolverName,
+                result.SolverSeconds,
+                [.. result.Buses.Select(b => new OpfBusJson(b.Id.Value, b.LmpPerMwh, b.VmPu))],
+                [.. result.Generators.Select(g => new OpfGeneratorJson(g.Id, g.Bus.Value, g.PMw, g.QMvar, g.CostPerHour))]));
         }
         else
         {

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json;
 using Lem.Cli.Output;
+using Lem.Cli.Output.Records;
 using Lem.Grid.Import;
 using Lem.Grid.Indexing;
 using Lem.Grid.PowerFlow;
@@ -19,9 +19,8 @@ public static class PfCommand
     /// <summary>Creates the command.</summary>
     public static Command Create(CliContext context)
     {
-        var file = new Argument<string>("network-file") { Description = "A MATPOWER .m case or a pandapower JSON file." };
-        var algorithm = new Option<string>("--algorithm") { Description = "auto (sweep when radial, else Newton-Raphson), nr or bfs.", DefaultValueFactory = _ => "auto" };
-        algorithm.AcceptOnlyFromAmong("auto", "nr", "bfs");
+        var file = CommonOptions.NetworkFile();
+        var algorithm = CommonOptions.Choice("--algorithm", "auto (sweep when radial, else Newton-Raphson), nr or bfs.", "auto", "auto", "nr", "bfs");
         var format = CommonOptions.Format();
         var loads = new Option<string?>("--loads") { Description = "A CSV (or .csv.gz) of load snapshots: columns step, p_mw_<k>, q_mvar_<k> for load k of the file." };
         var tolerance = new Option<double>("--tolerance") { Description = "Convergence tolerance in p.u. (NR: power mismatch; sweep: voltage change).", DefaultValueFactory = _ => 1e-8 };
@@ -125,33 +124,15 @@ public static class PfCommand
         var converged = series.Steps.All(s => s.Status == PowerFlowStatus.Converged);
         if (format == "json")
         {
-            Json.Write(context.Out, w =>
-            {
-                w.WriteStartObject();
-                w.WriteString("file", path);
-                w.WriteString("loads", loadsPath);
-                w.WriteString("algorithm", AlgorithmName(AcPowerFlow.Resolve(model, options.Algorithm)));
-                w.WriteBoolean("converged", converged);
-                w.WriteNumber("step_count", series.Steps.Count);
-                w.WriteNumber("total_seconds", series.TotalSeconds);
-                w.WriteNumber("ms_per_step", series.Steps.Count == 0 ? 0 : series.TotalSeconds * 1000 / series.Steps.Count);
-                w.WriteStartArray("steps");
-                foreach (var s in series.Steps)
-                {
-                    w.WriteStartObject();
-                    w.WriteNumber("step", s.Step);
-                    w.WriteBoolean("converged", s.Status == PowerFlowStatus.Converged);
-                    w.WriteString("status", StatusName(s.Status));
-                    w.WriteNumber("iterations", s.Iterations);
-                    w.WriteNumber("vm_min_pu", s.VmMinPu);
-                    WriteId(w, "vm_min_bus", s.VmMinBus.Value);
-                    w.WriteNumber("losses_mw", s.LossesMw);
-                    w.WriteEndObject();
-                }
-
-                w.WriteEndArray();
-                w.WriteEndObject();
-            });
+            Json.Write(context.Out, new PowerFlowSeriesJson(
+                path,
+                loadsPath,
+                AlgorithmName(AcPowerFlow.Resolve(model, options.Algorithm)),
+                converged,
+                series.Steps.Count,
+                series.TotalSeconds,
+                series.Steps.Count == 0 ? 0 : series.TotalSeconds * 1000 / series.Steps.Count,
+                [.. series.Steps.Select(s => new PowerFlowStepJson(s.Step, s.Status == PowerFlowStatus.Converged, StatusName(s.Status), s.Iterations, s.VmMinPu, s.VmMinBus.Value, s.LossesMw))]));
         }
         else
         {
@@ -205,86 +186,25 @@ public static class PfCommand
         _ => "not_applicable",
     };
 
-    /// <summary>Writes an id as a JSON number when it is an integer (MATPOWER bus numbers, pandapower indices), else as a string.</summary>
-    private static void WriteId(Utf8JsonWriter w, string name, string id)
-    {
-        if (long.TryParse(id, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n))
-        {
-            w.WriteNumber(name, n);
-        }
-        else
-        {
-            w.WriteString(name, id);
-        }
-    }
-
-    private static void WriteJson(CliContext context, string path, PowerFlowResult r)
-    {
-        Json.Write(context.Out, w =>
-        {
-            w.WriteStartObject();
-            w.WriteString("file", path);
-            w.WriteBoolean("converged", r.Converged);
-            w.WriteString("status", StatusName(r.Status));
-            w.WriteString("algorithm", AlgorithmName(r.Algorithm));
-            w.WriteNumber("iterations", r.Iterations);
-            w.WriteNumber("mismatch_mw", r.MaxMismatchMw);
-            w.WriteNumber("losses_mw", r.LossesMw);
-            w.WriteNumber("losses_mvar", r.LossesMvar);
-            w.WriteNumber("vm_min_pu", r.VmMinPu);
-            WriteId(w, "vm_min_bus", r.VmMinBus.Value);
-            w.WriteNumber("vm_max_pu", r.VmMaxPu);
-            WriteId(w, "vm_max_bus", r.VmMaxBus.Value);
-            w.WriteNumber("slack_p_mw", r.SlackPMw);
-            w.WriteNumber("slack_q_mvar", r.SlackQMvar);
-            w.WriteNumber("elapsed_ms", r.ElapsedMs);
-            w.WriteStartArray("buses");
-            foreach (var b in r.Buses)
-            {
-                w.WriteStartObject();
-                WriteId(w, "id", b.Id.Value);
-                w.WriteNumber("vm_pu", b.VmPu);
-                w.WriteNumber("va_degree", b.VaDegree);
-                w.WriteNumber("p_mw", b.PInjectionMw);
-                w.WriteNumber("q_mvar", b.QInjectionMvar);
-                w.WriteEndObject();
-            }
-
-            w.WriteEndArray();
-            w.WriteStartArray("branches");
-            foreach (var b in r.Branches)
-            {
-                w.WriteStartObject();
-                WriteId(w, "id", b.Id);
-                w.WriteString("kind", b.Kind == BranchKind.Transformer ? "transformer" : "line");
-                WriteId(w, "from", b.From.Value);
-                WriteId(w, "to", b.To.Value);
-                w.WriteNumber("p_from_mw", b.PFromMw);
-                w.WriteNumber("q_from_mvar", b.QFromMvar);
-                w.WriteNumber("p_to_mw", b.PToMw);
-                w.WriteNumber("q_to_mvar", b.QToMvar);
-                w.WriteNumber("loss_mw", b.LossMw);
-                w.WriteNumber("loss_mvar", b.LossMvar);
-                w.WriteNumber("loading_percent", b.LoadingPercent);
-                w.WriteEndObject();
-            }
-
-            w.WriteEndArray();
-            w.WriteStartArray("violations");
-            foreach (var v in r.Violations)
-            {
-                w.WriteStartObject();
-                w.WriteString("kind", ViolationKindNames.Of(v.Kind));
-                w.WriteString("element", v.ElementId);
-                w.WriteNumber("value", v.Value);
-                w.WriteNumber("limit", v.Limit);
-                w.WriteEndObject();
-            }
-
-            w.WriteEndArray();
-            w.WriteEndObject();
-        });
-    }
+    private static void WriteJson(CliContext context, string path, PowerFlowResult r) => Json.Write(context.Out, new PowerFlowJson(
+        path,
+        r.Converged,
+        StatusName(r.Status),
+        AlgorithmName(r.Algorithm),
+        r.Iterations,
+        r.MaxMismatchMw,
+        r.LossesMw,
+        r.LossesMvar,
+        r.VmMinPu,
+        r.VmMinBus.Value,
+        r.VmMaxPu,
+        r.VmMaxBus.Value,
+        r.SlackPMw,
+        r.SlackQMvar,
+        r.ElapsedMs,
+        [.. r.Buses.Select(b => new PowerFlowBusJson(b.Id.Value, b.VmPu, b.VaDegree, b.PInjectionMw, b.QInjectionMvar))],
+        [.. r.Branches.Select(b => new PowerFlowBranchJson(b.Id, b.Kind == BranchKind.Transformer ? "transformer" : "line", b.From.Value, b.To.Value, b.PFromMw, b.QFromMvar, b.PToMw, b.QToMvar, b.LossMw, b.LossMvar, b.LoadingPercent))],
+        [.. r.Violations.Select(v => new PowerFlowViolationJson(ViolationKindNames.Of(v.Kind), v.ElementId, v.Value, v.Limit))]));
 
     private static void WriteText(CliContext context, string path, string name, PowerFlowResult r)
     {

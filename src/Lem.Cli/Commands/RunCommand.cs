@@ -25,19 +25,16 @@ public static class RunCommand
     /// <summary>Creates the command.</summary>
     public static Command Create(CliContext context)
     {
-        var scenario = new Argument<string>("scenario") { Description = "The scenario JSON file." };
-        var mechanism = new Option<string>("--mechanism")
-        {
-            Description = "The market mechanism: " + string.Join(", ", ClearingMechanisms.Names.Select(n => $"{n} ({ClearingMechanisms.Get(n).Description.ToLowerInvariant()})")) + ".",
-            DefaultValueFactory = _ => "pool",
-        };
-        mechanism.AcceptOnlyFromAmong([.. ClearingMechanisms.Names]);
-        var grid = new Option<string>("--grid") { Description = "Grid formulation: auto (lindistflow when radial, dc when meshed, copperplate without a grid), copperplate, dc, lindistflow, soc or ac.", DefaultValueFactory = _ => "auto" };
-        grid.AcceptOnlyFromAmong(["auto", .. GridFormulations.Names]);
+        var scenario = CommonOptions.Scenario();
+        var mechanism = CommonOptions.Choice(
+            "--mechanism",
+            "The market mechanism: " + string.Join(", ", ClearingMechanisms.Names.Select(n => $"{n} ({ClearingMechanisms.Get(n).Description.ToLowerInvariant()})")) + ".",
+            "pool",
+            [.. ClearingMechanisms.Names]);
+        var grid = CommonOptions.Choice("--grid", "Grid formulation: auto (lindistflow when radial, dc when meshed, copperplate without a grid), copperplate, dc, lindistflow, soc or ac.", "auto", ["auto", .. GridFormulations.Names]);
         var output = new Option<string?>("--out") { Description = "A folder for prices.csv, the mechanism's files (dispatch.csv, …) and summary.json." };
         var format = CommonOptions.Format();
-        var priceRule = new Option<string>("--price-rule") { Description = "Tie rule for an indeterminate uniform price: midpoint or marginal.", DefaultValueFactory = _ => "midpoint" };
-        priceRule.AcceptOnlyFromAmong("midpoint", "marginal");
+        var priceRule = CommonOptions.Choice("--price-rule", "Tie rule for an indeterminate uniform price: midpoint or marginal.", "midpoint", "midpoint", "marginal");
         var noAcCheck = new Option<bool>("--no-ac-check") { Description = "Skip the AC power-flow check of the cleared injections." };
         var partners = new Option<string?>("--partners") { Description = "P2P only: trading partners per participant besides the outside market (neighbours in scenario order), or 'all' for the complete graph. Default: the complete graph up to 16 participants, else 6." };
         var networkCharge = new NetworkChargeOptions();

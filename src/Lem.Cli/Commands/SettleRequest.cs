@@ -1,16 +1,5 @@
 using System.Globalization;
-using System.Text;
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using Lem.Cli.Output;
-using Lem.Domain.Validation;
-using Lem.Markets.Clearing;
-using Lem.Pipeline;
-using Lem.Scenarios;
-using Lem.Scenarios.Reading;
-using Lem.Settlement.Billing;
 using Lem.Settlement.Invoices;
-using Lem.Settlement.Metering;
 using Spectre.Console;
 
 namespace Lem.Cli.Commands;

@@ -12,7 +12,7 @@ public static class ValidateCommand
     /// <summary>Creates the command.</summary>
     public static Command Create(CliContext context)
     {
-        var scenario = new Argument<string>("scenario") { Description = "The scenario JSON file." };
+        var scenario = CommonOptions.Scenario();
         var format = CommonOptions.Format();
         var command = new Command("validate", "Check a scenario file and list every problem with its path.") { scenario, format };
         command.SetAction(parse => Run(context, parse.GetValue(scenario)!, parse.GetValue(format)!));

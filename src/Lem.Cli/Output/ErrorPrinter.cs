@@ -1,3 +1,4 @@
+using Lem.Cli.Output.Records;
 using Lem.Domain.Validation;
 using Spectre.Console;
 
@@ -32,29 +33,7 @@ public static class ErrorPrinter
     /// <summary>Prints <c>{"valid": bool, "errors": [{"path","code","message"}], "warnings": [...]}</c>.</summary>
     public static void Json(TextWriter output, IReadOnlyList<ValidationError> errors, IReadOnlyList<string> warnings)
     {
-        Output.Json.Write(output, w =>
-        {
-            w.WriteStartObject();
-            w.WriteBoolean("valid", errors.Count == 0);
-            w.WriteStartArray("errors");
-            foreach (var e in errors)
-            {
-                w.WriteStartObject();
-                w.WriteString("path", e.Path);
-                w.WriteString("code", e.Code);
-                w.WriteString("message", e.Message);
-                w.WriteEndObject();
-            }
-
-            w.WriteEndArray();
-            w.WriteStartArray("warnings");
-            foreach (var warning in warnings)
-            {
-                w.WriteStringValue(warning);
-            }
-
-            w.WriteEndArray();
-            w.WriteEndObject();
-        });
+        ArgumentNullException.ThrowIfNull(errors);
+        Output.Json.Write(output, new ValidationReportJson(errors.Count == 0, errors, warnings));
     }
 }

@@ -13,12 +13,12 @@ namespace Lem.Pipeline.Json;
 /// <param name="ViolationCount">All limit violations.</param>
 /// <param name="Violations">The first 1000 violations.</param>
 public sealed record AcCheckSummary(
-    [property: JsonPropertyName("algorithm")] string Algorithm,
-    [property: JsonPropertyName("converged")] bool Converged,
-    [property: JsonPropertyName("vm_min_pu")] double VmMinPu,
-    [property: JsonPropertyName("vm_max_pu")] double VmMaxPu,
-    [property: JsonPropertyName("max_loading_percent")] double MaxLoadingPercent,
-    [property: JsonPropertyName("losses_mwh")] double LossesMwh,
-    [property: JsonPropertyName("max_voltage_deviation_pu"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? MaxVoltageDeviationPu,
-    [property: JsonPropertyName("violation_count")] int ViolationCount,
-    [property: JsonPropertyName("violations")] IReadOnlyList<AcViolationSummary> Violations);
+    string Algorithm,
+    bool Converged,
+    double VmMinPu,
+    double VmMaxPu,
+    double MaxLoadingPercent,
+    double LossesMwh,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? MaxVoltageDeviationPu,
+    int ViolationCount,
+    IReadOnlyList<AcViolationSummary> Violations);

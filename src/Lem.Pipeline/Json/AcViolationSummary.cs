@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace Lem.Pipeline.Json;
 
 /// <summary>One limit violation of the AC check.</summary>
@@ -8,9 +6,4 @@ namespace Lem.Pipeline.Json;
 /// <param name="Element">The bus or branch id.</param>
 /// <param name="Value">The value found.</param>
 /// <param name="Limit">The limit.</param>
-public sealed record AcViolationSummary(
-    [property: JsonPropertyName("slot")] int Slot,
-    [property: JsonPropertyName("kind")] string Kind,
-    [property: JsonPropertyName("element")] string Element,
-    [property: JsonPropertyName("value")] double Value,
-    [property: JsonPropertyName("limit")] double Limit);
+public sealed record AcViolationSummary(int Slot, string Kind, string Element, double Value, double Limit);

@@ -1,61 +1,39 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace Lem.Pipeline.Json;
 
-/// <summary>The common part of a run's <c>summary.json</c>; the mechanism's own fields follow (<see cref="MechanismFields"/>).</summary>
-public sealed record RunSummary
+/// <summary>The common part of a run's <c>summary.json</c>; the mechanism's own fields and the settlement's follow (<see cref="TrailingFields"/>).</summary>
+/// <param name="Scenario">The scenario's name.</param>
+/// <param name="Mechanism">The mechanism's registered name.</param>
+/// <param name="Grid">The grid formulation used.</param>
+/// <param name="Status">The clearing's status.</param>
+/// <param name="Message">Why it failed, or null (left out).</param>
+/// <param name="WelfareEur">Social welfare, EUR.</param>
+/// <param name="ImportMwh">Energy imported from the outside market, MWh.</param>
+/// <param name="ExportMwh">Energy exported to the outside market, MWh.</param>
+/// <param name="SlotCount">Slots with prices.</param>
+/// <param name="SlotMinutes">The slot length, minutes.</param>
+/// <param name="Prices">Prices per slot.</param>
+/// <param name="AcCheck">The AC check, or null (written as null).</param>
+public sealed record RunSummary(
+    string Scenario,
+    string Mechanism,
+    string Grid,
+    string Status,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Message,
+    decimal WelfareEur,
+    double ImportMwh,
+    double ExportMwh,
+    int SlotCount,
+    int SlotMinutes,
+    IReadOnlyList<SlotPriceSummary> Prices,
+    AcCheckSummary? AcCheck)
 {
-    /// <summary>The scenario's name.</summary>
-    [JsonPropertyName("scenario")]
-    public required string Scenario { get; init; }
-
-    /// <summary>The mechanism's registered name.</summary>
-    [JsonPropertyName("mechanism")]
-    public required string Mechanism { get; init; }
-
-    /// <summary>The grid formulation used.</summary>
-    [JsonPropertyName("grid")]
-    public required string Grid { get; init; }
-
-    /// <summary>The clearing's status.</summary>
-    [JsonPropertyName("status")]
-    public required string Status { get; init; }
-
-    /// <summary>Why it failed, or null (left out).</summary>
-    [JsonPropertyName("message")]
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public string? Message { get; init; }
-
-    /// <summary>Social welfare, EUR.</summary>
-    [JsonPropertyName("welfare_eur")]
-    public required decimal WelfareEur { get; init; }
-
-    /// <summary>Energy imported from the outside market, MWh.</summary>
-    [JsonPropertyName("import_mwh")]
-    public required double ImportMwh { get; init; }
-
-    /// <summary>Energy exported to the outside market, MWh.</summary>
-    [JsonPropertyName("export_mwh")]
-    public required double ExportMwh { get; init; }
-
-    /// <summary>Slots with prices.</summary>
-    [JsonPropertyName("slot_count")]
-    public required int SlotCount { get; init; }
-
-    /// <summary>The slot length, minutes.</summary>
-    [JsonPropertyName("slot_minutes")]
-    public required int SlotMinutes { get; init; }
-
-    /// <summary>Prices per slot.</summary>
-    [JsonPropertyName("prices")]
-    public required IReadOnlyList<SlotPriceSummary> Prices { get; init; }
-
-    /// <summary>The AC check, or null (written as null).</summary>
-    [JsonPropertyName("ac_check")]
-    public required AcCheckSummary? AcCheck { get; init; }
-
-    /// <summary>The mechanism's own fields (its report's records), written after the common ones.</summary>
+    /// <summary>
+    /// The fields written after the common ones, in order: the mechanism's own (its report's records, as JSON elements),
+    /// then <c>kpis</c> (<see cref="Lem.Settlement.Invoices.Json.KpisJson"/>) and <c>settlement</c> (<see cref="RunSettlementSummary"/>) when the run was settled.
+    /// </summary>
+    /// <remarks>Settable, not init-only: the serializer cannot take extension data through a record's initializers.</remarks>
     [JsonExtensionData]
-    public Dictionary<string, JsonElement>? MechanismFields { get; set; }
+    public Dictionary<string, object?>? TrailingFields { get; set; }
 }

@@ -10,9 +10,9 @@ namespace Lem.Pipeline.Json;
 /// <param name="MaxEurPerMwh">The highest price over the locations (0 without prices).</param>
 /// <param name="Buses">The price per location.</param>
 public sealed record SlotPriceSummary(
-    [property: JsonPropertyName("slot")] int Slot,
-    [property: JsonPropertyName("start")] string Start,
-    [property: JsonPropertyName("source"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Source,
-    [property: JsonPropertyName("min_eur_per_mwh")] double MinEurPerMwh,
-    [property: JsonPropertyName("max_eur_per_mwh")] double MaxEurPerMwh,
-    [property: JsonPropertyName("buses")] IReadOnlyList<BusPriceSummary> Buses);
+    int Slot,
+    string Start,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Source,
+    double MinEurPerMwh,
+    double MaxEurPerMwh,
+    IReadOnlyList<BusPriceSummary> Buses);

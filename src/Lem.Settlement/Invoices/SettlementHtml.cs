@@ -90,19 +90,15 @@ public static class SettlementHtml
                 Meta("Market mechanism", result.Mechanism),
                 Meta("Billing period", $"{SettlementJson.LocalTime(result.PeriodStart, result.Zone)} to {SettlementJson.LocalTime(result.PeriodEnd, result.Zone)} ({result.Zone.Id})"),
                 Meta("Withdrawn / injected", $"{Kwh(invoice.WithdrawalKwh)} kWh / {Kwh(invoice.InjectionKwh)} kWh{(result.Metered ? " (metered where metered)" : " (scheduled)")}")),
-            new XElement(X + "h2", Text("Invoice lines")),
-            new XElement(
-                X + "table",
-                Attr("class", "lines"),
-                Attr("id", "lines"),
+            Heading("Invoice lines"),
+            Table(
+                "lines",
                 Head("Category", "Description", "#Quantity", "Unit", "#Unit price (EUR)", "#Amount (EUR)"),
                 lines,
                 foot),
-            new XElement(X + "h2", Text("Compared with the retail tariff")),
-            new XElement(
-                X + "table",
-                Attr("class", "baseline"),
-                Attr("id", "baseline"),
+            Heading("Compared with the retail tariff"),
+            Table(
+                "baseline",
                 new XElement(
                     X + "tbody",
                     Row("baseline-import", "Withdrawals at the retail tariff", invoice.BaselineImportEur),
@@ -155,11 +151,9 @@ public static class SettlementHtml
                 Meta("Billing period", $"{SettlementJson.LocalTime(result.PeriodStart, result.Zone)} to {SettlementJson.LocalTime(result.PeriodEnd, result.Zone)} ({result.Zone.Id})"),
                 Meta("Invoices", result.Invoices.Count.ToString(Inv)),
                 Meta("Meter readings", result.Metered ? "used (imbalances settled)" : "none (settled as scheduled)")),
-            new XElement(X + "h2", Text("Key figures")),
-            new XElement(
-                X + "table",
-                Attr("class", "kpis"),
-                Attr("id", "kpis"),
+            Heading("Key figures"),
+            Table(
+                "kpis",
                 new XElement(
                     X + "tbody",
                     Kpi("welfare_eur", "Social welfare", $"{Money(k.WelfareEur)} EUR"),
@@ -173,12 +167,10 @@ public static class SettlementHtml
                     Kpi("gini_coefficient", "Gini coefficient of the savings", k.GiniCoefficient is { } g ? g.ToString("0.0000", Inv) : "– (mean saving not positive)"),
                     Kpi("worse_off_count", "Participants worse off than on the retail tariff", k.WorseOff.Count == 0 ? "none" : string.Join(", ", k.WorseOff.Select(w => $"{w.Participant.Value} ({Money(w.SavingsEur)} EUR)"))),
                     Kpi("compensation", "Compensation", SettlementJson.StatusName(result.Compensation.Status).Replace('_', ' ')))),
-            new XElement(X + "h2", Text("Budget identity")),
+            Heading("Budget identity"),
             new XElement(X + "p", Text("What buyers pay equals what sellers receive plus the grid tariffs, taxes, VAT, fees, the outside market, the imbalance and the operator's residual.")),
-            new XElement(
-                X + "table",
-                Attr("class", "budget"),
-                Attr("id", "budget"),
+            Table(
+                "budget",
                 new XElement(
                     X + "tbody",
                     Row("paid_by_buyers_eur", "Paid by buyers", b.PaidByBuyersEur),
@@ -191,11 +183,9 @@ public static class SettlementHtml
                     Row("imbalance_outside_eur", "Community imbalance at the reference price", b.ImbalanceOutsideEur),
                     Row("operator_residual_eur", "Operator residual", b.OperatorResidualEur))),
             Note($"Residual = merchandising surplus {Number(b.MerchandisingSurplusEur)} + imbalance spread {Number(b.ImbalanceSpreadEur)} + rounding {Number(b.RoundingEur)} EUR (bound {Number(b.RoundingBoundEur)} EUR). Balanced: {(b.IsBalanced ? "yes" : "NO")}."),
-            new XElement(X + "h2", Text("Participants")),
-            new XElement(
-                X + "table",
-                Attr("class", "participants"),
-                Attr("id", "participants"),
+            Heading("Participants"),
+            Table(
+                "participants",
                 Head("Participant", "Role", "#Bill (EUR)", "#Baseline (EUR)", "#Savings (EUR)", "#After compensation (EUR)"),
                 participants));
         return Write(page);
@@ -292,6 +282,11 @@ public static class SettlementHtml
 
         return clean?.ToString() ?? text;
     }
+
+    private static XElement Heading(string text) => new(X + "h2", Text(text));
+
+    /// <summary>A table whose class and id are both <paramref name="name"/>.</summary>
+    private static XElement Table(string name, params object[] content) => new(X + "table", Attr("class", name), Attr("id", name), content);
 
     private static XElement Note(string text) => new(X + "p", Attr("class", "note"), Text(text));
 

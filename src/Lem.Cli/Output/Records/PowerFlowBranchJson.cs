@@ -1,0 +1,28 @@
+using System.Text.Json.Serialization;
+
+namespace Lem.Cli.Output.Records;
+
+/// <summary>One branch of <c>lem pf</c>'s JSON.</summary>
+/// <param name="Id">The branch id (a number when it is an integer).</param>
+/// <param name="Kind">line or transformer.</param>
+/// <param name="From">The from bus.</param>
+/// <param name="To">The to bus.</param>
+/// <param name="PFromMw">Active flow at the from end, MW.</param>
+/// <param name="QFromMvar">Reactive flow at the from end, Mvar.</param>
+/// <param name="PToMw">Active flow at the to end, MW.</param>
+/// <param name="QToMvar">Reactive flow at the to end, Mvar.</param>
+/// <param name="LossMw">Active loss, MW.</param>
+/// <param name="LossMvar">Reactive loss, Mvar.</param>
+/// <param name="LoadingPercent">Loading, % of the rating.</param>
+public sealed record PowerFlowBranchJson(
+    [property: JsonConverter(typeof(NumericIdConverter))] string Id,
+    string Kind,
+    [property: JsonConverter(typeof(NumericIdConverter))] string From,
+    [property: JsonConverter(typeof(NumericIdConverter))] string To,
+    double PFromMw,
+    double QFromMvar,
+    double PToMw,
+    double QToMvar,
+    double LossMw,
+    double LossMvar,
+    double LoadingPercent);
