@@ -85,7 +85,7 @@ public sealed class LemServer : IAsyncDisposable
         try
         {
             var state = store.Load();
-            var verified = StartupVerification.Run(options, serverKey);
+            var verified = StartupVerification.Run(options, store, serverKey);
             var ledger = new ServerLedger(serverKey, state.LastLedgerEntry);
             ledger.BeginReplay(verified.CommandPositions ?? []);
             var engine = new MarketEngine(ledger, options.MarketKinds ?? ServerMarketKinds.BuiltIn());

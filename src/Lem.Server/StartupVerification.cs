@@ -1,8 +1,6 @@
-using System.Data.Common;
 using Lem.Ledger;
 using Lem.Server.Engine;
 using Lem.Server.Store;
-using Npgsql;
 
 namespace Lem.Server;
 
@@ -16,7 +14,7 @@ internal static class StartupVerification
 {
     /// <summary>Verifies the store of <paramref name="options"/>; returns the verification with every command's ledger record.</summary>
     /// <exception cref="StoreIntegrityException">The store or the head file fails.</exception>
-    public static StoreVerification Run(ServerOptions options, Ed25519KeyPair serverKey)
+    public static StoreVerification Run(ServerOptions options, IMarketStore store, Ed25519KeyPair serverKey)
     {
         var headPath = LedgerHeadFile.PathIn(options.DataDirectory);
         LedgerHead? head;
@@ -37,9 +35,7 @@ internal static class StartupVerification
         StoreVerification result;
         try
         {
-            using var connection = Open(options);
-            result = StoreVerifier.Verify(connection, serverKey.PublicKey, LedgerSignatureCheck.HeadOnly,
-                head is null ? null : (head.Sequence, head.Hash), collectPositions: true);
+            result = store.Verify(serverKey.PublicKey, head is null ? null : (head.Sequence, head.Hash));
         }
         catch (InvalidDataException ex)
         {
@@ -70,25 +66,5 @@ internal static class StartupVerification
         }
 
         return new HeadKeeper(options.DataDirectory, ledger, publish, written);
-    }
-
-    private static DbConnection Open(ServerOptions options)
-    {
-        if (options.PostgresConnectionString is not { } postgres)
-        {
-            return DataFolder.OpenDatabaseReadOnly(options.DataDirectory);
-        }
-
-        var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(postgres) { Pooling = false, ApplicationName = "lem serve (verify)" }.ConnectionString);
-        try
-        {
-            connection.Open();
-            return connection;
-        }
-        catch
-        {
-            connection.Dispose();
-            throw;
-        }
     }
 }

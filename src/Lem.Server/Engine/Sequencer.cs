@@ -171,11 +171,6 @@ internal sealed class Sequencer : IAsyncDisposable
             }
         }
 
-        if (committed && toWrite is not null)
-        {
-            _ledger.MarkCommitted(toWrite);
-        }
-
         foreach (var (request, result) in batch)
         {
             request.Completion.TrySetResult(committed ? Stamped(result, stamp) : Unavailable());
@@ -184,6 +179,12 @@ internal sealed class Sequencer : IAsyncDisposable
         if (committed && events.Length > 0)
         {
             _publish(events);
+        }
+
+        // The new head after the events it covers (readers wait on the engine's lock until this returns).
+        if (committed && toWrite is not null)
+        {
+            _ledger.MarkCommitted(toWrite);
         }
     }
 
