@@ -8,12 +8,17 @@ namespace Lem.Server.Engine;
 /// batch's last entry (<see cref="Post"/>); a background thread signs the head of the newest posted entry, writes it to
 /// <see cref="LedgerHeadFile"/> (atomically, flushed to disk) and publishes a <c>ledger_head</c> stream event. Posted
 /// only after the COMMIT returned, the file is never ahead of the store. Off the commit path, it costs the sequencer
-/// nothing; when commits come faster than a head is written, the thread skips to the newest one. See <c>docs/ledger.md</c>.
+/// nothing; it writes at most once per <see cref="MinimumInterval"/> (a signature and an fsync each, which would
+/// otherwise compete with the group commits for the cores and the disk), skipping to the newest head, so under load
+/// the file and the stream trail the store by at most that long. See <c>docs/ledger.md</c>.
 /// </summary>
 internal sealed class HeadKeeper : IDisposable
 {
     /// <summary>The stream event's name.</summary>
     public const string EventName = "ledger_head";
+
+    /// <summary>The shortest time between two writes of the head.</summary>
+    public static readonly TimeSpan MinimumInterval = TimeSpan.FromMilliseconds(20);
 
     private readonly string _dataDirectory;
     private readonly ServerLedger _ledger;
@@ -72,6 +77,10 @@ internal sealed class HeadKeeper : IDisposable
             if (!_stopping)
             {
                 WriteLatest();
+                if (!_stopping)
+                {
+                    Thread.Sleep(MinimumInterval);
+                }
             }
         }
     }
