@@ -10,9 +10,9 @@ public static class LedgerVerifier
     /// lower-case hex); the signature is the canonical base64 of a valid Ed25519 signature of the hash bytes by
     /// <paramref name="serverPublicKey"/>. All checks of a record look at that record and the stored hash of the one
     /// before only, so a change to any field of record k is reported at k. Reading continues after the first failure
-    /// only to count the records.
+    /// only to count the records. With <see cref="LedgerSignatureCheck.HeadOnly"/> only the last record's signature is checked.
     /// </summary>
-    public static LedgerVerification Verify(IEnumerable<LedgerEntry> entries, byte[] serverPublicKey)
+    public static LedgerVerification Verify(IEnumerable<LedgerEntry> entries, byte[] serverPublicKey, LedgerSignatureCheck signatures = LedgerSignatureCheck.Every)
     {
         ArgumentNullException.ThrowIfNull(entries);
         ArgumentNullException.ThrowIfNull(serverPublicKey);
@@ -24,9 +24,14 @@ public static class LedgerVerifier
             count++;
             if (failure is null)
             {
-                failure = Check(previous, entry, serverPublicKey);
+                failure = Check(previous, entry, signatures == LedgerSignatureCheck.Every ? serverPublicKey : null);
                 previous = entry;
             }
+        }
+
+        if (failure is null && signatures == LedgerSignatureCheck.HeadOnly && previous is not null)
+        {
+            failure = CheckSignature(previous, LedgerChain.ComputeHash(previous.Sequence, previous.Kind, previous.PayloadJson, previous.PreviousHash, previous.Timestamp), serverPublicKey);
         }
 
         if (failure is not null)
@@ -37,7 +42,7 @@ public static class LedgerVerifier
         return new LedgerVerification { Ok = true, Count = count, HeadHash = previous?.Hash };
     }
 
-    private static LedgerVerification? Check(LedgerEntry? previous, LedgerEntry entry, byte[] serverPublicKey)
+    private static LedgerVerification? Check(LedgerEntry? previous, LedgerEntry entry, byte[]? serverPublicKey)
     {
         var expected = previous is null ? 1 : previous.Sequence + 1;
         if (entry.Sequence != expected)
@@ -74,9 +79,14 @@ public static class LedgerVerifier
             return Fail(seq, LedgerCheck.HashMismatch, $"hash mismatch: record {seq} stores {Shorten(entry.Hash)}, its content hashes to {Shorten(hex)}");
         }
 
+        return serverPublicKey is null ? null : CheckSignature(entry, hash, serverPublicKey);
+    }
+
+    private static LedgerVerification? CheckSignature(LedgerEntry entry, byte[] hash, byte[] serverPublicKey)
+    {
         if (!Base64.TryDecodeCanonical(entry.Signature, out var signature) || !Ed25519.Verify(serverPublicKey, hash, signature))
         {
-            return Fail(seq, LedgerCheck.BadSignature, $"bad signature: the signature of record {seq} is not the server key's signature of its hash");
+            return Fail(entry.Sequence, LedgerCheck.BadSignature, $"bad signature: the signature of record {entry.Sequence} is not the server key's signature of its hash");
         }
 
         return null;

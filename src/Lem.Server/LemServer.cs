@@ -30,6 +30,7 @@ public sealed class LemServer : IAsyncDisposable
     private readonly IMarketStore _store;
     private readonly StreamHub _hub;
     private readonly ITimer? _timer;
+    private HeadKeeper? _headKeeper;
     private bool _disposed;
 
     private LemServer(WebApplication app, MarketEngine engine, Sequencer sequencer, IMarketStore store, StreamHub hub, ITimer? timer, string? generatedOperatorKey, long replayed, string serverPublicKey)
@@ -61,7 +62,11 @@ public sealed class LemServer : IAsyncDisposable
     /// <summary>The server's Ed25519 public key (base64), which signs the ledger.</summary>
     public string ServerPublicKeyBase64 { get; }
 
-    /// <summary>Opens the store (SQLite in the data folder, or PostgreSQL), rebuilds the state from it and starts listening.</summary>
+    /// <summary>
+    /// Opens the store (SQLite in the data folder, or PostgreSQL), verifies it (the hash chain, the command log against the
+    /// ledger, and that the chain reaches the head the server signed last), rebuilds the state from it and starts listening.
+    /// </summary>
+    /// <exception cref="StoreIntegrityException">The store fails verification; the message names the first bad record.</exception>
     /// <exception cref="ArgumentException">When an option is out of range or the PostgreSQL connection string is malformed.</exception>
     /// <exception cref="Npgsql.NpgsqlException">When the PostgreSQL server cannot be reached or refuses the login.</exception>
     public static async Task<LemServer> StartAsync(ServerOptions options, CancellationToken cancellationToken = default)
@@ -76,13 +81,18 @@ public sealed class LemServer : IAsyncDisposable
         var (operatorKey, generated) = OperatorKey(options);
         var serverKey = ServerKeyFile.LoadOrCreate(options.DataDirectory);
         IMarketStore store = options.PostgresConnectionString is { } postgres ? new PostgresMarketStore(postgres) : new SqliteMarketStore(options.DataDirectory);
+        HeadKeeper? headKeeper = null;
         try
         {
             var state = store.Load();
+            var verified = StartupVerification.Run(options, store, serverKey);
             var ledger = new ServerLedger(serverKey, state.LastLedgerEntry);
+            ledger.BeginReplay(verified.CommandPositions ?? []);
             var engine = new MarketEngine(ledger, options.MarketKinds ?? ServerMarketKinds.BuiltIn());
             engine.Replay(state);
             var hub = new StreamHub();
+            headKeeper = StartupVerification.StartHeadKeeper(options, ledger, hub.Publish);
+            ledger.OnCommitted = headKeeper.Post;
             var sequencer = new Sequencer(engine, store, ledger, options.TimeProvider, hub.Publish, options.MaxBatchCommands);
             var services = new ServerServices(engine, sequencer, hub, ledger, MarketEngine.HashKey(operatorKey))
             {
@@ -96,10 +106,11 @@ public sealed class LemServer : IAsyncDisposable
                 timer = options.TimeProvider.CreateTimer(_ => _ = sequencer.RunDueGateClosuresAsync(), null, TimeSpan.Zero, options.GateClosurePollInterval);
             }
 
-            return new LemServer(app, engine, sequencer, store, hub, timer, generated ? operatorKey : null, state.Commands.Count, ledger.PublicKeyBase64);
+            return new LemServer(app, engine, sequencer, store, hub, timer, generated ? operatorKey : null, state.Commands.Count, ledger.PublicKeyBase64) { _headKeeper = headKeeper };
         }
         catch
         {
+            headKeeper?.Dispose();
             store.Dispose();
             throw;
         }
@@ -132,6 +143,7 @@ public sealed class LemServer : IAsyncDisposable
         await _app.StopAsync().ConfigureAwait(false);
         await _app.DisposeAsync().ConfigureAwait(false);
         await _sequencer.DisposeAsync().ConfigureAwait(false);
+        _headKeeper?.Dispose();
         _store.Dispose();
     }
 

@@ -107,6 +107,69 @@ public sealed class LedgerCommandTests : IDisposable
     }
 
     [Fact]
+    public void Verify_ExpectHead_TheHeadPasses_ACutOrRewrittenChainFails()
+    {
+        string head;
+        using (var c = OpenRaw(dir))
+        {
+            head = (string)Read(c, "hash", Records);
+        }
+
+        var (exit, json) = VerifyJson("--expect-head", $"{Records}:{head}");
+        Assert.Equal(0, exit);
+        Assert.Equal(Records, json.GetProperty("head_sequence").GetInt64());
+        Assert.Equal(JsonValueKind.Null, json.GetProperty("commands").ValueKind);
+
+        // An earlier record of the chain is a valid expected head too; a later one is missing.
+        using (var c = OpenRaw(dir))
+        {
+            Assert.Equal(0, VerifyJson("--expect-head", $"10:{(string)Read(c, "hash", 10)}").Exit);
+        }
+
+        (exit, json) = VerifyJson("--expect-head", $"{Records + 3}:{head}");
+        Assert.Equal(1, exit);
+        Assert.Equal("ledger_cut", json.GetProperty("check").GetString());
+        Assert.Equal(Records + 1, json.GetProperty("first_bad_sequence").GetInt64());
+
+        (exit, json) = VerifyJson("--expect-head", $"{Records}:{new string('a', 64)}");
+        Assert.Equal(1, exit);
+        Assert.Equal("head_mismatch", json.GetProperty("check").GetString());
+        Assert.Equal(Records, json.GetProperty("first_bad_sequence").GetInt64());
+
+        // Cutting the last record leaves a valid chain that only the expected head shows to be short.
+        using (var c = OpenRaw(dir))
+        {
+            using var delete = c.CreateCommand();
+            delete.CommandText = $"DELETE FROM ledger WHERE seq = {Records}";
+            Assert.Equal(1, delete.ExecuteNonQuery());
+        }
+
+        Assert.Equal(0, VerifyJson().Exit);
+        (exit, json) = VerifyJson("--expect-head", $"{Records}:{head}");
+        Assert.Equal(1, exit);
+        Assert.Equal("ledger_cut", json.GetProperty("check").GetString());
+        Assert.Equal(Records, json.GetProperty("first_bad_sequence").GetInt64());
+
+        var (textExit, output, err) = CliRunner.Run("ledger", "verify", "--data", dir, "--expect-head", $"{Records}:{head}");
+        Assert.Equal(1, textExit);
+        Assert.Contains($"first bad record {Records}", output, StringComparison.Ordinal);
+        Assert.Contains("ledger cut", output, StringComparison.Ordinal);
+        CliRunner.AssertNoStackTrace(output + err);
+    }
+
+    [Theory]
+    [InlineData("12")]
+    [InlineData("x:00")]
+    [InlineData("-1:0000000000000000000000000000000000000000000000000000000000000000")]
+    [InlineData("3:abc")]
+    public void Verify_MalformedExpectHead_IsAUsageMistake(string head)
+    {
+        var (exit, output, err) = CliRunner.Run("ledger", "verify", "--data", dir, "--expect-head", head);
+        Assert.Equal(2, exit);
+        Assert.Contains("--expect-head", output + err, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Verify_Text_ValidAndInvalid()
     {
         var (exit, output, _) = CliRunner.Run("ledger", "verify", "--data", dir);

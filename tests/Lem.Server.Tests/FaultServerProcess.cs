@@ -56,6 +56,17 @@ internal sealed class FaultServerProcess : IDisposable
         return (process.ExitCode, await output + await error);
     }
 
+    /// <summary>Runs <c>lem</c> with <paramref name="arguments"/> to its end; returns its exit code, standard output and standard error.</summary>
+    public static async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] arguments)
+    {
+        using var process = Start(arguments);
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await output, await error);
+    }
+
     /// <summary>Kills the server with SIGKILL (no shutdown code runs) and waits until it is gone.</summary>
     public void KillHard()
     {

@@ -15,6 +15,8 @@ internal sealed class LoadTestGatedStore(string dataDirectory) : IMarketStore
 
     public LoadedState Load() => _inner.Load();
 
+    public StoreVerification Verify(byte[] serverPublicKey, (long Sequence, string Hash)? expectedHead) => _inner.Verify(serverPublicKey, expectedHead);
+
     public void Commit(StoreBatch batch)
     {
         Entered.Set();

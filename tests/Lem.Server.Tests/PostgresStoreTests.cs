@@ -229,7 +229,8 @@ public sealed class PostgresStoreTests
             Assert.Equal(0, await run);
             using var c = pg.Open();
             Assert.Equal(["dave"], Rows(c, "SELECT participant_id FROM participants"));
-            Assert.Equal([ServerKeyFile.FileName], Directory.GetFiles(dir).Select(Path.GetFileName));
+            // The key area: the server key and the last ledger head the server signed (docs/ledger.md).
+            Assert.Equal([LedgerHeadFile.FileName, ServerKeyFile.FileName], Directory.GetFiles(dir).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         }
         finally
         {

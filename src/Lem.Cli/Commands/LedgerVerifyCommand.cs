@@ -10,9 +10,11 @@ using Spectre.Console;
 namespace Lem.Cli.Commands;
 
 /// <summary>
-/// <c>lem ledger verify --data DIR | --postgres CONNECTION [--public-key BASE64]</c>: re-checks the whole hash chain in
-/// the <c>ledger</c> table (sequence, links, canonical payloads, hashes, signatures) and names the first bad record.
-/// Exit 0 when valid, 1 when not, 2 for a usage mistake (no such folder, no key).
+/// <c>lem ledger verify --data DIR | --postgres CONNECTION [--public-key BASE64] [--expect-head SEQ:HASH]</c>: re-checks
+/// the whole hash chain in the <c>ledger</c> table (sequence, links, canonical payloads, hashes, signatures), that it
+/// reaches the expected head with that hash (a cut or rewritten chain fails), and the <c>commands</c> table against the
+/// ledger one to one (missing, extra, changed or moved commands); names the first bad record and command. Exit 0 when
+/// valid, 1 when not, 2 for a usage mistake (no such folder, no key, a malformed head). See <c>docs/ledger.md</c>.
 /// </summary>
 public static class LedgerVerifyCommand
 {
@@ -22,9 +24,10 @@ public static class LedgerVerifyCommand
         var data = new Option<string?>("--data") { Description = "The server's data folder: lem.db (SQLite) and server-ed25519.key." };
         var postgres = new Option<string?>("--postgres") { Description = "A PostgreSQL connection string (Npgsql form, e.g. \"Host=...;Database=...;Username=...\") instead of --data." };
         var publicKey = new Option<string?>("--public-key") { Description = "The server's Ed25519 public key in base64; required with --postgres, optional with --data (default: derived from the folder's key file)." };
+        var expectHead = new Option<string?>("--expect-head") { Description = "A head the chain must reach, SEQ:HASH (e.g. the ledger_seq and ledger_hash of an acknowledgement, or GET /v1/ledger/head): detects a cut or rewritten chain." };
         var format = CommonOptions.Format();
-        var command = new Command("verify", "Re-check the whole ledger chain and name the first bad record.") { data, postgres, publicKey, format };
-        command.SetAction(parse => Run(context, parse.GetValue(data), parse.GetValue(postgres), parse.GetValue(publicKey), parse.GetValue(format)!));
+        var command = new Command("verify", "Re-check the whole ledger chain and the command log against it, and name the first bad record.") { data, postgres, publicKey, expectHead, format };
+        command.SetAction(parse => Run(context, parse.GetValue(data), parse.GetValue(postgres), parse.GetValue(publicKey), parse.GetValue(expectHead), parse.GetValue(format)!));
         return command;
     }
 
@@ -34,11 +37,22 @@ public static class LedgerVerifyCommand
         return ExitCodes.Usage;
     }
 
-    private static int Run(CliContext context, string? data, string? postgres, string? publicKeyText, string format)
+    private static int Run(CliContext context, string? data, string? postgres, string? publicKeyText, string? expectHeadText, string format)
     {
         if ((data is null) == (postgres is null))
         {
             return Usage(context, "ledger verify needs exactly one of --data DIR (SQLite) and --postgres CONNECTION.");
+        }
+
+        (long Sequence, string Hash)? expectHead = null;
+        if (expectHeadText is not null)
+        {
+            if (!TryParseHead(expectHeadText, out var head))
+            {
+                return Usage(context, $"--expect-head must be SEQ:HASH, a record number (0 or more) and its 64-digit hex hash; got '{expectHeadText}'.");
+            }
+
+            expectHead = head;
         }
 
         byte[]? publicKey = null;
@@ -121,11 +135,31 @@ public static class LedgerVerifyCommand
 
         using (connection)
         {
-            return Report(context, format, source, Verify(connection, publicKey));
+            return Report(context, format, source, Verify(connection, publicKey, expectHead));
         }
     }
 
-    private static LedgerVerification Verify(DbConnection connection, byte[] publicKey)
+    private static bool TryParseHead(string text, out (long Sequence, string Hash) head)
+    {
+        head = default;
+        var colon = text.IndexOf(':', StringComparison.Ordinal);
+        if (colon <= 0
+            || !long.TryParse(text.AsSpan(0, colon), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var sequence))
+        {
+            return false;
+        }
+
+        var hash = text[(colon + 1)..].Trim().ToLowerInvariant();
+        if (hash.Length != 64 || !hash.All(Uri.IsHexDigit))
+        {
+            return false;
+        }
+
+        head = (sequence, hash);
+        return true;
+    }
+
+    private static StoreVerification Verify(DbConnection connection, byte[] publicKey, (long Sequence, string Hash)? expectHead)
     {
         try
         {
@@ -134,7 +168,7 @@ public static class LedgerVerifyCommand
                 return Unreadable(0, "the database has no ledger table");
             }
 
-            return LedgerVerifier.Verify(LedgerTable.ReadAll(connection), publicKey);
+            return StoreVerifier.Verify(connection, publicKey, LedgerSignatureCheck.Every, expectHead);
         }
         catch (InvalidDataException ex)
         {
@@ -146,18 +180,20 @@ public static class LedgerVerifyCommand
         }
     }
 
-    private static LedgerVerification Unreadable(long count, string reason) =>
-        new() { Ok = false, Count = count, Reason = reason };
+    private static StoreVerification Unreadable(long count, string reason) =>
+        new() { Chain = new LedgerVerification { Ok = false, Count = count, Reason = reason } };
 
-    private static int Report(CliContext context, string format, string source, LedgerVerification result)
+    private static int Report(CliContext context, string format, string source, StoreVerification result)
     {
+        var check = result.Chain.FailedCheck is { } failed ? LedgerNames.Of(failed) : result.Check;
+        var records = result.Chain.Count;
         if (format == "json")
         {
             Json.Write(context.Out, w =>
             {
                 w.WriteStartObject();
                 w.WriteBoolean("valid", result.Ok);
-                w.WriteNumber("records", result.Count);
+                w.WriteNumber("records", records);
                 if (result.FirstBadSequence is { } bad)
                 {
                     w.WriteNumber("first_bad_sequence", bad);
@@ -167,9 +203,18 @@ public static class LedgerVerifyCommand
                     w.WriteNull("first_bad_sequence");
                 }
 
-                if (result.FailedCheck is { } check)
+                if (result.FirstBadCommand is { } badCommand)
                 {
-                    w.WriteString("check", LedgerNames.Of(check));
+                    w.WriteNumber("first_bad_command", badCommand);
+                }
+                else
+                {
+                    w.WriteNull("first_bad_command");
+                }
+
+                if (check is not null)
+                {
+                    w.WriteString("check", check);
                 }
                 else
                 {
@@ -194,23 +239,43 @@ public static class LedgerVerifyCommand
                     w.WriteNull("head_hash");
                 }
 
+                w.WriteNumber("head_sequence", result.HeadSequence);
+                if (result.HasCommandLog)
+                {
+                    w.WriteNumber("commands", result.CommandCount);
+                }
+                else
+                {
+                    w.WriteNull("commands");
+                }
+
                 w.WriteEndObject();
             });
         }
         else if (result.Ok)
         {
-            context.Console.MarkupLine($"[green]{Markup.Escape(source)}: the ledger is valid[/]: {result.Count} record{(result.Count == 1 ? string.Empty : "s")}, every link, hash and signature checks.");
+            context.Console.MarkupLine($"[green]{Markup.Escape(source)}: the ledger is valid[/]: {records} record{(records == 1 ? string.Empty : "s")}, every link, hash and signature checks.");
+            if (result.HasCommandLog)
+            {
+                context.Console.MarkupLine($"  {result.CommandCount} stored command{(result.CommandCount == 1 ? string.Empty : "s")} match the ledger one to one.");
+            }
+
             if (result.HeadHash is { } head)
             {
-                context.Console.MarkupLine($"  head hash {Markup.Escape(head)}");
+                context.Console.MarkupLine($"  head hash {Markup.Escape(head)} (record {result.HeadSequence}; check a copy later with --expect-head {result.HeadSequence}:{Markup.Escape(head)})");
             }
         }
         else
         {
-            var where = result.FirstBadSequence is { } bad ? $"first bad record {bad}" : "unreadable";
+            var where = result.FirstBadSequence is { } bad ? $"first bad record {bad}" : result.FirstBadCommand is null ? "unreadable" : "first bad";
+            if (result.FirstBadCommand is { } badCommand)
+            {
+                where += $", command {badCommand}";
+            }
+
             context.Console.MarkupLine($"[red]{Markup.Escape(source)}: the ledger is NOT valid ({Markup.Escape(where)}).[/]");
             context.Console.MarkupLine($"  {Markup.Escape(result.Reason ?? string.Empty)}");
-            context.Console.MarkupLine($"  {result.Count} record{(result.Count == 1 ? string.Empty : "s")} read.");
+            context.Console.MarkupLine($"  {records} record{(records == 1 ? string.Empty : "s")} read.");
         }
 
         return result.Ok ? ExitCodes.Ok : ExitCodes.InvalidInput;

@@ -30,6 +30,7 @@ internal static class Endpoints
     public static void Map(IEndpointRouteBuilder app, ServerServices s)
     {
         var v1 = app.MapGroup("/v1");
+        LedgerEndpoints.Map(v1, s, (c, read) => Read(c, s, Role.Public, _ => read()));
 
         v1.MapGet("/health", (HttpContext c) => Read(c, s, Role.Public, _ => Ok(new JsonObject
         {

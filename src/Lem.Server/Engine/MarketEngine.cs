@@ -87,12 +87,14 @@ internal sealed class MarketEngine : IMarketHost
                 }
 
                 var payload = JsonNode.Parse(c.PayloadJson)!.AsObject();
+                _ledger.ReplayCommand(c.Sequence);
                 Execute(c.Kind, payload, c.Time, null);
             }
         }
         finally
         {
             _replayParticipants = null;
+            _ledger.EndReplay();
             Batch.Clear();
             PendingEvents.Clear();
         }
@@ -330,7 +332,7 @@ internal sealed class MarketEngine : IMarketHost
         if (_byClientId.TryGetValue((participant, clientOrderId), out var existing))
         {
             return existing.Fingerprint == fingerprint
-                ? new CommandResult(existing.FirstStatus, JsonNode.Parse(existing.FirstBody)!)
+                ? new CommandResult(existing.FirstStatus, JsonNode.Parse(existing.FirstBody)!) { Ledger = existing.FirstLedger }
                 : new CommandResult(409, Views.Problem(409, "Conflict.",
                     $"client_order_id: '{clientOrderId}' was used before for a different order; a retry must repeat the same fields.",
                     new Dictionary<string, string> { ["client_order_id"] = "used before with different fields" }));
@@ -375,6 +377,7 @@ internal sealed class MarketEngine : IMarketHost
         body["trades"] = new JsonArray(trades.Select(t => (JsonNode)Views.Trade(t)).ToArray());
         order.FirstStatus = order.Status == OrderStatus.Rejected ? 422 : 201;
         order.FirstBody = body.ToJsonString();
+        order.FirstLedger = _ledger.Pending;
         return new CommandResult(order.FirstStatus, body);
     }
 
@@ -496,7 +499,7 @@ internal sealed class MarketEngine : IMarketHost
         if (_commitments.TryGetValue((participant, clientBidId), out var existing))
         {
             return existing.MarketId == marketId && existing.Slot == slot && existing.CommitmentHex == commitment
-                ? new CommandResult(201, JsonNode.Parse(existing.CommitBody)!)
+                ? new CommandResult(201, JsonNode.Parse(existing.CommitBody)!) { Ledger = existing.CommitLedger }
                 : new CommandResult(409, Views.Problem(409, "Conflict.",
                     $"client_bid_id: '{clientBidId}' was used before for a different commitment; a retry must repeat the same fields.",
                     new Dictionary<string, string> { ["client_bid_id"] = "used before with different fields" }));
@@ -508,9 +511,18 @@ internal sealed class MarketEngine : IMarketHost
                 new Dictionary<string, string> { ["client_bid_id"] = "used by an order" }));
         }
 
-        return _markets.TryGetValue(marketId, out var market)
-            ? market.Commit(new SealedBidCommit(participant, clientBidId, slot, commitment, p), time)
-            : new CommandResult(404, Views.Problem(404, "Not found.", $"market_id: no market '{marketId}'."));
+        if (!_markets.TryGetValue(marketId, out var market))
+        {
+            return new CommandResult(404, Views.Problem(404, "Not found.", $"market_id: no market '{marketId}'."));
+        }
+
+        var committed = market.Commit(new SealedBidCommit(participant, clientBidId, slot, commitment, p), time);
+        if (_commitments.TryGetValue((participant, clientBidId), out var made))
+        {
+            made.CommitLedger ??= _ledger.Pending;
+        }
+
+        return committed;
     }
 
     private CommandResult RevealSealedBid(JsonObject p, Instant time)
@@ -532,12 +544,22 @@ internal sealed class MarketEngine : IMarketHost
         if (c.Status == CommitmentStatus.Revealed)
         {
             return c.RevealFingerprint == fingerprint
-                ? new CommandResult(200, JsonNode.Parse(c.RevealBody!)!)
+                ? new CommandResult(200, JsonNode.Parse(c.RevealBody!)!) { Ledger = c.RevealLedger }
                 : new CommandResult(409, Views.Problem(409, "Conflict.", $"client_bid_id: the bid '{clientBidId}' was revealed already with other fields.",
                     new Dictionary<string, string> { ["client_bid_id"] = "revealed already" }));
         }
 
-        return _markets[marketId].Reveal(c, new SealedBidReveal(sideName, price, quantity, saltHex, fingerprint, p), time);
+        var revealed = _markets[marketId].Reveal(c, new SealedBidReveal(sideName, price, quantity, saltHex, fingerprint, p), time);
+        if (c.Status == CommitmentStatus.Revealed)
+        {
+            c.RevealLedger ??= _ledger.Pending;
+            if (_byClientId.TryGetValue((participant, clientBidId), out var order))
+            {
+                order.FirstLedger ??= _ledger.Pending;
+            }
+        }
+
+        return revealed;
     }
 
     private ServerOrder AddOrder(IServerMarket market, NewOrder o)
@@ -586,8 +608,7 @@ internal sealed class MarketEngine : IMarketHost
         var sequence = _nextSequence++;
         if (Writing)
         {
-            Batch.Commands.Add(new StoredCommand(sequence, time, kind, payload.ToJsonString()));
-            _ledger.Append(Batch, "command." + kind, new JsonObject { ["sequence"] = sequence, ["kind"] = kind, ["command"] = payload.DeepClone() }, time);
+            _ledger.AppendCommand(Batch, sequence, time, kind, payload);
         }
     }
 

@@ -82,6 +82,7 @@ internal sealed class Sequencer : IAsyncDisposable
             var batch = new List<(Pending Request, CommandResult Result)>(Math.Min(_maxBatch, 64));
             StoreBatch? toWrite = null;
             StreamEvent[] events = [];
+            LedgerStamp? stamp = null;
             lock (_engine.SyncRoot)
             {
                 try
@@ -97,6 +98,9 @@ internal sealed class Sequencer : IAsyncDisposable
                         toWrite = Detach(_engine.Batch);
                         events = [.. _engine.PendingEvents];
                     }
+
+                    // The record this batch's answers were committed under: its own entry, or the last one when it wrote none.
+                    stamp = _ledger.LastStamp;
                 }
                 catch (Exception ex) when (ex is not OutOfMemoryException)
                 {
@@ -116,7 +120,7 @@ internal sealed class Sequencer : IAsyncDisposable
                 // The writer stores the batch while the engine stays locked, so readers (who take the same lock) never see
                 // a batch that is not on disk: what a GET shows survives a crash.
                 _writerIdle.Wait();
-                _job = new WriteJob(batch, toWrite, events);
+                _job = new WriteJob(batch, toWrite, events, stamp);
                 _jobReady.Release();
                 _writerIdle.Wait();
                 _writerIdle.Release();
@@ -141,7 +145,7 @@ internal sealed class Sequencer : IAsyncDisposable
             _job = null;
             try
             {
-                WriteAndComplete(job.Requests, job.ToWrite, job.Events);
+                WriteAndComplete(job.Requests, job.ToWrite, job.Events, job.Stamp);
             }
             finally
             {
@@ -151,7 +155,7 @@ internal sealed class Sequencer : IAsyncDisposable
     }
 
     /// <summary>Commits a batch, then completes its requests (503 when this or an earlier commit failed) and publishes its events.</summary>
-    private void WriteAndComplete(List<(Pending Request, CommandResult Result)> batch, StoreBatch? toWrite, StreamEvent[] events)
+    private void WriteAndComplete(List<(Pending Request, CommandResult Result)> batch, StoreBatch? toWrite, StreamEvent[] events, LedgerStamp? stamp)
     {
         var committed = _fault is null;
         if (committed && toWrite is not null)
@@ -169,12 +173,18 @@ internal sealed class Sequencer : IAsyncDisposable
 
         foreach (var (request, result) in batch)
         {
-            request.Completion.TrySetResult(committed ? result : Unavailable());
+            request.Completion.TrySetResult(committed ? Stamped(result, stamp) : Unavailable());
         }
 
         if (committed && events.Length > 0)
         {
             _publish(events);
+        }
+
+        // The new head after the events it covers (readers wait on the engine's lock until this returns).
+        if (committed && toWrite is not null)
+        {
+            _ledger.MarkCommitted(toWrite);
         }
     }
 
@@ -223,11 +233,22 @@ internal sealed class Sequencer : IAsyncDisposable
         return new CommandResult(200, new JsonObject { ["gate_closures"] = closed });
     }
 
+    /// <summary>Adds <c>ledger_seq</c> and <c>ledger_hash</c> to an acknowledgement (a 2xx answer): a retry's first record, else the batch's.</summary>
+    private static CommandResult Stamped(CommandResult result, LedgerStamp? stamp)
+    {
+        if (result.Status is >= 200 and < 300 && result.Body is JsonObject body && (result.Ledger ?? stamp) is { } s && !body.ContainsKey(LedgerStamp.SequenceMember))
+        {
+            s.AddTo(body);
+        }
+
+        return result;
+    }
+
     private CommandResult Unavailable() => new(503, Views.Problem(503, "Service unavailable.", _fault is { } f
         ? $"The store failed ({f.GetType().Name}: {f.Message}); the server must be restarted to rebuild its state."
         : "The server is shutting down."));
 
-    private sealed record WriteJob(List<(Pending Request, CommandResult Result)> Requests, StoreBatch? ToWrite, StreamEvent[] Events);
+    private sealed record WriteJob(List<(Pending Request, CommandResult Result)> Requests, StoreBatch? ToWrite, StreamEvent[] Events, LedgerStamp? Stamp);
 
     private sealed class Pending(string kind, JsonObject payload, string? apiKeySha256Hex)
     {

@@ -15,19 +15,53 @@ internal sealed class ServerLedger
 {
     private readonly Ed25519KeyPair _key;
     private LedgerEntry? _last;
+    private LedgerStamp _pending = new();
+    private LedgerStamp _lastStamp;
+    private volatile LedgerEntry? _committed;
+    private volatile LedgerHead? _signedHead;
+    private LedgerStamp[]? _replayStamps;
 
     /// <summary>Continues the chain after <paramref name="last"/> (null for an empty ledger).</summary>
     public ServerLedger(Ed25519KeyPair key, LedgerEntry? last)
     {
         _key = key;
         _last = last;
+        _committed = last;
+        _lastStamp = last is null ? new LedgerStamp() : LedgerStamp.Of(last.Sequence, last.Hash);
     }
+
+    /// <summary>Called on the writer thread with the last entry of every batch after its COMMIT returned.</summary>
+    public Action<LedgerEntry>? OnCommitted { get; set; }
+
+    /// <summary>The stamp the batch being executed will be sealed under (filled by <see cref="Seal"/>).</summary>
+    public LedgerStamp Pending => _pending;
+
+    /// <summary>The stamp of <see cref="Last"/>: what an answer from a batch that wrote nothing was committed under.</summary>
+    public LedgerStamp LastStamp => _lastStamp;
+
+    /// <summary>The last entry known to be committed (null for an empty ledger).</summary>
+    public LedgerEntry? Committed => _committed;
 
     /// <summary>The server's public key in base64.</summary>
     public string PublicKeyBase64 => _key.PublicKeyBase64;
 
     /// <summary>The last entry appended (committed or in the current batch).</summary>
     public LedgerEntry? Last => _last;
+
+    /// <summary>
+    /// Adds an accepted command to the batch's command log and records it for the ledger with the digest of its stored row
+    /// (<see cref="CommandDigest"/>): <c>{"sequence","kind","command","command_sha256"}</c>, which binds the row to the
+    /// signed chain.
+    /// </summary>
+    public void AppendCommand(StoreBatch batch, long sequence, Instant time, string kind, JsonObject payload)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        ArgumentNullException.ThrowIfNull(payload);
+        var stored = new StoredCommand(sequence, time, kind, payload.ToJsonString());
+        batch.Commands.Add(stored);
+        var digest = CommandDigest.Compute(sequence, WireTime.Text(time), kind, stored.PayloadJson);
+        Append(batch, "command." + kind, new JsonObject { ["sequence"] = sequence, ["kind"] = kind, ["command"] = payload.DeepClone(), ["command_sha256"] = digest }, time);
+    }
 
     /// <summary>Records one command or result; <see cref="Seal"/> appends the records of a group commit as one signed entry.</summary>
     public void Append(StoreBatch batch, string kind, JsonNode payload, Instant time)
@@ -57,10 +91,73 @@ internal sealed class ServerLedger
         var entry = LedgerChain.Append(_last, "batch", new JsonObject { ["records"] = records }, time.ToDateTimeOffset(), _key);
         batch.LedgerEntries.Add(entry);
         _last = entry;
+        _pending.Set(entry.Sequence, entry.Hash);
+        _lastStamp = _pending;
+        _pending = new LedgerStamp();
     }
 
     /// <summary>Forgets the entries of a batch that failed to commit (the chain continues from the last committed entry).</summary>
     public void Reset(LedgerEntry? lastCommitted) => _last = lastCommitted;
+
+    /// <summary>Notes that <paramref name="batch"/> is committed (called after its COMMIT returned) and tells <see cref="OnCommitted"/>.</summary>
+    public void MarkCommitted(StoreBatch batch)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        if (batch.LedgerEntries.Count > 0)
+        {
+            var last = batch.LedgerEntries[^1];
+            _committed = last;
+            OnCommitted?.Invoke(last);
+        }
+    }
+
+    /// <summary>The signed head of <paramref name="entry"/> (the committed head when null); the last one signed is reused.</summary>
+    public LedgerHead SignedHead(LedgerEntry? entry = null)
+    {
+        entry ??= _committed;
+        var cached = _signedHead;
+        if (cached is not null && cached.Sequence == (entry?.Sequence ?? 0))
+        {
+            return cached;
+        }
+
+        var head = LedgerHead.Sign(entry, _key);
+        _signedHead = head;
+        return head;
+    }
+
+    /// <summary>Before a replay: the ledger record of every stored command (from the store's verification), in sequence order.</summary>
+    public void BeginReplay(IReadOnlyList<LedgerPosition> positions)
+    {
+        ArgumentNullException.ThrowIfNull(positions);
+        _replayStamps = new LedgerStamp[positions.Count];
+        LedgerStamp? current = null;
+        for (var i = 0; i < positions.Count; i++)
+        {
+            if (current is null || current.Sequence != positions[i].Sequence)
+            {
+                current = LedgerStamp.Of(positions[i].Sequence, positions[i].Hash);
+            }
+
+            _replayStamps[i] = current;
+        }
+    }
+
+    /// <summary>During a replay: makes <see cref="Pending"/> the stamp command <paramref name="sequence"/> was committed under.</summary>
+    public void ReplayCommand(long sequence)
+    {
+        if (_replayStamps is { } stamps && sequence >= 1 && sequence <= stamps.Length)
+        {
+            _pending = stamps[sequence - 1];
+        }
+    }
+
+    /// <summary>After a replay: the next batch gets a fresh stamp.</summary>
+    public void EndReplay()
+    {
+        _replayStamps = null;
+        _pending = new LedgerStamp();
+    }
 
     /// <summary>The Merkle root in hex over the canonical JSON of the trades, in order.</summary>
     public string MerkleRootHex(IReadOnlyList<JsonNode> trades) => Convert.ToHexStringLower(MerkleTree.Root(Leaves(trades)));

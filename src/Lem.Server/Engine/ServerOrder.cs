@@ -60,6 +60,9 @@ internal sealed class ServerOrder
     /// <summary>The JSON body of the first answer.</summary>
     public string FirstBody { get; set; } = string.Empty;
 
+    /// <summary>The ledger record the first answer was committed under (a retry gets it again), or null.</summary>
+    public LedgerStamp? FirstLedger { get; set; }
+
     /// <summary>The open part of the order as a domain order (same price, <see cref="OpenKwh"/>), with <paramref name="id"/> or its own id.</summary>
     public Order OpenOrder(OrderId? id = null) => new(id ?? Order.Id, Order.Owner, Side, Slot, PriceEurPerMwh, OpenKwh);
 }

@@ -11,4 +11,10 @@ internal interface IMarketStore : IDisposable
 
     /// <summary>Writes the batch atomically and durably.</summary>
     void Commit(StoreBatch batch);
+
+    /// <summary>
+    /// Verifies the store on its own connection (<see cref="StoreVerifier.Verify"/>): the chain (the last record's
+    /// signature only), the expected head if any, and the command log against the ledger, with every command's record.
+    /// </summary>
+    StoreVerification Verify(byte[] serverPublicKey, (long Sequence, string Hash)? expectedHead);
 }

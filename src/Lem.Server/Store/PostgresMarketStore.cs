@@ -97,6 +97,10 @@ internal sealed class PostgresMarketStore : IMarketStore
     }
 
     /// <inheritdoc />
+    public StoreVerification Verify(byte[] serverPublicKey, (long Sequence, string Hash)? expectedHead) =>
+        StoreVerifier.Verify(_connection, serverPublicKey, LedgerSignatureCheck.HeadOnly, expectedHead, collectPositions: true);
+
+    /// <inheritdoc />
     public void Dispose() => _connection.Dispose();
 
     /// <summary>The session's <c>synchronous_commit</c> setting (what the server, database and role configured).</summary>

@@ -168,6 +168,10 @@ internal sealed class SqliteMarketStore : IMarketStore
     }
 
     /// <inheritdoc />
+    public StoreVerification Verify(byte[] serverPublicKey, (long Sequence, string Hash)? expectedHead) =>
+        StoreVerifier.Verify(_connection, serverPublicKey, LedgerSignatureCheck.HeadOnly, expectedHead, collectPositions: true);
+
+    /// <inheritdoc />
     public void Dispose()
     {
         foreach (var statement in _statements.Values)

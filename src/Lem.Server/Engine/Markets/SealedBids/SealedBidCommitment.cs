@@ -42,6 +42,12 @@ internal sealed class SealedBidCommitment
     /// <summary>The JSON body of the first answer to the commit (a retry gets it again).</summary>
     public string CommitBody { get; set; } = string.Empty;
 
+    /// <summary>The ledger record the commit was answered under (a retry gets it again), or null.</summary>
+    public LedgerStamp? CommitLedger { get; set; }
+
+    /// <summary>The ledger record the reveal was answered under (a retry gets it again), or null.</summary>
+    public LedgerStamp? RevealLedger { get; set; }
+
     /// <summary>The commitment as its owner sees it.</summary>
     public JsonObject ToJson() => new()
     {

@@ -1,0 +1,110 @@
+using Lem.Ledger;
+using Lem.Server.Store;
+
+namespace Lem.Server.Engine;
+
+/// <summary>
+/// Keeps the last signed ledger head outside the store and announces it: after every group commit the writer posts the
+/// batch's last entry (<see cref="Post"/>); a background thread signs the head of the newest posted entry, writes it to
+/// <see cref="LedgerHeadFile"/> (atomically, flushed to disk) and publishes a <c>ledger_head</c> stream event. Posted
+/// only after the COMMIT returned, the file is never ahead of the store. Off the commit path, it costs the sequencer
+/// nothing; it writes at most once per <see cref="MinimumInterval"/> (a signature and an fsync each, which would
+/// otherwise compete with the group commits for the cores and the disk), skipping to the newest head, so under load
+/// the file and the stream trail the store by at most that long. See <c>docs/ledger.md</c>.
+/// </summary>
+internal sealed class HeadKeeper : IDisposable
+{
+    /// <summary>The stream event's name.</summary>
+    public const string EventName = "ledger_head";
+
+    /// <summary>The shortest time between two writes of the head.</summary>
+    public static readonly TimeSpan MinimumInterval = TimeSpan.FromMilliseconds(20);
+
+    private readonly string _dataDirectory;
+    private readonly ServerLedger _ledger;
+    private readonly Action<IReadOnlyList<StreamEvent>> _publish;
+    private readonly SemaphoreSlim _signal = new(0, 1);
+    private readonly Thread _thread;
+    private LedgerEntry? _latest;
+    private int _signalled;
+    private long _written;
+    private volatile bool _stopping;
+
+    /// <summary>Starts the thread; <paramref name="written"/> is the sequence number of the head already in the file.</summary>
+    public HeadKeeper(string dataDirectory, ServerLedger ledger, Action<IReadOnlyList<StreamEvent>> publish, long written)
+    {
+        _dataDirectory = dataDirectory;
+        _ledger = ledger;
+        _publish = publish;
+        _written = written;
+        _thread = new Thread(Loop) { IsBackground = true, Name = "lem ledger head" };
+        _thread.Start();
+    }
+
+    /// <summary>The last error writing the head file, or null.</summary>
+    public Exception? LastError { get; private set; }
+
+    /// <summary>Posts the last entry of a committed batch (called on the writer thread, after the COMMIT returned).</summary>
+    public void Post(LedgerEntry entry)
+    {
+        Volatile.Write(ref _latest, entry);
+        if (Interlocked.Exchange(ref _signalled, 1) == 0)
+        {
+            _signal.Release();
+        }
+    }
+
+    /// <summary>Writes the newest posted head (if not written yet) and stops the thread.</summary>
+    public void Dispose()
+    {
+        _stopping = true;
+        if (Interlocked.Exchange(ref _signalled, 1) == 0)
+        {
+            _signal.Release();
+        }
+
+        _thread.Join();
+        WriteLatest();
+        _signal.Dispose();
+    }
+
+    private void Loop()
+    {
+        while (!_stopping)
+        {
+            _signal.Wait();
+            Volatile.Write(ref _signalled, 0);
+            if (!_stopping)
+            {
+                WriteLatest();
+                if (!_stopping)
+                {
+                    Thread.Sleep(MinimumInterval);
+                }
+            }
+        }
+    }
+
+    private void WriteLatest()
+    {
+        var entry = Volatile.Read(ref _latest);
+        if (entry is null || entry.Sequence <= _written)
+        {
+            return;
+        }
+
+        var head = _ledger.SignedHead(entry);
+        try
+        {
+            LedgerHeadFile.Write(_dataDirectory, head, flushToDisk: true);
+            _written = entry.Sequence;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // The file only ever lags the store; the next commit tries again.
+            LastError = ex;
+        }
+
+        _publish([new StreamEvent(EventName, head.ToJson(_ledger.PublicKeyBase64))]);
+    }
+}
