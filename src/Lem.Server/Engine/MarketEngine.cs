@@ -34,6 +34,7 @@ internal sealed class MarketEngine : IMarketHost
     private readonly Dictionary<string, List<ServerTrade>> _tradesByParticipant = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Participant, string ClientBidId), SealedBidCommitment> _commitments = [];
     private readonly Dictionary<string, List<SealedBidCommitment>> _commitmentsByParticipant = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, DeferredClearing> _running = new(StringComparer.Ordinal);
     private readonly ServerLedger _ledger;
     private Dictionary<string, ParticipantRecord>? _replayParticipants;
     private long _nextSequence = 1;
@@ -66,6 +67,12 @@ internal sealed class MarketEngine : IMarketHost
     /// <summary>Stream events of the current batch, published after it commits.</summary>
     public List<StreamEvent> PendingEvents { get; } = [];
 
+    /// <summary>Clearings that gate_closure commands started off the lock since the sequencer last took them (it runs them once their batch committed).</summary>
+    public List<DeferredClearing> StartedClearings { get; } = [];
+
+    /// <summary>The clearings started and not applied yet, by market id (after a replay: the ones a crash cut off, to run again).</summary>
+    public IReadOnlyCollection<DeferredClearing> RunningClearings => _running.Values;
+
     /// <summary>The number of accepted commands so far.</summary>
     public long CommandCount => _nextSequence - 1;
 
@@ -95,6 +102,7 @@ internal sealed class MarketEngine : IMarketHost
             _replayParticipants = null;
             Batch.Clear();
             PendingEvents.Clear();
+            StartedClearings.Clear();
         }
     }
 
@@ -119,6 +127,7 @@ internal sealed class MarketEngine : IMarketHost
             CommandKinds.AmendOrder => AmendOrder(payload, time),
             CommandKinds.CancelOrder => CancelOrder(payload, time),
             CommandKinds.GateClosure => CloseGate(payload, time),
+            CommandKinds.ClearingResult => ApplyClearingResult(payload, time),
             CommandKinds.CommitSealedBid => CommitSealedBid(payload, time),
             CommandKinds.RevealSealedBid => RevealSealedBid(payload, time),
             _ => throw new InvalidDataException($"Unknown command kind '{kind}'."),
@@ -435,6 +444,11 @@ internal sealed class MarketEngine : IMarketHost
         }
 
         var market = _markets[order.MarketId];
+        if (market.IsClearing(order.Slot))
+        {
+            return Clearing(market, order.Slot);
+        }
+
         if (market.GateClosed(order.Slot, time))
         {
             return new CommandResult(409, Views.Problem(409, "Conflict.", $"The gate of slot {order.Slot} has closed."));
@@ -455,7 +469,60 @@ internal sealed class MarketEngine : IMarketHost
             return new CommandResult(200, ClosureView(done, market));
         }
 
+        if (market.IsClearing(slot))
+        {
+            if (!Writing)
+            {
+                Accept(CommandKinds.GateClosure, p, time); // a log written before clearings ran off the lock closed every slot with a command of its own
+            }
+
+            return ClearingStarted(market, slot);
+        }
+
         Accept(CommandKinds.GateClosure, p, time);
+        if (market.StartClearing(slot, time) is { } clearing)
+        {
+            _running.Add(market.Spec.MarketId, clearing);
+            StartedClearings.Add(clearing);
+            return ClearingStarted(market, slot);
+        }
+
+        return CloseSlot(market, slot, time);
+    }
+
+    /// <summary>
+    /// The clearing_result command: applies the result of a clearing that ran off the lock and closes the slots it
+    /// clears, each like a gate closure (expiry of what is still open, record, ledger, stream); 409 without a running clearing.
+    /// </summary>
+    private CommandResult ApplyClearingResult(JsonObject p, Instant time)
+    {
+        var marketId = Str(p, "market_id");
+        if (!_markets.TryGetValue(marketId, out var market) || !_running.Remove(marketId))
+        {
+            return new CommandResult(409, Views.Problem(409, "Conflict.", $"market_id: the market '{marketId}' has no clearing running."));
+        }
+
+        Accept(CommandKinds.ClearingResult, p, time);
+        var closed = new JsonArray();
+        foreach (var slot in market.ApplyClearing(p["result"]!.AsObject(), time))
+        {
+            closed.Add(CloseSlot(market, slot, time).Body);
+        }
+
+        return new CommandResult(200, new JsonObject { ["gate_closures"] = closed });
+    }
+
+    /// <summary>The answer to a gate closure whose clearing runs off the lock: 202 with the status <c>clearing</c>.</summary>
+    private static CommandResult ClearingStarted(IServerMarket market, int slot) => new(202, new JsonObject
+    {
+        ["market_id"] = market.Spec.MarketId,
+        ["slot"] = slot,
+        ["status"] = "clearing",
+    });
+
+    /// <summary>Closes a slot after its gate closure or clearing result was logged: the market's outcome, expiry of what is still open, the record, ledger and stream.</summary>
+    private CommandResult CloseSlot(IServerMarket market, int slot, Instant time)
+    {
         var outcome = market.CloseGate(slot, time);
         foreach (var o in market.Orders(slot))
         {
@@ -565,11 +632,21 @@ internal sealed class MarketEngine : IMarketHost
             return invalid;
         }
 
+        if (market.IsClearing(slot))
+        {
+            return Clearing(market, slot);
+        }
+
         return market.GateClosed(slot, time)
             ? new CommandResult(409, Views.Problem(409, "Gate closed.", $"slot: the gate of slot {slot} closed at {WireTime.Text(market.GateClosure(slot))}.",
                 new Dictionary<string, string> { ["slot"] = "gate closed" }))
             : null;
     }
+
+    private static CommandResult Clearing(IServerMarket market, int slot) =>
+        new(409, Views.Problem(409, "Clearing.",
+            $"slot: the gate of slot {slot} closed at {WireTime.Text(market.GateClosure(slot))} and market '{market.Spec.MarketId}' is clearing it now; see its prices once cleared.",
+            new Dictionary<string, string> { ["slot"] = "clearing" }));
 
     private static CommandResult NotFoundOrder(string clientOrderId) =>
         new(404, Views.Problem(404, "Not found.", $"client_order_id: you have no order '{clientOrderId}'."));
