@@ -79,7 +79,7 @@ public sealed class ClearingLatencyTests(ITestOutputHelper output)
 
         var maxDuring = during.Count > 0 ? during.Max() : 0;
         output.WriteLine(FormattableString.Invariant(
-            $"village pool clearing {clearing.TotalMilliseconds:F0} ms; orders on the continuous market during it: {during.Count}, longest {maxDuring:F1} ms; before it: p50 {Percentile(warmLatencies, 0.5):F2} ms, longest {warmLatencies.Max():F1} ms"));
+            $"village pool clearing {clearing.TotalMilliseconds:F0} ms; orders on the continuous market during it: {during.Count}, p50 {(during.Count > 0 ? Percentile(during, 0.5) : 0):F2} ms, longest {maxDuring:F1} ms; before it: p50 {Percentile(warmLatencies, 0.5):F2} ms, longest {warmLatencies.Max():F1} ms"));
 
         // The clearing runs on a snapshot outside the sequencer's lock: the other market keeps taking orders meanwhile, none waits for the solve.
         Assert.True(during.Count >= 10, $"only {during.Count} orders were answered during a {clearing.TotalMilliseconds:F0} ms clearing");

@@ -49,25 +49,32 @@ public sealed class ClearingOffLockTests
                 before = await Answers(t, anna, dso);
             }
 
-            // The store: one gate_closure command took the snapshot, one clearing_result command carries the outcome (anna's
-            // accepted 2 kWh under her order's number), and the signed ledger holds both.
+            // The store: one gate_closure command took the snapshot; clearing_result commands carry the outcome in parts, in
+            // order: the status with anna's accepted 2 kWh under her order's number, one part per slot, one per tariff
+            // invoice; the signed ledger holds each of them.
             var commands = Commands(dir);
             Assert.Single(commands, c => c.Kind == "gate_closure");
-            var (_, lastKind, lastPayload) = commands[^1];
-            Assert.Equal("clearing_result", lastKind);
-            var stored = JsonNode.Parse(lastPayload)!;
-            Assert.Equal("cp", stored["market_id"]!.GetValue<string>());
+            var results = commands.SkipWhile(c => c.Kind != "gate_closure").Skip(1).ToList();
+            Assert.All(results, c => Assert.Equal("clearing_result", c.Kind));
+            var parts = results.Select(c => JsonNode.Parse(c.Payload)!).ToList();
+            var participants = JsonNode.Parse(File.ReadAllText(TinyPath))!["participants"]!.AsArray().Count;
+            Assert.Equal(1 + 4 + participants, parts.Count);
+            Assert.Equal(Enumerable.Range(0, parts.Count), parts.Select(x => x["part"]!.GetValue<int>()));
+            Assert.All(parts, x => Assert.Equal(parts.Count, x["parts"]!.GetValue<int>()));
+            Assert.All(parts, x => Assert.Equal("cp", x["market_id"]!.GetValue<string>()));
             var a1Number = JsonNode.Parse(before)!["orders"]!["orders"]!.AsArray().Single(o => o!["client_order_id"]!.GetValue<string>() == "a1")!["order_number"]!.GetValue<long>();
-            Assert.Equal(2m, stored["result"]!["order_fills_kwh"]![a1Number.ToString(CultureInfo.InvariantCulture)]!.GetValue<decimal>());
+            Assert.Equal(2m, parts[0]["result"]!["order_fills_kwh"]![a1Number.ToString(CultureInfo.InvariantCulture)]!.GetValue<decimal>());
+            Assert.Equal([0, 1, 2, 3], parts.Select(x => x["result"]!["slot"]).OfType<JsonNode>().Select(x => x.GetValue<int>()));
+            Assert.Equal(participants, parts.Count(x => x["result"]!["tariff_invoices"] is not null));
             using (var db = DataFolder.OpenDatabaseReadOnly(dir))
             {
                 var entries = LedgerTable.ReadAll(db).ToList();
                 var verification = LedgerVerifier.Verify(entries, ServerKeyFile.Load(dir).PublicKey);
                 Assert.True(verification.Ok, verification.Reason);
                 var records = entries.SelectMany(e => JsonNode.Parse(e.PayloadJson)!["records"]!.AsArray()).ToList();
-                var signed = Assert.Single(records, r => r!["kind"]!.GetValue<string>() == "command.clearing_result");
-                Assert.Equal(commands.Count, signed!["record"]!["sequence"]!.GetValue<long>());
-                Assert.True(JsonNode.DeepEquals(JsonNode.Parse(lastPayload), signed["record"]!["command"]), "the ledger signs the stored payload");
+                var signed = records.Where(r => r!["kind"]!.GetValue<string>() == "command.clearing_result").ToList();
+                Assert.Equal(results.Select(c => c.Sequence), signed.Select(r => r!["record"]!["sequence"]!.GetValue<long>()));
+                Assert.All(signed.Zip(parts), x => Assert.True(JsonNode.DeepEquals(x.Second, x.First!["record"]!["command"]), "the ledger signs the stored payload"));
             }
 
             // Restart: the replay applies the stored result; the mechanism is not called again and every answer is identical.
@@ -139,7 +146,7 @@ public sealed class ClearingOffLockTests
 
             Assert.Equal(2, CountingPoolMechanism.CallsFor(name));
             var commands = Commands(dir);
-            Assert.Equal(["submit_order", "gate_closure", "submit_order"], commands[^3..].Select(c => c.Kind)); // anna's a2, the closure, zed's order meanwhile
+            Assert.Equal(["register_participant", "gate_closure", "submit_order"], commands[^3..].Select(c => c.Kind)); // zed, the closure, zed's order meanwhile
             Assert.DoesNotContain(commands, c => c.Kind == "clearing_result");
 
             // Restart: the pending clearing runs again from the stored snapshot (deterministic), to the reference's answers.

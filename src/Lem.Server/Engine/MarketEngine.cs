@@ -35,6 +35,7 @@ internal sealed class MarketEngine : IMarketHost
     private readonly Dictionary<(string Participant, string ClientBidId), SealedBidCommitment> _commitments = [];
     private readonly Dictionary<string, List<SealedBidCommitment>> _commitmentsByParticipant = new(StringComparer.Ordinal);
     private readonly Dictionary<string, DeferredClearing> _running = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _partsApplied = new(StringComparer.Ordinal);
     private readonly ServerLedger _ledger;
     private Dictionary<string, ParticipantRecord>? _replayParticipants;
     private long _nextSequence = 1;
@@ -491,20 +492,41 @@ internal sealed class MarketEngine : IMarketHost
     }
 
     /// <summary>
-    /// The clearing_result command: applies the result of a clearing that ran off the lock and closes the slots it
-    /// clears, each like a gate closure (expiry of what is still open, record, ledger, stream); 409 without a running clearing.
+    /// The clearing_result command: applies one part (<c>part</c> of <c>parts</c>, in order) of the result of a clearing
+    /// that ran off the lock and closes the slots it clears, each like a gate closure (expiry of what is still open,
+    /// record, ledger, stream); the last part ends the clearing. 409, not logged, without a running clearing or for a
+    /// part out of order (a part applied before a restart, submitted again by the re-run clearing).
     /// </summary>
     private CommandResult ApplyClearingResult(JsonObject p, Instant time)
     {
         var marketId = Str(p, "market_id");
-        if (!_markets.TryGetValue(marketId, out var market) || !_running.Remove(marketId))
+        var part = Int(p, "part");
+        var parts = Int(p, "parts");
+        if (!_markets.TryGetValue(marketId, out var market) || !_running.ContainsKey(marketId))
         {
             return new CommandResult(409, Views.Problem(409, "Conflict.", $"market_id: the market '{marketId}' has no clearing running."));
         }
 
+        var expected = _partsApplied.GetValueOrDefault(marketId);
+        if (part != expected || part >= parts)
+        {
+            return new CommandResult(409, Views.Problem(409, "Conflict.", $"part: the clearing of market '{marketId}' takes part {expected} next, not {part} of {parts}."));
+        }
+
         Accept(CommandKinds.ClearingResult, p, time);
+        var last = part == parts - 1;
+        if (last)
+        {
+            _running.Remove(marketId);
+            _partsApplied.Remove(marketId);
+        }
+        else
+        {
+            _partsApplied[marketId] = part + 1;
+        }
+
         var closed = new JsonArray();
-        foreach (var slot in market.ApplyClearing(p["result"]!.AsObject(), time))
+        foreach (var slot in market.ApplyClearing(p["result"]!.AsObject(), last, time))
         {
             closed.Add(CloseSlot(market, slot, time).Body);
         }

@@ -330,7 +330,9 @@ internal sealed class Sequencer : IAsyncDisposable
 
     /// <summary>
     /// Solves a clearing on a thread of its own (off the engine's lock: other markets trade and reads answer meanwhile),
-    /// then submits its payload as a clearing_result command, which stores it and signs it into the ledger like any command.
+    /// then submits its parts one after the other as clearing_result commands, each stored and signed into the ledger like
+    /// any command in a group commit of its own (so none holds the lock for long). A part refused as applied already (the
+    /// clearing re-runs after a restart that cut it off) is skipped.
     /// </summary>
     private void Launch(DeferredClearing clearing, TaskCompletionSource<CommandResult> done)
     {
@@ -339,30 +341,39 @@ internal sealed class Sequencer : IAsyncDisposable
 
     private async Task SolveAndSubmitAsync(DeferredClearing clearing, TaskCompletionSource<CommandResult> done)
     {
-        JsonObject result;
+        IReadOnlyList<JsonObject> parts;
         try
         {
-            result = clearing.Solve();
+            parts = clearing.Solve();
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            result = clearing.Failed(ex);
+            parts = clearing.Failed(ex);
         }
 
-        // The command carries the payload as parsed from its own text, so the live state is built from exactly what a replay reads.
-        JsonObject payload;
-        try
+        var closed = new JsonArray();
+        var outcome = new CommandResult(200, new JsonObject { ["gate_closures"] = closed });
+        for (var i = 0; i < parts.Count; i++)
         {
-            payload = JsonNode.Parse(new JsonObject { ["market_id"] = clearing.MarketId, ["result"] = result }.ToJsonString())!.AsObject();
-        }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
-        {
-            payload = JsonNode.Parse(new JsonObject { ["market_id"] = clearing.MarketId, ["result"] = clearing.Failed(ex) }.ToJsonString())!.AsObject();
+            // The command carries the payload as parsed from its own text, so the live state is built from exactly what a replay reads.
+            var payload = JsonNode.Parse(new JsonObject { ["market_id"] = clearing.MarketId, ["part"] = i, ["parts"] = parts.Count, ["result"] = parts[i].DeepClone() }.ToJsonString())!.AsObject();
+            var committed = await SubmitAsync(CommandKinds.ClearingResult, payload).ConfigureAwait(false);
+            if (committed.Status == 200)
+            {
+                foreach (var closure in committed.Body["gate_closures"]!.AsArray())
+                {
+                    closed.Add(closure!.DeepClone());
+                }
+            }
+            else if (committed.Status != 409)
+            {
+                outcome = committed;
+                break;
+            }
         }
 
-        var committed = await SubmitAsync(CommandKinds.ClearingResult, payload).ConfigureAwait(false);
         _clearings.TryRemove(new KeyValuePair<string, TaskCompletionSource<CommandResult>>(clearing.MarketId, done));
-        done.TrySetResult(committed);
+        done.TrySetResult(outcome);
     }
 
     private CommandResult Unavailable() => new(503, Views.Problem(503, "Service unavailable.", _fault is { } f

@@ -80,11 +80,12 @@ internal interface IServerMarket
     DeferredClearing? StartClearing(int slot, Instant time);
 
     /// <summary>
-    /// Applies the result of the clearing started by <see cref="StartClearing"/> (the clearing_result command's
-    /// <c>result</c>, already logged), live and on replay alike; returns the slots it closes, whose
-    /// <see cref="CloseGate"/> then reports the applied result.
+    /// Applies one part of the result of the clearing started by <see cref="StartClearing"/> (a clearing_result command's
+    /// <c>result</c>, already logged; parts come in order), live and on replay alike; <paramref name="last"/> marks the
+    /// last part, which ends the clearing. Returns the slots the part closes, whose <see cref="CloseGate"/> then reports
+    /// the applied result; after the last part every slot is closed.
     /// </summary>
-    IReadOnlyList<int> ApplyClearing(JsonObject result, Instant time);
+    IReadOnlyList<int> ApplyClearing(JsonObject part, bool last, Instant time);
 
     /// <summary>Adds the kind's own fields to a closed slot's public JSON.</summary>
     void DescribeClosure(int slot, JsonObject closure);

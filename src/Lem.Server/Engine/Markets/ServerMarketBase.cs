@@ -113,7 +113,7 @@ internal abstract class ServerMarketBase : IServerMarket
     public virtual DeferredClearing? StartClearing(int slot, Instant time) => null;
 
     /// <inheritdoc />
-    public virtual IReadOnlyList<int> ApplyClearing(JsonObject result, Instant time) =>
+    public virtual IReadOnlyList<int> ApplyClearing(JsonObject part, bool last, Instant time) =>
         throw new InvalidOperationException($"The market '{Spec.MarketId}' clears at its gate closures; it has no clearing result to apply.");
 
     /// <inheritdoc />

@@ -17,9 +17,10 @@ namespace Lem.Server.Engine.Markets.Scenario;
 /// The gate_closure command takes a snapshot (the scenario with the open server orders added) and the clearing runs off
 /// the sequencer's lock (<see cref="DeferredClearing"/>): the <see cref="ClearingPipeline"/> on the whole horizon (grid
 /// formulation "auto"; the AC check on a grid; the tariff settlement when the scenario has a <c>settlement</c> section).
-/// Its outcome comes back as the canonical payload of a clearing_result command: per slot the bus prices and each
-/// participant's position, the accepted fills of the server orders, the DSO's grid view and the tariff invoices. Applying
-/// that payload (live and on replay, so a replay never solves again) closes every slot; see docs/server.md.
+/// Its outcome comes back in parts, each the canonical payload of a clearing_result command: the status with the accepted
+/// fills of the server orders, then one part per slot (bus prices, each participant's position, the DSO's grid view of
+/// the slot), which closes that slot, then one part per tariff invoice. Applying the parts (live and on replay, so a
+/// replay never solves again) closes every slot; see docs/server.md.
 /// </summary>
 internal sealed class ScenarioServerMarket : ServerMarketBase
 {
@@ -30,6 +31,7 @@ internal sealed class ScenarioServerMarket : ServerMarketBase
     private bool _succeeded;
     private string? _status;
     private string? _formulation;
+    private readonly Dictionary<int, JsonObject> _gridSlots = [];
     private JsonObject? _grid;
 
     /// <summary>Creates the market over <paramref name="scenario"/>, cleared by <paramref name="mechanism"/>.</summary>
@@ -115,35 +117,26 @@ internal sealed class ScenarioServerMarket : ServerMarketBase
         };
         var mechanism = Mechanism;
         var spec = Spec;
-        return new DeferredClearing(Spec.MarketId, () => Solve(withOrders, mechanism, spec, serverOrders), ex => FailurePayload("error", $"error: {ex.Message}"));
+        return new DeferredClearing(Spec.MarketId, () => Solve(withOrders, mechanism, spec, serverOrders), ex => [FailurePayload("error", $"error: {ex.Message}")]);
     }
 
-    /// <summary>Applies the clearing's payload (see <see cref="Solve"/>): prices, positions, fills, grid view and invoices; closes every slot.</summary>
-    public override IReadOnlyList<int> ApplyClearing(JsonObject result, Instant time)
+    /// <summary>
+    /// Applies one part of the clearing (see <see cref="Solve"/>): the first sets the status and the fills (after a
+    /// failure it is the only part and closes every slot), a slot part sets that slot's prices, positions and grid view and
+    /// closes it, an invoice part adds tariff invoices; the last part ends the clearing.
+    /// </summary>
+    public override IReadOnlyList<int> ApplyClearing(JsonObject part, bool last, Instant time)
     {
-        ArgumentNullException.ThrowIfNull(result);
-        _clearing = false;
-        Cleared = true;
-        _status = result["status"]!.GetValue<string>();
-        Failure = result["message"]?.GetValue<string>();
-        _succeeded = result["succeeded"]!.GetValue<bool>();
-        if (_succeeded)
+        ArgumentNullException.ThrowIfNull(part);
+        var close = new List<int>();
+        if (part["status"] is { } status)
         {
-            _formulation = result["formulation"]?.GetValue<string>();
-            var slots = result["slots"]!.AsArray();
-            for (var s = 0; s < slots.Count; s++)
-            {
-                _busPrices[s] = [.. slots[s]!["bus_prices_eur_per_mwh"]!.AsObject().Select(kv => (kv.Key, kv.Value?.GetValue<decimal>()))];
-                var positions = new SortedDictionary<string, ClearedPosition>(StringComparer.Ordinal);
-                foreach (var (participant, position) in slots[s]!["positions"]!.AsObject())
-                {
-                    positions[participant] = new ClearedPosition(position!["net_injection_kwh"]!.GetValue<decimal>(), position["price_eur_per_mwh"]!.GetValue<decimal>());
-                }
-
-                _positions[s] = positions;
-            }
-
-            foreach (var (number, acceptedKwh) in result["order_fills_kwh"]!.AsObject())
+            _status = status.GetValue<string>();
+            Failure = part["message"]?.GetValue<string>();
+            _succeeded = part["succeeded"]!.GetValue<bool>();
+            _formulation = part["formulation"]?.GetValue<string>();
+            _grid = part["grid"]?.DeepClone().AsObject();
+            foreach (var (number, acceptedKwh) in part["order_fills_kwh"]?.AsObject() ?? [])
             {
                 if (Host.FindOrder(long.Parse(number, CultureInfo.InvariantCulture)) is { Status: OrderStatus.Open } o)
                 {
@@ -153,18 +146,43 @@ internal sealed class ScenarioServerMarket : ServerMarketBase
                     Host.Touch(o);
                 }
             }
+        }
 
-            _grid = result["grid"]?.DeepClone().AsObject();
-            if (result["tariff_invoices"] is JsonObject invoices)
+        if (part["slot"] is { } slotNode)
+        {
+            var s = slotNode.GetValue<int>();
+            _busPrices[s] = [.. part["bus_prices_eur_per_mwh"]!.AsObject().Select(kv => (kv.Key, kv.Value?.GetValue<decimal>()))];
+            var positions = new SortedDictionary<string, ClearedPosition>(StringComparer.Ordinal);
+            foreach (var (participant, position) in part["positions"]!.AsObject())
             {
-                foreach (var (participant, invoice) in invoices)
-                {
-                    _invoices[participant] = invoice!.DeepClone().AsObject();
-                }
+                positions[participant] = new ClearedPosition(position!["net_injection_kwh"]!.GetValue<decimal>(), position["price_eur_per_mwh"]!.GetValue<decimal>());
+            }
+
+            _positions[s] = positions;
+            if (part["grid_slot"] is JsonObject gridSlot)
+            {
+                _gridSlots[s] = gridSlot.DeepClone().AsObject();
+            }
+
+            close.Add(s);
+        }
+
+        if (part["tariff_invoices"] is JsonObject invoices)
+        {
+            foreach (var (participant, invoice) in invoices)
+            {
+                _invoices.TryAdd(participant, invoice!.DeepClone().AsObject());
             }
         }
 
-        return [.. Enumerable.Range(0, Spec.SlotCount).Where(s => !Closures.ContainsKey(s))];
+        if (last)
+        {
+            _clearing = false;
+            Cleared = true;
+            close.AddRange(Enumerable.Range(0, Spec.SlotCount).Where(s => !Closures.ContainsKey(s) && !close.Contains(s)));
+        }
+
+        return close;
     }
 
     /// <summary>
@@ -173,18 +191,17 @@ internal sealed class ScenarioServerMarket : ServerMarketBase
     /// </summary>
     public override GateClosureOutcome CloseGate(int slot, Instant time)
     {
-        if (!Cleared)
+        if (_status is null)
         {
             throw new InvalidOperationException($"The {Mechanism} market '{Spec.MarketId}' closes its slots when its clearing result is applied.");
         }
 
-        if (!_succeeded)
+        if (!_succeeded || !_positions.TryGetValue(slot, out var slotPositions) || !_busPrices.TryGetValue(slot, out var prices))
         {
             return new GateClosureOutcome(null, 0m);
         }
 
-        var volume = _positions[slot].Values.Sum(x => Math.Max(0m, x.NetInjectionKwh));
-        var prices = _busPrices[slot];
+        var volume = slotPositions.Values.Sum(x => Math.Max(0m, x.NetInjectionKwh));
         return new GateClosureOutcome(prices.Count > 0 ? prices[0].PriceEurPerMwh : null, volume);
     }
 
@@ -192,7 +209,7 @@ internal sealed class ScenarioServerMarket : ServerMarketBase
     public override void DescribeClosure(int slot, JsonObject closure)
     {
         ArgumentNullException.ThrowIfNull(closure);
-        if (!Cleared)
+        if (_status is null)
         {
             return;
         }
@@ -202,7 +219,7 @@ internal sealed class ScenarioServerMarket : ServerMarketBase
             ["status"] = _status,
             ["message"] = Failure,
         };
-        if (_succeeded)
+        if (_succeeded && _busPrices.ContainsKey(slot))
         {
             var prices = new JsonObject();
             foreach (var (location, price) in _busPrices[slot])
@@ -257,13 +274,14 @@ internal sealed class ScenarioServerMarket : ServerMarketBase
             view[name] = value?.DeepClone();
         }
 
+        view["slots"] = new JsonArray([.. _gridSlots.OrderBy(kv => kv.Key).Select(kv => (JsonNode)kv.Value.DeepClone())]);
         return new CommandResult(200, view);
     }
 
     /// <inheritdoc />
     public override JsonNode? TariffInvoice(string participantId)
     {
-        if (!_invoices.TryGetValue(participantId, out var invoice))
+        if (!Cleared || !_invoices.TryGetValue(participantId, out var invoice))
         {
             return null;
         }
@@ -276,29 +294,62 @@ internal sealed class ScenarioServerMarket : ServerMarketBase
     /// <summary>
     /// Clears a snapshot (off the lock; touches nothing of the engine) through the clearing pipeline: the registered
     /// mechanism, the AC check on a grid, and the tariff settlement when the scenario has a <c>settlement</c> section. The
-    /// payload: <c>status</c>, <c>message</c>, <c>succeeded</c>; when succeeded <c>formulation</c>, per slot
-    /// <c>bus_prices_eur_per_mwh</c> (rounded to 6 decimals, null where not finite) and <c>positions</c> (per participant
-    /// <c>net_injection_kwh</c> rounded to the Wh and <c>price_eur_per_mwh</c>), <c>order_fills_kwh</c> per server order
-    /// number (the accepted kWh, at most what was open), <c>grid</c> (the DSO's view without <c>market_id</c>) and
-    /// <c>tariff_invoices</c> per participant. Returned as parsed from its own text, as a replay reads it.
+    /// parts, each as parsed from its own text (as a replay reads it): first <c>status</c>, <c>message</c>,
+    /// <c>succeeded</c> and, when succeeded, <c>formulation</c>, <c>order_fills_kwh</c> per server order number (the
+    /// accepted kWh, at most what was open) and <c>grid</c> (the DSO's view without <c>market_id</c> and slots); then per
+    /// slot <c>slot</c>, <c>bus_prices_eur_per_mwh</c> (rounded to 6 decimals, null where not finite), <c>positions</c>
+    /// (per participant <c>net_injection_kwh</c> rounded to the Wh and <c>price_eur_per_mwh</c>) and <c>grid_slot</c>;
+    /// then per participant <c>tariff_invoices</c>. A failure is one part.
     /// </summary>
-    private static JsonObject Solve(Lem.Pipeline.Scenario scenario, string mechanism, MarketSpec spec, Dictionary<string, (long Number, decimal OpenKwh)> serverOrders)
+    private static IReadOnlyList<JsonObject> Solve(Lem.Pipeline.Scenario scenario, string mechanism, MarketSpec spec, Dictionary<string, (long Number, decimal OpenKwh)> serverOrders)
     {
         try
         {
             var run = ClearingPipeline.Run(scenario, new PipelineRequest(mechanism) { Settle = scenario.HasSettlement });
             if (run.Clearing is not { } result || run.Errors.Count > 0)
             {
-                return FailurePayload("error", $"error: {string.Join("; ", run.Errors.Select(e => $"{e.Path}: {e.Message}"))}");
+                return [FailurePayload("error", $"error: {string.Join("; ", run.Errors.Select(e => $"{e.Path}: {e.Message}"))}")];
             }
 
             if (!result.Succeeded)
             {
-                return FailurePayload(result.StatusName, $"{result.StatusName}: {result.Message}");
+                return [FailurePayload(result.StatusName, $"{result.StatusName}: {result.Message}")];
             }
 
+            var fills = new JsonObject();
+            foreach (var (orderId, fillKwh) in result.OrderFillsKwh ?? new Dictionary<string, double>())
+            {
+                if (serverOrders.TryGetValue(orderId, out var o))
+                {
+                    var accepted = Math.Min(o.OpenKwh, Math.Round((decimal)fillKwh, 3));
+                    if (accepted > 0)
+                    {
+                        fills[o.Number.ToString(CultureInfo.InvariantCulture)] = accepted;
+                    }
+                }
+            }
+
+            var header = new JsonObject
+            {
+                ["status"] = result.StatusName,
+                ["message"] = null,
+                ["succeeded"] = true,
+                ["formulation"] = result.Formulation,
+                ["order_fills_kwh"] = fills,
+            };
+            if (run.AcCheck is { } ac)
+            {
+                header["grid"] = new JsonObject
+                {
+                    ["formulation"] = result.Formulation,
+                    ["algorithm"] = Snake(ac.Algorithm.ToString()),
+                    ["all_converged"] = ac.AllConverged,
+                    ["violation_count"] = ac.Violations.Count,
+                };
+            }
+
+            var parts = new List<JsonObject> { header };
             var slotHours = scenario.Horizon.SlotHours;
-            var slots = new JsonArray();
             for (var s = 0; s < result.SlotCount; s++)
             {
                 var prices = new JsonObject();
@@ -318,57 +369,30 @@ internal sealed class ScenarioServerMarket : ServerMarketBase
                     };
                 }
 
-                slots.Add(new JsonObject { ["bus_prices_eur_per_mwh"] = prices, ["positions"] = positions });
-            }
-
-            var fills = new JsonObject();
-            foreach (var (orderId, fillKwh) in result.OrderFillsKwh ?? new Dictionary<string, double>())
-            {
-                if (serverOrders.TryGetValue(orderId, out var o))
+                var part = new JsonObject { ["slot"] = s, ["bus_prices_eur_per_mwh"] = prices, ["positions"] = positions };
+                if (run.AcCheck?.Slots.FirstOrDefault(x => x.Slot == s) is { } acSlot)
                 {
-                    var accepted = Math.Min(o.OpenKwh, Math.Round((decimal)fillKwh, 3));
-                    if (accepted > 0)
-                    {
-                        fills[o.Number.ToString(CultureInfo.InvariantCulture)] = accepted;
-                    }
+                    part["grid_slot"] = GridSlot(acSlot, run.AcCheck, result, spec);
                 }
-            }
 
-            var json = new JsonObject
-            {
-                ["status"] = result.StatusName,
-                ["message"] = null,
-                ["succeeded"] = true,
-                ["formulation"] = result.Formulation,
-                ["slots"] = slots,
-                ["order_fills_kwh"] = fills,
-            };
-            if (run.AcCheck is { } ac)
-            {
-                json["grid"] = GridView(ac, result, spec);
+                parts.Add(part);
             }
 
             if (run.Settlement is { } settled)
             {
-                var invoices = new JsonObject();
-                foreach (var invoice in settled.Invoices)
+                foreach (var invoice in settled.Invoices.DistinctBy(i => i.Participant.Id.Value))
                 {
-                    if (!invoices.ContainsKey(invoice.Participant.Id.Value))
-                    {
-                        invoices[invoice.Participant.Id.Value] = JsonNode.Parse(SettlementJson.Invoice(settled, invoice));
-                    }
+                    parts.Add(new JsonObject { ["tariff_invoices"] = new JsonObject { [invoice.Participant.Id.Value] = JsonNode.Parse(SettlementJson.Invoice(settled, invoice)) } });
                 }
-
-                json["tariff_invoices"] = invoices;
             }
 
-            return JsonNode.Parse(json.ToJsonString())!.AsObject();
+            return [.. parts.Select(p => JsonNode.Parse(p.ToJsonString())!.AsObject())];
         }
 #pragma warning disable CA1031 // A failed clearing is recorded as its result; it must never stop the sequencer.
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            return FailurePayload("error", $"error: {ex.Message}");
+            return [FailurePayload("error", $"error: {ex.Message}")];
         }
     }
 
@@ -380,42 +404,26 @@ internal sealed class ScenarioServerMarket : ServerMarketBase
         ["succeeded"] = false,
     };
 
-    /// <summary>The DSO's grid view of an AC check, without the market id.</summary>
-    private static JsonObject GridView(AcCheckResult ac, ClearingResult result, MarketSpec spec)
+    /// <summary>The DSO's grid view of one slot of an AC check.</summary>
+    private static JsonObject GridSlot(AcCheckSlot s, AcCheckResult ac, ClearingResult result, MarketSpec spec) => new()
     {
-        var slots = new JsonArray();
-        foreach (var s in ac.Slots)
+        ["slot"] = s.Slot,
+        ["delivery_start"] = WireTime.Text(spec.SlotStart(s.Slot)),
+        ["power_flow_status"] = Snake(s.Status.ToString()),
+        ["vm_min_pu"] = s.VmMinPu,
+        ["vm_min_bus"] = s.VmMinBus.Value,
+        ["vm_max_pu"] = s.VmMaxPu,
+        ["max_loading_percent"] = s.MaxLoadingPercent,
+        ["losses_kw"] = s.LossesMw * 1000,
+        ["formulation_losses_kw"] = result.LossesKw is { } losses ? losses[s.Slot] : null,
+        ["violations"] = new JsonArray(ac.Violations.Where(v => v.Slot == s.Slot).Select(v => (JsonNode)new JsonObject
         {
-            slots.Add(new JsonObject
-            {
-                ["slot"] = s.Slot,
-                ["delivery_start"] = WireTime.Text(spec.SlotStart(s.Slot)),
-                ["power_flow_status"] = Snake(s.Status.ToString()),
-                ["vm_min_pu"] = s.VmMinPu,
-                ["vm_min_bus"] = s.VmMinBus.Value,
-                ["vm_max_pu"] = s.VmMaxPu,
-                ["max_loading_percent"] = s.MaxLoadingPercent,
-                ["losses_kw"] = s.LossesMw * 1000,
-                ["formulation_losses_kw"] = result.LossesKw is { } losses ? losses[s.Slot] : null,
-                ["violations"] = new JsonArray(ac.Violations.Where(v => v.Slot == s.Slot).Select(v => (JsonNode)new JsonObject
-                {
-                    ["kind"] = Snake(v.Kind.ToString()),
-                    ["element_id"] = v.ElementId,
-                    ["value"] = v.Value,
-                    ["limit"] = v.Limit,
-                }).ToArray()),
-            });
-        }
-
-        return new JsonObject
-        {
-            ["formulation"] = result.Formulation,
-            ["algorithm"] = Snake(ac.Algorithm.ToString()),
-            ["all_converged"] = ac.AllConverged,
-            ["violation_count"] = ac.Violations.Count,
-            ["slots"] = slots,
-        };
-    }
+            ["kind"] = Snake(v.Kind.ToString()),
+            ["element_id"] = v.ElementId,
+            ["value"] = v.Value,
+            ["limit"] = v.Limit,
+        }).ToArray()),
+    };
 
     private static decimal PoolPrice(double eurPerMwh) => Math.Round((decimal)eurPerMwh, 6);
 
