@@ -11,7 +11,7 @@ namespace Lem.Server.Tests;
 /// How long a village pool clearing (examples/village, 57 households on the Kerber Dorfnetz, 96 slots, AC check and tariff
 /// settlement) holds up another market: one client places orders on a continuous market, one after the other, while the
 /// operator's gate-closure run clears the pool; the figure is the longest order latency during the clearing against the
-/// clearing's duration (docs/server.md).
+/// clearing's duration (docs/server-clearing.md).
 /// </summary>
 [Trait("Category", "Heavy")]
 public sealed class ClearingLatencyTests(ITestOutputHelper output)

@@ -22,8 +22,9 @@ internal static class CommandKinds
     public const string GateClosure = "gate_closure";
 
     /// <summary>
-    /// The result of a clearing that ran off the sequencer's lock (a scenario market's), as its canonical payload: applying
-    /// it closes the market's slots; a replay applies the stored result instead of solving again (docs/server.md).
+    /// One part of the result of a clearing that ran off the sequencer's lock (a scenario market's), as its canonical
+    /// payload (<c>market_id</c>, <c>part</c>, <c>parts</c>, <c>result</c>): applying the parts in order closes the market's
+    /// slots; a replay applies the stored parts instead of solving again (docs/server-clearing.md).
     /// </summary>
     public const string ClearingResult = "clearing_result";
 

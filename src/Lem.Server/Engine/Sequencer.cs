@@ -15,7 +15,7 @@ namespace Lem.Server.Engine;
 /// that the blocking fsync never takes a thread from the pool serving HTTP. A failed commit stops the sequencer: the
 /// in-memory state may be ahead of the store, so every later request gets 503 until a restart rebuilds the state.
 /// A clearing that a gate closure starts off the lock (a scenario market's) runs on its own thread once the closure
-/// committed, and comes back through the channel as a clearing_result command (docs/server.md).
+/// committed, and comes back through the channel as clearing_result commands, one per part of its result (docs/server-clearing.md).
 /// </summary>
 internal sealed class Sequencer : IAsyncDisposable
 {

@@ -20,7 +20,7 @@ namespace Lem.Server.Engine.Markets.Scenario;
 /// Its outcome comes back in parts, each the canonical payload of a clearing_result command: the status with the accepted
 /// fills of the server orders, then one part per slot (bus prices, each participant's position, the DSO's grid view of
 /// the slot), which closes that slot, then one part per tariff invoice. Applying the parts (live and on replay, so a
-/// replay never solves again) closes every slot; see docs/server.md.
+/// replay never solves again) closes every slot; see docs/server-clearing.md.
 /// </summary>
 internal sealed class ScenarioServerMarket : ServerMarketBase
 {
