@@ -56,8 +56,16 @@ internal sealed class CountingPoolMechanism : IClearingMechanism
         return Pool.Clear(request) with { Mechanism = RegisteredName };
     }
 
-#pragma warning disable CA2255 // The test assembly registers its mechanism before any test lists the registry.
+    /// <summary>
+    /// Registers this mechanism and the toy <see cref="Lem.Testing.Toy.SelfSupplyMechanism"/> when the assembly loads, so
+    /// that no test sees the registry change under it (a test that lists the mechanisms runs in parallel with the others).
+    /// </summary>
+#pragma warning disable CA2255 // The test assembly registers its mechanisms before any test lists the registry.
     [ModuleInitializer]
 #pragma warning restore CA2255
-    internal static void Register() => ClearingMechanisms.Register(new CountingPoolMechanism());
+    internal static void Register()
+    {
+        ClearingMechanisms.Register(new CountingPoolMechanism());
+        _ = Lem.Testing.Toy.SelfSupplyMechanism.Instance;
+    }
 }
