@@ -1,6 +1,8 @@
 using System.Globalization;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Lem.Ledger;
+using Lem.Server.Engine;
 using Lem.Server.Store;
 using Lem.Testing;
 using Microsoft.Extensions.Time.Testing;
@@ -178,6 +180,80 @@ public sealed class ClearingOffLockTests
                 }
             }
         }
+    }
+
+    [Fact]
+    public async Task A_replay_cut_between_two_result_parts_runs_the_clearing_again_and_applies_only_the_missing_parts()
+    {
+        var name = "clearing-parts-" + Guid.NewGuid().ToString("N");
+        var dir = Path.Combine(Path.GetTempPath(), "lem-server-tests", Guid.NewGuid().ToString("N"));
+        try
+        {
+            await using (var t = await TestServer.StartAsync(dir, new FakeTimeProvider(TestServer.Start)))
+            {
+                t.OwnsFolder = false;
+                await Setup(t, name);
+                t.Clock.SetUtcNow(GateClosure);
+                await t.Server.RunDueGateClosuresAsync();
+            }
+
+            LoadedState state;
+            using (var store = new SqliteMarketStore(dir))
+            {
+                state = store.Load();
+            }
+
+            var key = Ed25519KeyPair.Generate();
+            var full = new MarketEngine(new ServerLedger(key, null));
+            full.Replay(state);
+            Assert.Empty(full.RunningClearings);
+
+            // The log as a crash after the status part and the first slot's part would leave it.
+            var gate = state.Commands.ToList().FindIndex(c => c.Kind == "gate_closure");
+            var stored = state.Commands.Skip(gate + 1).ToList();
+            const int applied = 2;
+            var cut = new MarketEngine(new ServerLedger(key, null));
+            cut.Replay(state with { Commands = [.. state.Commands.Take(gate + 1 + applied)] });
+            var running = Assert.Single(cut.RunningClearings);
+            var market = cut.Market("cp")!;
+            Assert.Equal([0], market.Closures.Keys);
+            Assert.True(market.IsClearing(1));
+
+            // The clearing runs again (the mechanism is called once more) to the same parts; those applied are refused, the rest close the market.
+            var calls = CountingPoolMechanism.CallsFor(name);
+            var parts = running.Solve();
+            Assert.Equal(calls + 1, CountingPoolMechanism.CallsFor(name));
+            Assert.Equal(stored.Count, parts.Count);
+            for (var i = 0; i < parts.Count; i++)
+            {
+                var storedPayload = JsonNode.Parse(stored[i].PayloadJson)!;
+                Assert.True(JsonNode.DeepEquals(storedPayload["result"], parts[i]), $"part {i} differs from the stored one");
+                var r = cut.Execute(CommandKinds.ClearingResult, storedPayload.AsObject(), stored[i].Time, null);
+                Assert.Equal(i < applied ? 409 : 200, r.Status);
+            }
+
+            Assert.Empty(cut.RunningClearings);
+            Assert.Equal(State(full), State(cut));
+        }
+        finally
+        {
+            Directory.Delete(dir, true);
+        }
+    }
+
+    /// <summary>The pool market's state as the API shows it: market, closures, positions, grid, invoices and anna's orders.</summary>
+    private static string State(MarketEngine engine)
+    {
+        var m = engine.Market("cp")!;
+        return new JsonObject
+        {
+            ["market"] = MarketEngine.MarketView(m),
+            ["closures"] = new JsonArray([.. m.Closures.OrderBy(c => c.Key).Select(c => (JsonNode)MarketEngine.ClosureView(c.Value, m))]),
+            ["positions"] = JsonSerializer.SerializeToNode(m.ClearedPositions.OrderBy(kv => kv.Key).Select(kv => kv.Value.Select(p => new { p.Key, p.Value.NetInjectionKwh, p.Value.PriceEurPerMwh }).ToList()).ToList()),
+            ["grid"] = m.Grid().Body.DeepClone(),
+            ["invoice"] = m.TariffInvoice("anna")?.DeepClone(),
+            ["orders"] = new JsonArray([.. engine.OwnOrders("anna").Select(o => (JsonNode)Views.Order(o))]),
+        }.ToJsonString();
     }
 
     /// <summary>Creates the pool market <c>cp</c> (the tiny scenario named <paramref name="scenarioName"/>, with a tariff section) and a continuous market <c>c</c>; anna bids in the pool.</summary>
