@@ -34,6 +34,8 @@ internal sealed class MarketEngine : IMarketHost
     private readonly Dictionary<string, List<ServerTrade>> _tradesByParticipant = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Participant, string ClientBidId), SealedBidCommitment> _commitments = [];
     private readonly Dictionary<string, List<SealedBidCommitment>> _commitmentsByParticipant = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, DeferredClearing> _running = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _partsApplied = new(StringComparer.Ordinal);
     private readonly ServerLedger _ledger;
     private Dictionary<string, ParticipantRecord>? _replayParticipants;
     private long _nextSequence = 1;
@@ -66,6 +68,12 @@ internal sealed class MarketEngine : IMarketHost
     /// <summary>Stream events of the current batch, published after it commits.</summary>
     public List<StreamEvent> PendingEvents { get; } = [];
 
+    /// <summary>Clearings that gate_closure commands started off the lock since the sequencer last took them (it runs them once their batch committed).</summary>
+    public List<DeferredClearing> StartedClearings { get; } = [];
+
+    /// <summary>The clearings started and not applied yet, by market id (after a replay: the ones a crash cut off, to run again).</summary>
+    public IReadOnlyCollection<DeferredClearing> RunningClearings => _running.Values;
+
     /// <summary>The number of accepted commands so far.</summary>
     public long CommandCount => _nextSequence - 1;
 
@@ -97,6 +105,7 @@ internal sealed class MarketEngine : IMarketHost
             _ledger.EndReplay();
             Batch.Clear();
             PendingEvents.Clear();
+            StartedClearings.Clear();
         }
     }
 
@@ -121,6 +130,7 @@ internal sealed class MarketEngine : IMarketHost
             CommandKinds.AmendOrder => AmendOrder(payload, time),
             CommandKinds.CancelOrder => CancelOrder(payload, time),
             CommandKinds.GateClosure => CloseGate(payload, time),
+            CommandKinds.ClearingResult => ApplyClearingResult(payload, time),
             CommandKinds.CommitSealedBid => CommitSealedBid(payload, time),
             CommandKinds.RevealSealedBid => RevealSealedBid(payload, time),
             _ => throw new InvalidDataException($"Unknown command kind '{kind}'."),
@@ -443,6 +453,11 @@ internal sealed class MarketEngine : IMarketHost
         }
 
         var market = _markets[order.MarketId];
+        if (market.IsClearing(order.Slot))
+        {
+            return Clearing(market, order.Slot);
+        }
+
         if (market.GateClosed(order.Slot, time))
         {
             return new CommandResult(409, Views.Problem(409, "Conflict.", $"The gate of slot {order.Slot} has closed."));
@@ -463,7 +478,81 @@ internal sealed class MarketEngine : IMarketHost
             return new CommandResult(200, ClosureView(done, market));
         }
 
+        if (market.IsClearing(slot))
+        {
+            if (!Writing)
+            {
+                Accept(CommandKinds.GateClosure, p, time); // a log written before clearings ran off the lock closed every slot with a command of its own
+            }
+
+            return ClearingStarted(market, slot);
+        }
+
         Accept(CommandKinds.GateClosure, p, time);
+        if (market.StartClearing(slot, time) is { } clearing)
+        {
+            _running.Add(market.Spec.MarketId, clearing);
+            StartedClearings.Add(clearing);
+            return ClearingStarted(market, slot);
+        }
+
+        return CloseSlot(market, slot, time);
+    }
+
+    /// <summary>
+    /// The clearing_result command: applies one part (<c>part</c> of <c>parts</c>, in order) of the result of a clearing
+    /// that ran off the lock and closes the slots it clears, each like a gate closure (expiry of what is still open,
+    /// record, ledger, stream); the last part ends the clearing. 409, not logged, without a running clearing or for a
+    /// part out of order (a part applied before a restart, submitted again by the re-run clearing).
+    /// </summary>
+    private CommandResult ApplyClearingResult(JsonObject p, Instant time)
+    {
+        var marketId = Str(p, "market_id");
+        var part = Int(p, "part");
+        var parts = Int(p, "parts");
+        if (!_markets.TryGetValue(marketId, out var market) || !_running.ContainsKey(marketId))
+        {
+            return new CommandResult(409, Views.Problem(409, "Conflict.", $"market_id: the market '{marketId}' has no clearing running."));
+        }
+
+        var expected = _partsApplied.GetValueOrDefault(marketId);
+        if (part != expected || part >= parts)
+        {
+            return new CommandResult(409, Views.Problem(409, "Conflict.", $"part: the clearing of market '{marketId}' takes part {expected} next, not {part} of {parts}."));
+        }
+
+        Accept(CommandKinds.ClearingResult, p, time);
+        var last = part == parts - 1;
+        if (last)
+        {
+            _running.Remove(marketId);
+            _partsApplied.Remove(marketId);
+        }
+        else
+        {
+            _partsApplied[marketId] = part + 1;
+        }
+
+        var closed = new JsonArray();
+        foreach (var slot in market.ApplyClearing(p["result"]!.AsObject(), last, time))
+        {
+            closed.Add(CloseSlot(market, slot, time).Body);
+        }
+
+        return new CommandResult(200, new JsonObject { ["gate_closures"] = closed });
+    }
+
+    /// <summary>The answer to a gate closure whose clearing runs off the lock: 202 with the status <c>clearing</c>.</summary>
+    private static CommandResult ClearingStarted(IServerMarket market, int slot) => new(202, new JsonObject
+    {
+        ["market_id"] = market.Spec.MarketId,
+        ["slot"] = slot,
+        ["status"] = "clearing",
+    });
+
+    /// <summary>Closes a slot after its gate closure or clearing result was logged: the market's outcome, expiry of what is still open, the record, ledger and stream.</summary>
+    private CommandResult CloseSlot(IServerMarket market, int slot, Instant time)
+    {
         var outcome = market.CloseGate(slot, time);
         foreach (var o in market.Orders(slot))
         {
@@ -592,11 +681,21 @@ internal sealed class MarketEngine : IMarketHost
             return invalid;
         }
 
+        if (market.IsClearing(slot))
+        {
+            return Clearing(market, slot);
+        }
+
         return market.GateClosed(slot, time)
             ? new CommandResult(409, Views.Problem(409, "Gate closed.", $"slot: the gate of slot {slot} closed at {WireTime.Text(market.GateClosure(slot))}.",
                 new Dictionary<string, string> { ["slot"] = "gate closed" }))
             : null;
     }
+
+    private static CommandResult Clearing(IServerMarket market, int slot) =>
+        new(409, Views.Problem(409, "Clearing.",
+            $"slot: the gate of slot {slot} closed at {WireTime.Text(market.GateClosure(slot))} and market '{market.Spec.MarketId}' is clearing it now; see its prices once cleared.",
+            new Dictionary<string, string> { ["slot"] = "clearing" }));
 
     private static CommandResult NotFoundOrder(string clientOrderId) =>
         new(404, Views.Problem(404, "Not found.", $"client_order_id: you have no order '{clientOrderId}'."));

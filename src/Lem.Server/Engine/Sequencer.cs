@@ -1,5 +1,7 @@
+using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using System.Threading.Channels;
+using Lem.Server.Engine.Markets;
 using Lem.Server.Store;
 
 namespace Lem.Server.Engine;
@@ -12,6 +14,8 @@ namespace Lem.Server.Engine;
 /// see stored state; requests arriving meanwhile queue up and form the next batch. The writer runs on its own thread so
 /// that the blocking fsync never takes a thread from the pool serving HTTP. A failed commit stops the sequencer: the
 /// in-memory state may be ahead of the store, so every later request gets 503 until a restart rebuilds the state.
+/// A clearing that a gate closure starts off the lock (a scenario market's) runs on its own thread once the closure
+/// committed, and comes back through the channel as clearing_result commands, one per part of its result (docs/server-clearing.md).
 /// </summary>
 internal sealed class Sequencer : IAsyncDisposable
 {
@@ -26,6 +30,8 @@ internal sealed class Sequencer : IAsyncDisposable
     private readonly Task _writer;
     private readonly SemaphoreSlim _writerIdle = new(1, 1);
     private readonly SemaphoreSlim _jobReady = new(0, 1);
+    private readonly ConcurrentDictionary<string, TaskCompletionSource<CommandResult>> _clearings = new(StringComparer.Ordinal);
+    private readonly List<(DeferredClearing Clearing, TaskCompletionSource<CommandResult> Done)> _toLaunch = [];
     private WriteJob? _job;
     private volatile Exception? _fault;
 
@@ -38,6 +44,14 @@ internal sealed class Sequencer : IAsyncDisposable
         _time = time;
         _publish = publish;
         _maxBatch = Math.Max(1, maxBatch);
+
+        // Clearings the replay left running (their gate closure is stored, their result is not: the process stopped in
+        // between) run again from the same snapshot; the clearing is deterministic.
+        foreach (var clearing in engine.RunningClearings)
+        {
+            Launch(clearing, Register(clearing));
+        }
+
         // Two dedicated threads: both block (on the engine lock, on SQLite's fsync), which must not starve the thread pool
         // that serves the HTTP requests.
         _writer = Task.Factory.StartNew(WriteLoop, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
@@ -59,8 +73,51 @@ internal sealed class Sequencer : IAsyncDisposable
         return pending.Completion.Task;
     }
 
-    /// <summary>Runs every due gate closure (one gate_closure command each); completes after they committed.</summary>
-    public Task<CommandResult> RunDueGateClosuresAsync() => SubmitAsync(DueGateClosures, new JsonObject());
+    /// <summary>
+    /// Runs every due gate closure (one gate_closure command each); completes after they committed and, for a market
+    /// clearing off the lock, after its clearing result committed (its closures then replace the <c>clearing</c> answers).
+    /// </summary>
+    public async Task<CommandResult> RunDueGateClosuresAsync()
+    {
+        var pending = new Pending(DueGateClosures, new JsonObject(), null);
+        if (_fault is not null || !_channel.Writer.TryWrite(pending))
+        {
+            return Unavailable();
+        }
+
+        var result = await pending.Completion.Task.ConfigureAwait(false);
+        if (result.Status != 200 || pending.Clearings.Count == 0)
+        {
+            return result;
+        }
+
+        var cleared = new Dictionary<(string MarketId, int Slot), JsonNode>();
+        foreach (var clearing in pending.Clearings.Distinct())
+        {
+            var done = await clearing.ConfigureAwait(false);
+            if (done.Status != 200)
+            {
+                return done;
+            }
+
+            foreach (var closure in done.Body["gate_closures"]!.AsArray())
+            {
+                cleared[(closure!["market_id"]!.GetValue<string>(), closure["slot"]!.GetValue<int>())] = closure;
+            }
+        }
+
+        var closures = result.Body["gate_closures"]!.AsArray();
+        for (var i = 0; i < closures.Count; i++)
+        {
+            var c = closures[i]!;
+            if (cleared.TryGetValue((c["market_id"]!.GetValue<string>(), c["slot"]!.GetValue<int>()), out var final))
+            {
+                closures[i] = final.DeepClone();
+            }
+        }
+
+        return result;
+    }
 
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
@@ -124,6 +181,7 @@ internal sealed class Sequencer : IAsyncDisposable
                 _jobReady.Release();
                 _writerIdle.Wait();
                 _writerIdle.Release();
+                LaunchStartedClearings();
             }
         }
 
@@ -221,13 +279,22 @@ internal sealed class Sequencer : IAsyncDisposable
         var now = _engine.NextTime(NodaTime.Instant.FromDateTimeOffset(_time.GetUtcNow()));
         if (p.Kind != DueGateClosures)
         {
-            return _engine.Execute(p.Kind, p.Payload, now, p.ApiKeySha256Hex);
+            var result = _engine.Execute(p.Kind, p.Payload, now, p.ApiKeySha256Hex);
+            TakeStartedClearings();
+            return result;
         }
 
         var closed = new JsonArray();
         foreach (var (market, slot) in _engine.DueGateClosures(now))
         {
-            closed.Add(_engine.Execute(CommandKinds.GateClosure, new JsonObject { ["market_id"] = market, ["slot"] = slot }, now, null).Body);
+            var closure = _engine.Execute(CommandKinds.GateClosure, new JsonObject { ["market_id"] = market, ["slot"] = slot }, now, null);
+            TakeStartedClearings();
+            if (closure.Status == 202 && _clearings.TryGetValue(market, out var clearing))
+            {
+                p.Clearings.Add(clearing.Task);
+            }
+
+            closed.Add(closure.Body);
         }
 
         return new CommandResult(200, new JsonObject { ["gate_closures"] = closed });
@@ -242,6 +309,92 @@ internal sealed class Sequencer : IAsyncDisposable
         }
 
         return result;
+    }
+
+    /// <summary>Registers the clearings the engine started (under the lock) so that waiters find them; they run once their batch committed.</summary>
+    private void TakeStartedClearings()
+    {
+        foreach (var clearing in _engine.StartedClearings)
+        {
+            _toLaunch.Add((clearing, Register(clearing)));
+        }
+
+        _engine.StartedClearings.Clear();
+    }
+
+    private TaskCompletionSource<CommandResult> Register(DeferredClearing clearing)
+    {
+        var done = new TaskCompletionSource<CommandResult>(TaskCreationOptions.RunContinuationsAsynchronously);
+        _clearings[clearing.MarketId] = done;
+        return done;
+    }
+
+    /// <summary>After a batch committed: starts the clearings its gate closures took snapshots for (after a failed commit they end unavailable).</summary>
+    private void LaunchStartedClearings()
+    {
+        TakeStartedClearings();
+        foreach (var (clearing, done) in _toLaunch)
+        {
+            if (_fault is null)
+            {
+                Launch(clearing, done);
+            }
+            else
+            {
+                _clearings.TryRemove(new KeyValuePair<string, TaskCompletionSource<CommandResult>>(clearing.MarketId, done));
+                done.TrySetResult(Unavailable());
+            }
+        }
+
+        _toLaunch.Clear();
+    }
+
+    /// <summary>
+    /// Solves a clearing on a thread of its own (off the engine's lock: other markets trade and reads answer meanwhile),
+    /// then submits its parts one after the other as clearing_result commands, each stored and signed into the ledger like
+    /// any command in a group commit of its own (so none holds the lock for long). A part refused as applied already (the
+    /// clearing re-runs after a restart that cut it off) is skipped.
+    /// </summary>
+    private void Launch(DeferredClearing clearing, TaskCompletionSource<CommandResult> done)
+    {
+        _ = Task.Factory.StartNew(() => SolveAndSubmitAsync(clearing, done), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
+    }
+
+    private async Task SolveAndSubmitAsync(DeferredClearing clearing, TaskCompletionSource<CommandResult> done)
+    {
+        IReadOnlyList<JsonObject> parts;
+        try
+        {
+            parts = clearing.Solve();
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            parts = clearing.Failed(ex);
+        }
+
+        var closed = new JsonArray();
+        var outcome = new CommandResult(200, new JsonObject { ["gate_closures"] = closed });
+        for (var i = 0; i < parts.Count; i++)
+        {
+            // The command carries the payload as parsed from its own text, so the live state is built from exactly what a replay reads.
+            var payload = JsonNode.Parse(new JsonObject { ["market_id"] = clearing.MarketId, ["part"] = i, ["parts"] = parts.Count, ["result"] = parts[i].DeepClone() }.ToJsonString())!.AsObject();
+            var committed = await SubmitAsync(CommandKinds.ClearingResult, payload).ConfigureAwait(false);
+            if (committed.Status == 200)
+            {
+                foreach (var closure in committed.Body["gate_closures"]!.AsArray())
+                {
+                    closed.Add(closure!.DeepClone());
+                }
+            }
+            else if (committed.Status != 409)
+            {
+                outcome = committed;
+                break;
+            }
+        }
+
+        _clearings.TryRemove(new KeyValuePair<string, TaskCompletionSource<CommandResult>>(clearing.MarketId, done));
+        done.TrySetResult(outcome);
     }
 
     private CommandResult Unavailable() => new(503, Views.Problem(503, "Service unavailable.", _fault is { } f
@@ -259,5 +412,8 @@ internal sealed class Sequencer : IAsyncDisposable
         public string? ApiKeySha256Hex { get; } = apiKeySha256Hex;
 
         public TaskCompletionSource<CommandResult> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        /// <summary>For the due gate closures: the clearings running off the lock that its closures wait for.</summary>
+        public List<Task<CommandResult>> Clearings { get; } = [];
     }
 }

@@ -70,6 +70,26 @@ internal interface IServerMarket
     /// <summary>Clears a slot at its gate closure (the command is logged; the engine then expires what is still open).</summary>
     GateClosureOutcome CloseGate(int slot, Instant time);
 
+    /// <summary>
+    /// True while the slot's clearing runs off the sequencer's lock: from the gate_closure command that took the snapshot
+    /// until the clearing_result command; orders, amendments and cancellations for the slot are refused meanwhile.
+    /// </summary>
+    bool IsClearing(int slot);
+
+    /// <summary>
+    /// At the gate_closure command of <paramref name="slot"/> (already logged): the clearing to run off the lock on a
+    /// snapshot taken now, or null when the market clears inside <see cref="CloseGate"/> under the lock (the default).
+    /// </summary>
+    DeferredClearing? StartClearing(int slot, Instant time);
+
+    /// <summary>
+    /// Applies one part of the result of the clearing started by <see cref="StartClearing"/> (a clearing_result command's
+    /// <c>result</c>, already logged; parts come in order), live and on replay alike; <paramref name="last"/> marks the
+    /// last part, which ends the clearing. Returns the slots the part closes, whose <see cref="CloseGate"/> then reports
+    /// the applied result; after the last part every slot is closed.
+    /// </summary>
+    IReadOnlyList<int> ApplyClearing(JsonObject part, bool last, Instant time);
+
     /// <summary>Adds the kind's own fields to a closed slot's public JSON.</summary>
     void DescribeClosure(int slot, JsonObject closure);
 

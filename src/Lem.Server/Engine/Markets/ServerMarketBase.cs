@@ -110,6 +110,16 @@ internal abstract class ServerMarketBase : IServerMarket
     public abstract GateClosureOutcome CloseGate(int slot, Instant time);
 
     /// <inheritdoc />
+    public virtual bool IsClearing(int slot) => false;
+
+    /// <inheritdoc />
+    public virtual DeferredClearing? StartClearing(int slot, Instant time) => null;
+
+    /// <inheritdoc />
+    public virtual IReadOnlyList<int> ApplyClearing(JsonObject part, bool last, Instant time) =>
+        throw new InvalidOperationException($"The market '{Spec.MarketId}' clears at its gate closures; it has no clearing result to apply.");
+
+    /// <inheritdoc />
     public virtual void DescribeClosure(int slot, JsonObject closure)
     {
     }
