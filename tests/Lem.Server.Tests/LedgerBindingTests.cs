@@ -232,7 +232,7 @@ public sealed class LedgerBindingTests : IDisposable
     }
 
     [Fact]
-    public async Task The_stream_sends_the_signed_head_after_a_group_commit()
+    public async Task The_stream_sends_the_signed_head_after_every_group_commit()
     {
         await using var t = await TestServer.StartAsync(Dir);
         t.OwnsFolder = false;
@@ -243,11 +243,20 @@ public sealed class LedgerBindingTests : IDisposable
         using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
         Assert.StartsWith(":", await reader.ReadLineAsync());
         var alice = await t.Register("alice");
-        var ack = await t.Order("m1", alice, "x", "sell", 50m, 4m);
-        var want = ack.Body![SeqField]!.GetValue<long>();
+
+        // One order at a time: each is a group commit of its own, and each must be announced (not only the newest).
+        var acks = new Dictionary<long, string>();
+        for (var i = 0; i < 5; i++)
+        {
+            var ack = await t.Order("m1", alice, "x" + i, "sell", 50m + i, 4m);
+            acks[ack.Body![SeqField]!.GetValue<long>()] = ack.Body![HashField]!.GetValue<string>();
+        }
+
+        var last = acks.Keys.Max();
+        var seen = new List<long>();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         string? eventName = null;
-        while (true)
+        while (seen.Count == 0 || seen[^1] < last)
         {
             var line = await reader.ReadLineAsync(timeout.Token) ?? throw new InvalidOperationException("the stream ended");
             if (line.StartsWith("event: ", StringComparison.Ordinal))
@@ -258,15 +267,18 @@ public sealed class LedgerBindingTests : IDisposable
             {
                 var head = JsonNode.Parse(line["data: ".Length..])!.AsObject();
                 AssertSignedHead(head, publicKey);
-                if (head["seq"]!.GetValue<long>() == want)
+                var seq = head["seq"]!.GetValue<long>();
+                Assert.True(seen.Count == 0 || seq == seen[^1] + 1, $"heads out of order or skipped: {seq} after {(seen.Count == 0 ? 0 : seen[^1])}");
+                Assert.True(seq <= last, "a head beyond the last commit");
+                seen.Add(seq);
+                if (acks.TryGetValue(seq, out var hash))
                 {
-                    Assert.Equal(ack.Body![HashField]!.GetValue<string>(), head["hash"]!.GetValue<string>());
-                    return;
+                    Assert.Equal(hash, head["hash"]!.GetValue<string>());
                 }
-
-                Assert.True(head["seq"]!.GetValue<long>() < want, "a head beyond the last commit");
             }
         }
+
+        Assert.All(acks.Keys, k => Assert.Contains(k, seen));
     }
 
     [Fact]

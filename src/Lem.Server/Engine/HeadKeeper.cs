@@ -5,12 +5,12 @@ namespace Lem.Server.Engine;
 
 /// <summary>
 /// Keeps the last signed ledger head outside the store and announces it: after every group commit the writer posts the
-/// batch's last entry (<see cref="Post"/>); a background thread signs the head of the newest posted entry, writes it to
-/// <see cref="LedgerHeadFile"/> (atomically, flushed to disk) and publishes a <c>ledger_head</c> stream event. Posted
-/// only after the COMMIT returned, the file is never ahead of the store. Off the commit path, it costs the sequencer
-/// nothing; it writes at most once per <see cref="MinimumInterval"/> (a signature and an fsync each, which would
-/// otherwise compete with the group commits for the cores and the disk), skipping to the newest head, so under load
-/// the file and the stream trail the store by at most that long. See <c>docs/ledger.md</c>.
+/// batch's last entry (<see cref="Post"/>); a background thread signs the head of every posted entry and publishes it as
+/// a <c>ledger_head</c> stream event (one per group commit, in order), and writes the newest head to
+/// <see cref="LedgerHeadFile"/> (atomically, flushed to disk). Posted only after the COMMIT returned, the file is never
+/// ahead of the store. Off the commit path, it costs the sequencer nothing; the file is written at most once per
+/// <see cref="MinimumInterval"/> (an fsync each, which would otherwise compete with the group commits for the disk),
+/// skipping to the newest head, so under load the file trails the store by at most that long. See <c>docs/ledger.md</c>.
 /// </summary>
 internal sealed class HeadKeeper : IDisposable
 {
@@ -25,7 +25,10 @@ internal sealed class HeadKeeper : IDisposable
     private readonly Action<IReadOnlyList<StreamEvent>> _publish;
     private readonly SemaphoreSlim _signal = new(0, 1);
     private readonly Thread _thread;
+    private readonly System.Collections.Concurrent.ConcurrentQueue<LedgerEntry> _posted = new();
     private LedgerEntry? _latest;
+    private long _announced;
+    private long _lastFileWriteTicks;
     private int _signalled;
     private long _written;
     private volatile bool _stopping;
@@ -47,7 +50,7 @@ internal sealed class HeadKeeper : IDisposable
     /// <summary>Posts the last entry of a committed batch (called on the writer thread, after the COMMIT returned).</summary>
     public void Post(LedgerEntry entry)
     {
-        Volatile.Write(ref _latest, entry);
+        _posted.Enqueue(entry);
         if (Interlocked.Exchange(ref _signalled, 1) == 0)
         {
             _signal.Release();
@@ -64,6 +67,7 @@ internal sealed class HeadKeeper : IDisposable
         }
 
         _thread.Join();
+        Announce();
         WriteLatest();
         _signal.Dispose();
     }
@@ -76,27 +80,73 @@ internal sealed class HeadKeeper : IDisposable
             Volatile.Write(ref _signalled, 0);
             if (!_stopping)
             {
-                WriteLatest();
-                if (!_stopping)
+                Announce();
+                var sinceWrite = TimeSpan.FromTicks(Environment.TickCount64 * TimeSpan.TicksPerMillisecond - _lastFileWriteTicks);
+                if (sinceWrite >= MinimumInterval)
                 {
-                    Thread.Sleep(MinimumInterval);
+                    WriteLatest();
+                }
+                else
+                {
+                    // Written on the next signal, or after the interval when no further commit comes.
+                    ScheduleWrite(MinimumInterval - sinceWrite);
                 }
             }
         }
     }
 
+    /// <summary>Signs and publishes the head of every entry posted since the last call, in order.</summary>
+    private void Announce()
+    {
+        var events = new List<StreamEvent>();
+        while (_posted.TryDequeue(out var entry))
+        {
+            if (entry.Sequence <= _announced)
+            {
+                continue;
+            }
+
+            _announced = entry.Sequence;
+            _latest = entry;
+            events.Add(new StreamEvent(EventName, _ledger.SignedHead(entry).ToJson(_ledger.PublicKeyBase64)));
+        }
+
+        if (events.Count > 0)
+        {
+            _publish(events);
+        }
+    }
+
+    private void ScheduleWrite(TimeSpan delay)
+    {
+        _ = Task.Delay(delay).ContinueWith(_ =>
+        {
+            try
+            {
+                if (!_stopping && Interlocked.Exchange(ref _signalled, 1) == 0)
+                {
+                    _signal.Release();
+                }
+            }
+            catch (ObjectDisposedException)
+            {
+                // Stopped meanwhile: Dispose wrote the newest head.
+            }
+        }, TaskScheduler.Default);
+    }
+
     private void WriteLatest()
     {
-        var entry = Volatile.Read(ref _latest);
+        var entry = _latest;
         if (entry is null || entry.Sequence <= _written)
         {
             return;
         }
 
-        var head = _ledger.SignedHead(entry);
+        _lastFileWriteTicks = Environment.TickCount64 * TimeSpan.TicksPerMillisecond;
         try
         {
-            LedgerHeadFile.Write(_dataDirectory, head, flushToDisk: true);
+            LedgerHeadFile.Write(_dataDirectory, _ledger.SignedHead(entry), flushToDisk: true);
             _written = entry.Sequence;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
@@ -104,7 +154,5 @@ internal sealed class HeadKeeper : IDisposable
             // The file only ever lags the store; the next commit tries again.
             LastError = ex;
         }
-
-        _publish([new StreamEvent(EventName, head.ToJson(_ledger.PublicKeyBase64))]);
     }
 }
