@@ -18,7 +18,7 @@ namespace Lem.Server.Store;
 /// server from writing into it at the same time (it is released when the connection closes, also when the process dies).
 /// A lost connection (the session terminated, PostgreSQL restarted, the network cut) does not stop the server: the group
 /// commit reconnects, takes the lock again and retries the batch, with exponential backoff for a bounded time
-/// (<c>docs/server.md</c>, "PostgreSQL"). The retry is idempotent: holding the lock again means the old session is gone,
+/// (<c>docs/postgres.md</c>). The retry is idempotent: holding the lock again means the old session is gone,
 /// so its transaction either committed or rolled back; a batch whose last ledger record is already stored (same
 /// sequence number and hash; the ledger's primary key) was committed and is not written twice.
 /// </summary>
