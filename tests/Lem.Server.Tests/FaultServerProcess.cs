@@ -26,8 +26,8 @@ internal sealed class FaultServerProcess : IDisposable
     public static Task<FaultServerProcess> StartAsync(string dataDirectory, string operatorKey) => StartAsync(dataDirectory, operatorKey, [], null);
 
     /// <summary>
-    /// Starts <c>lem serve</c> with further options (e.g. <c>--postgres CONNECTION</c>) and environment variables on a free
-    /// loopback port and waits for its JSON start report.
+    /// Starts <c>lem serve</c> with further options (e.g. <c>--postgres CONNECTION</c>) and environment variables (an empty
+    /// value removes the variable) on a free loopback port and waits for its JSON start report.
     /// </summary>
     public static async Task<FaultServerProcess> StartAsync(string dataDirectory, string operatorKey, IReadOnlyList<string> options, IReadOnlyDictionary<string, string>? environment)
     {
@@ -112,9 +112,17 @@ internal sealed class FaultServerProcess : IDisposable
             start.ArgumentList.Add(a);
         }
 
+        // An empty value removes the variable (an empty PGPASSWORD would still count as a password).
         foreach (var (name, value) in environment ?? new Dictionary<string, string>())
         {
-            start.Environment[name] = value;
+            if (value.Length == 0)
+            {
+                start.Environment.Remove(name);
+            }
+            else
+            {
+                start.Environment[name] = value;
+            }
         }
 
         return Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");

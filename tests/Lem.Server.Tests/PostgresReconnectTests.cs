@@ -174,8 +174,10 @@ public sealed class PostgresReconnectTests
         var passfile = Path.Combine(dir, "pgpass");
         try
         {
-            // No password anywhere (PGPASSFILE pointed at a missing file so that a ~/.pgpass of the machine cannot help).
-            var none = new Dictionary<string, string> { ["PGPASSWORD"] = string.Empty, ["PGPASSFILE"] = Path.Combine(dir, "missing"), [Cli.Commands.ServeCommand.PostgresPasswordVariable] = string.Empty };
+            // No password anywhere (no PGPASSWORD, PGPASSFILE pointed at an empty file so that a ~/.pgpass of the machine cannot help).
+            var empty = Path.Combine(dir, "empty-pgpass");
+            await File.WriteAllTextAsync(empty, string.Empty);
+            var none = new Dictionary<string, string> { ["PGPASSWORD"] = string.Empty, ["PGPASSFILE"] = empty, [Cli.Commands.ServeCommand.PostgresPasswordVariable] = string.Empty };
             var refused = await FaultServerProcess.RunAsync(none, "serve", "--data", Path.Combine(dir, "a"), "--urls", "http://127.0.0.1:0", "--postgres", withoutPassword, "--format", "json");
             Assert.Equal(1, refused.ExitCode);
             Assert.Contains("--postgres: cannot use the PostgreSQL database", refused.Output, StringComparison.Ordinal);
@@ -185,6 +187,7 @@ public sealed class PostgresReconnectTests
             if (!OperatingSystem.IsWindows())
             {
                 File.SetUnixFileMode(passfile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+                File.SetUnixFileMode(empty, UnixFileMode.UserRead | UnixFileMode.UserWrite);
             }
 
             using (var server = await FaultServerProcess.StartAsync(Path.Combine(dir, "b"), FaultTests.OperatorKey, ["--postgres", withoutPassword, "--postgres-passfile", passfile], none))
