@@ -9,19 +9,29 @@ internal sealed class FaultServerProcess : IDisposable
 {
     private readonly Process _process;
 
-    private FaultServerProcess(Process process, Uri baseAddress)
+    private FaultServerProcess(Process process, Uri baseAddress, string serverPublicKey)
     {
         _process = process;
         BaseAddress = baseAddress;
+        ServerPublicKey = serverPublicKey;
     }
 
     /// <summary>Where the server listens.</summary>
     public Uri BaseAddress { get; }
 
+    /// <summary>The server's ledger signing key (base64), from its start report.</summary>
+    public string ServerPublicKey { get; }
+
     /// <summary>Starts <c>lem serve</c> on a free loopback port and waits for its JSON start report.</summary>
-    public static async Task<FaultServerProcess> StartAsync(string dataDirectory, string operatorKey)
+    public static Task<FaultServerProcess> StartAsync(string dataDirectory, string operatorKey) => StartAsync(dataDirectory, operatorKey, [], null);
+
+    /// <summary>
+    /// Starts <c>lem serve</c> with further options (e.g. <c>--postgres CONNECTION</c>) and environment variables (an empty
+    /// value removes the variable) on a free loopback port and waits for its JSON start report.
+    /// </summary>
+    public static async Task<FaultServerProcess> StartAsync(string dataDirectory, string operatorKey, IReadOnlyList<string> options, IReadOnlyDictionary<string, string>? environment)
     {
-        var process = Start("serve", "--data", dataDirectory, "--urls", "http://127.0.0.1:0", "--operator-key", operatorKey, "--format", "json");
+        var process = Start(environment, ["serve", "--data", dataDirectory, "--urls", "http://127.0.0.1:0", "--operator-key", operatorKey, "--format", "json", .. options]);
         var text = new StringBuilder();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         while (true)
@@ -37,7 +47,7 @@ internal sealed class FaultServerProcess : IDisposable
             try
             {
                 var report = JsonNode.Parse(text.ToString())!;
-                return new FaultServerProcess(process, new Uri(report["listening"]![0]!.GetValue<string>()));
+                return new FaultServerProcess(process, new Uri(report["listening"]![0]!.GetValue<string>()), report["server_public_key"]!.GetValue<string>());
             }
             catch (System.Text.Json.JsonException)
             {
@@ -47,9 +57,16 @@ internal sealed class FaultServerProcess : IDisposable
     }
 
     /// <summary>Runs <c>lem ledger verify --data DIR</c> and returns its exit code and output.</summary>
-    public static async Task<(int ExitCode, string Output)> VerifyLedgerAsync(string dataDirectory)
+    public static Task<(int ExitCode, string Output)> VerifyLedgerAsync(string dataDirectory) => RunAsync(null, "ledger", "verify", "--data", dataDirectory, "--format", "json");
+
+    /// <summary>Runs <c>lem ledger verify --postgres CONNECTION --public-key KEY</c> and returns its exit code and output.</summary>
+    public static Task<(int ExitCode, string Output)> VerifyPostgresLedgerAsync(string connectionString, string publicKey, IReadOnlyDictionary<string, string>? environment = null) =>
+        RunAsync(environment, "ledger", "verify", "--postgres", connectionString, "--public-key", publicKey, "--format", "json");
+
+    /// <summary>Runs a <c>lem</c> command to its end and returns its exit code and output (stdout, then stderr).</summary>
+    public static async Task<(int ExitCode, string Output)> RunAsync(IReadOnlyDictionary<string, string>? environment, params string[] arguments)
     {
-        using var process = Start("ledger", "verify", "--data", dataDirectory, "--format", "json");
+        using var process = Start(environment, arguments);
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
@@ -85,7 +102,7 @@ internal sealed class FaultServerProcess : IDisposable
         _process.Dispose();
     }
 
-    private static Process Start(params string[] arguments)
+    private static Process Start(IReadOnlyDictionary<string, string>? environment, string[] arguments)
     {
         var lem = Path.Combine(AppContext.BaseDirectory, "lem.dll");
         if (!File.Exists(lem))
@@ -104,6 +121,19 @@ internal sealed class FaultServerProcess : IDisposable
         foreach (var a in arguments)
         {
             start.ArgumentList.Add(a);
+        }
+
+        // An empty value removes the variable (an empty PGPASSWORD would still count as a password).
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            if (value.Length == 0)
+            {
+                start.Environment.Remove(name);
+            }
+            else
+            {
+                start.Environment[name] = value;
+            }
         }
 
         return Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");

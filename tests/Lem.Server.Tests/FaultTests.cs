@@ -17,13 +17,13 @@ namespace Lem.Server.Tests;
 [Trait("Category", "Heavy")]
 public sealed class FaultTests
 {
-    private const string OperatorKey = "fault-test-operator-key";
+    internal const string OperatorKey = "fault-test-operator-key";
     private const int Clients = 4;
-    private const string GeneratorMarket = "lg";
-    private const int GeneratorParticipants = 4;
-    private const int GeneratorConnections = 2;
-    private const int GeneratorSlots = 4;
-    private const int GeneratorAcksBeforeKill = 30;
+    internal const string GeneratorMarket = "lg";
+    internal const int GeneratorParticipants = 4;
+    internal const int GeneratorConnections = 2;
+    internal const int GeneratorSlots = 4;
+    internal const int GeneratorAcksBeforeKill = 30;
 
     [Theory]
     [InlineData(5, 1)]
@@ -33,12 +33,29 @@ public sealed class FaultTests
     [InlineData(260, 5)]
     public async Task Kill_9_under_load_loses_no_acknowledged_order_or_trade_and_the_restarted_books_match_the_answers(int killAfterAcks, int seed)
     {
-        var dir = Path.Combine(Path.GetTempPath(), "lem-server-tests", "fault-" + Guid.NewGuid().ToString("N"));
-        try
+        using var store = FaultStore.Sqlite();
+        await KillUnderLoad(store, killAfterAcks, seed);
+    }
+
+    /// <summary>The same kill -9 cycle with the PostgreSQL store (<c>lem serve --postgres</c>, the password from the environment).</summary>
+    [PostgresTheory]
+    [InlineData(5, 11)]
+    [InlineData(40, 12)]
+    [InlineData(90, 13)]
+    [InlineData(160, 14)]
+    [InlineData(260, 15)]
+    public async Task Kill_9_under_load_on_the_PostgreSQL_store_loses_no_acknowledged_order_or_trade_and_the_restarted_books_match_the_answers(int killAfterAcks, int seed)
+    {
+        using var store = FaultStore.CreatePostgres();
+        await KillUnderLoad(store, killAfterAcks, seed);
+    }
+
+    private static async Task KillUnderLoad(FaultStore store, int killAfterAcks, int seed)
+    {
         {
             var keys = new string[Clients];
             var log = new FaultLog();
-            using (var server = await FaultServerProcess.StartAsync(dir, OperatorKey))
+            using (var server = await store.StartAsync(OperatorKey))
             {
                 using var http = new HttpClient { BaseAddress = server.BaseAddress };
                 var start = DateTimeOffset.UtcNow.Date.AddDays(2).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
@@ -107,10 +124,10 @@ public sealed class FaultTests
 
             // Every client stopped only because its request in flight lost the server: the kill hit the load.
             Assert.Equal(Clients, log.Unacknowledged.Count);
-            var crashed = await FaultServerProcess.VerifyLedgerAsync(dir);
+            var crashed = await store.VerifyLedgerAsync();
             Assert.True(crashed.ExitCode == 0, "lem ledger verify after the kill: " + crashed.Output);
 
-            using (var server = await FaultServerProcess.StartAsync(dir, OperatorKey))
+            using (var server = await store.StartAsync(OperatorKey))
             {
                 using var http = new HttpClient { BaseAddress = server.BaseAddress };
                 await CheckRecoveredState(http, keys, log);
@@ -122,19 +139,8 @@ public sealed class FaultTests
                 server.KillHard();
             }
 
-            var final = await FaultServerProcess.VerifyLedgerAsync(dir);
+            var final = await store.VerifyLedgerAsync();
             Assert.True(final.ExitCode == 0, "lem ledger verify after the restart: " + final.Output);
-        }
-        finally
-        {
-            try
-            {
-                Directory.Delete(dir, true);
-            }
-            catch (IOException)
-            {
-                // Best effort.
-            }
         }
     }
 
@@ -318,7 +324,7 @@ public sealed class FaultTests
     /// flight per generator connection explains a stored order it was not told about, every order's fills are its
     /// trades, and the public depth equals the open orders level by level.
     /// </summary>
-    private static async Task CheckGeneratorMarket(HttpClient http, FaultLog log)
+    internal static async Task CheckGeneratorMarket(HttpClient http, FaultLog log)
     {
         Assert.Equal(GeneratorParticipants, log.GeneratorKeys.Count);
         var orders = new Dictionary<(string, string), JsonObject>();
@@ -389,7 +395,7 @@ public sealed class FaultTests
         Assert.Equal(expectedBook.OrderBy(kv => kv.Key).ToList(), depth.OrderBy(kv => kv.Key).ToList());
     }
 
-    private static async Task<(int Status, JsonNode? Body)> Send(HttpClient http, HttpMethod method, string path, string? key, string? json = null)
+    internal static async Task<(int Status, JsonNode? Body)> Send(HttpClient http, HttpMethod method, string path, string? key, string? json = null)
     {
         using var request = new HttpRequestMessage(method, path);
         if (key is not null)
@@ -411,7 +417,7 @@ public sealed class FaultTests
     /// What the clients were told: acknowledged orders, trades and cancels, and the requests in flight at the kill; and the
     /// load generator's participants (with their keys) and the orders it saw acknowledged.
     /// </summary>
-    private sealed class FaultLog
+    internal sealed class FaultLog
     {
         private int _acknowledged;
         private int _generatorAcknowledged;

@@ -13,7 +13,8 @@ public static class ServeCommand
     public static Command Create(CliContext context)
     {
         var data = new Option<string>("--data") { Description = "The data folder: database lem.db (unless --postgres), the server's signing key and the generated operator key.", DefaultValueFactory = _ => "lem-data" };
-        var postgres = new Option<string?>("--postgres") { Description = "Store in PostgreSQL instead of SQLite: a connection string (Npgsql form, e.g. \"Host=...;Database=...;Username=...;Password=...\"); the password can also come from PGPASSWORD, which keeps it out of the process list; the data folder then holds only the keys." };
+        var postgres = new Option<string?>("--postgres") { Description = "Store in PostgreSQL instead of SQLite: a connection string (Npgsql form, e.g. \"Host=...;Database=...;Username=...\"); the data folder then holds only the keys. Leave the password out of it (the process list shows it): without Password= it comes from the environment variable " + PostgresPasswordVariable + ", else PGPASSWORD, else a pgpass file (--postgres-passfile, PGPASSFILE or ~/.pgpass). A lost connection is re-established and the group commit retried for up to 30 s." };
+        var postgresPassfile = new Option<string?>("--postgres-passfile") { Description = "A pgpass file (lines host:port:database:username:password, readable only by you) for the --postgres password instead of PGPASSFILE or ~/.pgpass." };
         var urls = new Option<string>("--urls") { Description = "Where to listen, separated by ';' (loopback only by default; port 0 picks a free port).", DefaultValueFactory = _ => "http://127.0.0.1:8080" };
         var operatorKey = new Option<string?>("--operator-key") { Description = "The operator's API key; by default one is generated into the data folder and printed once." };
         var rateLimit = new Option<int>("--rate-limit") { Description = "Requests per second per caller: per operator, participant or DSO key, per client IP address for requests without a valid key (token bucket of the same size; 429 with Retry-After; see docs/server-limits.md).", DefaultValueFactory = _ => 20_000 };
@@ -21,12 +22,15 @@ public static class ServeCommand
         var format = CommonOptions.Format();
         var command = new Command("serve", "Run the market server: markets, participants and orders over HTTP, continuous trading and call auctions with gate closures, a durable store and a signed ledger.")
         {
-            data, postgres, urls, operatorKey, rateLimit, maxBody, format,
+            data, postgres, postgresPassfile, urls, operatorKey, rateLimit, maxBody, format,
         };
         command.SetAction((parse, cancellationToken) => RunAsync(context, new ServeSettings(parse.GetValue(data)!, parse.GetValue(urls)!, parse.GetValue(operatorKey),
-            parse.GetValue(rateLimit), parse.GetValue(maxBody), parse.GetValue(format)!, parse.GetValue(postgres)), cancellationToken));
+            parse.GetValue(rateLimit), parse.GetValue(maxBody), parse.GetValue(format)!, parse.GetValue(postgres), parse.GetValue(postgresPassfile)), cancellationToken));
         return command;
     }
+
+    /// <summary>The environment variable with the PostgreSQL password, used when the <c>--postgres</c> connection string has none.</summary>
+    public const string PostgresPasswordVariable = "LEM_POSTGRES_PASSWORD";
 
     /// <summary>Starts the server, prints where it listens, and runs until the host shuts down or <paramref name="stop"/> fires.</summary>
     public static async Task<int> RunAsync(CliContext context, ServeSettings settings, CancellationToken stop)
@@ -67,13 +71,26 @@ public static class ServeCommand
             return Fail(context, $"--postgres: {problem}");
         }
 
+        if (settings.PostgresPassfile is { } passfile)
+        {
+            if (settings.Postgres is null)
+            {
+                return Fail(context, "--postgres-passfile: applies only with --postgres.");
+            }
+
+            if (!File.Exists(passfile))
+            {
+                return Fail(context, $"--postgres-passfile: the file '{passfile}' does not exist.");
+            }
+        }
+
         LemServer server;
         try
         {
             server = await LemServer.StartAsync(new ServerOptions
             {
                 DataDirectory = Path.GetFullPath(settings.DataDirectory),
-                PostgresConnectionString = settings.Postgres,
+                PostgresConnectionString = settings.Postgres is { } connection ? WithPassword(connection, settings.PostgresPassfile) : null,
                 Urls = urls,
                 OperatorKey = settings.OperatorKey,
                 RateLimitBurst = settings.RateLimitPerSecond,
@@ -173,6 +190,28 @@ public static class ServeCommand
         {
             return $"not a valid connection string: {ex.Message}";
         }
+    }
+
+    /// <summary>
+    /// The connection string with the password sources that are not on the command line: with no <c>Password</c> in it,
+    /// <see cref="PostgresPasswordVariable"/> when set; the pgpass file of <c>--postgres-passfile</c> as its
+    /// <c>Passfile</c>. Npgsql itself falls back to <c>PGPASSWORD</c> and then the pgpass file (<c>Passfile</c>,
+    /// <c>PGPASSFILE</c>, <c>~/.pgpass</c>).
+    /// </summary>
+    internal static string WithPassword(string connectionString, string? passfile)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (string.IsNullOrEmpty(builder.Password) && Environment.GetEnvironmentVariable(PostgresPasswordVariable) is { Length: > 0 } password)
+        {
+            builder.Password = password;
+        }
+
+        if (passfile is not null)
+        {
+            builder.Passfile = Path.GetFullPath(passfile);
+        }
+
+        return builder.ConnectionString;
     }
 
     /// <summary>Where a connection string points, without the password: <c>user@host:port/database</c>.</summary>

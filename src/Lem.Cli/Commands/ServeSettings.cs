@@ -8,4 +8,6 @@ namespace Lem.Cli.Commands;
 /// <param name="MaxBodyBytes">The largest request body in bytes.</param>
 /// <param name="Format">text or json.</param>
 /// <param name="Postgres">A PostgreSQL connection string for the store (the data folder then holds only the keys), or null for SQLite in the data folder.</param>
-public sealed record ServeSettings(string DataDirectory, string Urls, string? OperatorKey, int RateLimitPerSecond, long MaxBodyBytes, string Format, string? Postgres = null);
+/// <param name="PostgresPassfile">A pgpass file for the PostgreSQL password (<c>--postgres-passfile</c>), or null.</param>
+public sealed record ServeSettings(string DataDirectory, string Urls, string? OperatorKey, int RateLimitPerSecond, long MaxBodyBytes, string Format, string? Postgres = null,
+    string? PostgresPassfile = null);
