@@ -12,6 +12,7 @@ public sealed class ServeCommandTests
     [InlineData("--rate-limit", "0")]
     [InlineData("--max-body-bytes", "10")]
     [InlineData("--operator-key", "short")]
+    [InlineData("--max-open-orders", "0")]
     public void Bad_options_give_exit_1_naming_the_option(string option, string value)
     {
         var (exit, _, err) = CliRunner.Run("serve", "--data", Path.Combine(Path.GetTempPath(), "lem-serve-unused"), option, value);
@@ -36,7 +37,11 @@ public sealed class ServeCommandTests
                 };
                 request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
                 Assert.Equal(201, (int)(await http.SendAsync(request)).StatusCode);
-            });
+
+                // --max-open-orders is the cap of a market created without one, and it is stored with the market.
+                var created = JsonNode.Parse(await http.GetStringAsync("/v1/markets"))!;
+                Assert.Equal(7, created["markets"]![0]!["max_open_orders_per_participant"]!.GetValue<int>());
+            }, maxOpenOrders: 7);
             Assert.Equal(0, first.Exit);
 
             // Second start: the key is not printed again and the market was recovered.
@@ -46,6 +51,7 @@ public sealed class ServeCommandTests
                 Assert.Equal(1, report["replayed_commands"]!.GetValue<long>());
                 var markets = JsonNode.Parse(await http.GetStringAsync("/v1/markets"))!;
                 Assert.Equal("m", markets["markets"]![0]!["market_id"]!.GetValue<string>());
+                Assert.Equal(7, markets["markets"]![0]!["max_open_orders_per_participant"]!.GetValue<int>());
             });
             Assert.Equal(0, second.Exit);
         }
@@ -55,13 +61,13 @@ public sealed class ServeCommandTests
         }
     }
 
-    private static async Task<(int Exit, string Err)> Serve(string dir, Func<JsonNode, HttpClient, Task> check)
+    private static async Task<(int Exit, string Err)> Serve(string dir, Func<JsonNode, HttpClient, Task> check, int maxOpenOrders = Lem.Server.ServerOptions.DefaultMaxOpenOrdersPerParticipant)
     {
         var stdout = new ReportWriter();
         var stderr = new StringWriter();
         using var stop = new CancellationTokenSource();
         var context = new CliContext(stdout, stderr);
-        var run = Task.Run(() => ServeCommand.RunAsync(context, new ServeSettings(dir, "http://127.0.0.1:0", null, 1000, 65536, "json"), stop.Token));
+        var run = Task.Run(() => ServeCommand.RunAsync(context, new ServeSettings(dir, "http://127.0.0.1:0", null, 1000, 65536, "json", MaxOpenOrdersPerParticipant: maxOpenOrders), stop.Token));
         var ready = await Task.WhenAny(stdout.Report.Task, run);
         Assert.True(ready == stdout.Report.Task, $"lem serve stopped early: {stderr}");
         var report = JsonNode.Parse(await stdout.Report.Task)!;

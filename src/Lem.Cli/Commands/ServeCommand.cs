@@ -19,13 +19,15 @@ public static class ServeCommand
         var operatorKey = new Option<string?>("--operator-key") { Description = "The operator's API key; by default one is generated into the data folder and printed once." };
         var rateLimit = new Option<int>("--rate-limit") { Description = "Requests per second per caller: per operator, participant or DSO key, per client IP address for requests without a valid key (token bucket of the same size; 429 with Retry-After; see docs/server-limits.md).", DefaultValueFactory = _ => 20_000 };
         var maxBody = new Option<long>("--max-body-bytes") { Description = "The largest request body in bytes.", DefaultValueFactory = _ => 64 * 1024 };
+        var maxOpenOrders = new Option<int>("--max-open-orders") { Description = "The default cap on one participant's open orders per market and slot (continuous and call-auction markets; a market's max_open_orders_per_participant overrides it; see docs/order-book.md).", DefaultValueFactory = _ => ServerOptions.DefaultMaxOpenOrdersPerParticipant };
         var format = CommonOptions.Format();
         var command = new Command("serve", "Run the market server: markets, participants and orders over HTTP, continuous trading and call auctions with gate closures, a durable store and a signed ledger.")
         {
-            data, postgres, postgresPassfile, urls, operatorKey, rateLimit, maxBody, format,
+            data, postgres, postgresPassfile, urls, operatorKey, rateLimit, maxBody, maxOpenOrders, format,
         };
         command.SetAction((parse, cancellationToken) => RunAsync(context, new ServeSettings(parse.GetValue(data)!, parse.GetValue(urls)!, parse.GetValue(operatorKey),
-            parse.GetValue(rateLimit), parse.GetValue(maxBody), parse.GetValue(format)!, parse.GetValue(postgres), parse.GetValue(postgresPassfile)), cancellationToken));
+            parse.GetValue(rateLimit), parse.GetValue(maxBody), parse.GetValue(format)!, parse.GetValue(postgres), parse.GetValue(postgresPassfile),
+            parse.GetValue(maxOpenOrders)), cancellationToken));
         return command;
     }
 
@@ -59,6 +61,11 @@ public static class ServeCommand
         if (settings.MaxBodyBytes < 1024)
         {
             return Fail(context, $"--max-body-bytes: {settings.MaxBodyBytes} must be at least 1024.");
+        }
+
+        if (settings.MaxOpenOrdersPerParticipant is < 1 or > 1_000_000)
+        {
+            return Fail(context, $"--max-open-orders: {settings.MaxOpenOrdersPerParticipant} must be between 1 and 1000000.");
         }
 
         if (settings.OperatorKey is { } k && k.Trim().Length < 16)
@@ -96,6 +103,7 @@ public static class ServeCommand
                 RateLimitBurst = settings.RateLimitPerSecond,
                 RateLimitPerSecond = settings.RateLimitPerSecond,
                 MaxRequestBodyBytes = settings.MaxBodyBytes,
+                MaxOpenOrdersPerParticipant = settings.MaxOpenOrdersPerParticipant,
             }, stop).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is IOException or SocketException or UnauthorizedAccessException)

@@ -9,5 +9,6 @@ namespace Lem.Cli.Commands;
 /// <param name="Format">text or json.</param>
 /// <param name="Postgres">A PostgreSQL connection string for the store (the data folder then holds only the keys), or null for SQLite in the data folder.</param>
 /// <param name="PostgresPassfile">A pgpass file for the PostgreSQL password (<c>--postgres-passfile</c>), or null.</param>
+/// <param name="MaxOpenOrdersPerParticipant">The default cap on one participant's open orders per market and slot (<c>--max-open-orders</c>).</param>
 public sealed record ServeSettings(string DataDirectory, string Urls, string? OperatorKey, int RateLimitPerSecond, long MaxBodyBytes, string Format, string? Postgres = null,
-    string? PostgresPassfile = null);
+    string? PostgresPassfile = null, int MaxOpenOrdersPerParticipant = Lem.Server.ServerOptions.DefaultMaxOpenOrdersPerParticipant);
