@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Data.Common;
+using System.Text.Json;
 using Lem.Cli.Output;
 using Lem.Ledger;
 using Lem.Server.Store;
@@ -194,61 +195,13 @@ public static class LedgerVerifyCommand
                 w.WriteStartObject();
                 w.WriteBoolean("valid", result.Ok);
                 w.WriteNumber("records", records);
-                if (result.FirstBadSequence is { } bad)
-                {
-                    w.WriteNumber("first_bad_sequence", bad);
-                }
-                else
-                {
-                    w.WriteNull("first_bad_sequence");
-                }
-
-                if (result.FirstBadCommand is { } badCommand)
-                {
-                    w.WriteNumber("first_bad_command", badCommand);
-                }
-                else
-                {
-                    w.WriteNull("first_bad_command");
-                }
-
-                if (check is not null)
-                {
-                    w.WriteString("check", check);
-                }
-                else
-                {
-                    w.WriteNull("check");
-                }
-
-                if (result.Reason is { } reason)
-                {
-                    w.WriteString("reason", reason);
-                }
-                else
-                {
-                    w.WriteNull("reason");
-                }
-
-                if (result.HeadHash is { } head)
-                {
-                    w.WriteString("head_hash", head);
-                }
-                else
-                {
-                    w.WriteNull("head_hash");
-                }
-
+                WriteNumberOrNull(w, "first_bad_sequence", result.FirstBadSequence);
+                WriteNumberOrNull(w, "first_bad_command", result.FirstBadCommand);
+                WriteStringOrNull(w, "check", check);
+                WriteStringOrNull(w, "reason", result.Reason);
+                WriteStringOrNull(w, "head_hash", result.HeadHash);
                 w.WriteNumber("head_sequence", result.HeadSequence);
-                if (result.HasCommandLog)
-                {
-                    w.WriteNumber("commands", result.CommandCount);
-                }
-                else
-                {
-                    w.WriteNull("commands");
-                }
-
+                WriteNumberOrNull(w, "commands", result.HasCommandLog ? result.CommandCount : null);
                 w.WriteEndObject();
             });
         }
@@ -279,5 +232,31 @@ public static class LedgerVerifyCommand
         }
 
         return result.Ok ? ExitCodes.Ok : ExitCodes.InvalidInput;
+    }
+
+    /// <summary>Writes <paramref name="value"/> as a JSON number, or <c>null</c> when there is none.</summary>
+    private static void WriteNumberOrNull(Utf8JsonWriter w, string name, long? value)
+    {
+        if (value is { } number)
+        {
+            w.WriteNumber(name, number);
+        }
+        else
+        {
+            w.WriteNull(name);
+        }
+    }
+
+    /// <summary>Writes <paramref name="value"/> as a JSON string, or <c>null</c> when there is none.</summary>
+    private static void WriteStringOrNull(Utf8JsonWriter w, string name, string? value)
+    {
+        if (value is not null)
+        {
+            w.WriteString(name, value);
+        }
+        else
+        {
+            w.WriteNull(name);
+        }
     }
 }

@@ -3,10 +3,8 @@ using System.Globalization;
 using Lem.Cli.Output;
 using Lem.Cli.Output.Records;
 using Lem.Grid.Formulations;
-using Lem.Grid.Import;
 using Lem.Grid.Indexing;
 using Lem.Grid.Opf;
-using Lem.Grid.Topology;
 using Lem.Optimization;
 using Spectre.Console;
 
@@ -28,14 +26,8 @@ public static class OpfCommand
 
     private static int Run(CliContext context, string path, string formulationName, string format)
     {
-        var import = GridImporter.Import(path);
-        var errors = import.Errors.ToList();
-        if (import.Network is not null && errors.Count == 0)
-        {
-            errors.AddRange(GridTopology.Validate(import.Network, Path.GetFileName(path)));
-        }
-
-        if (import.Network is null || errors.Count > 0)
+        var network = CheckedNetworkImport.Import(path, out var errors);
+        if (network is null)
         {
             ErrorPrinter.Print(context, format, path, errors);
             return ExitCodes.InvalidInput;
@@ -43,10 +35,10 @@ public static class OpfCommand
 
         // MATPOWER's OPF lets the reference bus voltage move within its limits; a pool on an LV feeder holds the
         // external grid's set point instead (the formulation's default).
-        var formulation = formulationName == "ac" && import.Network.SourceFormat == Grid.Network.GridSourceFormat.Matpower
+        var formulation = formulationName == "ac" && network.SourceFormat == Grid.Network.GridSourceFormat.Matpower
             ? new AcPolarFormulation { FixSlackVoltageMagnitude = false }
             : GridFormulations.ByName(formulationName);
-        if (formulation.CannotRepresent(NetworkIndex.Build(import.Network)) is { } why)
+        if (formulation.CannotRepresent(NetworkIndex.Build(network)) is { } why)
         {
             ErrorPrinter.Print(context, format, path, [new Domain.Validation.ValidationError("--formulation", "grid.formulation_not_applicable", $"The {formulationName} formulation cannot represent this network: {why}")]);
             return ExitCodes.InvalidInput;
@@ -55,7 +47,7 @@ public static class OpfCommand
         OpfResult result;
         try
         {
-            result = OptimalPowerFlow.Solve(import.Network, formulation);
+            result = OptimalPowerFlow.Solve(network, formulation);
         }
         catch (ArgumentException ex)
         {

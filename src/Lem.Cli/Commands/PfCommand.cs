@@ -2,10 +2,8 @@ using System.CommandLine;
 using System.Globalization;
 using Lem.Cli.Output;
 using Lem.Cli.Output.Records;
-using Lem.Grid.Import;
 using Lem.Grid.Indexing;
 using Lem.Grid.PowerFlow;
-using Lem.Grid.Topology;
 using Spectre.Console;
 
 namespace Lem.Cli.Commands;
@@ -69,19 +67,13 @@ public static class PfCommand
 
     private static int Run(CliContext context, string path, PowerFlowOptions options, string format, string? loadsPath, int? threads)
     {
-        var import = GridImporter.Import(path);
-        var errors = import.Errors.ToList();
-        if (import.Network is not null && errors.Count == 0)
-        {
-            errors.AddRange(GridTopology.Validate(import.Network, Path.GetFileName(path)));
-        }
-
-        if (import.Network is null || errors.Count > 0)
+        var network = CheckedNetworkImport.Import(path, out var errors);
+        if (network is null)
         {
             return Fail(context, format, path, errors);
         }
 
-        var model = PowerFlowModel.Build(NetworkIndex.Build(import.Network));
+        var model = PowerFlowModel.Build(NetworkIndex.Build(network));
         var algorithm = AcPowerFlow.Resolve(model, options.Algorithm);
         if (algorithm == PowerFlowAlgorithm.BackwardForwardSweep && !model.SweepApplicable)
         {
@@ -100,7 +92,7 @@ public static class PfCommand
         }
         else
         {
-            WriteText(context, path, import.Network.Name, result);
+            WriteText(context, path, network.Name, result);
         }
 
         return result.Converged ? ExitCodes.Ok : ExitCodes.InvalidInput;

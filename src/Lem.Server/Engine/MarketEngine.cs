@@ -580,9 +580,7 @@ internal sealed class MarketEngine : IMarketHost
 
     private CommandResult CommitSealedBid(JsonObject p, Instant time)
     {
-        var participant = Str(p, "participant_id");
-        var clientBidId = Str(p, "client_bid_id");
-        var marketId = Str(p, "market_id");
+        var (participant, clientBidId, marketId) = SealedBidKey(p);
         var slot = Int(p, "slot");
         var commitment = Str(p, "commitment");
         if (_commitments.TryGetValue((participant, clientBidId), out var existing))
@@ -616,9 +614,7 @@ internal sealed class MarketEngine : IMarketHost
 
     private CommandResult RevealSealedBid(JsonObject p, Instant time)
     {
-        var participant = Str(p, "participant_id");
-        var clientBidId = Str(p, "client_bid_id");
-        var marketId = Str(p, "market_id");
+        var (participant, clientBidId, marketId) = SealedBidKey(p);
         var sideName = Str(p, "side");
         var price = Dec(p, "price_eur_per_mwh");
         var quantity = Dec(p, "quantity_kwh");
@@ -731,6 +727,10 @@ internal sealed class MarketEngine : IMarketHost
     }
 
     private static string Str(JsonObject p, string name) => p[name]!.GetValue<string>();
+
+    /// <summary>The participant, client bid id and market of a sealed-bid commit or reveal payload.</summary>
+    private static (string Participant, string ClientBidId, string MarketId) SealedBidKey(JsonObject p) =>
+        (Str(p, "participant_id"), Str(p, "client_bid_id"), Str(p, "market_id"));
 
     private static int Int(JsonObject p, string name) => p[name]!.GetValue<int>();
 

@@ -1,6 +1,5 @@
 using System.Data.Common;
 using System.Globalization;
-using System.Text;
 using System.Text.Json.Nodes;
 using Lem.Ledger;
 
@@ -136,22 +135,7 @@ public static class LedgerTable
 
     private static LedgerEntry Row(DbDataReader reader)
     {
-        var seqValue = reader.GetValue(0);
-        long seq = seqValue switch
-        {
-            long l => l,
-            int i => i,
-            _ => throw new InvalidDataException($"A ledger row has the seq {Text(seqValue)}, which is not an integer."),
-        };
-        return new LedgerEntry(seq, Text(reader.GetValue(1)), Text(reader.GetValue(2)), Text(reader.GetValue(3)), Text(reader.GetValue(4)), Text(reader.GetValue(5)), Text(reader.GetValue(6)));
+        var seq = DbValues.Sequence(reader.GetValue(0), "ledger");
+        return new LedgerEntry(seq, DbValues.Text(reader.GetValue(1)), DbValues.Text(reader.GetValue(2)), DbValues.Text(reader.GetValue(3)), DbValues.Text(reader.GetValue(4)), DbValues.Text(reader.GetValue(5)), DbValues.Text(reader.GetValue(6)));
     }
-
-    private static string Text(object value) => value switch
-    {
-        string s => s,
-        byte[] b => Encoding.UTF8.GetString(b),
-        DBNull => string.Empty,
-        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-        _ => value.ToString() ?? string.Empty,
-    };
 }

@@ -9,29 +9,8 @@ namespace Lem.Server.Store;
 /// <summary>The embedded store: one SQLite file (<c>&lt;data&gt;/lem.db</c>) in WAL mode with full synchronous writes; one connection owned by the sequencer.</summary>
 internal sealed class SqliteMarketStore : IMarketStore
 {
-    private const string Schema = """
-        CREATE TABLE IF NOT EXISTS commands (
-            seq INTEGER PRIMARY KEY, time TEXT NOT NULL, kind TEXT NOT NULL, payload TEXT NOT NULL);
-        CREATE TABLE IF NOT EXISTS markets (
-            market_id TEXT PRIMARY KEY, mechanism TEXT NOT NULL, delivery_start TEXT NOT NULL, slot_minutes INTEGER NOT NULL,
-            slot_count INTEGER NOT NULL, gate_closure_lead_minutes INTEGER NOT NULL, tick_size_eur_per_mwh TEXT NOT NULL,
-            min_price_eur_per_mwh TEXT NOT NULL, max_price_eur_per_mwh TEXT NOT NULL);
-        CREATE TABLE IF NOT EXISTS participants (
-            participant_id TEXT PRIMARY KEY, role TEXT NOT NULL, api_key_sha256 TEXT NOT NULL UNIQUE,
-            ed25519_public_key BLOB NULL, registered_at TEXT NOT NULL);
-        CREATE TABLE IF NOT EXISTS orders (
-            order_number INTEGER PRIMARY KEY, participant_id TEXT NOT NULL, client_order_id TEXT NOT NULL, market_id TEXT NOT NULL,
-            slot INTEGER NOT NULL, side TEXT NOT NULL, price_eur_per_mwh TEXT NOT NULL, quantity_kwh TEXT NOT NULL,
-            filled_kwh TEXT NOT NULL, open_kwh TEXT NOT NULL, status TEXT NOT NULL, reason TEXT NULL, fingerprint TEXT NOT NULL,
-            submitted_at TEXT NOT NULL, UNIQUE (participant_id, client_order_id));
-        CREATE TABLE IF NOT EXISTS trades (
-            trade_id INTEGER PRIMARY KEY, market_id TEXT NOT NULL, slot INTEGER NOT NULL, buyer TEXT NOT NULL, seller TEXT NOT NULL,
-            buy_client_order_id TEXT NOT NULL, sell_client_order_id TEXT NOT NULL, price_eur_per_mwh TEXT NOT NULL,
-            quantity_kwh TEXT NOT NULL, time TEXT NOT NULL);
-        CREATE TABLE IF NOT EXISTS gate_closures (
-            market_id TEXT NOT NULL, slot INTEGER NOT NULL, closed_at TEXT NOT NULL, price_eur_per_mwh TEXT NULL,
-            volume_kwh TEXT NOT NULL, trade_count INTEGER NOT NULL, merkle_root TEXT NOT NULL, PRIMARY KEY (market_id, slot));
-        """;
+    /// <summary>The market tables in SQLite's column types (see <see cref="MarketTables.Schema"/>).</summary>
+    private static readonly string Schema = MarketTables.Schema("INTEGER", "BLOB");
 
     private const string InsertCommand = "INSERT INTO commands (seq, time, kind, payload) VALUES ($1, $2, $3, $4)";
     private const string InsertMarket = "INSERT INTO markets VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)";

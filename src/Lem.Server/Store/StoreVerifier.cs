@@ -1,6 +1,5 @@
 using System.Data.Common;
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using Lem.Ledger;
 
@@ -116,7 +115,7 @@ public static class StoreVerifier
             while (reader.Read())
             {
                 rows++;
-                var seq = Integer(reader.GetValue(0));
+                var seq = DbValues.Sequence(reader.GetValue(0), "command");
                 if (next >= bound.Count || seq < bound[next].Command)
                 {
                     // Read on only to count the rows.
@@ -144,9 +143,9 @@ public static class StoreVerifier
                     };
                 }
 
-                var time = Text(reader.GetValue(1));
-                var kind = Text(reader.GetValue(2));
-                var digest = CommandDigest.TryCompute(seq, time, kind, Text(reader.GetValue(3)));
+                var time = DbValues.Text(reader.GetValue(1));
+                var kind = DbValues.Text(reader.GetValue(2));
+                var digest = CommandDigest.TryCompute(seq, time, kind, DbValues.Text(reader.GetValue(3)));
                 if (!string.Equals(digest, b.Digest, StringComparison.Ordinal))
                 {
                     return result with
@@ -173,22 +172,6 @@ public static class StoreVerifier
 
         return result with { CommandCount = rows, CommandPositions = positions };
     }
-
-    private static long Integer(object value) => value switch
-    {
-        long l => l,
-        int i => i,
-        _ => throw new InvalidDataException($"A command row has the seq {Text(value)}, which is not an integer."),
-    };
-
-    private static string Text(object value) => value switch
-    {
-        string s => s,
-        byte[] b => Encoding.UTF8.GetString(b),
-        DBNull => string.Empty,
-        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-        _ => value.ToString() ?? string.Empty,
-    };
 
     private static string Shorten(string text) => text.Length > 16 ? text[..16] + "..." : text;
 
