@@ -56,32 +56,34 @@ internal sealed class FaultServerProcess : IDisposable
         }
     }
 
-    /// <summary>Runs <c>lem ledger verify --data DIR</c> and returns its exit code and output.</summary>
-    public static Task<(int ExitCode, string Output)> VerifyLedgerAsync(string dataDirectory) => RunAsync(null, "ledger", "verify", "--data", dataDirectory, "--format", "json");
+    /// <summary>Runs <c>lem ledger verify --data DIR</c> and returns its exit code and output (stdout, then stderr).</summary>
+    public static Task<(int ExitCode, string Output)> VerifyLedgerAsync(string dataDirectory) => RunCombinedAsync(null, "ledger", "verify", "--data", dataDirectory, "--format", "json");
 
     /// <summary>Runs <c>lem ledger verify --postgres CONNECTION --public-key KEY</c> and returns its exit code and output.</summary>
     public static Task<(int ExitCode, string Output)> VerifyPostgresLedgerAsync(string connectionString, string publicKey, IReadOnlyDictionary<string, string>? environment = null) =>
-        RunAsync(environment, "ledger", "verify", "--postgres", connectionString, "--public-key", publicKey, "--format", "json");
-
-    /// <summary>Runs a <c>lem</c> command to its end and returns its exit code and output (stdout, then stderr).</summary>
-    public static async Task<(int ExitCode, string Output)> RunAsync(IReadOnlyDictionary<string, string>? environment, params string[] arguments)
-    {
-        using var process = Start(environment, arguments);
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await output + await error);
-    }
+        RunCombinedAsync(environment, "ledger", "verify", "--postgres", connectionString, "--public-key", publicKey, "--format", "json");
 
     /// <summary>Runs <c>lem</c> with <paramref name="arguments"/> to its end; returns its exit code, standard output and standard error.</summary>
-    public static async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] arguments)
+    public static Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] arguments) => RunAsync(null, arguments);
+
+    /// <summary>
+    /// Runs <c>lem</c> with <paramref name="arguments"/> and environment variables (an empty value removes the variable) to its
+    /// end, at most two minutes; returns its exit code, standard output and standard error.
+    /// </summary>
+    public static async Task<(int ExitCode, string Output, string Error)> RunAsync(IReadOnlyDictionary<string, string>? environment, params string[] arguments)
     {
-        using var process = Start(arguments);
+        using var process = Start(environment, arguments);
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
         await process.WaitForExitAsync(timeout.Token);
         return (process.ExitCode, await output, await error);
+    }
+
+    private static async Task<(int ExitCode, string Output)> RunCombinedAsync(IReadOnlyDictionary<string, string>? environment, params string[] arguments)
+    {
+        var (exit, output, error) = await RunAsync(environment, arguments);
+        return (exit, output + error);
     }
 
     /// <summary>Kills the server with SIGKILL (no shutdown code runs) and waits until it is gone.</summary>

@@ -180,7 +180,7 @@ public sealed class PostgresReconnectTests
             var none = new Dictionary<string, string> { ["PGPASSWORD"] = string.Empty, ["PGPASSFILE"] = empty, [Cli.Commands.ServeCommand.PostgresPasswordVariable] = string.Empty };
             var refused = await FaultServerProcess.RunAsync(none, "serve", "--data", Path.Combine(dir, "a"), "--urls", "http://127.0.0.1:0", "--postgres", withoutPassword, "--format", "json");
             Assert.Equal(1, refused.ExitCode);
-            Assert.Contains("--postgres: cannot use the PostgreSQL database", refused.Output, StringComparison.Ordinal);
+            Assert.Contains("--postgres: cannot use the PostgreSQL database", refused.Output + refused.Error, StringComparison.Ordinal);
 
             // A pgpass file given with --postgres-passfile.
             await File.WriteAllTextAsync(passfile, $"{builder.Host}:{builder.Port}:{builder.Database}:{builder.Username}:{password}\n");
