@@ -196,9 +196,10 @@ public sealed class PostgresReconnectTests
                 Assert.Equal(201, (await FaultTests.Send(http, HttpMethod.Post, "/v1/participants", FaultTests.OperatorKey, """{"participant_id":"from-passfile"}""")).Status);
             }
 
-            // The environment variable LEM_POSTGRES_PASSWORD (the same schema, so the participant is still there).
+            // The environment variable LEM_POSTGRES_PASSWORD (the same schema and data folder, whose key signed the ledger,
+            // so the participant is still there).
             var env = new Dictionary<string, string>(none) { [Cli.Commands.ServeCommand.PostgresPasswordVariable] = password };
-            using (var server = await FaultServerProcess.StartAsync(Path.Combine(dir, "c"), FaultTests.OperatorKey, ["--postgres", withoutPassword], env))
+            using (var server = await FaultServerProcess.StartAsync(Path.Combine(dir, "b"), FaultTests.OperatorKey, ["--postgres", withoutPassword], env))
             {
                 using var http = new HttpClient { BaseAddress = server.BaseAddress };
                 Assert.Equal(201, (await FaultTests.Send(http, HttpMethod.Post, "/v1/participants", FaultTests.OperatorKey, """{"participant_id":"from-environment"}""")).Status);
