@@ -81,9 +81,11 @@ public sealed class ClearingLatencyTests(ITestOutputHelper output)
         output.WriteLine(FormattableString.Invariant(
             $"village pool clearing {clearing.TotalMilliseconds:F0} ms; orders on the continuous market during it: {during.Count}, p50 {(during.Count > 0 ? Percentile(during, 0.5) : 0):F2} ms, longest {maxDuring:F1} ms; before it: p50 {Percentile(warmLatencies, 0.5):F2} ms, longest {warmLatencies.Max():F1} ms"));
 
-        // The clearing runs on a snapshot outside the sequencer's lock: the other market keeps taking orders meanwhile, none waits for the solve.
+        // The clearing runs on a snapshot outside the sequencer's lock: the other market keeps taking orders meanwhile, none
+        // waits for the solve. Inside the lock one order waits about the whole clearing (15.2 s of 15.3 s measured); the bound
+        // of half the clearing leaves a wide margin for a loaded machine (the figure itself is what the line above reports).
         Assert.True(during.Count >= 10, $"only {during.Count} orders were answered during a {clearing.TotalMilliseconds:F0} ms clearing");
-        Assert.True(maxDuring < clearing.TotalMilliseconds / 4, $"an order waited {maxDuring:F0} ms during a {clearing.TotalMilliseconds:F0} ms clearing");
+        Assert.True(maxDuring < clearing.TotalMilliseconds / 2, $"an order waited {maxDuring:F0} ms during a {clearing.TotalMilliseconds:F0} ms clearing");
     }
 
     private static double Percentile(List<double> values, double q)
