@@ -161,37 +161,12 @@ public sealed class CallAuctionFaultTests(ITestOutputHelper output)
     }
 
     /// <summary>Submits in-the-money orders until the gate closes (409) or the server dies (the request in flight is recorded).</summary>
-    private static async Task FillUntilClosed(Uri baseAddress, int client, string key, int seed,
+    private static Task FillUntilClosed(Uri baseAddress, int client, string key, int seed,
         ConcurrentDictionary<(string, string), JsonObject> acked, ConcurrentDictionary<(string, string), byte> inFlight)
     {
-        var random = new Random(seed);
-        var participant = $"a{client}";
         var (side, price) = client < 2 ? ("buy", 55) : ("sell", 45);
-        using var http = new HttpClient { BaseAddress = baseAddress };
-        for (var n = 0; ; n++)
-        {
-            var id = $"x{client}-{n}";
-            (int Status, JsonNode? Body) answer;
-            try
-            {
-                answer = await FaultTests.Send(http, HttpMethod.Post, $"/v1/markets/{Market}/orders", key,
-                    $$"""{"client_order_id":"{{id}}","slot":0,"side":"{{side}}","price_eur_per_mwh":{{price}},"quantity_kwh":{{1 + random.Next(10)}}}""");
-            }
-            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or IOException)
-            {
-                inFlight[(participant, id)] = 0;
-                return;
-            }
-
-            if (answer.Status == 409)
-            {
-                return; // the gate closed
-            }
-
-            Assert.True(answer.Status == 201, $"{answer.Status}: {answer.Body}");
-            acked[(participant, id)] = answer.Body!.AsObject();
-            await Task.Delay(random.Next(20));
-        }
+        return FaultBidder.UntilClosed(baseAddress, Market, $"a{client}", key, $"x{client}", seed, 20, (id, random) =>
+            $$"""{"client_order_id":"{{id}}","slot":0,"side":"{{side}}","price_eur_per_mwh":{{price}},"quantity_kwh":{{1 + random.Next(10)}}}""", acked, inFlight);
     }
 
     /// <summary>Waits (up to 30 s) until the auction's slot is closed and returns the published slots.</summary>

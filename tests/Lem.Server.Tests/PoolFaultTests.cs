@@ -196,36 +196,12 @@ public sealed class PoolFaultTests(ITestOutputHelper output)
     }
 
     /// <summary>Bids into the pool (households 0 and 1 buy at 300, household 2 sells at 5 EUR/MWh; 1 to 3 kWh each) until the gate closes (409) or the server dies.</summary>
-    private static async Task BidUntilClosed(Uri baseAddress, string market, int client, string participant, string key, int seed,
+    private static Task BidUntilClosed(Uri baseAddress, string market, int client, string participant, string key, int seed,
         ConcurrentDictionary<(string, string), JsonObject> acked, ConcurrentDictionary<(string, string), byte> inFlight)
     {
-        var random = new Random(seed);
         var (side, price) = client < 2 ? ("buy", 300) : ("sell", 5);
-        using var http = new HttpClient { BaseAddress = baseAddress };
-        for (var n = 0; ; n++)
-        {
-            var id = $"p{client}-{n}";
-            (int Status, JsonNode? Body) answer;
-            try
-            {
-                answer = await FaultTests.Send(http, HttpMethod.Post, $"/v1/markets/{market}/orders", key,
-                    $$"""{"client_order_id":"{{id}}","slot":{{random.Next(96)}},"side":"{{side}}","price_eur_per_mwh":{{price}},"quantity_kwh":{{1 + random.Next(3)}}}""");
-            }
-            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or IOException)
-            {
-                inFlight[(participant, id)] = 0;
-                return;
-            }
-
-            if (answer.Status == 409)
-            {
-                return; // the gate closed
-            }
-
-            Assert.True(answer.Status == 201, $"{answer.Status}: {answer.Body}");
-            acked[(participant, id)] = answer.Body!.AsObject();
-            await Task.Delay(random.Next(50));
-        }
+        return FaultBidder.UntilClosed(baseAddress, market, participant, key, $"p{client}", seed, 50, (id, random) =>
+            $$"""{"client_order_id":"{{id}}","slot":{{random.Next(96)}},"side":"{{side}}","price_eur_per_mwh":{{price}},"quantity_kwh":{{1 + random.Next(3)}}}""", acked, inFlight);
     }
 
     /// <summary>Waits (up to 120 s) until every slot of the pool is closed and returns the published slots.</summary>
