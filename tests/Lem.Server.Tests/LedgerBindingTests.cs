@@ -90,6 +90,16 @@ public sealed class LedgerBindingTests : IDisposable
     }
 
     /// <summary>The server must refuse to start, in process and as <c>lem serve</c> (non-zero exit, the message, no stack trace).</summary>
+    /// <summary>Checks that a store cut after record <paramref name="seq"/> is caught by verify with the acknowledged head and by the server's start.</summary>
+    private async Task AssertCutDetectedAsync(long seq, string hash)
+    {
+        var expecting = await VerifyJsonAsync("--expect-head", $"{seq}:{hash}");
+        Assert.Equal(1, expecting["exit"]!.GetValue<int>());
+        Assert.Equal("ledger_cut", expecting["check"]!.GetValue<string>());
+        Assert.Equal(seq, expecting["first_bad_sequence"]!.GetValue<long>());
+        await AssertStartRefusedAsync($"ledger record {seq}", "ledger cut");
+    }
+
     private async Task AssertStartRefusedAsync(params string[] expectedInMessage)
     {
         var refused = await Assert.ThrowsAsync<StoreIntegrityException>(() => TestServer.StartAsync(Dir));
@@ -150,11 +160,7 @@ public sealed class LedgerBindingTests : IDisposable
         Assert.Equal(1, plain["exit"]!.GetValue<int>());
         Assert.Equal("command_extra", plain["check"]!.GetValue<string>());
 
-        var expecting = await VerifyJsonAsync("--expect-head", $"{seq}:{hash}");
-        Assert.Equal(1, expecting["exit"]!.GetValue<int>());
-        Assert.Equal("ledger_cut", expecting["check"]!.GetValue<string>());
-        Assert.Equal(seq, expecting["first_bad_sequence"]!.GetValue<long>());
-        await AssertStartRefusedAsync($"ledger record {seq}", "ledger cut");
+        await AssertCutDetectedAsync(seq, hash);
     }
 
     [Fact]
@@ -176,11 +182,7 @@ public sealed class LedgerBindingTests : IDisposable
 
         // The shorter store is consistent in itself: only the head a client or the server kept shows the cut.
         Assert.Equal(0, (await VerifyJsonAsync())["exit"]!.GetValue<int>());
-        var expecting = await VerifyJsonAsync("--expect-head", $"{seq}:{hash}");
-        Assert.Equal(1, expecting["exit"]!.GetValue<int>());
-        Assert.Equal("ledger_cut", expecting["check"]!.GetValue<string>());
-        Assert.Equal(seq, expecting["first_bad_sequence"]!.GetValue<long>());
-        await AssertStartRefusedAsync($"ledger record {seq}", "ledger cut");
+        await AssertCutDetectedAsync(seq, hash);
     }
 
     [Fact]
