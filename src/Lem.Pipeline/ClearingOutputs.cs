@@ -71,7 +71,9 @@ public static class ClearingOutputs
             r.PricesEurPerMwh.Count,
             s.Horizon.SlotLength.Minutes,
             prices,
-            AcSummary(run.AcCheck, hours))
+            AcSummary(run.AcCheck, hours),
+            [.. PeriodTable.Build(r, s.Horizon, TableResolution.Hour).Select(h => new HourSummary(
+                c.SlotTime(h.FirstSlot), h.FirstSlot, h.SlotCount, h.ImportMwh, h.ExportMwh, h.MeanPriceEurPerMwh, h.MinPriceEurPerMwh, h.MaxPriceEurPerMwh))])
         {
             TrailingFields = trailing.Count == 0 ? null : trailing,
         };

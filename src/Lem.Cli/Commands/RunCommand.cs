@@ -35,6 +35,7 @@ public static class RunCommand
         var output = new Option<string?>("--out") { Description = "A folder for prices.csv, the mechanism's files (dispatch.csv, …) and summary.json." };
         var format = CommonOptions.Format();
         var priceRule = CommonOptions.Choice("--price-rule", "Tie rule for an indeterminate uniform price: midpoint or marginal.", "midpoint", "midpoint", "marginal");
+        var tableResolution = CommonOptions.Choice("--table-resolution", "Rows of the text output's price and exchange table: hour (energy summed over the hour's slots, prices averaged) or slot.", "hour", [.. PeriodTable.ResolutionNames]);
         var noAcCheck = new Option<bool>("--no-ac-check") { Description = "Skip the AC power-flow check of the cleared injections." };
         var partners = new Option<string?>("--partners") { Description = "P2P only: trading partners per participant besides the outside market (neighbours in scenario order), or 'all' for the complete graph. Default: the complete graph up to 16 participants, else 6." };
         var networkCharge = new NetworkChargeOptions();
@@ -44,6 +45,7 @@ public static class RunCommand
             scenario, mechanism, grid, output, format, priceRule, noAcCheck, networkCharge.Level, networkCharge.Distance, networkCharge.Split,
         };
         command.Options.Add(partners);
+        command.Options.Add(tableResolution);
         command.Options.Add(settle.Settle);
         command.Options.Add(settle.Meters);
         command.SetAction(parse => Run(
@@ -57,11 +59,12 @@ public static class RunCommand
             !parse.GetValue(noAcCheck),
             networkCharge.Read(parse),
             settle.Read(parse),
-            parse.GetValue(partners)));
+            parse.GetValue(partners),
+            PeriodTable.ParseResolution(parse.GetValue(tableResolution)!)));
         return command;
     }
 
-    private static int Run(CliContext context, string path, IClearingMechanism mechanism, string gridName, string? outDir, string format, PriceRule rule, bool acCheck, NetworkChargeRequest networkCharge, SettleRequest settle, string? partnersText)
+    private static int Run(CliContext context, string path, IClearingMechanism mechanism, string gridName, string? outDir, string format, PriceRule rule, bool acCheck, NetworkChargeRequest networkCharge, SettleRequest settle, string? partnersText, TableResolution tableResolution)
     {
         int? partners = null;
         if (partnersText is not null)
@@ -154,7 +157,7 @@ public static class RunCommand
         }
         else
         {
-            WriteText(context, run, outDir, written);
+            WriteText(context, run, outDir, written, tableResolution);
         }
 
         return run.Clearing.Succeeded ? ExitCodes.Ok : ExitCodes.InvalidInput;
@@ -163,7 +166,7 @@ public static class RunCommand
     private static string WithCapability(Func<ClearingCapabilities, bool> has) =>
         string.Join(" or ", ClearingMechanisms.Names.Where(n => has(ClearingMechanisms.Get(n).Capabilities)));
 
-    private static void WriteText(CliContext context, PipelineResult run, string? outDir, IReadOnlyList<string>? written)
+    private static void WriteText(CliContext context, PipelineResult run, string? outDir, IReadOnlyList<string>? written, TableResolution resolution)
     {
         var c = context.Console;
         var ctx = run.ReportContext;
@@ -206,7 +209,8 @@ public static class RunCommand
         }
 
         c.Write(t);
-        foreach (var table in r.Report?.TextTables(ctx) ?? [])
+        var periods = PeriodTable.Text(PeriodTable.Build(r, s.Horizon, resolution), resolution, s.Horizon.SlotLength.Minutes);
+        foreach (var table in (IEnumerable<ReportTable>)[periods, .. r.Report?.TextTables(ctx) ?? []])
         {
             var x = new Table().Border(TableBorder.Rounded).Title(Markup.Escape(table.Title));
             for (var i = 0; i < table.Columns.Count; i++)

@@ -39,11 +39,18 @@ internal sealed record SettleRequest(bool Enabled, string? MetersPath)
         t.AddRow("Local traded volume", $"{k.LocalTradedKwh.ToString("0.0", Inv)} kWh");
         t.AddRow("Average local price", k.AverageLocalPriceEurPerMwh is { } p ? $"{p.ToString("0.00", Inv)} EUR/MWh" : "–");
         t.AddRow("Peak import", k.PeakImportSlot is { } slot ? $"{k.PeakImportKw.ToString("0.0", Inv)} kW at {SettlementJson.LocalTime(r.SlotStarts[slot], r.Zone)}" : "none");
-        t.AddRow("Fairness of savings (Jain / Gini)", $"{(k.JainIndex is { } j ? j.ToString("0.000", Inv) : "–")} / {(k.GiniCoefficient is { } g ? g.ToString("0.000", Inv) : "–")}");
+        t.AddRow("Fairness of savings (Jain / Gini)", $"{(k.JainIndex is { } j ? j.ToString("0.000", Inv) : "–")} / {(k.GiniCoefficient is { } g ? g.ToString("0.000", Inv) : "– (all savings zero)")}");
+        if (BudgetText.FairnessCaveat(k.WorseOff.Count, k.Savings.Count) is { } caveat)
+        {
+            t.AddRow("  caveat", Markup.Escape(caveat));
+        }
+
         var worse = k.WorseOff.Count == 0 ? "none" : $"{k.WorseOff.Count}: {string.Join(", ", k.WorseOff.Take(5).Select(w => $"{w.Participant.Value} ({SettlementHtml.Money(w.SavingsEur)})"))}{(k.WorseOff.Count > 5 ? ", …" : string.Empty)}";
         t.AddRow("Worse off than on the retail tariff", Markup.Escape(worse));
         t.AddRow("Compensation", SettlementJson.StatusName(r.Compensation.Status).Replace('_', ' ') + (k.WorseOffAfterCompensation.Count > 0 ? $" ({k.WorseOffAfterCompensation.Count} still worse off)" : string.Empty));
-        t.AddRow("Budget (paid / received / residual)", $"{Eur(b.PaidByBuyersEur)} / {Eur(b.ReceivedBySellersEur)} / {Eur(b.OperatorResidualEur)} ({(b.IsBalanced ? "balanced" : "NOT balanced")})");
+        t.AddRow("Paid by buyers / received by sellers", $"{Eur(b.PaidByBuyersEur)} / {Eur(b.ReceivedBySellersEur)}");
+        t.AddRow("Operator residual", BudgetText.Residual(b.OperatorResidualEur));
+        t.AddRow("Budget identity", BudgetText.IdentityStatus(b));
         context.Console.Write(t);
         if (outcome.OutDir is not null)
         {

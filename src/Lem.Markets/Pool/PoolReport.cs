@@ -7,7 +7,7 @@ using Lem.Markets.Clearing;
 
 namespace Lem.Markets.Pool;
 
-/// <summary>The pool's outputs beyond the common ones: tie rule, model size, per-asset dispatch, storage and grid files, the hourly price table.</summary>
+/// <summary>The pool's outputs beyond the common ones: tie rule, model size, per-asset dispatch, storage and grid files.</summary>
 /// <param name="result">The pool result.</param>
 public sealed class PoolReport(PoolResult result) : IClearingReport
 {
@@ -112,23 +112,6 @@ public sealed class PoolReport(PoolResult result) : IClearingReport
     }
 
     /// <inheritdoc />
-    public IReadOnlyList<ReportTable> TextTables(ClearingReportContext context)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        var horizon = context.Market.Horizon;
-        var perHour = Math.Max(1, (int)Math.Round(1 / horizon.SlotHours));
-        var rows = new List<IReadOnlyList<string>>();
-        foreach (var slot in Result.Slots.Where(x => x.Index % perHour == 0))
-        {
-            var min = slot.PricesEurPerMwh.Min();
-            var max = slot.PricesEurPerMwh.Max();
-            rows.Add([
-                slot.Start.InZone(horizon.Zone).ToString("HH:mm", Inv),
-                Math.Abs(max - min) < 0.005 ? min.ToString("0.00", Inv) : $"{min.ToString("0.00", Inv)} … {max.ToString("0.00", Inv)}",
-                slot.ImportMwh.ToString("0.000", Inv),
-                slot.ExportMwh.ToString("0.000", Inv)]);
-        }
-
-        return [new ReportTable("Prices per hour (EUR/MWh, min … max over buses)", ["Slot", "Price", "Import MWh", "Export MWh"], rows)];
-    }
+    /// <remarks>None: the per-hour table is common to every mechanism (<see cref="PeriodTable"/>).</remarks>
+    public IReadOnlyList<ReportTable> TextTables(ClearingReportContext context) => [];
 }

@@ -15,6 +15,7 @@ namespace Lem.Pipeline.Json;
 /// <param name="SlotMinutes">The slot length, minutes.</param>
 /// <param name="Prices">Prices per slot.</param>
 /// <param name="AcCheck">The AC check, or null (written as null).</param>
+/// <param name="Hours">The local hours: energy summed over each hour's slots, prices averaged over them (docs/mechanisms/README.md#the-period-table).</param>
 public sealed record RunSummary(
     string Scenario,
     string Mechanism,
@@ -27,7 +28,8 @@ public sealed record RunSummary(
     int SlotCount,
     int SlotMinutes,
     IReadOnlyList<SlotPriceSummary> Prices,
-    AcCheckSummary? AcCheck)
+    AcCheckSummary? AcCheck,
+    IReadOnlyList<HourSummary> Hours)
 {
     /// <summary>
     /// The fields written after the common ones, in order: the mechanism's own (its report's records, as JSON elements),

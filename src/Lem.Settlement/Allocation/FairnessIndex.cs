@@ -5,8 +5,9 @@ namespace Lem.Settlement.Allocation;
 /// standalone cost), as defined in docs/allocation.md#fairness-indices.
 /// </summary>
 /// <remarks>
-/// Both indices are scale invariant. They are meant for non-negative vectors; with negative entries the
-/// formulas are still evaluated literally but the stated ranges no longer hold.
+/// Both indices are scale invariant. Jain's index is meant for non-negative vectors: with negative entries it stays in
+/// [0, 1] but loses its lower bound 1/N. The Gini coefficient is normalised by the mean absolute value, so it is
+/// defined and in [0, 1] with negative entries too.
 /// </remarks>
 public static class FairnessIndex
 {
@@ -39,14 +40,12 @@ public static class FairnessIndex
     }
 
     /// <summary>
-    /// Gini coefficient G(z) = Σ_i Σ_j |z_i − z_j| / (2 N² z̄), in [0, 1) for non-negative z with a positive
-    /// mean; lower is fairer.
+    /// Gini coefficient G(z) = Σ_i Σ_j |z_i − z_j| / (2 N Σ_i |z_i|), in [0, 1]; lower is fairer. For non-negative z this
+    /// is the usual Σ_i Σ_j |z_i − z_j| / (2 N² z̄) ∈ [0, 1 − 1/N]; with negative entries (a participant worse off) the
+    /// mean is replaced by the mean absolute value, which keeps the coefficient in [0, 1] (docs/allocation.md#fairness-indices).
     /// </summary>
     /// <param name="values">The vector z; must be non-empty and finite.</param>
-    /// <returns>
-    /// The coefficient, or <see cref="double.NaN"/> when the mean z̄ is zero or negative (the coefficient is then
-    /// undefined; this includes the all-zero vector).
-    /// </returns>
+    /// <returns>The coefficient, or <see cref="double.NaN"/> when every value is zero (0/0: the coefficient is undefined).</returns>
     /// <remarks>Evaluated in O(N log N) from the sorted values: Σ_i Σ_j |z_i − z_j| = 2 Σ_k (2k − N + 1) z_(k), k = 0..N−1.</remarks>
     /// <exception cref="ArgumentNullException"><paramref name="values"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="values"/> is empty or holds a NaN or infinite value.</exception>
@@ -56,21 +55,29 @@ public static class FairnessIndex
         int n = values.Count;
         double[] sorted = [.. values];
         Array.Sort(sorted);
-        double sum = 0, weighted = 0;
+        double absoluteSum = 0, weighted = 0;
         for (int k = 0; k < n; k++)
         {
-            sum += sorted[k];
+            absoluteSum += Math.Abs(sorted[k]);
             weighted += (2.0 * k - n + 1) * sorted[k];
         }
 
-        double mean = sum / n;
-        if (!(mean > 0))
+        if (!(absoluteSum > 0))
         {
             return double.NaN;
         }
 
-        double g = 2 * weighted / (2.0 * n * n * mean);
-        return Math.Max(0.0, g);
+        // Σ Σ |z_i − z_j| ≤ Σ Σ (|z_i| + |z_j|) = 2 N Σ |z_i|: the clamps remove rounding outside [0, 1].
+        double g = 2 * weighted / (2.0 * n * absoluteSum);
+        return Math.Clamp(g, 0.0, 1.0);
+    }
+
+    /// <summary>Whether the indices of a vector are outside their usual reading: some value is negative (see docs/allocation.md#fairness-indices).</summary>
+    /// <param name="values">The vector z.</param>
+    public static bool HasNegative(IReadOnlyList<double> values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        return values.Any(v => v < 0);
     }
 
     private static void Validate(IReadOnlyList<double> values)

@@ -164,7 +164,7 @@ public static class SettlementHtml
                     Kpi("peak_import_kw", "Peak import", k.PeakImportSlot is { } slot ? $"{k.PeakImportKw.ToString("0.00", Inv)} kW at {SettlementJson.LocalTime(result.SlotStarts[slot], result.Zone)}" : "no import"),
                     Kpi("total_savings_eur", "Total savings against the retail tariff", $"{Money(k.TotalSavingsEur)} EUR"),
                     Kpi("jain_index", "Jain's fairness index of the savings", k.JainIndex is { } j ? j.ToString("0.0000", Inv) : "–"),
-                    Kpi("gini_coefficient", "Gini coefficient of the savings", k.GiniCoefficient is { } g ? g.ToString("0.0000", Inv) : "– (mean saving not positive)"),
+                    Kpi("gini_coefficient", "Gini coefficient of the savings", (k.GiniCoefficient is { } g ? g.ToString("0.0000", Inv) : "– (all savings zero)") + (BudgetText.FairnessCaveat(k.WorseOff.Count, k.Savings.Count) is { } caveat ? $" ({caveat})" : string.Empty)),
                     Kpi("worse_off_count", "Participants worse off than on the retail tariff", k.WorseOff.Count == 0 ? "none" : string.Join(", ", k.WorseOff.Select(w => $"{w.Participant.Value} ({Money(w.SavingsEur)} EUR)"))),
                     Kpi("compensation", "Compensation", SettlementJson.StatusName(result.Compensation.Status).Replace('_', ' ')))),
             Heading("Budget identity"),
@@ -182,7 +182,7 @@ public static class SettlementHtml
                     Row("outside_market_eur", "Outside market (scheduled import − export)", b.OutsideMarketEur),
                     Row("imbalance_outside_eur", "Community imbalance at the reference price", b.ImbalanceOutsideEur),
                     Row("operator_residual_eur", "Operator residual", b.OperatorResidualEur))),
-            Note($"Residual = merchandising surplus {Number(b.MerchandisingSurplusEur)} + imbalance spread {Number(b.ImbalanceSpreadEur)} + rounding {Number(b.RoundingEur)} EUR (bound {Number(b.RoundingBoundEur)} EUR). Balanced: {(b.IsBalanced ? "yes" : "NO")}."),
+            Note($"Residual = merchandising surplus {Number(b.MerchandisingSurplusEur)} + imbalance spread {Number(b.ImbalanceSpreadEur)} + rounding {Number(b.RoundingEur)} EUR (bound {Number(b.RoundingBoundEur)} EUR). {BudgetText.Identity(b)}; operator residual {BudgetText.Residual(b.OperatorResidualEur)}."),
             Heading("Participants"),
             Table(
                 "participants",

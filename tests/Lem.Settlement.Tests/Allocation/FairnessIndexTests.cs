@@ -36,7 +36,7 @@ public sealed class FairnessIndexTests
         for (var trial = 0; trial < 50; trial++)
         {
             var z = Enumerable.Range(0, 1 + rng.Next(12)).Select(_ => rng.NextDouble() * 10 - 1).ToArray();
-            var mean = z.Average();
+            var absoluteMean = z.Average(Math.Abs);
             double pairs = 0;
             foreach (var a in z)
             {
@@ -46,7 +46,8 @@ public sealed class FairnessIndexTests
                 }
             }
 
-            var expected = mean > 0 ? pairs / (2.0 * z.Length * z.Length * mean) : double.NaN;
+            // docs/allocation.md: the mean absolute value in place of the mean (the same for non-negative z).
+            var expected = absoluteMean > 0 ? pairs / (2.0 * z.Length * z.Length * absoluteMean) : double.NaN;
             var actual = FairnessIndex.Gini(z);
             if (double.IsNaN(expected))
             {
@@ -55,6 +56,7 @@ public sealed class FairnessIndexTests
             else
             {
                 Approx.Equal(expected, actual, 1e-12, 1e-12);
+                Assert.InRange(actual, 0.0, 1.0);
             }
         }
     }
@@ -66,10 +68,22 @@ public sealed class FairnessIndexTests
     }
 
     [Fact]
-    public void Gini_NonPositiveMean_IsNaN()
+    public void Gini_AllZero_IsNaN()
     {
         Assert.True(double.IsNaN(FairnessIndex.Gini([0, 0, 0])));
-        Assert.True(double.IsNaN(FairnessIndex.Gini([-3, 1, 1])));
+    }
+
+    [Fact]
+    public void Gini_NegativeSavings_IsNormalisedByTheMeanAbsoluteValue()
+    {
+        // z = (−10, 1, 12): Σ_i Σ_j |z_i − z_j| = 2·(11 + 22 + 11) = 88, Σ|z| = 23 → G = 88 / (2·3·23) = 0.6377.
+        // The mean 1 in the denominator would give 88 / (2·9·1) = 4.89, outside [0, 1].
+        Approx.Equal(88.0 / 138, FairnessIndex.Gini([-10, 1, 12]), 1e-12, what: "Gini with a negative saving");
+
+        // Mean not positive: still defined. (−3, 1, 1): 2·(4 + 4 + 0) = 16, Σ|z| = 5 → 16 / 30.
+        Approx.Equal(16.0 / 30, FairnessIndex.Gini([-3, 1, 1]), 1e-12, what: "Gini with a negative mean");
+        Assert.True(FairnessIndex.HasNegative([-3, 1, 1]));
+        Assert.False(FairnessIndex.HasNegative([0, 1, 1]));
     }
 
     [Fact]
