@@ -134,12 +134,15 @@ public sealed class JsonFieldOrderTests : IDisposable
 
         Assert.Equal(
             [
-                "scenario", "mechanism", "grid", "status", "welfare_eur", "import_mwh", "export_mwh", "slot_count", "slot_minutes", "prices", "ac_check",
+                "scenario", "mechanism", "grid", "status", "welfare_eur", "import_mwh", "export_mwh", "slot_count", "slot_minutes", "prices", "ac_check", "hours",
                 "price_rule", "simultaneous_charging_prevented", "model", "kpis", "settlement",
             ],
             Names(r));
         Assert.Equal(["slot", "start", "source", "min_eur_per_mwh", "max_eur_per_mwh", "buses"], Names(r.GetProperty("prices")[0]));
         Assert.Equal(["id", "eur_per_mwh"], Names(r.GetProperty("prices")[0].GetProperty("buses")[0]));
+        Assert.Equal(
+            ["start", "first_slot", "slot_count", "import_mwh", "export_mwh", "mean_price_eur_per_mwh", "min_price_eur_per_mwh", "max_price_eur_per_mwh"],
+            Names(r.GetProperty("hours")[0]));
         Assert.Equal(
             ["algorithm", "converged", "vm_min_pu", "vm_max_pu", "max_loading_percent", "losses_mwh", "max_voltage_deviation_pu", "violation_count", "violations"],
             Names(r.GetProperty("ac_check")));
@@ -159,7 +162,7 @@ public sealed class JsonFieldOrderTests : IDisposable
 
         Assert.Equal(
             [
-                "scenario", "mechanism", "grid", "status", "welfare_eur", "import_mwh", "export_mwh", "slot_count", "slot_minutes", "prices", "ac_check",
+                "scenario", "mechanism", "grid", "status", "welfare_eur", "import_mwh", "export_mwh", "slot_count", "slot_minutes", "prices", "ac_check", "hours",
                 "iterations", "primal_residual", "dual_residual", "messages", "bytes", "wall_seconds", "trade_count",
             ],
             Names(r));

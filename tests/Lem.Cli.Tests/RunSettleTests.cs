@@ -151,7 +151,8 @@ public sealed class RunSettleTests : IDisposable
         Assert.True(exit == 0, output + err);
         Assert.Contains("Settlement and KPIs", output, StringComparison.Ordinal);
         Assert.Contains("Self-sufficiency", output, StringComparison.Ordinal);
-        Assert.Contains("balanced", output, StringComparison.Ordinal);
+        Assert.Contains("Budget identity", output, StringComparison.Ordinal);
+        Assert.Contains("holds to the cent", output, StringComparison.Ordinal);
     }
 
     private static XDocument Parse(string html)

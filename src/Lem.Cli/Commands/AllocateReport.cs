@@ -81,9 +81,18 @@ internal sealed class AllocateReport(Scenario scenario, string method, string ga
         s.AddRow("Sum of allocations", $"{F(result.TotalEur)} EUR");
         s.AddRow("Sum of standalone costs", $"{F(result.StandaloneCostsEur.Sum())} EUR");
         s.AddRow("Jain / Gini of savings", $"{G(FairnessIndex.Jain(Savings))} / {G(FairnessIndex.Gini(Savings))}");
+        if (FairnessIndex.NegativeValuesCaveat(Savings, "savings") is { } caveat)
+        {
+            s.AddRow("  caveat", Markup.Escape(caveat));
+        }
+
         if (MarketSavings is { } ms)
         {
             s.AddRow("Jain / Gini of market savings", $"{G(FairnessIndex.Jain(ms))} / {G(FairnessIndex.Gini(ms))}");
+            if (FairnessIndex.NegativeValuesCaveat(ms, "market savings") is { } marketCaveat)
+            {
+                s.AddRow("  caveat", Markup.Escape(marketCaveat));
+            }
         }
 
         if (core is not null)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Lem.Settlement.Allocation;
 using Lem.Settlement.Invoices;
 using Spectre.Console;
 
@@ -40,7 +41,7 @@ internal sealed record SettleRequest(bool Enabled, string? MetersPath)
         t.AddRow("Average local price", k.AverageLocalPriceEurPerMwh is { } p ? $"{p.ToString("0.00", Inv)} EUR/MWh" : "–");
         t.AddRow("Peak import", k.PeakImportSlot is { } slot ? $"{k.PeakImportKw.ToString("0.0", Inv)} kW at {SettlementJson.LocalTime(r.SlotStarts[slot], r.Zone)}" : "none");
         t.AddRow("Fairness of savings (Jain / Gini)", $"{(k.JainIndex is { } j ? j.ToString("0.000", Inv) : "–")} / {(k.GiniCoefficient is { } g ? g.ToString("0.000", Inv) : "– (all savings zero)")}");
-        if (BudgetText.FairnessCaveat(k.WorseOff.Count, k.Savings.Count) is { } caveat)
+        if (FairnessIndex.NegativeValuesCaveat([.. k.Savings.Select(x => (double)x.SavingsEur)], "savings") is { } caveat)
         {
             t.AddRow("  caveat", Markup.Escape(caveat));
         }

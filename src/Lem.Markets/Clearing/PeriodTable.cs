@@ -105,10 +105,10 @@ public static class PeriodTable
             cells.Add([label, Price(r), r.ImportMwh.ToString("0.000", Inv), r.ExportMwh.ToString("0.000", Inv)]);
         }
 
-        var title = resolution == TableResolution.Hour
-            ? $"Per local hour ({slotMinutes}-minute slots): import and export summed over the hour's slots; price EUR/MWh the mean over its slots and buses (min … max over them)"
-            : $"Per {slotMinutes}-minute slot: import and export in the slot; price EUR/MWh the mean over buses (min … max over buses)";
-        return new ReportTable(title, [resolution == TableResolution.Hour ? "Hour" : "Slot", "Price", "Import MWh", "Export MWh"], cells);
+        // Short title and headers (they wrap at the table's width); docs/mechanisms/README.md has the definitions.
+        return resolution == TableResolution.Hour
+            ? new ReportTable($"Per local hour ({slotMinutes}-min slots): energy summed, prices averaged", ["Hour", "Price EUR/MWh mean (min … max)", "Import MWh", "Export MWh"], cells)
+            : new ReportTable($"Per {slotMinutes}-minute slot", ["Slot", "Price EUR/MWh mean (min … max over buses)", "Import MWh", "Export MWh"], cells);
     }
 
     private static string Price(PeriodRow r)

@@ -72,12 +72,21 @@ public static class FairnessIndex
         return Math.Clamp(g, 0.0, 1.0);
     }
 
-    /// <summary>Whether the indices of a vector are outside their usual reading: some value is negative (see docs/allocation.md#fairness-indices).</summary>
+    /// <summary>
+    /// The caveat for the indices of a vector with negative values, or null when none is negative
+    /// (docs/allocation.md#fairness-indices): the Gini coefficient is then normalised by the mean absolute value and
+    /// Jain's index loses its lower bound 1/N.
+    /// </summary>
     /// <param name="values">The vector z.</param>
-    public static bool HasNegative(IReadOnlyList<double> values)
+    /// <param name="what">What the values are, plural (<c>savings</c>).</param>
+    /// <returns>For example "12 of 58 savings negative: Gini normalised by the mean absolute value, Jain not bounded below by 1/N".</returns>
+    public static string? NegativeValuesCaveat(IReadOnlyList<double> values, string what)
     {
         ArgumentNullException.ThrowIfNull(values);
-        return values.Any(v => v < 0);
+        var negative = values.Count(v => v < 0);
+        return negative == 0
+            ? null
+            : $"{negative} of {values.Count} {what} negative: Gini normalised by the mean absolute value, Jain not bounded below by 1/N";
     }
 
     private static void Validate(IReadOnlyList<double> values)

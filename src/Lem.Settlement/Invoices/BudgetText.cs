@@ -26,15 +26,4 @@ public static class BudgetText
         > 0 => $"{SettlementHtml.Money(residualEur)} EUR (kept by the operator)",
         _ => $"{SettlementHtml.Money(residualEur)} EUR",
     };
-
-    /// <summary>
-    /// The caveat for fairness indices over savings some of which are negative, or null when none is
-    /// (docs/allocation.md#fairness-indices): the Gini coefficient is then normalised by the mean absolute saving, and
-    /// Jain's index loses its lower bound 1/N.
-    /// </summary>
-    /// <param name="negativeCount">How many participants' savings are negative.</param>
-    /// <param name="count">How many participants there are.</param>
-    public static string? FairnessCaveat(int negativeCount, int count) => negativeCount == 0
-        ? null
-        : $"{negativeCount} of {count} savings negative: Gini normalised by the mean absolute saving, Jain not bounded below by 1/N";
 }

@@ -4,6 +4,7 @@ using System.Xml;
 using System.Xml.Linq;
 using Lem.Domain.Participants;
 using Lem.Markets.Clearing;
+using Lem.Settlement.Allocation;
 using Lem.Settlement.Billing;
 
 namespace Lem.Settlement.Invoices;
@@ -164,7 +165,7 @@ public static class SettlementHtml
                     Kpi("peak_import_kw", "Peak import", k.PeakImportSlot is { } slot ? $"{k.PeakImportKw.ToString("0.00", Inv)} kW at {SettlementJson.LocalTime(result.SlotStarts[slot], result.Zone)}" : "no import"),
                     Kpi("total_savings_eur", "Total savings against the retail tariff", $"{Money(k.TotalSavingsEur)} EUR"),
                     Kpi("jain_index", "Jain's fairness index of the savings", k.JainIndex is { } j ? j.ToString("0.0000", Inv) : "–"),
-                    Kpi("gini_coefficient", "Gini coefficient of the savings", (k.GiniCoefficient is { } g ? g.ToString("0.0000", Inv) : "– (all savings zero)") + (BudgetText.FairnessCaveat(k.WorseOff.Count, k.Savings.Count) is { } caveat ? $" ({caveat})" : string.Empty)),
+                    Kpi("gini_coefficient", "Gini coefficient of the savings", (k.GiniCoefficient is { } g ? g.ToString("0.0000", Inv) : "– (all savings zero)") + (FairnessIndex.NegativeValuesCaveat([.. k.Savings.Select(x => (double)x.SavingsEur)], "savings") is { } caveat ? $" ({caveat})" : string.Empty)),
                     Kpi("worse_off_count", "Participants worse off than on the retail tariff", k.WorseOff.Count == 0 ? "none" : string.Join(", ", k.WorseOff.Select(w => $"{w.Participant.Value} ({Money(w.SavingsEur)} EUR)"))),
                     Kpi("compensation", "Compensation", SettlementJson.StatusName(result.Compensation.Status).Replace('_', ' ')))),
             Heading("Budget identity"),

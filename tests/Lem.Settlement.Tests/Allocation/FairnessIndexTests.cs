@@ -82,8 +82,8 @@ public sealed class FairnessIndexTests
 
         // Mean not positive: still defined. (−3, 1, 1): 2·(4 + 4 + 0) = 16, Σ|z| = 5 → 16 / 30.
         Approx.Equal(16.0 / 30, FairnessIndex.Gini([-3, 1, 1]), 1e-12, what: "Gini with a negative mean");
-        Assert.True(FairnessIndex.HasNegative([-3, 1, 1]));
-        Assert.False(FairnessIndex.HasNegative([0, 1, 1]));
+        Assert.StartsWith("1 of 3 savings negative", FairnessIndex.NegativeValuesCaveat([-3, 1, 1], "savings"), StringComparison.Ordinal);
+        Assert.Null(FairnessIndex.NegativeValuesCaveat([0, 1, 1], "savings"));
     }
 
     [Fact]
