@@ -82,9 +82,14 @@ public static class ScenarioReader
         {
             var diagnostics = new Diagnostics();
             var scenario = Read(document.RootElement, new ReadContext(baseDirectory, diagnostics, options), sourcePath);
+            if (scenario is not null && !diagnostics.HasErrors)
+            {
+                PlausibilityCheck.Run(scenario, diagnostics);
+            }
+
             return diagnostics.HasErrors
-                ? new ScenarioLoadResult(null, diagnostics.Errors, diagnostics.Warnings)
-                : new ScenarioLoadResult(scenario, [], diagnostics.Warnings);
+                ? new ScenarioLoadResult(null, diagnostics.Errors, diagnostics.Warnings) { WarningDetails = diagnostics.WarningDetails }
+                : new ScenarioLoadResult(scenario, [], diagnostics.Warnings) { WarningDetails = diagnostics.WarningDetails };
         }
     }
 
