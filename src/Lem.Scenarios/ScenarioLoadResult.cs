@@ -11,4 +11,7 @@ public sealed record ScenarioLoadResult(Scenario? Scenario, IReadOnlyList<Valida
 {
     /// <summary>Whether the scenario is valid.</summary>
     public bool IsValid => Scenario is not null && Errors.Count == 0;
+
+    /// <summary>The warnings that have a path and a code (such as <c>value.implausible</c>); each is in <see cref="Warnings"/> as text too.</summary>
+    public IReadOnlyList<ValidationError> WarningDetails { get; init; } = [];
 }

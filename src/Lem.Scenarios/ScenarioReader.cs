@@ -22,9 +22,13 @@ public static class ScenarioReader
     /// <summary>The format version this reader understands.</summary>
     public const int FormatVersion = 1;
 
-    /// <summary>Reads and validates a scenario file.</summary>
-    public static ScenarioLoadResult Load(string path)
+    /// <summary>Reads and validates a scenario file under the default limits.</summary>
+    public static ScenarioLoadResult Load(string path) => Load(path, ScenarioReadOptions.Default);
+
+    /// <summary>Reads and validates a scenario file under the limits of <paramref name="options"/>.</summary>
+    public static ScenarioLoadResult Load(string path, ScenarioReadOptions options)
     {
+        ArgumentNullException.ThrowIfNull(options);
         ArgumentException.ThrowIfNullOrEmpty(path);
         var display = Path.GetFileName(path);
         if (!File.Exists(path))
@@ -49,11 +53,11 @@ public static class ScenarioReader
         }
 
         var baseDir = Path.GetDirectoryName(Path.GetFullPath(path)) ?? Directory.GetCurrentDirectory();
-        return Parse(bytes, baseDir, display, Path.GetFullPath(path));
+        return Parse(bytes, baseDir, display, Path.GetFullPath(path), options);
     }
 
     /// <summary>Reads and validates scenario JSON held in memory; relative file references resolve against <paramref name="baseDirectory"/>.</summary>
-    public static ScenarioLoadResult Parse(ReadOnlyMemory<byte> json, string baseDirectory, string displayName = "scenario.json", string? sourcePath = null)
+    public static ScenarioLoadResult Parse(ReadOnlyMemory<byte> json, string baseDirectory, string displayName = "scenario.json", string? sourcePath = null, ScenarioReadOptions? options = null)
     {
         if (json.Length > ScenarioLimits.MaxScenarioBytes)
         {
@@ -77,10 +81,15 @@ public static class ScenarioReader
         using (document)
         {
             var diagnostics = new Diagnostics();
-            var scenario = Read(document.RootElement, new ReadContext(baseDirectory, diagnostics), sourcePath);
+            var scenario = Read(document.RootElement, new ReadContext(baseDirectory, diagnostics, options), sourcePath);
+            if (scenario is not null && !diagnostics.HasErrors)
+            {
+                PlausibilityCheck.Run(scenario, diagnostics);
+            }
+
             return diagnostics.HasErrors
-                ? new ScenarioLoadResult(null, diagnostics.Errors, diagnostics.Warnings)
-                : new ScenarioLoadResult(scenario, [], diagnostics.Warnings);
+                ? new ScenarioLoadResult(null, diagnostics.Errors, diagnostics.Warnings) { WarningDetails = diagnostics.WarningDetails }
+                : new ScenarioLoadResult(scenario, [], diagnostics.Warnings) { WarningDetails = diagnostics.WarningDetails };
         }
     }
 

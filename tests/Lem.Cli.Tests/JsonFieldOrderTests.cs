@@ -30,7 +30,7 @@ public sealed class JsonFieldOrderTests : IDisposable
     public void Validate_ValidAndInvalid()
     {
         var valid = Run("validate", RepoPaths.InRepo("examples", "tiny", "scenario.json"), "--format", "json");
-        Assert.Equal(["valid", "errors", "warnings"], Names(valid));
+        Assert.Equal(["valid", "errors", "warnings", "warning_details"], Names(valid));
 
         var bad = Path.Combine(dir, "bad.json");
         File.WriteAllText(bad, """{"name": "x", "horizon": 3}""");

@@ -91,4 +91,34 @@ public sealed class ValidateCommandTests
             Assert.Contains(command, output, StringComparison.Ordinal);
         }
     }
+
+    [Fact]
+    public void Validate_ImplausibleHouseholdLoad_PrintsTheWarning_AndExitsZero()
+    {
+        var dir = Directory.CreateTempSubdirectory("lem-validate-warn-").FullName;
+        try
+        {
+            var path = Path.Combine(dir, "scenario.json");
+            File.WriteAllText(path, TwoBusScenario.Json(0.4, """{ "type": "inflexible_load", "id": "h-load", "demand_kw": [3, 228] }"""));
+
+            var (exit, output, err) = CliRunner.Run("validate", path);
+            Assert.True(exit == 0, output + err);
+            Assert.Contains("is valid", output, StringComparison.Ordinal);
+            Assert.Contains("$.participants[0].assets[0].demand_kw", output, StringComparison.Ordinal);
+            Assert.Contains("value.implausible", output, StringComparison.Ordinal);
+
+            (exit, output, err) = CliRunner.Run("validate", path, "--format", "json");
+            Assert.True(exit == 0, output + err);
+            using var doc = JsonDocument.Parse(output);
+            Assert.True(doc.RootElement.GetProperty("valid").GetBoolean());
+            var w = Assert.Single(doc.RootElement.GetProperty("warning_details").EnumerateArray());
+            Assert.Equal("$.participants[0].assets[0].demand_kw", w.GetProperty("path").GetString());
+            Assert.Equal("value.implausible", w.GetProperty("code").GetString());
+            Assert.Contains("228 kW", w.GetProperty("message").GetString(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
 }

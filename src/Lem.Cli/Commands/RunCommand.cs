@@ -115,6 +115,12 @@ public static class RunCommand
             return ExitCodes.InvalidInput;
         }
 
+        // Plausibility warnings (docs/scenario-format.md#plausibility-warnings) do not stop the run; they go to stderr.
+        foreach (var warning in load.WarningDetails)
+        {
+            context.Error.WriteLine($"lem: warning: {warning}");
+        }
+
         var s = load.Scenario!;
         var (chargePolicy, chargeError) = networkCharge.PolicyFor(s);
         if (chargeError is not null)

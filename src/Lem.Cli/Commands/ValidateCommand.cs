@@ -24,7 +24,7 @@ public static class ValidateCommand
         var result = ScenarioReader.Load(path);
         if (format == "json")
         {
-            ErrorPrinter.Json(context.Out, result.Errors, result.Warnings);
+            ErrorPrinter.Json(context.Out, result.Errors, result.Warnings, result.WarningDetails);
         }
         else if (result.IsValid)
         {

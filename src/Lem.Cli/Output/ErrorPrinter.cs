@@ -30,10 +30,12 @@ public static class ErrorPrinter
         }
     }
 
-    /// <summary>Prints <c>{"valid": bool, "errors": [{"path","code","message"}], "warnings": [...]}</c>.</summary>
-    public static void Json(TextWriter output, IReadOnlyList<ValidationError> errors, IReadOnlyList<string> warnings)
+    /// <summary>
+    /// Prints <c>{"valid": bool, "errors": [{"path","code","message"}], "warnings": [...], "warning_details": [{"path","code","message"}]}</c>.
+    /// </summary>
+    public static void Json(TextWriter output, IReadOnlyList<ValidationError> errors, IReadOnlyList<string> warnings, IReadOnlyList<ValidationError>? warningDetails = null)
     {
         ArgumentNullException.ThrowIfNull(errors);
-        Output.Json.Write(output, new ValidationReportJson(errors.Count == 0, errors, warnings));
+        Output.Json.Write(output, new ValidationReportJson(errors.Count == 0, errors, warnings, warningDetails ?? []));
     }
 }

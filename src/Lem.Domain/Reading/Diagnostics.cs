@@ -10,6 +10,7 @@ public sealed class Diagnostics
 
     private readonly List<ValidationError> _errors = [];
     private readonly List<string> _warnings = [];
+    private readonly List<ValidationError> _warningDetails = [];
     private bool _truncated;
 
     /// <summary>The problems found.</summary>
@@ -17,6 +18,12 @@ public sealed class Diagnostics
 
     /// <summary>Things worth telling that do not make the input invalid.</summary>
     public IReadOnlyList<string> Warnings => _warnings;
+
+    /// <summary>
+    /// The warnings recorded with a path and a code (<see cref="Warning(string, string, string)"/>); each is also in
+    /// <see cref="Warnings"/> as text. A warning has the shape of a problem but does not make the input invalid.
+    /// </summary>
+    public IReadOnlyList<ValidationError> WarningDetails => _warningDetails;
 
     /// <summary>Whether any problem was found.</summary>
     public bool HasErrors => _errors.Count > 0;
@@ -46,4 +53,12 @@ public sealed class Diagnostics
 
     /// <summary>Records a warning.</summary>
     public void Warning(string message) => _warnings.Add(message);
+
+    /// <summary>Records a warning at a path, with a code; its text (<c>path: message [code]</c>) goes to <see cref="Warnings"/> too.</summary>
+    public void Warning(string path, string code, string message)
+    {
+        var warning = new ValidationError(path, code, message);
+        _warningDetails.Add(warning);
+        _warnings.Add(warning.ToString());
+    }
 }

@@ -49,6 +49,8 @@ public static class ValidationCodes
     public const string GridNoSlack = "grid.no_slack";
     /// <summary>A grid element refers to a bus that does not exist or is otherwise inconsistent.</summary>
     public const string GridInvalid = "grid.invalid";
+    /// <summary>A warning, not an error: a value is far above what is usual where it is (a household load of 228 kW on a low-voltage bus), often a unit mistake.</summary>
+    public const string ValueImplausible = "value.implausible";
     /// <summary>An input exceeds a size limit (file size, number of items, horizon length).</summary>
     public const string SizeLimit = "size.too_large";
     /// <summary>An electric vehicle cannot receive its required energy within its availability window.</summary>

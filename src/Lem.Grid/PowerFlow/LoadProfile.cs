@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.IO.Compression;
+using Lem.Domain.Reading;
 using Lem.Domain.Validation;
 using Lem.Grid.Network;
 
@@ -121,10 +121,12 @@ public sealed class LoadProfile
                 return Failure(name, ValidationCodes.SizeLimit, $"The load profile file is {info.Length / (1024.0 * 1024.0):F1} MiB; files larger than {MaxFileBytes / (1024 * 1024)} MiB are refused.");
             }
 
-            using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
-            Stream stream = path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? new GZipStream(file, CompressionMode.Decompress) : file;
-            using var reader = new StreamReader(stream, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
+            using var reader = InputFiles.OpenText(path, MaxFileBytes);
             return ParseCsv(reader, name);
+        }
+        catch (InputTooLargeException)
+        {
+            return Failure(name, ValidationCodes.SizeLimit, InputFiles.TooLarge(name, MaxFileBytes).Message);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
         {

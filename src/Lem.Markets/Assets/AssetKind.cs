@@ -47,6 +47,12 @@ public abstract class AssetKind
     /// </summary>
     public abstract IReadOnlyList<double>? ExpectedConsumptionKw(Asset asset, Horizon horizon);
 
+    /// <summary>
+    /// The asset's headline sizes with the largest usual value on a low-voltage bus, for the plausibility warnings
+    /// (docs/scenario-format.md#plausibility-warnings); empty for kinds without such a size.
+    /// </summary>
+    public abstract IReadOnlyList<AssetMagnitude> Magnitudes(Asset asset);
+
     /// <summary>Adds the asset's headline figures (demand, capacities, energies) to a scenario summary.</summary>
     public abstract void AddFigures(Asset asset, AssetFigures figures, double slotHours);
 

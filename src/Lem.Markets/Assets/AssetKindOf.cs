@@ -29,6 +29,9 @@ public abstract class AssetKind<TAsset> : AssetKind
 
     /// <inheritdoc />
     public sealed override IReadOnlyList<double>? ExpectedConsumptionKw(Asset asset, Horizon horizon) => ExpectedConsumptionOf(Typed(asset), horizon);
+    /// <inheritdoc />
+    public sealed override IReadOnlyList<AssetMagnitude> Magnitudes(Asset asset) => MagnitudesOf(Typed(asset));
+
 
     /// <inheritdoc />
     public sealed override void AddFigures(Asset asset, AssetFigures figures, double slotHours) => AddFiguresOf(Typed(asset), figures, slotHours);
@@ -53,6 +56,9 @@ public abstract class AssetKind<TAsset> : AssetKind
 
     /// <summary>The consumption known in advance that draws reactive power (none by default).</summary>
     private protected virtual IReadOnlyList<double>? ExpectedConsumptionOf(TAsset asset, Horizon horizon) => null;
+
+    /// <summary>The asset's headline sizes for the plausibility warnings (none by default).</summary>
+    private protected virtual IReadOnlyList<AssetMagnitude> MagnitudesOf(TAsset asset) => [];
 
     /// <summary>Adds the asset's figures to a summary (nothing by default).</summary>
     private protected virtual void AddFiguresOf(TAsset asset, AssetFigures figures, double slotHours)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Lem.Domain.Orders;
+using Lem.Domain.Reading;
 using Lem.Domain.Validation;
 using Lem.Markets.Auctions;
 using Lem.Scenarios;
@@ -36,8 +37,12 @@ public static class AuctionOrderReader
 
         try
         {
-            using var reader = new StreamReader(path);
+            using var reader = InputFiles.OpenText(path, ScenarioLimits.MaxCsvBytes);
             return Parse(reader, path);
+        }
+        catch (InputTooLargeException)
+        {
+            return Fail(InputFiles.TooLarge(path, ScenarioLimits.MaxCsvBytes));
         }
         catch (IOException ex)
         {
@@ -70,8 +75,10 @@ public static class AuctionOrderReader
             }
             catch (CsvFormatException ex)
             {
-                errors.Add(new ValidationError($"{displayName}:{ex.Line}", ValidationCodes.FileMalformed, ex.Message));
-                return new AuctionBookLoadResult { Errors = errors };
+                // A record over the length limit refuses the file: its one problem is reported, nothing found before it.
+                return ex.Code == ValidationCodes.SizeLimit
+                    ? Fail(new ValidationError($"{displayName}:{ex.Line}", ex.Code, ex.Message))
+                    : new AuctionBookLoadResult { Errors = [.. errors, new ValidationError($"{displayName}:{ex.Line}", ex.Code, ex.Message)] };
             }
 
             var record = records.Current;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.IO.Compression;
+using Lem.Domain.Reading;
 using Lem.Domain.Validation;
 using Lem.Scenarios.Series;
 using Lem.Settlement.Metering;
@@ -43,10 +43,12 @@ public static class MeterCsvReader
 
         try
         {
-            using Stream file = File.OpenRead(path);
-            using var stream = path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? new GZipStream(file, CompressionMode.Decompress) : file;
-            using var reader = new StreamReader(stream);
+            using var reader = InputFiles.OpenText(path, MaxBytes);
             return Read(reader, display, participants, slotCount);
+        }
+        catch (InputTooLargeException)
+        {
+            return Fail(InputFiles.TooLarge(display, MaxBytes));
         }
         catch (Exception ex) when (ex is IOException or InvalidDataException or UnauthorizedAccessException)
         {
@@ -82,7 +84,7 @@ public static class MeterCsvReader
         }
         catch (CsvFormatException ex)
         {
-            return Fail(new ValidationError($"{display}:{ex.Line}", ValidationCodes.FileMalformed, ex.Message));
+            return Fail(new ValidationError($"{display}:{ex.Line}", ex.Code, ex.Message));
         }
 
         var columns = records.Current.Cells.Select(c => c.Trim().TrimStart('\uFEFF').Trim()).ToList();
@@ -103,9 +105,14 @@ public static class MeterCsvReader
                     break;
                 }
             }
+            catch (CsvFormatException ex) when (ex.Code == ValidationCodes.SizeLimit)
+            {
+                // A refused file: its one problem, not what was found before the refusal.
+                return Fail(new ValidationError($"{display}:{ex.Line}", ex.Code, ex.Message));
+            }
             catch (CsvFormatException ex)
             {
-                Error(ex.Line, ValidationCodes.FileMalformed, ex.Message);
+                Error(ex.Line, ex.Code, ex.Message);
                 break;
             }
 

@@ -11,13 +11,16 @@ using NodaTime;
 namespace Lem.Scenarios.Reading;
 
 /// <summary>What the readers of one scenario share: its folder, its horizon, the CSV files read so far and the diagnostics.</summary>
-internal sealed class ReadContext(string baseDirectory, Diagnostics diagnostics) : IAssetReadContext
+internal sealed class ReadContext(string baseDirectory, Diagnostics diagnostics, ScenarioReadOptions? options = null) : IAssetReadContext
 {
     private readonly Dictionary<string, CsvSeriesTable?> _csv = new(StringComparer.Ordinal);
 
     public string BaseDirectory { get; } = baseDirectory;
 
     public Diagnostics Diagnostics { get; } = diagnostics;
+
+    /// <summary>The limits the scenario is read under.</summary>
+    public ScenarioReadOptions Options { get; } = options ?? ScenarioReadOptions.Default;
 
     /// <summary>The horizon, once it was read without problems.</summary>
     public Horizon? Horizon { get; set; }
@@ -129,7 +132,7 @@ internal sealed class ReadContext(string baseDirectory, Diagnostics diagnostics)
         }
 
         var table = Table(file, reference.PathOf("csv"));
-        if (table is null)
+        if (table is null || !table.HeaderRead)
         {
             return null;
         }
@@ -185,7 +188,7 @@ internal sealed class ReadContext(string baseDirectory, Diagnostics diagnostics)
         }
 
         var errors = new List<ValidationError>();
-        var table = CsvSeriesTable.Read(Resolve(relative), display, Horizon!, errors);
+        var table = CsvSeriesTable.Read(Resolve(relative), display, Horizon!, errors, Options.MaxCsvBytes);
         Diagnostics.AddRange(errors);
         _csv[display] = table;
         return table;

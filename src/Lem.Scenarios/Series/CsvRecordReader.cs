@@ -1,3 +1,4 @@
+using Lem.Domain.Validation;
 using nietras.SeparatedValues;
 
 namespace Lem.Scenarios.Series;
@@ -11,7 +12,8 @@ public static class CsvRecordReader
     /// <summary>
     /// The records of <paramref name="text"/>, in order, blank lines included (<see cref="CsvRecord.IsBlank"/>). The
     /// enumeration throws <see cref="CsvFormatException"/> (after the good records before it) when a quoted cell is never
-    /// closed or a record is longer than <see cref="CsvDialect.MaxRecordChars"/>. The reader is not disposed.
+    /// closed or a record is longer than <see cref="CsvDialect.MaxRecordChars"/> (then with <c>size.too_large</c>: the
+    /// record is not buffered past the limit). The reader is not disposed.
     /// </summary>
     public static IEnumerable<CsvRecord> Read(TextReader text)
     {
@@ -38,9 +40,10 @@ public static class CsvRecordReader
             catch (NotSupportedException)
             {
                 // Sep's buffer limit: a record of more than MaxRecordChars characters, usually a quote left open.
-                throw new CsvFormatException(nextLine, counting.Quotes % 2 == 1
-                    ? $"The record starting on line {nextLine} has a quoted cell that is not closed within {CsvDialect.MaxRecordChars} characters; a closing double quote (\") is missing."
-                    : $"The record starting on line {nextLine} is longer than {CsvDialect.MaxRecordChars} characters, the limit.");
+                // An open quote is a malformed file; a long record without one is a size refusal.
+                throw counting.Quotes % 2 == 1
+                    ? new CsvFormatException(nextLine, $"The record starting on line {nextLine} has a quoted cell that is not closed within {CsvDialect.MaxRecordChars} characters; a closing double quote (\") is missing.")
+                    : new CsvFormatException(nextLine, ValidationCodes.SizeLimit, $"The record starting on line {nextLine} is longer than {CsvDialect.MaxRecordChars} characters, the limit; it is not read.");
             }
 
             if (!more)

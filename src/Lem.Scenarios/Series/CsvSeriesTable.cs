@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.IO.Compression;
+using Lem.Domain.Reading;
 using Lem.Domain.Time;
 using Lem.Domain.Validation;
 
@@ -14,11 +14,12 @@ public sealed class CsvSeriesTable
 {
     private readonly Dictionary<string, double[]> _columns;
 
-    private CsvSeriesTable(string displayPath, Dictionary<string, double[]> columns, bool valid)
+    private CsvSeriesTable(string displayPath, Dictionary<string, double[]> columns, bool valid, bool headerRead = false)
     {
         DisplayPath = displayPath;
         _columns = columns;
         IsValid = valid;
+        HeaderRead = valid || headerRead;
     }
 
     /// <summary>The file as shown in error messages (relative to the scenario).</summary>
@@ -27,6 +28,13 @@ public sealed class CsvSeriesTable
     /// <summary>Whether the file could be read and aligned to the horizon without problems.</summary>
     public bool IsValid { get; }
 
+    /// <summary>
+    /// Whether the header row was read, so that <see cref="ColumnNames"/> are the file's columns: false when the file is
+    /// missing, refused for its size, or unreadable before its header; then column references are not checked (a
+    /// missing column would only repeat the file's problem).
+    /// </summary>
+    public bool HeaderRead { get; }
+
     /// <summary>The names of the value columns.</summary>
     public IEnumerable<string> ColumnNames => _columns.Keys;
 
@@ -34,12 +42,22 @@ public sealed class CsvSeriesTable
     public double[]? Column(string name) => _columns.TryGetValue(name, out var v) ? v : null;
 
     /// <summary>
+    /// Reads a CSV file (plain or <c>.gz</c>) and checks its rows against the horizon's slots, under the default size
+    /// limit <see cref="ScenarioLimits.MaxCsvBytes"/>. See <see cref="Read(string, string, Horizon, List{ValidationError}, long)"/>.
+    /// </summary>
+    public static CsvSeriesTable Read(string fullPath, string displayPath, Horizon horizon, List<ValidationError> errors) =>
+        Read(fullPath, displayPath, horizon, errors, ScenarioLimits.MaxCsvBytes);
+
+    /// <summary>
     /// Reads a CSV file (plain or <c>.gz</c>) and checks its rows against the horizon's slots.
     /// Problems go to <paramref name="errors"/>; the table is still returned (possibly invalid) so that column
-    /// references can be checked too.
+    /// references can be checked too. A file of more than <paramref name="maxBytes"/> bytes (after decompression,
+    /// measured while reading) or with a record longer than <see cref="CsvDialect.MaxRecordChars"/> is refused with one
+    /// <c>size.too_large</c> problem and nothing else (docs/scenario-format.md#limits).
     /// </summary>
-    public static CsvSeriesTable Read(string fullPath, string displayPath, Horizon horizon, List<ValidationError> errors)
+    public static CsvSeriesTable Read(string fullPath, string displayPath, Horizon horizon, List<ValidationError> errors, long maxBytes)
     {
+        ArgumentNullException.ThrowIfNull(errors);
         var columns = new Dictionary<string, double[]>(StringComparer.Ordinal);
         if (!File.Exists(fullPath))
         {
@@ -48,48 +66,45 @@ public sealed class CsvSeriesTable
         }
 
         var info = new FileInfo(fullPath);
-        if (info.Length > ScenarioLimits.MaxCsvBytes)
+        if (info.Length > maxBytes)
         {
-            errors.Add(new ValidationError(displayPath, ValidationCodes.SizeLimit, $"The file '{displayPath}' has {info.Length} bytes; at most {ScenarioLimits.MaxCsvBytes} are allowed."));
+            errors.Add(new ValidationError(displayPath, ValidationCodes.SizeLimit, $"The file '{displayPath}' has {info.Length} bytes; at most {maxBytes} are allowed."));
             return new CsvSeriesTable(displayPath, columns, false);
         }
 
         var before = errors.Count;
+        ValidationError? refusal = null;
         try
         {
-            using var stream = OpenMaybeGzip(fullPath);
-            using var reader = new StreamReader(stream);
-            ReadRows(reader, displayPath, horizon, columns, errors);
+            using var reader = InputFiles.OpenText(fullPath, maxBytes);
+            ReadRecords(CsvRecordReader.Read(reader), displayPath, horizon, columns, errors);
+        }
+        catch (InputTooLargeException)
+        {
+            refusal = InputFiles.TooLarge(displayPath, maxBytes);
+        }
+        catch (CsvFormatException ex) when (ex.Code == ValidationCodes.SizeLimit)
+        {
+            refusal = new ValidationError($"{displayPath}:{ex.Line}", ex.Code, $"'{displayPath}': {ex.Message}");
+        }
+        catch (CsvFormatException ex)
+        {
+            errors.Add(new ValidationError($"{displayPath}:{ex.Line}", ex.Code, $"'{displayPath}': {ex.Message}"));
         }
         catch (Exception ex) when (ex is IOException or InvalidDataException or UnauthorizedAccessException)
         {
             errors.Add(new ValidationError(displayPath, ValidationCodes.FileMalformed, $"The file '{displayPath}' cannot be read: {ex.Message}"));
         }
 
-        return new CsvSeriesTable(displayPath, columns, errors.Count == before);
-    }
-
-    private static Stream OpenMaybeGzip(string path)
-    {
-        Stream s = File.OpenRead(path);
-        if (path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase))
+        if (refusal is not null)
         {
-            s = new GZipStream(s, CompressionMode.Decompress);
+            // A refused file is not read: what was found in its first part is dropped, and only the refusal is reported.
+            errors.RemoveRange(before, errors.Count - before);
+            errors.Add(refusal);
+            return new CsvSeriesTable(displayPath, [], false);
         }
 
-        return new LimitedReadStream(s, ScenarioLimits.MaxCsvBytes);
-    }
-
-    private static void ReadRows(TextReader reader, string file, Horizon horizon, Dictionary<string, double[]> columns, List<ValidationError> errors)
-    {
-        try
-        {
-            ReadRecords(CsvRecordReader.Read(reader), file, horizon, columns, errors);
-        }
-        catch (CsvFormatException ex)
-        {
-            errors.Add(new ValidationError($"{file}:{ex.Line}", ValidationCodes.FileMalformed, $"'{file}': {ex.Message}"));
-        }
+        return new CsvSeriesTable(displayPath, columns, errors.Count == before, headerRead: columns.Count > 0);
     }
 
     private static void ReadRecords(IEnumerable<CsvRecord> records, string file, Horizon horizon, Dictionary<string, double[]> columns, List<ValidationError> errors)

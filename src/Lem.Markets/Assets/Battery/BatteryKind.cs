@@ -103,4 +103,7 @@ public sealed class BatteryKind() : AssetKind<Battery>("battery")
             check.CanSupply(t, asset.MaxDischarge.Kw);
         }
     }
+
+    // A home or community battery on a low-voltage bus stores up to some hundred kWh; docs/scenario-format.md#plausibility-warnings.
+    private protected override IReadOnlyList<AssetMagnitude> MagnitudesOf(Battery asset) => [new("capacity_kwh", asset.Capacity.Kwh, "kWh", 1000, "a home or community battery")];
 }

@@ -23,4 +23,7 @@ public sealed class CurtailableLoadKind() : AssetKind<CurtailableLoad>("curtaila
     private protected override PoolAssetModel PoolModelOf(CurtailableLoad asset, ParticipantId owner, int bus, Horizon horizon) => new CurtailableLoadModel(asset, owner, bus);
 
     // It can be shed: nothing must be served.
+
+    // A household's peak demand is a few kW to some tens of kW; docs/scenario-format.md#plausibility-warnings.
+    private protected override IReadOnlyList<AssetMagnitude> MagnitudesOf(CurtailableLoad asset) => [new("demand_kw", asset.DemandKw.Max(), "kW", 50, "a household load")];
 }

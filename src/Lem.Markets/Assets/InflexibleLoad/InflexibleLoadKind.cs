@@ -26,4 +26,7 @@ public sealed class InflexibleLoadKind() : AssetKind<InflexibleLoad>("inflexible
             check.MustServe(t, asset.DemandKw[t], $"'{asset.Id}' of '{owner}'");
         }
     }
+
+    // A household's peak demand is a few kW to some tens of kW; docs/scenario-format.md#plausibility-warnings.
+    private protected override IReadOnlyList<AssetMagnitude> MagnitudesOf(InflexibleLoad asset) => [new("demand_kw", asset.DemandKw.Max(), "kW", 50, "a household load")];
 }

@@ -53,4 +53,8 @@ public sealed class RenewableGeneratorKind() : AssetKind<RenewableGenerator>("pv
             check.CanSupply(t, asset.AvailableKw[t]);
         }
     }
+
+    // Rooftop PV and small wind on a low-voltage bus are rarely above 50 kW; docs/scenario-format.md#plausibility-warnings.
+    private protected override IReadOnlyList<AssetMagnitude> MagnitudesOf(RenewableGenerator asset) =>
+        [new("capacity_kw", asset.Capacity.Kw, "kW", 50, asset.Source == RenewableKind.Pv ? "a rooftop PV system" : "a small wind turbine")];
 }
