@@ -5,7 +5,7 @@ namespace Lem.Cli.Tests;
 
 /// <summary>
 /// <c>lem pf</c> and <c>lem run</c> report one row per bus of the user's network, buses merged by closed bus-bus
-/// switches included, in the network's ids (docs/grid/merged-buses.md).
+/// switches included, in the network's ids (docs/power-flow.md, "Buses merged by switches").
 /// </summary>
 public sealed class EveryBusReportedTests : IDisposable
 {

@@ -76,7 +76,7 @@ public sealed class NetworkIndex
     /// <summary>
     /// Every bus of the user's network that has a solver bus (in service and not isolated), in the network's order and
     /// under the network's ids: buses merged by closed bus-bus switches each appear here under their own id. Result
-    /// surfaces list these (see docs/grid/merged-buses.md).
+    /// surfaces list these (see docs/power-flow.md, "Buses merged by switches").
     /// </summary>
     public ImmutableArray<BusId> AllBusIds { get; }
 

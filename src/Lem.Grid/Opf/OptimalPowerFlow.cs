@@ -134,7 +134,7 @@ public static class OptimalPowerFlow
 
         var prices = solution.Duals.Count > 0 || solution.NonlinearDuals.Count > 0 ? slot.ActivePrices(solution) : new double[n];
         var voltages = slot.VoltageMagnitudesPu(solution);
-        // One row per bus of the user's network; merged buses share their group's price and voltage (docs/grid/merged-buses.md).
+        // One row per bus of the user's network; merged buses share their group's price and voltage (docs/power-flow.md, "Buses merged by switches").
         var buses = Enumerable.Range(0, index.AllBusIds.Length).Select(j => (Id: index.AllBusIds[j], Bus: index.AllBusIndex[j]))
             .Select(x => new OpfBus(x.Id, prices[x.Bus], voltages?[x.Bus])).ToList();
         var dispatch = new List<OpfGenerator>(gens.Length);

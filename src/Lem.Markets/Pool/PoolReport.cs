@@ -67,7 +67,7 @@ public sealed class PoolReport(PoolResult result) : IClearingReport
         {
             if (slot.VoltagesPu is { } solverVm)
             {
-                // Every bus of the grid, merged buses at their group's voltage (docs/grid/merged-buses.md).
+                // Every bus of the grid, merged buses at their group's voltage (docs/power-flow.md, "Buses merged by switches").
                 var vm = r.ToReportedBuses(solverVm);
                 for (var b = 0; b < vm.Count; b++)
                 {

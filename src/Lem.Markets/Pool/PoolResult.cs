@@ -49,7 +49,7 @@ public sealed record PoolResult
 
     /// <summary>
     /// Every bus of the grid in the network's order and ids, merged buses (closed bus-bus switches) included; empty
-    /// when the result has no such mapping, which then means <see cref="BusIds"/>. See docs/grid/merged-buses.md.
+    /// when the result has no such mapping, which then means <see cref="BusIds"/>. See docs/power-flow.md, "Buses merged by switches".
     /// </summary>
     public IReadOnlyList<BusId> AllBusIds { get; init; } = [];
 

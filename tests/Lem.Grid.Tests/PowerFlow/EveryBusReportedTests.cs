@@ -12,7 +12,7 @@ namespace Lem.Grid.Tests.PowerFlow;
 
 /// <summary>
 /// Power-flow and OPF results hold one row per bus of the user's network, buses merged by closed bus-bus switches
-/// included, in the network's order and ids (docs/grid/merged-buses.md).
+/// included, in the network's order and ids (docs/power-flow.md, "Buses merged by switches").
 /// </summary>
 public class EveryBusReportedTests
 {
