@@ -13,16 +13,7 @@ public sealed class EveryBusReportedTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    public static TheoryData<string> PandapowerNetworks()
-    {
-        var data = new TheoryData<string>();
-        foreach (var file in Directory.GetFiles(RepoPaths.Grid("pandapower"), "*.json").Order(StringComparer.Ordinal))
-        {
-            data.Add(Path.GetFileName(file));
-        }
-
-        return data;
-    }
+    public static TheoryData<string> PandapowerNetworks() => Lem.Testing.PandapowerNetworks.Files();
 
     [SharedTheory(NativeLibraries.Klu)]
     [MemberData(nameof(PandapowerNetworks))]
@@ -33,9 +24,9 @@ public sealed class EveryBusReportedTests : IDisposable
         var (exit, output, err) = CliRunner.Run("pf", path, "--format", "json");
 
         Assert.True(exit == 0, output + err);
-        var ids = JsonDocument.Parse(output).RootElement.GetProperty("buses").EnumerateArray().Select(b => b.GetProperty("id")).Select(id => id.ValueKind == JsonValueKind.String ? id.GetString() : id.GetRawText()).ToList();
+        var ids = JsonDocument.Parse(output).RootElement.GetProperty("buses").EnumerateArray().Select(b => b.GetProperty("id")).Select(id => id.ValueKind == JsonValueKind.String ? id.GetString()! : id.GetRawText()).ToList();
         // The reference is the file's bus table index, read here without the importer (numeric ids are written as JSON numbers).
-        Assert.Equal(BusTableIndex(path), ids);
+        Assert.Equal(Lem.Testing.PandapowerNetworks.BusTableIndex(path), ids);
     }
 
     [SharedFact(NativeLibraries.Klu)]
@@ -75,12 +66,4 @@ public sealed class EveryBusReportedTests : IDisposable
     }
 
     private static List<string[]> Rows(string csv) => [.. File.ReadAllLines(csv).Skip(1).Select(l => l.Split(','))];
-
-    private static List<string?> BusTableIndex(string path)
-    {
-        using var doc = JsonDocument.Parse(File.ReadAllText(path));
-        var table = doc.RootElement.GetProperty("_object").GetProperty("bus").GetProperty("_object").GetString()!;
-        using var split = JsonDocument.Parse(table);
-        return [.. split.RootElement.GetProperty("index").EnumerateArray().Select(i => (string?)i.GetRawText())];
-    }
 }

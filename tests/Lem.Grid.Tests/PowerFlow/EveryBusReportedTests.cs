@@ -1,5 +1,4 @@
 using System.Numerics;
-using System.Text.Json;
 using Lem.Grid.Formulations;
 using Lem.Grid.Import;
 using Lem.Grid.Indexing;
@@ -16,23 +15,14 @@ namespace Lem.Grid.Tests.PowerFlow;
 /// </summary>
 public class EveryBusReportedTests
 {
-    public static TheoryData<string> PandapowerNetworks()
-    {
-        var data = new TheoryData<string>();
-        foreach (var file in Directory.GetFiles(RepoPaths.Grid("pandapower"), "*.json").Order(StringComparer.Ordinal))
-        {
-            data.Add(Path.GetFileName(file));
-        }
-
-        return data;
-    }
+    public static TheoryData<string> PandapowerNetworks() => Lem.Testing.PandapowerNetworks.Files();
 
     [SharedTheory(NativeLibraries.Klu)]
     [MemberData(nameof(PandapowerNetworks))]
     public void Every_pandapower_network_reports_every_bus_of_its_bus_table(string file)
     {
         // The reference is the file's own bus table, read here without the importer: its index in file order.
-        var expectedIds = BusTableIndex(RepoPaths.Grid("pandapower", file));
+        var expectedIds = Lem.Testing.PandapowerNetworks.BusTableIndex(RepoPaths.Grid("pandapower", file));
         var model = PowerFlowModel.Build(NetworkIndex.Build(TestGrids.Load("pandapower", file)));
 
         var result = AcPowerFlow.Run(model, PowerFlowOptions.Default);
@@ -150,13 +140,5 @@ public class EveryBusReportedTests
     {
         var byId = result.Buses.ToDictionary(b => b.Id);
         return [.. index.BusIds.Select(id => Complex.FromPolarCoordinates(byId[id].VmPu, byId[id].VaDegree * Math.PI / 180.0))];
-    }
-
-    private static List<string> BusTableIndex(string path)
-    {
-        using var doc = JsonDocument.Parse(File.ReadAllText(path));
-        var table = doc.RootElement.GetProperty("_object").GetProperty("bus").GetProperty("_object").GetString()!;
-        using var split = JsonDocument.Parse(table);
-        return [.. split.RootElement.GetProperty("index").EnumerateArray().Select(i => i.GetRawText())];
     }
 }
