@@ -21,6 +21,9 @@ public sealed class NetworkIndex
         _indexById = b.IndexById;
         _members = [.. b.Members.Select(m => m.ToImmutableArray())];
         BusIds = [.. b.Representatives];
+        AllBusIds = [.. b.AllBusIds];
+        AllBusIndex = [.. b.AllBusIds.Select(id => b.IndexById[id])];
+        InjectionHostBusIds = [.. b.InjectionHosts];
         BaseKv = [.. b.BaseKv];
         VmMinPu = [.. b.VmMin];
         VmMaxPu = [.. b.VmMax];
@@ -69,6 +72,23 @@ public sealed class NetworkIndex
 
     /// <summary>The user id of each solver bus: for merged buses, the lowest-sorting id of the group.</summary>
     public ImmutableArray<BusId> BusIds { get; }
+
+    /// <summary>
+    /// Every bus of the user's network that has a solver bus (in service and not isolated), in the network's order and
+    /// under the network's ids: buses merged by closed bus-bus switches each appear here under their own id. Result
+    /// surfaces list these (see docs/power-flow.md, "Buses merged by switches").
+    /// </summary>
+    public ImmutableArray<BusId> AllBusIds { get; }
+
+    /// <summary>The solver bus of each entry of <see cref="AllBusIds"/>.</summary>
+    public ImmutableArray<int> AllBusIndex { get; }
+
+    /// <summary>
+    /// The user bus of each solver bus at which the group's net injection is reported: the member with an in-service
+    /// external grid, else a slack member, else a member with an in-service generator, else the representative
+    /// (<see cref="BusIds"/>). The other members of a merged group report no injection, so injections still add up.
+    /// </summary>
+    public ImmutableArray<BusId> InjectionHostBusIds { get; }
 
     /// <summary>The nominal voltage of each solver bus in kV.</summary>
     public ImmutableArray<double> BaseKv { get; }
@@ -212,6 +232,28 @@ public sealed class NetworkIndex
         return _members[index];
     }
 
+    /// <summary>
+    /// Expands per-solver-bus values to one value per entry of <see cref="AllBusIds"/>: every merged bus gets the value
+    /// of its group (a closed bus-bus switch has no impedance, so the group shares voltage and price).
+    /// </summary>
+    /// <exception cref="ArgumentException">When <paramref name="solverBusValues"/> does not hold one value per solver bus.</exception>
+    public ImmutableArray<T> ToAllBuses<T>(IReadOnlyList<T> solverBusValues)
+    {
+        ArgumentNullException.ThrowIfNull(solverBusValues);
+        if (solverBusValues.Count != BusCount)
+        {
+            throw new ArgumentException($"Expected one value per solver bus ({BusCount}), got {solverBusValues.Count}.", nameof(solverBusValues));
+        }
+
+        var result = ImmutableArray.CreateBuilder<T>(AllBusIndex.Length);
+        foreach (var d in AllBusIndex)
+        {
+            result.Add(solverBusValues[d]);
+        }
+
+        return result.MoveToImmutable();
+    }
+
     /// <summary>The solver index of user bus <paramref name="id"/>.</summary>
     /// <exception cref="ArgumentException">When the bus is unknown or out of service.</exception>
     public int IndexOf(BusId id) =>
@@ -285,6 +327,15 @@ public sealed class NetworkIndex
             }
 
             Representatives.AddRange(Members.Select(m => m[0]));
+            var listed = new HashSet<BusId>();
+            foreach (var bus in network.Buses)
+            {
+                if (IndexById.ContainsKey(bus.Id) && listed.Add(bus.Id))
+                {
+                    AllBusIds.Add(bus.Id);
+                }
+            }
+
             var n = Members.Count;
             PLoad.AddRange(new double[n]);
             QLoad.AddRange(new double[n]);
@@ -365,6 +416,8 @@ public sealed class NetworkIndex
                 }
             }
 
+            ChooseInjectionHosts(network);
+
             var openLineEnds = new HashSet<string>(StringComparer.Ordinal);
             var openTrafoEnds = new HashSet<string>(StringComparer.Ordinal);
             foreach (var sw in network.Switches.Where(s => !s.Closed))
@@ -407,6 +460,10 @@ public sealed class NetworkIndex
         public List<List<BusId>> Members { get; } = [];
 
         public List<BusId> Representatives { get; } = [];
+
+        public List<BusId> AllBusIds { get; } = [];
+
+        public List<BusId> InjectionHosts { get; } = [];
 
         public List<double> BaseKv { get; } = [];
 
@@ -467,6 +524,36 @@ public sealed class NetworkIndex
         public List<Generator> Generators { get; } = [];
 
         public List<int> GeneratorBus { get; } = [];
+
+        // The member of each group that hosts its injection: an external grid's bus, else a slack bus, else a generator's bus, else the representative.
+        private void ChooseInjectionHosts(GridNetwork network)
+        {
+            InjectionHosts.AddRange(Representatives);
+            var rank = new int[Representatives.Count];
+            void Offer(BusId bus, int r)
+            {
+                if (IndexById.TryGetValue(bus, out var d) && r > rank[d])
+                {
+                    rank[d] = r;
+                    InjectionHosts[d] = bus;
+                }
+            }
+
+            foreach (var gen in network.Generators.Where(g => g.InService))
+            {
+                Offer(gen.Bus, 1);
+            }
+
+            foreach (var bus in network.Buses.Where(b => b.Type == BusType.Slack))
+            {
+                Offer(bus.Id, 2);
+            }
+
+            foreach (var grid in network.ExternalGrids.Where(g => g.InService))
+            {
+                Offer(grid.Bus, 3);
+            }
+        }
 
         // Adds the scaled P/Q of each in-service element on a known bus to that solver bus (per unit) and keeps the element with its bus.
         private void AddFixedInjections<T>(

@@ -134,17 +134,19 @@ public static class OptimalPowerFlow
 
         var prices = solution.Duals.Count > 0 || solution.NonlinearDuals.Count > 0 ? slot.ActivePrices(solution) : new double[n];
         var voltages = slot.VoltageMagnitudesPu(solution);
-        var buses = Enumerable.Range(0, n).Select(i => new OpfBus(index.BusIds[i], prices[i], voltages?[i])).ToList();
+        // One row per bus of the user's network; merged buses share their group's price and voltage (docs/power-flow.md, "Buses merged by switches").
+        var buses = Enumerable.Range(0, index.AllBusIds.Length).Select(j => (Id: index.AllBusIds[j], Bus: index.AllBusIndex[j]))
+            .Select(x => new OpfBus(x.Id, prices[x.Bus], voltages?[x.Bus])).ToList();
         var dispatch = new List<OpfGenerator>(gens.Length);
         for (var g = 0; g < gens.Length; g++)
         {
             var p = solution.Value(pg[g]);
             double? q = qg[g] is { } qv ? solution.Value(qv) : null;
             var costPerHour = costs.TryGetValue(gens[g].Id, out var cost) ? cost.Evaluate(p) : 0.0;
-            dispatch.Add(new OpfGenerator(gens[g].Id, index.BusIds[index.GeneratorBusIndex[g]], p, q, costPerHour));
+            dispatch.Add(new OpfGenerator(gens[g].Id, gens[g].Bus, p, q, costPerHour));
         }
 
-        var imports = externalGrids.Select(e => new OpfExternalGrid(e.Grid.Id, index.BusIds[e.Bus], solution.Value(e.P))).ToList();
+        var imports = externalGrids.Select(e => new OpfExternalGrid(e.Grid.Id, e.Grid.Bus, solution.Value(e.P))).ToList();
 
         var flows = slot.BranchFlowsMw(solution);
         var branches = flows is null

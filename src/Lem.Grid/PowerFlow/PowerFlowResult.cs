@@ -24,7 +24,11 @@ public sealed record PowerFlowResult
     /// <summary>The convergence measure after each iteration (NR: mismatch p.u.; BFS: voltage change p.u.).</summary>
     public IReadOnlyList<double> ConvergenceHistory { get; init; } = [];
 
-    /// <summary>Bus results in solver order (the user's ids; buses merged by closed switches appear once each).</summary>
+    /// <summary>
+    /// One result per bus of the user's network (<see cref="Indexing.NetworkIndex.AllBusIds"/>: in the network's order and
+    /// ids). Buses merged by closed bus-bus switches each get a row at the voltage of their group; the group's injection
+    /// is reported at its <see cref="Indexing.NetworkIndex.InjectionHostBusIds">host bus</see>, the other members report zero.
+    /// </summary>
     public required IReadOnlyList<BusResult> Buses { get; init; }
 
     /// <summary>Branch results for the in-service branches.</summary>
@@ -70,14 +74,21 @@ public sealed record PowerFlowResult
         var s = new Complex[n];
         model.ComputeInjections(voltagesPu, s);
 
-        var buses = new BusResult[n];
+        var buses = new BusResult[index.AllBusIds.Length];
+        for (var j = 0; j < buses.Length; j++)
+        {
+            var d = index.AllBusIndex[j];
+            var id = index.AllBusIds[j];
+            var injection = id == index.InjectionHostBusIds[d] ? s[d] * baseMva : Complex.Zero;
+            buses[j] = new BusResult(id, voltagesPu[d].Magnitude, voltagesPu[d].Phase * 180.0 / Math.PI, injection.Real, injection.Imaginary);
+        }
+
         double vmin = double.PositiveInfinity, vmax = double.NegativeInfinity;
         int imin = 0, imax = 0;
         var violations = new List<Violation>();
         for (var i = 0; i < n; i++)
         {
             var vm = voltagesPu[i].Magnitude;
-            buses[i] = new BusResult(index.BusIdOf(i), vm, voltagesPu[i].Phase * 180.0 / Math.PI, s[i].Real * baseMva, s[i].Imaginary * baseMva);
             if (vm < vmin)
             {
                 (vmin, imin) = (vm, i);

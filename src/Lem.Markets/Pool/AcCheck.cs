@@ -129,7 +129,7 @@ public static class AcCheck
                 deviation = 0;
                 for (var i = 0; i < index.BusCount; i++)
                 {
-                    deviation = Math.Max(deviation.Value, Math.Abs(predicted[i] - pf.Buses[i].VmPu));
+                    deviation = Math.Max(deviation.Value, Math.Abs(predicted[i] - v[i].Magnitude));
                 }
             }
 

@@ -310,6 +310,8 @@ public static class PoolClearing
             ImportMwh = importMwh,
             ExportMwh = exportMwh,
             BusIds = setup.Index.BusIds,
+            AllBusIds = setup.Index.AllBusIds,
+            AllBusIndex = setup.Index.AllBusIndex,
             BranchIds = scenario.Grid is null ? [] : setup.Index.BranchIds,
             Slots = slots,
             Participants = participants,

@@ -66,19 +66,13 @@ public sealed class PoolMechanism : IClearingMechanism
         options ??= PoolOptions.Default;
         var slots = result.Slots.Count;
         var hours = market.Horizon.SlotHours;
-        var busIndex = new Dictionary<BusId, int>();
-        for (var b = 0; b < result.BusIds.Count; b++)
-        {
-            busIndex[result.BusIds[b]] = b;
-        }
-
         var positions = new List<ClearingPosition>();
         var consumption = new Dictionary<ParticipantId, double[]>();
         if (result.Status == PoolStatus.Optimal)
         {
             foreach (var d in result.Participants)
             {
-                var b = d.Bus is { } bus && busIndex.TryGetValue(bus, out var i) ? i : 0;
+                var b = d.Bus is { } bus && result.TryGetBusIndex(bus, out var i) ? i : 0;
                 var prices = new double[slots];
                 for (var t = 0; t < slots; t++)
                 {
@@ -124,8 +118,8 @@ public sealed class PoolMechanism : IClearingMechanism
             MarketName = market.Name,
             Formulation = result.FormulationName,
             SlotCount = slots,
-            PriceLocations = result.BusIds.Count > 0 ? [.. result.BusIds.Select(b => b.Value)] : ["copperplate"],
-            PricesEurPerMwh = [.. result.Slots.Select(s => s.PricesEurPerMwh)],
+            PriceLocations = result.BusIds.Count > 0 ? [.. result.ReportedBusIds.Select(b => b.Value)] : ["copperplate"],
+            PricesEurPerMwh = [.. result.Slots.Select(s => result.ToReportedBuses(s.PricesEurPerMwh))],
             PriceSources = [.. result.Slots.Select(s => s.PriceSource.ToString().ToLowerInvariant())],
             Positions = positions,
             ImportKw = [.. result.Slots.Select(x => x.ImportMwh * 1000.0 / hours)],

@@ -65,11 +65,13 @@ public sealed class PoolReport(PoolResult result) : IClearingReport
         var grid = new StringBuilder("slot,time,quantity,element,value\n");
         foreach (var slot in r.Slots)
         {
-            if (slot.VoltagesPu is { } vm)
+            if (slot.VoltagesPu is { } solverVm)
             {
+                // Every bus of the grid, merged buses at their group's voltage (docs/power-flow.md, "Buses merged by switches").
+                var vm = r.ToReportedBuses(solverVm);
                 for (var b = 0; b < vm.Count; b++)
                 {
-                    grid.Append(Inv, $"{slot.Index},{Time(slot.Index)},vm_pu,{r.BusIds[b]},{F(vm[b])}\n");
+                    grid.Append(Inv, $"{slot.Index},{Time(slot.Index)},vm_pu,{r.ReportedBusIds[b]},{F(vm[b])}\n");
                 }
             }
 

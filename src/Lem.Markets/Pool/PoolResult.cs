@@ -47,6 +47,50 @@ public sealed record PoolResult
     /// <summary>The bus ids the per-bus arrays of <see cref="Slots"/> refer to (the single virtual <c>copperplate</c> bus without a grid).</summary>
     public IReadOnlyList<BusId> BusIds { get; init; } = [];
 
+    /// <summary>
+    /// Every bus of the grid in the network's order and ids, merged buses (closed bus-bus switches) included; empty
+    /// when the result has no such mapping, which then means <see cref="BusIds"/>. See docs/power-flow.md, "Buses merged by switches".
+    /// </summary>
+    public IReadOnlyList<BusId> AllBusIds { get; init; } = [];
+
+    /// <summary>The position in <see cref="BusIds"/> (and the per-bus arrays of <see cref="Slots"/>) of each entry of <see cref="AllBusIds"/>.</summary>
+    public IReadOnlyList<int> AllBusIndex { get; init; } = [];
+
+    /// <summary>The ids to report per-bus values under: <see cref="AllBusIds"/>, or <see cref="BusIds"/> when there is no mapping.</summary>
+    public IReadOnlyList<BusId> ReportedBusIds => AllBusIds.Count > 0 ? AllBusIds : BusIds;
+
+    /// <summary>Expands a per-bus array of <see cref="Slots"/> to one value per entry of <see cref="ReportedBusIds"/> (merged buses share their group's value).</summary>
+    public IReadOnlyList<T> ToReportedBuses<T>(IReadOnlyList<T> perBus)
+    {
+        ArgumentNullException.ThrowIfNull(perBus);
+        return AllBusIds.Count > 0 ? [.. AllBusIndex.Select(b => perBus[b])] : perBus;
+    }
+
+    /// <summary>Finds the position in <see cref="BusIds"/> (and the per-bus arrays of <see cref="Slots"/>) of any bus of the grid, merged buses included.</summary>
+    public bool TryGetBusIndex(BusId bus, out int index)
+    {
+        for (var j = 0; j < AllBusIds.Count; j++)
+        {
+            if (AllBusIds[j] == bus)
+            {
+                index = AllBusIndex[j];
+                return true;
+            }
+        }
+
+        for (var b = 0; b < BusIds.Count; b++)
+        {
+            if (BusIds[b] == bus)
+            {
+                index = b;
+                return true;
+            }
+        }
+
+        index = -1;
+        return false;
+    }
+
     /// <summary>The branch ids the branch-flow arrays of <see cref="Slots"/> refer to (empty without a grid).</summary>
     public IReadOnlyList<string> BranchIds { get; init; } = [];
 

@@ -25,12 +25,11 @@ public static class PoolMarketPayments
             throw new ArgumentException($"Market payments need an optimal clearing; this one is {result.Status}.", nameof(result));
         }
 
-        var busIndex = result.BusIds.Select((b, i) => (b, i)).ToDictionary(x => x.b, x => x.i);
         var list = new List<(ParticipantId, double)>(result.Participants.Count);
         foreach (var p in result.Participants)
         {
             var b = 0;
-            if (p.Bus is { } bus && !busIndex.TryGetValue(bus, out b))
+            if (p.Bus is { } bus && !result.TryGetBusIndex(bus, out b))
             {
                 throw new ArgumentException($"Participant '{p.Participant}' is at bus '{bus}', which has no price in the result.", nameof(result));
             }

@@ -29,12 +29,13 @@ internal static class NewtonRaphsonTestSupport
     /// </summary>
     public static void AssertActivePowerBalance(PowerFlowModel model, PowerFlowResult result, double toleranceMw, string what)
     {
-        var injected = 0.0;
+        // Injections over every reported bus (merged buses included); shunts once per solver bus at its voltage.
+        var injected = result.Buses.Sum(b => b.PInjectionMw);
+        var byId = result.Buses.ToDictionary(b => b.Id);
         var shunts = 0.0;
-        for (var i = 0; i < result.Buses.Count; i++)
+        for (var i = 0; i < model.BusCount; i++)
         {
-            injected += result.Buses[i].PInjectionMw;
-            var vm = result.Buses[i].VmPu;
+            var vm = byId[model.Index.BusIds[i]].VmPu;
             shunts += model.ShuntPu[i].Real * vm * vm * model.Index.BaseMva;
         }
 

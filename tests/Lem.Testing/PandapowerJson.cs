@@ -1,10 +1,10 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace Lem.Grid.Tests;
+namespace Lem.Testing;
 
 /// <summary>Builds and edits pandapower to_json documents (tables as split-orientation DataFrame JSON strings) for tests.</summary>
-internal static class PandapowerJson
+public static class PandapowerJson
 {
     /// <summary>Builds a minimal pandapowerNet document from tables given as (columns, index, rows).</summary>
     public static string Build(double snMva, params (string Name, string[] Columns, object?[][] Rows)[] tables)
