@@ -1,5 +1,6 @@
 using Lem.Settlement.Allocation;
 using Lem.Testing;
+using Xunit.Abstractions;
 
 namespace Lem.Settlement.Tests.Allocation;
 
@@ -8,7 +9,7 @@ namespace Lem.Settlement.Tests.Allocation;
 /// games with exact values, including skewed ones where a player's marginal cost is large only in rare positions and
 /// the normal interval φ̂ ± 1.96·σ̂/√M under-covers.
 /// </summary>
-public sealed class MonteCarloCoverageTests
+public sealed class MonteCarloCoverageTests(ITestOutputHelper output)
 {
     private const int Seeds = 300;
 
@@ -48,6 +49,8 @@ public sealed class MonteCarloCoverageTests
 
         var coverage = covered.Sum() / (double)(Seeds * n);
         var normalCoverage = coveredNormal.Sum() / (double)(Seeds * n);
+        var widthRatio = Enumerable.Range(0, n).Where(i => sigma[i] > 0).Average(i => sumHalfWidth[i] / Seeds / (ShapleyMonteCarlo.Z95 * sigma[i] / Math.Sqrt(permutations)));
+        output.WriteLine($"{name}, M = {permutations}: coverage {coverage:P1} (worst player {covered.Min() / (double)Seeds:P1}), normal interval {normalCoverage:P1}; mean half-width / exact normal {widthRatio:0.00}");
         Assert.True(coverage >= 0.93, $"{name}, M = {permutations}: the 95 % intervals covered {coverage:P1} of (seed, player) pairs (normal interval: {normalCoverage:P1})");
         for (var i = 0; i < n; i++)
         {
