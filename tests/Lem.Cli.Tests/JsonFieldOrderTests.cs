@@ -109,7 +109,8 @@ public sealed class JsonFieldOrderTests : IDisposable
         var r = Run("allocate", RepoPaths.InRepo("examples", "tiny", "scenario.json"), "--method", "shapley-mc", "--samples", "50", "--target-ci", "0.5", "--game", "pool", "--format", "json");
 
         var names = Names(r);
-        Assert.Equal(["coalitions_evaluated", "clearings_solved", "samples", "target_met", "wall_seconds"], names[^5..]);
+        Assert.Equal(["coalitions_evaluated", "clearings_solved", "samples", "target_met", "ci95_method", "wall_seconds"], names[^6..]);
+        Assert.Equal("student-t+bernstein", r.GetProperty("ci95_method").GetString());
         Assert.DoesNotContain("stages", names);
         Assert.Equal(["participant", "allocation_eur", "standalone_eur", "savings_eur", "ci95", "market_eur"], Names(r.GetProperty("allocations")[0]));
     }

@@ -15,8 +15,9 @@ namespace Lem.Cli.Commands;
 /// <remarks>
 /// The community is <see cref="SyntheticCommunity"/> (copper plate, 96 quarter-hours) with batteries, EVs and
 /// flexible loads removed, so every member has a load and possibly PV and the closed-form game applies. Stopping
-/// criterion: ci95_i = 1.96·σ̂_i/√M ≤ target × (1/N)·Σ_j |φ̂_j| for every member i (σ̂_i the sample standard
-/// deviation of i's marginal costs over the M permutations), checked after each adaptive round.
+/// criterion: ci95_i ≤ target × (1/N)·Σ_j |φ̂_j| for every member i, ci95_i = t_{0.975, M−1}·σ̂_i/√M plus Bernstein's
+/// range term (σ̂_i the sample standard deviation of i's marginal costs over the M permutations;
+/// docs/allocation.md#confidence-intervals), checked after each adaptive round.
 /// </remarks>
 internal static class AllocateBench
 {

@@ -41,6 +41,7 @@ internal sealed class AllocateReport(Scenario scenario, string method, string ga
         game is PoolCoalitionGame pool ? pool.ClearingsSolved : null,
         result.Permutations,
         result.Permutations is null ? null : result.TargetMet,
+        result.Ci95Method,
         Math.Round(wallSeconds, 6)));
 
     public void WriteText(IAnsiConsole console)
@@ -109,6 +110,11 @@ internal sealed class AllocateReport(Scenario scenario, string method, string ga
         if (Excluded.Any())
         {
             s.AddRow("Not players (no assets or orders)", Markup.Escape(string.Join(", ", Excluded)));
+        }
+
+        if (result.Ci95Method is not null)
+        {
+            s.AddRow("95 % interval", $"{Markup.Escape(result.Ci95Method)}: t·σ̂/√M + Bernstein range term (docs/allocation.md#confidence-intervals)");
         }
 
         s.AddRow("Wall time", $"{wallSeconds.ToString("0.000", Inv)} s");

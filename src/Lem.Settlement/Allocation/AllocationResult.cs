@@ -32,8 +32,14 @@ public sealed record AllocationResult
     /// <summary>The sum of the allocations in EUR (equals <see cref="GrandCoalitionCostEur"/> for efficient methods).</summary>
     public double TotalEur => AllocationsEur.Sum();
 
-    /// <summary>For Monte Carlo: the half-width of each player's 95 % confidence interval (CLT) in EUR; null otherwise.</summary>
+    /// <summary>For Monte Carlo: the half-width of each player's 95 % confidence interval in EUR (see <see cref="Ci95Method"/>); null otherwise.</summary>
     public IReadOnlyList<double>? Ci95Eur { get; init; }
+
+    /// <summary>For Monte Carlo: how <see cref="Ci95Eur"/> is computed (<c>student-t+bernstein</c>); null otherwise.</summary>
+    public string? Ci95Method { get; init; }
+
+    /// <summary>For Monte Carlo: each player's standard error σ̂_i/√M in EUR (σ̂_i the sample standard deviation of its marginal costs); null otherwise.</summary>
+    public IReadOnlyList<double>? StandardErrorsEur { get; init; }
 
     /// <summary>For Monte Carlo: the number of permutations sampled (each gives one marginal cost per player); null otherwise.</summary>
     public long? Permutations { get; init; }

@@ -4,7 +4,8 @@ namespace Lem.Settlement.Allocation;
 
 /// <summary>
 /// Monte Carlo Shapley by permutation sampling (Castro, Gómez and Tejada 2009; docs/allocation.md#shapley-value): the average over
-/// random permutations of each player's marginal cost with respect to its predecessors, with a CLT 95 % interval.
+/// random permutations of each player's marginal cost with respect to its predecessors, with a 95 % interval that holds
+/// its coverage on skewed marginals and few permutations (a Student-t interval plus Bernstein's range term).
 /// </summary>
 /// <remarks>
 /// <para>Each permutation costs N steps of an <see cref="ICoalitionWalk"/> and gives one marginal cost per player;
@@ -13,13 +14,23 @@ namespace Lem.Settlement.Allocation;
 /// <para>Determinism: permutations are drawn in blocks of <see cref="MonteCarloOptions.BlockPermutations"/>; block b
 /// uses its own SplitMix64 stream seeded from (seed, b) and the blocks' sums and squared deviations are merged in
 /// block order (Chan et al.'s pairwise update), so the estimate depends on the seed only, not on the threads.</para>
-/// <para>The interval half-width is ci95_i = z·σ̂_i/√M with z = 1.96 (z_{0.975}) and σ̂_i the sample standard deviation
-/// of player i's marginals.</para>
+/// <para>The interval half-width (docs/allocation.md#confidence-intervals) is
+/// ci95_i = t_{0.975, M−1}·σ̂_i/√M + (2/3)·ln(2/0.05)·R̂_i/M, with σ̂_i the sample standard deviation of player i's
+/// marginals and R̂_i the range of the marginals seen, widened to include the standalone marginal C({i}) (the marginal
+/// when i comes first, a support point known without sampling). The second term is the range term of Bernstein's
+/// inequality: it vanishes as 1/M against the 1/√M of the first and covers skewed marginals (rare large marginal
+/// costs) that the normal interval under-covers.</para>
 /// </remarks>
 public static class ShapleyMonteCarlo
 {
     /// <summary>z_{0.975}, the two-sided 95 % normal quantile.</summary>
     public const double Z95 = 1.959963984540054;
+
+    /// <summary>The name of the interval reported in <see cref="AllocationResult.Ci95Method"/>.</summary>
+    public const string Ci95MethodName = "student-t+bernstein";
+
+    /// <summary>(2/3)·ln(2/δ) with δ = 0.05: the factor of the range in Bernstein's 95 % deviation bound.</summary>
+    public static readonly double BernsteinRangeFactor95 = 2.0 / 3.0 * Math.Log(2.0 / 0.05);
 
     /// <summary>Estimates the Shapley value of a game by permutation sampling.</summary>
     /// <exception cref="ArgumentOutOfRangeException">When an option is outside its range.</exception>
@@ -39,6 +50,8 @@ public static class ShapleyMonteCarlo
         var sum = new double[n];
         var mean = new double[n];
         var m2 = new double[n];
+        var lo = standalone.ToArray();
+        var hi = standalone.ToArray();
         long count = 0;
         var blocksDone = 0;
         var targetBlocks = Blocks(options.Permutations, block);
@@ -50,9 +63,9 @@ public static class ShapleyMonteCarlo
             // Without a target exactly the requested permutations are drawn (the last block may be partial: a prefix of
             // the full block's stream); adaptive rounds use whole blocks.
             var permutations = adaptive ? (long)targetBlocks * block : options.Permutations;
-            RunBlocks(game, options, blocksDone, targetBlocks, permutations, sum, mean, m2, ref count);
+            RunBlocks(game, options, blocksDone, targetBlocks, permutations, sum, mean, m2, lo, hi, ref count);
             blocksDone = targetBlocks;
-            ci = HalfWidths(m2, count);
+            ci = HalfWidths(m2, lo, hi, count);
             if (!adaptive)
             {
                 break;
@@ -85,6 +98,8 @@ public static class ShapleyMonteCarlo
             GrandCoalitionCostEur = grand,
             StandaloneCostsEur = standalone,
             Ci95Eur = ci,
+            Ci95Method = Ci95MethodName,
+            StandardErrorsEur = [.. m2.Select(v => StandardError(v, count))],
             Permutations = count,
             TargetMet = met,
             CoalitionsEvaluated = game.Evaluations - evaluationsBefore,
@@ -116,10 +131,23 @@ public static class ShapleyMonteCarlo
 
     private static int Blocks(int permutations, int block) => (permutations + block - 1) / block;
 
-    private static double[] HalfWidths(double[] m2, long count) =>
-        [.. m2.Select(v => count > 1 ? Z95 * Math.Sqrt(Math.Max(0.0, v) / (count - 1)) / Math.Sqrt(count) : double.PositiveInfinity)];
+    /// <summary>σ̂/√M, σ̂ the sample standard deviation (M − 1 in the denominator).</summary>
+    private static double StandardError(double m2, long count) =>
+        count > 1 ? Math.Sqrt(Math.Max(0.0, m2) / (count - 1)) / Math.Sqrt(count) : double.PositiveInfinity;
 
-    private static void RunBlocks(CostGame game, MonteCarloOptions options, int from, int to, long totalPermutations, double[] sum, double[] mean, double[] m2, ref long count)
+    /// <summary>t_{0.975, M−1}·σ̂_i/√M + (2/3)·ln(40)·R̂_i/M (docs/allocation.md#confidence-intervals).</summary>
+    private static double[] HalfWidths(double[] m2, double[] lo, double[] hi, long count)
+    {
+        if (count < 2)
+        {
+            return [.. m2.Select(_ => double.PositiveInfinity)];
+        }
+
+        var t = StudentT.Quantile975(count - 1);
+        return [.. m2.Select((v, i) => (t * StandardError(v, count)) + (BernsteinRangeFactor95 * (hi[i] - lo[i]) / count))];
+    }
+
+    private static void RunBlocks(CostGame game, MonteCarloOptions options, int from, int to, long totalPermutations, double[] sum, double[] mean, double[] m2, double[] lo, double[] hi, ref long count)
     {
         var n = game.PlayerCount;
         var block = options.BlockPermutations;
@@ -127,6 +155,8 @@ public static class ShapleyMonteCarlo
         var blocks = to - from;
         var blockSum = new double[blocks][];
         var blockM2 = new double[blocks][];
+        var blockLo = new double[blocks][];
+        var blockHi = new double[blocks][];
         var errors = new Exception?[blocks];
         Parallel.For(
             0,
@@ -139,9 +169,13 @@ public static class ShapleyMonteCarlo
                 {
                     var s = new double[n];
                     var q = new double[n];
-                    RunBlock(local.Walk, options.Seed, from + k, Size(from + k), local.Order, s, local.Mean, q);
+                    var l = Enumerable.Repeat(double.PositiveInfinity, n).ToArray();
+                    var h = Enumerable.Repeat(double.NegativeInfinity, n).ToArray();
+                    RunBlock(local.Walk, options.Seed, from + k, Size(from + k), local.Order, s, local.Mean, q, l, h);
                     blockSum[k] = s;
                     blockM2[k] = q;
+                    blockLo[k] = l;
+                    blockHi[k] = h;
                 }
                 catch (Exception ex) when (ex is not OutOfMemoryException)
                 {
@@ -174,14 +208,16 @@ public static class ShapleyMonteCarlo
                 mean[i] += delta * nb / total;
                 m2[i] += blockM2[k][i] + (delta * delta * na * nb / total);
                 sum[i] += blockSum[k][i];
+                lo[i] = Math.Min(lo[i], blockLo[k][i]);
+                hi[i] = Math.Max(hi[i], blockHi[k][i]);
             }
 
             count += size;
         }
     }
 
-    /// <summary>Samples one block of permutations: per player the sum of marginals and M2 about the block mean (Welford).</summary>
-    private static void RunBlock(ICoalitionWalk walk, ulong seed, int blockIndex, int size, int[] order, double[] sum, double[] mean, double[] m2)
+    /// <summary>Samples one block of permutations: per player the sum of marginals, M2 about the block mean (Welford) and the smallest and largest marginal.</summary>
+    private static void RunBlock(ICoalitionWalk walk, ulong seed, int blockIndex, int size, int[] order, double[] sum, double[] mean, double[] m2, double[] lo, double[] hi)
     {
         var n = order.Length;
         var rng = new SplitMix64(Mix64(Mix64(seed) ^ Mix64(0x5851F42D4C957F2DUL + (ulong)blockIndex)));
@@ -211,6 +247,8 @@ public static class ShapleyMonteCarlo
                 var d = marginal - mean[player];
                 mean[player] += d / p;
                 m2[player] += d * (marginal - mean[player]);
+                lo[player] = Math.Min(lo[player], marginal);
+                hi[player] = Math.Max(hi[player], marginal);
             }
         }
     }

@@ -24,6 +24,7 @@ namespace Lem.Cli.Output.Records;
 /// <param name="ClearingsSolved">Pool clearings solved, or null for the closed-form game (left out).</param>
 /// <param name="Samples">Permutations sampled, or null (left out).</param>
 /// <param name="TargetMet">Whether the confidence target was met, or null (left out).</param>
+/// <param name="Ci95Method">How the Monte Carlo 95 % half-widths <c>ci95</c> are computed (<c>student-t+bernstein</c>), or null (left out).</param>
 /// <param name="WallSeconds">Wall time, s, rounded to 1e-6.</param>
 public sealed record AllocationJson(
     string Scenario,
@@ -47,4 +48,5 @@ public sealed record AllocationJson(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] long? ClearingsSolved,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] long? Samples,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] bool? TargetMet,
+    [property: JsonPropertyName("ci95_method"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Ci95Method,
     double WallSeconds);
