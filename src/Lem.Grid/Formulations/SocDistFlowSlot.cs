@@ -138,8 +138,9 @@ public sealed class SocDistFlowSlot : DistFlowSlot
 
     /// <summary>
     /// The decomposition by the sensitivities (<see cref="DlmpFromSensitivities"/>), whose totals are the balance duals;
-    /// null when the Jacobian of the branch flow model is singular at the solution. Meaningful where the relaxation is
-    /// exact (<see cref="Exactness"/>); elsewhere the congestion component absorbs the error.
+    /// null when the Jacobian of the branch flow model is singular at the solution or KLU is not installed: the
+    /// decomposition is an optional read-out and must not fail the clearing. Meaningful where the relaxation is exact
+    /// (<see cref="Exactness"/>); elsewhere the congestion component absorbs the error.
     /// </summary>
     public override IReadOnlyList<DlmpDecomposition>? Dlmps(Solution solution)
     {
@@ -147,7 +148,7 @@ public sealed class SocDistFlowSlot : DistFlowSlot
         {
             return DlmpFromSensitivities(solution);
         }
-        catch (InvalidOperationException)
+        catch (Exception e) when (e is InvalidOperationException or DllNotFoundException)
         {
             return null;
         }
