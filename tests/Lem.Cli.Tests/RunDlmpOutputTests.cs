@@ -18,16 +18,30 @@ public sealed class RunDlmpOutputTests : IDisposable
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
     /// <summary>
-    /// The tiny example with line L12 rated 1.5 A (about 1 kVA) and bus 1 capped at 1.0002 p.u.: Clara's PV export at bus 2 is
-    /// limited by the line in some slots and the voltage at bus 1 by its upper limit, so both components are non-zero.
+    /// The tiny example with line L12 rated 1.5 A (about 1 kVA) and bus 1 capped at 1.0002 p.u.: the PV export is limited by
+    /// the line in some slots and by the voltage at bus 1 in others, so both components are non-zero. Its four slots are
+    /// half an hour long (10:00 to 12:00, the order and the EV's departure and requirement moved into that window), so the
+    /// conversion of the duals (EUR/MW per slot) to EUR/MWh is tested as well.
     /// </summary>
     private string TightTiny()
     {
         var json = File.ReadAllText(RepoPaths.InRepo("examples", "tiny", "scenario.json"));
-        var tight = json
-            .Replace("\"max_i_ka\": 0.142", "\"max_i_ka\": 0.0015", StringComparison.Ordinal)
-            .Replace("{ \"id\": \"1\", \"vn_kv\": 0.4, \"vm_min_pu\": 0.95, \"vm_max_pu\": 1.05 }", "{ \"id\": \"1\", \"vn_kv\": 0.4, \"vm_min_pu\": 0.95, \"vm_max_pu\": 1.0002 }", StringComparison.Ordinal);
-        Assert.NotEqual(json, tight);
+        var tight = json;
+        foreach (var (from, to) in new[]
+        {
+            ("\"max_i_ka\": 0.142", "\"max_i_ka\": 0.0015"),
+            ("{ \"id\": \"1\", \"vn_kv\": 0.4, \"vm_min_pu\": 0.95, \"vm_max_pu\": 1.05 }", "{ \"id\": \"1\", \"vn_kv\": 0.4, \"vm_min_pu\": 0.95, \"vm_max_pu\": 1.0002 }"),
+            ("\"end\": \"2026-06-21T14:00\"", "\"end\": \"2026-06-21T12:00\""),
+            ("\"slot_minutes\": 60", "\"slot_minutes\": 30"),
+            ("\"slot\": \"2026-06-21T12:00\"", "\"slot\": \"2026-06-21T11:00\""),
+            ("\"departure\": \"2026-06-21T14:00\"", "\"departure\": \"2026-06-21T12:00\""),
+            ("\"required_energy_kwh\": 30", "\"required_energy_kwh\": 24"),
+        })
+        {
+            Assert.Contains(from, tight, StringComparison.Ordinal);
+            tight = tight.Replace(from, to, StringComparison.Ordinal);
+        }
+
         var path = Path.Combine(_dir, "tight.json");
         File.WriteAllText(path, tight);
         return path;

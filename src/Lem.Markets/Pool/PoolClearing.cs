@@ -321,7 +321,7 @@ public static class PoolClearing
         };
     }
 
-    /// <summary>A decomposition in objective units per MW of a slot of <paramref name="hours"/> hours, in EUR/MWh.</summary>
+    /// <summary>A decomposition in objective units per MW of a slot of <paramref name="hours"/> hours converted to EUR/MWh, like the prices.</summary>
     private static DlmpDecomposition[]? PerMwh(IReadOnlyList<DlmpDecomposition>? dlmps, double hours) => dlmps?
         .Select(d => new DlmpDecomposition(d.Bus, d.EnergyEurPerMwh / hours, d.LossEurPerMwh / hours, d.CongestionEurPerMwh / hours, d.VoltageEurPerMwh / hours))
         .ToArray();
