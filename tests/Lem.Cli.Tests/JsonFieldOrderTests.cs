@@ -136,9 +136,13 @@ public sealed class JsonFieldOrderTests : IDisposable
         Assert.Equal(
             [
                 "scenario", "mechanism", "grid", "status", "welfare_eur", "import_mwh", "export_mwh", "slot_count", "slot_minutes", "prices", "ac_check", "hours",
-                "price_rule", "simultaneous_charging_prevented", "model", "kpis", "settlement",
+                "price_rule", "simultaneous_charging_prevented", "model", "dlmp", "kpis", "settlement",
             ],
             Names(r));
+        Assert.Equal(
+            ["file", "slots", "total_eur_per_mwh", "energy_eur_per_mwh", "losses_eur_per_mwh", "congestion_eur_per_mwh", "voltage_eur_per_mwh"],
+            Names(r.GetProperty("dlmp")));
+        Assert.Equal(["min", "max"], Names(r.GetProperty("dlmp").GetProperty("energy_eur_per_mwh")));
         Assert.Equal(["slot", "start", "source", "min_eur_per_mwh", "max_eur_per_mwh", "buses"], Names(r.GetProperty("prices")[0]));
         Assert.Equal(["id", "eur_per_mwh"], Names(r.GetProperty("prices")[0].GetProperty("buses")[0]));
         Assert.Equal(
@@ -154,6 +158,17 @@ public sealed class JsonFieldOrderTests : IDisposable
         // Without --out no invoices were written: the folder is null, not left out.
         Assert.Equal(JsonValueKind.Null, r.GetProperty("settlement").GetProperty("invoices").ValueKind);
         Assert.Equal("mechanism", Names(r.GetProperty("kpis"))[0]);
+    }
+
+    [NativeFact(NativeLibraries.Klu, NativeLibraries.Ipopt)]
+    public void RunSummary_Soc_AppendsDlmpAndSocExactnessToThePoolsFields()
+    {
+        var r = Run("run", RepoPaths.InRepo("examples", "tiny", "scenario.json"), "--mechanism", "pool", "--grid", "soc", "--no-ac-check", "--format", "json");
+
+        Assert.Equal(["price_rule", "simultaneous_charging_prevented", "model", "dlmp", "soc_exactness"], Names(r)[^5..]);
+        Assert.Equal(
+            ["file", "tolerance", "exact", "max_relative_gap", "max_abs_gap_mva2", "worst_line", "worst_slot", "inexact_count"],
+            Names(r.GetProperty("soc_exactness")));
     }
 
     [Fact]

@@ -21,4 +21,17 @@ public abstract class GridSlot
 
     /// <summary>Active losses in the slot (MW); zero for lossless formulations.</summary>
     public abstract double LossesMw(Solution solution);
+
+    /// <summary>
+    /// The DLMP at each solver bus split into energy, loss, congestion and voltage components in objective units per MW
+    /// (docs/formulations.md#prices-and-dlmps), or null when the formulation has no such decomposition (the default).
+    /// The totals equal <see cref="ActivePrices"/>.
+    /// </summary>
+    public virtual IReadOnlyList<DlmpDecomposition>? Dlmps(Solution solution) => null;
+
+    /// <summary>
+    /// How tight a convex relaxation is on each branch (docs/formulations.md#soc-distflow), or null when the formulation
+    /// is not a relaxation with such a check (the default).
+    /// </summary>
+    public virtual SocExactnessReport? RelaxationExactness(Solution solution) => null;
 }

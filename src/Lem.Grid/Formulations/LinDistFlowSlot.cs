@@ -28,6 +28,9 @@ public sealed class LinDistFlowSlot : DistFlowSlot
     /// <summary>Zero: LinDistFlow drops the series losses (shunt consumption is not counted as a loss).</summary>
     public override double LossesMw(Solution solution) => 0.0;
 
+    /// <summary>The decomposition from the duals (<see cref="DlmpFromDuals"/>), whose totals are the balance duals.</summary>
+    public override IReadOnlyList<DlmpDecomposition>? Dlmps(Solution solution) => DlmpFromDuals(solution);
+
     /// <summary>
     /// The DLMP decomposition from the duals, by the KKT stationarity conditions of the flow and voltage variables
     /// (Lagrangian L = cost − Σ_c y_c(row_c − b_c) with y = ∂cost*/∂b): for the series flow P_k of a branch f → t,

@@ -77,10 +77,10 @@ public sealed class SocDistFlowSlot : DistFlowSlot
             var voltage = Math.Max(solution.Value(_squaredVoltages[Index.FromIndex[k]]) / Feeder.TapSquared[k], 1e-12);
             var spurious = double.Hypot(PerUnit.RPu[k], PerUnit.XPu[k]) * Math.Abs(gap) / voltage;
             var exact = relative <= ExactnessTolerance || spurious <= ExactnessTolerance * largestFlow;
-            lines[k] = new SocLineExactness(k, Index.BranchIds[k], gap, relative, spurious, exact);
+            lines[k] = new SocLineExactness(k, Index.BranchIds[k], gap, relative, spurious, exact, p, q, products[k]);
         }
 
-        return new SocExactnessReport(lines, ExactnessTolerance);
+        return new SocExactnessReport(lines, ExactnessTolerance, PerUnit.PowerBaseMva);
     }
 
     /// <summary>
@@ -135,6 +135,27 @@ public sealed class SocDistFlowSlot : DistFlowSlot
 
         return result;
     }
+
+    /// <summary>
+    /// The decomposition by the sensitivities (<see cref="DlmpFromSensitivities"/>), whose totals are the balance duals;
+    /// null when the Jacobian of the branch flow model is singular at the solution or KLU is not installed: the
+    /// decomposition is an optional read-out and must not fail the clearing. Meaningful where the relaxation is exact
+    /// (<see cref="Exactness"/>); elsewhere the congestion component absorbs the error.
+    /// </summary>
+    public override IReadOnlyList<DlmpDecomposition>? Dlmps(Solution solution)
+    {
+        try
+        {
+            return DlmpFromSensitivities(solution);
+        }
+        catch (Exception e) when (e is InvalidOperationException or DllNotFoundException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The cone gap of every branch (<see cref="Exactness"/>).</summary>
+    public override SocExactnessReport? RelaxationExactness(Solution solution) => Exactness(solution);
 
     /// <summary>Whether every branch cone is tight within <see cref="ExactnessTolerance"/> (the relaxed solution is AC-feasible).</summary>
     public bool IsExact(Solution solution) => Exactness(solution).IsExact;

@@ -3,7 +3,8 @@ namespace Lem.Grid.Formulations;
 /// <summary>The run-time exactness check of a <see cref="SocDistFlowFormulation"/> solution (docs/formulations.md#soc-distflow, mandatory).</summary>
 /// <param name="Lines">The cone gap of every branch.</param>
 /// <param name="Tolerance">The relative gap up to which a branch counts as exact.</param>
-public sealed record SocExactnessReport(IReadOnlyList<SocLineExactness> Lines, double Tolerance)
+/// <param name="PowerBaseMva">The model's power base (<see cref="SocDistFlowPerUnit.PowerBaseMva"/>) the per-unit values refer to.</param>
+public sealed record SocExactnessReport(IReadOnlyList<SocLineExactness> Lines, double Tolerance, double PowerBaseMva)
 {
     /// <summary>The largest relative gap (0 without branches).</summary>
     public double MaxRelativeGap => Lines.Count == 0 ? 0.0 : Lines.Max(l => l.RelativeGap);

@@ -15,4 +15,8 @@ namespace Lem.Grid.Formulations;
 /// <param name="IsExact">Whether the branch is exact: its relative gap is within the tolerance, or its spurious loss is
 /// within the tolerance times the largest branch flow |S| of the slot (a branch of (near) zero impedance, such as a bus
 /// tie, leaves ℓ undetermined without any physical effect).</param>
-public sealed record SocLineExactness(int BranchIndex, string BranchId, double AbsoluteGapPu, double RelativeGap, double SpuriousLossPu, bool IsExact);
+/// <param name="SeriesPPu">The active series flow P at the sending end (p.u. of the model's power base).</param>
+/// <param name="SeriesQPu">The reactive series flow Q at the sending end (p.u. of the model's power base).</param>
+/// <param name="VoltageCurrentProductPu">(w_f/τ²)·ℓ: the squared apparent power the series current carries at the sending
+/// end (p.u.²); the gap is this minus P² + Q².</param>
+public sealed record SocLineExactness(int BranchIndex, string BranchId, double AbsoluteGapPu, double RelativeGap, double SpuriousLossPu, bool IsExact, double SeriesPPu, double SeriesQPu, double VoltageCurrentProductPu);

@@ -294,6 +294,8 @@ public static class PoolClearing
                 LossesMw = pool.GridSlots[t].LossesMw(solution),
                 VoltagesPu = pool.GridSlots[t].VoltageMagnitudesPu(solution),
                 BranchFlowsMw = pool.GridSlots[t].BranchFlowsMw(solution),
+                Dlmps = sources[t] == PriceSource.Dual ? PerMwh(pool.GridSlots[t].Dlmps(solution), h) : null,
+                SocExactness = pool.GridSlots[t].RelaxationExactness(solution),
             };
         }
 
@@ -320,6 +322,11 @@ public static class PoolClearing
             Statistics = stats.ToStatistics(pool),
         };
     }
+
+    /// <summary>A decomposition in objective units per MW of a slot of <paramref name="hours"/> hours converted to EUR/MWh, like the prices.</summary>
+    private static DlmpDecomposition[]? PerMwh(IReadOnlyList<DlmpDecomposition>? dlmps, double hours) => dlmps?
+        .Select(d => new DlmpDecomposition(d.Bus, d.EnergyEurPerMwh / hours, d.LossEurPerMwh / hours, d.CongestionEurPerMwh / hours, d.VoltageEurPerMwh / hours))
+        .ToArray();
 
     /// <summary>Re-clears every slot that nothing couples by the merit order and applies the tie rules (copper plate only).</summary>
     private static void ApplyTieRules(PoolModel pool, double[] values, double[][] prices, PriceSource[] sources, double?[] lows, double?[] highs, List<string> warnings)

@@ -23,7 +23,9 @@ public sealed class PoolReport(PoolResult result) : IClearingReport
         var summary = new PoolSummary(
             Result.PriceRule == PriceRule.Midpoint ? "midpoint" : "marginal",
             Result.SimultaneousChargingPrevented,
-            new PoolModelSummary(s.Variables, s.Constraints, s.Binaries, s.BuildSeconds, s.SolveSeconds, s.SolverName));
+            new PoolModelSummary(s.Variables, s.Constraints, s.Binaries, s.BuildSeconds, s.SolveSeconds, s.SolverName),
+            DlmpSummary.Of(Result.Slots),
+            SocExactnessSummary.Of(Result.Slots));
         return JsonSerializer.SerializeToNode(summary, MarketsJsonContext.Default.PoolSummary)!.AsObject();
     }
 
@@ -96,7 +98,60 @@ public sealed class PoolReport(PoolResult result) : IClearingReport
             }
         }
 
-        return [new ReportFile("dispatch.csv", dispatch.ToString()), new ReportFile("storage.csv", storage.ToString()), new ReportFile("grid.csv", grid.ToString())];
+        var files = new List<ReportFile> { new("dispatch.csv", dispatch.ToString()), new("storage.csv", storage.ToString()), new("grid.csv", grid.ToString()) };
+        if (r.Slots.Any(x => x.Dlmps is not null))
+        {
+            files.Add(new ReportFile(DlmpSummary.FileName, DlmpCsv(r)));
+        }
+
+        if (r.Slots.Any(x => x.SocExactness is not null))
+        {
+            files.Add(new ReportFile(SocExactnessSummary.FileName, SocExactnessCsv(r)));
+        }
+
+        return files;
+    }
+
+    /// <summary>The DLMP decomposition per bus and slot, EUR/MWh (docs/formulations.md#prices-and-dlmps).</summary>
+    private static string DlmpCsv(PoolResult r)
+    {
+        static string F(double v) => ClearingReportContext.Csv(v);
+        var csv = new StringBuilder("bus,slot,total,energy,losses,congestion,voltage\n");
+        foreach (var slot in r.Slots)
+        {
+            foreach (var d in slot.Dlmps ?? [])
+            {
+                csv.Append(Inv, $"{d.Bus},{slot.Index},{F(d.TotalEurPerMwh)},{F(d.EnergyEurPerMwh)},{F(d.LossEurPerMwh)},{F(d.CongestionEurPerMwh)},{F(d.VoltageEurPerMwh)}\n");
+            }
+        }
+
+        return csv.ToString();
+    }
+
+    /// <summary>
+    /// The cone gap of every branch and slot of the SOC relaxation (docs/formulations.md#soc-distflow): the sending-end series
+    /// flows, (w_f/τ²)·ℓ in MVA², the gap and its relative size. Written at round-trip precision: the gap is a small
+    /// difference of much larger numbers, and a reader should be able to recompute it from the row.
+    /// </summary>
+    private static string SocExactnessCsv(PoolResult r)
+    {
+        static string R(double v) => v.ToString("R", Inv);
+        var csv = new StringBuilder("line,slot,p_mw,q_mvar,s_squared_mva2,gap_mva2,relative_gap,spurious_loss_mva,exact\n");
+        foreach (var slot in r.Slots)
+        {
+            if (slot.SocExactness is not { } report)
+            {
+                continue;
+            }
+
+            var s = report.PowerBaseMva;
+            foreach (var l in report.Lines)
+            {
+                csv.Append(Inv, $"{l.BranchId},{slot.Index},{R(l.SeriesPPu * s)},{R(l.SeriesQPu * s)},{R(l.VoltageCurrentProductPu * s * s)},{R(l.AbsoluteGapPu * s * s)},{R(l.RelativeGap)},{R(l.SpuriousLossPu * s)},{(l.IsExact ? "true" : "false")}\n");
+            }
+        }
+
+        return csv.ToString();
     }
 
     /// <inheritdoc />

@@ -1,3 +1,4 @@
+using Lem.Grid.Formulations;
 using NodaTime;
 
 namespace Lem.Markets.Pool;
@@ -40,4 +41,14 @@ public sealed record PoolSlot
 
     /// <summary>The active flow entering each branch of <see cref="PoolResult.BranchIds"/> at its from end in MW, or null when the formulation has no flows.</summary>
     public IReadOnlyList<double>? BranchFlowsMw { get; init; }
+
+    /// <summary>
+    /// The DLMP at each bus of <see cref="PoolResult.BusIds"/> split into energy, loss, congestion and voltage, in EUR/MWh
+    /// (the totals are <see cref="PricesEurPerMwh"/>), or null when the formulation has no decomposition
+    /// (docs/formulations.md#prices-and-dlmps).
+    /// </summary>
+    public IReadOnlyList<DlmpDecomposition>? Dlmps { get; init; }
+
+    /// <summary>The cone gap of every branch when the formulation is the SOC relaxation, else null (docs/formulations.md#soc-distflow).</summary>
+    public SocExactnessReport? SocExactness { get; init; }
 }

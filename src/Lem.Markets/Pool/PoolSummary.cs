@@ -6,7 +6,11 @@ namespace Lem.Markets.Pool;
 /// <param name="PriceRule">The tie rule: <c>midpoint</c> or <c>marginal</c>.</param>
 /// <param name="SimultaneousChargingPrevented">Whether binaries kept storage from charging and discharging at once.</param>
 /// <param name="Model">The size and timing of the optimisation model.</param>
+/// <param name="Dlmp">The DLMP decomposition, or null (left out) when the formulation has none.</param>
+/// <param name="SocExactness">The SOC relaxation's cone gaps, or null (left out) for other formulations.</param>
 public sealed record PoolSummary(
     [property: JsonPropertyName("price_rule")] string PriceRule,
     [property: JsonPropertyName("simultaneous_charging_prevented")] bool SimultaneousChargingPrevented,
-    [property: JsonPropertyName("model")] PoolModelSummary Model);
+    [property: JsonPropertyName("model")] PoolModelSummary Model,
+    [property: JsonPropertyName("dlmp"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DlmpSummary? Dlmp = null,
+    [property: JsonPropertyName("soc_exactness"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] SocExactnessSummary? SocExactness = null);
