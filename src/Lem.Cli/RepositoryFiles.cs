@@ -28,23 +28,21 @@ public static class RepositoryFiles
             return null;
         }
 
+        return SearchFolders()
+            .Where(dir => File.Exists(Path.Combine(dir.FullName, RootMarker)))
+            .Select(dir => Path.GetFullPath(Path.Combine(dir.FullName, path)))
+            .FirstOrDefault(File.Exists);
+    }
+
+    /// <summary>The current folder and its parents, then the program's folder and its parents, nearest first.</summary>
+    public static IEnumerable<DirectoryInfo> SearchFolders()
+    {
         foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
         {
             for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
             {
-                if (File.Exists(Path.Combine(dir.FullName, RootMarker)))
-                {
-                    var candidate = Path.Combine(dir.FullName, path);
-                    if (File.Exists(candidate))
-                    {
-                        return Path.GetFullPath(candidate);
-                    }
-
-                    break;
-                }
+                yield return dir;
             }
         }
-
-        return null;
     }
 }
