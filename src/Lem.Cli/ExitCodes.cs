@@ -14,4 +14,10 @@ public static class ExitCodes
 
     /// <summary>Something failed that is not the user's mistake (a bug, an I/O failure); a short message was printed.</summary>
     public const int InternalError = 3;
+
+    /// <summary>
+    /// A bench ran, but a figure missed the bench's stated acceptance (its <c>goals</c>, printed with the figures); the
+    /// figures are still printed in full.
+    /// </summary>
+    public const int GoalMissed = 4;
 }

@@ -20,18 +20,8 @@ public static class GridsFolder
             return Path.Combine(env, "data", "grids");
         }
 
-        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
-        {
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-            {
-                var candidate = Path.Combine(dir.FullName, "shared", "data", "grids");
-                if (Directory.Exists(Path.Combine(candidate, "matpower")))
-                {
-                    return candidate;
-                }
-            }
-        }
-
-        return null;
+        return RepositoryFiles.SearchFolders()
+            .Select(dir => Path.Combine(dir.FullName, "shared", "data", "grids"))
+            .FirstOrDefault(candidate => Directory.Exists(Path.Combine(candidate, "matpower")));
     }
 }

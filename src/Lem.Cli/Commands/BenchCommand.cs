@@ -121,15 +121,18 @@ public static class BenchCommand
                 return ExitCodes.Usage;
             }
 
-            Print(context, parse.GetValue(allocateFormat)!, 1, AllocateBench.Measure(p, tgt, 1));
-            return ExitCodes.Ok;
+            return Print(context, parse.GetValue(allocateFormat)!, 1, AllocateBench.Measure(p, tgt, 1), [("target_met", ">=", 1)]);
         });
         bench.Subcommands.Add(allocate);
 
         var distributedFormat = CommonOptions.Format();
-        var distributedScenario = new Option<string>("--scenario") { Description = "The scenario to clear.", DefaultValueFactory = _ => Path.Combine("examples", "village", "scenario.json") };
+        var distributedScenario = new Option<string>("--scenario") { Description = "The scenario to clear: a path from the current folder, or else from the repository's root (found from any folder).", DefaultValueFactory = _ => Path.Combine("examples", "village", "scenario.json") };
         var distributed = new Command("distributed", "Distributed clearing of the village (58 agents with batteries, EVs and heat pumps × 96 slots) by exchange, community and P2P ADMM, against the centralised pool on copper plate in the same run (one run each).") { distributedFormat, distributedScenario };
-        distributed.SetAction(parse => RunDistributed(context, parse.GetValue(distributedScenario)!, parse.GetValue(distributedFormat)!));
+        distributed.SetAction(parse =>
+        {
+            var given = parse.GetValue(distributedScenario)!;
+            return RunDistributed(context, RepositoryFiles.Find(given) ?? given, parse.GetValue(distributedFormat)!);
+        });
         bench.Subcommands.Add(distributed);
         bench.Subcommands.Add(LoadTestCommand.CreateBench(context));
         return bench;
@@ -146,6 +149,7 @@ public static class BenchCommand
 
         var scenario = load.Scenario!;
         var figures = new List<(string Key, double Value, string Unit, string What)>();
+        var goals = new List<(string Figure, string Comparison, double Target)>();
         var clock = Stopwatch.StartNew();
         var pool = PoolClearing.Clear(scenario, new CopperPlateFormulation());
         var poolSeconds = clock.Elapsed.TotalSeconds;
@@ -161,10 +165,10 @@ public static class BenchCommand
             figures.Add(($"{key}_iterations", r.Iterations, string.Empty, what));
             figures.Add(($"{key}_ms_per_iteration", 1000 * r.WallSeconds / Math.Max(1, r.Iterations), "ms", what));
             figures.Add(($"{key}_welfare_gap_ppm", gap * 1e6, "ppm", $"{key}: |W − W_pool| / |W_pool| in parts per million (acceptance: ≤ 1000)"));
+            goals.Add(($"{key}_welfare_gap_ppm", "<=", 1000));
         }
 
-        Print(context, format, 1, figures);
-        return ExitCodes.Ok;
+        return Print(context, format, 1, figures, goals);
     }
 
     private static int RunPowerFlow(CliContext context, string dir, int runs, string format)
@@ -223,8 +227,7 @@ public static class BenchCommand
         var single = Median(runs, () => AcPowerFlow.Run(radialModel), out _);
         figures.Add(("radial1001_snapshot_ms", single * 1000, "ms", "radial1001, one snapshot (base loads), automatic algorithm"));
 
-        Print(context, format, runs, figures, powerFlowReferences: true);
-        return ExitCodes.Ok;
+        return Print(context, format, runs, figures, [("case1354pegase_nr_ms", "<=", 20)], powerFlowReferences: true);
     }
 
     private static int RunClearing(CliContext context, string dir, int participants, int runs, string format)
@@ -251,8 +254,7 @@ public static class BenchCommand
             figures.Add(($"clearing_{name}_constraints", result.Statistics.Constraints, string.Empty, $"{label}: constraints"));
         }
 
-        Print(context, format, runs, figures);
-        return ExitCodes.Ok;
+        return Print(context, format, runs, figures, [("clearing_lindistflow_s", "<=", 5)]);
     }
 
     /// <summary>
@@ -319,8 +321,7 @@ public static class BenchCommand
         var (emptyBytes, usedBytes) = DayOfBooksMemory();
         figures.Add(("day_96_books_empty_bytes", emptyBytes, "B", $"managed memory of 96 empty books (one per slot of a 15-minute day), tick 0.01 EUR/MWh, band -500…4000 EUR/MWh, {DayBookOrders} orders each allowed"));
         figures.Add(("day_96_books_with_orders_bytes", usedBytes, "B", "the same 96 books after 100 resting orders each (50 bids, 50 asks on 100 levels around 50 EUR/MWh)"));
-        Print(context, format, runs, figures);
-        return ExitCodes.Ok;
+        return Print(context, format, runs, figures, [("orders_per_second", ">=", 2_000_000), ("p99_ns", "<", 5000)]);
     }
 
     /// <summary>The live orders each book of <see cref="DayOfBooksMemory"/> may hold: the market server's figure per slot.</summary>
@@ -381,8 +382,7 @@ public static class BenchCommand
             figures.Add(($"{key}_iterations", d.Iterations, string.Empty, what));
         }
 
-        Print(context, format, runs, figures);
-        return ExitCodes.Ok;
+        return Print(context, format, runs, figures, [("p2p_1000x10x24_s", "<=", 2), ("p2p_100_complete_s", "<=", 1)]);
     }
 
     /// <summary>Half producers, half consumers with random quadratic costs; each agent trades with partners on the other side.</summary>
@@ -437,8 +437,14 @@ public static class BenchCommand
         return (list, Lem.Markets.PeerToPeer.CommunicationGraph.FromPairs(agents, pairs));
     }
 
-    private static void Print(CliContext context, string format, int runs, List<(string Key, double Value, string Unit, string What)> figures, bool powerFlowReferences = false)
+    /// <summary>
+    /// Prints the figures and the bench's stated acceptance for some of them (README's Performance table), and returns
+    /// <see cref="ExitCodes.GoalMissed"/> when a figure misses it, else <see cref="ExitCodes.Ok"/>.
+    /// </summary>
+    private static int Print(CliContext context, string format, int runs, List<(string Key, double Value, string Unit, string What)> figures, IReadOnlyList<(string Figure, string Comparison, double Target)> stated, bool powerFlowReferences = false)
     {
+        var values = figures.ToDictionary(f => f.Key, f => f.Value);
+        var goals = stated.Select(g => new BenchGoal(g.Figure, values[g.Figure], g.Comparison, g.Target)).ToList();
         if (format == "json")
         {
             var fields = figures.ToDictionary(f => f.Key, f => (object?)Math.Round(f.Value, 6));
@@ -446,6 +452,8 @@ public static class BenchCommand
             {
                 fields["reference"] = new BenchReferenceJson(34.4, 38.6, 0.52, "published figures from shared/data/grids/benchmark/README.md, not measured in this run");
             }
+
+            fields["goals"] = goals.Select(g => new BenchGoalJson(g.Figure, Math.Round(g.Value, 6), g.Comparison, g.Target, g.Met)).ToArray();
 
             Json.Write(context.Out, new BenchJson(runs, Environment.ProcessorCount) { Figures = fields });
         }
@@ -463,7 +471,19 @@ public static class BenchCommand
             {
                 context.Console.MarkupLine($"Published references (not measured here): pandapower 34.4 ms per snapshot and 38.6 s for the 1000 steps on this machine kind; power-grid-model 0.52 s.");
             }
+
+            foreach (var goal in goals)
+            {
+                context.Console.MarkupLine(goal.Met ? $"Goal: {Markup.Escape(goal.Describe())}" : $"[red]Goal: {Markup.Escape(goal.Describe())}[/]");
+            }
         }
+
+        foreach (var goal in goals.Where(g => !g.Met))
+        {
+            context.Error.WriteLine($"lem: bench goal missed: {goal.Describe()}");
+        }
+
+        return BenchGoal.ExitCode(goals);
     }
 
     private static Grid.Network.GridNetwork? Import(CliContext context, string path)

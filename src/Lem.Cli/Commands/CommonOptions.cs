@@ -15,6 +15,36 @@ public static class CommonOptions
     /// <summary>The <c>network-file</c> argument of <c>lem pf</c> and <c>lem grid</c>.</summary>
     public static Argument<string> NetworkFile() => new("network-file") { Description = "A MATPOWER .m case or a pandapower JSON file." };
 
+    /// <summary>
+    /// The <c>--out</c> option of the commands that write files into a folder (created when missing). A path that is an
+    /// existing file, or lies below one, is a command-line mistake (exit 2 naming the option), not an I/O failure.
+    /// </summary>
+    public static Option<string> OutputFolder(string description)
+    {
+        var option = new Option<string>("--out") { Description = description };
+        option.Validators.Add(result =>
+        {
+            var value = result.GetValueOrDefault<string>();
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                result.AddError("--out needs a folder.");
+                return;
+            }
+
+            for (var path = Path.GetFullPath(value); !string.IsNullOrEmpty(path); path = Path.GetDirectoryName(path))
+            {
+                if (File.Exists(path))
+                {
+                    result.AddError(path == Path.GetFullPath(value)
+                        ? $"--out '{value}' is a file; --out names a folder (created when missing)."
+                        : $"--out '{value}' lies below '{path}', which is a file; --out names a folder (created when missing).");
+                    return;
+                }
+            }
+        });
+        return option;
+    }
+
     /// <summary>An option that takes one of <paramref name="values"/> and defaults to <paramref name="defaultValue"/>.</summary>
     public static Option<string> Choice(string name, string description, string defaultValue, params string[] values)
     {

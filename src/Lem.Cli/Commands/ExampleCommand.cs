@@ -12,8 +12,9 @@ public static class ExampleCommand
     {
         var name = new Argument<string>("name") { Description = "The example to generate: village." };
         name.AcceptOnlyFromAmong("village");
-        var output = new Option<string>("--out") { Description = "The folder to write into (created when missing).", Required = true };
-        var grid = new Option<string?>("--grid") { Description = $"The Kerber Dorfnetz pandapower JSON to copy into the folder (default: the folder's own {VillageExample.GridFileName})." };
+        var output = CommonOptions.OutputFolder("The folder to write into (created when missing).");
+        output.Required = true;
+        var grid = new Option<string?>("--grid") { Description = $"A Kerber Dorfnetz pandapower JSON to copy into the folder (default: the folder's own {VillageExample.GridFileName}, else the copy built into lem)." };
         var command = new Command("example", "Generate a bundled example scenario with its profiles (same seed, same files).") { name, output, grid };
         command.SetAction(parse => Run(context, parse.GetValue(output)!, parse.GetValue(grid)));
         return command;
@@ -38,8 +39,8 @@ public static class ExampleCommand
         }
         else if (!File.Exists(target))
         {
-            context.Error.WriteLine($"lem: '{target}' does not exist; pass --grid with the Kerber Dorfnetz pandapower JSON.");
-            return ExitCodes.InvalidInput;
+            VillageExample.WriteGrid(output);
+            context.Console.MarkupLine($"wrote [green]{Markup.Escape(target)}[/] (the built-in copy of the grid)");
         }
 
         foreach (var file in VillageExample.Write(output))

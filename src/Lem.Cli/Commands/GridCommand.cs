@@ -67,13 +67,21 @@ public static class GridCommand
         c.Write(t);
         c.MarkupLine($"Base power: {F(s.BaseMva)} MVA; voltage levels: {string.Join(", ", s.VoltageLevelsKv.Select(v => F(v) + " kV"))}");
         c.MarkupLine($"Total load: {F(s.TotalLoadMw, "0.######")} MW, {F(s.TotalLoadMvar, "0.######")} Mvar; generation (sgen + gen setpoints): {F(s.TotalGenerationMw, "0.######")} MW");
-        c.MarkupLine($"Slack buses: {Markup.Escape(string.Join(", ", s.SlackBuses))}");
+        c.MarkupLine(Markup.Escape(SlackLine(s.SlackBuses)));
         c.MarkupLine($"Topology: {s.Islands} island{(s.Islands == 1 ? string.Empty : "s")}, {(s.IsRadial ? "radial" : "meshed")}; {s.UnreachableBuses} bus{(s.UnreachableBuses == 1 ? string.Empty : "es")} not reachable from a slack");
         foreach (var w in warnings)
         {
             c.MarkupLine($"[grey]note: {Markup.Escape(w)}[/]");
         }
     }
+
+    /// <summary><c>Slack buses: 1 (id 69)</c>: the count, then the ids (none: just the count).</summary>
+    private static string SlackLine(IReadOnlyList<string> ids) => ids.Count switch
+    {
+        0 => "Slack buses: 0",
+        1 => $"Slack buses: 1 (id {ids[0]})",
+        _ => $"Slack buses: {ids.Count} (ids {string.Join(", ", ids)})",
+    };
 
     private static void WriteJson(CliContext context, string path, GridSummary s, IReadOnlyList<string> warnings) => Json.Write(context.Out, new GridJson(
         path,

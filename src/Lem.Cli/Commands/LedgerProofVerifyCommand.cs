@@ -7,7 +7,7 @@ using Spectre.Console;
 namespace Lem.Cli.Commands;
 
 /// <summary>
-/// <c>lem ledger proof-verify --root HEX --proof FILE --leaf FILE</c>: checks offline that the leaf data (e.g. a trade
+/// <c>lem ledger proof-verify --root HEX --proof FILE|JSON --leaf FILE</c>: checks offline that the leaf data (e.g. a trade
 /// record) is in the Merkle tree with the published root (RFC 9162 inclusion proof). Exit 0 when it is, 1 when not,
 /// 2 for a usage mistake.
 /// </summary>
@@ -17,7 +17,7 @@ public static class LedgerProofVerifyCommand
     public static Command Create(CliContext context)
     {
         var root = new Option<string>("--root") { Description = "The published Merkle root, 64 hex digits.", Required = true };
-        var proof = new Option<string>("--proof") { Description = "The proof as JSON: {\"leaf_index\": n, \"tree_size\": n, \"audit_path\": [\"hex\", ...]}.", Required = true };
+        var proof = new Option<string>("--proof") { Description = "The proof: a path to a JSON file, or the JSON inline (text starting with '{'): {\"leaf_index\": n, \"tree_size\": n, \"audit_path\": [\"hex\", ...]}.", Required = true };
         var leaf = new Option<string?>("--leaf") { Description = "A file holding the leaf data, byte for byte." };
         var leafHex = new Option<string?>("--leaf-hex") { Description = "The leaf data in hex, instead of --leaf." };
         var format = CommonOptions.Format();
@@ -46,7 +46,7 @@ public static class LedgerProofVerifyCommand
         }
     }
 
-    private static int Run(CliContext context, string rootText, string proofPath, string? leafPath, string? leafHex, string format)
+    private static int Run(CliContext context, string rootText, string proofArgument, string? leafPath, string? leafHex, string format)
     {
         if (!TryHex(rootText, out var root) || root.Length != MerkleTree.HashSizeBytes)
         {
@@ -58,9 +58,10 @@ public static class LedgerProofVerifyCommand
             return Usage(context, "proof-verify needs exactly one of --leaf FILE and --leaf-hex HEX.");
         }
 
-        if (!File.Exists(proofPath))
+        var inline = proofArgument.TrimStart().StartsWith('{');
+        if (!inline && !File.Exists(proofArgument))
         {
-            return Usage(context, $"--proof: the file {proofPath} does not exist.");
+            return Usage(context, $"--proof: '{proofArgument}' is neither a file nor inline JSON (text starting with '{{').");
         }
 
         byte[] leafData;
@@ -78,9 +79,9 @@ public static class LedgerProofVerifyCommand
             return Usage(context, "--leaf-hex is not hex.");
         }
 
-        if (!MerkleProof.TryParse(File.ReadAllText(proofPath), out var parsed, out var error))
+        if (!MerkleProof.TryParse(inline ? proofArgument : File.ReadAllText(proofArgument), out var parsed, out var error))
         {
-            context.Error.WriteLine($"lem: {proofPath}: {error}.");
+            context.Error.WriteLine($"lem: {(inline ? "--proof" : proofArgument)}: {error}.");
             return ExitCodes.InvalidInput;
         }
 

@@ -32,7 +32,7 @@ public static class RunCommand
             "pool",
             [.. ClearingMechanisms.Names]);
         var grid = CommonOptions.Choice("--grid", "Grid formulation: auto (lindistflow when radial, dc when meshed, copperplate without a grid), copperplate, dc, lindistflow, soc or ac.", "auto", ["auto", .. GridFormulations.Names]);
-        var output = new Option<string?>("--out") { Description = "A folder for prices.csv, the mechanism's files (dispatch.csv, …) and summary.json." };
+        var output = CommonOptions.OutputFolder("A folder for prices.csv, the mechanism's files (dispatch.csv, …) and summary.json (created when missing).");
         var format = CommonOptions.Format();
         var priceRule = CommonOptions.Choice("--price-rule", "Tie rule for an indeterminate uniform price: midpoint or marginal.", "midpoint", "midpoint", "marginal");
         var tableResolution = CommonOptions.Choice("--table-resolution", "Rows of the text output's price and exchange table: hour (energy summed over the hour's slots, prices averaged) or slot.", "hour", [.. PeriodTable.ResolutionNames]);

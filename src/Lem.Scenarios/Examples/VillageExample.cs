@@ -37,6 +37,22 @@ public static class VillageExample
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
     /// <summary>
+    /// Writes the built-in copy of the grid (<c>examples/village/kerber_dorfnetz.json</c>, embedded in this assembly,
+    /// byte for byte) into <paramref name="directory"/> as <see cref="GridFileName"/>, creating the folder, and returns its path.
+    /// </summary>
+    public static string WriteGrid(string directory)
+    {
+        Directory.CreateDirectory(directory);
+        var path = Path.Combine(directory, GridFileName);
+        var name = $"{typeof(VillageExample).Namespace}.{GridFileName}";
+        using var resource = typeof(VillageExample).Assembly.GetManifestResourceStream(name)
+            ?? throw new InvalidOperationException($"The resource {name} is missing from {typeof(VillageExample).Assembly.GetName().Name}.");
+        using var file = File.Create(path);
+        resource.CopyTo(file);
+        return path;
+    }
+
+    /// <summary>
     /// Writes <c>scenario.json</c>, <c>profiles.csv</c> and <c>prices.csv</c> into <paramref name="directory"/>, which must
     /// already hold <see cref="GridFileName"/>. Returns the files written.
     /// </summary>

@@ -23,6 +23,7 @@ namespace Lem.Cli.Output.Records;
 [JsonSerializable(typeof(LoadTestJson))]
 [JsonSerializable(typeof(BenchJson))]
 [JsonSerializable(typeof(BenchReferenceJson))]
+[JsonSerializable(typeof(BenchGoalJson[]))]
 [JsonSerializable(typeof(double))]
 public sealed partial class CliJsonContext : JsonSerializerContext
 {

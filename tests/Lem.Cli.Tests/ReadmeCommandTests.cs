@@ -1,0 +1,97 @@
+using System.Text.RegularExpressions;
+using Lem.Testing;
+
+namespace Lem.Cli.Tests;
+
+/// <summary>
+/// The README's command lines run from a fresh clone: every file they read is shipped inside the repository, and
+/// every <c>lem</c> subcommand they name exists.
+/// </summary>
+public sealed partial class ReadmeCommandTests
+{
+    /// <summary>Options whose value is written, not read.</summary>
+    private static readonly HashSet<string> OutputOptions = ["--out", "--data"];
+
+    [GeneratedRegex(@"```sh\n(?<body>.*?)```", RegexOptions.Singleline)]
+    private static partial Regex ShellBlock();
+
+    /// <summary>The <c>./lem …</c> commands of the README's shell blocks, continuation lines joined, comments removed.</summary>
+    private static List<string> Commands()
+    {
+        var readme = File.ReadAllText(RepoPaths.InRepo("README.md")).Replace("\r\n", "\n", StringComparison.Ordinal);
+        var commands = new List<string>();
+        foreach (Match block in ShellBlock().Matches(readme))
+        {
+            var joined = block.Groups["body"].Value.Replace("\\\n", " ", StringComparison.Ordinal);
+            foreach (var line in joined.Split('\n'))
+            {
+                var code = line.Split(" #")[0].Trim();
+                if (code.StartsWith("./lem ", StringComparison.Ordinal))
+                {
+                    commands.Add(code);
+                }
+            }
+        }
+
+        return commands;
+    }
+
+    /// <summary>The arguments that name input files: a dot-extension or a folder in them, not after an output option.</summary>
+    private static IEnumerable<string> InputFiles(string command)
+    {
+        var words = command.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        for (var i = 1; i < words.Length; i++)
+        {
+            var w = words[i];
+            if (w.StartsWith('-') || w.Contains("://", StringComparison.Ordinal) || OutputOptions.Contains(words[i - 1]))
+            {
+                continue;
+            }
+
+            if (Path.HasExtension(w) || w.Contains('/', StringComparison.Ordinal))
+            {
+                yield return w;
+            }
+        }
+    }
+
+    [Fact]
+    public void ReadmeCommands_ReadOnlyFilesShippedInTheRepository()
+    {
+        var commands = Commands();
+        Assert.True(commands.Count >= 15, $"only {commands.Count} README commands found");
+        var problems = new List<string>();
+        var files = 0;
+        foreach (var command in commands)
+        {
+            foreach (var file in InputFiles(command))
+            {
+                files++;
+                var full = Path.GetFullPath(Path.Combine(RepoPaths.Root, file));
+                if (!full.StartsWith(Path.GetFullPath(RepoPaths.Root) + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+                {
+                    problems.Add($"{command}: {file} is outside the repository");
+                }
+                else if (!File.Exists(full))
+                {
+                    problems.Add($"{command}: {file} does not exist");
+                }
+            }
+        }
+
+        Assert.True(files >= 10, $"only {files} input files found in the README commands");
+        Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
+    }
+
+    [Fact]
+    public void ReadmeCommands_NameExistingSubcommands()
+    {
+        var root = LemApp.BuildRoot(new CliContext(TextWriter.Null, TextWriter.Null));
+        var names = root.Subcommands.Select(c => c.Name).ToHashSet();
+        foreach (var command in Commands())
+        {
+            var sub = command.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1];
+            Assert.True(sub.StartsWith('-') || names.Contains(sub), $"{command}: no subcommand '{sub}'");
+        }
+    }
+}
