@@ -1,3 +1,4 @@
+using Lem.Domain.Progress;
 using Lem.Domain.Sampling;
 
 namespace Lem.Settlement.Allocation;
@@ -128,6 +129,8 @@ public static class ShapleyMonteCarlo
         var blockSum = new double[blocks][];
         var blockM2 = new double[blocks][];
         var errors = new Exception?[blocks];
+        var before = count;
+        long doneThisRound = 0;
         Parallel.For(
             0,
             blocks,
@@ -139,9 +142,11 @@ public static class ShapleyMonteCarlo
                 {
                     var s = new double[n];
                     var q = new double[n];
-                    RunBlock(local.Walk, options.Seed, from + k, Size(from + k), local.Order, s, local.Mean, q);
+                    var size = Size(from + k);
+                    RunBlock(local.Walk, options.Seed, from + k, size, local.Order, s, local.Mean, q);
                     blockSum[k] = s;
                     blockM2[k] = q;
+                    options.Progress?.Report(new ProgressUpdate(ProgressPhases.MonteCarlo, before + Interlocked.Add(ref doneThisRound, size), totalPermutations));
                 }
                 catch (Exception ex) when (ex is not OutOfMemoryException)
                 {
