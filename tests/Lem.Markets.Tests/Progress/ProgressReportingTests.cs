@@ -6,7 +6,7 @@ using Lem.Markets.Exchange;
 using Lem.Markets.Pool;
 using Lem.Markets.Tests.Distributed;
 using Lem.Pipeline;
-using Lem.Scenarios.Reading;
+using Lem.Scenarios;
 using Lem.Testing;
 
 namespace Lem.Markets.Tests.Progress;
