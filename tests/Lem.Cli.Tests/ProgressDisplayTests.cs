@@ -81,7 +81,8 @@ public sealed class ProgressDisplayTests
     {
         var update = new ProgressUpdate(ProgressPhases.Admm, 42, 5000, new Dictionary<string, double> { [ProgressPhases.PrimalResidual] = 0.0012345, [ProgressPhases.DualResidual] = 3e-7 });
 
-        Assert.Equal("ADMM 42/5000 primal_residual=1.235e-3 dual_residual=3e-7", ProgressDisplay.Describe(update));
+        Assert.Equal("ADMM 42/5000 ‖r‖=1.23e-3 ‖s‖=3e-7", ProgressDisplay.Describe(update));
+        Assert.Equal("x 1/2 other=2.5e+0", ProgressDisplay.Describe(new ProgressUpdate("x", 1, 2, new Dictionary<string, double> { ["other"] = 2.5 })));
         Assert.Equal("pool: solving LP", ProgressDisplay.Describe(new ProgressUpdate(ProgressPhases.PoolSolveLp, 0, 1)));
     }
 

@@ -61,7 +61,10 @@ public sealed class ProgressDisplay : IDisposable
         return new ProgressDisplay(console, delay);
     }
 
-    /// <summary>One line of a phase: its name, done / total and the latest measures.</summary>
+    /// <summary>
+    /// One line of a phase: its name, done / total and the latest measures, the residuals and ρ by their symbols so that
+    /// the line fits an 80-column terminal next to the bar.
+    /// </summary>
     public static string Describe(ProgressUpdate update)
     {
         ArgumentNullException.ThrowIfNull(update);
@@ -73,7 +76,7 @@ public sealed class ProgressDisplay : IDisposable
 
         if (update.Measures is { Count: > 0 } measures)
         {
-            text += " " + string.Join(" ", measures.Select(m => string.Create(CultureInfo.InvariantCulture, $"{m.Key}={m.Value:0.###e+0}")));
+            text += " " + string.Join(" ", measures.Select(m => string.Create(CultureInfo.InvariantCulture, $"{Symbol(m.Key)}={m.Value:0.##e+0}")));
         }
 
         return text;
@@ -92,6 +95,14 @@ public sealed class ProgressDisplay : IDisposable
         _renderer?.Join();
         _finished.Dispose();
     }
+
+    private static string Symbol(string measure) => measure switch
+    {
+        ProgressPhases.PrimalResidual => "‖r‖",
+        ProgressPhases.DualResidual => "‖s‖",
+        ProgressPhases.Rho => "ρ",
+        _ => measure,
+    };
 
     private static bool IsSet(string? flag) =>
         flag is not null && (flag.Equals("true", StringComparison.OrdinalIgnoreCase) || flag == "1");
@@ -116,7 +127,7 @@ public sealed class ProgressDisplay : IDisposable
             console.Progress()
                 .AutoClear(true)
                 .AutoRefresh(false)
-                .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+                .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn { Width = 20 }, new ElapsedTimeColumn())
                 .Start(ctx =>
                 {
                     var tasks = new Dictionary<string, ProgressTask>(StringComparer.Ordinal);
