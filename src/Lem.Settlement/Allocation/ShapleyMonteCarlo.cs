@@ -33,6 +33,7 @@ public static class ShapleyMonteCarlo
         var n = game.PlayerCount;
         var block = options.BlockPermutations;
         var adaptive = options.TargetCi95Eur is not null || options.TargetCi95Relative is not null;
+        options.Progress?.Report(new ProgressUpdate(ProgressPhases.MonteCarlo, 0, options.Permutations)); // before the grand coalition and standalone costs, which may take long
         var evaluationsBefore = game.Evaluations;
         var grand = game.GrandCoalitionCostEur();
         var standalone = game.StandaloneCostsEur();
