@@ -1,3 +1,4 @@
+using Lem.Cli.Progress;
 using Spectre.Console;
 
 namespace Lem.Cli;
@@ -32,4 +33,17 @@ public sealed class CliContext
 
     /// <summary>A console for tables and colours (colours only on a terminal).</summary>
     public IAnsiConsole Console { get; }
+
+    /// <summary>Whether the global <c>--quiet</c> option was given (no progress display).</summary>
+    public bool Quiet { get; set; }
+
+    /// <summary>
+    /// Whether long commands show their progress on standard error (<see cref="ProgressDisplay.ShouldShow"/>): not with
+    /// <see cref="Quiet"/>, not when standard error is a test's writer or redirected, not with <c>CI=true</c>.
+    /// </summary>
+    public bool ShowsProgress => ProgressDisplay.ShouldShow(
+        Quiet,
+        ReferenceEquals(Error, System.Console.Error),
+        System.Console.IsErrorRedirected,
+        Environment.GetEnvironmentVariable("CI"));
 }

@@ -13,6 +13,7 @@ public static class LemApp
         var context = new CliContext(stdout, stderr);
         var root = BuildRoot(context);
         var parse = root.Parse(args);
+        context.Quiet = parse.GetValue<bool>(CommonOptions.QuietName);
         if (parse.Errors.Count > 0 && parse.Action is not System.CommandLine.Help.HelpAction)
         {
             foreach (var error in parse.Errors)
@@ -48,6 +49,7 @@ public static class LemApp
     public static RootCommand BuildRoot(CliContext context)
     {
         var root = new RootCommand("Lem: a local electricity market platform. Clear local markets on the grid, run power flows and optimal power flows, validate and inspect scenarios and grids.");
+        root.Options.Add(CommonOptions.Quiet());
         Func<CliContext, Command>[] commands =
         [
             ValidateCommand.Create, InfoCommand.Create, GridCommand.Create, ExampleCommand.Create, RunCommand.Create, PfCommand.Create, OpfCommand.Create,

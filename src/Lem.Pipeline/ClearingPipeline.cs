@@ -1,3 +1,4 @@
+using Lem.Domain.Progress;
 using Lem.Domain.Validation;
 using Lem.Markets.Clearing;
 using Lem.Markets.Pool;
@@ -27,7 +28,7 @@ public static class ClearingPipeline
         }
 
         var clearing = mechanism.Clear(clearingRequest);
-        var ac = request.AcCheck && clearing.HasSchedule ? GridCheck(scenario, clearing) : null;
+        var ac = request.AcCheck && clearing.HasSchedule ? GridCheck(scenario, clearing, request.Options.Progress) : null;
         if (!request.Settle)
         {
             return new PipelineResult { Scenario = scenario, Clearing = clearing, AcCheck = ac };
@@ -60,9 +61,10 @@ public static class ClearingPipeline
 
     /// <summary>
     /// The AC check of a clearing's schedule (null without a grid): each participant's net injection, the reactive draw
-    /// of the consumption the mechanism reports, and the outside market's net import at the connection bus.
+    /// of the consumption the mechanism reports, and the outside market's net import at the connection bus; every slot
+    /// is reported to <paramref name="progress"/>.
     /// </summary>
-    public static AcCheckResult? GridCheck(MarketInput market, ClearingResult clearing)
+    public static AcCheckResult? GridCheck(MarketInput market, ClearingResult clearing, IProgress<ProgressUpdate>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(market);
         ArgumentNullException.ThrowIfNull(clearing);
@@ -81,6 +83,7 @@ public static class ClearingPipeline
             check?.ConsumptionKw ?? new Dictionary<ParticipantId, IReadOnlyList<double>>(),
             netImportMw,
             check?.PredictedVoltagesPu,
-            check?.LoadPowerFactor ?? PoolOptions.Default.LoadPowerFactor);
+            check?.LoadPowerFactor ?? PoolOptions.Default.LoadPowerFactor,
+            progress);
     }
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using Lem.Cli.Output;
+using Lem.Cli.Progress;
 using Lem.Domain.Validation;
 using Lem.Grid.Formulations;
 using Lem.Markets.Pool;
@@ -90,6 +91,7 @@ public static class AllocateCommand
 
         AllocationResult result;
         CoreCheckResult? coreCheck = null;
+        using var display = ProgressDisplay.Start(context);
         try
         {
             CoalitionTable? table = null;
@@ -110,6 +112,7 @@ public static class AllocateCommand
                     Seed = request.Seed,
                     TargetCi95Relative = request.TargetCi,
                     MaxPermutations = Math.Max(request.Samples ?? 2000, 1_000_000),
+                    Progress = display.Sink,
                 }),
             };
             if (table is not null)
@@ -119,13 +122,16 @@ public static class AllocateCommand
         }
         catch (CoalitionEvaluationException ex)
         {
+            display.Dispose(); // the display is gone before anything is written
             return Invalid(context, request, "participants", "allocation.coalition_failed", ex.Message);
         }
         catch (AllocationException ex)
         {
+            display.Dispose();
             return Invalid(context, request, "--method", "allocation.not_applicable", ex.Message);
         }
 
+        display.Dispose();
         var seconds = watch.Elapsed.TotalSeconds;
         var market = Market(scenario, game);
         var report = new AllocateReport(scenario, request.Method, usePool ? "pool" : "closed-form", game, result, coreCheck, market, seconds);

@@ -5,6 +5,13 @@ namespace Lem.Cli.Commands;
 /// <summary>Options shared by several commands.</summary>
 public static class CommonOptions
 {
+    /// <summary>The name of the global <c>--quiet</c> option.</summary>
+    public const string QuietName = "--quiet";
+
+    /// <summary>The global <c>--quiet</c> (<c>-q</c>) option: no progress display on standard error.</summary>
+    public static Option<bool> Quiet() =>
+        new(QuietName, "-q") { Description = "Show no progress display on standard error (it is also off when standard error is not a terminal or CI=true).", Recursive = true };
+
     /// <summary>The <c>--format text|json</c> option.</summary>
     public static Option<string> Format() =>
         Choice("--format", "Output format: text (readable) or json (for programs).", "text", "text", "json");

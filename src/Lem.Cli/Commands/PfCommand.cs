@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Lem.Cli.Output;
 using Lem.Cli.Output.Records;
+using Lem.Cli.Progress;
 using Lem.Grid.Indexing;
 using Lem.Grid.PowerFlow;
 using Spectre.Console;
@@ -112,7 +113,12 @@ public static class PfCommand
             return Fail(context, format, loadsPath, profileErrors);
         }
 
-        var series = PowerFlowTimeSeries.Run(model, read.Profile, options, AcPowerFlow.CreateSolver, threads);
+        TimeSeriesResult series;
+        using (var display = ProgressDisplay.Start(context))
+        {
+            series = PowerFlowTimeSeries.Run(model, read.Profile, options, AcPowerFlow.CreateSolver, threads, display.Sink);
+        }
+
         var converged = series.Steps.All(s => s.Status == PowerFlowStatus.Converged);
         if (format == "json")
         {

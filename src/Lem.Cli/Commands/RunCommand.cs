@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Lem.Cli.Output;
+using Lem.Cli.Progress;
 using Lem.Grid.Formulations;
 using Lem.Markets;
 using Lem.Markets.Clearing;
@@ -142,14 +143,19 @@ public static class RunCommand
             meters = read.Readings;
         }
 
-        var run = ClearingPipeline.Run(s, new PipelineRequest(mechanism.Name)
+        PipelineResult run;
+        using (var display = ProgressDisplay.Start(context))
         {
-            Formulation = gridName,
-            Options = new ClearingOptions { PriceRule = rule, PartnersPerAgent = partners, NetworkCharges = chargePolicy },
-            AcCheck = acCheck,
-            Settle = settle.Enabled,
-            Meters = meters,
-        });
+            run = ClearingPipeline.Run(s, new PipelineRequest(mechanism.Name)
+            {
+                Formulation = gridName,
+                Options = new ClearingOptions { PriceRule = rule, PartnersPerAgent = partners, NetworkCharges = chargePolicy, Progress = display.Sink },
+                AcCheck = acCheck,
+                Settle = settle.Enabled,
+                Meters = meters,
+            });
+        }
+
         if (run.Clearing is null || run.Errors.Count > 0)
         {
             ErrorPrinter.Print(context, format, run.Errors.Any(e => e.Path.StartsWith('$')) ? s.SourcePath ?? path : path, run.Errors);

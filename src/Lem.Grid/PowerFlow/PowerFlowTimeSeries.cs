@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Numerics;
 using System.Runtime.ExceptionServices;
+using Lem.Domain.Progress;
 
 namespace Lem.Grid.PowerFlow;
 
@@ -32,6 +33,7 @@ public static class PowerFlowTimeSeries
     /// <param name="options">Options passed to the solver factory.</param>
     /// <param name="solverFactory">Creates one solver per worker, for example <c>(m, o) =&gt; new BackwardForwardSweepSolver(m, o)</c>.</param>
     /// <param name="degreeOfParallelism">The number of workers; by default <see cref="Environment.ProcessorCount"/> for large runs and 1 for small ones.</param>
+    /// <param name="progress">Where the steps done are reported after every chunk (<see cref="ProgressPhases.PowerFlowSeries"/>), or null.</param>
     /// <returns>One <see cref="StepResult"/> per step and the wall time.</returns>
     /// <exception cref="ArgumentNullException">When an argument is null.</exception>
     /// <exception cref="ArgumentException">When the profile has more loads than the network (see <see cref="LoadProfile.Validate"/>).</exception>
@@ -41,7 +43,8 @@ public static class PowerFlowTimeSeries
         LoadProfile profile,
         PowerFlowOptions options,
         Func<PowerFlowModel, PowerFlowOptions, IPowerFlowSolver> solverFactory,
-        int? degreeOfParallelism = null)
+        int? degreeOfParallelism = null,
+        IProgress<ProgressUpdate>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(profile);
@@ -69,6 +72,7 @@ public static class PowerFlowTimeSeries
         var results = new StepResult[steps];
         var algorithms = new PowerFlowAlgorithm[workers];
         var nextChunk = -1;
+        var stepsDone = 0;
         void Work(int worker)
         {
             using var solver = solverFactory(model, options);
@@ -84,6 +88,8 @@ public static class PowerFlowTimeSeries
                 {
                     results[step] = plan.Solve(solver, step, state);
                 }
+
+                progress?.Report(new ProgressUpdate(ProgressPhases.PowerFlowSeries, Interlocked.Add(ref stepsDone, last - first), steps));
             }
         }
 

@@ -1,3 +1,4 @@
+using Lem.Domain.Progress;
 using Lem.Grid.Distance;
 
 namespace Lem.Markets.Clearing;
@@ -19,4 +20,7 @@ public sealed record ClearingOptions
 
     /// <summary>Further settings by name, for mechanisms registered from outside Lem.</summary>
     public IReadOnlyDictionary<string, string> Parameters { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>Where progress is reported (docs/architecture.md#progress), or null for nowhere. Called from worker threads.</summary>
+    public IProgress<ProgressUpdate>? Progress { get; init; }
 }

@@ -55,7 +55,14 @@ public abstract class AdmmMechanism(string name, string description, Distributed
     public ClearingResult Clear(ClearingRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var options = DistributedOptions.Default with { NetworkCharges = request.Options.NetworkCharges, PartnersPerAgent = request.Options.PartnersPerAgent };
+        var progress = request.Options.Progress;
+        var options = DistributedOptions.Default with
+        {
+            NetworkCharges = request.Options.NetworkCharges,
+            PartnersPerAgent = request.Options.PartnersPerAgent,
+            Admm = DistributedOptions.Default.Admm with { Progress = progress },
+            P2pAdmm = DistributedOptions.Default.P2pAdmm with { Progress = progress },
+        };
         var (result, charges) = RunWithCharges(request.Market, options);
         return ToClearingResult(result, request.Market, options.OutsideMarketId, charges);
     }

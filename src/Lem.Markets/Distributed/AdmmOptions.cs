@@ -1,3 +1,5 @@
+using Lem.Domain.Progress;
+
 namespace Lem.Markets.Distributed;
 
 /// <summary>Settings of the ADMM engines (docs/mechanisms/admm.md#stopping-rule).</summary>
@@ -48,6 +50,9 @@ public sealed record AdmmOptions
 
     /// <summary>A primal residual above this multiple of the first one (or a non-finite one) stops the run as <see cref="ConvergenceStatus.Diverging"/>.</summary>
     public double DivergenceFactor { get; init; } = 1e8;
+
+    /// <summary>Where every iteration's residuals are reported (<see cref="ProgressPhases.Admm"/>), or null for nowhere.</summary>
+    public IProgress<ProgressUpdate>? Progress { get; init; }
 
     /// <summary>Throws when a setting is out of range.</summary>
     /// <exception cref="ArgumentOutOfRangeException">When ρ, a tolerance, μ, τ or the caps are not valid.</exception>

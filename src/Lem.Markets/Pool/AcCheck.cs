@@ -1,5 +1,6 @@
 using Lem.Markets.Clearing;
 using System.Numerics;
+using Lem.Domain.Progress;
 using Lem.Grid.Indexing;
 using Lem.Grid.Network;
 using Lem.Grid.PowerFlow;
@@ -46,13 +47,14 @@ public static class AcCheck
         }
 
         var netImportMw = result.Slots.Select(x => (x.ImportMwh - x.ExportMwh) / scenario.Horizon.SlotHours).ToList();
-        return Run(scenario, injections, consumption.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<double>)kv.Value), netImportMw, [.. result.Slots.Select(x => x.VoltagesPu)], options.LoadPowerFactor);
+        return Run(scenario, injections, consumption.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<double>)kv.Value), netImportMw, [.. result.Slots.Select(x => x.VoltagesPu)], options.LoadPowerFactor, options.Progress);
     }
 
     /// <summary>
     /// Runs the check on given injections: each participant's net injection per slot (kW, injection positive), the
     /// consumption that draws reactive power at <paramref name="loadPowerFactor"/>, the outside market's net import per
-    /// slot (MW) at its connection bus, and optionally the voltages a formulation predicted per slot.
+    /// slot (MW) at its connection bus, and optionally the voltages a formulation predicted per slot. Every slot solved
+    /// is reported once to <paramref name="progress"/> (<see cref="ProgressPhases.AcCheck"/>, total: the slots).
     /// </summary>
     public static AcCheckResult? Run(
         MarketInput scenario,
@@ -60,7 +62,8 @@ public static class AcCheck
         IReadOnlyDictionary<ParticipantId, IReadOnlyList<double>> consumptionKw,
         IReadOnlyList<double> netImportMw,
         IReadOnlyList<IReadOnlyList<double>?>? predictedVoltagesPu,
-        double loadPowerFactor)
+        double loadPowerFactor,
+        IProgress<ProgressUpdate>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(netInjectionKw);
@@ -113,6 +116,7 @@ public static class AcCheck
         var sbus = new Complex[index.BusCount];
         var slotResults = new List<AcCheckSlot>(slots);
         var violations = new List<AcCheckViolation>();
+        var slotsDone = 0; // counted with Interlocked so that the count stays right if slots are ever solved in parallel
         for (var t = 0; t < slots; t++)
         {
             for (var i = 0; i < index.BusCount; i++)
@@ -140,6 +144,8 @@ public static class AcCheck
             {
                 v = NewtonRaphsonStart.Voltages(model, flatStart: false);
             }
+
+            progress?.Report(new ProgressUpdate(ProgressPhases.AcCheck, Interlocked.Increment(ref slotsDone), slots));
         }
 
         return new AcCheckResult(algorithm, slotResults, violations);

@@ -1,4 +1,5 @@
 using Lem.Domain.Participants;
+using Lem.Domain.Progress;
 using System.Diagnostics;
 using System.Globalization;
 using Lem.Grid.Formulations;
@@ -431,7 +432,7 @@ public static class PoolClearing
 
     private static decimal ToEur(double eur) => (decimal)Math.Round(eur, 6, MidpointRounding.ToEven);
 
-    /// <summary>Counts model builds and solves.</summary>
+    /// <summary>Counts model builds and solves and reports them as phases to <see cref="PoolOptions.Progress"/>.</summary>
     private sealed class Stats
     {
         public int Solves { get; private set; }
@@ -446,19 +447,24 @@ public static class PoolClearing
 
         public PoolModel Build(PoolSetup setup, IReadOnlySet<AssetId> binaries, bool elastic)
         {
+            setup.Options.Progress?.Report(new ProgressUpdate(ProgressPhases.PoolBuild, 0, 1));
             var m = PoolModel.Build(setup, binaries, elastic);
+            setup.Options.Progress?.Report(new ProgressUpdate(ProgressPhases.PoolBuild, 1, 1));
             BuildSeconds += m.BuildSeconds;
             return m;
         }
 
         public Solution Solve(OptimizationModel model, PoolOptions options)
         {
+            var phase = model.HasIntegers ? ProgressPhases.PoolSolveMilp : ProgressPhases.PoolSolveLp;
+            options.Progress?.Report(new ProgressUpdate(phase, 0, 1));
             var solver = options.Solver ?? Solvers.For(model);
             var watch = Stopwatch.StartNew();
             var solution = solver.Solve(model, options.SolverOptions);
             SolveSeconds += watch.Elapsed.TotalSeconds;
             Solves++;
             SolverName = solution.SolverName;
+            options.Progress?.Report(new ProgressUpdate(phase, 1, 1));
             return solution;
         }
 

@@ -49,7 +49,7 @@ public sealed class PoolMechanism : IClearingMechanism
         ArgumentNullException.ThrowIfNull(request);
         var clock = Stopwatch.StartNew();
         var market = request.Market;
-        var options = new PoolOptions { PriceRule = request.Options.PriceRule };
+        var options = new PoolOptions { PriceRule = request.Options.PriceRule, Progress = request.Options.Progress };
         var pool = PoolClearing.Clear(market, GridFormulations.Choose(request.Formulation, market.Grid), options);
         return ToClearingResult(pool, market, options, clock.Elapsed.TotalSeconds);
     }

@@ -1,3 +1,5 @@
+using Lem.Domain.Progress;
+
 namespace Lem.Markets.Pool;
 
 /// <summary>Settings of <see cref="PoolClearing.Clear"/>.</summary>
@@ -32,4 +34,7 @@ public sealed record PoolOptions
 
     /// <summary>Whether an infeasible clearing is diagnosed (static checks, then an elastic re-solve) to name the likely cause. Default: true.</summary>
     public bool DiagnoseInfeasibility { get; init; } = true;
+
+    /// <summary>Where the clearing's phases (build, LP, MILP, re-solve) are reported, or null for nowhere.</summary>
+    public IProgress<ProgressUpdate>? Progress { get; init; }
 }

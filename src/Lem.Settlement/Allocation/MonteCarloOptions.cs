@@ -1,3 +1,5 @@
+using Lem.Domain.Progress;
+
 namespace Lem.Settlement.Allocation;
 
 /// <summary>Settings of <see cref="ShapleyMonteCarlo.Estimate"/>.</summary>
@@ -37,4 +39,10 @@ public sealed record MonteCarloOptions
 
     /// <summary>The most worker threads, or −1 for the default.</summary>
     public int MaxDegreeOfParallelism { get; init; } = -1;
+
+    /// <summary>
+    /// Where the permutations done are reported after every block (<see cref="ProgressPhases.MonteCarlo"/>;
+    /// total: the permutations of the current round), or null for nowhere. Called from worker threads.
+    /// </summary>
+    public IProgress<ProgressUpdate>? Progress { get; init; }
 }

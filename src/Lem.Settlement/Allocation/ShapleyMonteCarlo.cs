@@ -1,3 +1,4 @@
+using Lem.Domain.Progress;
 using Lem.Domain.Sampling;
 
 namespace Lem.Settlement.Allocation;
@@ -43,6 +44,7 @@ public static class ShapleyMonteCarlo
         var n = game.PlayerCount;
         var block = options.BlockPermutations;
         var adaptive = options.TargetCi95Eur is not null || options.TargetCi95Relative is not null;
+        options.Progress?.Report(new ProgressUpdate(ProgressPhases.MonteCarlo, 0, options.Permutations)); // before the grand coalition and standalone costs, which may take long
         var evaluationsBefore = game.Evaluations;
         var grand = game.GrandCoalitionCostEur();
         var standalone = game.StandaloneCostsEur();
@@ -158,6 +160,8 @@ public static class ShapleyMonteCarlo
         var blockLo = new double[blocks][];
         var blockHi = new double[blocks][];
         var errors = new Exception?[blocks];
+        var before = count;
+        long doneThisRound = 0;
         Parallel.For(
             0,
             blocks,
@@ -171,11 +175,13 @@ public static class ShapleyMonteCarlo
                     var q = new double[n];
                     var l = Enumerable.Repeat(double.PositiveInfinity, n).ToArray();
                     var h = Enumerable.Repeat(double.NegativeInfinity, n).ToArray();
-                    RunBlock(local.Walk, options.Seed, from + k, Size(from + k), local.Order, s, local.Mean, q, l, h);
+                    var size = Size(from + k);
+                    RunBlock(local.Walk, options.Seed, from + k, size, local.Order, s, local.Mean, q, l, h);
                     blockSum[k] = s;
                     blockM2[k] = q;
                     blockLo[k] = l;
                     blockHi[k] = h;
+                    options.Progress?.Report(new ProgressUpdate(ProgressPhases.MonteCarlo, before + Interlocked.Add(ref doneThisRound, size), totalPermutations));
                 }
                 catch (Exception ex) when (ex is not OutOfMemoryException)
                 {
