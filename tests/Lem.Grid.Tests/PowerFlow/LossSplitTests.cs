@@ -20,11 +20,12 @@ public sealed class LossSplitTests(ITestOutputHelper output)
     /// </summary>
     private static double NameplateNoLoadMw(Transformer trafo, BusResult hv, BusResult lv, double hvBusKv, double lvBusKv)
     {
-        var ratio = trafo.VnHvKv / trafo.VnLvKv / (hvBusKv / lvBusKv);
+        double vnHvKv = Assert.NotNull(trafo.VnHvKv), vnLvKv = Assert.NotNull(trafo.VnLvKv), pfeKw = Assert.NotNull(trafo.PfeKw);
+        var ratio = vnHvKv / vnLvKv / (hvBusKv / lvBusKv);
         var vhv = System.Numerics.Complex.FromPolarCoordinates(hv.VmPu / ratio, 0);
         var vlv = System.Numerics.Complex.FromPolarCoordinates(lv.VmPu, (lv.VaDegree - hv.VaDegree + trafo.ShiftDegree) * Math.PI / 180);
-        var vm = ((vhv + vlv) / 2).Magnitude * lvBusKv / trafo.VnLvKv;
-        return trafo.PfeKw / 1000 * vm * vm;
+        var vm = ((vhv + vlv) / 2).Magnitude * lvBusKv / vnLvKv;
+        return pfeKw / 1000 * vm * vm;
     }
 
     [SharedFact(NativeLibraries.Klu)]
