@@ -116,16 +116,27 @@ public static class ClearingOutputs
         return [.. files.Select(f => f.Name)];
     }
 
-    private static AcCheckSummary? AcSummary(AcCheckResult? ac, double slotHours) => ac is null
-        ? null
-        : new AcCheckSummary(
+    private static AcCheckSummary? AcSummary(AcCheckResult? ac, double slotHours)
+    {
+        if (ac is null)
+        {
+            return null;
+        }
+
+        var losses = ac.LossesMwh(slotHours);
+        return new AcCheckSummary(
             ac.Algorithm == PowerFlowAlgorithm.NewtonRaphson ? "nr" : "bfs",
             ac.AllConverged,
             ac.VmMinPu,
             ac.VmMaxPu,
             ac.MaxLoadingPercent,
-            ac.Slots.Sum(x => x.LossesMw) * slotHours,
+            losses.SeriesMwh,
             ac.MaxVoltageDeviationPu,
             ac.Violations.Count,
-            [.. ac.Violations.Take(1000).Select(v => new AcViolationSummary(v.Slot, ViolationKindNames.Of(v.Kind), v.ElementId, v.Value, v.Limit))]);
+            [.. ac.Violations.Take(1000).Select(v => new AcViolationSummary(v.Slot, ViolationKindNames.Of(v.Kind), v.ElementId, v.Value, v.Limit))],
+            losses.SeriesMwh,
+            losses.TransformerNoLoadMwh,
+            losses.ShuntMwh,
+            losses.TotalMwh);
+    }
 }

@@ -149,7 +149,9 @@ public sealed class JsonFieldOrderTests : IDisposable
             ["start", "first_slot", "slot_count", "import_mwh", "export_mwh", "mean_price_eur_per_mwh", "min_price_eur_per_mwh", "max_price_eur_per_mwh"],
             Names(r.GetProperty("hours")[0]));
         Assert.Equal(
-            ["algorithm", "converged", "vm_min_pu", "vm_max_pu", "max_loading_percent", "losses_mwh", "max_voltage_deviation_pu", "violation_count", "violations"],
+            ["algorithm", "converged", "vm_min_pu", "vm_max_pu", "max_loading_percent", "losses_mwh", "max_voltage_deviation_pu", "violation_count", "violations",
+                "series_losses_mwh", "transformer_no_load_losses_mwh", "shunt_losses_mwh", "total_losses_mwh",
+            ],
             Names(r.GetProperty("ac_check")));
         Assert.Equal(
             ["invoice_count", "invoices", "metered", "total_bills_eur", "paid_by_buyers_eur", "received_by_sellers_eur", "operator_residual_eur", "budget_balanced"],
@@ -194,11 +196,12 @@ public sealed class JsonFieldOrderTests : IDisposable
             [
                 "file", "converged", "status", "algorithm", "iterations", "mismatch_mw", "losses_mw", "losses_mvar", "vm_min_pu", "vm_min_bus",
                 "vm_max_pu", "vm_max_bus", "slack_p_mw", "slack_q_mvar", "elapsed_ms", "buses", "branches", "violations",
+                "transformer_no_load_losses_mw", "shunt_losses_mw", "total_losses_mw",
             ],
             Names(r));
         Assert.Equal(["id", "vm_pu", "va_degree", "p_mw", "q_mvar"], Names(r.GetProperty("buses")[0]));
         Assert.Equal(
-            ["id", "kind", "from", "to", "p_from_mw", "q_from_mvar", "p_to_mw", "q_to_mvar", "loss_mw", "loss_mvar", "loading_percent"],
+            ["id", "kind", "from", "to", "p_from_mw", "q_from_mvar", "p_to_mw", "q_to_mvar", "loss_mw", "loss_mvar", "loading_percent", "shunt_loss_mw"],
             Names(r.GetProperty("branches")[0]));
         Assert.Equal(JsonValueKind.Number, r.GetProperty("vm_min_bus").ValueKind);
         Assert.Equal(JsonValueKind.Number, r.GetProperty("buses")[0].GetProperty("id").ValueKind);
@@ -227,7 +230,7 @@ public sealed class JsonFieldOrderTests : IDisposable
     [InlineData("99999999999999999999", JsonValueKind.String)]
     public void NumericIds_AreNumbersOnlyWhenTheyAreIntegers(string id, JsonValueKind kind)
     {
-        var json = JsonSerializer.Serialize(new PowerFlowStepJson(0, true, "converged", 1, 1.0, id, 0), CliJsonContext.Default.PowerFlowStepJson);
+        var json = JsonSerializer.Serialize(new PowerFlowStepJson(0, true, "converged", 1, 1.0, id, 0, 0, 0, 0), CliJsonContext.Default.PowerFlowStepJson);
 
         using var doc = JsonDocument.Parse(json);
         var written = doc.RootElement.GetProperty("vm_min_bus");

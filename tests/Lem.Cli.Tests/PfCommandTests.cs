@@ -38,6 +38,26 @@ public sealed class PfCommandTests : IDisposable
     }
 
     [SharedFact(NativeLibraries.Klu)]
+    public void Pf_KerberLandnetz_ReportsTheTransformersNoLoadLoss_InTheTotal()
+    {
+        // One 0.16 MVA transformer with pfe_kw = 0.38: its iron loss at |V| ≈ 0.99 p.u. (docs/power-flow.md, "Losses").
+        var (exit, output, err) = CliRunner.Run("pf", RepoPaths.Grid("pandapower", "kerber_landnetz_freileitung_1.json"), "--format", "json");
+
+        Assert.True(exit == 0, output + err);
+        var r = JsonDocument.Parse(output).RootElement;
+        var series = r.GetProperty("losses_mw").GetDouble();
+        var noLoad = r.GetProperty("transformer_no_load_losses_mw").GetDouble();
+        Assert.InRange(noLoad * 1000, 0.37, 0.38);
+        Assert.Equal(0, r.GetProperty("shunt_losses_mw").GetDouble());
+        Approx.Equal(series + noLoad, r.GetProperty("total_losses_mw").GetDouble(), 1e-12);
+        var trafo = r.GetProperty("branches").EnumerateArray().Single(b => b.GetProperty("kind").GetString() == "transformer");
+        Approx.Equal(noLoad, trafo.GetProperty("shunt_loss_mw").GetDouble(), 1e-12);
+
+        // The total is what the buses inject: generation − load.
+        Approx.Equal(r.GetProperty("buses").EnumerateArray().Sum(b => b.GetProperty("p_mw").GetDouble()), series + noLoad, 1e-9);
+    }
+
+    [SharedFact(NativeLibraries.Klu)]
     public void Pf_Case9_MatchesMatpower_AndHasTheDocumentedFields()
     {
         var (exit, output, _) = CliRunner.Run("pf", RepoPaths.Grid("matpower", "case9.m"), "--format", "json", "--tolerance", "1e-10");

@@ -132,6 +132,9 @@ public sealed class PoolMarketTests
                     Assert.Equal(ac.Slots[s].VmMinBus.Value, gridSlots[s]!["vm_min_bus"]!.GetValue<string>());
                     Assert.Equal(ac.Slots[s].MaxLoadingPercent, gridSlots[s]!["max_loading_percent"]!.GetValue<double>(), 9);
                     Assert.Equal(ac.Slots[s].LossesMw * 1000, gridSlots[s]!["losses_kw"]!.GetValue<double>(), 9);
+                    Assert.Equal(ac.Slots[s].TransformerNoLoadLossesMw * 1000, gridSlots[s]!["transformer_no_load_losses_kw"]!.GetValue<double>(), 9);
+                    Assert.Equal(ac.Slots[s].ShuntLossesMw * 1000, gridSlots[s]!["shunt_losses_kw"]!.GetValue<double>(), 9);
+                    Assert.Equal(ac.Slots[s].TotalLossesMw * 1000, gridSlots[s]!["total_losses_kw"]!.GetValue<double>(), 9);
                 }
 
                 // Settlement: anna pays her bus price times what she draws net in each slot, to the cent.

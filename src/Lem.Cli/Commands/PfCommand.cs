@@ -130,7 +130,7 @@ public static class PfCommand
                 series.Steps.Count,
                 series.TotalSeconds,
                 series.Steps.Count == 0 ? 0 : series.TotalSeconds * 1000 / series.Steps.Count,
-                [.. series.Steps.Select(s => new PowerFlowStepJson(s.Step, s.Status == PowerFlowStatus.Converged, StatusName(s.Status), s.Iterations, s.VmMinPu, s.VmMinBus.Value, s.LossesMw))]));
+                [.. series.Steps.Select(s => new PowerFlowStepJson(s.Step, s.Status == PowerFlowStatus.Converged, StatusName(s.Status), s.Iterations, s.VmMinPu, s.VmMinBus.Value, s.LossesMw, s.TransformerNoLoadLossesMw, s.ShuntLossesMw, s.TotalLossesMw))]));
         }
         else
         {
@@ -145,7 +145,8 @@ public static class PfCommand
             {
                 var worst = steps.MinBy(s => s.VmMinPu)!;
                 t.AddRow("Lowest voltage", $"{F(worst.VmMinPu, "0.000000")} p.u. at bus {worst.VmMinBus} in step {worst.Step}");
-                t.AddRow("Losses (min / mean / max)", $"{F(steps.Min(s => s.LossesMw), "0.000000")} / {F(steps.Average(s => s.LossesMw), "0.000000")} / {F(steps.Max(s => s.LossesMw), "0.000000")} MW");
+                t.AddRow("Losses (min / mean / max)", $"{F(steps.Min(s => s.TotalLossesMw), "0.000000")} / {F(steps.Average(s => s.TotalLossesMw), "0.000000")} / {F(steps.Max(s => s.TotalLossesMw), "0.000000")} MW");
+                t.AddRow("Mean series / transformer no-load / shunt losses", $"{F(steps.Average(s => s.LossesMw), "0.000000")} / {F(steps.Average(s => s.TransformerNoLoadLossesMw), "0.000000")} / {F(steps.Average(s => s.ShuntLossesMw), "0.000000")} MW");
                 t.AddRow("Iterations (mean / max)", $"{F(steps.Average(s => s.Iterations), "0.0")} / {steps.Max(s => s.Iterations)}");
             }
 
@@ -201,8 +202,11 @@ public static class PfCommand
         r.SlackQMvar,
         r.ElapsedMs,
         [.. r.Buses.Select(b => new PowerFlowBusJson(b.Id.Value, b.VmPu, b.VaDegree, b.PInjectionMw, b.QInjectionMvar))],
-        [.. r.Branches.Select(b => new PowerFlowBranchJson(b.Id, b.Kind == BranchKind.Transformer ? "transformer" : "line", b.From.Value, b.To.Value, b.PFromMw, b.QFromMvar, b.PToMw, b.QToMvar, b.LossMw, b.LossMvar, b.LoadingPercent))],
-        [.. r.Violations.Select(v => new PowerFlowViolationJson(ViolationKindNames.Of(v.Kind), v.ElementId, v.Value, v.Limit))]));
+        [.. r.Branches.Select(b => new PowerFlowBranchJson(b.Id, b.Kind == BranchKind.Transformer ? "transformer" : "line", b.From.Value, b.To.Value, b.PFromMw, b.QFromMvar, b.PToMw, b.QToMvar, b.LossMw, b.LossMvar, b.LoadingPercent, b.ShuntLossMw))],
+        [.. r.Violations.Select(v => new PowerFlowViolationJson(ViolationKindNames.Of(v.Kind), v.ElementId, v.Value, v.Limit))],
+        r.TransformerNoLoadLossesMw,
+        r.ShuntLossesMw,
+        r.TotalLossesMw));
 
     private static void WriteText(CliContext context, string path, string name, PowerFlowResult r)
     {
@@ -214,6 +218,9 @@ public static class PfCommand
         t.AddRow("Buses / branches", $"{r.Buses.Count} / {r.Branches.Count}");
         t.AddRow("Slack generation", $"{F(r.SlackPMw, "0.000###")} MW, {F(r.SlackQMvar, "0.000###")} Mvar");
         t.AddRow("Series losses", $"{F(r.LossesMw, "0.000###")} MW, {F(r.LossesMvar, "0.000###")} Mvar");
+        t.AddRow("Transformer no-load losses", $"{F(r.TransformerNoLoadLossesMw, "0.000###")} MW");
+        t.AddRow("Shunt losses", $"{F(r.ShuntLossesMw, "0.000###")} MW");
+        t.AddRow("Total losses", $"{F(r.TotalLossesMw, "0.000###")} MW");
         t.AddRow("Lowest voltage", $"{F(r.VmMinPu, "0.000000")} p.u. at bus {r.VmMinBus}");
         t.AddRow("Highest voltage", $"{F(r.VmMaxPu, "0.000000")} p.u. at bus {r.VmMaxBus}");
         var loaded = r.Branches.MaxBy(b => b.LoadingPercent);

@@ -211,7 +211,8 @@ public static class RunCommand
         {
             t.AddRow("AC check: voltage range", $"{ac.VmMinPu.ToString("0.0000", Inv)} … {ac.VmMaxPu.ToString("0.0000", Inv)} p.u. ({(ac.AllConverged ? "all slots converged" : "NOT all slots converged")})");
             t.AddRow("AC check: max loading", $"{ac.MaxLoadingPercent.ToString("0.0", Inv)} %");
-            t.AddRow("AC check: losses", $"{(ac.Slots.Sum(x => x.LossesMw) * hours * 1000).ToString("0.0", Inv)} kWh");
+            var losses = ac.LossesMwh(hours);
+            t.AddRow("AC check: losses", $"{(losses.TotalMwh * 1000).ToString("0.0", Inv)} kWh (series {(losses.SeriesMwh * 1000).ToString("0.0", Inv)}, transformer no-load {(losses.TransformerNoLoadMwh * 1000).ToString("0.0", Inv)}, shunt {(losses.ShuntMwh * 1000).ToString("0.0", Inv)})");
             if (ac.MaxVoltageDeviationPu is { } dev)
             {
                 t.AddRow($"AC check: |V {Markup.Escape(r.Formulation)} − V AC| max", $"{dev.ToString("0.00000", Inv)} p.u.");

@@ -13,6 +13,8 @@ namespace Lem.Grid.PowerFlow;
 /// <param name="LoadingPercent">Loading in percent of the thermal limit: current-based where the limit is a current (pandapower,
 /// inline grids), apparent-power-based for MATPOWER ratings; 0 when the branch has no limit.</param>
 /// <param name="Kind">Line or transformer (pandapower numbers lines and transformers separately, so ids repeat across kinds).</param>
+/// <param name="ShuntLossMw">Active loss in the branch's shunt conductance, g/2·(|V_f|²/t² + |V_t|²): a transformer's
+/// no-load (iron) loss, a line's dielectric loss; <see cref="PFromMw"/> + <see cref="PToMw"/> = <see cref="LossMw"/> + this.</param>
 public sealed record BranchResult(
     string Id,
     BusId From,
@@ -24,4 +26,5 @@ public sealed record BranchResult(
     double LossMw,
     double LossMvar,
     double LoadingPercent,
-    Indexing.BranchKind Kind);
+    Indexing.BranchKind Kind,
+    double ShuntLossMw = 0);

@@ -40,6 +40,15 @@ public sealed record PowerFlowResult
     /// <summary>Total series reactive losses in Mvar.</summary>
     public double LossesMvar { get; init; }
 
+    /// <summary>Transformer no-load (iron) losses in MW: the transformers' shunt conductance losses.</summary>
+    public double TransformerNoLoadLossesMw { get; init; }
+
+    /// <summary>Bus shunt and line shunt-conductance active losses in MW.</summary>
+    public double ShuntLossesMw { get; init; }
+
+    /// <summary>All active losses in MW: series + transformer no-load + shunt (= the sum of all bus injections).</summary>
+    public double TotalLossesMw => LossesMw + TransformerNoLoadLossesMw + ShuntLossesMw;
+
     /// <summary>The lowest voltage magnitude (p.u.).</summary>
     public double VmMinPu { get; init; }
 
@@ -120,6 +129,7 @@ public sealed record PowerFlowResult
             var sf = vf * Complex.Conjugate(model.Yff[k] * vf + model.Yft[k] * vt);
             var st = vt * Complex.Conjugate(model.Ytf[k] * vf + model.Ytt[k] * vt);
             var loss = BranchLosses.SeriesLossPu(vf, vt, BranchLosses.Tap(index, k), BranchLosses.SeriesImpedancePu(index, k));
+            var shuntLoss = BranchLosses.ShuntLossPu(vf, vt, index.TapRatio[k], index.GPu[k]);
             lossP += loss.Real;
             lossQ += loss.Imaginary;
             var rating = index.RatingPu[k];
@@ -138,9 +148,10 @@ public sealed record PowerFlowResult
             branches[k] = new BranchResult(
                 index.BranchIds[k], index.BusIdOf(f), index.BusIdOf(t),
                 sf.Real * baseMva, sf.Imaginary * baseMva, st.Real * baseMva, st.Imaginary * baseMva,
-                loss.Real * baseMva, loss.Imaginary * baseMva, loading, index.BranchKinds[k]);
+                loss.Real * baseMva, loss.Imaginary * baseMva, loading, index.BranchKinds[k], shuntLoss * baseMva);
         }
 
+        var (noLoadPu, shuntPu) = BranchLosses.ShuntLossesPu(model, voltagesPu);
         double slackP = 0, slackQ = 0;
         foreach (var i in model.SlackBuses)
         {
@@ -160,6 +171,8 @@ public sealed record PowerFlowResult
             Branches = branches,
             LossesMw = lossP * baseMva,
             LossesMvar = lossQ * baseMva,
+            TransformerNoLoadLossesMw = noLoadPu * baseMva,
+            ShuntLossesMw = shuntPu * baseMva,
             VmMinPu = vmin,
             VmMinBus = n > 0 ? index.BusIdOf(imin) : default,
             VmMaxPu = vmax,

@@ -125,6 +125,7 @@ public static class PowerFlowTimeSeries
     private sealed class Plan
     {
         private readonly LoadProfile _profile;
+        private readonly PowerFlowModel _model;
         private readonly double _baseMva;
         private readonly Complex[] _baseSbus;
         private readonly int[] _loadBus;
@@ -146,6 +147,7 @@ public static class PowerFlowTimeSeries
             var index = model.Index;
             var n = model.BusCount;
             _baseMva = index.BaseMva;
+            _model = model;
             StartVoltages = NewtonRaphsonStart.Voltages(model, options.FlatStart);
 
             // Profile load k = network load k; find its solver bus (−1 when out of service or on a dead bus).
@@ -251,7 +253,7 @@ public static class PowerFlowTimeSeries
             if (stats.Status != PowerFlowStatus.Converged)
             {
                 StartVoltages.CopyTo(v, 0);
-                return new StepResult(label, stats.Status, stats.Iterations, double.NaN, default, double.NaN, double.NaN);
+                return new StepResult(label, stats.Status, stats.Iterations, double.NaN, default, double.NaN, double.NaN, double.NaN, double.NaN);
             }
 
             var vmin = double.PositiveInfinity;
@@ -287,7 +289,8 @@ public static class PowerFlowTimeSeries
                 slackP += (injected.Real + _slackGenPu[s] - sbus[bus].Real) * _baseMva;
             }
 
-            return new StepResult(label, stats.Status, stats.Iterations, vmin, v.Length > 0 ? _busIds[imin] : default, lossP * _baseMva, slackP);
+            var (noLoad, shunt) = BranchLosses.ShuntLossesPu(_model, v);
+            return new StepResult(label, stats.Status, stats.Iterations, vmin, v.Length > 0 ? _busIds[imin] : default, lossP * _baseMva, slackP, noLoad * _baseMva, shunt * _baseMva);
         }
     }
 }

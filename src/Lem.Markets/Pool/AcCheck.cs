@@ -10,7 +10,7 @@ namespace Lem.Markets.Pool;
 /// <summary>
 /// Checks a cleared pool against the AC power flow: for every slot the cleared net injections (active from the
 /// dispatch, reactive from the loads' power factor, the outside market at its connection bus) are solved on the
-/// grid, and voltages, loading, losses and limit violations are reported with the difference between the
+/// grid, and voltages, loading, losses (series, transformer no-load and shunt) and limit violations are reported with the difference between the
 /// formulation's voltages and the AC ones.
 /// </summary>
 public static class AcCheck
@@ -138,7 +138,7 @@ public static class AcCheck
             }
 
             var maxLoading = pf.Branches.Count == 0 ? 0 : pf.Branches.Max(b => b.LoadingPercent);
-            slotResults.Add(new AcCheckSlot(t, pf.Status, pf.VmMinPu, pf.VmMinBus, pf.VmMaxPu, maxLoading, pf.LossesMw, deviation));
+            slotResults.Add(new AcCheckSlot(t, pf.Status, pf.VmMinPu, pf.VmMinBus, pf.VmMaxPu, maxLoading, pf.LossesMw, deviation, pf.TransformerNoLoadLossesMw, pf.ShuntLossesMw));
             violations.AddRange(pf.Violations.Select(x => new AcCheckViolation(t, x.Kind, x.ElementId, x.Value, x.Limit)));
             if (stats.Status != PowerFlowStatus.Converged)
             {

@@ -20,6 +20,23 @@ public sealed record AcCheckResult(PowerFlowAlgorithm Algorithm, IReadOnlyList<A
     /// <summary>The highest branch loading over all slots.</summary>
     public double MaxLoadingPercent => Slots.Count == 0 ? 0 : Slots.Max(s => s.MaxLoadingPercent);
 
+    /// <summary>
+    /// The losses over the horizon in MWh (each slot's MW × <paramref name="slotHours"/>): series, transformer no-load,
+    /// shunt, and their total.
+    /// </summary>
+    public (double SeriesMwh, double TransformerNoLoadMwh, double ShuntMwh, double TotalMwh) LossesMwh(double slotHours)
+    {
+        double series = 0, noLoad = 0, shunt = 0;
+        foreach (var s in Slots)
+        {
+            series += s.LossesMw;
+            noLoad += s.TransformerNoLoadLossesMw;
+            shunt += s.ShuntLossesMw;
+        }
+
+        return (series * slotHours, noLoad * slotHours, shunt * slotHours, (series + noLoad + shunt) * slotHours);
+    }
+
     /// <summary>The largest formulation-versus-AC voltage difference over all slots, or null without formulation voltages.</summary>
     public double? MaxVoltageDeviationPu => Slots.Any(s => s.MaxVoltageDeviationPu is not null) ? Slots.Max(s => s.MaxVoltageDeviationPu ?? 0) : null;
 }

@@ -9,6 +9,22 @@ namespace Lem.Markets.Pool;
 /// <param name="VmMinBus">Where it is.</param>
 /// <param name="VmMaxPu">The highest voltage.</param>
 /// <param name="MaxLoadingPercent">The highest branch loading.</param>
-/// <param name="LossesMw">Series losses.</param>
+/// <param name="LossesMw">Series losses, MW.</param>
 /// <param name="MaxVoltageDeviationPu">The largest |V_formulation − V_AC| over buses, or null when the formulation has no voltages.</param>
-public sealed record AcCheckSlot(int Slot, PowerFlowStatus Status, double VmMinPu, BusId VmMinBus, double VmMaxPu, double MaxLoadingPercent, double LossesMw, double? MaxVoltageDeviationPu);
+/// <param name="TransformerNoLoadLossesMw">Transformer no-load (iron) losses, MW.</param>
+/// <param name="ShuntLossesMw">Bus shunt and line shunt-conductance losses, MW.</param>
+public sealed record AcCheckSlot(
+    int Slot,
+    PowerFlowStatus Status,
+    double VmMinPu,
+    BusId VmMinBus,
+    double VmMaxPu,
+    double MaxLoadingPercent,
+    double LossesMw,
+    double? MaxVoltageDeviationPu,
+    double TransformerNoLoadLossesMw,
+    double ShuntLossesMw)
+{
+    /// <summary>All active losses, MW: series + transformer no-load + shunt.</summary>
+    public double TotalLossesMw => LossesMw + TransformerNoLoadLossesMw + ShuntLossesMw;
+}

@@ -95,6 +95,9 @@ public sealed class PoolReport(PoolResult result) : IClearingReport
                 grid.Append(Inv, $"{slot.Slot},{Time(slot.Slot)},ac_vm_min_pu,{slot.VmMinBus},{F(slot.VmMinPu)}\n");
                 grid.Append(Inv, $"{slot.Slot},{Time(slot.Slot)},ac_max_loading_percent,max,{F(slot.MaxLoadingPercent)}\n");
                 grid.Append(Inv, $"{slot.Slot},{Time(slot.Slot)},ac_losses_mw,total,{F(slot.LossesMw)}\n");
+                grid.Append(Inv, $"{slot.Slot},{Time(slot.Slot)},ac_transformer_no_load_losses_mw,total,{F(slot.TransformerNoLoadLossesMw)}\n");
+                grid.Append(Inv, $"{slot.Slot},{Time(slot.Slot)},ac_shunt_losses_mw,total,{F(slot.ShuntLossesMw)}\n");
+                grid.Append(Inv, $"{slot.Slot},{Time(slot.Slot)},ac_total_losses_mw,total,{F(slot.TotalLossesMw)}\n");
             }
         }
 

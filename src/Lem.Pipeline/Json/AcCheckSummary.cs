@@ -12,6 +12,10 @@ namespace Lem.Pipeline.Json;
 /// <param name="MaxVoltageDeviationPu">The largest |V formulation − V AC|, or null (left out).</param>
 /// <param name="ViolationCount">All limit violations.</param>
 /// <param name="Violations">The first 1000 violations.</param>
+/// <param name="SeriesLossesMwh">Series losses over the horizon, MWh (the same as <paramref name="LossesMwh"/>).</param>
+/// <param name="TransformerNoLoadLossesMwh">Transformer no-load (iron) losses over the horizon, MWh.</param>
+/// <param name="ShuntLossesMwh">Bus shunt and line shunt-conductance losses over the horizon, MWh.</param>
+/// <param name="TotalLossesMwh">All losses over the horizon, MWh: series + transformer no-load + shunt.</param>
 public sealed record AcCheckSummary(
     string Algorithm,
     bool Converged,
@@ -21,4 +25,8 @@ public sealed record AcCheckSummary(
     double LossesMwh,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? MaxVoltageDeviationPu,
     int ViolationCount,
-    IReadOnlyList<AcViolationSummary> Violations);
+    IReadOnlyList<AcViolationSummary> Violations,
+    double SeriesLossesMwh,
+    double TransformerNoLoadLossesMwh,
+    double ShuntLossesMwh,
+    double TotalLossesMwh);

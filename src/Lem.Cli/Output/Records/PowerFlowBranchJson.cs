@@ -11,9 +11,10 @@ namespace Lem.Cli.Output.Records;
 /// <param name="QFromMvar">Reactive flow at the from end, Mvar.</param>
 /// <param name="PToMw">Active flow at the to end, MW.</param>
 /// <param name="QToMvar">Reactive flow at the to end, Mvar.</param>
-/// <param name="LossMw">Active loss, MW.</param>
-/// <param name="LossMvar">Reactive loss, Mvar.</param>
+/// <param name="LossMw">Series active loss, MW.</param>
+/// <param name="LossMvar">Series reactive loss, Mvar.</param>
 /// <param name="LoadingPercent">Loading, % of the rating.</param>
+/// <param name="ShuntLossMw">Active loss in the branch's shunt conductance (a transformer's no-load loss), MW.</param>
 public sealed record PowerFlowBranchJson(
     [property: JsonConverter(typeof(NumericIdConverter))] string Id,
     string Kind,
@@ -25,4 +26,5 @@ public sealed record PowerFlowBranchJson(
     double QToMvar,
     double LossMw,
     double LossMvar,
-    double LoadingPercent);
+    double LoadingPercent,
+    double ShuntLossMw);

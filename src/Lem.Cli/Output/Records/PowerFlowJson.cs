@@ -21,6 +21,9 @@ namespace Lem.Cli.Output.Records;
 /// <param name="Buses">Every bus.</param>
 /// <param name="Branches">Every branch.</param>
 /// <param name="Violations">Limit violations.</param>
+/// <param name="TransformerNoLoadLossesMw">Transformer no-load (iron) losses, MW.</param>
+/// <param name="ShuntLossesMw">Bus shunt and line shunt-conductance losses, MW.</param>
+/// <param name="TotalLossesMw">All active losses, MW: series + transformer no-load + shunt.</param>
 public sealed record PowerFlowJson(
     string File,
     bool Converged,
@@ -39,4 +42,7 @@ public sealed record PowerFlowJson(
     double ElapsedMs,
     IReadOnlyList<PowerFlowBusJson> Buses,
     IReadOnlyList<PowerFlowBranchJson> Branches,
-    IReadOnlyList<PowerFlowViolationJson> Violations);
+    IReadOnlyList<PowerFlowViolationJson> Violations,
+    double TransformerNoLoadLossesMw,
+    double ShuntLossesMw,
+    double TotalLossesMw);

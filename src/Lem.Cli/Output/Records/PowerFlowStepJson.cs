@@ -10,4 +10,17 @@ namespace Lem.Cli.Output.Records;
 /// <param name="VmMinPu">The lowest voltage, p.u.</param>
 /// <param name="VmMinBus">Its bus.</param>
 /// <param name="LossesMw">Series losses, MW.</param>
-public sealed record PowerFlowStepJson(int Step, bool Converged, string Status, int Iterations, double VmMinPu, [property: JsonConverter(typeof(NumericIdConverter))] string VmMinBus, double LossesMw);
+/// <param name="TransformerNoLoadLossesMw">Transformer no-load (iron) losses, MW.</param>
+/// <param name="ShuntLossesMw">Bus shunt and line shunt-conductance losses, MW.</param>
+/// <param name="TotalLossesMw">All active losses, MW.</param>
+public sealed record PowerFlowStepJson(
+    int Step,
+    bool Converged,
+    string Status,
+    int Iterations,
+    double VmMinPu,
+    [property: JsonConverter(typeof(NumericIdConverter))] string VmMinBus,
+    double LossesMw,
+    double TransformerNoLoadLossesMw,
+    double ShuntLossesMw,
+    double TotalLossesMw);

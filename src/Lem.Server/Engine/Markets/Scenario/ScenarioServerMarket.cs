@@ -416,6 +416,9 @@ internal sealed class ScenarioServerMarket : ServerMarketBase
         ["max_loading_percent"] = s.MaxLoadingPercent,
         ["losses_kw"] = s.LossesMw * 1000,
         ["formulation_losses_kw"] = result.LossesKw is { } losses ? losses[s.Slot] : null,
+        ["transformer_no_load_losses_kw"] = s.TransformerNoLoadLossesMw * 1000,
+        ["shunt_losses_kw"] = s.ShuntLossesMw * 1000,
+        ["total_losses_kw"] = s.TotalLossesMw * 1000,
         ["violations"] = new JsonArray(ac.Violations.Where(v => v.Slot == s.Slot).Select(v => (JsonNode)new JsonObject
         {
             ["kind"] = Snake(v.Kind.ToString()),
