@@ -31,7 +31,7 @@ public static class ClearingPipeline
         var clearing = mechanism.Clear(clearingRequest);
         if (request.LocalPriceRule is { } rule && clearing.HasSchedule)
         {
-            // Ex-post pricing of the cleared quantities (docs/mechanisms/community.md#local-price-rules).
+            // Ex-post pricing of the cleared quantities (docs/settlement.md#local-price-rules).
             clearing = LocalPricing.Apply(rule, scenario, scenario.Settlement, clearing);
         }
 

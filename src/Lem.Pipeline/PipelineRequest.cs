@@ -25,7 +25,7 @@ public sealed record PipelineRequest(string Mechanism)
 
     /// <summary>
     /// A local price rule that re-prices the members' cleared positions before the settlement (null: the clearing's
-    /// prices; docs/mechanisms/community.md#local-price-rules).
+    /// prices; docs/settlement.md#local-price-rules).
     /// </summary>
     public ILocalPriceRule? LocalPriceRule { get; init; }
 }

@@ -6,7 +6,7 @@ namespace Lem.Cli.Tests;
 /// <summary>
 /// <c>lem run --settle --price-rule mmr|sdr</c> on the ten-household community of issue 15: the local price rules keep
 /// every member at least as well off as on the retail and feed-in tariffs, where the pool's tie rules do not
-/// (docs/mechanisms/community.md#local-price-rules).
+/// (docs/settlement.md#local-price-rules).
 /// </summary>
 public sealed class RunLocalPriceRuleTests : IDisposable
 {

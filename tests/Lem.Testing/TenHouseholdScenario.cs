@@ -46,7 +46,6 @@ public static class TenHouseholdScenario
                 "feed_in_eur_per_kwh": 0.08
               },
               "settlement": {
-                "outside_counterparty": "supplier",
                 "grid_tariff": {
                   "volumetric_eur_per_kwh": 0.081,
                   "time_of_use": [ { "name": "peak", "from": "17:00", "to": "21:00", "eur_per_kwh": 0.112 } ]

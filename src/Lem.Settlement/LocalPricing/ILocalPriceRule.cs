@@ -2,7 +2,7 @@ namespace Lem.Settlement.LocalPricing;
 
 /// <summary>
 /// A community price rule between the feed-in and the retail tariff: it prices the members' cleared net positions of a
-/// slot ex post from the slot's supply and demand (docs/mechanisms/community.md#local-price-rules).
+/// slot ex post from the slot's supply and demand (docs/settlement.md#local-price-rules).
 /// </summary>
 public interface ILocalPriceRule
 {

@@ -1,6 +1,6 @@
 namespace Lem.Settlement.LocalPricing;
 
-/// <summary>The registry of local price rules by name (docs/mechanisms/community.md#local-price-rules).</summary>
+/// <summary>The registry of local price rules by name (docs/settlement.md#local-price-rules).</summary>
 public static class LocalPriceRules
 {
     private static readonly ILocalPriceRule[] All = [new MidMarketRate(), new SupplyDemandRatio()];

@@ -7,7 +7,7 @@ namespace Lem.Settlement.LocalPricing;
 /// <summary>
 /// Re-prices a clearing's schedule with a <see cref="ILocalPriceRule"/>: the quantities stay, each billed member's net
 /// position in a slot is settled at the slot's buy price (net withdrawal) or sell price (net injection)
-/// (docs/mechanisms/community.md#local-price-rules).
+/// (docs/settlement.md#local-price-rules).
 /// </summary>
 public static class LocalPricing
 {
@@ -66,7 +66,7 @@ public static class LocalPricing
     }
 
     /// <summary>
-    /// The energy parts of the tariffs per slot (docs/mechanisms/community.md#the-baseline-and-the-charges-on-top): the
+    /// The energy parts of the tariffs per slot (docs/settlement.md#the-baseline-and-the-charges-on-top): the
     /// retail tariff is all-in, so a buyer's energy price must leave room for the per-kWh charges the settlement adds
     /// (grid energy rate of the slot, levies, operator fee, then VAT); a seller pays the operator fee on what it sells.
     /// </summary>

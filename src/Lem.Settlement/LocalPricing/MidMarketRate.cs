@@ -1,9 +1,9 @@
 namespace Lem.Settlement.LocalPricing;
 
 /// <summary>
-/// The mid-market rate (Long et al. 2017, "Peer-to-peer energy trading in a community microgrid", Applied Energy):
+/// The mid-market rate (Long et al. 2017, "Peer-to-peer energy trading in a community microgrid", IEEE PES GM):
 /// locally matched energy at p_mm = (p_r + p_f)/2; the deficit is bought at retail and shared by the buyers, the
-/// surplus sold at feed-in and shared by the sellers (docs/mechanisms/community.md#mid-market-rate).
+/// surplus sold at feed-in and shared by the sellers (docs/settlement.md#mid-market-rate).
 /// </summary>
 public sealed class MidMarketRate : ILocalPriceRule
 {

@@ -1,10 +1,10 @@
 namespace Lem.Settlement.LocalPricing;
 
 /// <summary>
-/// Supply–demand-ratio pricing (Liu et al. 2017, "Energy sharing model with price-based demand response for microgrids
-/// of PV prosumers", IEEE Transactions on Industrial Informatics): with SDR = supply/demand, the sell price is
+/// Supply–demand-ratio pricing (Liu et al. 2017, "Energy-sharing model with price-based demand response for microgrids
+/// of peer-to-peer prosumers", IEEE Transactions on Power Systems): with SDR = supply/demand, the sell price is
 /// p_f·p_r / ((p_r − p_f)·SDR + p_f) for SDR ≤ 1 and p_f above; the buy price is SDR·p_sell + (1 − SDR)·p_r for SDR ≤ 1
-/// and p_f above (docs/mechanisms/community.md#supply-demand-ratio).
+/// and p_f above (docs/settlement.md#supply-demand-ratio).
 /// </summary>
 public sealed class SupplyDemandRatio : ILocalPriceRule
 {

@@ -4,7 +4,7 @@ using Lem.Testing;
 
 namespace Lem.Settlement.Tests.LocalPricing;
 
-/// <summary>The mid-market rate and the supply–demand-ratio price against hand values and their properties (docs/mechanisms/community.md#local-price-rules).</summary>
+/// <summary>The mid-market rate and the supply–demand-ratio price against hand values and their properties (docs/settlement.md#local-price-rules).</summary>
 public sealed class LocalPriceRuleTests
 {
     private const double Retail = 300;
