@@ -32,7 +32,7 @@ public static class ClearingPipeline
         if (request.LocalPriceRule is { } rule && clearing.HasSchedule)
         {
             // Ex-post pricing of the cleared quantities (docs/settlement.md#local-price-rules).
-            clearing = LocalPricing.Apply(rule, scenario, scenario.Settlement, clearing);
+            clearing = LocalRepricing.Apply(rule, scenario, scenario.Settlement, clearing);
         }
 
         var ac = request.AcCheck && clearing.HasSchedule ? GridCheck(scenario, clearing, request.Options.Progress) : null;

@@ -119,7 +119,7 @@ public sealed class LocalPriceRuleTests
         Assert.True(load.IsValid, string.Join("; ", load.Errors));
         var s = load.Scenario!;
 
-        var bounds = LocalPricing.Bounds(s, s.Settlement);
+        var bounds = LocalRepricing.Bounds(s, s.Settlement);
 
         // 0.32 / 1.19 − grid − levies 0.063 − fee 0.004 EUR/kWh; grid 0.081, 0.112 in the 17:00–21:00 peak.
         Assert.Equal(1000 * ((0.32 / 1.19) - 0.081 - 0.063 - 0.004), bounds[12].RetailEurPerMwh, 6);

@@ -9,7 +9,7 @@ namespace Lem.Settlement.LocalPricing;
 /// position in a slot is settled at the slot's buy price (net withdrawal) or sell price (net injection)
 /// (docs/settlement.md#local-price-rules).
 /// </summary>
-public static class LocalPricing
+public static class LocalRepricing
 {
     /// <summary>
     /// The clearing with the billed members' position prices replaced by <paramref name="rule"/>'s prices; supply and
