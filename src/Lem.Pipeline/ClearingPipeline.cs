@@ -3,6 +3,7 @@ using Lem.Domain.Validation;
 using Lem.Markets.Clearing;
 using Lem.Markets.Pool;
 using Lem.Settlement.Billing;
+using Lem.Settlement.LocalPricing;
 
 namespace Lem.Pipeline;
 
@@ -28,6 +29,12 @@ public static class ClearingPipeline
         }
 
         var clearing = mechanism.Clear(clearingRequest);
+        if (request.LocalPriceRule is { } rule && clearing.HasSchedule)
+        {
+            // Ex-post pricing of the cleared quantities (docs/settlement.md#local-price-rules).
+            clearing = LocalRepricing.Apply(rule, scenario, scenario.Settlement, clearing);
+        }
+
         var ac = request.AcCheck && clearing.HasSchedule ? GridCheck(scenario, clearing, request.Options.Progress) : null;
         if (!request.Settle)
         {

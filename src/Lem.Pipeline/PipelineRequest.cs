@@ -1,4 +1,5 @@
 using Lem.Markets.Clearing;
+using Lem.Settlement.LocalPricing;
 using Lem.Settlement.Metering;
 
 namespace Lem.Pipeline;
@@ -21,4 +22,10 @@ public sealed record PipelineRequest(string Mechanism)
 
     /// <summary>Meter readings for the settlement, or null to settle as scheduled.</summary>
     public MeterReadings? Meters { get; init; }
+
+    /// <summary>
+    /// A local price rule that re-prices the members' cleared positions before the settlement (null: the clearing's
+    /// prices; docs/settlement.md#local-price-rules).
+    /// </summary>
+    public ILocalPriceRule? LocalPriceRule { get; init; }
 }

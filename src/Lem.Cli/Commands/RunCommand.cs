@@ -10,6 +10,7 @@ using Lem.Scenarios;
 using Lem.Scenarios.Reading;
 using Lem.Settlement.Billing;
 using Lem.Settlement.Invoices;
+using Lem.Settlement.LocalPricing;
 using Lem.Settlement.Metering;
 using Spectre.Console;
 
@@ -23,6 +24,13 @@ public static class RunCommand
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
+    /// <summary>The tie rules of <c>--price-rule</c> by name (docs/mechanisms/pool.md#prices-and-tie-rules).</summary>
+    private static readonly Dictionary<string, PriceRule> TieRules = new(StringComparer.Ordinal)
+    {
+        ["midpoint"] = PriceRule.Midpoint,
+        ["marginal"] = PriceRule.MarginalOrder,
+    };
+
     /// <summary>Creates the command.</summary>
     public static Command Create(CliContext context)
     {
@@ -35,7 +43,12 @@ public static class RunCommand
         var grid = CommonOptions.Choice("--grid", "Grid formulation: auto (lindistflow when radial, dc when meshed, copperplate without a grid), copperplate, dc, lindistflow, soc or ac.", "auto", ["auto", .. GridFormulations.Names]);
         var output = CommonOptions.OutputFolder("A folder for prices.csv, the mechanism's files (dispatch.csv, …) and summary.json (created when missing).");
         var format = CommonOptions.Format();
-        var priceRule = CommonOptions.Choice("--price-rule", "Tie rule for an indeterminate uniform price: midpoint or marginal.", "midpoint", "midpoint", "marginal");
+        var priceRule = CommonOptions.Choice(
+            "--price-rule",
+            "Tie rule for an indeterminate uniform price (midpoint or marginal), or a local price rule that re-prices the cleared positions between feed-in and retail: "
+                + string.Join(", ", LocalPriceRules.Names.Select(n => $"{n} ({LocalPriceRules.Find(n)!.Description.ToLowerInvariant()})")) + ".",
+            "midpoint",
+            [.. TieRules.Keys, .. LocalPriceRules.Names]);
         var tableResolution = CommonOptions.Choice("--table-resolution", "Rows of the text output's price and exchange table: hour (energy summed over the hour's slots, prices averaged) or slot.", "hour", [.. PeriodTable.ResolutionNames]);
         var noAcCheck = new Option<bool>("--no-ac-check") { Description = "Skip the AC power-flow check of the cleared injections." };
         var partners = new Option<string?>("--partners") { Description = "P2P only: trading partners per participant besides the outside market (neighbours in scenario order), or 'all' for the complete graph. Default: the complete graph up to 16 participants, else 6." };
@@ -56,7 +69,7 @@ public static class RunCommand
             parse.GetValue(grid)!,
             parse.GetValue(output),
             parse.GetValue(format)!,
-            parse.GetValue(priceRule) == "marginal" ? PriceRule.MarginalOrder : PriceRule.Midpoint,
+            parse.GetValue(priceRule)!,
             !parse.GetValue(noAcCheck),
             networkCharge.Read(parse),
             settle.Read(parse),
@@ -65,8 +78,17 @@ public static class RunCommand
         return command;
     }
 
-    private static int Run(CliContext context, string path, IClearingMechanism mechanism, string gridName, string? outDir, string format, PriceRule rule, bool acCheck, NetworkChargeRequest networkCharge, SettleRequest settle, string? partnersText, TableResolution tableResolution)
+    private static int Run(CliContext context, string path, IClearingMechanism mechanism, string gridName, string? outDir, string format, string ruleName, bool acCheck, NetworkChargeRequest networkCharge, SettleRequest settle, string? partnersText, TableResolution tableResolution)
     {
+        // A tie rule chooses the clearing price; a local price rule keeps the midpoint clearing and re-prices its positions.
+        var rule = TieRules.GetValueOrDefault(ruleName, PriceRule.Midpoint);
+        var localRule = LocalPriceRules.Find(ruleName);
+        if (localRule is not null && mechanism.Capabilities.BilateralTrades)
+        {
+            context.Error.WriteLine($"lem: --price-rule {ruleName} prices net positions; it does not apply to --mechanism {mechanism.Name}, whose trades carry their own prices.");
+            return ExitCodes.Usage;
+        }
+
         int? partners = null;
         if (partnersText is not null)
         {
@@ -153,6 +175,7 @@ public static class RunCommand
                 AcCheck = acCheck,
                 Settle = settle.Enabled,
                 Meters = meters,
+                LocalPriceRule = localRule,
             });
         }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Lem.Domain.Time;
 using Lem.Settlement.Tariffs;
 using Lem.Settlement.Kpis;
 
@@ -54,7 +55,7 @@ public static class SettlementEngine
             ChargeDistance(request, distance, byId);
         }
 
-        var bands = Bands(request);
+        var bands = Bands(request.Horizon, request.Settings.Grid);
         var invoices = accounts.Select(a => BuildInvoice(request, a, bands, perHour)).ToList();
         var compensation = Compensate(settings.Compensation, invoices, out invoices);
         var budget = Budget(request, accounts, invoices, referencePrice, hours);
@@ -322,11 +323,11 @@ public static class SettlementEngine
     }
 
     /// <summary>The energy-charge rate band of every slot: −1 for the volumetric rate, else the index of its time-of-use period.</summary>
-    private static int[] Bands(SettlementRequest request)
+    internal static int[] Bands(Horizon horizon, TariffGrid grid)
     {
-        var periods = request.Settings.Grid.TimeOfUse;
-        var zone = request.Horizon.Zone;
-        return [.. request.Horizon.Slots.Select(s =>
+        var periods = grid.TimeOfUse;
+        var zone = horizon.Zone;
+        return [.. horizon.Slots.Select(s =>
         {
             var local = s.Start.InZone(zone).TimeOfDay;
             var minute = (local.Hour * 60) + local.Minute;
