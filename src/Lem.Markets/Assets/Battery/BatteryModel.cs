@@ -4,7 +4,8 @@ namespace Lem.Markets.Assets;
 
 /// <summary>
 /// A battery (docs/mechanisms/pool.md#batteries): e(t) = e(t−1) + ηch·pch(t)·Δt − pdis(t)·Δt/ηdis, e(−1) = initial,
-/// SocMin ≤ e ≤ SocMax, e(T−1) ≥ terminal, degradation cost on discharged energy; optional binaries
+/// SocMin ≤ e ≤ SocMax, e(T−1) ≥ terminal (cyclic: e(T−1) = initial), degradation cost on discharged energy, terminal
+/// value −v·e(T−1) in the last slot's cost (docs/mechanisms/pool.md#storage-at-the-horizons-end); optional binaries
 /// pch ≤ P̄ch·z, pdis ≤ P̄dis·(1 − z).
 /// </summary>
 internal sealed class BatteryModel(Battery battery, ParticipantId owner, int bus) : PoolAssetModel(battery.Id, owner, bus)
@@ -31,8 +32,10 @@ internal sealed class BatteryModel(Battery battery, ParticipantId owner, int bus
         {
             var ch = c.Model.AddVariable(0, maxCh, $"{battery.Id}.ch[{t}]");
             var dis = c.Model.AddVariable(0, maxDis, $"{battery.Id}.dis[{t}]");
-            var lower = t == n - 1 && !c.Elastic ? Math.Max(battery.SocMin.Mwh, battery.TerminalSocMin.Mwh) : battery.SocMin.Mwh;
-            var e = c.Model.AddVariable(lower, battery.SocMax.Mwh, $"{battery.Id}.soc[{t}]");
+            var last = t == n - 1;
+            var lower = last && !c.Elastic ? Math.Max(battery.SocMin.Mwh, battery.TerminalSocMin.Mwh) : battery.SocMin.Mwh;
+            var upper = last && battery.Cyclic ? Math.Min(battery.SocMax.Mwh, battery.InitialSoc.Mwh) : battery.SocMax.Mwh;
+            var e = c.Model.AddVariable(lower, upper, $"{battery.Id}.soc[{t}]");
             _charge[t] = ch;
             _discharge[t] = dis;
             _soc[t] = e;
@@ -46,6 +49,11 @@ internal sealed class BatteryModel(Battery battery, ParticipantId owner, int bus
             c.Model.AddEquality(dynamics, t == 0 ? battery.InitialSoc.Mwh : 0.0, $"{battery.Id}.soc_balance[{t}]");
             c.P[t][Bus].Add(dis, 1.0).Add(ch, -1.0);
             c.Cost[t].Add(dis, degradation);
+            if (last && battery.TerminalValue.EurPerMwh != 0)
+            {
+                // Welfare counts the energy left at the end at its terminal value (docs/mechanisms/pool.md#storage-at-the-horizons-end).
+                c.Cost[t].Add(e, -battery.TerminalValue.EurPerMwh);
+            }
 
             if (binaries)
             {
