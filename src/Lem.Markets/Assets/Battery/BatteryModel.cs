@@ -16,6 +16,9 @@ internal sealed class BatteryModel(Battery battery, ParticipantId owner, int bus
     private Variable[] _mode = [];
     private Variable? _terminalSlack;
 
+    // A cyclic battery ends at its initial state of charge, at least (and, by the upper bound, at most).
+    private Energy TerminalMin => battery.Cyclic ? battery.InitialSoc : battery.TerminalSocMin;
+
     public override void Build(PoolBuildContext c)
     {
         var n = c.SlotCount;
@@ -33,7 +36,7 @@ internal sealed class BatteryModel(Battery battery, ParticipantId owner, int bus
             var ch = c.Model.AddVariable(0, maxCh, $"{battery.Id}.ch[{t}]");
             var dis = c.Model.AddVariable(0, maxDis, $"{battery.Id}.dis[{t}]");
             var last = t == n - 1;
-            var lower = last && !c.Elastic ? Math.Max(battery.SocMin.Mwh, battery.TerminalSocMin.Mwh) : battery.SocMin.Mwh;
+            var lower = last && !c.Elastic ? Math.Max(battery.SocMin.Mwh, TerminalMin.Mwh) : battery.SocMin.Mwh;
             var upper = last && battery.Cyclic ? Math.Min(battery.SocMax.Mwh, battery.InitialSoc.Mwh) : battery.SocMax.Mwh;
             var e = c.Model.AddVariable(lower, upper, $"{battery.Id}.soc[{t}]");
             _charge[t] = ch;
@@ -69,7 +72,7 @@ internal sealed class BatteryModel(Battery battery, ParticipantId owner, int bus
         {
             var s = c.AddSlack(1.0, $"{battery.Id}.terminal_shortfall");
             _terminalSlack = s;
-            c.Model.AddGreaterOrEqual(new LinearExpression(2).Add(_soc[n - 1], 1.0).Add(s, 1.0), battery.TerminalSocMin.Mwh, $"{battery.Id}.terminal");
+            c.Model.AddGreaterOrEqual(new LinearExpression(2).Add(_soc[n - 1], 1.0).Add(s, 1.0), TerminalMin.Mwh, $"{battery.Id}.terminal");
         }
     }
 
@@ -92,6 +95,6 @@ internal sealed class BatteryModel(Battery battery, ParticipantId owner, int bus
         var shortKwh = values[s.Index] * 1000.0;
         return string.Create(
             CultureInfo.InvariantCulture,
-            $"battery '{battery.Id}' of participant '{Owner}' cannot end the horizon with its terminal state of charge of {battery.TerminalSocMin.Kwh:0.###} kWh; it falls short by {shortKwh:0.###} kWh");
+            $"battery '{battery.Id}' of participant '{Owner}' cannot end the horizon with its terminal state of charge of {TerminalMin.Kwh:0.###} kWh; it falls short by {shortKwh:0.###} kWh");
     }
 }
