@@ -87,6 +87,7 @@ public sealed class PoolTerminalStorageTests
         var scenario = TestScenarios.Scenario("terminal", TestScenarios.Hourly(slots), market, TestScenarios.Participant("owner", ParticipantRole.StorageOwner, [battery]));
         var r = PoolClearing.Clear(scenario, new CopperPlateFormulation());
         Assert.Equal(PoolStatus.Optimal, r.Status);
+        PoolChecks.All(scenario, r);
         return r;
     }
 }
