@@ -77,6 +77,11 @@ internal static class PoolChecks
                     }
 
                     Assert.True(d.SocKwh[n - 1] >= b.TerminalSocMin.Kwh - tol, $"{b.Id} ends at {d.SocKwh[n - 1]} kWh below {b.TerminalSocMin.Kwh}");
+                    if (b.Cyclic)
+                    {
+                        Approx.Equal(b.InitialSoc.Kwh, d.SocKwh[n - 1], tol, what: $"{b.Id} is cyclic: its end SoC");
+                    }
+
                     break;
                 case (ElectricVehicle ev, EvDispatch d):
                     var energy = ev.ArrivalEnergy.Kwh;
@@ -163,7 +168,8 @@ internal static class PoolChecks
         {
             welfare -= (asset, dispatch[asset.Id]) switch
             {
-                (Battery b, BatteryDispatch d) => b.DegradationCost.EurPerMwh * d.DischargeKw.Sum() * h / 1000.0,
+                // Degradation, less the value of the energy left at the end (docs/mechanisms/pool.md#storage-at-the-horizons-end).
+                (Battery b, BatteryDispatch d) => (b.DegradationCost.EurPerMwh * d.DischargeKw.Sum() * h / 1000.0) - (b.TerminalValue.EurPerMwh * d.SocKwh[^1] / 1000.0),
                 (RenewableGenerator g, RenewableDispatch d) => g.CurtailmentCost.EurPerMwh * d.CurtailedKw.Sum() * h / 1000.0,
                 (CurtailableLoad l, LoadDispatch d) => l.ValueOfLostLoad.EurPerMwh * d.ShedKw.Sum() * h / 1000.0,
                 _ => 0.0,

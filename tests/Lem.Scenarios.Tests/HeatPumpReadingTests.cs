@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json.Nodes;
 using Lem.Markets.Assets;
 using Lem.Testing;
@@ -71,22 +70,5 @@ public sealed class HeatPumpReadingTests
         Assert.All(AssetKinds.TypeNames, n => Assert.Contains(n, e.Message, StringComparison.Ordinal));
     }
 
-    private static ScenarioLoadResult Load(JsonObject asset)
-    {
-        var scenario = new JsonObject
-        {
-            ["format_version"] = 1,
-            ["name"] = "hp",
-            ["horizon"] = new JsonObject { ["time_zone"] = "UTC", ["start"] = "2026-01-15T00:00", ["end"] = "2026-01-15T04:00", ["slot_minutes"] = 60 },
-            ["outside_market"] = new JsonObject
-            {
-                ["wholesale_import_eur_per_mwh"] = 100,
-                ["wholesale_export_eur_per_mwh"] = 50,
-                ["retail_eur_per_kwh"] = 0.3,
-                ["feed_in_eur_per_kwh"] = 0.08,
-            },
-            ["participants"] = new JsonArray(new JsonObject { ["id"] = "home", ["role"] = "consumer", ["assets"] = new JsonArray(asset) }),
-        };
-        return ScenarioReader.Parse(Encoding.UTF8.GetBytes(scenario.ToJsonString()), Path.GetTempPath());
-    }
+    private static ScenarioLoadResult Load(JsonObject asset) => SingleAssetScenario.Load(asset, "hp");
 }

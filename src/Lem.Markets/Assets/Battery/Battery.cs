@@ -3,7 +3,9 @@ namespace Lem.Markets.Assets;
 /// <summary>A stationary battery with state-of-charge dynamics (docs/mechanisms/pool.md#batteries).</summary>
 /// <remarks>
 /// e(t) = e(t-1) + ηch·pch(t)·Δt − pdis(t)·Δt/ηdis, with SocMin ≤ e(t) ≤ SocMax, e(0) = InitialSoc and
-/// e(T) ≥ TerminalSocMin.
+/// e(T) ≥ TerminalSocMin. At the horizon's end (docs/mechanisms/pool.md#storage-at-the-horizons-end) the battery either
+/// holds at least <see cref="TerminalSocMin"/>, or returns to its initial state of charge (<see cref="Cyclic"/>:
+/// e(T) = e(0)), or its stored energy is worth <see cref="TerminalValue"/> (welfare gains TerminalValue·e(T)).
 /// </remarks>
 /// <param name="Id">The asset's id.</param>
 /// <param name="Name">A display name, or null.</param>
@@ -17,6 +19,8 @@ namespace Lem.Markets.Assets;
 /// <param name="InitialSoc">The state of charge at the start of the horizon.</param>
 /// <param name="TerminalSocMin">The state of charge the battery must at least hold at the end of the horizon.</param>
 /// <param name="DegradationCost">Cost per unit of energy discharged, for cell wear.</param>
+/// <param name="Cyclic">Whether the state of charge at the end of the horizon must equal the initial state of charge.</param>
+/// <param name="TerminalValue">The value of the energy stored at the end of the horizon (zero: stored energy is worth nothing).</param>
 public sealed record Battery(
     AssetId Id,
     string? Name,
@@ -29,7 +33,9 @@ public sealed record Battery(
     Energy SocMax,
     Energy InitialSoc,
     Energy TerminalSocMin,
-    Price DegradationCost) : Asset(Id, Name)
+    Price DegradationCost,
+    bool Cyclic = false,
+    Price TerminalValue = default) : Asset(Id, Name)
 {
     /// <inheritdoc />
     public override string Kind => "battery";

@@ -15,15 +15,21 @@ public sealed class BatteryKind() : AssetKind<Battery>("battery")
         var socMin = r.Number("soc_min_kwh", required: false, NumberRange.NonNegative, "kWh") ?? 0;
         var socMax = r.Number("soc_max_kwh", required: false, NumberRange.NonNegative, "kWh") ?? capacity;
         var initial = r.Number("initial_soc_kwh", required: true, NumberRange.NonNegative, "kWh");
-        var terminal = r.Number("terminal_soc_min_kwh", required: false, NumberRange.NonNegative, "kWh") ?? initial;
+        var terminalGiven = r.Number("terminal_soc_min_kwh", required: false, NumberRange.NonNegative, "kWh");
+        var cyclic = r.Bool("cyclic", required: false) ?? false;
+        var terminalValue = r.Number("terminal_value_eur_per_mwh", required: false, NumberRange.UpTo(100_000), "EUR/MWh");
         var degradation = r.Number("degradation_cost_eur_per_mwh", required: false, NumberRange.UpTo(100_000), "EUR/MWh") ?? 0;
+
+        // docs/mechanisms/pool.md#storage-at-the-horizons-end: a fixed minimum, a cycle or a value of stored energy.
+        var before = r.Diagnostics.Errors.Count;
+        CheckOneEndOfHorizonMode(r, r.Has("terminal_soc_min_kwh"), cyclic, r.Has("terminal_value_eur_per_mwh"));
+        var terminal = terminalValue is not null ? socMin : terminalGiven ?? initial;
         var ok = capacity is not null && maxCharge is not null && maxDischarge is not null && etaCh is not null && etaDis is not null && initial is not null && socMax is not null && terminal is not null;
         if (!ok)
         {
             return null;
         }
 
-        var before = r.Diagnostics.Errors.Count;
         CheckOrdered(r, "soc_min_kwh", socMin, "soc_max_kwh", socMax);
         CheckAtMost(r, "soc_max_kwh", socMax, "capacity_kwh", capacity);
 
@@ -54,7 +60,23 @@ public sealed class BatteryKind() : AssetKind<Battery>("battery")
             Energy.FromKwh(socMax!.Value),
             Energy.FromKwh(initial!.Value),
             Energy.FromKwh(terminal!.Value),
-            Price.FromEurPerMwh(degradation));
+            Price.FromEurPerMwh(degradation),
+            cyclic,
+            Price.FromEurPerMwh(terminalValue ?? 0));
+    }
+
+    private static void CheckOneEndOfHorizonMode(ObjectReader r, bool minimum, bool cyclic, bool value)
+    {
+        if (minimum && cyclic)
+        {
+            r.Diagnostics.Error(r.PathOf("cyclic"), ValidationCodes.ValueInvalid, "Give at most one of terminal_soc_min_kwh (a fixed minimum), cyclic: true (end at the initial state of charge) or terminal_value_eur_per_mwh (a value of the stored energy), not both terminal_soc_min_kwh and cyclic.");
+        }
+
+        if (value && (minimum || cyclic))
+        {
+            var other = minimum ? "terminal_soc_min_kwh" : "cyclic: true";
+            r.Diagnostics.Error(r.PathOf("terminal_value_eur_per_mwh"), ValidationCodes.ValueInvalid, $"Give at most one of terminal_soc_min_kwh (a fixed minimum), cyclic: true (end at the initial state of charge) or terminal_value_eur_per_mwh (a value of the stored energy), not both terminal_value_eur_per_mwh and {other}.");
+        }
     }
 
     private protected override void AddFiguresOf(Battery asset, AssetFigures figures, double slotHours)

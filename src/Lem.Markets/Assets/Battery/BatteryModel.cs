@@ -4,7 +4,8 @@ namespace Lem.Markets.Assets;
 
 /// <summary>
 /// A battery (docs/mechanisms/pool.md#batteries): e(t) = e(t−1) + ηch·pch(t)·Δt − pdis(t)·Δt/ηdis, e(−1) = initial,
-/// SocMin ≤ e ≤ SocMax, e(T−1) ≥ terminal, degradation cost on discharged energy; optional binaries
+/// SocMin ≤ e ≤ SocMax, e(T−1) ≥ terminal (cyclic: e(T−1) = initial), degradation cost on discharged energy, terminal
+/// value −v·e(T−1) in the last slot's cost (docs/mechanisms/pool.md#storage-at-the-horizons-end); optional binaries
 /// pch ≤ P̄ch·z, pdis ≤ P̄dis·(1 − z).
 /// </summary>
 internal sealed class BatteryModel(Battery battery, ParticipantId owner, int bus) : PoolAssetModel(battery.Id, owner, bus)
@@ -14,6 +15,9 @@ internal sealed class BatteryModel(Battery battery, ParticipantId owner, int bus
     private Variable[] _soc = [];
     private Variable[] _mode = [];
     private Variable? _terminalSlack;
+
+    // A cyclic battery ends at its initial state of charge, at least (and, by the upper bound, at most).
+    private Energy TerminalMin => battery.Cyclic ? battery.InitialSoc : battery.TerminalSocMin;
 
     public override void Build(PoolBuildContext c)
     {
@@ -31,8 +35,10 @@ internal sealed class BatteryModel(Battery battery, ParticipantId owner, int bus
         {
             var ch = c.Model.AddVariable(0, maxCh, $"{battery.Id}.ch[{t}]");
             var dis = c.Model.AddVariable(0, maxDis, $"{battery.Id}.dis[{t}]");
-            var lower = t == n - 1 && !c.Elastic ? Math.Max(battery.SocMin.Mwh, battery.TerminalSocMin.Mwh) : battery.SocMin.Mwh;
-            var e = c.Model.AddVariable(lower, battery.SocMax.Mwh, $"{battery.Id}.soc[{t}]");
+            var last = t == n - 1;
+            var lower = last && !c.Elastic ? Math.Max(battery.SocMin.Mwh, TerminalMin.Mwh) : battery.SocMin.Mwh;
+            var upper = last && battery.Cyclic ? Math.Min(battery.SocMax.Mwh, battery.InitialSoc.Mwh) : battery.SocMax.Mwh;
+            var e = c.Model.AddVariable(lower, upper, $"{battery.Id}.soc[{t}]");
             _charge[t] = ch;
             _discharge[t] = dis;
             _soc[t] = e;
@@ -46,6 +52,11 @@ internal sealed class BatteryModel(Battery battery, ParticipantId owner, int bus
             c.Model.AddEquality(dynamics, t == 0 ? battery.InitialSoc.Mwh : 0.0, $"{battery.Id}.soc_balance[{t}]");
             c.P[t][Bus].Add(dis, 1.0).Add(ch, -1.0);
             c.Cost[t].Add(dis, degradation);
+            if (last && battery.TerminalValue.EurPerMwh != 0)
+            {
+                // Welfare counts the energy left at the end at its terminal value (docs/mechanisms/pool.md#storage-at-the-horizons-end).
+                c.Cost[t].Add(e, -battery.TerminalValue.EurPerMwh);
+            }
 
             if (binaries)
             {
@@ -61,7 +72,7 @@ internal sealed class BatteryModel(Battery battery, ParticipantId owner, int bus
         {
             var s = c.AddSlack(1.0, $"{battery.Id}.terminal_shortfall");
             _terminalSlack = s;
-            c.Model.AddGreaterOrEqual(new LinearExpression(2).Add(_soc[n - 1], 1.0).Add(s, 1.0), battery.TerminalSocMin.Mwh, $"{battery.Id}.terminal");
+            c.Model.AddGreaterOrEqual(new LinearExpression(2).Add(_soc[n - 1], 1.0).Add(s, 1.0), TerminalMin.Mwh, $"{battery.Id}.terminal");
         }
     }
 
@@ -84,6 +95,6 @@ internal sealed class BatteryModel(Battery battery, ParticipantId owner, int bus
         var shortKwh = values[s.Index] * 1000.0;
         return string.Create(
             CultureInfo.InvariantCulture,
-            $"battery '{battery.Id}' of participant '{Owner}' cannot end the horizon with its terminal state of charge of {battery.TerminalSocMin.Kwh:0.###} kWh; it falls short by {shortKwh:0.###} kWh");
+            $"battery '{battery.Id}' of participant '{Owner}' cannot end the horizon with its terminal state of charge of {TerminalMin.Kwh:0.###} kWh; it falls short by {shortKwh:0.###} kWh");
     }
 }
