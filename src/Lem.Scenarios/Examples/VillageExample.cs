@@ -34,12 +34,6 @@ public static class VillageExample
     /// <summary>The seed of the random generator.</summary>
     public const ulong Seed = 20260621;
 
-    /// <summary>
-    /// The value of the energy the batteries hold at the end of the day, EUR/MWh: about the night import price, so that
-    /// they neither refill before midnight nor drain at any price (docs/mechanisms/pool.md#storage-at-the-horizons-end).
-    /// </summary>
-    public const double TerminalValueEurPerMwh = 85;
-
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
     /// <summary>
@@ -390,7 +384,7 @@ public static class VillageExample
         w.WriteNumber("soc_min_kwh", Math.Round(0.1 * b.CapacityKwh, 2));
         w.WriteNumber("soc_max_kwh", b.CapacityKwh);
         w.WriteNumber("initial_soc_kwh", b.InitialKwh);
-        w.WriteNumber("terminal_value_eur_per_mwh", TerminalValueEurPerMwh);
+        w.WriteNumber("terminal_soc_min_kwh", b.InitialKwh);
         w.WriteNumber("degradation_cost_eur_per_mwh", 20);
         w.WriteEndObject();
     }
