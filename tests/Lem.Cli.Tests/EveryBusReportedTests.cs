@@ -63,6 +63,12 @@ public sealed class EveryBusReportedTests : IDisposable
         var voltages = Rows(Path.Combine(outDir, "grid.csv")).Where(r => r[2] == "vm_pu").ToList();
         Assert.All(voltages.GroupBy(r => r[0]), slot => Assert.Equal(["0", "1", "2", "3"], slot.Select(r => r[3]).ToArray()));
         Assert.All(voltages.GroupBy(r => r[0]), slot => Assert.Equal(slot.Single(r => r[3] == "2")[4], slot.Single(r => r[3] == "3")[4]));
+
+        // dlmp.csv (bus, slot, total, energy, losses, congestion, voltage): every bus too, the merged one with its group's decomposition.
+        var dlmps = Rows(Path.Combine(outDir, "dlmp.csv"));
+        Assert.Equal(prices.Select(r => r[0]).Distinct().Count(), dlmps.Select(r => r[1]).Distinct().Count());
+        Assert.All(dlmps.GroupBy(r => r[1]), slot => Assert.Equal(["0", "1", "2", "3"], slot.Select(r => r[0]).ToArray()));
+        Assert.All(dlmps.GroupBy(r => r[1]), slot => Assert.Equal(slot.Single(r => r[0] == "2")[2..], slot.Single(r => r[0] == "3")[2..]));
     }
 
     private static List<string[]> Rows(string csv) => [.. File.ReadAllLines(csv).Skip(1).Select(l => l.Split(','))];

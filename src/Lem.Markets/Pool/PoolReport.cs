@@ -115,16 +115,31 @@ public sealed class PoolReport(PoolResult result) : IClearingReport
         return files;
     }
 
-    /// <summary>The DLMP decomposition per bus and slot, EUR/MWh (docs/formulations.md#prices-and-dlmps).</summary>
+    /// <summary>
+    /// The DLMP decomposition per bus and slot, EUR/MWh (docs/formulations.md#prices-and-dlmps), one row for every bus of
+    /// the user's network: a bus merged by a closed switch has its group's decomposition (docs/power-flow.md, "Buses merged
+    /// by switches").
+    /// </summary>
     private static string DlmpCsv(PoolResult r)
     {
         static string F(double v) => ClearingReportContext.Csv(v);
         var csv = new StringBuilder("bus,slot,total,energy,losses,congestion,voltage\n");
         foreach (var slot in r.Slots)
         {
-            foreach (var d in slot.Dlmps ?? [])
+            if (slot.Dlmps is not { } dlmps)
             {
-                csv.Append(Inv, $"{d.Bus},{slot.Index},{F(d.TotalEurPerMwh)},{F(d.EnergyEurPerMwh)},{F(d.LossEurPerMwh)},{F(d.CongestionEurPerMwh)},{F(d.VoltageEurPerMwh)}\n");
+                continue;
+            }
+
+            var byGroup = dlmps.ToDictionary(d => d.Bus);
+            var reported = r.ReportedBusIds;
+            var groups = r.ToReportedBuses(r.BusIds);
+            for (var j = 0; j < reported.Count; j++)
+            {
+                if (byGroup.TryGetValue(groups[j], out var d))
+                {
+                    csv.Append(Inv, $"{reported[j]},{slot.Index},{F(d.TotalEurPerMwh)},{F(d.EnergyEurPerMwh)},{F(d.LossEurPerMwh)},{F(d.CongestionEurPerMwh)},{F(d.VoltageEurPerMwh)}\n");
+                }
             }
         }
 
