@@ -116,7 +116,6 @@ public static class AcCheck
         var sbus = new Complex[index.BusCount];
         var slotResults = new List<AcCheckSlot>(slots);
         var violations = new List<AcCheckViolation>();
-        var slotsDone = 0; // counted with Interlocked so that the count stays right if slots are ever solved in parallel
         for (var t = 0; t < slots; t++)
         {
             for (var i = 0; i < index.BusCount; i++)
@@ -145,7 +144,7 @@ public static class AcCheck
                 v = NewtonRaphsonStart.Voltages(model, flatStart: false);
             }
 
-            progress?.Report(new ProgressUpdate(ProgressPhases.AcCheck, Interlocked.Increment(ref slotsDone), slots));
+            progress?.Report(new ProgressUpdate(ProgressPhases.AcCheck, t + 1, slots));
         }
 
         return new AcCheckResult(algorithm, slotResults, violations);

@@ -124,6 +124,8 @@ public sealed class PoolReport(PoolResult result) : IClearingReport
     {
         static string F(double v) => ClearingReportContext.Csv(v);
         var csv = new StringBuilder("bus,slot,total,energy,losses,congestion,voltage\n");
+        var reported = r.ReportedBusIds;
+        var groups = r.ToReportedBuses(r.BusIds);
         foreach (var slot in r.Slots)
         {
             if (slot.Dlmps is not { } dlmps)
@@ -132,8 +134,6 @@ public sealed class PoolReport(PoolResult result) : IClearingReport
             }
 
             var byGroup = dlmps.ToDictionary(d => d.Bus);
-            var reported = r.ReportedBusIds;
-            var groups = r.ToReportedBuses(r.BusIds);
             for (var j = 0; j < reported.Count; j++)
             {
                 if (byGroup.TryGetValue(groups[j], out var d))
