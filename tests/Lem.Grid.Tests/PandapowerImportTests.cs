@@ -44,9 +44,7 @@ public class PandapowerImportTests
         Approx.Equal(2 * Math.PI * 50 * 830e-9 * 0.04 * zBase, line.BPu, 0, 1e-13);
         Assert.Equal(0, line.GPu);
         Approx.Equal(Math.Sqrt(3) * 0.275 * 0.4, line.RatingMva!.Value, 0, 1e-13);
-        Assert.Equal(0.04, line.LengthKm);
-        Assert.Equal(0.2067, line.ROhmPerKm);
-        Assert.Equal(830, line.CNfPerKm);
+        Assert.Equal(new LinePerKmData(0.04, 0.2067, 0.08042478, 830), line.PerKm);
         Assert.Equal(0.275, line.MaxCurrentKa);
         Assert.Equal(1, line.Parallel);
     }
@@ -89,14 +87,15 @@ public class PandapowerImportTests
         Approx.Equal(r, t.RPu, 0, 1e-3);
         Assert.NotEqual(r, t.RPu);
         Assert.Equal(0.4, t.RatingMva);
-        Assert.Equal(0.4, t.SnMva);
-        Assert.Equal(4.0, t.VkPercent);
-        Assert.Equal(1.325, t.VkrPercent);
-        Assert.Equal(0.95, t.PfeKw);
-        Assert.Equal(0.2375, t.I0Percent);
-        Assert.Equal(TapSide.Hv, t.TapSide);
-        Assert.Equal(0, t.TapPos);
-        Assert.Equal(2.5, t.TapStepPercent);
+        var nameplate = Assert.IsType<TransformerNameplate>(t.Nameplate);
+        Assert.Equal(0.4, nameplate.SnMva);
+        Assert.Equal(4.0, nameplate.VkPercent);
+        Assert.Equal(1.325, nameplate.VkrPercent);
+        Assert.Equal(0.95, nameplate.PfeKw);
+        Assert.Equal(0.2375, nameplate.I0Percent);
+        Assert.Equal(TapSide.Hv, nameplate.TapSide);
+        Assert.Equal(0, nameplate.TapPos);
+        Assert.Equal(2.5, nameplate.TapStepPercent);
     }
 
     [SharedFact]
@@ -132,7 +131,7 @@ public class PandapowerImportTests
         Assert.Equal("CIGRE_LV", TestGrids.Bus(net, "2").Zone);
         // trafo 0 has tap_side/tap_neutral null: no tap adjustment; ratio (20/0.4)/(20/0.4) = 1.
         Assert.All(net.Transformers, t => Approx.Equal(1.0, t.TapRatio, 1e-15));
-        Assert.Null(net.Transformers[0].TapSide);
+        Assert.Null(Assert.IsType<TransformerNameplate>(net.Transformers[0].Nameplate).TapSide);
         // No magnetising branch (pfe 0, i0 0): series values are the plain ones, vk 4.123106 %, vkr 1 % on 0.5 MVA.
         Approx.Equal(0.01 / 0.5, net.Transformers[0].RPu, 0, 1e-14);
         Approx.Equal(Math.Sqrt((0.04123106 * 0.04123106) - (0.01 * 0.01)) / 0.5, net.Transformers[0].XPu, 0, 1e-12);

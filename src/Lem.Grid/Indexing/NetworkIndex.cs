@@ -168,7 +168,7 @@ public sealed class NetworkIndex
     /// <summary>The rating of each branch in per unit of <see cref="BaseMva"/>; +∞ when unlimited.</summary>
     public ImmutableArray<double> RatingPu { get; }
 
-    /// <summary>The user id of each branch (a <see cref="Line.Id"/> or <see cref="Transformer.Id"/>; see <see cref="BranchKinds"/>).</summary>
+    /// <summary>The user id of each branch (a line's or a transformer's <see cref="Branch.Id"/>; see <see cref="BranchKinds"/>).</summary>
     public ImmutableArray<string> BranchIds { get; }
 
     /// <summary>Whether each branch is a line or a transformer.</summary>

@@ -51,10 +51,7 @@ public static class LineModel
             BPu = 2 * Math.PI * frequencyHz * cNfPerKm * 1e-9 * lengthKm * parallel * zBase,
             GPu = gUsPerKm * 1e-6 * lengthKm * parallel * zBase,
             RatingMva = maxCurrentKa is null ? null : Math.Sqrt(3) * maxCurrentKa.Value * deratingFactor * parallel * nominalKv,
-            LengthKm = lengthKm,
-            ROhmPerKm = rOhmPerKm,
-            XOhmPerKm = xOhmPerKm,
-            CNfPerKm = cNfPerKm,
+            PerKm = new LinePerKmData(lengthKm, rOhmPerKm, xOhmPerKm, cNfPerKm),
             MaxCurrentKa = maxCurrentKa,
             Parallel = parallel,
         };

@@ -37,6 +37,13 @@ public static class TransformerModel
             throw new ArgumentException($"Parallel is {nameplate.Parallel}; it must be at least 1.", nameof(nameplate));
         }
 
+        var (transformer, error) = TryBuild(nameplate, hvBusKv, lvBusKv, baseMva, tModel);
+        return transformer ?? throw new ArgumentException(error, nameof(nameplate));
+    }
+
+    /// <summary>Builds a transformer from checked nameplate data, or returns the reason pandapower would refuse it.</summary>
+    internal static (Transformer? Transformer, string? Error) TryBuild(TransformerNameplate nameplate, double hvBusKv, double lvBusKv, double baseMva, bool tModel)
+    {
         var data = new Nameplate(
             nameplate.SnMva, nameplate.VnHvKv, nameplate.VnLvKv, nameplate.VkPercent, nameplate.VkrPercent, nameplate.PfeKw, nameplate.I0Percent,
             nameplate.ShiftDegree, nameplate.TapSide switch { Network.TapSide.Hv => "hv", Network.TapSide.Lv => "lv", _ => null },
@@ -45,10 +52,10 @@ public static class TransformerModel
         var (v, error) = Compute(data, hvBusKv, lvBusKv, baseMva, tModel);
         if (error is not null)
         {
-            throw new ArgumentException(error, nameof(nameplate));
+            return (null, error);
         }
 
-        return new Transformer
+        return (new Transformer
         {
             Id = nameplate.Id,
             HvBus = nameplate.HvBus,
@@ -60,19 +67,9 @@ public static class TransformerModel
             TapRatio = v.TapRatio,
             ShiftDegree = v.ShiftDegree,
             RatingMva = nameplate.SnMva * nameplate.Df * nameplate.Parallel,
-            SnMva = nameplate.SnMva,
-            VnHvKv = nameplate.VnHvKv,
-            VnLvKv = nameplate.VnLvKv,
-            VkPercent = nameplate.VkPercent,
-            VkrPercent = nameplate.VkrPercent,
-            PfeKw = nameplate.PfeKw,
-            I0Percent = nameplate.I0Percent,
-            TapPos = nameplate.TapPos,
-            TapNeutral = nameplate.TapNeutral,
-            TapStepPercent = nameplate.TapStepPercent,
-            TapSide = nameplate.TapSide,
+            Nameplate = nameplate,
             Parallel = nameplate.Parallel,
-        };
+        }, null);
     }
 
     /// <summary>The nameplate data of one transformer; NaN stands for a missing value.</summary>

@@ -20,7 +20,8 @@ public sealed class LossSplitTests(ITestOutputHelper output)
     /// </summary>
     private static double NameplateNoLoadMw(Transformer trafo, BusResult hv, BusResult lv, double hvBusKv, double lvBusKv)
     {
-        double vnHvKv = Assert.NotNull(trafo.VnHvKv), vnLvKv = Assert.NotNull(trafo.VnLvKv), pfeKw = Assert.NotNull(trafo.PfeKw);
+        var nameplate = Assert.IsType<TransformerNameplate>(trafo.Nameplate);
+        double vnHvKv = nameplate.VnHvKv, vnLvKv = nameplate.VnLvKv, pfeKw = nameplate.PfeKw;
         var ratio = vnHvKv / vnLvKv / (hvBusKv / lvBusKv);
         var vhv = System.Numerics.Complex.FromPolarCoordinates(hv.VmPu / ratio, 0);
         var vlv = System.Numerics.Complex.FromPolarCoordinates(lv.VmPu, (lv.VaDegree - hv.VaDegree + trafo.ShiftDegree) * Math.PI / 180);
@@ -37,7 +38,7 @@ public sealed class LossSplitTests(ITestOutputHelper output)
 
         Assert.True(r.Converged);
         var trafo = Assert.Single(network.Transformers);
-        Assert.Equal(0.38, trafo.PfeKw);
+        Assert.Equal(0.38, trafo.Nameplate?.PfeKw);
         var hv = r.Buses.Single(b => b.Id == trafo.HvBus);
         var lv = r.Buses.Single(b => b.Id == trafo.LvBus);
         var expected = NameplateNoLoadMw(trafo, hv, lv, TestGrids.Bus(network, trafo.HvBus.Value).NominalKv, TestGrids.Bus(network, trafo.LvBus.Value).NominalKv);

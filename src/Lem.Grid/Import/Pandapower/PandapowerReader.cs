@@ -691,45 +691,26 @@ internal static class PandapowerReader
                     continue;
                 }
 
-                var nameplate = new TransformerModel.Nameplate(
-                    sn, vnHv, vnLv, vk, vkr, pfe, i0, shift, tapSideText,
-                    t.Number(r, "tap_neutral"), t.Number(r, "tap_pos"), t.Number(r, "tap_step_percent"), t.Number(r, "tap_step_degree"),
-                    t.Bool(r, "tap_phase_shifter") ?? false, parallelValue);
-                var (values, error) = TransformerModel.Compute(nameplate, hv.NominalKv, lv.NominalKv, snMva.Value, tModel);
-                if (error is not null)
+                var nameplate = new TransformerNameplate(t.Id(r), hv.Id, lv.Id, sn, vnHv, vnLv, vk, vkr, pfe, i0, shift)
+                {
+                    TapSide = tapSide,
+                    TapPos = NullIfNan(t.Number(r, "tap_pos")),
+                    TapNeutral = NullIfNan(t.Number(r, "tap_neutral")),
+                    TapStepPercent = NullIfNan(t.Number(r, "tap_step_percent")),
+                    TapStepDegree = NullIfNan(t.Number(r, "tap_step_degree")),
+                    TapPhaseShifter = t.Bool(r, "tap_phase_shifter") ?? false,
+                    Parallel = (int)parallelValue,
+                    Df = df,
+                };
+                var (transformer, error) = TransformerModel.TryBuild(nameplate, hv.NominalKv, lv.NominalKv, snMva.Value, tModel);
+                if (transformer is null)
                 {
                     diagnostics.Error(t.RowPath(r), ValidationCodes.ValueInvalid, $"Trafo {t.Id(r)}: {error}");
                     continue;
                 }
 
                 _trafoEnds[t.Id(r)] = (hv.Id, lv.Id);
-                result.Add(new Transformer
-                {
-                    Id = t.Id(r),
-                    HvBus = hv.Id,
-                    LvBus = lv.Id,
-                    RPu = values.RPu,
-                    XPu = values.XPu,
-                    GPu = values.GPu,
-                    BPu = values.BPu,
-                    TapRatio = values.TapRatio,
-                    ShiftDegree = values.ShiftDegree,
-                    RatingMva = sn * df * parallelValue,
-                    InService = InService(t, r),
-                    Name = t.Text(r, "name"),
-                    SnMva = sn,
-                    VnHvKv = vnHv,
-                    VnLvKv = vnLv,
-                    VkPercent = vk,
-                    VkrPercent = vkr,
-                    PfeKw = pfe,
-                    I0Percent = i0,
-                    TapPos = NullIfNan(t.Number(r, "tap_pos")),
-                    TapNeutral = NullIfNan(t.Number(r, "tap_neutral")),
-                    TapStepPercent = NullIfNan(t.Number(r, "tap_step_percent")),
-                    TapSide = tapSide,
-                    Parallel = (int)parallelValue,
-                });
+                result.Add(transformer with { InService = InService(t, r), Name = t.Text(r, "name") });
             }
 
             if (tapDependent > 0)
