@@ -9,7 +9,6 @@ namespace Lem.Optimization.Ipopt;
 internal static unsafe class IpoptNative
 {
     [DllImport(Ipopt.LibraryName, CallingConvention = CallingConvention.Cdecl, ExactSpelling = true)]
-    [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
     internal static extern IntPtr CreateIpoptProblem(
         int n,
         double* xL,
@@ -27,29 +26,23 @@ internal static unsafe class IpoptNative
         delegate* unmanaged[Cdecl]<int, double*, int, double, int, double*, int, int, int*, int*, double*, IntPtr, int> evalH);
 
     [DllImport(Ipopt.LibraryName, CallingConvention = CallingConvention.Cdecl, ExactSpelling = true)]
-    [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
     internal static extern void FreeIpoptProblem(IntPtr problem);
 
     [DllImport(Ipopt.LibraryName, CallingConvention = CallingConvention.Cdecl, ExactSpelling = true)]
-    [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
     internal static extern int AddIpoptStrOption(IntPtr problem, byte* keyword, byte* value);
 
     [DllImport(Ipopt.LibraryName, CallingConvention = CallingConvention.Cdecl, ExactSpelling = true)]
-    [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
     internal static extern int AddIpoptNumOption(IntPtr problem, byte* keyword, double value);
 
     [DllImport(Ipopt.LibraryName, CallingConvention = CallingConvention.Cdecl, ExactSpelling = true)]
-    [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
     internal static extern int AddIpoptIntOption(IntPtr problem, byte* keyword, int value);
 
     [DllImport(Ipopt.LibraryName, CallingConvention = CallingConvention.Cdecl, ExactSpelling = true)]
-    [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
     internal static extern int SetIntermediateCallback(
         IntPtr problem,
         delegate* unmanaged[Cdecl]<int, int, double, double, double, double, double, double, double, double, int, IntPtr, int> intermediate);
 
     [DllImport(Ipopt.LibraryName, CallingConvention = CallingConvention.Cdecl, ExactSpelling = true)]
-    [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
     internal static extern int IpoptSolve(
         IntPtr problem,
         double* x,

@@ -207,35 +207,19 @@ internal sealed class ModelProgram : NonlinearProgram
     public bool IsFixed(int i) => _fixed[i];
 
     /// <inheritdoc/>
-    public override void GetVariableBounds(Span<double> lower, Span<double> upper)
-    {
-        _xL.CopyTo(lower);
-        _xU.CopyTo(upper);
-    }
+    public override void GetVariableBounds(Span<double> lower, Span<double> upper) => CopyBoth(_xL, lower, _xU, upper);
 
     /// <inheritdoc/>
-    public override void GetConstraintBounds(Span<double> lower, Span<double> upper)
-    {
-        _gL.CopyTo(lower);
-        _gU.CopyTo(upper);
-    }
+    public override void GetConstraintBounds(Span<double> lower, Span<double> upper) => CopyBoth(_gL, lower, _gU, upper);
 
     /// <inheritdoc/>
     public override void GetStartingPoint(Span<double> x) => _start.CopyTo(x);
 
     /// <inheritdoc/>
-    public override void GetJacobianStructure(Span<int> rows, Span<int> columns)
-    {
-        _jacobianRows.CopyTo(rows);
-        _jacobianColumns.CopyTo(columns);
-    }
+    public override void GetJacobianStructure(Span<int> rows, Span<int> columns) => CopyBoth(_jacobianRows, rows, _jacobianColumns, columns);
 
     /// <inheritdoc/>
-    public override void GetHessianStructure(Span<int> rows, Span<int> columns)
-    {
-        _hessianRows.CopyTo(rows);
-        _hessianColumns.CopyTo(columns);
-    }
+    public override void GetHessianStructure(Span<int> rows, Span<int> columns) => CopyBoth(_hessianRows, rows, _hessianColumns, columns);
 
     /// <inheritdoc/>
     public override double EvaluateObjective(ReadOnlySpan<double> x)
@@ -645,5 +629,12 @@ internal sealed class ModelProgram : NonlinearProgram
                 _x[k] = x[_globals[k]];
             }
         }
+    }
+
+    /// <summary>Copies the two arrays of a pair (bounds, or sparsity rows and columns) into the buffers Ipopt gave.</summary>
+    private static void CopyBoth<T>(T[] first, Span<T> firstTarget, T[] second, Span<T> secondTarget)
+    {
+        first.CopyTo(firstTarget);
+        second.CopyTo(secondTarget);
     }
 }

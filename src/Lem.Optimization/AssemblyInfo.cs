@@ -1,0 +1,4 @@
+using System.Runtime.InteropServices;
+
+// Every P/Invoke of this assembly loads its native library from the application and system directories only.
+[assembly: DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
