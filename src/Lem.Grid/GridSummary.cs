@@ -15,50 +15,29 @@ public sealed record GridSummary
     /// <summary>The system base power in MVA.</summary>
     public double BaseMva { get; init; }
 
-    /// <summary>Buses in the file.</summary>
-    public int Buses { get; init; }
+    /// <summary>Buses in the file, and those in service.</summary>
+    public required ElementCount Buses { get; init; }
 
-    /// <summary>Buses in service.</summary>
-    public int BusesInService { get; init; }
+    /// <summary>Lines in the file, and those in service.</summary>
+    public required ElementCount Lines { get; init; }
 
-    /// <summary>Lines in the file.</summary>
-    public int Lines { get; init; }
+    /// <summary>Transformers in the file, and those in service.</summary>
+    public required ElementCount Transformers { get; init; }
 
-    /// <summary>Lines in service.</summary>
-    public int LinesInService { get; init; }
+    /// <summary>Loads in the file, and those in service.</summary>
+    public required ElementCount Loads { get; init; }
 
-    /// <summary>Transformers in the file.</summary>
-    public int Transformers { get; init; }
+    /// <summary>Static generators (pandapower sgen), and those in service.</summary>
+    public required ElementCount StaticGenerators { get; init; }
 
-    /// <summary>Transformers in service.</summary>
-    public int TransformersInService { get; init; }
-
-    /// <summary>Loads in the file.</summary>
-    public int Loads { get; init; }
-
-    /// <summary>Loads in service.</summary>
-    public int LoadsInService { get; init; }
-
-    /// <summary>Static generators (pandapower sgen).</summary>
-    public int StaticGenerators { get; init; }
-
-    /// <summary>Static generators in service.</summary>
-    public int StaticGeneratorsInService { get; init; }
-
-    /// <summary>Generators (MATPOWER gen, pandapower gen).</summary>
-    public int Generators { get; init; }
-
-    /// <summary>Generators in service.</summary>
-    public int GeneratorsInService { get; init; }
+    /// <summary>Generators (MATPOWER gen, pandapower gen), and those in service.</summary>
+    public required ElementCount Generators { get; init; }
 
     /// <summary>Shunts.</summary>
     public int Shunts { get; init; }
 
-    /// <summary>Switches.</summary>
-    public int Switches { get; init; }
-
-    /// <summary>Closed switches.</summary>
-    public int SwitchesClosed { get; init; }
+    /// <summary>Switches, and those closed.</summary>
+    public required ElementCount Switches { get; init; }
 
     /// <summary>Total in-service active load in MW.</summary>
     public double TotalLoadMw { get; init; }
@@ -94,21 +73,14 @@ public sealed record GridSummary
             Name = g.Name,
             Format = g.SourceFormat,
             BaseMva = g.BaseMva,
-            Buses = g.Buses.Count,
-            BusesInService = g.Buses.Count(b => b.InService),
-            Lines = g.Lines.Count,
-            LinesInService = g.Lines.Count(l => l.InService),
-            Transformers = g.Transformers.Count,
-            TransformersInService = g.Transformers.Count(t => t.InService),
-            Loads = g.Loads.Count,
-            LoadsInService = g.Loads.Count(l => l.InService),
-            StaticGenerators = g.StaticGenerators.Count,
-            StaticGeneratorsInService = g.StaticGenerators.Count(s => s.InService),
-            Generators = g.Generators.Count,
-            GeneratorsInService = g.Generators.Count(s => s.InService),
+            Buses = ElementCount.Of(g.Buses, b => b.InService),
+            Lines = ElementCount.Of(g.Lines, l => l.InService),
+            Transformers = ElementCount.Of(g.Transformers, t => t.InService),
+            Loads = ElementCount.Of(g.Loads, l => l.InService),
+            StaticGenerators = ElementCount.Of(g.StaticGenerators, s => s.InService),
+            Generators = ElementCount.Of(g.Generators, s => s.InService),
             Shunts = g.Shunts.Count,
-            Switches = g.Switches.Count,
-            SwitchesClosed = g.Switches.Count(s => s.Closed),
+            Switches = ElementCount.Of(g.Switches, s => s.Closed),
             TotalLoadMw = g.TotalLoadPMw,
             TotalLoadMvar = g.TotalLoadQMvar,
             TotalGenerationMw = g.StaticGenerators.Where(s => s.InService).Sum(s => s.PMw * s.Scaling) + g.Generators.Where(s => s.InService).Sum(s => s.PMw),

@@ -55,15 +55,15 @@ public static class GridCommand
         var c = context.Console;
         c.Write(new Rule($"[bold]{Markup.Escape(s.Name)}[/] ({s.Format})").LeftJustified());
         var t = new Table().Border(TableBorder.Rounded).AddColumn("Element").AddColumn(new TableColumn("Count").RightAligned()).AddColumn(new TableColumn("In service").RightAligned());
-        void Row(string what, int n, int inService) => t.AddRow(what, n.ToString(CultureInfo.InvariantCulture), inService.ToString(CultureInfo.InvariantCulture));
-        Row("Buses", s.Buses, s.BusesInService);
-        Row("Lines", s.Lines, s.LinesInService);
-        Row("Transformers", s.Transformers, s.TransformersInService);
-        Row("Loads", s.Loads, s.LoadsInService);
-        Row("Static generators", s.StaticGenerators, s.StaticGeneratorsInService);
-        Row("Generators", s.Generators, s.GeneratorsInService);
-        Row("Shunts", s.Shunts, s.Shunts);
-        Row("Switches", s.Switches, s.SwitchesClosed);
+        void Row(string what, ElementCount n) => t.AddRow(what, n.Total.ToString(CultureInfo.InvariantCulture), n.InService.ToString(CultureInfo.InvariantCulture));
+        Row("Buses", s.Buses);
+        Row("Lines", s.Lines);
+        Row("Transformers", s.Transformers);
+        Row("Loads", s.Loads);
+        Row("Static generators", s.StaticGenerators);
+        Row("Generators", s.Generators);
+        Row("Shunts", new ElementCount(s.Shunts, s.Shunts));
+        Row("Switches", s.Switches);
         c.Write(t);
         c.MarkupLine($"Base power: {F(s.BaseMva)} MVA; voltage levels: {string.Join(", ", s.VoltageLevelsKv.Select(v => F(v) + " kV"))}");
         c.MarkupLine($"Total load: {F(s.TotalLoadMw, "0.######")} MW, {F(s.TotalLoadMvar, "0.######")} Mvar; generation (sgen + gen setpoints): {F(s.TotalGenerationMw, "0.######")} MW");
@@ -88,17 +88,17 @@ public static class GridCommand
         s.Name,
         s.Format.ToString().ToLowerInvariant(),
         s.BaseMva,
-        s.Buses,
-        s.BusesInService,
-        s.Lines,
-        s.LinesInService,
-        s.Transformers,
-        s.Lines + s.Transformers,
-        s.Loads,
-        s.StaticGenerators,
-        s.Generators,
+        s.Buses.Total,
+        s.Buses.InService,
+        s.Lines.Total,
+        s.Lines.InService,
+        s.Transformers.Total,
+        s.Lines.Total + s.Transformers.Total,
+        s.Loads.Total,
+        s.StaticGenerators.Total,
+        s.Generators.Total,
         s.Shunts,
-        s.Switches,
+        s.Switches.Total,
         s.TotalLoadMw,
         s.TotalLoadMvar,
         s.VoltageLevelsKv,

@@ -202,7 +202,7 @@ public static class PfCommand
         r.SlackQMvar,
         r.ElapsedMs,
         [.. r.Buses.Select(b => new PowerFlowBusJson(b.Id.Value, b.VmPu, b.VaDegree, b.PInjectionMw, b.QInjectionMvar))],
-        [.. r.Branches.Select(b => new PowerFlowBranchJson(b.Id, b.Kind == BranchKind.Transformer ? "transformer" : "line", b.From.Value, b.To.Value, b.PFromMw, b.QFromMvar, b.PToMw, b.QToMvar, b.LossMw, b.LossMvar, b.LoadingPercent, b.ShuntLossMw))],
+        [.. r.Branches.Select(b => new PowerFlowBranchJson(b))],
         [.. r.Violations.Select(v => new PowerFlowViolationJson(ViolationKindNames.Of(v.Kind), v.ElementId, v.Value, v.Limit))],
         r.TransformerNoLoadLossesMw,
         r.ShuntLossesMw,

@@ -126,20 +126,9 @@ internal static class AuctionMath
             var q = Math.Min(bidLeft, askLeft);
             if (q > EpsilonKwh)
             {
-                var (buyer, seller) = prices(bids[i], asks[j]);
-                trades.Add(new AuctionTrade
-                {
-                    Slot = slot,
-                    Buyer = bids[i].Order.Participant,
-                    Seller = asks[j].Order.Participant,
-                    BuyOrder = bids[i].Order.Id,
-                    SellOrder = asks[j].Order.Id,
-                    QuantityKwh = q,
-                    BuyerPriceEurPerMwh = buyer,
-                    SellerPriceEurPerMwh = seller,
-                    BidEurPerMwh = bids[i].PriceEurPerMwh,
-                    AskEurPerMwh = asks[j].PriceEurPerMwh,
-                });
+                var (bid, ask) = (bids[i], asks[j]);
+                var (buyer, seller) = prices(bid, ask);
+                trades.Add(new AuctionTrade(slot, bid.Order.Participant, ask.Order.Participant, bid.Order.Id, ask.Order.Id, q, buyer, seller, bid.PriceEurPerMwh, ask.PriceEurPerMwh));
             }
 
             bidLeft -= q;

@@ -7,42 +7,17 @@ namespace Lem.Optimization.Highs;
 /// variables of a row summed and resulting zeros dropped, plus row bounds with the expression constants moved
 /// into them. Built in O(terms) time: rows are deduplicated with a marker array, then transposed by counting.
 /// </summary>
-internal sealed class CompressedColumns
+/// <param name="Rows">The number of rows (linear constraints).</param>
+/// <param name="Columns">The number of columns (variables).</param>
+/// <param name="Start">Column starts, length <paramref name="Columns"/> + 1.</param>
+/// <param name="Index">Row index of each nonzero, ascending within a column.</param>
+/// <param name="Value">Value of each nonzero.</param>
+/// <param name="RowLower">Row lower bounds (−∞ for none) minus the expression constants.</param>
+/// <param name="RowUpper">Row upper bounds (+∞ for none) minus the expression constants.</param>
+internal sealed record CompressedColumns(int Rows, int Columns, int[] Start, int[] Index, double[] Value, double[] RowLower, double[] RowUpper)
 {
-    private CompressedColumns(int rows, int columns, int[] start, int[] index, double[] value, double[] rowLower, double[] rowUpper)
-    {
-        Rows = rows;
-        Columns = columns;
-        Start = start;
-        Index = index;
-        Value = value;
-        RowLower = rowLower;
-        RowUpper = rowUpper;
-    }
-
-    /// <summary>The number of rows (linear constraints).</summary>
-    internal int Rows { get; }
-
-    /// <summary>The number of columns (variables).</summary>
-    internal int Columns { get; }
-
-    /// <summary>Column starts, length <see cref="Columns"/> + 1.</summary>
-    internal int[] Start { get; }
-
-    /// <summary>Row index of each nonzero, ascending within a column.</summary>
-    internal int[] Index { get; }
-
-    /// <summary>Value of each nonzero.</summary>
-    internal double[] Value { get; }
-
     /// <summary>The number of nonzeros.</summary>
     internal int NonZeros => Start[Columns];
-
-    /// <summary>Row lower bounds (−∞ for none) minus the expression constants.</summary>
-    internal double[] RowLower { get; }
-
-    /// <summary>Row upper bounds (+∞ for none) minus the expression constants.</summary>
-    internal double[] RowUpper { get; }
 
     /// <summary>Builds the matrix of the model's linear constraints.</summary>
     internal static CompressedColumns Build(OptimizationModel model)

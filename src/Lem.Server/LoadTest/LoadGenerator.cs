@@ -83,19 +83,17 @@ public static class LoadGenerator
                 at += c.LatencyTicks.Count;
             }
 
-            return new LoadTestResult
-            {
-                MarketId = plan.MarketId,
-                Participants = options.Participants,
-                Clients = clients.Count,
-                ElapsedSeconds = elapsed,
-                AcceptedOrders = clients.Sum(c => c.Accepted),
-                Cancels = clients.Sum(c => c.Cancels),
-                RejectedByStatus = rejected,
-                TransportErrors = clients.Sum(c => c.TransportErrors),
-                Trades = clients.Sum(c => c.Trades),
-                Latency = LatencySummary.FromTicks(ticks),
-            };
+            return new LoadTestResult(
+                plan.MarketId,
+                options.Participants,
+                clients.Count,
+                elapsed,
+                clients.Sum(c => c.Accepted),
+                clients.Sum(c => c.Cancels),
+                rejected,
+                clients.Sum(c => c.TransportErrors),
+                clients.Sum(c => c.Trades),
+                LatencySummary.FromTicks(ticks));
         }
         finally
         {

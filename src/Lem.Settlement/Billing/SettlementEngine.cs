@@ -60,20 +60,18 @@ public static class SettlementEngine
         var compensation = Compensate(settings.Compensation, invoices, out invoices);
         var budget = Budget(request, accounts, invoices, referencePrice, hours);
         var kpis = KpiCalculator.Compute(request, accounts, invoices, perHour);
-        return new SettlementResult
-        {
-            ScenarioName = request.ScenarioName,
-            Mechanism = clearing.Mechanism,
-            PeriodStart = horizon.Start,
-            PeriodEnd = horizon.End,
-            Zone = horizon.Zone,
-            SlotStarts = [.. horizon.Slots.Select(s => s.Start)],
-            Metered = request.Meters.Count > 0,
-            Invoices = invoices,
-            Budget = budget,
-            Compensation = compensation,
-            Kpis = kpis,
-        };
+        return new SettlementResult(
+            request.ScenarioName,
+            clearing.Mechanism,
+            horizon.Start,
+            horizon.End,
+            horizon.Zone,
+            [.. horizon.Slots.Select(s => s.Start)],
+            request.Meters.Count > 0,
+            invoices,
+            budget,
+            compensation,
+            kpis);
     }
 
     private static List<SettlementAccount> BuildAccounts(SettlementRequest request, decimal hours)
