@@ -63,8 +63,10 @@ public sealed class TariffAwareClearingTests
         Approx.Equal(0, Position(aware, "b")[0], 1e-6, what: "aware: battery idle in hour 1");
         Approx.Equal(0, Position(aware, "b")[1], 1e-6, what: "aware: battery idle in hour 2");
         Approx.Equal(-1.02, (double)aware.WelfareEur, 1e-6, what: "aware welfare (the market's, without the tariff)");
-        Approx.Equal(0.010, aware.ImportMwh, 1e-9);
-        Approx.Equal(0.020, blind.ImportMwh, 1e-9);
+        Approx.Equal(0.010, aware.Slots[0].ImportMwh, 1e-9);
+        Approx.Equal(0.010, aware.Slots[1].ImportMwh, 1e-9);
+        Approx.Equal(0.020, blind.Slots[0].ImportMwh, 1e-9);
+        Approx.Equal(0.000, blind.Slots[1].ImportMwh, 1e-9);
 
         // The battery couples the hours and the import is marginal in both: prices are the import prices.
         Approx.Equal(50, aware.Slots[0].PricesEurPerMwh[0], 1e-6);
