@@ -59,6 +59,7 @@ public static class ClearingOutputs
                 b.IsBalanced);
         }
 
+        trailing["tariff_aware"] = JsonDocument.Parse(run.TariffAware ? "true" : "false").RootElement.Clone();
         var summary = new RunSummary(
             s.Name,
             r.Mechanism,

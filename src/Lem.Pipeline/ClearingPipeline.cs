@@ -3,7 +3,9 @@ using Lem.Domain.Validation;
 using Lem.Markets.Clearing;
 using Lem.Markets.Pool;
 using Lem.Settlement.Billing;
+using Lem.Markets.Tariffs;
 using Lem.Settlement.LocalPricing;
+using Lem.Settlement.Tariffs;
 
 namespace Lem.Pipeline;
 
@@ -21,7 +23,8 @@ public static class ClearingPipeline
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(request);
         var mechanism = ClearingMechanisms.Get(request.Mechanism);
-        var clearingRequest = new ClearingRequest(scenario) { Formulation = request.Formulation, Options = request.Options };
+        var tariffs = TariffsFor(scenario, request, mechanism);
+        var clearingRequest = new ClearingRequest(scenario) { Formulation = request.Formulation, Options = request.Options with { Tariffs = tariffs } };
         var problems = mechanism.Check(clearingRequest);
         if (problems.Count > 0)
         {
@@ -29,6 +32,7 @@ public static class ClearingPipeline
         }
 
         var clearing = mechanism.Clear(clearingRequest);
+        var tariffAware = tariffs is not null;
         if (request.LocalPriceRule is { } rule && clearing.HasSchedule)
         {
             // Ex-post pricing of the cleared quantities (docs/settlement.md#local-price-rules).
@@ -38,12 +42,12 @@ public static class ClearingPipeline
         var ac = request.AcCheck && clearing.HasSchedule ? GridCheck(scenario, clearing, request.Options.Progress) : null;
         if (!request.Settle)
         {
-            return new PipelineResult { Scenario = scenario, Clearing = clearing, AcCheck = ac };
+            return new PipelineResult { Scenario = scenario, TariffAware = tariffAware, Clearing = clearing, AcCheck = ac };
         }
 
         if (!clearing.HasSchedule)
         {
-            return new PipelineResult { Scenario = scenario, Clearing = clearing, AcCheck = ac, SettlementNote = "The market did not clear, so it was not settled." };
+            return new PipelineResult { Scenario = scenario, TariffAware = tariffAware, Clearing = clearing, AcCheck = ac, SettlementNote = "The market did not clear, so it was not settled." };
         }
 
         SettlementRequest settlement;
@@ -57,13 +61,33 @@ public static class ClearingPipeline
             return new PipelineResult
             {
                 Scenario = scenario,
+                TariffAware = tariffAware,
                 Clearing = clearing,
                 AcCheck = ac,
                 Errors = [new ValidationError("$.settlement.grid_tariff.distance.method", ValidationCodes.ValueInvalid, $"The distance-based charge cannot be computed on this grid: {ex.Message}")],
             };
         }
 
-        return new PipelineResult { Scenario = scenario, Clearing = clearing, AcCheck = ac, Settlement = SettlementEngine.Settle(settlement) };
+        return new PipelineResult { Scenario = scenario, TariffAware = tariffAware, Clearing = clearing, AcCheck = ac, Settlement = SettlementEngine.Settle(settlement) };
+    }
+
+    /// <summary>
+    /// The per-meter tariff charges the clearing adds to its objective (docs/settlement.md#tariff-aware-clearing), or null:
+    /// when tariff-aware clearing is off (by default it is on for a scenario with a <c>settlement</c> section), the
+    /// mechanism cannot use them, or the settlement charges nothing per meter.
+    /// </summary>
+    public static IReadOnlyDictionary<ParticipantId, TariffCost>? TariffsFor(Scenario scenario, PipelineRequest request, IClearingMechanism mechanism)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(mechanism);
+        if (!(request.TariffAware ?? scenario.HasSettlement) || !mechanism.Capabilities.TariffAware)
+        {
+            return null;
+        }
+
+        var tariffs = ClearingTariffs.ForScenario(scenario, scenario.Settlement);
+        return tariffs.Count > 0 ? tariffs : null;
     }
 
     /// <summary>

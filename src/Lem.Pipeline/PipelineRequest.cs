@@ -28,4 +28,10 @@ public sealed record PipelineRequest(string Mechanism)
     /// prices; docs/settlement.md#local-price-rules).
     /// </summary>
     public ILocalPriceRule? LocalPriceRule { get; init; }
+
+    /// <summary>
+    /// Whether the scenario's per-meter tariff charges enter the clearing objective (docs/settlement.md#tariff-aware-clearing):
+    /// null for the default, on when the scenario has a <c>settlement</c> section.
+    /// </summary>
+    public bool? TariffAware { get; init; }
 }

@@ -23,6 +23,9 @@ public sealed record PipelineResult
     /// <summary>The settlement, or null (not asked for, or no schedule).</summary>
     public SettlementResult? Settlement { get; init; }
 
+    /// <summary>Whether per-meter tariff charges were part of the clearing objective (docs/settlement.md#tariff-aware-clearing).</summary>
+    public bool TariffAware { get; init; }
+
     /// <summary>Why the settlement was skipped although asked for, or null.</summary>
     public string? SettlementNote { get; init; }
 

@@ -136,7 +136,7 @@ public sealed class JsonFieldOrderTests : IDisposable
         Assert.Equal(
             [
                 "scenario", "mechanism", "grid", "status", "welfare_eur", "import_mwh", "export_mwh", "slot_count", "slot_minutes", "prices", "ac_check", "hours",
-                "price_rule", "simultaneous_charging_prevented", "model", "dlmp", "kpis", "settlement",
+                "price_rule", "simultaneous_charging_prevented", "model", "dlmp", "kpis", "settlement", "tariff_aware",
             ],
             Names(r));
         Assert.Equal(
@@ -167,7 +167,7 @@ public sealed class JsonFieldOrderTests : IDisposable
     {
         var r = Run("run", RepoPaths.InRepo("examples", "tiny", "scenario.json"), "--mechanism", "pool", "--grid", "soc", "--no-ac-check", "--format", "json");
 
-        Assert.Equal(["price_rule", "simultaneous_charging_prevented", "model", "dlmp", "soc_exactness"], Names(r)[^5..]);
+        Assert.Equal(["price_rule", "simultaneous_charging_prevented", "model", "dlmp", "soc_exactness", "tariff_aware"], Names(r)[^6..]);
         Assert.Equal(
             ["file", "tolerance", "exact", "max_relative_gap", "max_abs_gap_mva2", "worst_line", "worst_slot", "inexact_count"],
             Names(r.GetProperty("soc_exactness")));
@@ -181,7 +181,7 @@ public sealed class JsonFieldOrderTests : IDisposable
         Assert.Equal(
             [
                 "scenario", "mechanism", "grid", "status", "welfare_eur", "import_mwh", "export_mwh", "slot_count", "slot_minutes", "prices", "ac_check", "hours",
-                "iterations", "primal_residual", "dual_residual", "messages", "bytes", "wall_seconds", "trade_count",
+                "iterations", "primal_residual", "dual_residual", "messages", "bytes", "wall_seconds", "trade_count", "tariff_aware",
             ],
             Names(r));
         Assert.Equal(JsonValueKind.Null, r.GetProperty("ac_check").ValueKind);

@@ -52,6 +52,10 @@ public static class RunCommand
         var tableResolution = CommonOptions.Choice("--table-resolution", "Rows of the text output's price and exchange table: hour (energy summed over the hour's slots, prices averaged) or slot.", "hour", [.. PeriodTable.ResolutionNames]);
         var noAcCheck = new Option<bool>("--no-ac-check") { Description = "Skip the AC power-flow check of the cleared injections." };
         var partners = new Option<string?>("--partners") { Description = "P2P only: trading partners per participant besides the outside market (neighbours in scenario order), or 'all' for the complete graph. Default: the complete graph up to 16 participants, else 6." };
+        var tariffAware = new Option<bool?>("--tariff-aware")
+        {
+            Description = "Put the scenario's per-meter grid tariffs, levies and operator fee (its 'settlement' section) into the clearing objective where the settlement charges them: true or false. Default: true when the scenario has a settlement section (pool, exchange, community, p2p).",
+        };
         var networkCharge = new NetworkChargeOptions();
         var settle = new SettleOptions();
         var command = new Command("run", "Clear a scenario's local market and report welfare, prices, dispatch and the AC check.")
@@ -62,6 +66,7 @@ public static class RunCommand
         command.Options.Add(tableResolution);
         command.Options.Add(settle.Settle);
         command.Options.Add(settle.Meters);
+        command.Options.Add(tariffAware);
         command.SetAction(parse => Run(
             context,
             parse.GetValue(scenario)!,
@@ -74,11 +79,12 @@ public static class RunCommand
             networkCharge.Read(parse),
             settle.Read(parse),
             parse.GetValue(partners),
+            parse.GetValue(tariffAware),
             PeriodTable.ParseResolution(parse.GetValue(tableResolution)!)));
         return command;
     }
 
-    private static int Run(CliContext context, string path, IClearingMechanism mechanism, string gridName, string? outDir, string format, string ruleName, bool acCheck, NetworkChargeRequest networkCharge, SettleRequest settle, string? partnersText, TableResolution tableResolution)
+    private static int Run(CliContext context, string path, IClearingMechanism mechanism, string gridName, string? outDir, string format, string ruleName, bool acCheck, NetworkChargeRequest networkCharge, SettleRequest settle, string? partnersText, bool? tariffAware, TableResolution tableResolution)
     {
         // A tie rule chooses the clearing price; a local price rule keeps the midpoint clearing and re-prices its positions.
         var rule = TieRules.GetValueOrDefault(ruleName, PriceRule.Midpoint);
@@ -111,6 +117,12 @@ public static class RunCommand
                 context.Error.WriteLine($"lem: --partners must be a positive whole number or 'all', not '{partnersText}'.");
                 return ExitCodes.Usage;
             }
+        }
+
+        if (tariffAware == true && !mechanism.Capabilities.TariffAware)
+        {
+            context.Error.WriteLine($"lem: --tariff-aware applies to --mechanism {WithCapability(c => c.TariffAware)} only.");
+            return ExitCodes.Usage;
         }
 
         if (networkCharge.UsageProblem(mechanism) is { } usage)
@@ -176,6 +188,7 @@ public static class RunCommand
                 Settle = settle.Enabled,
                 Meters = meters,
                 LocalPriceRule = localRule,
+                TariffAware = tariffAware,
             });
         }
 
@@ -218,6 +231,7 @@ public static class RunCommand
         var t = new Table().Border(TableBorder.Rounded).AddColumn("Quantity").AddColumn(new TableColumn("Value").RightAligned());
         t.AddRow("Status", Markup.Escape(r.StatusName));
         t.AddRow("Social welfare", $"{r.WelfareEur.ToString("0.00", Inv)} EUR");
+        t.AddRow("Tariff-aware clearing", run.TariffAware ? "yes (per-meter tariffs in the objective)" : "no");
         t.AddRow("Import / export", $"{(r.ImportKw.Sum() * hours / 1000).ToString("0.000", Inv)} / {(r.ExportKw.Sum() * hours / 1000).ToString("0.000", Inv)} MWh");
         var all = r.PricesEurPerMwh.SelectMany(x => x).Where(double.IsFinite).ToList();
         if (all.Count > 0)

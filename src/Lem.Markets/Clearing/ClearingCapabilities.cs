@@ -24,6 +24,9 @@ public sealed record ClearingCapabilities
     /// <summary>Whether the mechanism applies a tie rule for an indeterminate uniform price (<see cref="ClearingOptions.PriceRule"/>).</summary>
     public bool PriceRule { get; init; }
 
+    /// <summary>Whether the mechanism adds per-meter tariff charges to its objective (<see cref="ClearingOptions.Tariffs"/>).</summary>
+    public bool TariffAware { get; init; }
+
     /// <summary>Whether the clearing is an iterative distributed algorithm (ADMM) with residuals and iterations.</summary>
     public bool Iterative { get; init; }
 }

@@ -1,5 +1,6 @@
 using Lem.Domain.Progress;
 using Lem.Grid.Distance;
+using Lem.Markets.Tariffs;
 
 namespace Lem.Markets.Clearing;
 
@@ -17,6 +18,12 @@ public sealed record ClearingOptions
 
     /// <summary>Network charges on bilateral trades, or null.</summary>
     public NetworkChargePolicy? NetworkCharges { get; init; }
+
+    /// <summary>
+    /// Per-meter tariff charges by participant that mechanisms with <see cref="ClearingCapabilities.TariffAware"/> add to
+    /// the clearing objective (docs/settlement.md#tariff-aware-clearing); null for none.
+    /// </summary>
+    public IReadOnlyDictionary<ParticipantId, TariffCost>? Tariffs { get; init; }
 
     /// <summary>Further settings by name, for mechanisms registered from outside Lem.</summary>
     public IReadOnlyDictionary<string, string> Parameters { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);

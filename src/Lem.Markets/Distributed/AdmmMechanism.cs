@@ -26,7 +26,7 @@ public abstract class AdmmMechanism(string name, string description, Distributed
     public DistributedMechanism Kind { get; } = kind;
 
     /// <inheritdoc />
-    public virtual ClearingCapabilities Capabilities { get; } = new() { MultiPeriodAssets = true, Private = true, Iterative = true };
+    public virtual ClearingCapabilities Capabilities { get; } = new() { MultiPeriodAssets = true, Private = true, Iterative = true, TariffAware = true };
 
     /// <inheritdoc />
     public IReadOnlyList<ValidationError> Check(ClearingRequest request)
@@ -59,6 +59,7 @@ public abstract class AdmmMechanism(string name, string description, Distributed
         var options = DistributedOptions.Default with
         {
             NetworkCharges = request.Options.NetworkCharges,
+            Tariffs = request.Options.Tariffs,
             PartnersPerAgent = request.Options.PartnersPerAgent,
             Admm = DistributedOptions.Default.Admm with { Progress = progress },
             P2pAdmm = DistributedOptions.Default.P2pAdmm with { Progress = progress },
@@ -243,9 +244,10 @@ public abstract class AdmmMechanism(string name, string description, Distributed
             throw new ArgumentException($"Scenario '{market.Name}' has no participant with assets or orders.", nameof(market));
         }
 
-        // P2P network charges (docs/network-charges.md) reach the agents as per-partner preferences c_nm.
+        // P2P network charges (docs/network-charges.md) reach the agents as per-partner preferences c_nm; tariff charges
+        // (docs/settlement.md#tariff-aware-clearing) are part of each agent's private cost.
         var charges = Charges(market, options);
-        var agents = members.Select(p => (IAgent)LocalAgent.FromParticipant(p, horizon, charges?.PreferencesOf(p.Id.ToString()))).ToList();
+        var agents = members.Select(p => (IAgent)LocalAgent.FromParticipant(p, horizon, charges?.PreferencesOf(p.Id.ToString()), options.Tariffs?.GetValueOrDefault(p.Id))).ToList();
         return (Solve(agents, market.OutsideMarket, horizon, options, clock), charges);
     }
 }

@@ -42,4 +42,10 @@ public sealed record DistributedOptions
     /// handed to the agents as per-partner preferences (see <see cref="Lem.Markets.Distributed.NetworkCharges"/>); null for none.
     /// </summary>
     public Lem.Grid.Distance.NetworkChargePolicy? NetworkCharges { get; init; }
+
+    /// <summary>
+    /// Tariff-aware clearing: each listed participant's per-meter charges become part of its agent's private cost
+    /// (docs/settlement.md#tariff-aware-clearing); the reported welfare stays the market's. Null for none.
+    /// </summary>
+    public IReadOnlyDictionary<ParticipantId, Lem.Markets.Tariffs.TariffCost>? Tariffs { get; init; }
 }

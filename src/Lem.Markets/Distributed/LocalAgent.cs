@@ -3,6 +3,7 @@ using Lem.Domain.Participants;
 using Lem.Markets.Community;
 using Lem.Markets.Exchange;
 using Lem.Markets.PeerToPeer;
+using Lem.Markets.Tariffs;
 
 namespace Lem.Markets.Distributed;
 
@@ -59,13 +60,19 @@ public sealed class LocalAgent : IAgent
     /// <summary>
     /// The agent of a scenario participant over the whole horizon, quantities in kW and prices in EUR/MWh: inflexible
     /// loads, PV/wind with curtailment, curtailable loads (closed form when only those), batteries, EVs, flexible loads
-    /// and its own orders (through the optimisation layer, with the pool's asset models).
+    /// and its own orders (through the optimisation layer, with the pool's asset models); with a <paramref name="tariff"/>,
+    /// its per-meter charges are part of its private cost (docs/settlement.md#tariff-aware-clearing).
     /// </summary>
-    public static LocalAgent FromParticipant(Participant participant, Horizon horizon, IReadOnlyDictionary<string, double>? preferences = null)
+    public static LocalAgent FromParticipant(Participant participant, Horizon horizon, IReadOnlyDictionary<string, double>? preferences = null, TariffCost? tariff = null)
     {
         ArgumentNullException.ThrowIfNull(participant);
         ArgumentNullException.ThrowIfNull(horizon);
-        var cost = (ILocalCost?)SeparableCost.TryFromParticipant(participant, horizon.Count, horizon.SlotHours) ?? new OptimizedCost(participant, horizon);
+        if (tariff is { IsZero: true })
+        {
+            tariff = null;
+        }
+
+        var cost = (ILocalCost?)SeparableCost.TryFromParticipant(participant, horizon.Count, horizon.SlotHours, tariff) ?? new OptimizedCost(participant, horizon, tariff);
         return new LocalAgent(participant.Id.ToString(), cost, preferences);
     }
 

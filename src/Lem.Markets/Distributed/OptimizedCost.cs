@@ -1,5 +1,6 @@
 using Lem.Domain.Participants;
 using Lem.Markets.Assets;
+using Lem.Markets.Tariffs;
 using Lem.Optimization.InteriorPoint;
 
 namespace Lem.Markets.Distributed;
@@ -18,14 +19,17 @@ internal sealed class OptimizedCost : ILocalCost
     private static readonly IReadOnlySet<AssetId> NoBinaries = new HashSet<AssetId>();
     private readonly Participant _participant;
     private readonly Horizon _horizon;
+    private readonly TariffCost? _tariff;
     private Local? _prox;
     private Local? _trade;
     private double _lastCostEur;
 
-    public OptimizedCost(Participant participant, Horizon horizon)
+    /// <summary>The local problem of a participant; a <paramref name="tariff"/> adds its per-meter charges to the objective, not to <see cref="LastCostEur"/>.</summary>
+    public OptimizedCost(Participant participant, Horizon horizon, TariffCost? tariff = null)
     {
         _participant = participant;
         _horizon = horizon;
+        _tariff = tariff;
     }
 
     public int SlotCount => _horizon.Count;
@@ -218,6 +222,11 @@ internal sealed class OptimizedCost : ILocalCost
 
             model.AddEquality(row, -1000.0 * injectionMw.Constant, $"injection[{t}]");
             objective.Add(c.Cost[t], scale);
+        }
+
+        if (_tariff is not null)
+        {
+            objective.Add(TariffModel.Add(c, _tariff, [.. Enumerable.Range(0, n).Select(t => c.P[t][0])], "tariff"), scale);
         }
 
         model.SetObjective(objective);

@@ -1,6 +1,7 @@
 using Lem.Domain.Markets;
 using Lem.Domain.Participants;
 using Lem.Markets.Assets;
+using Lem.Markets.Tariffs;
 
 namespace Lem.Markets.Distributed;
 
@@ -23,6 +24,8 @@ internal sealed class SeparableCost : ILocalCost
     private readonly double _eurPerUnit;
     private readonly double[] _x;
     private readonly double[] _warmMu;
+    private double[]? _tariffWithdrawal;
+    private double[]? _tariffInjection;
     private double _preferenceCost;
 
     public SeparableCost(double[] lo, double[] hi, double[] kink, double[] slopeBelow, double[] slopeAbove, double[] quadratic, double[] constant, double eurPerUnit)
@@ -87,10 +90,16 @@ internal sealed class SeparableCost : ILocalCost
     /// <summary>
     /// A participant without orders whose assets all separate by slot (<see cref="AssetKind.Separable"/>: fixed
     /// demand, sheddable demand at one value of lost load, curtailable output at one curtailment cost), in kW; null for
-    /// anything else (it needs the optimisation layer).
+    /// anything else (it needs the optimisation layer). A <paramref name="tariff"/> that charges only per slot folds into the
+    /// kink at 0 where the cost is linear (or the injection fixed) in every slot; otherwise the result is null too.
     /// </summary>
-    public static SeparableCost? TryFromParticipant(Participant p, int slots, double hours)
+    public static SeparableCost? TryFromParticipant(Participant p, int slots, double hours, TariffCost? tariff = null)
     {
+        if (tariff is not null)
+        {
+            return tariff.CouplesSlots ? null : TryFromParticipant(p, slots, hours)?.WithTariff(tariff);
+        }
+
         if (p.Orders.Count > 0)
         {
             return null;
@@ -158,6 +167,36 @@ internal sealed class SeparableCost : ILocalCost
         return new SeparableCost(lo, hi, kink, below, above, new double[slots], constant, hours / 1000.0);
     }
 
+    /// <summary>
+    /// This cost plus ω_t·max(0, −P) + ξ_t·max(0, P) (docs/settlement.md#tariff-aware-clearing): the kink moves to 0 with
+    /// slopes b − ω and b + ξ where the cost is linear with slope b, or where lo = hi; null where it has a kink of its own.
+    /// The tariff is part of the steps' objective, not of <see cref="LastCostEur"/>.
+    /// </summary>
+    private SeparableCost? WithTariff(TariffCost tariff)
+    {
+        var n = _lo.Length;
+        double[] kink = new double[n], below = new double[n], above = new double[n], constant = new double[n];
+        for (var t = 0; t < n; t++)
+        {
+            var slope = _lo[t] == _hi[t] ? 0.0 : _below[t] == _above[t] ? _below[t] : double.NaN;
+            if (double.IsNaN(slope))
+            {
+                return null;
+            }
+
+            // Keep the cost's value: C + b·(P − K) = (C − b·K) + b·P, or the one value at lo = hi.
+            constant[t] = _lo[t] == _hi[t] ? Cost(t, _lo[t]) - (0.5 * _a[t] * _lo[t] * _lo[t]) : _constant[t] - (slope * _kink[t]);
+            below[t] = slope - tariff.WithdrawalEurPerMwh[t];
+            above[t] = slope + tariff.InjectionEurPerMwh[t];
+        }
+
+        return new SeparableCost(_lo, _hi, kink, below, above, _a, constant, _eurPerUnit)
+        {
+            _tariffWithdrawal = [.. tariff.WithdrawalEurPerMwh],
+            _tariffInjection = [.. tariff.InjectionEurPerMwh],
+        };
+    }
+
     public void Prox(ReadOnlySpan<double> v, double rho, Span<double> x)
     {
         for (var t = 0; t < _lo.Length; t++)
@@ -190,6 +229,10 @@ internal sealed class SeparableCost : ILocalCost
         for (var t = 0; t < _lo.Length; t++)
         {
             f += Cost(t, _x[t]);
+            if (_tariffWithdrawal is not null && _tariffInjection is not null)
+            {
+                f -= (_tariffWithdrawal[t] * Math.Max(0.0, -_x[t])) + (_tariffInjection[t] * Math.Max(0.0, _x[t]));
+            }
         }
 
         return f * _eurPerUnit;

@@ -20,6 +20,7 @@ public sealed class PeerToPeerMechanism() : AdmmMechanism(
         Iterative = true,
         TradingPartners = true,
         NetworkCharges = true,
+        TariffAware = true,
     };
 
     /// <inheritdoc />

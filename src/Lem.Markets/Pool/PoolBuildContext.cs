@@ -66,6 +66,9 @@ internal sealed class PoolBuildContext
     /// <summary>The diagnostic objective: penalised slacks (elastic mode only).</summary>
     public LinearExpression SlackCost { get; } = new();
 
+    /// <summary>The tariff charges of a tariff-aware clearing (EUR, docs/mechanisms/pool.md#tariff-aware-clearing): minimised, not part of any slot's welfare.</summary>
+    public LinearExpression TariffCost { get; } = new();
+
     /// <summary>The number of binaries added.</summary>
     public int Binaries { get; set; }
 
@@ -86,6 +89,24 @@ internal sealed class PoolBuildContext
         if (Reactive)
         {
             Q[slot][bus].AddConstant(-mw * LoadTanPhi);
+        }
+    }
+
+    /// <summary>Where the active injection of <paramref name="bus"/> stands in every slot (term count and constant), for <see cref="AddActiveSince"/>.</summary>
+    public (int Count, double Constant)[] MarkActive(int bus) => [.. P.Select(slot => (slot[bus].Count, slot[bus].Constant))];
+
+    /// <summary>Adds to <paramref name="into"/>[t] what was added to the active injection of <paramref name="bus"/> since <paramref name="mark"/>.</summary>
+    public void AddActiveSince(int bus, (int Count, double Constant)[] mark, LinearExpression[] into)
+    {
+        for (var t = 0; t < SlotCount; t++)
+        {
+            var e = P[t][bus];
+            for (var i = mark[t].Count; i < e.Count; i++)
+            {
+                into[t].Add(new Variable(e.Indices[i]), e.Coefficients[i]);
+            }
+
+            into[t].AddConstant(e.Constant - mark[t].Constant);
         }
     }
 

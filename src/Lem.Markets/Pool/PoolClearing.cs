@@ -259,7 +259,8 @@ public static class PoolClearing
             sources[t] = PriceSource.Dual;
         }
 
-        if (setup.Formulation is CopperPlateFormulation)
+        // The merit order knows no tariffs: with tariff charges in the objective the prices are the LP duals.
+        if (setup.Formulation is CopperPlateFormulation && !pool.HasTariffs)
         {
             ApplyTieRules(pool, values, prices, sources, lows, highs, warnings);
         }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Lem.Grid.Formulations;
 using Lem.Markets.Assets;
+using Lem.Markets.Tariffs;
 
 namespace Lem.Markets.Pool;
 
@@ -68,16 +69,42 @@ internal sealed class PoolModel(
             orders.AddRange(p.Orders.Select(o => new OrderModel(o, p.Id, bus)));
         }
 
+        // Tariff-aware clearing: each charged participant's net injection is collected from what its parts add to its bus.
+        var tariffs = elastic ? null : setup.Options.Tariffs;
+        var net = new Dictionary<ParticipantId, LinearExpression[]>();
+        void Build(ParticipantId owner, int bus, Action<PoolBuildContext> build)
+        {
+            if (tariffs is null || !tariffs.ContainsKey(owner))
+            {
+                build(c);
+                return;
+            }
+
+            var mark = c.MarkActive(bus);
+            build(c);
+            if (!net.TryGetValue(owner, out var row))
+            {
+                net[owner] = row = [.. Enumerable.Range(0, c.SlotCount).Select(_ => new LinearExpression())];
+            }
+
+            c.AddActiveSince(bus, mark, row);
+        }
+
         foreach (var a in assets)
         {
-            a.Build(c);
+            Build(a.Owner, a.Bus, a.Build);
         }
 
         var outside = new OutsideMarketModel(scenario.OutsideMarket, setup.ConnectionBus);
         outside.Build(c);
         foreach (var o in orders)
         {
-            o.Build(c);
+            Build(o.Holder, o.Bus, o.Build);
+        }
+
+        foreach (var (owner, row) in net)
+        {
+            c.TariffCost.Add(TariffModel.Add(c, tariffs![owner], row, owner.ToString()));
         }
 
         Variable[][]? unserved = null;
@@ -118,6 +145,8 @@ internal sealed class PoolModel(
                 objective.Add(e);
             }
 
+            objective.Add(c.TariffCost);
+
             model.SetObjective(objective);
         }
 
@@ -136,6 +165,9 @@ internal sealed class PoolModel(
             a.FixBinaries(Model, values);
         }
     }
+
+    /// <summary>Whether tariff charges are part of the objective (tariff-aware clearing).</summary>
+    public bool HasTariffs => Context.TariffCost.Count > 0;
 
     /// <summary>The objective of a slot (EUR, cost − utility) at the given values.</summary>
     public double SlotCost(double[] values, int slot) => Context.Cost[slot].Evaluate(values);

@@ -1,4 +1,5 @@
 using Lem.Domain.Progress;
+using Lem.Markets.Tariffs;
 
 namespace Lem.Markets.Pool;
 
@@ -34,6 +35,12 @@ public sealed record PoolOptions
 
     /// <summary>Whether an infeasible clearing is diagnosed (static checks, then an elastic re-solve) to name the likely cause. Default: true.</summary>
     public bool DiagnoseInfeasibility { get; init; } = true;
+
+    /// <summary>
+    /// Tariff-aware clearing: each listed participant's per-meter charges are added to the objective
+    /// (docs/mechanisms/pool.md#tariff-aware-clearing); the welfare reported stays the market's. Null or empty for none.
+    /// </summary>
+    public IReadOnlyDictionary<ParticipantId, TariffCost>? Tariffs { get; init; }
 
     /// <summary>Where the clearing's phases (build, LP, MILP, re-solve) are reported, or null for nowhere.</summary>
     public IProgress<ProgressUpdate>? Progress { get; init; }
