@@ -1,5 +1,4 @@
 using Lem.Domain.Ids;
-using Lem.Domain.Orders;
 using Lem.Domain.Participants;
 using Lem.Domain.Series;
 using Lem.Domain.Units;
@@ -29,7 +28,8 @@ public sealed class PreferencePremiumsTests
 
     /// <summary>
     /// Slack 0 – transformer line – busbar 1; feeder A: 1–2 (r = 0.02), 2–3 (r = 0.03); feeder B: 1–4 (r = 0.05).
-    /// Buyer at bus 2, "near" (orders) at 3, "far" (PV) at 4, "bar" (orders) at the busbar 1.
+    /// The buyer (a 6 kW curtailable load worth 100 EUR/MWh) at bus 2; "near", "far" and "bar" with 5 kW of free PV each
+    /// at buses 3, 4 and the busbar 1; the outside market imports at 150 and exports at 10.
     /// </summary>
     private static Scenario Feeders(params Preference[] buyerPreferences)
     {
@@ -52,12 +52,12 @@ public sealed class PreferencePremiumsTests
                 new Line { Id = "14", FromBus = new BusId("1"), ToBus = new BusId("4"), RPu = 0.05, XPu = 0.01 },
             ],
         };
-        var pv = new RenewableGenerator(new AssetId("far-pv"), null, RenewableKind.Pv, Power.FromKw(10), SlotSeries.Constant(5, 1), Price.FromEurPerMwh(0));
-        var load = new CurtailableLoad(new AssetId("buyer-load"), null, SlotSeries.Constant(10, 1), Price.FromEurPerMwh(100));
+        static RenewableGenerator Pv(string id) => new(new AssetId(id), null, RenewableKind.Pv, Power.FromKw(10), SlotSeries.Constant(5, 1), Price.FromEurPerMwh(0));
+        var load = new CurtailableLoad(new AssetId("buyer-load"), null, SlotSeries.Constant(6, 1), Price.FromEurPerMwh(100));
         var buyer = Participant("buyer", ParticipantRole.Consumer, [load]) with { Bus = new BusId("2"), Preferences = buyerPreferences };
-        var near = Participant("near", ParticipantRole.Producer, orders: [Order("n", "near", OrderSide.Sell, 0, (45, 0.01))]) with { Bus = new BusId("3") };
-        var far = Participant("far", ParticipantRole.Producer, [pv]) with { Bus = new BusId("4") };
-        var bar = Participant("bar", ParticipantRole.Producer, orders: [Order("s", "bar", OrderSide.Sell, 0, (40, 0.01))]) with { Bus = new BusId("1") };
+        var near = Participant("near", ParticipantRole.Producer, [Pv("near-pv")]) with { Bus = new BusId("3") };
+        var far = Participant("far", ParticipantRole.Producer, [Pv("far-pv")]) with { Bus = new BusId("4") };
+        var bar = Participant("bar", ParticipantRole.Producer, [Pv("bar-pv")]) with { Bus = new BusId("1") };
         return Scenario("feeders", Hourly(1), Market([150], [10], 100, 100) with { ConnectionBus = new BusId("0") }, buyer, near, far, bar) with { Grid = grid };
     }
 
@@ -66,12 +66,12 @@ public sealed class PreferencePremiumsTests
     {
         var p = PreferencePremiums.Build(Feeders(Local(20), Green(5), Partners(3, "far")));
 
-        Assert.Equal(20, p.PremiumEurPerMwh("buyer", "near"));
+        Assert.Equal(25, p.PremiumEurPerMwh("buyer", "near"));
         Assert.Equal(8, p.PremiumEurPerMwh("buyer", "far"));
-        Assert.Equal(0, p.PremiumEurPerMwh("buyer", "bar"));
+        Assert.Equal(5, p.PremiumEurPerMwh("buyer", "bar"));
         Assert.Equal(0, p.PremiumEurPerMwh("near", "buyer"));
-        Assert.Equal(2, p.PremiumsOf("buyer").Count);
-        Assert.Equal(2, p.Pairs.Count());
+        Assert.Equal(3, p.PremiumsOf("buyer").Count);
+        Assert.Equal(3, p.Pairs.Count());
     }
 
     [NativeFact(NativeLibraries.Klu)]
@@ -104,23 +104,21 @@ public sealed class PreferencePremiumsTests
         Assert.Throws<ArgumentException>(() => PreferencePremiums.Build(meshed));
     }
 
-    [Fact]
-    public void In_the_p2p_mechanism_a_feeder_premium_moves_the_purchase_to_the_dearer_local_seller()
+    [Theory]
+    [InlineData("local", "near")]
+    [InlineData("partners", "far")]
+    public void In_the_p2p_mechanism_the_buyer_takes_all_it_can_from_the_partner_it_pays_a_premium_for(string preferenceClass, string preferred)
     {
-        // The buyer values 10 kWh at 100 (a curtailable load, so it is a pure buyer); "far" has 5 kWh of free PV on the other feeder, then offers of 10 kWh: "bar" at 40
-        // (busbar, no feeder), "near" at 45 on the buyer's feeder. Without a premium the buyer takes the PV and the cheaper
-        // "bar"; with 10 EUR/MWh for its feeder, "near" costs it 45 − 10 = 35 < 40.
-        var without = DistributedClearing.Run(Feeders() with { Grid = null }, DistributedMechanism.P2p, new DistributedOptions { P2pAdmm = Tight });
-        var with = DistributedClearing.Run(Feeders(Local(10)), DistributedMechanism.P2p, new DistributedOptions { P2pAdmm = Tight });
+        // 15 kW of free PV for a 6 kW buyer: without premiums who sells to it is not determined (any split is optimal, the
+        // surplus is exported at 10). A premium of 10 EUR/MWh for the preferred partner makes buying its whole 5 kWh the
+        // only optimum; the last kWh comes from the others.
+        var preference = preferenceClass == "local" ? Local(10) : Partners(10, preferred);
+        var r = DistributedClearing.Run(Feeders(preference), DistributedMechanism.P2p, new DistributedOptions { P2pAdmm = Tight });
 
-        double Bought(DistributedResult r, string seller) => r.Trades.Where(t => t.BuyerId == "buyer" && t.SellerId == seller).Sum(t => t.QuantityKwh);
-        Assert.Equal(ConvergenceStatus.Converged, without.Status);
-        Assert.Equal(ConvergenceStatus.Converged, with.Status);
-        Approx.Equal(5, Bought(without, "far"), 1e-2, what: "bought from far without premium");
-        Approx.Equal(5, Bought(without, "bar"), 1e-2, what: "bought from bar without premium");
-        Approx.Equal(0, Bought(without, "near"), 1e-2, what: "bought from near without premium");
-        Approx.Equal(5, Bought(with, "far"), 1e-2, what: "bought from far with premium");
-        Approx.Equal(5, Bought(with, "near"), 1e-2, what: "bought from near with premium");
-        Approx.Equal(0, Bought(with, "bar"), 1e-2, what: "bought from bar with premium");
+        double Bought(string seller) => r.Trades.Where(t => t.BuyerId == "buyer" && t.SellerId == seller).Sum(t => t.QuantityKwh);
+        Assert.Equal(ConvergenceStatus.Converged, r.Status);
+        Approx.Equal(5, Bought(preferred), 1e-2, what: $"bought from {preferred}");
+        Approx.Equal(6, r.Trades.Where(t => t.BuyerId == "buyer").Sum(t => t.QuantityKwh), 1e-2, what: "bought in all");
+        Approx.Equal(1, new[] { "near", "far", "bar", "outside-market" }.Where(x => x != preferred).Sum(Bought), 1e-2, what: "bought from the others");
     }
 }
