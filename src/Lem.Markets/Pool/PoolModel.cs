@@ -17,7 +17,8 @@ internal sealed class PoolModel(
     GridSlot[] gridSlots,
     Variable[][]? unserved,
     Variable[][]? dumped,
-    double buildSeconds)
+    double buildSeconds,
+    PreferenceModel? preferences = null)
 {
     public PoolSetup Setup { get; } = setup;
 
@@ -41,6 +42,9 @@ internal sealed class PoolModel(
 
     /// <summary>Elastic mode: injection not absorbed per slot and bus (MW), else null.</summary>
     public Variable[][]? Dumped { get; } = dumped;
+
+    /// <summary>Multi-class energy when participants declare preferences (docs/mechanisms/pool.md#preferences-multi-class-energy), else null.</summary>
+    public PreferenceModel? Preferences { get; } = preferences;
 
     /// <summary>Wall time of the build in seconds.</summary>
     public double BuildSeconds { get; } = buildSeconds;
@@ -68,17 +72,20 @@ internal sealed class PoolModel(
             orders.AddRange(p.Orders.Select(o => new OrderModel(o, p.Id, bus)));
         }
 
+        var preferences = PreferenceModel.For(scenario);
         foreach (var a in assets)
         {
-            a.Build(c);
+            Build(preferences, a.Owner, a.Bus, c, () => a.Build(c));
         }
 
         var outside = new OutsideMarketModel(scenario.OutsideMarket, setup.ConnectionBus);
         outside.Build(c);
         foreach (var o in orders)
         {
-            o.Build(c);
+            Build(preferences, o.Holder, o.Bus, c, () => o.Build(c));
         }
+
+        preferences?.Build(c);
 
         Variable[][]? unserved = null;
         Variable[][]? dumped = null;
@@ -121,7 +128,20 @@ internal sealed class PoolModel(
             model.SetObjective(objective);
         }
 
-        return new PoolModel(setup, c, assets, orders, outside, gridSlots, unserved, dumped, watch.Elapsed.TotalSeconds);
+        return new PoolModel(setup, c, assets, orders, outside, gridSlots, unserved, dumped, watch.Elapsed.TotalSeconds, preferences);
+    }
+
+    /// <summary>Builds one part, through the preference model when there is one (it keeps each participant's injection).</summary>
+    private static void Build(PreferenceModel? preferences, ParticipantId owner, int bus, PoolBuildContext c, Action build)
+    {
+        if (preferences is null)
+        {
+            build();
+        }
+        else
+        {
+            preferences.Track(owner, bus, c, build);
+        }
     }
 
     /// <summary>The storages (batteries, V2G EVs) that charge and discharge in the same slot.</summary>
