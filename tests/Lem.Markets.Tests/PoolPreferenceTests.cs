@@ -1,6 +1,7 @@
 using Lem.Domain.Orders;
 using Lem.Domain.Participants;
 using Lem.Domain.Series;
+using Lem.Domain.Units;
 using Lem.Grid.Formulations;
 using Lem.Markets.Assets;
 using Lem.Markets.Pool;
