@@ -15,11 +15,12 @@ namespace Lem.Markets.Tests;
 /// Multi-class energy in the pool (docs/mechanisms/pool.md#preferences-multi-class-energy). One hour, copper plate,
 /// import 150 and export 20 EUR/MWh. Buyer B: 10 kW worth 100 EUR/MWh (curtailable), premium π for green energy.
 /// Green seller G: 2 kW of free PV and an offer of 5 kWh at 45. Seller O (not green): an offer of 10 kWh at 40.
-/// Without the premium B takes the PV and 8 kWh of O at 40 (welfare 1.00 − 0.32 = 0.68 EUR). With π = 10, G's offer
+/// Without the premium B takes the PV and 8 kWh of O at 40; the welfare counts a curtailable load's shedding, not its
+/// served demand, so it is −0.32 EUR. With π = 10, G's offer
 /// costs B 45 − 10 = 35 &lt; 40: G sells all 5 kWh, O the last 3; O stays marginal, so the price is 40; the labelled energy
 /// z = 7 kWh is bounded by G's supply (B takes 10), so its dual, the green premium price, is the whole premium 10;
-/// welfare 1.00 − 0.225 − 0.12 + 7·10/1000 = 0.725 EUR. With π = 3 &lt; 5 the offer stays out, only the PV's 2 kWh is
-/// labelled, its premium price is 3 and the welfare 0.68 + 2·3/1000 = 0.686 EUR.
+/// welfare −0.225 − 0.12 + 7·10/1000 = −0.275 EUR. With π = 3 &lt; 5 the offer stays out, only the PV's 2 kWh is
+/// labelled, its premium price is 3 and the welfare −0.32 + 2·3/1000 = −0.314 EUR.
 /// </summary>
 public sealed class PoolPreferenceTests
 {
@@ -47,7 +48,7 @@ public sealed class PoolPreferenceTests
         Approx.Equal(0, Accepted(r, "g"), 1e-6, what: "G's offer");
         Approx.Equal(8, Accepted(r, "o"), 1e-6, what: "O's offer");
         Approx.Equal(40, r.Slots[0].PricesEurPerMwh.Single(), 1e-6, what: "price");
-        Approx.Equal(0.68, (double)r.WelfareEur, 1e-6, what: "welfare");
+        Approx.Equal(-0.32, (double)r.WelfareEur, 1e-6, what: "welfare");
         Assert.Empty(r.PremiumPrices);
     }
 
@@ -60,7 +61,7 @@ public sealed class PoolPreferenceTests
         Approx.Equal(5, Accepted(r, "g"), 1e-6, what: "G's offer");
         Approx.Equal(3, Accepted(r, "o"), 1e-6, what: "O's offer");
         Approx.Equal(40, r.Slots[0].PricesEurPerMwh.Single(), 1e-6, what: "price");
-        Approx.Equal(0.725, (double)r.WelfareEur, 1e-6, what: "welfare");
+        Approx.Equal(-0.275, (double)r.WelfareEur, 1e-6, what: "welfare");
         var premium = Assert.Single(r.PremiumPrices);
         Assert.Equal(("G", 0), (premium.SellerId, premium.Slot));
         Approx.Equal(7, premium.LabelledKwh, 1e-6, what: "labelled energy");
@@ -75,7 +76,7 @@ public sealed class PoolPreferenceTests
         Assert.Equal(PoolStatus.Optimal, r.Status);
         Approx.Equal(0, Accepted(r, "g"), 1e-6, what: "G's offer");
         Approx.Equal(8, Accepted(r, "o"), 1e-6, what: "O's offer");
-        Approx.Equal(0.686, (double)r.WelfareEur, 1e-6, what: "welfare");
+        Approx.Equal(-0.314, (double)r.WelfareEur, 1e-6, what: "welfare");
         var premium = Assert.Single(r.PremiumPrices);
         Approx.Equal(2, premium.LabelledKwh, 1e-6, what: "labelled energy");
         Approx.Equal(3, premium.PriceEurPerMwh, 1e-6, what: "green premium price");
