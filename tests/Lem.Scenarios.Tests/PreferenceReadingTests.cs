@@ -27,7 +27,7 @@ public sealed class PreferenceReadingTests
                 {
                     ["id"] = "home",
                     ["role"] = "consumer",
-                    ["assets"] = new JsonArray(new JsonObject { ["type"] = "load", ["id"] = "home-load", ["demand_kw"] = 2 }),
+                    ["assets"] = new JsonArray(new JsonObject { ["type"] = "inflexible_load", ["id"] = "home-load", ["demand_kw"] = 2 }),
                     ["preferences"] = homePreferences,
                 },
                 new JsonObject
