@@ -18,6 +18,9 @@ public static class ScenarioLimits
     /// <summary>The most assets of one participant.</summary>
     public const int MaxAssetsPerParticipant = 1_000;
 
+    /// <summary>The most preferences of one participant.</summary>
+    public const int MaxPreferencesPerParticipant = 100;
+
     /// <summary>The most orders of one participant.</summary>
     public const int MaxOrdersPerParticipant = 100_000;
 

@@ -21,6 +21,9 @@ public sealed record Participant(
     IReadOnlyList<Order> Orders,
     IReadOnlyList<ParticipantId> Represents)
 {
+    /// <summary>The premiums the participant pays for energy from given partners (docs/scenario-format.md#preferences); empty when none.</summary>
+    public IReadOnlyList<Preference> Preferences { get; init; } = [];
+
     /// <summary>The assets of one kind.</summary>
     public IEnumerable<T> AssetsOf<T>()
         where T : Asset => Assets.OfType<T>();

@@ -19,6 +19,9 @@ public abstract class AssetKind
     /// <summary>The asset record type of the kind.</summary>
     public abstract Type AssetType { get; }
 
+    /// <summary>Whether assets of the kind generate renewable energy (a <c>green</c> preference's partners, docs/scenario-format.md#preferences).</summary>
+    public virtual bool Renewable => false;
+
     /// <summary>
     /// Reads and validates the kind-specific fields of one <c>assets</c> entry whose <c>type</c>, <c>id</c> and
     /// <c>name</c> were read already; reports problems to the reader's diagnostics and returns null when there are any

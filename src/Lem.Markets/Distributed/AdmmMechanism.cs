@@ -4,6 +4,8 @@ using Lem.Domain.Participants;
 using Lem.Markets.Assets;
 using Lem.Markets.Clearing;
 
+using Lem.Markets.Preferences;
+
 namespace Lem.Markets.Distributed;
 
 /// <summary>
@@ -46,6 +48,11 @@ public abstract class AdmmMechanism(string name, string description, Distributed
         if (Capabilities.NetworkCharges && request.Options.NetworkCharges is { } policy && NetworkCharges.WhyNotApplicable(request.Market, policy) is { } why)
         {
             errors.Add(new ValidationError("--distance", "network_charge.not_applicable", why));
+        }
+
+        if (PricesPreferences && PreferencePremiums.WhyNotApplicable(request.Market) is { } whyNot)
+        {
+            errors.Add(new ValidationError("participants", "preferences.not_applicable", whyNot));
         }
 
         return errors;
@@ -223,6 +230,9 @@ public abstract class AdmmMechanism(string name, string description, Distributed
         return Result(run, clock, pricesEurPerMwh, import, export, trades);
     }
 
+    /// <summary>Whether the mechanism turns the participants' declared preferences into per-pair purchase premiums (P2P).</summary>
+    protected virtual bool PricesPreferences => false;
+
     /// <summary>Network charges for the agents as preferences; none unless the mechanism prices them.</summary>
     protected virtual NetworkChargesTable? Charges(MarketInput market, DistributedOptions options) => null;
 
@@ -244,10 +254,12 @@ public abstract class AdmmMechanism(string name, string description, Distributed
             throw new ArgumentException($"Scenario '{market.Name}' has no participant with assets or orders.", nameof(market));
         }
 
-        // P2P network charges (docs/network-charges.md) reach the agents as per-partner preferences c_nm; tariff charges
+        // P2P network charges (docs/network-charges.md) reach the agents as per-partner preferences c_nm, declared
+        // preferences as purchase premiums π_nm (docs/mechanisms/admm.md#preferences); tariff charges
         // (docs/settlement.md#tariff-aware-clearing) are part of each agent's private cost.
         var charges = Charges(market, options);
-        var agents = members.Select(p => (IAgent)LocalAgent.FromParticipant(p, horizon, charges?.PreferencesOf(p.Id.ToString()), options.Tariffs?.GetValueOrDefault(p.Id))).ToList();
+        var premiums = PricesPreferences && PreferencePremiums.Declared(market) ? PreferencePremiums.Build(market) : null;
+        var agents = members.Select(p => (IAgent)LocalAgent.FromParticipant(p, horizon, charges?.PreferencesOf(p.Id.ToString()), premiums?.PremiumsOf(p.Id.ToString()), options.Tariffs?.GetValueOrDefault(p.Id))).ToList();
         return (Solve(agents, market.OutsideMarket, horizon, options, clock), charges);
     }
 }

@@ -17,12 +17,14 @@ public sealed class LocalAgent : IAgent
 {
     private readonly ILocalCost _cost;
     private readonly IReadOnlyDictionary<string, double> _preferences;
+    private readonly IReadOnlyDictionary<string, double> _premiums;
     private readonly double[] _x;
     private double[] _trades = [];
     private string[] _partners = [];
     private double[] _partnerPreferences = [];
+    private double[] _partnerPremiums = [];
 
-    private LocalAgent(string id, ILocalCost cost, IReadOnlyDictionary<string, double>? preferences)
+    private LocalAgent(string id, ILocalCost cost, IReadOnlyDictionary<string, double>? preferences, IReadOnlyDictionary<string, double>? premiums = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(id);
         AgentId = id;
@@ -33,6 +35,12 @@ public sealed class LocalAgent : IAgent
             throw new ArgumentException($"Agent '{id}': trading preferences c_nm must be finite and non-negative.", nameof(preferences));
         }
 
+        _premiums = premiums ?? new Dictionary<string, double>();
+        if (_premiums.Values.Any(c => !(c >= 0) || !double.IsFinite(c)))
+        {
+            throw new ArgumentException($"Agent '{id}': purchase premiums π_nm must be finite and non-negative.", nameof(premiums));
+        }
+
         _x = new double[cost.SlotCount];
     }
 
@@ -41,29 +49,31 @@ public sealed class LocalAgent : IAgent
 
     /// <summary>
     /// An agent with cost ½a_t·x² + b_t·x and limits [lower_t, upper_t] in every slot (quantities in MW, prices in
-    /// EUR/MWh, one-hour slots, so the cost is in EUR), with optional per-partner preferences c_nm (EUR/MWh).
+    /// EUR/MWh, one-hour slots, so the cost is in EUR), with optional per-partner preferences c_nm (EUR/MWh)
+    /// and purchase premiums π_nm (EUR/MWh, docs/mechanisms/admm.md#preferences).
     /// </summary>
     /// <exception cref="ArgumentException">When the arrays differ in length, a ≥ 0 fails or lower &gt; upper.</exception>
-    public static LocalAgent Quadratic(string id, IReadOnlyList<double> a, IReadOnlyList<double> b, IReadOnlyList<double> lower, IReadOnlyList<double> upper, IReadOnlyDictionary<string, double>? preferences = null)
+    public static LocalAgent Quadratic(string id, IReadOnlyList<double> a, IReadOnlyList<double> b, IReadOnlyList<double> lower, IReadOnlyList<double> upper, IReadOnlyDictionary<string, double>? preferences = null, IReadOnlyDictionary<string, double>? premiums = null)
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
         ArgumentNullException.ThrowIfNull(lower);
         ArgumentNullException.ThrowIfNull(upper);
-        return new LocalAgent(id, SeparableCost.Quadratic([.. a], [.. b], [.. lower], [.. upper], 1.0), preferences);
+        return new LocalAgent(id, SeparableCost.Quadratic([.. a], [.. b], [.. lower], [.. upper], 1.0), preferences, premiums);
     }
 
-    /// <summary>A one-slot <see cref="Quadratic(string, IReadOnlyList{double}, IReadOnlyList{double}, IReadOnlyList{double}, IReadOnlyList{double}, IReadOnlyDictionary{string, double}?)"/> agent.</summary>
-    public static LocalAgent Quadratic(string id, double a, double b, double lower, double upper, IReadOnlyDictionary<string, double>? preferences = null) =>
-        Quadratic(id, [a], [b], [lower], [upper], preferences);
+    /// <summary>A one-slot <see cref="Quadratic(string, IReadOnlyList{double}, IReadOnlyList{double}, IReadOnlyList{double}, IReadOnlyList{double}, IReadOnlyDictionary{string, double}?, IReadOnlyDictionary{string, double}?)"/> agent.</summary>
+    public static LocalAgent Quadratic(string id, double a, double b, double lower, double upper, IReadOnlyDictionary<string, double>? preferences = null, IReadOnlyDictionary<string, double>? premiums = null) =>
+        Quadratic(id, [a], [b], [lower], [upper], preferences, premiums);
 
     /// <summary>
     /// The agent of a scenario participant over the whole horizon, quantities in kW and prices in EUR/MWh: inflexible
     /// loads, PV/wind with curtailment, curtailable loads (closed form when only those), batteries, EVs, flexible loads
-    /// and its own orders (through the optimisation layer, with the pool's asset models); with a <paramref name="tariff"/>,
-    /// its per-meter charges are part of its private cost (docs/settlement.md#tariff-aware-clearing).
+    /// and its own orders (through the optimisation layer, with the pool's asset models); <paramref name="premiums"/> are
+    /// its purchase premiums π_nm by partner (docs/mechanisms/admm.md#preferences); with a <paramref name="tariff"/>, its
+    /// per-meter charges are part of its private cost (docs/settlement.md#tariff-aware-clearing).
     /// </summary>
-    public static LocalAgent FromParticipant(Participant participant, Horizon horizon, IReadOnlyDictionary<string, double>? preferences = null, TariffCost? tariff = null)
+    public static LocalAgent FromParticipant(Participant participant, Horizon horizon, IReadOnlyDictionary<string, double>? preferences = null, IReadOnlyDictionary<string, double>? premiums = null, TariffCost? tariff = null)
     {
         ArgumentNullException.ThrowIfNull(participant);
         ArgumentNullException.ThrowIfNull(horizon);
@@ -73,7 +83,7 @@ public sealed class LocalAgent : IAgent
         }
 
         var cost = (ILocalCost?)SeparableCost.TryFromParticipant(participant, horizon.Count, horizon.SlotHours, tariff) ?? new OptimizedCost(participant, horizon, tariff);
-        return new LocalAgent(participant.Id.ToString(), cost, preferences);
+        return new LocalAgent(participant.Id.ToString(), cost, preferences, premiums);
     }
 
     /// <summary>The outside market as an agent (kW, EUR/MWh): it injects imports at the import price and absorbs exports at the export price, within its limits.</summary>
@@ -123,6 +133,31 @@ public sealed class LocalAgent : IAgent
         }
     }
 
+    /// <summary>
+    /// π_nm per partner and slot (partner-major): the premium where the agent is a pure buyer (its closed-form cost
+    /// bounds its injection at ≤ 0, so every trade is a purchase and no round trip can earn the premium), else 0
+    /// (docs/mechanisms/admm.md#preferences).
+    /// </summary>
+    private double[] PremiumsBySlot(int slots)
+    {
+        var premiums = new double[_partners.Length * slots];
+        if (_premiums.Count == 0 || _cost is not SeparableCost closedForm)
+        {
+            return premiums;
+        }
+
+        for (var k = 0; k < _partners.Length; k++)
+        {
+            var premium = _premiums.TryGetValue(_partners[k], out var c) ? c : 0.0;
+            for (var t = 0; t < slots; t++)
+            {
+                premiums[(k * slots) + t] = closedForm.Upper(t) <= 0 ? premium : 0.0;
+            }
+        }
+
+        return premiums;
+    }
+
     private P2pProposal TradeStep(P2pSignal s)
     {
         var n = _x.Length;
@@ -131,6 +166,7 @@ public sealed class LocalAgent : IAgent
         {
             _partners = [.. s.PartnerIds];
             _partnerPreferences = [.. _partners.Select(m => _preferences.TryGetValue(m, out var c) ? c : 0.0)];
+            _partnerPremiums = PremiumsBySlot(n);
             _trades = new double[k * n];
         }
 
@@ -142,7 +178,8 @@ public sealed class LocalAgent : IAgent
         var targets = new double[k * n];
         for (var i = 0; i < targets.Length; i++)
         {
-            targets[i] = (0.5 * (_trades[i] - s.PartnerTrades[i])) + (s.PairPricesEurPerMwh[i] / s.Rho);
+            // A purchase premium adds π_nm·p_nm to the cost (docs/mechanisms/admm.md#preferences): it shifts the prox target by −π_nm/ρ.
+            targets[i] = (0.5 * (_trades[i] - s.PartnerTrades[i])) + ((s.PairPricesEurPerMwh[i] - _partnerPremiums[i]) / s.Rho);
         }
 
         _cost.TradeStep(k, targets, _partnerPreferences, s.Rho, _trades, _x);

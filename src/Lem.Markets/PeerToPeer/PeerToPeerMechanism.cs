@@ -24,6 +24,9 @@ public sealed class PeerToPeerMechanism() : AdmmMechanism(
     };
 
     /// <inheritdoc />
+    protected override bool PricesPreferences => true;
+
+    /// <inheritdoc />
     protected override NetworkChargesTable? Charges(MarketInput market, DistributedOptions options) =>
         options.NetworkCharges is { } policy ? NetworkCharges.Build(market, policy, options.OutsideMarketId) : null;
 

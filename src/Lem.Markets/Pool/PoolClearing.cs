@@ -321,6 +321,7 @@ public static class PoolClearing
             Participants = participants,
             Assets = assets,
             Orders = orders,
+            PremiumPrices = pool.Preferences?.Prices(solution, h) ?? [],
             Statistics = stats.ToStatistics(pool),
         };
     }
@@ -339,7 +340,7 @@ public static class PoolClearing
         var ordersBySlot = pool.Orders.ToLookup(o => o.Order.SlotIndex);
         for (var t = 0; t < horizon.Count; t++)
         {
-            if (pool.Assets.Any(a => a.Couples(t)))
+            if (pool.Assets.Any(a => a.Couples(t)) || pool.Preferences?.Active(t) == true)
             {
                 continue;
             }

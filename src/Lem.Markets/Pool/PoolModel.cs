@@ -18,7 +18,8 @@ internal sealed class PoolModel(
     GridSlot[] gridSlots,
     Variable[][]? unserved,
     Variable[][]? dumped,
-    double buildSeconds)
+    double buildSeconds,
+    PreferenceModel? preferences = null)
 {
     public PoolSetup Setup { get; } = setup;
 
@@ -42,6 +43,9 @@ internal sealed class PoolModel(
 
     /// <summary>Elastic mode: injection not absorbed per slot and bus (MW), else null.</summary>
     public Variable[][]? Dumped { get; } = dumped;
+
+    /// <summary>Multi-class energy when participants declare preferences (docs/mechanisms/pool.md#preferences-multi-class-energy), else null.</summary>
+    public PreferenceModel? Preferences { get; } = preferences;
 
     /// <summary>Wall time of the build in seconds.</summary>
     public double BuildSeconds { get; } = buildSeconds;
@@ -69,12 +73,14 @@ internal sealed class PoolModel(
             orders.AddRange(p.Orders.Select(o => new OrderModel(o, p.Id, bus)));
         }
 
-        // Tariff-aware clearing: each charged participant's net injection is collected from what its parts add to its bus.
+        // Tariff-aware clearing and preferences: each charged or labelled participant's net injection is collected from
+        // what its parts add to its bus.
         var tariffs = elastic ? null : setup.Options.Tariffs;
+        var preferences = PreferenceModel.For(scenario);
         var net = new Dictionary<ParticipantId, LinearExpression[]>();
         void Build(ParticipantId owner, int bus, Action<PoolBuildContext> build)
         {
-            if (tariffs is null || !tariffs.ContainsKey(owner))
+            if (preferences is null && (tariffs is null || !tariffs.ContainsKey(owner)))
             {
                 build(c);
                 return;
@@ -104,8 +110,13 @@ internal sealed class PoolModel(
 
         foreach (var (owner, row) in net)
         {
-            c.TariffCost.Add(TariffModel.Add(c, tariffs![owner], row, owner.ToString()));
+            if (tariffs is not null && tariffs.TryGetValue(owner, out var tariff))
+            {
+                c.TariffCost.Add(TariffModel.Add(c, tariff, row, owner.ToString()));
+            }
         }
+
+        preferences?.Build(c, net);
 
         Variable[][]? unserved = null;
         Variable[][]? dumped = null;
@@ -150,7 +161,7 @@ internal sealed class PoolModel(
             model.SetObjective(objective);
         }
 
-        return new PoolModel(setup, c, assets, orders, outside, gridSlots, unserved, dumped, watch.Elapsed.TotalSeconds);
+        return new PoolModel(setup, c, assets, orders, outside, gridSlots, unserved, dumped, watch.Elapsed.TotalSeconds, preferences);
     }
 
     /// <summary>The storages (batteries, V2G EVs) that charge and discharge in the same slot.</summary>

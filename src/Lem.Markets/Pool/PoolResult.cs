@@ -11,6 +11,12 @@ namespace Lem.Markets.Pool;
 /// </remarks>
 public sealed record PoolResult
 {
+    /// <summary>
+    /// With declared preferences: each pure seller's labelled energy and premium price per slot
+    /// (docs/mechanisms/pool.md#preferences-multi-class-energy); empty otherwise.
+    /// </summary>
+    public IReadOnlyList<PremiumPrice> PremiumPrices { get; init; } = [];
+
     /// <summary>How the clearing ended.</summary>
     public required PoolStatus Status { get; init; }
 

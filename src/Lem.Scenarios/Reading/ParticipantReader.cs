@@ -54,6 +54,7 @@ internal static class ParticipantReader
 
         var assets = ReadList(r, "assets", ScenarioLimits.MaxAssetsPerParticipant, (ar) => AssetReader.Read(ar, c, ids.Assets));
         var orders = ReadList(r, "orders", ScenarioLimits.MaxOrdersPerParticipant, (or) => OrderReader.Read(or, c, id, ids.Orders));
+        var preferences = ReadList(r, "preferences", ScenarioLimits.MaxPreferencesPerParticipant, (pr) => PreferenceReader.Read(pr, idText, ids));
         r.ReportUnknown();
 
         // A participant with a bad asset or order is still returned (the scenario is invalid anyway), so that its
@@ -70,7 +71,7 @@ internal static class ParticipantReader
             return null;
         }
 
-        return new Participant(id.Value, name, parsedRole, busId, assets, orders, represents);
+        return new Participant(id.Value, name, parsedRole, busId, assets, orders, represents) { Preferences = preferences };
     }
 
     private static List<ParticipantId> ReadRepresents(ObjectReader r, IdRegistry ids)

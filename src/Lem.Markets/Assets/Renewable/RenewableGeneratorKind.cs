@@ -3,6 +3,9 @@ namespace Lem.Markets.Assets;
 /// <summary>The <c>pv</c> and <c>wind</c> kinds: variable renewable output that may be curtailed at a cost.</summary>
 public sealed class RenewableGeneratorKind() : AssetKind<RenewableGenerator>("pv", "wind")
 {
+    /// <inheritdoc/>
+    public override bool Renewable => true;
+
     private protected override RenewableGenerator? ReadAsset(string type, AssetId? id, string? name, ObjectReader r, IAssetReadContext c)
     {
         var kind = type == "wind" ? RenewableKind.Wind : RenewableKind.Pv;
