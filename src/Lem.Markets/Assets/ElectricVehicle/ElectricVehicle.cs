@@ -24,7 +24,8 @@ namespace Lem.Markets.Assets;
 /// <param name="DischargeEfficiency">Discharging efficiency in (0, 1].</param>
 /// <param name="TerminalValue">
 /// For a vehicle that departs after the horizon's end: the value of its stored energy at the horizon's end, up to the
-/// required energy (null: the requirement applies at the horizon's end).
+/// required energy; welfare loses this much per unit it still lacks of its requirement there, which it buys after the
+/// horizon (null: the requirement applies at the horizon's end).
 /// </param>
 public sealed record ElectricVehicle(
     AssetId Id,

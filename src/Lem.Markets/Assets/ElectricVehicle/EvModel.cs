@@ -8,7 +8,8 @@ namespace Lem.Markets.Assets;
 /// [arrival, departure) ∩ horizon, e(j) = e(j−1) + η·pch·Δt − pdis·Δt/ηdis from the arrival energy, 0 ≤ e ≤ capacity,
 /// and e ≥ required energy after its last plugged slot, i.e. at min(departure, horizon end). With a terminal value v and
 /// a departure after the horizon's end, e ≥ the requirement less what charging after the horizon adds, and the last
-/// slot's welfare gains v·(min(e, required) − min(arrival, required)) (docs/mechanisms/pool.md#electric-vehicles-at-the-horizons-end).
+/// slot's welfare loses v per MWh it still lacks of its requirement, −v·(required − min(e, required))
+/// (docs/mechanisms/pool.md#electric-vehicles-at-the-horizons-end).
 /// </summary>
 internal sealed class EvModel(ElectricVehicle ev, ParticipantId owner, int bus, Horizon horizon)
     : WindowedAssetModel(ev.Id, owner, bus, horizon, ev.Arrival, ev.Departure)
@@ -79,14 +80,14 @@ internal sealed class EvModel(ElectricVehicle ev, ParticipantId owner, int bus, 
 
         if (ValuedAtTheEnd && k > 0 && ev.TerminalValue!.Value.EurPerMwh != 0)
         {
-            // The energy stored at the horizon's end is worth v up to the requirement (energy beyond it is not needed
-            // at the departure); welfare counts the change from the arrival, v·(u − min(arrival, required)) with
-            // u ≤ e(T−1) and u ≤ required (docs/mechanisms/pool.md#electric-vehicles-at-the-horizons-end).
+            // What the vehicle still lacks of its requirement at the horizon's end it buys after the horizon at about
+            // v: welfare gains −v·(required − u) with u ≤ e(T−1) and u ≤ required, zero when it holds its requirement
+            // (energy beyond it is not needed at the departure); docs/mechanisms/pool.md#electric-vehicles-at-the-horizons-end.
             var v = ev.TerminalValue.Value.EurPerMwh;
             var needed = Math.Min(ev.RequiredEnergy.Mwh, capacity);
             var u = c.Model.AddVariable(0, needed, $"{ev.Id}.valued_energy");
             c.Model.AddLessOrEqual(new LinearExpression(2).Add(u, 1.0).Add(_energy[k - 1], -1.0), 0.0, $"{ev.Id}.valued_energy_stored");
-            c.Cost[End - 1].Add(u, -v).AddConstant(v * Math.Min(ev.ArrivalEnergy.Mwh, needed));
+            c.Cost[End - 1].Add(u, -v).AddConstant(v * needed);
         }
 
         if (c.Elastic && k > 0)
