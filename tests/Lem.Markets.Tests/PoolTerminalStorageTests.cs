@@ -3,6 +3,7 @@ using Lem.Domain.Participants;
 using Lem.Domain.Units;
 using Lem.Grid.Formulations;
 using Lem.Markets.Assets;
+using Lem.Markets.Distributed;
 using Lem.Markets.Pool;
 using Lem.Testing;
 
@@ -141,6 +142,31 @@ public sealed class PoolTerminalStorageTests
         Approx.Equal(-1.8, (double)r.WelfareEur, 1e-6, what: "welfare");
         Approx.Equal(0, d.ChargeKw[3], 1e-6, what: "charge in slot 3");
         Approx.Equal(40, d.EnergyKwh[3], 1e-6, what: "end energy");
+    }
+
+    [Theory]
+    [InlineData(DistributedMechanism.Exchange)]
+    [InlineData(DistributedMechanism.Community)]
+    [InlineData(DistributedMechanism.P2p)]
+    public void Distributed_TerminalValues_ReachThePoolWelfareWithTheSameConstants(DistributedMechanism mechanism)
+    {
+        // A battery (20 kWh, 10 kW, η = 0.9, starting at 10 kWh, v = 30) and the overnight EV (v = 60) in one market.
+        // The value terms carry constants (v·e_initial = 0.3 EUR, v·required = 2.4 EUR) that the agents report in their
+        // costs; without them the distributed welfare would be off by 2.7 EUR.
+        var battery = TestScenarios.Battery("bat", capacityKwh: 20, powerKw: 10, efficiency: 0.9, initialKwh: 10, terminalKwh: 0) with { TerminalValue = Price.FromEurPerMwh(30) };
+        var scenario = TestScenarios.Scenario(
+            "terminal-distributed",
+            TestScenarios.Hourly(4),
+            TestScenarios.Market([50, 100, 30, 120], [40, 90, 20, 110]),
+            TestScenarios.Participant("owner", ParticipantRole.StorageOwner, [battery]),
+            TestScenarios.Participant("driver", ParticipantRole.Consumer, [Overnight with { TerminalValue = Price.FromEurPerMwh(60) }]));
+        var pool = PoolClearing.Clear(scenario, new CopperPlateFormulation());
+        PoolChecks.All(scenario, pool);
+
+        var r = DistributedClearing.Run(scenario, mechanism);
+
+        Assert.Equal(ConvergenceStatus.Converged, r.Status);
+        Approx.Equal((double)pool.WelfareEur, (double)r.WelfareEur, 2e-3, what: "welfare against the pool");
     }
 
     private static (PoolResult Result, EvDispatch Dispatch) ClearEv(ElectricVehicle ev)
