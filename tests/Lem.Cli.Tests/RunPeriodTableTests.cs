@@ -51,10 +51,11 @@ public sealed partial class RunPeriodTableTests : IDisposable
             Assert.InRange(printed[h], HourMwh(h) - 0.0005 - 1e-9, HourMwh(h) + 0.0005 + 1e-9);
         }
 
-        // The 23:00 hour holds the import at 23:45 (the EVs' peak), which a table of each hour's first quarter-hour hid.
-        // (Since the batteries value their stored energy instead of refilling, 23:45 is still the EVs' peak of the hour.)
-        Assert.True(importKw[95] > importKw[92] + 10, $"the village imports {importKw[95]} kW at 23:45 against {importKw[92]} kW at 23:00");
-        Assert.True(printed[23] >= importKw[95] * 0.25 / 1000, $"23:00 row {printed[23]} MWh < the 23:45 quarter-hour's {importKw[95] * 0.25 / 1000} MWh");
+        // The 04:00 hour holds the batteries' charging at 04:00 and three quarter-hours of plain demand: its row is
+        // neither four times its first quarter-hour nor four times its last, which a table of one quarter-hour per hour showed.
+        Assert.True(importKw[16] > importKw[19] + 10, $"the village imports {importKw[16]} kW at 04:00 against {importKw[19]} kW at 04:45");
+        Assert.True(Math.Abs(printed[4] - (4 * importKw[16] * 0.25 / 1000)) > 0.005, $"04:00 row {printed[4]} MWh is four times its first quarter-hour");
+        Assert.True(Math.Abs(printed[4] - (4 * importKw[19] * 0.25 / 1000)) > 0.005, $"04:00 row {printed[4]} MWh is four times its last quarter-hour");
         Assert.Contains("energy summed, prices averaged", output, StringComparison.Ordinal);
 
         // summary.json: the same hours, exact.

@@ -91,11 +91,12 @@ public static class VillageExample
         columns.Add(("outdoor_temperature_c", OutdoorTemperature(slots, day.Zone)));
 
         var prices = WholesalePrices(slots, day.Zone, weather, rng);
+        var terminalValue = TerminalValueEurPerMwh(prices);
         var files = new List<string>
         {
             WriteCsv(Path.Combine(directory, "profiles.csv"), slots, day.Zone, columns),
             WriteCsv(Path.Combine(directory, "prices.csv"), slots, day.Zone, prices),
-            WriteScenario(Path.Combine(directory, "scenario.json"), households, grid.Name),
+            WriteScenario(Path.Combine(directory, "scenario.json"), households, grid.Name, terminalValue),
         };
         return files;
     }
@@ -196,7 +197,15 @@ public static class VillageExample
         return path;
     }
 
-    private static string WriteScenario(string path, List<Household> households, string gridName)
+    /// <summary>
+    /// The value of the energy the batteries and the plugged-in EVs hold at midnight, EUR/MWh: the day's mean wholesale
+    /// import price, rounded to a whole EUR/MWh. Energy not stored by midnight is bought in a later slot at about that
+    /// price; the EVs buy it the next night (docs/mechanisms/pool.md#storage-at-the-horizons-end).
+    /// </summary>
+    private static double TerminalValueEurPerMwh(List<(string Name, double[] Values)> prices) =>
+        Math.Round(prices.Single(c => c.Name == "wholesale_import_eur_per_mwh").Values.Average(), 0, MidpointRounding.ToEven);
+
+    private static string WriteScenario(string path, List<Household> households, string gridName, double terminalValueEurPerMwh)
     {
         using var stream = new MemoryStream();
         using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
@@ -242,12 +251,12 @@ public static class VillageExample
             w.WriteString("role", "storage_owner");
             w.WriteString("bus", "1");
             w.WriteStartArray("assets");
-            WriteBattery(w, "community-battery-bat", new Battery(100, 50, 40));
+            WriteBattery(w, "community-battery-bat", new Battery(100, 50, 40), terminalValueEurPerMwh);
             w.WriteEndArray();
             w.WriteEndObject();
             foreach (var h in households)
             {
-                WriteHousehold(w, h);
+                WriteHousehold(w, h, terminalValueEurPerMwh);
             }
 
             w.WriteEndArray();
@@ -302,7 +311,7 @@ public static class VillageExample
         w.WriteEndObject();
     }
 
-    private static void WriteHousehold(Utf8JsonWriter w, Household h)
+    private static void WriteHousehold(Utf8JsonWriter w, Household h, double terminalValueEurPerMwh)
     {
         w.WriteStartObject();
         w.WriteString("id", h.Id);
@@ -327,7 +336,7 @@ public static class VillageExample
 
         if (h.Battery is { } b)
         {
-            WriteBattery(w, $"{h.Id}-bat", b);
+            WriteBattery(w, $"{h.Id}-bat", b, terminalValueEurPerMwh);
         }
 
         if (h.Ev is { } ev)
@@ -342,6 +351,7 @@ public static class VillageExample
             w.WriteString("departure", "2026-06-22T07:00");
             w.WriteNumber("arrival_energy_kwh", ev.ArrivalEnergyKwh);
             w.WriteNumber("required_energy_kwh", ev.RequiredEnergyKwh);
+            w.WriteNumber("terminal_value_eur_per_mwh", terminalValueEurPerMwh);
             w.WriteEndObject();
         }
 
@@ -371,7 +381,7 @@ public static class VillageExample
         w.WriteEndObject();
     }
 
-    private static void WriteBattery(Utf8JsonWriter w, string id, Battery b)
+    private static void WriteBattery(Utf8JsonWriter w, string id, Battery b, double terminalValueEurPerMwh)
     {
         w.WriteStartObject();
         w.WriteString("type", "battery");
@@ -384,7 +394,7 @@ public static class VillageExample
         w.WriteNumber("soc_min_kwh", Math.Round(0.1 * b.CapacityKwh, 2));
         w.WriteNumber("soc_max_kwh", b.CapacityKwh);
         w.WriteNumber("initial_soc_kwh", b.InitialKwh);
-        w.WriteNumber("terminal_soc_min_kwh", b.InitialKwh);
+        w.WriteNumber("terminal_value_eur_per_mwh", terminalValueEurPerMwh);
         w.WriteNumber("degradation_cost_eur_per_mwh", 20);
         w.WriteEndObject();
     }

@@ -5,7 +5,8 @@ namespace Lem.Markets.Assets;
 /// e(t) = e(t-1) + ηch·pch(t)·Δt − pdis(t)·Δt/ηdis, with SocMin ≤ e(t) ≤ SocMax, e(0) = InitialSoc and
 /// e(T) ≥ TerminalSocMin. At the horizon's end (docs/mechanisms/pool.md#storage-at-the-horizons-end) the battery either
 /// holds at least <see cref="TerminalSocMin"/>, or returns to its initial state of charge (<see cref="Cyclic"/>:
-/// e(T) = e(0)), or its stored energy is worth <see cref="TerminalValue"/> (welfare gains TerminalValue·e(T)).
+/// e(T) = e(0)), or its stored energy is worth <see cref="TerminalValue"/> (welfare gains TerminalValue·(e(T) − e(0)), the value of
+/// the change of stored energy).
 /// </remarks>
 /// <param name="Id">The asset's id.</param>
 /// <param name="Name">A display name, or null.</param>
@@ -20,7 +21,7 @@ namespace Lem.Markets.Assets;
 /// <param name="TerminalSocMin">The state of charge the battery must at least hold at the end of the horizon.</param>
 /// <param name="DegradationCost">Cost per unit of energy discharged, for cell wear.</param>
 /// <param name="Cyclic">Whether the state of charge at the end of the horizon must equal the initial state of charge.</param>
-/// <param name="TerminalValue">The value of the energy stored at the end of the horizon (zero: stored energy is worth nothing).</param>
+/// <param name="TerminalValue">The value of stored energy at the end of the horizon, counted on the change from the initial state of charge (zero: stored energy is worth nothing).</param>
 public sealed record Battery(
     AssetId Id,
     string? Name,

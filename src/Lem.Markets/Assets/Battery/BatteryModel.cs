@@ -5,7 +5,7 @@ namespace Lem.Markets.Assets;
 /// <summary>
 /// A battery (docs/mechanisms/pool.md#batteries): e(t) = e(t−1) + ηch·pch(t)·Δt − pdis(t)·Δt/ηdis, e(−1) = initial,
 /// SocMin ≤ e ≤ SocMax, e(T−1) ≥ terminal (cyclic: e(T−1) = initial), degradation cost on discharged energy, terminal
-/// value −v·e(T−1) in the last slot's cost (docs/mechanisms/pool.md#storage-at-the-horizons-end); optional binaries
+/// value −v·(e(T−1) − e(−1)) in the last slot's cost (docs/mechanisms/pool.md#storage-at-the-horizons-end); optional binaries
 /// pch ≤ P̄ch·z, pdis ≤ P̄dis·(1 − z).
 /// </summary>
 internal sealed class BatteryModel(Battery battery, ParticipantId owner, int bus) : PoolAssetModel(battery.Id, owner, bus)
@@ -54,8 +54,9 @@ internal sealed class BatteryModel(Battery battery, ParticipantId owner, int bus
             c.Cost[t].Add(dis, degradation);
             if (last && battery.TerminalValue.EurPerMwh != 0)
             {
-                // Welfare counts the energy left at the end at its terminal value (docs/mechanisms/pool.md#storage-at-the-horizons-end).
-                c.Cost[t].Add(e, -battery.TerminalValue.EurPerMwh);
+                // Welfare counts the change of stored energy at its terminal value, v·(e(T−1) − e(−1)), so a battery that
+                // ends where it started adds nothing (docs/mechanisms/pool.md#storage-at-the-horizons-end).
+                c.Cost[t].Add(e, -battery.TerminalValue.EurPerMwh).AddConstant(battery.TerminalValue.EurPerMwh * battery.InitialSoc.Mwh);
             }
 
             if (binaries)

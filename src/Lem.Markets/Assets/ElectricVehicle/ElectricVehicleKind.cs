@@ -17,6 +17,7 @@ public sealed class ElectricVehicleKind() : AssetKind<ElectricVehicle>("ev")
         var v2g = r.Bool("v2g", required: false) ?? false;
         var maxDischarge = r.Number("max_discharge_kw", required: false, NumberRange.NonNegative, "kW") ?? (v2g ? maxCharge : 0);
         var etaDis = r.Number("discharge_efficiency", required: false, NumberRange.Efficiency) ?? eta;
+        var terminalValue = r.Number("terminal_value_eur_per_mwh", required: false, NumberRange.UpTo(100_000), "EUR/MWh");
         if (capacity is null || maxCharge is null || arrival is null || departure is null || arrivalEnergy is null || required is null || maxDischarge is null)
         {
             return null;
@@ -36,14 +37,23 @@ public sealed class ElectricVehicleKind() : AssetKind<ElectricVehicle>("ev")
             r.Diagnostics.Error(r.PathOf("max_discharge_kw"), ValidationCodes.ValueInvalid, "max_discharge_kw is above zero but v2g is false; set v2g to true or remove max_discharge_kw.");
         }
 
+        // docs/mechanisms/pool.md#electric-vehicles-at-the-horizons-end: a value of stored energy replaces the requirement
+        // only where the requirement lies after the horizon.
+        if (terminalValue is not null && c.Horizon is not null && departure <= c.Horizon.End)
+        {
+            r.Diagnostics.Error(r.PathOf("terminal_value_eur_per_mwh"), ValidationCodes.ValueInvalid, $"terminal_value_eur_per_mwh applies only to an EV still plugged in at the horizon's end; this EV departs at {departure.Value}, within the horizon (which ends at {c.Horizon.End}), where its required_energy_kwh applies; remove terminal_value_eur_per_mwh.");
+        }
+
         if (r.Diagnostics.Errors.Count == before && c.Horizon is not null)
         {
             var hours = HoursWithin(c.Horizon, arrival.Value, departure.Value);
             var deliverable = eta * maxCharge.Value * hours;
-            var needed = required.Value - arrivalEnergy.Value;
+            var atEnd = terminalValue is null ? required.Value : ElectricVehicle.StillToHoldAt(c.Horizon.End, Energy.FromKwh(required.Value), eta, Power.FromKw(maxCharge.Value), departure.Value).Kwh;
+            var needed = atEnd - arrivalEnergy.Value;
+            var after = atEnd < required.Value ? $" by the horizon's end (its required {F(required.Value)} kWh less the {F(required.Value - atEnd)} kWh it can still charge before its departure)" : string.Empty;
             if (needed > deliverable + 1e-9)
             {
-                r.Diagnostics.Error(r.PathOf("required_energy_kwh"), ValidationCodes.EvEnergyUnreachable, $"The EV needs {F(needed)} kWh more but can receive at most {F(deliverable)} kWh: {F(hours)} h of charging at {F(maxCharge.Value)} kW with efficiency {F(eta)} within its window in the horizon.");
+                r.Diagnostics.Error(r.PathOf("required_energy_kwh"), ValidationCodes.EvEnergyUnreachable, $"The EV needs {F(needed)} kWh more{after} but can receive at most {F(deliverable)} kWh: {F(hours)} h of charging at {F(maxCharge.Value)} kW with efficiency {F(eta)} within its window in the horizon.");
             }
         }
 
@@ -52,7 +62,7 @@ public sealed class ElectricVehicleKind() : AssetKind<ElectricVehicle>("ev")
             return null;
         }
 
-        return new ElectricVehicle(id.Value, name, Energy.FromKwh(capacity.Value), Power.FromKw(maxCharge.Value), eta, arrival.Value, departure.Value, Energy.FromKwh(arrivalEnergy.Value), Energy.FromKwh(required.Value), v2g, Power.FromKw(maxDischarge.Value), etaDis);
+        return new ElectricVehicle(id.Value, name, Energy.FromKwh(capacity.Value), Power.FromKw(maxCharge.Value), eta, arrival.Value, departure.Value, Energy.FromKwh(arrivalEnergy.Value), Energy.FromKwh(required.Value), v2g, Power.FromKw(maxDischarge.Value), etaDis, terminalValue is null ? null : Price.FromEurPerMwh(terminalValue.Value));
     }
 
     private protected override void AddFiguresOf(ElectricVehicle asset, AssetFigures figures, double slotHours) => figures.EvEnergyKwh += asset.EnergyToCharge.Kwh;
@@ -63,7 +73,7 @@ public sealed class ElectricVehicleKind() : AssetKind<ElectricVehicle>("ev")
     {
         var (first, end) = EvModel.PluggedSlots(ev, horizon);
         var hours = (end - first) * horizon.SlotHours;
-        var need = ev.RequiredEnergy.Kwh - ev.ArrivalEnergy.Kwh;
+        var need = ev.RequiredAtHorizonEnd(horizon.End).Kwh - ev.ArrivalEnergy.Kwh;
         var most = ev.ChargeEfficiency * ev.MaxCharge.Kw * hours;
         string? why = null;
         if (ev.RequiredEnergy > ev.Capacity)

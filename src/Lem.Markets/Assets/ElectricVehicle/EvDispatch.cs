@@ -11,7 +11,10 @@ namespace Lem.Markets.Assets;
 /// Energy in the vehicle's battery at the end of each slot, kWh: the arrival energy before the plugged slots and the
 /// last planned value after them.
 /// </param>
-/// <param name="RequiredEnergyKwh">The energy it must hold at min(departure, horizon end).</param>
+/// <param name="RequiredEnergyKwh">
+/// The energy it must hold at min(departure, horizon end): its requirement, or with a terminal value what still lets it
+/// reach the requirement by a departure after the horizon.
+/// </param>
 public sealed record EvDispatch(
     AssetId Asset,
     ParticipantId Participant,
