@@ -3,7 +3,7 @@ using Lem.Grid.Indexing;
 namespace Lem.Grid.Distance;
 
 /// <summary>
-/// The DC power transfer distribution factors of a connected network (docs/formulations.md#dc): the active flow on each
+/// The DC power transfer distribution factors of a connected network (docs/formulations.md#dc-b-theta): the active flow on each
 /// branch (from end, p.u.) per p.u. injected at a bus and withdrawn at the reference (slack) bus, the matrix
 /// <see cref="PtdfDistances"/> and <see cref="Formulations.DcFormulation"/> use.
 /// </summary>

@@ -5,7 +5,7 @@ using Lem.Grid.Topology;
 namespace Lem.Markets.Flexibility.Sensitivities;
 
 /// <summary>
-/// DC sensitivities of a meshed (or radial) grid (docs/formulations.md#dc): active flows are PTDF times the injections,
+/// DC sensitivities of a meshed (or radial) grid (docs/formulations.md#dc-b-theta): active flows are PTDF times the injections,
 /// the reference (slack) bus absorbing them; voltages and reactive power are not modelled.
 /// </summary>
 public sealed class PtdfSensitivityModel : IFlexSensitivityModel
