@@ -32,4 +32,10 @@ public sealed record Scenario(
 
     /// <summary>Whether the scenario has its own <c>settlement</c> section (rather than the all-zero default).</summary>
     public bool HasSettlement => !ReferenceEquals(Settlement, SettlementSettings.Default);
+
+    /// <summary>The DSO flexibility market of the optional <c>flexibility</c> section, or null.</summary>
+    public Lem.Markets.Flexibility.Domain.FlexMarket? Flexibility { get; init; }
+
+    /// <summary>The sensitivity model the <c>flexibility</c> section asks for (<c>auto</c>, <c>lindistflow</c>, <c>dc</c>).</summary>
+    public string FlexibilitySensitivities { get; init; } = "auto";
 }

@@ -126,6 +126,9 @@ public static class ScenarioReader
         var participants = ReadParticipants(r, c, out var busPaths);
         var settlementReader = r.Object("settlement", required: false);
         var settlement = settlementReader is null ? SettlementSettings.Default : SettlementReader.Read(settlementReader, c, participants, grid, gridReader is not null);
+        var flexibilityReader = r.Object("flexibility", required: false);
+        string? flexSensitivities = null;
+        var flexibility = flexibilityReader is null || (gridReader is not null && grid is null) ? null : FlexibilityReader.Read(flexibilityReader, c, participants, grid, out flexSensitivities);
         r.ReportUnknown();
 
         // When a grid was given but could not be read, its problems are reported already; checking bus references
@@ -140,7 +143,12 @@ public static class ScenarioReader
             return null;
         }
 
-        return new Scenario(name, description, c.Horizon, participants, market, grid, sourcePath) { Settlement = settlement ?? SettlementSettings.Default };
+        return new Scenario(name, description, c.Horizon, participants, market, grid, sourcePath)
+        {
+            Settlement = settlement ?? SettlementSettings.Default,
+            Flexibility = flexibility,
+            FlexibilitySensitivities = flexSensitivities ?? "auto",
+        };
     }
 
     private static List<Participant> ReadParticipants(ObjectReader r, ReadContext c, out List<string?> busPaths)

@@ -238,4 +238,18 @@ public sealed class JsonFieldOrderTests : IDisposable
         Assert.Equal(id, kind == JsonValueKind.Number ? written.GetInt64().ToString(System.Globalization.CultureInfo.InvariantCulture) : written.GetString());
         Assert.Equal(id, JsonSerializer.Deserialize(json, CliJsonContext.Default.PowerFlowStepJson)!.VmMinBus);
     }
+
+    [Fact]
+    public void Flex_WorkedExampleA()
+    {
+        var r = Run("flex", RepoPaths.InRepo("examples", "flex", "worked-a.json"), "--format", "json");
+
+        Assert.Equal(
+            ["status", "cost_eur", "rounds", "orders", "flex_prices", "violations_before", "violations_after", "pricing", "sensitivities", "binding_limits", "notes"],
+            Names(r));
+        Assert.Equal(["offer", "fsp", "bus", "slot", "direction", "kw", "kvar", "price_eur_per_mwh"], Names(r.GetProperty("orders")[0]));
+        Assert.Equal(["bus", "slot", "eur_per_mwh"], Names(r.GetProperty("flex_prices")[0]));
+        Assert.Equal(["slot", "kind", "element", "value", "limit"], Names(r.GetProperty("violations_before")[0]));
+        Assert.Equal(["slot", "kind", "element", "dual"], Names(r.GetProperty("binding_limits")[0]));
+    }
 }

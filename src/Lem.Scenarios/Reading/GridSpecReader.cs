@@ -250,7 +250,7 @@ internal static class GridSpecReader
         return true;
     }
 
-    private static void Each(JsonElement? array, string path, Diagnostics d, Action<ObjectReader> read)
+    internal static void Each(JsonElement? array, string path, Diagnostics d, Action<ObjectReader> read)
     {
         if (array is null)
         {

@@ -18,6 +18,7 @@ namespace Lem.Cli.Output.Records;
 [JsonSerializable(typeof(GridJson))]
 [JsonSerializable(typeof(InfoJson))]
 [JsonSerializable(typeof(AuctionJson))]
+[JsonSerializable(typeof(FlexJson))]
 [JsonSerializable(typeof(AllocationJson))]
 [JsonSerializable(typeof(ProofCheckJson))]
 [JsonSerializable(typeof(LoadTestJson))]

@@ -1,0 +1,179 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using Lem.Cli.Output;
+using Lem.Cli.Output.Records;
+using Lem.Domain.Validation;
+using Lem.Markets.Flexibility.Clearing;
+using Lem.Markets.Flexibility.Domain;
+using Lem.Markets.Flexibility.Pricing;
+using Lem.Scenarios;
+using Spectre.Console;
+
+namespace Lem.Cli.Commands;
+
+/// <summary>
+/// <c>lem flex &lt;scenario&gt; [--out DIR] [--format json] [--pricing pay-as-bid|uniform] [--max-rounds N]</c>: clears
+/// the DSO flexibility market of a scenario's <c>flexibility</c> section (docs/mechanisms/flexibility.md): least-cost
+/// orders against the linearised grid limits and requests, checked with the AC power flow and relinearised.
+/// </summary>
+public static class FlexCommand
+{
+    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+
+    /// <summary>Creates the command.</summary>
+    public static Command Create(CliContext context)
+    {
+        var scenario = CommonOptions.Scenario();
+        var pricing = CommonOptions.Choice("--pricing", "How orders are paid: pay-as-bid (each its offer's price) or uniform (the bus's locational flexibility price).", FlexPricingRules.Default.Name, [.. FlexPricingRules.Names]);
+        var maxRounds = new Option<int>("--max-rounds") { Description = "The most linearise-clear-AC-check rounds per slot.", DefaultValueFactory = _ => FlexClearingOptions.Default.MaxRounds };
+        maxRounds.Validators.Add(r =>
+        {
+            var v = r.GetValueOrDefault<int>();
+            if (v < 1 || v > 100)
+            {
+                r.AddError($"--max-rounds must be between 1 and 100; it is {v}.");
+            }
+        });
+        var output = CommonOptions.OutputFolder("A folder for flex.json, orders.csv and flex_prices.csv (created when missing).");
+        var format = CommonOptions.Format();
+        var command = new Command("flex", "Clear the DSO flexibility market of a scenario: least-cost orders that relieve congestion and voltage problems, checked with the AC power flow.")
+        {
+            scenario, output, format, pricing, maxRounds,
+        };
+        command.SetAction(parse => Run(
+            context,
+            parse.GetValue(scenario)!,
+            parse.GetValue(output),
+            parse.GetValue(format)!,
+            new FlexClearingOptions { Pricing = FlexPricingRules.ByName(parse.GetValue(pricing)!), MaxRounds = parse.GetValue(maxRounds) }));
+        return command;
+    }
+
+    private static int Run(CliContext context, string path, string? outDir, string format, FlexClearingOptions options)
+    {
+        var load = ScenarioReader.Load(path);
+        if (!load.IsValid)
+        {
+            ErrorPrinter.Print(context, format, path, load.Errors, load.Warnings);
+            return ExitCodes.InvalidInput;
+        }
+
+        var s = load.Scenario!;
+        if (s.Flexibility is null || s.Grid is null)
+        {
+            ErrorPrinter.Print(context, format, path, [new ValidationError("$.flexibility", ValidationCodes.FieldMissing, "The scenario has no 'flexibility' section (offers, requests, prognoses) to clear.")]);
+            return ExitCodes.InvalidInput;
+        }
+
+        var result = FlexClearing.Clear(s.Flexibility, s.Grid, options with { SensitivityModel = s.FlexibilitySensitivities });
+        var json = ToJson(result);
+        if (outDir is not null)
+        {
+            Directory.CreateDirectory(outDir);
+            using (var writer = new StreamWriter(Path.Combine(outDir, "flex.json"), false, new UTF8Encoding(false)))
+            {
+                Json.Write(writer, json);
+            }
+
+            File.WriteAllText(Path.Combine(outDir, "orders.csv"), OrdersCsv(json), new UTF8Encoding(false));
+            File.WriteAllText(Path.Combine(outDir, "flex_prices.csv"), PricesCsv(json), new UTF8Encoding(false));
+        }
+
+        if (format == "json")
+        {
+            Json.Write(context.Out, json);
+        }
+        else
+        {
+            WriteText(context, s.Flexibility, result, outDir);
+        }
+
+        return ExitCodes.Ok;
+    }
+
+    private static FlexJson ToJson(FlexClearingResult r) => new(
+        FlexClearingStatusNames.Of(r.Status),
+        r.CostEur / 1.000000000000000000000000000000000m,
+        r.Rounds,
+        [.. r.Orders.Select(o => new FlexOrderJson(o.Offer.Id, o.Offer.Fsp.Value, o.Offer.Bus.Value, o.Slot, o.Offer.Direction.Name(), o.PowerKw, o.ReactiveKvar, o.PriceEurPerMwh))],
+        [.. r.Prices.Select(p => new FlexPriceJson(p.Bus.Value, p.Slot, p.ActiveEurPerMwh))],
+        [.. r.ViolationsBefore.Select(ToJson)],
+        [.. r.ViolationsAfter.Select(ToJson)],
+        r.Pricing,
+        r.SensitivityModel,
+        [.. r.BindingLimits.Select(d => new FlexLimitJson(d.Slot, d.Kind, d.Element, d.Dual))],
+        r.Notes);
+
+    private static FlexViolationJson ToJson(FlexViolation v) => new(v.Slot, v.Kind, v.Element, Math.Round(v.Value, 6), v.Limit);
+
+    private static string OrdersCsv(FlexJson json)
+    {
+        var sb = new StringBuilder("offer,fsp,bus,slot,direction,kw,kvar,price_eur_per_mwh\n");
+        foreach (var o in json.Orders)
+        {
+            sb.Append(Inv, $"{o.Offer},{o.Fsp},{o.Bus},{o.Slot},{o.Direction},{o.PowerKw},{o.ReactiveKvar},{o.PriceEurPerMwh}\n");
+        }
+
+        return sb.ToString();
+    }
+
+    private static string PricesCsv(FlexJson json)
+    {
+        var sb = new StringBuilder("bus,slot,eur_per_mwh\n");
+        foreach (var p in json.FlexPrices)
+        {
+            sb.Append(Inv, $"{p.Bus},{p.Slot},{p.EurPerMwh}\n");
+        }
+
+        return sb.ToString();
+    }
+
+    private static void WriteText(CliContext context, FlexMarket market, FlexClearingResult r, string? outDir)
+    {
+        var c = context.Console;
+        c.Write(new Rule($"[bold]Flexibility market[/]: {market.Offers.Count} offers, {market.Requests.Count} requests, {market.SlotCount} slots").LeftJustified());
+        var orders = new Table().Border(TableBorder.Rounded)
+            .AddColumn("Slot").AddColumn("Offer").AddColumn("FSP").AddColumn("Bus").AddColumn("Direction")
+            .AddColumn(new TableColumn("kW").RightAligned())
+            .AddColumn(new TableColumn("kvar").RightAligned())
+            .AddColumn(new TableColumn("EUR/MWh").RightAligned())
+            .AddColumn(new TableColumn("EUR").RightAligned());
+        foreach (var o in r.Orders)
+        {
+            orders.AddRow(
+                o.Slot.ToString(Inv),
+                Markup.Escape(o.Offer.Id),
+                Markup.Escape(o.Offer.Fsp.Value),
+                Markup.Escape(o.Offer.Bus.Value),
+                o.Offer.Direction.Name(),
+                o.PowerKw.ToString("0.###", Inv),
+                o.ReactiveKvar.ToString("0.###", Inv),
+                o.PriceEurPerMwh.ToString("0.####", Inv),
+                o.CostEur.ToString("0.######", Inv));
+        }
+
+        c.Write(orders);
+        c.MarkupLine($"Status: [bold]{FlexClearingStatusNames.Of(r.Status)}[/]   Cost: [bold]{r.CostEur.ToString("0.######", Inv)} EUR[/] ({Markup.Escape(r.Pricing)})   Rounds: {r.Rounds}   Model: {r.SensitivityModel}");
+        c.MarkupLine($"AC violations before: {r.ViolationsBefore.Count()}   after: {r.ViolationsAfter.Count()}");
+        foreach (var v in r.ViolationsAfter)
+        {
+            c.MarkupLine($"  slot {v.Slot}: {v.Kind} at {Markup.Escape(v.Element)} ({v.Value.ToString("0.####", Inv)} against {v.Limit.ToString("0.####", Inv)})");
+        }
+
+        foreach (var d in r.BindingLimits)
+        {
+            c.MarkupLine($"Binding: slot {d.Slot} {d.Kind} {Markup.Escape(d.Element)}, dual {d.Dual.ToString("0.####", Inv)}");
+        }
+
+        foreach (var note in r.Notes)
+        {
+            c.MarkupLine(Markup.Escape(note));
+        }
+
+        if (outDir is not null)
+        {
+            c.MarkupLine($"Wrote flex.json, orders.csv and flex_prices.csv to {Markup.Escape(outDir)}.");
+        }
+    }
+}

@@ -1,0 +1,471 @@
+using Lem.Markets.Flexibility.Domain;
+using Lem.Markets.Flexibility.Pricing;
+using Lem.Markets.Flexibility.Sensitivities;
+
+namespace Lem.Markets.Flexibility.Clearing;
+
+/// <summary>
+/// Clears one slot (docs/mechanisms/flexibility.md#clearing): the least-cost activation factors of the candidate offers
+/// subject to the linearised thermal and voltage limits and the DSO's requests, a MILP when offers have minimum
+/// activation factors or the market a granularity; thermal limits enter as tangent cuts added while the linear state
+/// still violates them; then the AC power flow of the result, and, while it shows violations, another round with every
+/// limit shifted by the AC-minus-linear mismatch at the current point.
+/// </summary>
+internal sealed class FlexSlotClearing
+{
+    private const double LinearTolerance = 1e-9;
+    private const int MaxCuts = 200;
+
+    private readonly IFlexLinearisation _lin;
+    private readonly FlexAcEvaluator _ac;
+    private readonly FlexClearingOptions _options;
+    private readonly int _slot;
+    private readonly double _hours;
+    private readonly double _baseMva;
+    private readonly double[] _p0Pu;
+    private readonly double[] _q0Pu;
+    private readonly IReadOnlyList<FlexCandidate> _candidates;
+    private readonly IReadOnlyList<(FlexRequest Request, bool[] Members)> _requests;
+    private readonly double _granularityMw;
+    private readonly int _branches;
+    private readonly int _buses;
+    private readonly double[] _correction;
+    private readonly List<FlexLimitRow> _rows = [];
+
+    public FlexSlotClearing(
+        IFlexLinearisation lin,
+        FlexAcEvaluator ac,
+        FlexClearingOptions options,
+        int slot,
+        double hours,
+        double granularityKw,
+        double[] p0Pu,
+        double[] q0Pu,
+        IReadOnlyList<FlexCandidate> candidates,
+        IReadOnlyList<(FlexRequest Request, bool[] Members)> requests)
+    {
+        _lin = lin;
+        _ac = ac;
+        _options = options;
+        _slot = slot;
+        _hours = hours;
+        _baseMva = lin.Index.BaseMva;
+        _p0Pu = p0Pu;
+        _q0Pu = q0Pu;
+        _candidates = candidates;
+        _requests = requests;
+        _granularityMw = granularityKw / 1000;
+        _branches = lin.Index.BranchCount;
+        _buses = lin.Index.BusCount;
+        _correction = new double[_branches + _buses];
+    }
+
+    public FlexSlotOutcome Run()
+    {
+        var before = _ac.Run(_slot, _p0Pu, _q0Pu);
+        var baseState = StateAt(_p0Pu, _q0Pu);
+        AddViolatedRows(baseState);
+        var notes = new List<string>();
+        var status = FlexClearingStatus.Cleared;
+        double[] activation = new double[_candidates.Count];
+        FlexAcSlot after = before;
+        Solution? final = null;
+        OptimizationModel? finalModel = null;
+        List<(Constraint Row, FlexLimitRow? Limit, int Request)> finalRows = [];
+        var round = 0;
+        while (true)
+        {
+            round++;
+            var solved = SolveLinear(baseState, notes);
+            if (solved is null)
+            {
+                status = FlexClearingStatus.InsufficientFlexibility;
+                break;
+            }
+
+            (activation, final, finalModel, finalRows, var shortfall) = solved.Value;
+            var (p, q) = Injections(activation);
+            after = _ac.Run(_slot, p, q);
+            if (shortfall)
+            {
+                status = FlexClearingStatus.InsufficientFlexibility;
+                break;
+            }
+
+            if (!after.Converged)
+            {
+                status = FlexClearingStatus.PowerFlowFailed;
+                notes.Add($"Slot {_slot}: the AC power flow of the selection did not converge in round {round}.");
+                break;
+            }
+
+            if (after.Violations.Count == 0)
+            {
+                break;
+            }
+
+            if (round >= _options.MaxRounds)
+            {
+                status = FlexClearingStatus.ViolationsRemain;
+                notes.Add($"Slot {_slot}: after {round} round(s) the AC power flow still shows {string.Join(", ", after.Violations.Select(v => $"{v.Kind} at {v.Element}"))}; " +
+                    "the linearisation misses them (raise --max-rounds, or the offers relieving them are used up).");
+                break;
+            }
+
+            Relinearise(activation, after);
+        }
+
+        var prices = final is null ? Zeros() : Prices(final, finalRows);
+        var duals = final is null ? [] : BindingLimits(final, finalRows);
+        var orders = _candidates.Select((c, j) => (c, activation[j])).Where(x => x.Item2 > 1e-9).ToList();
+        return new FlexSlotOutcome(status, round, orders, prices, duals, before, after, notes);
+    }
+
+    /// <summary>The linear state (no correction) at net injections (p.u.).</summary>
+    private FlexLinearState StateAt(double[] pPu, double[] qPu)
+    {
+        var state = _lin.FlatState();
+        for (var i = 0; i < _buses; i++)
+        {
+            if (pPu[i] != 0)
+            {
+                state.Add(_lin.Of(i, false), pPu[i]);
+            }
+
+            if (qPu[i] != 0)
+            {
+                state.Add(_lin.Of(i, true), qPu[i]);
+            }
+        }
+
+        return state;
+    }
+
+    private FlexLinearState StateWith(FlexLinearState baseState, double[] activation)
+    {
+        var state = baseState.Clone();
+        for (var j = 0; j < _candidates.Count; j++)
+        {
+            if (activation[j] == 0)
+            {
+                continue;
+            }
+
+            var c = _candidates[j];
+            state.Add(_lin.Of(c.Bus, false), activation[j] * c.DeltaPMw / _baseMva);
+            state.Add(_lin.Of(c.Bus, true), activation[j] * c.DeltaQMvar / _baseMva);
+        }
+
+        return state;
+    }
+
+    private (double[] P, double[] Q) Injections(double[] activation)
+    {
+        var p = (double[])_p0Pu.Clone();
+        var q = (double[])_q0Pu.Clone();
+        for (var j = 0; j < _candidates.Count; j++)
+        {
+            var c = _candidates[j];
+            p[c.Bus] += activation[j] * c.DeltaPMw / _baseMva;
+            q[c.Bus] += activation[j] * c.DeltaQMvar / _baseMva;
+        }
+
+        return (p, q);
+    }
+
+    /// <summary>Adds a row for every limit the (corrected) linear state violates; returns how many were added.</summary>
+    private int AddViolatedRows(FlexLinearState state)
+    {
+        var added = 0;
+        var index = _lin.Index;
+        for (var k = 0; k < _branches; k++)
+        {
+            var rating = index.RatingPu[k];
+            if (!(double.IsFinite(rating) && rating > 0))
+            {
+                continue;
+            }
+
+            var s = Math.Sqrt((state.BranchP[k] * state.BranchP[k]) + (state.BranchQ[k] * state.BranchQ[k]));
+            if (s + _correction[k] > rating + LinearTolerance && s > 0)
+            {
+                _rows.Add(new FlexLimitRow(k, false, state.BranchP[k] / s, state.BranchQ[k] / s));
+                added++;
+            }
+        }
+
+        if (state.SquaredVoltage is { } v)
+        {
+            for (var i = 0; i < _buses; i++)
+            {
+                var (lo, hi) = SquaredBand(i);
+                var value = v[i] + _correction[_branches + i];
+                if ((value > hi + LinearTolerance || value < lo - LinearTolerance) && !_rows.Any(r => r.IsVoltage && r.Element == i))
+                {
+                    _rows.Add(new FlexLimitRow(i, true, 0, 0));
+                    added++;
+                }
+            }
+        }
+
+        return added;
+    }
+
+    private (double Lower, double Upper) SquaredBand(int bus)
+    {
+        var index = _lin.Index;
+        var lo = index.VmMinPu[bus] > 0 && double.IsFinite(index.VmMinPu[bus]) ? index.VmMinPu[bus] * index.VmMinPu[bus] : double.NegativeInfinity;
+        var hi = double.IsFinite(index.VmMaxPu[bus]) ? index.VmMaxPu[bus] * index.VmMaxPu[bus] : double.PositiveInfinity;
+        return (lo, hi);
+    }
+
+    /// <summary>Solves the linear problem, adding cuts until the linear state meets every limit; null when the solver fails.</summary>
+    private (double[] Activation, Solution Duals, OptimizationModel Model, List<(Constraint, FlexLimitRow?, int)> Rows, bool Shortfall)? SolveLinear(FlexLinearState baseState, List<string> notes)
+    {
+        for (var cut = 0; cut < MaxCuts; cut++)
+        {
+            var (model, a, integers, rows, slacks) = Build(baseState);
+            var solution = Solvers.For(model).Solve(model);
+            if (!solution.HasValues)
+            {
+                notes.Add($"Slot {_slot}: the selection problem could not be solved ({solution.Status}: {solution.Message}).");
+                return null;
+            }
+
+            var activation = a.Select(x => Math.Clamp(solution.Value(x), 0, 1)).ToArray();
+            var state = StateWith(baseState, activation);
+            if (AddViolatedRows(state) > 0)
+            {
+                continue;
+            }
+
+            var shortfall = false;
+            foreach (var (slack, what) in slacks)
+            {
+                if (solution.Value(slack) > 1e-7)
+                {
+                    shortfall = true;
+                    notes.Add($"Slot {_slot}: the offers cannot meet {what} (short by {solution.Value(slack):0.######} {(what.StartsWith("the voltage", StringComparison.Ordinal) ? "in squared p.u." : "MW")}): no offer with a useful sensitivity has volume left.");
+                }
+            }
+
+            var duals = solution;
+            if (integers.Count > 0)
+            {
+                // Duals of a MILP: fix the integer decisions and solve the remaining LP.
+                foreach (var x in integers)
+                {
+                    var value = Math.Round(solution.Value(x));
+                    model.SetBounds(x, value, value);
+                    model.Relax(x);
+                }
+
+                duals = Solvers.For(model).Solve(model);
+                if (!duals.HasValues)
+                {
+                    duals = solution;
+                }
+            }
+
+            return (activation, duals, model, rows, shortfall);
+        }
+
+        notes.Add($"Slot {_slot}: the thermal cuts did not settle within {MaxCuts} iterations.");
+        return null;
+    }
+
+    private (OptimizationModel Model, Variable[] A, List<Variable> Integers, List<(Constraint, FlexLimitRow?, int)> Rows, List<(Variable, string)> Slacks) Build(FlexLinearState baseState)
+    {
+        var model = new OptimizationModel($"flex-slot-{_slot}");
+        var objective = new LinearExpression();
+        var a = new Variable[_candidates.Count];
+        var integers = new List<Variable>();
+        for (var j = 0; j < _candidates.Count; j++)
+        {
+            var c = _candidates[j];
+            a[j] = model.AddVariable(0, 1, $"a[{c.Offer.Id}]");
+            objective.Add(a[j], c.CostEurPerActivation);
+            var min = c.Offer.MinActivationFactor;
+            if (min > 0)
+            {
+                var z = model.AddBinary($"z[{c.Offer.Id}]");
+                integers.Add(z);
+                model.AddLessOrEqual(a[j] - z, 0);
+                model.AddGreaterOrEqual(new LinearExpression().Add(a[j], 1).Add(z, -min), 0);
+            }
+
+            var quantityMw = c.Offer.QuantityKw / 1000;
+            if (_granularityMw > 0 && quantityMw > 0)
+            {
+                var steps = model.AddInteger(0, Math.Floor((quantityMw / _granularityMw) + 1e-9), $"n[{c.Offer.Id}]");
+                integers.Add(steps);
+                model.AddEquality(new LinearExpression().Add(a[j], quantityMw).Add(steps, -_granularityMw), 0);
+            }
+        }
+
+        var penalty = _options.ShortfallPenaltyEurPerMwh * _hours;
+        var rows = new List<(Constraint, FlexLimitRow?, int)>();
+        var slacks = new List<(Variable, string)>();
+        var index = _lin.Index;
+        foreach (var row in _rows)
+        {
+            var e = new LinearExpression();
+            if (row.IsVoltage)
+            {
+                var i = row.Element;
+                for (var j = 0; j < _candidates.Count; j++)
+                {
+                    var c = _candidates[j];
+                    var dv = (_lin.Of(c.Bus, false).SquaredVoltage![i] * c.DeltaPMw / _baseMva) + (_lin.Of(c.Bus, true).SquaredVoltage![i] * c.DeltaQMvar / _baseMva);
+                    e.Add(a[j], dv);
+                }
+
+                var (lo, hi) = SquaredBand(i);
+                var constant = baseState.SquaredVoltage![i] + _correction[_branches + i];
+                var up = model.AddVariable(0, double.PositiveInfinity, $"short-v+[{i}]");
+                var down = model.AddVariable(0, double.PositiveInfinity, $"short-v-[{i}]");
+                e.Add(up, -1).Add(down, 1);
+                objective.Add(up, penalty).Add(down, penalty);
+                slacks.Add((up, $"the voltage limit at bus {index.BusIdOf(i)}"));
+                slacks.Add((down, $"the voltage limit at bus {index.BusIdOf(i)}"));
+                rows.Add((model.AddConstraint(e, lo - constant, hi - constant, $"v[{index.BusIdOf(i)}]"), row, -1));
+            }
+            else
+            {
+                var k = row.Element;
+                for (var j = 0; j < _candidates.Count; j++)
+                {
+                    var c = _candidates[j];
+                    var sp = _lin.Of(c.Bus, false);
+                    var sq = _lin.Of(c.Bus, true);
+                    var coefficient = (c.DeltaPMw * ((row.Cos * sp.BranchP[k]) + (row.Sin * sp.BranchQ[k])))
+                        + (c.DeltaQMvar * ((row.Cos * sq.BranchP[k]) + (row.Sin * sq.BranchQ[k])));
+                    e.Add(a[j], coefficient);
+                }
+
+                var constantMw = ((row.Cos * baseState.BranchP[k]) + (row.Sin * baseState.BranchQ[k]) + _correction[k]) * _baseMva;
+                var slack = model.AddVariable(0, double.PositiveInfinity, $"short-s[{index.BranchIds[k]}]");
+                e.Add(slack, -1);
+                objective.Add(slack, penalty);
+                slacks.Add((slack, $"the rating of branch {index.BranchIds[k]}"));
+                rows.Add((model.AddLessOrEqual(e, (index.RatingPu[k] * _baseMva) - constantMw, $"s[{index.BranchIds[k]}]"), row, -1));
+            }
+        }
+
+        for (var r = 0; r < _requests.Count; r++)
+        {
+            var (request, members) = _requests[r];
+            var e = new LinearExpression();
+            for (var j = 0; j < _candidates.Count; j++)
+            {
+                if (members[j])
+                {
+                    e.Add(a[j], _candidates[j].Offer.PowerKw / 1000);
+                }
+            }
+
+            var slack = model.AddVariable(0, double.PositiveInfinity, $"short-r[{request.Id}]");
+            e.Add(slack, 1);
+            objective.Add(slack, penalty);
+            slacks.Add((slack, $"request {request.Id}"));
+            var upper = request.AvailableKw is { } available ? available / 1000 : double.PositiveInfinity;
+            rows.Add((model.AddConstraint(e, request.RequestedKw / 1000, upper, $"r[{request.Id}]"), null, r));
+        }
+
+        model.SetObjective(objective);
+        return (model, a, integers, rows, slacks);
+    }
+
+    private void Relinearise(double[] activation, FlexAcSlot ac)
+    {
+        var (p, q) = Injections(activation);
+        var state = StateAt(p, q);
+        var index = _lin.Index;
+        for (var k = 0; k < _branches; k++)
+        {
+            var rating = index.RatingPu[k];
+            if (double.IsFinite(rating) && rating > 0)
+            {
+                var s = Math.Sqrt((state.BranchP[k] * state.BranchP[k]) + (state.BranchQ[k] * state.BranchQ[k]));
+                _correction[k] = (ac.LoadingPercent[k] / 100 * rating) - s;
+            }
+        }
+
+        if (state.SquaredVoltage is { } v)
+        {
+            for (var i = 0; i < _buses; i++)
+            {
+                _correction[_branches + i] = (ac.VoltagesPu[i] * ac.VoltagesPu[i]) - v[i];
+            }
+        }
+
+        AddViolatedRows(state);
+    }
+
+    private List<FlexBusPrice> Zeros() => [.. Enumerable.Range(0, _buses).Select(i => new FlexBusPrice(_lin.Index.BusIdOf(i), _slot, 0, 0))];
+
+    /// <summary>
+    /// π_i = Σ_rows y_r·∂m_r/∂p_i / Δt: the value of one more MW injected at bus i, from the duals y = ∂cost/∂(bound) of
+    /// the limit rows (docs/mechanisms/flexibility.md#prices).
+    /// </summary>
+    private List<FlexBusPrice> Prices(Solution solution, List<(Constraint Row, FlexLimitRow? Limit, int Request)> rows)
+    {
+        var binding = rows.Where(r => r.Limit is not null && Math.Abs(solution.Dual(r.Row)) > 1e-12).ToList();
+        var result = new List<FlexBusPrice>(_buses);
+        for (var i = 0; i < _buses; i++)
+        {
+            double active = 0, reactive = 0;
+            if (binding.Count > 0)
+            {
+                var sp = _lin.Of(i, false);
+                var sq = _lin.Of(i, true);
+                foreach (var (row, limit, _) in binding)
+                {
+                    var y = solution.Dual(row);
+                    active += y * Derivative(limit!, sp);
+                    reactive += y * Derivative(limit!, sq);
+                }
+            }
+
+            result.Add(new FlexBusPrice(_lin.Index.BusIdOf(i), _slot, Clean(active / _hours), Clean(reactive / _hours)));
+        }
+
+        return result;
+    }
+
+    /// <summary>∂(row measure)/∂(injection in MW) for a sensitivity per p.u.</summary>
+    private double Derivative(FlexLimitRow row, FlexSensitivity s) => row.IsVoltage
+        ? (s.SquaredVoltage?[row.Element] ?? 0) / _baseMva
+        : (row.Cos * s.BranchP[row.Element]) + (row.Sin * s.BranchQ[row.Element]);
+
+    private List<FlexLimitDual> BindingLimits(Solution solution, List<(Constraint Row, FlexLimitRow? Limit, int Request)> rows)
+    {
+        var result = new List<FlexLimitDual>();
+        foreach (var (row, limit, request) in rows)
+        {
+            var y = solution.Dual(row);
+            if (Math.Abs(y) <= 1e-12)
+            {
+                continue;
+            }
+
+            var (kind, element) = limit is null
+                ? ("request", _requests[request].Request.Id)
+                : limit.IsVoltage ? ("voltage", _lin.Index.BusIdOf(limit.Element).Value) : ("thermal", _lin.Index.BranchIds[limit.Element]);
+            var existing = result.FindIndex(d => d.Kind == kind && d.Element == element);
+            var value = Math.Abs(y) / _hours;
+            if (existing >= 0)
+            {
+                result[existing] = result[existing] with { Dual = Clean(result[existing].Dual + value) };
+            }
+            else
+            {
+                result.Add(new FlexLimitDual(_slot, kind, element, Clean(value)));
+            }
+        }
+
+        return result;
+    }
+
+    private static double Clean(double v) => Math.Abs(v) < 1e-9 ? 0 : Math.Round(v, 9);
+}

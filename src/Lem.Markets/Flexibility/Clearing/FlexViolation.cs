@@ -1,0 +1,9 @@
+namespace Lem.Markets.Flexibility.Clearing;
+
+/// <summary>A limit violated in the AC power flow of a slot.</summary>
+/// <param name="Slot">The slot.</param>
+/// <param name="Kind">"overload", "overvoltage" or "undervoltage".</param>
+/// <param name="Element">The branch or bus.</param>
+/// <param name="Value">The loading (%) or voltage (p.u.).</param>
+/// <param name="Limit">The limit in the same unit.</param>
+public sealed record FlexViolation(int Slot, string Kind, string Element, double Value, double Limit);

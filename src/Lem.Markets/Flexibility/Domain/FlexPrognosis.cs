@@ -1,0 +1,10 @@
+namespace Lem.Markets.Flexibility.Domain;
+
+/// <summary>
+/// A forecast net injection at a bus per slot (UFTP D-Prognosis, aggregated to the bus), the baseline around which the
+/// DSO's grid analysis and the clearing linearise. Injection positive: a load of 60 kW is −60.
+/// </summary>
+/// <param name="Bus">The bus.</param>
+/// <param name="PowerKw">The net active injection per slot (kW).</param>
+/// <param name="ReactiveKvar">The net reactive injection per slot (kvar), or null for none.</param>
+public sealed record FlexPrognosis(BusId Bus, IReadOnlyList<double> PowerKw, IReadOnlyList<double>? ReactiveKvar = null);

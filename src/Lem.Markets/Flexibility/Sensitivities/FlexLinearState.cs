@@ -1,0 +1,53 @@
+namespace Lem.Markets.Flexibility.Sensitivities;
+
+/// <summary>
+/// A linearised grid state in p.u. on the network base: branch flows at the from end and squared voltages (null for a
+/// model without voltages). Mutable: the clearing adds sensitivities to it.
+/// </summary>
+public sealed class FlexLinearState
+{
+    /// <summary>Creates a state.</summary>
+    public FlexLinearState(double[] branchP, double[] branchQ, double[]? squaredVoltage)
+    {
+        BranchP = branchP;
+        BranchQ = branchQ;
+        SquaredVoltage = squaredVoltage;
+    }
+
+    /// <summary>The active flow of each branch at its from end (p.u.).</summary>
+    public double[] BranchP { get; }
+
+    /// <summary>The reactive flow of each branch at its from end (p.u.).</summary>
+    public double[] BranchQ { get; }
+
+    /// <summary>The squared voltage magnitude of each bus, or null.</summary>
+    public double[]? SquaredVoltage { get; }
+
+    /// <summary>A copy.</summary>
+    public FlexLinearState Clone() => new([.. BranchP], [.. BranchQ], SquaredVoltage is null ? null : [.. SquaredVoltage]);
+
+    /// <summary>Adds <paramref name="factor"/> times a sensitivity.</summary>
+    public void Add(FlexSensitivity sensitivity, double factor)
+    {
+        ArgumentNullException.ThrowIfNull(sensitivity);
+        if (factor == 0)
+        {
+            return;
+        }
+
+        Axpy(BranchP, sensitivity.BranchP, factor);
+        Axpy(BranchQ, sensitivity.BranchQ, factor);
+        if (SquaredVoltage is not null && sensitivity.SquaredVoltage is not null)
+        {
+            Axpy(SquaredVoltage, sensitivity.SquaredVoltage, factor);
+        }
+    }
+
+    private static void Axpy(double[] y, double[] x, double a)
+    {
+        for (var i = 0; i < y.Length; i++)
+        {
+            y[i] += a * x[i];
+        }
+    }
+}
