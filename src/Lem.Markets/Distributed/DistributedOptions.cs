@@ -42,4 +42,13 @@ public sealed record DistributedOptions
     /// handed to the agents as per-partner preferences (see <see cref="Lem.Markets.Distributed.NetworkCharges"/>); null for none.
     /// </summary>
     public Lem.Grid.Distance.NetworkChargePolicy? NetworkCharges { get; init; }
+
+    /// <summary>
+    /// The grid formulation the market clears on (docs/mechanisms/admm.md#the-grid-agent): <c>copperplate</c> (the default)
+    /// or a linear formulation of the pool (<c>lindistflow</c>, <c>dc</c>), which adds the grid agent.
+    /// </summary>
+    public string GridFormulation { get; init; } = "copperplate";
+
+    /// <summary>The grid agent and the agents' buses when <see cref="GridFormulation"/> is a grid; set by the mechanism.</summary>
+    internal Grid.GridCoupling? Coupling { get; init; }
 }
