@@ -8,8 +8,9 @@ namespace Lem.Markets.Distributed.Grid;
 /// The distribution system operator as an agent of the distributed engines (docs/mechanisms/admm.md#the-grid-agent): it
 /// holds the network model privately (the pool's own grid formulation, prepared for the network) and answers a
 /// <see cref="GridSignal"/>, the injections the market requests per bus and slot, with the nearest injections the
-/// network accepts: per slot the Euclidean projection onto the formulation's feasible set, a QP solved by the project's
-/// interior point method (warm structure, new objective each time) with HiGHS as the fallback. Its inputs are
+/// network accepts: per slot the Euclidean projection onto the formulation's feasible set, written once in the injections
+/// alone (<see cref="InjectionPolytope"/>) and solved by a warm-started active-set method, else as a QP by the project's
+/// interior point method with HiGHS as the fallback. Its inputs are
 /// injections only: the requested active injections per bus and slot, and the reactive injections it is told once at
 /// the start (the loads' expected consumption at the pool's power factor); the outside market's reactive exchange at the
 /// connection bus is free, as in the pool.
@@ -17,6 +18,7 @@ namespace Lem.Markets.Distributed.Grid;
 public sealed class GridAgent : IAgent
 {
     private readonly Slot[] _slots;
+    private readonly InjectionPolytope? _polytope;
     private readonly int _buses;
 
     /// <summary>Prepares one projection QP per slot on the prepared formulation.</summary>
@@ -49,6 +51,8 @@ public sealed class GridAgent : IAgent
         {
             _slots[t] = Slot.Build(grid, t, connectionBus, reactiveInjectionKvar, slots);
         }
+
+        _polytope = InjectionPolytope.TryBuild([.. _slots.Select(x => x.Model)], _buses);
     }
 
     /// <inheritdoc/>
@@ -72,7 +76,7 @@ public sealed class GridAgent : IAgent
                     }
 
                     var accepted = new double[_buses * slots];
-                    Parallel.For(0, slots, t => _slots[t].Project(s.RequestedInjectionKw, accepted, slots));
+                    Parallel.For(0, slots, t => Project(t, s.RequestedInjectionKw, accepted));
                     return new GridProposal(AgentId, accepted);
                 }
 
@@ -83,21 +87,45 @@ public sealed class GridAgent : IAgent
         }
     }
 
+    /// <summary>Slot t's projection of the requested injections (kW, bus-major) into <paramref name="acceptedKw"/>.</summary>
+    private void Project(int t, IReadOnlyList<double> requestedKw, double[] acceptedKw)
+    {
+        var slots = _slots.Length;
+        var z = new double[_buses];
+        for (var b = 0; b < _buses; b++)
+        {
+            z[b] = requestedKw[(b * slots) + t] / 1000.0;
+        }
+
+        var g = new double[_buses];
+        if (_polytope is null || !_polytope.Project(t, z, g))
+        {
+            _slots[t].Project(z, g);
+        }
+
+        for (var b = 0; b < _buses; b++)
+        {
+            acceptedKw[(b * slots) + t] = g[b] * 1000.0;
+        }
+    }
+
     /// <summary>One slot's projection: min ½Σ_b (g_b − z_b)² over the injections g the formulation accepts (MW inside).</summary>
     private sealed class Slot
     {
-        private readonly OptimizationModel _model;
-        private readonly InteriorPointQp _qp;
         private readonly Variable[] _injection;
         private readonly int _slot;
+        private readonly Lazy<InteriorPointQp> _qp;
 
         private Slot(OptimizationModel model, Variable[] injection, int slot)
         {
-            _model = model;
+            Model = model;
             _injection = injection;
             _slot = slot;
-            _qp = new InteriorPointQp(model);
+            _qp = new Lazy<InteriorPointQp>(() => new InteriorPointQp(model));
         }
+
+        /// <summary>The slot's model: the injections (variables 0..buses−1) and the formulation's rows.</summary>
+        public OptimizationModel Model { get; }
 
         public static Slot Build(IPreparedGridFormulation grid, int slot, int connectionBus, IReadOnlyList<double> reactiveKvar, int slots)
         {
@@ -127,19 +155,20 @@ public sealed class GridAgent : IAgent
             return new Slot(model, injection, slot);
         }
 
-        public void Project(IReadOnlyList<double> requestedKw, double[] acceptedKw, int slots)
+        /// <summary>The projection of <paramref name="z"/> (MW) by the interior point method, else HiGHS.</summary>
+        public void Project(double[] z, double[] g)
         {
-            var n = _model.Variables.Count;
+            var n = Model.Variables.Count;
             var linear = new double[n];
             var quadratic = new double[n];
             for (var b = 0; b < _injection.Length; b++)
             {
                 var j = _injection[b].Index;
                 quadratic[j] = 1.0;
-                linear[j] = -requestedKw[(b * slots) + _slot] / 1000.0;
+                linear[j] = -z[b];
             }
 
-            var solution = _qp.Solve(linear, quadratic, SolverOptions.Default with { Tolerance = 1e-10 });
+            var solution = _qp.Value.Solve(linear, quadratic, SolverOptions.Default with { Tolerance = 1e-10 });
             if (solution.Status != SolveStatus.Optimal)
             {
                 solution = Fallback(linear);
@@ -147,7 +176,7 @@ public sealed class GridAgent : IAgent
 
             for (var b = 0; b < _injection.Length; b++)
             {
-                acceptedKw[(b * slots) + _slot] = solution.Value(_injection[b]) * 1000.0;
+                g[b] = solution.Value(_injection[b]);
             }
         }
 
@@ -160,8 +189,8 @@ public sealed class GridAgent : IAgent
                 objective.Add(g, linear[g.Index]);
             }
 
-            _model.SetObjective(objective);
-            var solution = Solvers.For(_model).Solve(_model, SolverOptions.Default);
+            Model.SetObjective(objective);
+            var solution = Solvers.For(Model).Solve(Model, SolverOptions.Default);
             return solution.Status == SolveStatus.Optimal
                 ? solution
                 : throw new InvalidOperationException($"The grid agent's projection in slot {_slot} ended {solution.Status}: {solution.Message ?? "no message"} (are the network's limits feasible at all?).");
