@@ -29,17 +29,40 @@ public static class TenHouseholdScenario
         ("h06", 1.2, 0, false), ("h07", 1.4, 0, false), ("h08", 0.7, 0, false), ("h09", 1.0, 0, false), ("h10", 0.6, 0, false),
     ];
 
-    /// <summary>The scenario JSON.</summary>
-    public static string Json()
+    /// <summary>The Kerber network of the village example (examples/village) that <see cref="JsonOnKerberGrid"/> refers to.</summary>
+    public const string KerberGridFile = "kerber_dorfnetz.json";
+
+    /// <summary>The bus of each household in <see cref="JsonOnKerberGrid"/>: house connections at the ends of the Kerber village network's feeders.</summary>
+    private static readonly string[] KerberBuses = ["41", "43", "45", "47", "49", "51", "53", "55", "57", "59"];
+
+    /// <summary>The scenario JSON on copper plate.</summary>
+    public static string Json() => Json(null);
+
+    /// <summary>
+    /// The scenario JSON on the Kerber village network (<see cref="KerberGridFile"/>, read relative to the scenario's
+    /// folder: parse it with examples/village as the base directory), the households at house-connection buses and the
+    /// outside market at the transformer's medium-voltage bus.
+    /// </summary>
+    public static string JsonOnKerberGrid() => Json(KerberBuses);
+
+    private static string Json(string[]? buses)
     {
-        var participants = string.Join(",\n", Households.Select(Participant));
+        var participants = string.Join(",\n", Households.Select((h, i) => Participant(h, buses?[i])));
+        var grid = buses is null ? "" : $$"""
+              "grid": { "file": "{{KerberGridFile}}", "format": "pandapower" },
+            """;
+        var connection = buses is null ? "" : """
+                "connection_bus": "0",
+            """;
         return $$"""
             {
               "format_version": 1,
               "name": "ten households",
-              "description": "Issue 15: ten households on copper plate, a summer day; midday wholesale prices below the feed-in tariff.",
+              "description": "Issue 15: ten households, a summer day; midday wholesale prices below the feed-in tariff.",
               "horizon": { "time_zone": "UTC", "start": "2026-06-21T00:00", "end": "2026-06-22T00:00", "slot_minutes": 60 },
+            {{grid}}
               "outside_market": {
+            {{connection}}
                 "wholesale_import_eur_per_mwh": {{Series(WholesaleImportEurPerMwh)}},
                 "wholesale_export_eur_per_mwh": {{Series(WholesaleImportEurPerMwh.Select(p => p - 5))}},
                 "retail_eur_per_kwh": 0.32,
@@ -60,7 +83,7 @@ public static class TenHouseholdScenario
             """;
     }
 
-    private static string Participant((string Id, double LoadScale, double PvKw, bool Battery) h)
+    private static string Participant((string Id, double LoadScale, double PvKw, bool Battery) h, string? bus)
     {
         var assets = new List<string>
         {
@@ -81,7 +104,8 @@ public static class TenHouseholdScenario
         }
 
         var role = h.PvKw > 0 ? "prosumer" : "consumer";
-        return $$"""    { "id": "{{h.Id}}", "role": "{{role}}", "assets": [ {{string.Join(", ", assets)}} ] }""";
+        var at = bus is null ? "" : $$""" "bus": "{{bus}}",""";
+        return $$"""    { "id": "{{h.Id}}", "role": "{{role}}",{{at}} "assets": [ {{string.Join(", ", assets)}} ] }""";
     }
 
     private static string Series(IEnumerable<double> values) => "[" + string.Join(", ", values.Select(N)) + "]";

@@ -14,6 +14,25 @@ namespace Lem.Markets.Community;
 /// </summary>
 public static class CommunityManager
 {
+    /// <summary>The manager's outside trade y (import positive) with its public cost π_imp y⁺ − π_exp y⁻ within the limits.</summary>
+    internal static SeparableCost OutsideCost(CommunityOutside outside, int slots) => new(
+        Enumerable.Repeat(-outside.ExportLimit, slots).ToArray(),
+        Enumerable.Repeat(outside.ImportLimit, slots).ToArray(),
+        new double[slots],
+        [.. outside.ExportPriceEurPerMwh.Take(slots)],
+        [.. outside.ImportPriceEurPerMwh.Take(slots)],
+        new double[slots],
+        new double[slots],
+        outside.EurPerPriceTimesQuantity);
+
+    /// <summary>The manager's broadcast from (iteration, ρ, mean position, scaled dual u): the price is −ρu.</summary>
+    internal static CommunitySignal Signal(int iteration, double rho, double[] mean, double[] u) => new(iteration, rho, [.. u.Select(v => -rho * v)], mean);
+
+    /// <summary>The position of a community proposal.</summary>
+    /// <exception cref="InvalidOperationException">When the message is not a community proposal.</exception>
+    internal static IReadOnlyList<double> Position(AgentMessage message) =>
+        message is CommunityProposal p ? p.Position : throw new InvalidOperationException($"Member '{message.SenderId}' did not answer with a community proposal.");
+
     /// <summary>Runs the community market.</summary>
     /// <exception cref="ArgumentException">When there are no members, the price series are shorter than the slots, or the options are out of range.</exception>
     public static CommunityResult Run(IReadOnlyList<IAgent> members, CommunityOutside outside, int slots, AdmmOptions? options = null)
@@ -25,22 +44,7 @@ public static class CommunityManager
             throw new ArgumentException($"The outside prices need {slots} values.", nameof(outside));
         }
 
-        var own = new SeparableCost(
-            Enumerable.Repeat(-outside.ExportLimit, slots).ToArray(),
-            Enumerable.Repeat(outside.ImportLimit, slots).ToArray(),
-            new double[slots],
-            [.. outside.ExportPriceEurPerMwh.Take(slots)],
-            [.. outside.ImportPriceEurPerMwh.Take(slots)],
-            new double[slots],
-            new double[slots],
-            outside.EurPerPriceTimesQuantity);
-        var outcome = SharingCore.Run(
-            members,
-            slots,
-            options ?? AdmmOptions.Default,
-            (k, rho, mean, u) => new CommunitySignal(k, rho, [.. u.Select(v => -rho * v)], mean),
-            m => m is CommunityProposal p ? p.Position : throw new InvalidOperationException($"Member '{m.SenderId}' did not answer with a community proposal."),
-            own);
+        var outcome = SharingCore.Run(members, slots, options ?? AdmmOptions.Default, Signal, Position, OutsideCost(outside, slots));
         var (imports, exports) = AdmmMechanism.SplitOutsideTrade(outcome.Positions[^1]);
         return new CommunityResult
         {

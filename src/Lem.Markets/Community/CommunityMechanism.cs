@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Lem.Domain.Markets;
 using Lem.Markets.Distributed;
+using Lem.Markets.Distributed.Grid;
 
 namespace Lem.Markets.Community;
 
@@ -19,6 +20,14 @@ public sealed class CommunityMechanism() : AdmmMechanism(
             market.ImportLimit?.Kw ?? double.PositiveInfinity,
             market.ExportLimit?.Kw ?? double.PositiveInfinity,
             horizon.SlotHours / 1000.0);
+        if (options.Coupling is { } grid)
+        {
+            // With the grid agent (docs/mechanisms/admm.md#the-grid-agent): the manager's outside trade is at the connection bus.
+            var g = GridSharing.Run(agents, grid.AgentBus, grid.Agent, horizon.Count, options.Admm, CommunityManager.Signal, CommunityManager.Position, CommunityManager.OutsideCost(outside, horizon.Count), grid.ConnectionBus);
+            var (import, export) = SplitOutsideTrade(g.OwnPositionKw!);
+            return GridResult(g, grid, clock, import, export);
+        }
+
         var r = CommunityManager.Run(agents, outside, horizon.Count, options.Admm);
         return Result(r, clock, r.PricesEurPerMwh, r.Imports, r.Exports);
     }

@@ -3,7 +3,8 @@ using Lem.Domain.Markets;
 using Lem.Domain.Participants;
 using Lem.Markets.Assets;
 using Lem.Markets.Clearing;
-
+using Lem.Markets.Distributed.Grid;
+using Lem.Markets.Pool;
 using Lem.Markets.Preferences;
 
 namespace Lem.Markets.Distributed;
@@ -28,16 +29,20 @@ public abstract class AdmmMechanism(string name, string description, Distributed
     public DistributedMechanism Kind { get; } = kind;
 
     /// <inheritdoc />
-    public virtual ClearingCapabilities Capabilities { get; } = new() { MultiPeriodAssets = true, Private = true, Iterative = true, TariffAware = true };
+    public virtual ClearingCapabilities Capabilities { get; } = new() { GridFormulations = GridCoupling.Formulations, MultiPeriodAssets = true, Private = true, Iterative = true, TariffAware = true };
 
     /// <inheritdoc />
     public IReadOnlyList<ValidationError> Check(ClearingRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
         var errors = new List<ValidationError>();
-        if (request.Formulation is not ("auto" or "copperplate"))
+        if (request.Formulation != "auto" && !Capabilities.GridFormulations.Contains(request.Formulation))
         {
-            errors.Add(new ValidationError("--grid", "clearing.formulation_not_supported", $"The {Name} mechanism clears on copper plate; --grid {request.Formulation} applies to the pool only."));
+            errors.Add(new ValidationError("--grid", "clearing.formulation_not_supported", $"The {Name} mechanism clears on {string.Join(", ", Capabilities.GridFormulations)}; --grid {request.Formulation} applies to the pool only."));
+        }
+        else
+        {
+            errors.AddRange(GridCoupling.Check(Name, request.Market, request.Formulation));
         }
 
         if (!request.Market.Participants.Any(p => p.Assets.Count > 0 || p.Orders.Count > 0))
@@ -67,6 +72,7 @@ public abstract class AdmmMechanism(string name, string description, Distributed
         {
             NetworkCharges = request.Options.NetworkCharges,
             Tariffs = request.Options.Tariffs,
+            GridFormulation = request.Formulation == "auto" ? "copperplate" : request.Formulation,
             PartnersPerAgent = request.Options.PartnersPerAgent,
             Admm = DistributedOptions.Default.Admm with { Progress = progress },
             P2pAdmm = DistributedOptions.Default.P2pAdmm with { Progress = progress },
@@ -116,9 +122,10 @@ public abstract class AdmmMechanism(string name, string description, Distributed
             }
 
             var prices = new double[slots];
+            var column = result.PriceLocations.Count > 0 ? BusColumn(result, market, id) : -1;
             for (var t = 0; t < slots; t++)
             {
-                var price = t < result.PricesEurPerMwh.Count ? result.PricesEurPerMwh[t] : double.NaN;
+                var price = column >= 0 ? result.BusPricesEurPerMwh[t][column] : t < result.PricesEurPerMwh.Count ? result.PricesEurPerMwh[t] : double.NaN;
                 if (bilateral && traded.TryGetValue((p.ParticipantId, t), out var own) && own.Kwh > 0)
                 {
                     price = own.Eur / own.Kwh;
@@ -144,8 +151,10 @@ public abstract class AdmmMechanism(string name, string description, Distributed
                 _ => ClearingStatus.Diverging,
             },
             MarketName = market.Name,
+            Formulation = result.Formulation,
             SlotCount = slots,
-            PricesEurPerMwh = [.. result.PricesEurPerMwh.Select(p => (IReadOnlyList<double>)[p])],
+            PriceLocations = result.PriceLocations.Count > 0 ? result.PriceLocations : ["copperplate"],
+            PricesEurPerMwh = result.PriceLocations.Count > 0 ? result.BusPricesEurPerMwh : [.. result.PricesEurPerMwh.Select(p => (IReadOnlyList<double>)[p])],
             Positions = positions,
             Bilateral = bilateral,
             Trades = trades,
@@ -166,6 +175,10 @@ public abstract class AdmmMechanism(string name, string description, Distributed
             Report = new AdmmReport(result, charges, mechanism.Capabilities.NetworkCharges),
         };
     }
+
+    /// <summary>The column of a participant's bus in a grid result's prices.</summary>
+    private static int BusColumn(DistributedResult result, MarketInput market, ParticipantId id) =>
+        market.Participants.FirstOrDefault(p => p.Id == id)?.Bus is { } bus ? result.PriceLocations.ToList().IndexOf(bus.Value) : -1;
 
     /// <summary>Σ over a participant's assets of the consumption their kinds expect per slot, kW.</summary>
     private static IReadOnlyList<double> ExpectedConsumptionKw(Participant participant, Horizon horizon)
@@ -233,6 +246,22 @@ public abstract class AdmmMechanism(string name, string description, Distributed
     /// <summary>Whether the mechanism turns the participants' declared preferences into per-pair purchase premiums (P2P).</summary>
     protected virtual bool PricesPreferences => false;
 
+    /// <summary>
+    /// <see cref="Result"/> of a run with the grid agent (docs/mechanisms/admm.md#the-grid-agent): the DLMPs per bus and
+    /// slot, and as the slot's one price the DLMP at the point of common coupling.
+    /// </summary>
+    private protected DistributedResult GridResult(GridAdmmResult run, GridCoupling grid, Stopwatch clock, IReadOnlyList<double> importKw, IReadOnlyList<double> exportKw)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(grid);
+        return Result(run, clock, [.. run.BusPricesEurPerMwh.Select(p => p[grid.ConnectionBus])], importKw, exportKw) with
+        {
+            Formulation = grid.FormulationName,
+            PriceLocations = grid.PriceLocations,
+            BusPricesEurPerMwh = [.. run.BusPricesEurPerMwh.Select(grid.ToPriceLocations)],
+        };
+    }
+
     /// <summary>Network charges for the agents as preferences; none unless the mechanism prices them.</summary>
     protected virtual NetworkChargesTable? Charges(MarketInput market, DistributedOptions options) => null;
 
@@ -260,6 +289,11 @@ public abstract class AdmmMechanism(string name, string description, Distributed
         var charges = Charges(market, options);
         var premiums = PricesPreferences && PreferencePremiums.Declared(market) ? PreferencePremiums.Build(market) : null;
         var agents = members.Select(p => (IAgent)LocalAgent.FromParticipant(p, horizon, charges?.PreferencesOf(p.Id.ToString()), premiums?.PremiumsOf(p.Id.ToString()), options.Tariffs?.GetValueOrDefault(p.Id))).ToList();
+        if (options.GridFormulation != "copperplate")
+        {
+            options = options with { Coupling = GridCoupling.Build(market, members, options.GridFormulation, p => ExpectedConsumptionKw(p, horizon), PoolOptions.Default.LoadPowerFactor) };
+        }
+
         return (Solve(agents, market.OutsideMarket, horizon, options, clock), charges);
     }
 }

@@ -48,4 +48,13 @@ public sealed record DistributedOptions
     /// (docs/settlement.md#tariff-aware-clearing); the reported welfare stays the market's. Null for none.
     /// </summary>
     public IReadOnlyDictionary<ParticipantId, Lem.Markets.Tariffs.TariffCost>? Tariffs { get; init; }
+
+    /// <summary>
+    /// The grid formulation the market clears on (docs/mechanisms/admm.md#the-grid-agent): <c>copperplate</c> (the default)
+    /// or a linear formulation of the pool (<c>lindistflow</c>, <c>dc</c>), which adds the grid agent.
+    /// </summary>
+    public string GridFormulation { get; init; } = "copperplate";
+
+    /// <summary>The grid agent and the agents' buses when <see cref="GridFormulation"/> is a grid; set by the mechanism.</summary>
+    internal Grid.GridCoupling? Coupling { get; init; }
 }

@@ -53,4 +53,13 @@ public sealed record DistributedResult
 
     /// <summary>The residual history as CSV (see <see cref="AdmmDiagnostics.ResidualHistoryCsv"/>).</summary>
     public string ResidualHistoryCsv() => Diagnostics.ResidualHistoryCsv();
+
+    /// <summary>The grid formulation the market cleared on (<c>copperplate</c> without the grid agent).</summary>
+    public string Formulation { get; init; } = "copperplate";
+
+    /// <summary>With the grid agent: the bus ids of <see cref="BusPricesEurPerMwh"/>'s columns; empty on copper plate.</summary>
+    public IReadOnlyList<string> PriceLocations { get; init; } = [];
+
+    /// <summary>With the grid agent: the DLMP per slot and bus of <see cref="PriceLocations"/>, EUR/MWh; empty on copper plate.</summary>
+    public IReadOnlyList<IReadOnlyList<double>> BusPricesEurPerMwh { get; init; } = [];
 }

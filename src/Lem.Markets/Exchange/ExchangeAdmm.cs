@@ -20,7 +20,7 @@ public static class ExchangeAdmm
             slots,
             options ?? AdmmOptions.Default,
             (k, rho, mean, u) => new ExchangeSignal(k, rho, mean, u),
-            m => m is ExchangeProposal p ? p.Injection : throw new InvalidOperationException($"Agent '{m.SenderId}' did not answer with an exchange proposal."),
+            Injection,
             own: null);
         return new ExchangeResult
         {
@@ -31,4 +31,9 @@ public static class ExchangeAdmm
             TotalCostEur = outcome.TotalCostEur,
         };
     }
+
+    /// <summary>The injection of an exchange proposal.</summary>
+    /// <exception cref="InvalidOperationException">When the message is not an exchange proposal.</exception>
+    internal static IReadOnlyList<double> Injection(AgentMessage message) =>
+        message is ExchangeProposal p ? p.Injection : throw new InvalidOperationException($"Agent '{message.SenderId}' did not answer with an exchange proposal.");
 }

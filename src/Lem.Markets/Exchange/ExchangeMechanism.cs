@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Lem.Domain.Markets;
 using Lem.Markets.Distributed;
+using Lem.Markets.Distributed.Grid;
 
 namespace Lem.Markets.Exchange;
 
@@ -14,6 +15,14 @@ public sealed class ExchangeMechanism() : AdmmMechanism(
     protected override DistributedResult Solve(List<IAgent> agents, OutsideMarket market, Horizon horizon, DistributedOptions options, Stopwatch clock)
     {
         agents.Add(LocalAgent.OutsideMarket(options.OutsideMarketId, market, horizon));
+        if (options.Coupling is { } grid)
+        {
+            // With the grid agent (docs/mechanisms/admm.md#the-grid-agent): the outside market trades at the connection bus.
+            var g = GridSharing.Run(agents, [.. grid.AgentBus, grid.ConnectionBus], grid.Agent, horizon.Count, options.Admm, (k, rho, mean, u) => new ExchangeSignal(k, rho, mean, u), ExchangeAdmm.Injection, null, 0);
+            var (import, export) = SplitOutsideTrade(g.Injections[^1]);
+            return GridResult(g, grid, clock, import, export);
+        }
+
         var r = ExchangeAdmm.Run(agents, horizon.Count, options.Admm);
         return ResultWithOutsideAgent(r, clock, r.PricesEurPerMwh);
     }

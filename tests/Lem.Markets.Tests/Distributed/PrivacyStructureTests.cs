@@ -1,6 +1,7 @@
 using System.Reflection;
 using Lem.Markets.Community;
 using Lem.Markets.Distributed;
+using Lem.Markets.Distributed.Grid;
 using Lem.Markets.Exchange;
 using Lem.Markets.PeerToPeer;
 
@@ -24,7 +25,7 @@ public class PrivacyStructureTests
     [Fact]
     public void Messages_carry_only_numbers_ids_and_vectors_of_trades_prices_and_residual_terms()
     {
-        Type[] messages = [typeof(ExchangeSignal), typeof(ExchangeProposal), typeof(CommunitySignal), typeof(CommunityProposal), typeof(P2pSignal), typeof(P2pProposal), typeof(CostRequest), typeof(CostReport)];
+        Type[] messages = [typeof(ExchangeSignal), typeof(ExchangeProposal), typeof(CommunitySignal), typeof(CommunityProposal), typeof(P2pSignal), typeof(P2pProposal), typeof(CostRequest), typeof(CostReport), typeof(GridSignal), typeof(GridProposal)];
         var all = typeof(CoordinatorMessage).Assembly.GetTypes().Where(t => !t.IsAbstract && (typeof(CoordinatorMessage).IsAssignableFrom(t) || typeof(AgentMessage).IsAssignableFrom(t)));
         Assert.Equal(messages.OrderBy(t => t.Name), all.OrderBy(t => t.Name));
         foreach (var t in messages)
