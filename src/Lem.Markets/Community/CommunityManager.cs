@@ -38,7 +38,7 @@ public static class CommunityManager
             members,
             slots,
             options ?? AdmmOptions.Default,
-            (k, rho, mean, u) => new CommunitySignal(k, rho, [.. u.Select(v => -rho * v)], mean),
+            (k, rho, mean, u, alpha) => new CommunitySignal(k, rho, [.. u.Select(v => -rho * v)], mean) { Relaxation = alpha },
             m => m is CommunityProposal p ? p.Position : throw new InvalidOperationException($"Member '{m.SenderId}' did not answer with a community proposal."),
             own);
         var (imports, exports) = AdmmMechanism.SplitOutsideTrade(outcome.Positions[^1]);

@@ -19,7 +19,7 @@ public sealed class CommunityMechanism() : AdmmMechanism(
             market.ImportLimit?.Kw ?? double.PositiveInfinity,
             market.ExportLimit?.Kw ?? double.PositiveInfinity,
             horizon.SlotHours / 1000.0);
-        var r = CommunityManager.Run(agents, outside, horizon.Count, options.Admm);
+        var r = CommunityManager.Run(agents, outside, horizon.Count, StartingAtOutsidePrices(options.Admm, market, horizon.Count));
         return Result(r, clock, r.PricesEurPerMwh, r.Imports, r.Exports);
     }
 }

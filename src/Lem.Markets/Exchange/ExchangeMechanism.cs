@@ -14,7 +14,7 @@ public sealed class ExchangeMechanism() : AdmmMechanism(
     protected override DistributedResult Solve(List<IAgent> agents, OutsideMarket market, Horizon horizon, DistributedOptions options, Stopwatch clock)
     {
         agents.Add(LocalAgent.OutsideMarket(options.OutsideMarketId, market, horizon));
-        var r = ExchangeAdmm.Run(agents, horizon.Count, options.Admm);
+        var r = ExchangeAdmm.Run(agents, horizon.Count, StartingAtOutsidePrices(options.Admm, market, horizon.Count));
         return ResultWithOutsideAgent(r, clock, r.PricesEurPerMwh);
     }
 }
