@@ -37,6 +37,42 @@ public sealed class BenchGoalsTests
     }
 
     [Fact]
+    public void BenchP2p_RandomMarket_ReportsTimeIterationsResiduals_AndTheTenSecondGoal_TheSameMarketEveryRun()
+    {
+        var (exit, output, err) = CliRunner.Run("bench", "p2p", "--agents", "60", "--partners", "4", "--slots", "3", "--runs", "1", "--format", "json");
+        var (_, again, _) = CliRunner.Run("bench", "p2p", "--agents", "60", "--partners", "4", "--slots", "3", "--runs", "1", "--format", "json");
+
+        Assert.True(exit is ExitCodes.Ok or ExitCodes.GoalMissed, output + err);
+        using var doc = JsonDocument.Parse(output);
+        using var second = JsonDocument.Parse(again);
+        var root = doc.RootElement;
+        var goal = Assert.Single(root.GetProperty("goals").EnumerateArray());
+        Assert.Equal("p2p_market_s", goal.GetProperty("figure").GetString());
+        Assert.Equal(10.0, goal.GetProperty("target").GetDouble());
+        Assert.Equal(root.GetProperty("p2p_market_s").GetDouble(), goal.GetProperty("value").GetDouble());
+        Assert.InRange(root.GetProperty("p2p_market_iterations").GetDouble(), 2, 4999);
+        foreach (var key in new[] { "p2p_market_iterations", "p2p_market_primal_residual", "p2p_market_dual_residual" })
+        {
+            Assert.Equal(root.GetProperty(key).GetDouble(), second.RootElement.GetProperty(key).GetDouble());
+        }
+
+        Assert.False(root.TryGetProperty("p2p_1000x10x24_s", out _));
+    }
+
+    [Theory]
+    [InlineData("--agents", "1")]
+    [InlineData("--partners", "0")]
+    [InlineData("--slots", "0")]
+    public void BenchP2p_OutOfRangeSize_IsAUsageError(string option, string value)
+    {
+        var (exit, output, err) = option == "--agents" ? CliRunner.Run("bench", "p2p", option, value) : CliRunner.Run("bench", "p2p", "--agents", "10", option, value);
+
+        Assert.Equal(ExitCodes.Usage, exit);
+        Assert.Contains(option, output + err, StringComparison.Ordinal);
+        CliRunner.AssertNoStackTrace(output + err);
+    }
+
+    [Fact]
     public void BenchDistributed_MissingScenario_ExitsOneNamingTheFile()
     {
         var (exit, output, err) = CliRunner.Run("bench", "distributed", "--scenario", "examples/no-such/scenario.json");

@@ -75,17 +75,23 @@ public static class BenchCommand
 
         var p2pFormat = CommonOptions.Format();
         var p2pRuns = new Option<int>("--runs") { Description = "Measured runs per figure (the median is reported).", DefaultValueFactory = _ => 3 };
-        var p2p = new Command("p2p", "Peer-to-peer consensus ADMM: 1000 agents with 10 partners each over 24 slots, and 100 agents on a complete graph, to 1e-4.") { p2pFormat, p2pRuns };
+        var p2pAgents = new Option<int?>("--agents") { Description = "Instead of the two reference cases: one deterministic random market of this many quadratic agents (half producers, half consumers; seeded)." };
+        var p2pPartners = new Option<int>("--partners") { Description = "With --agents: partners each producer draws on the consumer side.", DefaultValueFactory = _ => 10 };
+        var p2pSlots = new Option<int>("--slots") { Description = "With --agents: slots of the market.", DefaultValueFactory = _ => 24 };
+        var p2p = new Command("p2p", "Peer-to-peer consensus ADMM: 1000 agents with 10 partners each over 24 slots, and 100 agents on a complete graph, to 1e-4; or, with --agents N, N agents × --partners × --slots (goal for 10,000 × 10 × 24: ≤ 10 s).") { p2pFormat, p2pRuns, p2pAgents, p2pPartners, p2pSlots };
         p2p.SetAction(parse =>
         {
             var n = parse.GetValue(p2pRuns);
-            if (n is < 1 or > 100)
+            var size = parse.GetValue(p2pAgents);
+            var k = parse.GetValue(p2pPartners);
+            var t = parse.GetValue(p2pSlots);
+            if (n is < 1 or > 100 || size is < 2 or > 1_000_000 || k is < 1 or > 10_000 || t is < 1 or > 10_000)
             {
-                context.Error.WriteLine("lem: --runs must be between 1 and 100.");
+                context.Error.WriteLine("lem: --runs must be between 1 and 100, --agents between 2 and 1000000, --partners between 1 and 10000 and --slots between 1 and 10000.");
                 return ExitCodes.Usage;
             }
 
-            return RunP2p(context, n, parse.GetValue(p2pFormat)!);
+            return size is { } agents ? RunP2pMarket(context, agents, k, t, n, parse.GetValue(p2pFormat)!) : RunP2p(context, n, parse.GetValue(p2pFormat)!);
         });
         bench.Subcommands.Add(p2p);
 
@@ -368,21 +374,41 @@ public static class BenchCommand
         return n % 2 == 1 ? sorted[n / 2] : (sorted[(n / 2) - 1] + sorted[n / 2]) / 2;
     }
 
+    private static readonly Lem.Markets.Distributed.AdmmOptions P2pBenchOptions = new() { AbsoluteTolerance = 1e-4, RelativeTolerance = 1e-4, MaxIterations = 5000 };
+
     private static int RunP2p(CliContext context, int runs, string format)
     {
         var figures = new List<(string Key, double Value, string Unit, string What)>();
-        var options = new Lem.Markets.Distributed.AdmmOptions { AbsoluteTolerance = 1e-4, RelativeTolerance = 1e-4, MaxIterations = 5000 };
         foreach (var (key, agents, partners, slots) in new[] { ("p2p_1000x10x24", 1000, 10, 24), ("p2p_100_complete", 100, 99, 1) })
         {
-            var (list, graph) = SyntheticP2p(agents, partners, slots);
-            var seconds = Median(runs, () => Lem.Markets.PeerToPeer.PeerToPeerAdmm.Run(list, graph, slots, options), out var result);
-            var d = result.Diagnostics;
-            var what = $"{agents} agents, {(partners >= agents - 1 ? "complete graph" : $"{partners} partners each")}, {slots} slot(s): {d.Status} in {d.Iterations} iterations, r = {d.PrimalResidual:0.0e+0}, {d.Messages} messages";
-            figures.Add(($"{key}_s", seconds, "s", what));
-            figures.Add(($"{key}_iterations", d.Iterations, string.Empty, what));
+            AddP2pFigures(figures, key, agents, partners, slots, runs, 3);
         }
 
         return Print(context, format, runs, figures, [("p2p_1000x10x24_s", "<=", 2), ("p2p_100_complete_s", "<=", 1)]);
+    }
+
+    /// <summary>
+    /// <c>lem bench p2p --agents N</c>: one random market of quadratic agents (one warm-up run), figures under the key
+    /// <c>p2p_market</c>; the goal is the issue's 10 s for 10,000 agents × 10 partners × 24 slots.
+    /// </summary>
+    private static int RunP2pMarket(CliContext context, int agents, int partners, int slots, int runs, string format)
+    {
+        var figures = new List<(string Key, double Value, string Unit, string What)>();
+        AddP2pFigures(figures, "p2p_market", agents, partners, slots, runs, 1);
+        return Print(context, format, runs, figures, [("p2p_market_s", "<=", 10)]);
+    }
+
+    /// <summary>Runs P2P ADMM on <see cref="SyntheticP2p"/> and adds its time, iterations and final residuals.</summary>
+    private static void AddP2pFigures(List<(string Key, double Value, string Unit, string What)> figures, string key, int agents, int partners, int slots, int runs, int warmups)
+    {
+        var (list, graph) = SyntheticP2p(agents, partners, slots);
+        var seconds = Median(runs, () => Lem.Markets.PeerToPeer.PeerToPeerAdmm.Run(list, graph, slots, P2pBenchOptions), out var result, warmups);
+        var d = result.Diagnostics;
+        var what = $"{agents} agents, {(partners >= agents - 1 ? "complete graph" : $"{partners} partners each")}, {slots} slot(s): {d.Status} in {d.Iterations} iterations, r = {d.PrimalResidual:0.0e+0}, s = {d.DualResidual:0.0e+0}, {d.Messages} messages";
+        figures.Add(($"{key}_s", seconds, "s", what));
+        figures.Add(($"{key}_iterations", d.Iterations, string.Empty, what));
+        figures.Add(($"{key}_primal_residual", d.PrimalResidual, string.Empty, what));
+        figures.Add(($"{key}_dual_residual", d.DualResidual, string.Empty, what));
     }
 
     /// <summary>Half producers, half consumers with random quadratic costs; each agent trades with partners on the other side.</summary>
@@ -499,10 +525,10 @@ public static class BenchCommand
     }
 
     /// <summary>
-    /// Runs <paramref name="work"/> until it is warm (at least 3 times and 0.3 s, at most 50 times, so that the JIT has
-    /// produced optimised code), then <paramref name="runs"/> times; returns the median seconds.
+    /// Runs <paramref name="work"/> until it is warm (at least <paramref name="minimumWarmups"/> times and 0.3 s, at most 50
+    /// times, so that the JIT has produced optimised code), then <paramref name="runs"/> times; returns the median seconds.
     /// </summary>
-    private static double Median<T>(int runs, Func<T> work, out T last)
+    private static double Median<T>(int runs, Func<T> work, out T last, int minimumWarmups = 3)
     {
         var warm = Stopwatch.StartNew();
         var warmups = 0;
@@ -511,7 +537,7 @@ public static class BenchCommand
             last = work();
             warmups++;
         }
-        while (warmups < 50 && (warmups < 3 || warm.Elapsed.TotalSeconds < 0.3));
+        while (warmups < 50 && (warmups < minimumWarmups || warm.Elapsed.TotalSeconds < 0.3));
 
         var times = new double[runs];
         for (var i = 0; i < runs; i++)

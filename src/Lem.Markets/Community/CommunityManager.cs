@@ -44,7 +44,13 @@ public static class CommunityManager
             throw new ArgumentException($"The outside prices need {slots} values.", nameof(outside));
         }
 
-        var outcome = SharingCore.Run(members, slots, options ?? AdmmOptions.Default, Signal, Position, OutsideCost(outside, slots));
+        var outcome = SharingCore.Run(
+            members,
+            slots,
+            options ?? AdmmOptions.Default,
+            (k, rho, mean, u, alpha) => Signal(k, rho, mean, u) with { Relaxation = alpha },
+            Position,
+            OutsideCost(outside, slots));
         var (imports, exports) = AdmmMechanism.SplitOutsideTrade(outcome.Positions[^1]);
         return new CommunityResult
         {

@@ -28,7 +28,7 @@ public sealed class CommunityMechanism() : AdmmMechanism(
             return GridResult(g, grid, clock, import, export);
         }
 
-        var r = CommunityManager.Run(agents, outside, horizon.Count, options.Admm);
+        var r = CommunityManager.Run(agents, outside, horizon.Count, StartingAtOutsidePrices(options.Admm, market, horizon.Count));
         return Result(r, clock, r.PricesEurPerMwh, r.Imports, r.Exports);
     }
 }

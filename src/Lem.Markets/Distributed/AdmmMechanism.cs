@@ -262,6 +262,19 @@ public abstract class AdmmMechanism(string name, string description, Distributed
         };
     }
 
+    /// <summary>
+    /// The settings with the coordination starting from the outside market's mid price (½(import + export) per slot,
+    /// EUR/MWh) unless they give a start of their own (docs/mechanisms/admm.md#acceleration).
+    /// </summary>
+    protected static AdmmOptions StartingAtOutsidePrices(AdmmOptions options, OutsideMarket market, int slots)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(market);
+        return options.InitialPricesEurPerMwh is not null
+            ? options
+            : options with { InitialPricesEurPerMwh = [.. Enumerable.Range(0, slots).Select(t => 0.5 * (market.WholesaleImportEurPerMwh[t] + market.WholesaleExportEurPerMwh[t]))] };
+    }
+
     /// <summary>Network charges for the agents as preferences; none unless the mechanism prices them.</summary>
     protected virtual NetworkChargesTable? Charges(MarketInput market, DistributedOptions options) => null;
 

@@ -19,7 +19,9 @@ public sealed class LocalAgent : IAgent
     private readonly IReadOnlyDictionary<string, double> _preferences;
     private readonly IReadOnlyDictionary<string, double> _premiums;
     private readonly double[] _x;
+    private readonly double[] _z;
     private double[] _trades = [];
+    private double[] _pairConsensus = [];
     private string[] _partners = [];
     private double[] _partnerPreferences = [];
     private double[] _partnerPremiums = [];
@@ -42,6 +44,7 @@ public sealed class LocalAgent : IAgent
         }
 
         _x = new double[cost.SlotCount];
+        _z = new double[cost.SlotCount];
     }
 
     /// <inheritdoc/>
@@ -101,28 +104,11 @@ public sealed class LocalAgent : IAgent
         switch (message)
         {
             case ExchangeSignal s:
-                {
-                    var v = new double[_x.Length];
-                    for (var t = 0; t < v.Length; t++)
-                    {
-                        v[t] = _x[t] - s.MeanInjection[t] - s.ScaledDual[t];
-                    }
-
-                    _cost.Prox(v, s.Rho, _x);
-                    return new ExchangeProposal(AgentId, [.. _x]);
-                }
-
+                SharingStep(s.MeanInjection, s.Relaxation, s.Rho, t => -s.ScaledDual[t]);
+                return new ExchangeProposal(AgentId, [.. _x]);
             case CommunitySignal s:
-                {
-                    var v = new double[_x.Length];
-                    for (var t = 0; t < v.Length; t++)
-                    {
-                        v[t] = _x[t] - s.MeanPosition[t] + (s.PriceEurPerMwh[t] / s.Rho);
-                    }
-
-                    _cost.Prox(v, s.Rho, _x);
-                    return new CommunityProposal(AgentId, [.. _x]);
-                }
+                SharingStep(s.MeanPosition, s.Relaxation, s.Rho, t => s.PriceEurPerMwh[t] / s.Rho);
+                return new CommunityProposal(AgentId, [.. _x]);
 
             case P2pSignal s:
                 return TradeStep(s);
@@ -158,6 +144,22 @@ public sealed class LocalAgent : IAgent
         return premiums;
     }
 
+    /// <summary>
+    /// The exchange and community step: the consensus point z ← α(x − x̄) + (1 − α)z (z = x − x̄ without over-relaxation,
+    /// docs/mechanisms/admm.md#acceleration), then x = prox(z + λ/ρ) with λ/ρ = −u the scaled price.
+    /// </summary>
+    private void SharingStep(IReadOnlyList<double> mean, double alpha, double rho, Func<int, double> scaledPrice)
+    {
+        var v = new double[_x.Length];
+        for (var t = 0; t < v.Length; t++)
+        {
+            _z[t] = (alpha * (_x[t] - mean[t])) + ((1 - alpha) * _z[t]);
+            v[t] = _z[t] + scaledPrice(t);
+        }
+
+        _cost.Prox(v, rho, _x);
+    }
+
     private P2pProposal TradeStep(P2pSignal s)
     {
         var n = _x.Length;
@@ -168,6 +170,7 @@ public sealed class LocalAgent : IAgent
             _partnerPreferences = [.. _partners.Select(m => _preferences.TryGetValue(m, out var c) ? c : 0.0)];
             _partnerPremiums = PremiumsBySlot(n);
             _trades = new double[k * n];
+            _pairConsensus = new double[k * n];
         }
 
         if (s.PartnerTrades.Count != k * n || s.PairPricesEurPerMwh.Count != k * n)
@@ -179,7 +182,9 @@ public sealed class LocalAgent : IAgent
         for (var i = 0; i < targets.Length; i++)
         {
             // A purchase premium adds π_nm·p_nm to the cost (docs/mechanisms/admm.md#preferences): it shifts the prox target by −π_nm/ρ.
-            targets[i] = (0.5 * (_trades[i] - s.PartnerTrades[i])) + ((s.PairPricesEurPerMwh[i] - _partnerPremiums[i]) / s.Rho);
+            // The pair's consensus point z ← α·½(p_nm − p_mn) + (1 − α)z, ½(p_nm − p_mn) without over-relaxation.
+            _pairConsensus[i] = (s.Relaxation * (0.5 * (_trades[i] - s.PartnerTrades[i]))) + ((1 - s.Relaxation) * _pairConsensus[i]);
+            targets[i] = _pairConsensus[i] + ((s.PairPricesEurPerMwh[i] - _partnerPremiums[i]) / s.Rho);
         }
 
         _cost.TradeStep(k, targets, _partnerPreferences, s.Rho, _trades, _x);

@@ -23,8 +23,8 @@ public sealed record NetworkChargesTradeSettlement(
     /// <summary>The buyer's part, EUR.</summary>
     public decimal BuyerChargeEur => ToEur(BuyerChargeEurPerMwh);
 
-    /// <summary>The seller's part, EUR.</summary>
-    public decimal SellerChargeEur => ToEur(SellerChargeEurPerMwh);
+    /// <summary>The seller's part, EUR: the charge less the buyer's part, so that the parts add up to the charge exactly.</summary>
+    public decimal SellerChargeEur => ChargeEur - BuyerChargeEur;
 
     private decimal ToEur(double eurPerMwh) => (decimal)(eurPerMwh * Trade.QuantityKwh / 1000.0);
 }

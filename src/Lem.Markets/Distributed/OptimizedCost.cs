@@ -10,8 +10,8 @@ namespace Lem.Markets.Distributed;
 /// EVs, flexible loads, heat pumps) or who hold orders. The assets are added by their kinds' local models
 /// (<see cref="AssetKind"/>; by default the pool's own asset models) on a one-bus build context (so the local problem is the participant's share of the pool model) and the ADMM terms make it a convex QP
 /// with a diagonal Hessian. The model is built once per step kind and solved by <see cref="InteriorPointQp"/>, whose
-/// normal equations are a narrow band along the storage chains, so a local step over a day of quarter-hours takes
-/// about a millisecond; HiGHS (then Ipopt) remains the fallback when the interior point method stops short.
+/// normal equations are a narrow band along the storage chains, warm-started from the agent's previous local solution
+/// (<see cref="InteriorPointStart"/>); HiGHS (then Ipopt) remains the fallback when the interior point method stops short.
 /// </summary>
 /// <remarks>Costs are in EUR/MWh × kW (EUR × 1000/Δt), so multipliers come out in EUR/MWh.</remarks>
 internal sealed class OptimizedCost : ILocalCost
@@ -123,7 +123,8 @@ internal sealed class OptimizedCost : ILocalCost
 
     private static double[] Solve(Local local, double[] linear, double[] quadratic)
     {
-        var solution = local.Qp.Solve(linear, quadratic, SolverOptions.Default with { Tolerance = 1e-10 });
+        // Warm-started from the agent's previous local solution (docs/mechanisms/admm.md#acceleration).
+        var solution = local.Qp.Solve(linear, quadratic, SolverOptions.Default with { Tolerance = 1e-10 }, local.Start);
         if (solution.Status == SolveStatus.Optimal)
         {
             return [.. solution.Values];
@@ -231,9 +232,9 @@ internal sealed class OptimizedCost : ILocalCost
 
         model.SetObjective(objective);
         var (linear, _) = InteriorPointSolver.Objective(model);
-        return new Local(model, new InteriorPointQp(model), linear, xs, trades, partners, preferences, c.Cost);
+        return new Local(model, new InteriorPointQp(model), new InteriorPointStart(), linear, xs, trades, partners, preferences, c.Cost);
     }
 
-    /// <summary>A built local problem: the model, its analysed QP structure, the fixed linear costs and the step variables.</summary>
-    private sealed record Local(OptimizationModel Model, InteriorPointQp Qp, double[] Linear, Variable[] X, Variable[] Trades, int Partners, double[] Preferences, LinearExpression[] CostEur);
+    /// <summary>A built local problem: the model, its analysed QP structure and last solution, the fixed linear costs and the step variables.</summary>
+    private sealed record Local(OptimizationModel Model, InteriorPointQp Qp, InteriorPointStart Start, double[] Linear, Variable[] X, Variable[] Trades, int Partners, double[] Preferences, LinearExpression[] CostEur);
 }

@@ -19,7 +19,7 @@ public static class ExchangeAdmm
             agents,
             slots,
             options ?? AdmmOptions.Default,
-            (k, rho, mean, u) => new ExchangeSignal(k, rho, mean, u),
+            (k, rho, mean, u, alpha) => new ExchangeSignal(k, rho, mean, u) { Relaxation = alpha },
             Injection,
             own: null);
         return new ExchangeResult

@@ -23,7 +23,7 @@ public sealed class ExchangeMechanism() : AdmmMechanism(
             return GridResult(g, grid, clock, import, export);
         }
 
-        var r = ExchangeAdmm.Run(agents, horizon.Count, options.Admm);
+        var r = ExchangeAdmm.Run(agents, horizon.Count, StartingAtOutsidePrices(options.Admm, market, horizon.Count));
         return ResultWithOutsideAgent(r, clock, r.PricesEurPerMwh);
     }
 }

@@ -6,7 +6,8 @@ namespace Lem.Markets.Exchange;
 /// <summary>
 /// The exchange (sharing) ADMM loop of docs/mechanisms/admm.md#exchange-admm-with-a-supervisor, shared by the exchange with a supervisor and by the community
 /// manager: agents answer a broadcast with their injections; the coordinator (optionally holding a position of its
-/// own with a public cost, the community's outside trade) forms x̄, updates u ← u + x̄ and balances ρ.
+/// own with a public cost, the community's outside trade) forms x̄, updates u ← u + αx̄ (α the over-relaxation, 1 for
+/// plain ADMM) and balances ρ.
 /// </summary>
 internal static class SharingCore
 {
@@ -14,7 +15,7 @@ internal static class SharingCore
         IReadOnlyList<IAgent> agents,
         int slots,
         AdmmOptions options,
-        Func<int, double, double[], double[], CoordinatorMessage> signal,
+        Func<int, double, double[], double[], double, CoordinatorMessage> signal,
         Func<AgentMessage, IReadOnlyList<double>> read,
         SeparableCost? own)
     {
@@ -35,17 +36,26 @@ internal static class SharingCore
         }
 
         var x = new double[n][];
-        var previous = new double[n][];
+        var z = new double[n][]; // consensus points zᵢ = α(xᵢ − x̄) + (1 − α)zᵢ (docs/mechanisms/admm.md#acceleration)
         for (var i = 0; i < n; i++)
         {
             x[i] = new double[slots];
-            previous[i] = new double[slots];
+            z[i] = new double[slots];
         }
 
+        var alpha = options.OverRelaxation;
+
         var mean = new double[slots];
-        var previousMean = new double[slots];
         var u = new double[slots];
         var rho = options.Rho;
+        if (options.InitialPricesEurPerMwh is { } start)
+        {
+            for (var t = 0; t < slots; t++)
+            {
+                u[t] = -start[t % start.Count] / rho; // the price is −ρu
+            }
+        }
+
         var history = new List<ResidualRecord>();
         var status = ConvergenceStatus.IterationLimit;
         double r = double.NaN, s = double.NaN, firstR = double.NaN;
@@ -56,7 +66,7 @@ internal static class SharingCore
         var sinceChange = 0;
         for (iteration = 1; iteration <= options.MaxIterations; iteration++)
         {
-            var message = signal(iteration, rho, [.. mean], [.. u]);
+            var message = signal(iteration, rho, [.. mean], [.. u], alpha);
             counter.Add(agents.Count, message.EncodedBytes);
             if (options.Parallel && agents.Count > 1)
             {
@@ -70,7 +80,6 @@ internal static class SharingCore
                 }
             }
 
-            (x, previous) = (previous, x);
             for (var i = 0; i < agents.Count; i++)
             {
                 var answer = responses[i];
@@ -92,13 +101,12 @@ internal static class SharingCore
                 var v = new double[slots];
                 for (var t = 0; t < slots; t++)
                 {
-                    v[t] = previous[n - 1][t] - mean[t] - u[t];
+                    v[t] = z[n - 1][t] - u[t];
                 }
 
                 own.Prox(v, rho, x[n - 1]);
             }
 
-            (mean, previousMean) = (previousMean, mean);
             double xNorm2 = 0, meanNorm2 = 0, s2 = 0, uNorm2 = 0;
             for (var t = 0; t < slots; t++)
             {
@@ -110,12 +118,14 @@ internal static class SharingCore
                 }
 
                 mean[t] = sum / n;
-                u[t] += mean[t];
+                u[t] += alpha * mean[t];
                 meanNorm2 += mean[t] * mean[t];
                 uNorm2 += u[t] * u[t];
                 for (var i = 0; i < n; i++)
                 {
-                    var d = (x[i][t] - mean[t]) - (previous[i][t] - previousMean[t]);
+                    var relaxed = (alpha * (x[i][t] - mean[t])) + ((1 - alpha) * z[i][t]);
+                    var d = relaxed - z[i][t];
+                    z[i][t] = relaxed;
                     s2 += d * d;
                 }
             }

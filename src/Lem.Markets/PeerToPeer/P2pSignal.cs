@@ -14,6 +14,12 @@ namespace Lem.Markets.PeerToPeer;
 /// <param name="PairPricesEurPerMwh">λ_nm per partner and slot.</param>
 public sealed record P2pSignal(int Iteration, double Rho, IReadOnlyList<string> PartnerIds, IReadOnlyList<double> PartnerTrades, IReadOnlyList<double> PairPricesEurPerMwh) : CoordinatorMessage(Iteration)
 {
+    /// <summary>
+    /// The over-relaxation factor α (<see cref="Lem.Markets.Distributed.AdmmOptions.OverRelaxation"/>) the agent applies to its consensus
+    /// point; a constant of the run, sent once at registration (not counted per message).
+    /// </summary>
+    public double Relaxation { get; init; } = 1.0;
+
     /// <inheritdoc/>
     public override int ValueCount => 1 + PartnerTrades.Count + PairPricesEurPerMwh.Count;
 

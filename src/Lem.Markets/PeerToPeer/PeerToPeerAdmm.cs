@@ -8,7 +8,7 @@ namespace Lem.Markets.PeerToPeer;
 /// communication graph with product differentiation (each agent's private preferences c_nm). Per iteration each agent
 /// receives its partners' proposals p_mn and the pair prices λ_nm (<see cref="P2pSignal"/>) and answers with its own
 /// proposals (<see cref="P2pProposal"/>); then each pair updates λ_nm ← λ_nm − ρ/2(p_nm + p_mn), a computation both
-/// partners can do from the two proposals alone. Residuals r = ‖p_nm + p_mn‖, s = ρ‖pᵏ − pᵏ⁻¹‖, Boyd-style stopping
+/// partners can do from the two proposals alone (with over-relaxation α: λ_nm ← λ_nm − αρ/2(p_nm + p_mn)). Residuals r = ‖p_nm + p_mn‖, s = ρ‖pᵏ − pᵏ⁻¹‖, Boyd-style stopping
 /// √(dim)·ε_abs + ε_rel·(‖p‖ or ‖λ‖), residual balancing (λ is unscaled: no rescaling), reconciliation
 /// p̂ = (p_nm − p_mn)/2 at the end.
 /// </summary>
@@ -76,7 +76,16 @@ public static class PeerToPeerAdmm
         var p = new double[edges * slots];
         var pOld = new double[edges * slots];
         var lambda = new double[edges * slots];
+        if (options.InitialPricesEurPerMwh is { } start)
+        {
+            for (var i = 0; i < lambda.Length; i++)
+            {
+                lambda[i] = start[(i % slots) % start.Count];
+            }
+        }
+
         var rho = options.Rho;
+        var alpha = options.OverRelaxation; // docs/mechanisms/admm.md#acceleration
         var history = new List<ResidualRecord>();
         var status = ConvergenceStatus.IterationLimit;
         double r = double.NaN, s = double.NaN, firstR = double.NaN;
@@ -102,7 +111,7 @@ public static class PeerToPeerAdmm
                     Array.Copy(lambda, e * slots, prices, j * slots, slots);
                 }
 
-                var answer = agents[i].Respond(new P2pSignal(k, currentRho, partnerIds[i], theirs, prices));
+                var answer = agents[i].Respond(new P2pSignal(k, currentRho, partnerIds[i], theirs, prices) { Relaxation = alpha });
                 if (answer is not P2pProposal proposal || proposal.Trades.Count != deg * slots)
                 {
                     throw new InvalidOperationException($"Agent '{agents[i].AgentId}' did not answer with a proposal of {deg * slots} trades.");
@@ -141,7 +150,7 @@ public static class PeerToPeerAdmm
                     var d = p[own + t] - pOld[own + t];
                     s2 += d * d;
                     pNorm2 += p[own + t] * p[own + t];
-                    lambda[own + t] -= 0.5 * rho * sum;
+                    lambda[own + t] -= 0.5 * alpha * rho * sum;
                     lNorm2 += lambda[own + t] * lambda[own + t];
                 }
             }

@@ -36,7 +36,7 @@ public sealed class PeerToPeerMechanism() : AdmmMechanism(
         var slots = horizon.Count;
         agents.Add(LocalAgent.OutsideMarket(options.OutsideMarketId, market, horizon));
         var graph = Graph(agents.Count, options.PartnersPerAgent ?? (agents.Count - 1 <= DistributedOptions.CompleteGraphUpTo ? null : DistributedOptions.AutomaticPartners));
-        var r = PeerToPeerAdmm.Run(agents, graph, slots, options.P2pAdmm);
+        var r = PeerToPeerAdmm.Run(agents, graph, slots, StartingAtOutsidePrices(options.P2pAdmm, market, slots));
         var prices = new double[slots];
         for (var t = 0; t < slots; t++)
         {
