@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using Lem.Domain.Orders;
 using NodaTime;
 
@@ -12,10 +11,10 @@ public sealed partial class OrderBook
 {
     private readonly PriceLevels _bids;
     private readonly PriceLevels _asks;
-    private readonly Dictionary<OrderKey, int> _index;
+    private readonly OrderIndex _index;
 
     /// <summary>Live orders per participant number (an entry stays, at 0, once its participant has no live order).</summary>
-    private readonly Dictionary<int, int> _liveByParticipant = [];
+    private readonly ParticipantCounts _liveByParticipant = new();
 
     /// <summary>Good-till-date orders by (expiry, acceptance); an entry whose order is gone is dropped when it comes up.</summary>
     private readonly PriorityQueue<int, ExpiryKey> _expiries;
@@ -28,9 +27,16 @@ public sealed partial class OrderBook
     /// <summary>Applies a logged event (replay): finds the handles of its order and counterparty by key, then applies it.</summary>
     private void Apply(in OrderBookEvent e)
     {
-        var h = e.Kind is OrderBookEventKind.Accepted or OrderBookEventKind.Rejected or OrderBookEventKind.GateClosed ? -1 : _index[e.Order];
-        var c = e.Kind == OrderBookEventKind.Traded ? _index[e.Counterparty] : -1;
+        var h = e.Kind is OrderBookEventKind.Accepted or OrderBookEventKind.Rejected or OrderBookEventKind.GateClosed ? -1 : LiveHandle(e.Order);
+        var c = e.Kind == OrderBookEventKind.Traded ? LiveHandle(e.Counterparty) : -1;
         Apply(in e, h, c);
+    }
+
+    /// <summary>The handle of the live order <paramref name="key"/> named by a replayed event; a log naming a gone order is not this book's.</summary>
+    private int LiveHandle(OrderKey key)
+    {
+        var h = _index.Find(key);
+        return h >= 0 ? h : throw new KeyNotFoundException($"The replayed event names order {key}, which is not live in the book.");
     }
 
     /// <summary>
@@ -72,7 +78,7 @@ public sealed partial class OrderBook
                 o.ExpiryQueued = false;
                 o.Serial = e.Sequence;
                 _index.Add(e.Order, h);
-                CollectionsMarshal.GetValueRefOrAddDefault(_liveByParticipant, e.Order.Participant, out _)++;
+                _liveByParticipant.CountOf(e.Order.Participant)++;
                 break;
             }
 
@@ -156,7 +162,7 @@ public sealed partial class OrderBook
     {
         ref var o = ref _slots[h];
         _index.Remove(o.Key);
-        CollectionsMarshal.GetValueRefOrNullRef(_liveByParticipant, o.Key.Participant)--;
+        _liveByParticipant.CountOf(o.Key.Participant)--;
         o.State = SlotState.Free;
         o.Next = _freeHead;
         _freeHead = h;
@@ -184,23 +190,22 @@ public sealed partial class OrderBook
     private void LinkTail(int h)
     {
         ref var o = ref _slots[h];
-        var lvl = o.Level;
         var side = o.Side == OrderSide.Buy ? _bids : _asks;
-        var tail = side.Tail(lvl);
+        ref var queue = ref side.Queue(o.Level);
+        var tail = queue.Tail;
         o.State = SlotState.Resting;
         o.Next = -1;
         o.Prev = tail;
+        queue.Tail = h;
         if (tail >= 0)
         {
             _slots[tail].Next = h;
         }
         else
         {
-            side.SetHead(lvl, h);
-            side.MarkNonEmpty(lvl);
+            queue.Head = h;
+            side.MarkNonEmpty(o.Level);
         }
-
-        side.SetTail(lvl, h);
     }
 
     /// <summary>Takes a resting order out of its level's queue (it becomes pending); does nothing to a pending order.</summary>
@@ -212,32 +217,42 @@ public sealed partial class OrderBook
             return;
         }
 
-        var lvl = o.Level;
-        var side = o.Side == OrderSide.Buy ? _bids : _asks;
-        if (o.Prev >= 0)
-        {
-            _slots[o.Prev].Next = o.Next;
-        }
-        else
-        {
-            side.SetHead(lvl, o.Next);
-        }
-
-        if (o.Next >= 0)
-        {
-            _slots[o.Next].Prev = o.Prev;
-        }
-        else
-        {
-            side.SetTail(lvl, o.Prev);
-        }
-
+        var prev = o.Prev;
+        var next = o.Next;
         o.Prev = -1;
         o.Next = -1;
         o.State = SlotState.Pending;
-        if (side.Head(lvl) < 0)
+        if (prev >= 0 && next >= 0)
         {
-            side.MarkEmpty(lvl);
+            // Inside the queue: only the neighbours change, not the level.
+            _slots[prev].Next = next;
+            _slots[next].Prev = prev;
+            return;
+        }
+
+        var side = o.Side == OrderSide.Buy ? _bids : _asks;
+        ref var queue = ref side.Queue(o.Level);
+        if (prev >= 0)
+        {
+            _slots[prev].Next = next;
+        }
+        else
+        {
+            queue.Head = next;
+        }
+
+        if (next >= 0)
+        {
+            _slots[next].Prev = prev;
+        }
+        else
+        {
+            queue.Tail = prev;
+        }
+
+        if (queue.Head < 0)
+        {
+            side.MarkEmpty(o.Level);
         }
     }
 

@@ -84,7 +84,7 @@ public sealed partial class OrderBook
         AddFreeSlots(0, initial);
         _bids = new PriceLevels(_levelCount, descending: true);
         _asks = new PriceLevels(_levelCount, descending: false);
-        _index = new Dictionary<OrderKey, int>(initial);
+        _index = new OrderIndex(initial);
         _expiries = new PriorityQueue<int, ExpiryKey>(initial);
     }
 
@@ -95,7 +95,7 @@ public sealed partial class OrderBook
     public int LiveOrderCount => _index.Count;
 
     /// <summary>The number of live orders of participant <paramref name="participant"/> (resting, or pending during a request).</summary>
-    public int LiveOrderCountOf(int participant) => _liveByParticipant.GetValueOrDefault(participant);
+    public int LiveOrderCountOf(int participant) => _liveByParticipant.Of(participant);
 
     /// <summary>The price-level pages allocated so far, both sides (each covers 256 ticks; levels cost nothing until an order rests there).</summary>
     public int AllocatedLevelPages => _bids.AllocatedPages + _asks.AllocatedPages;
@@ -153,7 +153,8 @@ public sealed partial class OrderBook
     public ReasonCode Cancel(OrderKey key)
     {
         Advance();
-        if (!_index.TryGetValue(key, out var h))
+        var h = _index.Find(key);
+        if (h < 0)
         {
             Emit(new OrderBookEvent { Sequence = _nextEvent, Time = _now, Kind = OrderBookEventKind.Rejected, Reason = ReasonCode.UnknownOrder, Order = key });
             return ReasonCode.UnknownOrder;
@@ -177,7 +178,7 @@ public sealed partial class OrderBook
         {
             reason = ReasonCode.GateClosed;
         }
-        else if (!_index.TryGetValue(key, out h))
+        else if ((h = _index.Find(key)) < 0)
         {
             reason = ReasonCode.UnknownOrder;
         }
@@ -231,7 +232,7 @@ public sealed partial class OrderBook
     }
 
     /// <summary>Whether the live order <paramref name="key"/> exists.</summary>
-    public bool Contains(OrderKey key) => _index.ContainsKey(key);
+    public bool Contains(OrderKey key) => _index.Find(key) >= 0;
 
     /// <summary>A full copy of the book's state: resting orders per side in matching order, gate state and counters.</summary>
     public OrderBookSnapshot Snapshot()
@@ -295,13 +296,13 @@ public sealed partial class OrderBook
             return ReasonCode.InvalidExpiry;
         }
 
-        if (_index.ContainsKey(key))
+        if (_index.Find(key) >= 0)
         {
             return ReasonCode.DuplicateClientOrderId;
         }
 
         // The participant's own cap comes first: a participant under it is refused only when the whole book is full.
-        if (_liveByParticipant.GetValueOrDefault(order.Participant) >= _maxLivePerParticipant)
+        if (_liveByParticipant.Of(order.Participant) >= _maxLivePerParticipant)
         {
             return ReasonCode.ParticipantOrderLimit;
         }

@@ -4,12 +4,14 @@ using System.Runtime.CompilerServices;
 namespace Lem.Markets.OrderBook;
 
 /// <summary>
-/// One side of an <see cref="OrderBook"/>'s price levels, allocated on demand (docs/order-book.md, "Performance"): the
-/// band's levels (tick offsets from its bottom) are cut into pages of 256; a page — the head and tail handles of its
-/// levels' FIFO queues and a bitset of its non-empty levels — is allocated when an order first rests on one of its
-/// levels and kept for reuse. Two summary bitsets (non-empty pages, and non-zero words of that) find the next non-empty
-/// level in a few word scans however fine the tick. An empty side holds only the page directory (one reference per 256
-/// levels) and the summaries. The side also keeps its best level: the highest non-empty one for bids, the lowest for asks.
+/// One side of an <see cref="OrderBook"/>'s price levels, allocated on demand (docs/order-book.md, "Capacity" and
+/// "Performance"): the band's levels (tick offsets from its bottom) are cut into pages of 256; a page — the head and tail
+/// handles of its levels' FIFO queues and a bitset of its non-empty levels — is allocated when an order first rests on
+/// one of its levels and kept for reuse. Allocated pages live side by side in two flat arenas (queues, bits) that double
+/// when full; a directory maps a page number to its place in them, so reaching a level costs two array reads and no
+/// object dereference. Two summary bitsets (non-empty pages, and non-zero words of that) find the next non-empty level
+/// in a few word scans however fine the tick. An empty side holds only the directory (one int per 256 levels) and the
+/// summaries. The side also keeps its best level: the highest non-empty one for bids, the lowest for asks.
 /// </summary>
 internal sealed class PriceLevels
 {
@@ -17,12 +19,20 @@ internal sealed class PriceLevels
     private const int PageSize = 1 << PageShift;
     private const int PageMask = PageSize - 1;
     private const int WordsPerPage = PageSize / 64;
+    private const int WordShift = 2;
 
-    private readonly Page?[] _pages;
+    /// <summary>Page number → its place in the arenas, or -1 while the page is not allocated.</summary>
+    private readonly int[] _directory;
     private readonly ulong[] _pageBits;
     private readonly ulong[] _wordBits;
     private readonly int _levelCount;
     private readonly bool _descending;
+
+    /// <summary>The queues of the allocated pages, <see cref="PageSize"/> per page, in allocation order.</summary>
+    private LevelQueue[] _queues = [];
+
+    /// <summary>The non-empty-level bits of the allocated pages, <see cref="WordsPerPage"/> words per page.</summary>
+    private ulong[] _bits = [];
 
     /// <summary>Creates an empty side over <paramref name="levelCount"/> levels; bids rank <paramref name="descending"/> (highest first).</summary>
     public PriceLevels(int levelCount, bool descending)
@@ -30,7 +40,8 @@ internal sealed class PriceLevels
         _levelCount = levelCount;
         _descending = descending;
         var pages = (levelCount + PageMask) >> PageShift;
-        _pages = new Page?[pages];
+        _directory = new int[pages];
+        Array.Fill(_directory, -1);
         _pageBits = new ulong[(pages + 63) >> 6];
         _wordBits = new ulong[(_pageBits.Length + 63) >> 6];
     }
@@ -43,19 +54,24 @@ internal sealed class PriceLevels
 
     /// <summary>The first order handle queued at <paramref name="level"/>, or -1.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public int Head(int level) => _pages[level >> PageShift] is { } p ? p.Head[level & PageMask] : -1;
+    public int Head(int level)
+    {
+        var p = _directory[level >> PageShift];
+        return p < 0 ? -1 : _queues[(p << PageShift) | (level & PageMask)].Head;
+    }
 
-    /// <summary>The last order handle queued at <paramref name="level"/>, or -1.</summary>
+    /// <summary>The queue of <paramref name="level"/>, allocating its page when needed (head and tail -1 when empty).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public int Tail(int level) => _pages[level >> PageShift] is { } p ? p.Tail[level & PageMask] : -1;
+    public ref LevelQueue Queue(int level)
+    {
+        var p = _directory[level >> PageShift];
+        if (p < 0)
+        {
+            p = NewPage(level >> PageShift);
+        }
 
-    /// <summary>Sets the first order handle of <paramref name="level"/> (allocating its page); -1 empties the level.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void SetHead(int level, int handle) => PageOf(level).Head[level & PageMask] = handle;
-
-    /// <summary>Sets the last order handle of <paramref name="level"/> (allocating its page).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void SetTail(int level, int handle) => PageOf(level).Tail[level & PageMask] = handle;
+        return ref _queues[(p << PageShift) | (level & PageMask)];
+    }
 
     /// <summary>Whether <paramref name="level"/> is within <paramref name="limit"/> in this side's order (bids: at or above, asks: at or below).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -65,11 +81,11 @@ internal sealed class PriceLevels
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int After(int level) => _descending ? Prev(level - 1) : Next(level + 1);
 
-    /// <summary>Marks <paramref name="level"/> non-empty (its queue got its first order) and moves the best level if it improves.</summary>
+    /// <summary>Marks <paramref name="level"/> non-empty (its queue got its first order; its page exists) and moves the best level if it improves.</summary>
     public void MarkNonEmpty(int level)
     {
         var page = level >> PageShift;
-        _pages[page]!.Bits[(level & PageMask) >> 6] |= 1UL << level;
+        _bits[(_directory[page] << WordShift) | ((level & PageMask) >> 6)] |= 1UL << level;
         _pageBits[page >> 6] |= 1UL << page;
         _wordBits[page >> 12] |= 1UL << (page >> 6);
         if (Best < 0 || (_descending ? level > Best : level < Best))
@@ -82,7 +98,8 @@ internal sealed class PriceLevels
     public void MarkEmpty(int level)
     {
         var page = level >> PageShift;
-        var bits = _pages[page]!.Bits;
+        var first = _directory[page] << WordShift;
+        var bits = _bits.AsSpan(first, WordsPerPage);
         bits[(level & PageMask) >> 6] &= ~(1UL << level);
         if ((bits[0] | bits[1] | bits[2] | bits[3]) == 0)
         {
@@ -108,10 +125,12 @@ internal sealed class PriceLevels
         }
 
         var page = from >> PageShift;
-        if (_pages[page] is { } p)
+        var p = _directory[page];
+        if (p >= 0)
         {
             var w = (from & PageMask) >> 6;
-            var word = p.Bits[w] & (ulong.MaxValue << (from & 63));
+            var first = p << WordShift;
+            var word = _bits[first + w] & (ulong.MaxValue << (from & 63));
             while (true)
             {
                 if (word != 0)
@@ -124,12 +143,12 @@ internal sealed class PriceLevels
                     break;
                 }
 
-                word = p.Bits[w];
+                word = _bits[first + w];
             }
         }
 
         page = NextPage(page + 1);
-        return page < 0 ? -1 : (page << PageShift) + Lowest(_pages[page]!.Bits);
+        return page < 0 ? -1 : (page << PageShift) + Lowest(_directory[page] << WordShift);
     }
 
     /// <summary>The highest non-empty level at or below <paramref name="from"/>, or -1.</summary>
@@ -141,10 +160,12 @@ internal sealed class PriceLevels
         }
 
         var page = from >> PageShift;
-        if (_pages[page] is { } p)
+        var p = _directory[page];
+        if (p >= 0)
         {
             var w = (from & PageMask) >> 6;
-            var word = p.Bits[w] & (ulong.MaxValue >> (63 - (from & 63)));
+            var first = p << WordShift;
+            var word = _bits[first + w] & (ulong.MaxValue >> (63 - (from & 63)));
             while (true)
             {
                 if (word != 0)
@@ -157,18 +178,18 @@ internal sealed class PriceLevels
                     break;
                 }
 
-                word = p.Bits[w];
+                word = _bits[first + w];
             }
         }
 
         page = PrevPage(page - 1);
-        return page < 0 ? -1 : (page << PageShift) + Highest(_pages[page]!.Bits);
+        return page < 0 ? -1 : (page << PageShift) + Highest(_directory[page] << WordShift);
     }
 
     /// <summary>The lowest page at or above <paramref name="from"/> with a non-empty level, or -1.</summary>
     private int NextPage(int from)
     {
-        if (from >= _pages.Length)
+        if (from >= _directory.Length)
         {
             return -1;
         }
@@ -240,52 +261,55 @@ internal sealed class PriceLevels
         return (w << 6) + 63 - BitOperations.LeadingZeroCount(_pageBits[w]);
     }
 
-    private static int Lowest(ulong[] bits)
+    private int Lowest(int first)
     {
         var w = 0;
-        while (bits[w] == 0)
+        while (_bits[first + w] == 0)
         {
             w++;
         }
 
-        return (w << 6) + BitOperations.TrailingZeroCount(bits[w]);
+        return (w << 6) + BitOperations.TrailingZeroCount(_bits[first + w]);
     }
 
-    private static int Highest(ulong[] bits)
+    private int Highest(int first)
     {
         var w = WordsPerPage - 1;
-        while (bits[w] == 0)
+        while (_bits[first + w] == 0)
         {
             w--;
         }
 
-        return (w << 6) + 63 - BitOperations.LeadingZeroCount(bits[w]);
+        return (w << 6) + 63 - BitOperations.LeadingZeroCount(_bits[first + w]);
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private Page PageOf(int level) => _pages[level >> PageShift] ?? NewPage(level >> PageShift);
-
-    private Page NewPage(int page)
+    /// <summary>Allocates page <paramref name="page"/> (all its queues empty) at the end of the arenas, doubling them when full.</summary>
+    private int NewPage(int page)
     {
-        var p = new Page();
-        _pages[page] = p;
-        AllocatedPages++;
+        var p = AllocatedPages++;
+        if ((p + 1) * PageSize > _queues.Length)
+        {
+            var pages = Math.Max(1, 2 * (_queues.Length >> PageShift));
+            var old = _queues.Length;
+            Array.Resize(ref _queues, pages * PageSize);
+            _queues.AsSpan(old).Fill(LevelQueue.Empty);
+            Array.Resize(ref _bits, pages * WordsPerPage);
+        }
+
+        _directory[page] = p;
         return p;
     }
 
-    /// <summary>256 levels: the head and tail handle of each level's queue (-1 = empty) and the bitset of non-empty levels.</summary>
-    private sealed class Page
+    /// <summary>The FIFO queue of one price level: the first and last order handles (-1 when empty).</summary>
+    public struct LevelQueue
     {
-        public Page()
-        {
-            Array.Fill(Head, -1);
-            Array.Fill(Tail, -1);
-        }
+        /// <summary>The first order handle, or -1.</summary>
+        public int Head;
 
-        public int[] Head { get; } = new int[PageSize];
+        /// <summary>The last order handle, or -1.</summary>
+        public int Tail;
 
-        public int[] Tail { get; } = new int[PageSize];
-
-        public ulong[] Bits { get; } = new ulong[WordsPerPage];
+        /// <summary>An empty queue.</summary>
+        public static LevelQueue Empty => new() { Head = -1, Tail = -1 };
     }
 }

@@ -20,9 +20,9 @@ public sealed class SyntheticOrderStream : IOrderBookEventSink
 
     private const int IdMask = (1 << 20) - 1;
     private readonly long[] _live;
-    private readonly int[] _positions;
-    private readonly int[] _participantOf;
-    private readonly long[] _remaining;
+
+    /// <summary>Per client order id (modulo 2^20): its place in <see cref="_live"/>, participant and open lots, side by side (one cache line per order).</summary>
+    private readonly IdSlot[] _ids;
     private int _liveCount;
     private ulong _state;
     private long _nextId = 1;
@@ -31,9 +31,7 @@ public sealed class SyntheticOrderStream : IOrderBookEventSink
     public SyntheticOrderStream(int maxLiveOrders, ulong seed = 0x9E3779B97F4A7C15UL)
     {
         _live = new long[maxLiveOrders];
-        _positions = new int[IdMask + 1];
-        _participantOf = new int[IdMask + 1];
-        _remaining = new long[IdMask + 1];
+        _ids = new IdSlot[IdMask + 1];
         _state = seed | 1;
     }
 
@@ -82,7 +80,7 @@ public sealed class SyntheticOrderStream : IOrderBookEventSink
                 var d = (long)Math.Min((r >> 16) % 500, (r >> 32) % 500);
                 var id = _nextId++;
                 var participant = (int)((r >> 40) % 1000);
-                _participantOf[(int)(id & IdMask)] = participant;
+                _ids[(int)(id & IdMask)].Participant = participant;
                 book.Submit(new OrderEntry
                 {
                     Participant = participant, ClientOrderId = id, Side = buy ? OrderSide.Buy : OrderSide.Sell,
@@ -127,15 +125,16 @@ public sealed class SyntheticOrderStream : IOrderBookEventSink
             case OrderBookEventKind.Rested:
                 if (e.Order.ClientOrderId > 0 && _liveCount < _live.Length)
                 {
-                    _positions[(int)(e.Order.ClientOrderId & IdMask)] = _liveCount;
-                    _remaining[(int)(e.Order.ClientOrderId & IdMask)] = e.Lots;
+                    ref var slot = ref _ids[(int)(e.Order.ClientOrderId & IdMask)];
+                    slot.Position = _liveCount;
+                    slot.Remaining = e.Lots;
                     _live[_liveCount++] = e.Order.ClientOrderId;
                 }
 
                 break;
             case OrderBookEventKind.Traded:
                 Trades++;
-                if (Contains(e.Counterparty.ClientOrderId) && (_remaining[(int)(e.Counterparty.ClientOrderId & IdMask)] -= e.Lots) == 0)
+                if (Contains(e.Counterparty.ClientOrderId) && (_ids[(int)(e.Counterparty.ClientOrderId & IdMask)].Remaining -= e.Lots) == 0)
                 {
                     Drop(e.Counterparty.ClientOrderId);
                 }
@@ -158,10 +157,10 @@ public sealed class SyntheticOrderStream : IOrderBookEventSink
             return;
         }
 
-        var pos = _positions[(int)(clientOrderId & IdMask)];
+        var pos = _ids[(int)(clientOrderId & IdMask)].Position;
         var last = _live[--_liveCount];
         _live[pos] = last;
-        _positions[(int)(last & IdMask)] = pos;
+        _ids[(int)(last & IdMask)].Position = pos;
     }
 
     private bool Contains(long clientOrderId)
@@ -171,11 +170,11 @@ public sealed class SyntheticOrderStream : IOrderBookEventSink
             return false;
         }
 
-        var pos = _positions[(int)(clientOrderId & IdMask)];
+        var pos = _ids[(int)(clientOrderId & IdMask)].Position;
         return pos < _liveCount && _live[pos] == clientOrderId;
     }
 
-    private int ParticipantOf(long id) => _participantOf[(int)(id & IdMask)];
+    private int ParticipantOf(long id) => _ids[(int)(id & IdMask)].Participant;
 
     private ulong Next()
     {
@@ -183,5 +182,13 @@ public sealed class SyntheticOrderStream : IOrderBookEventSink
         _state ^= _state >> 7;
         _state ^= _state << 17;
         return _state;
+    }
+
+    /// <summary>What the stream keeps about one client order id.</summary>
+    private struct IdSlot
+    {
+        public long Remaining;
+        public int Position;
+        public int Participant;
     }
 }
