@@ -5,6 +5,7 @@ using Lem.Markets.Pool;
 using Lem.Pipeline;
 using Lem.Scenarios;
 using Lem.Settlement.Billing;
+using Lem.Settlement.Tariffs;
 using Lem.Testing;
 using Lem.Testing.Toy;
 using Microsoft.Extensions.Time.Testing;
@@ -97,11 +98,13 @@ public sealed class ScenarioMarketTests
         t.Clock.SetUtcNow(GateClosure);
         Assert.Equal(200, (await t.Post("/v1/gate-closures/run", TestServer.OperatorKey, "{}")).Status);
 
-        // The reference: the same scenario read from text, cleared by the pool and settled directly by the engine.
+        // The reference: the same scenario read from text, cleared by the pool with its settlement's tariffs in the
+        // objective (tariff-aware clearing is on by default with a settlement section, docs/settlement.md#tariff-aware-clearing)
+        // and settled directly by the engine.
         var read = ScenarioReader.Parse(System.Text.Encoding.UTF8.GetBytes(json.ToJsonString()), Path.GetDirectoryName(TinyPath)!, "scenario");
         Assert.True(read.IsValid, string.Join("; ", read.Errors));
         var s = read.Scenario!;
-        var pool = PoolClearing.Clear(s, GridFormulations.Choose("auto", s.Grid));
+        var pool = PoolClearing.Clear(s, GridFormulations.Choose("auto", s.Grid), PoolOptions.Default with { Tariffs = ClearingTariffs.ForScenario(s, s.Settlement) });
         var direct = SettlementEngine.Settle(ScenarioSettlement.Request(s, PoolMechanism.ToClearingResult(pool, s)));
         var annaInvoice = direct.Invoices.Single(i => i.Participant.Id.Value == "anna");
 

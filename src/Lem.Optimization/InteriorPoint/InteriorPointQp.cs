@@ -22,8 +22,8 @@ public sealed class InteriorPointQp
     private const double PrimalRegularization = 1e-10;
     private const double DualRegularization = 1e-10;
     private const double StepFraction = 0.995;
-    private const double WarmShift = 1e-3;
-    private const double WarmComplementarity = 1e-4;
+    private const double WarmShift = 1e-2;
+    private const double WarmComplementarity = 1e-2;
     private readonly string _name;
     private readonly int _n;
     private readonly int _rows;
