@@ -140,21 +140,7 @@ internal static class SharingCore
                 break;
             }
 
-            sinceChange++;
-            if (options.ResidualBalancing && iteration <= options.BalancingUntilIteration && sinceChange >= options.BalancingInterval)
-            {
-                var factor = r > options.BalancingMu * s ? options.BalancingTau : s > options.BalancingMu * r ? 1.0 / options.BalancingTau : 1.0;
-                if (factor != 1.0)
-                {
-                    rho *= factor;
-                    for (var t = 0; t < slots; t++)
-                    {
-                        u[t] /= factor; // keeps the price −ρu
-                    }
-
-                    sinceChange = 0;
-                }
-            }
+            ResidualBalancing.Step(options, iteration, r, s, ref rho, ref sinceChange, u);
         }
 
         var iterations = Math.Min(iteration, options.MaxIterations);
