@@ -30,7 +30,7 @@ public sealed class GridAgentTests(ITestOutputHelper output)
 {
     private static readonly AdmmOptions Tight = new() { Rho = 1.0, AbsoluteTolerance = 1e-7, RelativeTolerance = 1e-8, MaxIterations = 20000, Parallel = false };
 
-    [Theory(Skip = "Open (issue 15 item 1): on the Kerber grid both mechanisms end at -4.99568 EUR against the pool's -5.010115 (2.9e-3; on copper plate 1.9e-4); not yet explained; suspected: the transformer's shunt consumption, the one term LinDistFlow adds over copper plate on this grid")]
+    [Theory]
     [InlineData("exchange")]
     [InlineData("community")]
     [Trait("Category", "Heavy")]

@@ -205,7 +205,23 @@ internal static class GridSharing
                 }
             }
 
-            r = Math.Sqrt(r2);
+            // The aggregate imbalance per slot, A_t = Σ_b n_b·x̄_b = Σ_i x_i − Σ_b g_b: the residuals of the buses add up in
+            // it (the grid's shunt draw spreads over every bus), and it is what the welfare leaves unpriced. The primal
+            // residual is the larger of the per-bus one and the copper-plate exchange's ‖A‖/√n for the n market agents
+            // (docs/mechanisms/admm.md#the-grid-agent).
+            var aggregate2 = 0.0;
+            for (var t = 0; t < slots; t++)
+            {
+                var sum = 0.0;
+                for (var b = 0; b < buses; b++)
+                {
+                    sum += members[b] * mean[(b * slots) + t];
+                }
+
+                aggregate2 += sum * sum;
+            }
+
+            r = Math.Sqrt(Math.Max(r2, aggregate2 / n));
             s = rho * Math.Sqrt(s2);
             var epsPri = (sqrtDim * options.AbsoluteTolerance) + (options.RelativeTolerance * Math.Max(Math.Sqrt(xNorm2), r));
             var epsDual = (sqrtDim * options.AbsoluteTolerance) + (options.RelativeTolerance * rho * Math.Sqrt(uNorm2));
