@@ -73,8 +73,7 @@ public static class ClearingOutputs
             s.Horizon.SlotLength.Minutes,
             prices,
             AcSummary(run.AcCheck, hours),
-            [.. PeriodTable.Build(r, s.Horizon, TableResolution.Hour).Select(h => new HourSummary(
-                c.SlotTime(h.FirstSlot), h.FirstSlot, h.SlotCount, h.ImportMwh, h.ExportMwh, h.MeanPriceEurPerMwh, h.MinPriceEurPerMwh, h.MaxPriceEurPerMwh))])
+            [.. PeriodTable.Build(r, s.Horizon, TableResolution.Hour).Select(h => new HourSummary(c.SlotTime(h.FirstSlot), h))])
         {
             TrailingFields = trailing.Count == 0 ? null : trailing,
         };

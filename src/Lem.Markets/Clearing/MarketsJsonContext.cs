@@ -4,8 +4,8 @@ using Lem.Markets.PeerToPeer;
 
 namespace Lem.Markets.Clearing;
 
-/// <summary>Source-generated JSON for the mechanisms' output records.</summary>
-[JsonSourceGenerationOptions(WriteIndented = true)]
+/// <summary>Source-generated JSON for the mechanisms' output records: snake_case names from the records' property names, indented.</summary>
+[JsonSourceGenerationOptions(WriteIndented = true, PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower)]
 [JsonSerializable(typeof(PoolSummary))]
 [JsonSerializable(typeof(AdmmSummary))]
 [JsonSerializable(typeof(P2pSummary))]

@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using Lem.Markets.PeerToPeer;
 
 namespace Lem.Markets.Distributed;
@@ -12,10 +11,10 @@ namespace Lem.Markets.Distributed;
 /// <param name="WallSeconds">Wall-clock time, s.</param>
 /// <param name="TradeCount">Bilateral trades.</param>
 public sealed record AdmmSummary(
-    [property: JsonPropertyName("iterations")] int Iterations,
-    [property: JsonPropertyName("primal_residual")] double PrimalResidual,
-    [property: JsonPropertyName("dual_residual")] double DualResidual,
-    [property: JsonPropertyName("messages")] long Messages,
-    [property: JsonPropertyName("bytes")] long Bytes,
-    [property: JsonPropertyName("wall_seconds")] double WallSeconds,
-    [property: JsonPropertyName("trade_count")] int TradeCount);
+    int Iterations,
+    double PrimalResidual,
+    double DualResidual,
+    long Messages,
+    long Bytes,
+    double WallSeconds,
+    int TradeCount);

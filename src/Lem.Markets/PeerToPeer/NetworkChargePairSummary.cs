@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace Lem.Markets.PeerToPeer;
 
 /// <summary>One pair of a P2P summary's network charges.</summary>
@@ -12,11 +10,11 @@ namespace Lem.Markets.PeerToPeer;
 /// <param name="TradedKwh">Energy traded between them, kWh.</param>
 /// <param name="ChargeEur">Charges on their trades, EUR.</param>
 public sealed record NetworkChargePairSummary(
-    [property: JsonPropertyName("a")] string A,
-    [property: JsonPropertyName("b")] string B,
-    [property: JsonPropertyName("bus_a")] string? BusA,
-    [property: JsonPropertyName("bus_b")] string? BusB,
-    [property: JsonPropertyName("distance")] double? Distance,
-    [property: JsonPropertyName("charge_eur_per_mwh")] double ChargeEurPerMwh,
-    [property: JsonPropertyName("traded_kwh")] double TradedKwh,
-    [property: JsonPropertyName("charge_eur")] decimal ChargeEur);
+    string A,
+    string B,
+    string? BusA,
+    string? BusB,
+    double? Distance,
+    double ChargeEurPerMwh,
+    double TradedKwh,
+    decimal ChargeEur);

@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace Lem.Markets.PeerToPeer;
 
 /// <summary>The <c>network_charges</c> member of a P2P summary (docs/network-charges.md).</summary>
@@ -13,12 +11,12 @@ namespace Lem.Markets.PeerToPeer;
 /// <param name="SellersEur">Paid by sellers, EUR.</param>
 /// <param name="Pairs">The charge and traded energy of every pair.</param>
 public sealed record NetworkChargeSummary(
-    [property: JsonPropertyName("level_eur_per_mwh")] double LevelEurPerMwh,
-    [property: JsonPropertyName("basis")] string Basis,
-    [property: JsonPropertyName("distance")] string? Distance,
-    [property: JsonPropertyName("normalisation_distance")] double? NormalisationDistance,
-    [property: JsonPropertyName("split")] string Split,
-    [property: JsonPropertyName("total_eur")] decimal TotalEur,
-    [property: JsonPropertyName("buyers_eur")] decimal BuyersEur,
-    [property: JsonPropertyName("sellers_eur")] decimal SellersEur,
-    [property: JsonPropertyName("pairs")] IReadOnlyList<NetworkChargePairSummary> Pairs);
+    double LevelEurPerMwh,
+    string Basis,
+    string? Distance,
+    double? NormalisationDistance,
+    string Split,
+    decimal TotalEur,
+    decimal BuyersEur,
+    decimal SellersEur,
+    IReadOnlyList<NetworkChargePairSummary> Pairs);

@@ -1,13 +1,11 @@
-using System.Text.Json.Serialization;
-
 namespace Lem.Markets.Pool;
 
 /// <summary>The smallest and largest value of one DLMP component over all buses and slots, EUR/MWh.</summary>
 /// <param name="Min">The smallest value, EUR/MWh.</param>
 /// <param name="Max">The largest value, EUR/MWh.</param>
 public sealed record DlmpRange(
-    [property: JsonPropertyName("min")] double Min,
-    [property: JsonPropertyName("max")] double Max)
+    double Min,
+    double Max)
 {
     /// <summary>The range of <paramref name="values"/> (0 … 0 when empty).</summary>
     public static DlmpRange Of(IReadOnlyCollection<double> values)

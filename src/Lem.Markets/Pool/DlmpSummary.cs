@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using Lem.Grid.Formulations;
 
 namespace Lem.Markets.Pool;
@@ -15,13 +14,13 @@ namespace Lem.Markets.Pool;
 /// <param name="CongestionEurPerMwh">The range of the congestion component.</param>
 /// <param name="VoltageEurPerMwh">The range of the voltage component.</param>
 public sealed record DlmpSummary(
-    [property: JsonPropertyName("file")] string File,
-    [property: JsonPropertyName("slots")] int Slots,
-    [property: JsonPropertyName("total_eur_per_mwh")] DlmpRange TotalEurPerMwh,
-    [property: JsonPropertyName("energy_eur_per_mwh")] DlmpRange EnergyEurPerMwh,
-    [property: JsonPropertyName("losses_eur_per_mwh")] DlmpRange LossesEurPerMwh,
-    [property: JsonPropertyName("congestion_eur_per_mwh")] DlmpRange CongestionEurPerMwh,
-    [property: JsonPropertyName("voltage_eur_per_mwh")] DlmpRange VoltageEurPerMwh)
+    string File,
+    int Slots,
+    DlmpRange TotalEurPerMwh,
+    DlmpRange EnergyEurPerMwh,
+    DlmpRange LossesEurPerMwh,
+    DlmpRange CongestionEurPerMwh,
+    DlmpRange VoltageEurPerMwh)
 {
     /// <summary>The name of the file <see cref="PoolReport"/> writes the decomposition to.</summary>
     public const string FileName = "dlmp.csv";

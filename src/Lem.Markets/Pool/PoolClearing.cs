@@ -282,23 +282,21 @@ public static class PoolClearing
             welfare += slotWelfare;
             importMwh += imp;
             exportMwh += exp;
-            slots[t] = new PoolSlot
-            {
-                Index = t,
-                Start = horizon.Slots[t].Start,
-                PricesEurPerMwh = prices[t],
-                PriceSource = sources[t],
-                PriceLowEurPerMwh = lows[t],
-                PriceHighEurPerMwh = highs[t],
-                ImportMwh = imp,
-                ExportMwh = exp,
-                WelfareEur = slotWelfare,
-                LossesMw = pool.GridSlots[t].LossesMw(solution),
-                VoltagesPu = pool.GridSlots[t].VoltageMagnitudesPu(solution),
-                BranchFlowsMw = pool.GridSlots[t].BranchFlowsMw(solution),
-                Dlmps = sources[t] == PriceSource.Dual ? PerMwh(pool.GridSlots[t].Dlmps(solution), h) : null,
-                SocExactness = pool.GridSlots[t].RelaxationExactness(solution),
-            };
+            slots[t] = new PoolSlot(
+                Index: t,
+                Start: horizon.Slots[t].Start,
+                PricesEurPerMwh: prices[t],
+                PriceSource: sources[t],
+                PriceLowEurPerMwh: lows[t],
+                PriceHighEurPerMwh: highs[t],
+                ImportMwh: imp,
+                ExportMwh: exp,
+                WelfareEur: slotWelfare,
+                LossesMw: pool.GridSlots[t].LossesMw(solution),
+                VoltagesPu: pool.GridSlots[t].VoltageMagnitudesPu(solution),
+                BranchFlowsMw: pool.GridSlots[t].BranchFlowsMw(solution),
+                Dlmps: sources[t] == PriceSource.Dual ? PerMwh(pool.GridSlots[t].Dlmps(solution), h) : null,
+                SocExactness: pool.GridSlots[t].RelaxationExactness(solution));
         }
 
         return new PoolResult

@@ -9,8 +9,8 @@ namespace Lem.Markets.Pool;
 /// <param name="Dlmp">The DLMP decomposition, or null (left out) when the formulation has none.</param>
 /// <param name="SocExactness">The SOC relaxation's cone gaps, or null (left out) for other formulations.</param>
 public sealed record PoolSummary(
-    [property: JsonPropertyName("price_rule")] string PriceRule,
-    [property: JsonPropertyName("simultaneous_charging_prevented")] bool SimultaneousChargingPrevented,
-    [property: JsonPropertyName("model")] PoolModelSummary Model,
-    [property: JsonPropertyName("dlmp"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DlmpSummary? Dlmp = null,
-    [property: JsonPropertyName("soc_exactness"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] SocExactnessSummary? SocExactness = null);
+    string PriceRule,
+    bool SimultaneousChargingPrevented,
+    PoolModelSummary Model,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DlmpSummary? Dlmp = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] SocExactnessSummary? SocExactness = null);

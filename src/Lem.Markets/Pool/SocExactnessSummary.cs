@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace Lem.Markets.Pool;
 
 /// <summary>
@@ -15,14 +13,14 @@ namespace Lem.Markets.Pool;
 /// <param name="WorstSlot">The slot of <see cref="WorstLine"/>'s largest gap, or null without branches.</param>
 /// <param name="InexactCount">The (branch, slot) pairs that are not exact.</param>
 public sealed record SocExactnessSummary(
-    [property: JsonPropertyName("file")] string File,
-    [property: JsonPropertyName("tolerance")] double Tolerance,
-    [property: JsonPropertyName("exact")] bool Exact,
-    [property: JsonPropertyName("max_relative_gap")] double MaxRelativeGap,
-    [property: JsonPropertyName("max_abs_gap_mva2")] double MaxAbsGapMva2,
-    [property: JsonPropertyName("worst_line")] string? WorstLine,
-    [property: JsonPropertyName("worst_slot")] int? WorstSlot,
-    [property: JsonPropertyName("inexact_count")] int InexactCount)
+    string File,
+    double Tolerance,
+    bool Exact,
+    double MaxRelativeGap,
+    double MaxAbsGapMva2,
+    string? WorstLine,
+    int? WorstSlot,
+    int InexactCount)
 {
     /// <summary>The name of the file <see cref="PoolReport"/> writes the gaps to.</summary>
     public const string FileName = "soc_exactness.csv";

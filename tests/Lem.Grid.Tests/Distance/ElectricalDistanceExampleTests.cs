@@ -173,7 +173,7 @@ public sealed class ElectricalDistanceExampleTests
         {
             Buses = [.. network.Buses.Select(b => b.Id == Id(5) ? b with { InService = false } : b)],
             Lines = [.. network.Lines.Select(l => l.Id == "L2" ? l with { InService = false } : l)],
-            Switches = [new Switch { Id = "S23", Bus = Id(2), Element = "3", ElementType = SwitchElementType.Bus, Closed = true }],
+            Switches = [new Switch("S23", Id(2), "3", SwitchElementType.Bus, Closed: true)],
         };
 
         var path = ElectricalDistance.Compute(network, ElectricalDistanceMethod.PathImpedance);

@@ -781,7 +781,7 @@ internal static class PandapowerReader
 
                 if (busOk)
                 {
-                    result.Add(new Switch { Id = t.Id(r), Bus = bus.Id, Element = element, ElementType = type, Closed = t.Bool(r, "closed") ?? true, Name = t.Text(r, "name") });
+                    result.Add(new Switch(t.Id(r), bus.Id, element, type, t.Bool(r, "closed") ?? true, t.Text(r, "name")));
                 }
             }
 

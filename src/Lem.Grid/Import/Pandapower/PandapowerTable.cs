@@ -7,24 +7,15 @@ namespace Lem.Grid.Import.Pandapower;
 /// One pandapower table (a pandas DataFrame stored in split orientation: columns, index, data), with typed cell
 /// access that treats JSON null as missing (NaN for numbers).
 /// </summary>
-internal sealed class PandapowerTable
+internal sealed class PandapowerTable(string name, string displayName, Dictionary<string, int> columns, string[] index, JsonElement[][] rows)
 {
-    private readonly Dictionary<string, int> _columns;
-    private readonly JsonElement[][] _rows;
-    private readonly string[] _index;
+    private readonly Dictionary<string, int> _columns = columns;
+    private readonly JsonElement[][] _rows = rows;
+    private readonly string[] _index = index;
 
-    private PandapowerTable(string name, string displayName, Dictionary<string, int> columns, string[] index, JsonElement[][] rows)
-    {
-        Name = name;
-        DisplayName = displayName;
-        _columns = columns;
-        _index = index;
-        _rows = rows;
-    }
+    public string Name { get; } = name;
 
-    public string Name { get; }
-
-    public string DisplayName { get; }
+    public string DisplayName { get; } = displayName;
 
     public int RowCount => _rows.Length;
 

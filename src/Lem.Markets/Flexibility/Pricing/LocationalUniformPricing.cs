@@ -6,16 +6,11 @@ namespace Lem.Markets.Flexibility.Pricing;
 /// Locational uniform pricing: every order at a bus is paid the bus's flexibility price for the change it makes,
 /// sign(d)·(π^P·P + π^Q·Q) per unit of activation, expressed per MWh of the offer's quantity.
 /// </summary>
-public sealed class LocationalUniformPricing : IFlexPricingRule
+public sealed class LocationalUniformPricing() : FlexPricingRuleBase("uniform")
 {
     /// <inheritdoc />
-    public string Name => "uniform";
-
-    /// <inheritdoc />
-    public double PriceEurPerMwh(FlexOffer offer, FlexBusPrice price)
+    protected override double PriceOf(FlexOffer offer, FlexBusPrice price)
     {
-        ArgumentNullException.ThrowIfNull(offer);
-        ArgumentNullException.ThrowIfNull(price);
         var quantity = offer.QuantityKw;
         return quantity <= 0
             ? 0

@@ -3,15 +3,8 @@ using Lem.Markets.Flexibility.Domain;
 namespace Lem.Markets.Flexibility.Pricing;
 
 /// <summary>Pay-as-bid (NODES, Piclo Flex, GOPACS): each order is paid its offer's own price (the product's clearing price).</summary>
-public sealed class PayAsBidPricing : IFlexPricingRule
+public sealed class PayAsBidPricing() : FlexPricingRuleBase("pay-as-bid")
 {
     /// <inheritdoc />
-    public string Name => "pay-as-bid";
-
-    /// <inheritdoc />
-    public double PriceEurPerMwh(FlexOffer offer, FlexBusPrice price)
-    {
-        ArgumentNullException.ThrowIfNull(offer);
-        return offer.Product.ClearingPriceEurPerMwh(offer);
-    }
+    protected override double PriceOf(FlexOffer offer, FlexBusPrice price) => offer.Product.ClearingPriceEurPerMwh(offer);
 }

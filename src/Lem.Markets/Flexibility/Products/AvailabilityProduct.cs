@@ -7,22 +7,12 @@ namespace Lem.Markets.Flexibility.Products;
 /// per hour reserved, plus the activation price per MWh when called. Reserved and activated in the same clearing, one
 /// MWh costs the availability price (EUR/MW/h = EUR/MWh of reserved energy) plus the activation price.
 /// </summary>
-public sealed class AvailabilityProduct : IFlexProduct
+public sealed class AvailabilityProduct() : FlexProductBase("availability")
 {
     /// <inheritdoc />
-    public string Name => "availability";
+    protected override double PriceOf(FlexOffer offer) => offer.AvailabilityEurPerMwPerHour + offer.PriceEurPerMwh;
 
     /// <inheritdoc />
-    public double ClearingPriceEurPerMwh(FlexOffer offer)
-    {
-        ArgumentNullException.ThrowIfNull(offer);
-        return offer.AvailabilityEurPerMwPerHour + offer.PriceEurPerMwh;
-    }
-
-    /// <inheritdoc />
-    public string? Check(FlexOffer offer)
-    {
-        ArgumentNullException.ThrowIfNull(offer);
-        return offer.AvailabilityEurPerMwPerHour < 0 ? "The availability price must not be negative." : null;
-    }
+    protected override string? ProblemWith(FlexOffer offer) =>
+        offer.AvailabilityEurPerMwPerHour < 0 ? "The availability price must not be negative." : null;
 }

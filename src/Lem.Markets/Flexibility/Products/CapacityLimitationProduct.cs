@@ -7,24 +7,11 @@ namespace Lem.Markets.Flexibility.Products;
 /// cap on a connection's import (direction up: the connection takes at most its prognosis minus the ordered quantity)
 /// or export (direction down) in the ordered slots, paid per MWh of the limited quantity. Active power only.
 /// </summary>
-public sealed class CapacityLimitationProduct : IFlexProduct
+public sealed class CapacityLimitationProduct() : FlexProductBase("capacity_limitation")
 {
     /// <inheritdoc />
-    public string Name => "capacity_limitation";
-
-    /// <inheritdoc />
-    public double ClearingPriceEurPerMwh(FlexOffer offer)
-    {
-        ArgumentNullException.ThrowIfNull(offer);
-        return offer.PriceEurPerMwh;
-    }
-
-    /// <inheritdoc />
-    public string? Check(FlexOffer offer)
-    {
-        ArgumentNullException.ThrowIfNull(offer);
-        return offer.ReactiveKvar != 0 || offer.AvailabilityEurPerMwPerHour != 0
+    protected override string? ProblemWith(FlexOffer offer) =>
+        offer.ReactiveKvar != 0 || offer.AvailabilityEurPerMwPerHour != 0
             ? "A capacity limitation caps active power only: it has no reactive power and no availability price."
             : null;
-    }
 }
