@@ -1,5 +1,6 @@
 using Lem.Domain.Orders;
 using Lem.Grid.Formulations;
+using Lem.Markets.Clearing;
 using Lem.Markets.Pool;
 using Lem.Testing;
 
@@ -13,7 +14,7 @@ public sealed class PoolSection1Tests
     [InlineData(PriceRule.MarginalOrder, new[] { 20.0, 30.0, 20.0 })]
     public void Clear_Section1_PricesFollowTheRule(PriceRule rule, double[] expected)
     {
-        var r = PoolClearing.Clear(TestScenarios.Section1(), new CopperPlateFormulation(), new PoolOptions { PriceRule = rule });
+        var r = PoolClearing.Clear(TestScenarios.Section1(), new CopperPlateFormulation(), new PoolOptions { Clearing = new ClearingOptions { PriceRule = rule } });
 
         Assert.Equal(PoolStatus.Optimal, r.Status);
         Assert.Equal(rule, r.PriceRule);

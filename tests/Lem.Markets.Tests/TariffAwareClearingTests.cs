@@ -3,6 +3,7 @@ using Lem.Domain.Series;
 using Lem.Domain.Units;
 using Lem.Grid.Formulations;
 using Lem.Markets.Assets;
+using Lem.Markets.Clearing;
 using Lem.Markets.Distributed;
 using Lem.Markets.Pool;
 using Lem.Markets.Tariffs;
@@ -53,7 +54,7 @@ public sealed class TariffAwareClearingTests
         // Tariff-aware: the battery idles, import (10, 10) kW, welfare −(10·50 + 10·52)/1000 = −1.02 EUR.
         var scenario = NightSpread();
         var blind = PoolClearing.Clear(scenario, new CopperPlateFormulation());
-        var aware = PoolClearing.Clear(scenario, new CopperPlateFormulation(), new PoolOptions { Tariffs = PeakOnly("b", "h") });
+        var aware = PoolClearing.Clear(scenario, new CopperPlateFormulation(), new PoolOptions { Clearing = new ClearingOptions { Tariffs = PeakOnly("b", "h") } });
 
         Assert.Equal(PoolStatus.Optimal, blind.Status);
         Assert.Equal(PoolStatus.Optimal, aware.Status);
@@ -77,7 +78,7 @@ public sealed class TariffAwareClearingTests
     public void Pool_SpreadAboveThePeakCharge_BatteryStillCycles()
     {
         // A 20 EUR/MWh spread earns 10 kWh × 20 EUR/MWh = 0.20 EUR against a 0.10 EUR peak charge: the full cycle pays.
-        var aware = PoolClearing.Clear(NightSpread(spreadEurPerMwh: 20), new CopperPlateFormulation(), new PoolOptions { Tariffs = PeakOnly("b", "h") });
+        var aware = PoolClearing.Clear(NightSpread(spreadEurPerMwh: 20), new CopperPlateFormulation(), new PoolOptions { Clearing = new ClearingOptions { Tariffs = PeakOnly("b", "h") } });
 
         Assert.Equal(PoolStatus.Optimal, aware.Status);
         Approx.Equal(-10, Position(aware, "b")[0], 1e-6);
@@ -148,7 +149,7 @@ public sealed class TariffAwareClearingTests
         // 3 kW; the neighbour imports 2 kW: welfare −2·50/1000 = −0.10 EUR.
         var (scenario, tariffs) = FeeAboveThePrice();
         var blind = PoolClearing.Clear(scenario, new CopperPlateFormulation());
-        var pool = PoolClearing.Clear(scenario, new CopperPlateFormulation(), new PoolOptions { Tariffs = tariffs });
+        var pool = PoolClearing.Clear(scenario, new CopperPlateFormulation(), new PoolOptions { Clearing = new ClearingOptions { Tariffs = tariffs } });
         var exchange = DistributedClearing.Run(scenario, DistributedMechanism.Exchange, DistributedOptions.Default with { Tariffs = tariffs });
 
         Approx.Equal(5, Position(blind, "pv-home")[0], 1e-6);

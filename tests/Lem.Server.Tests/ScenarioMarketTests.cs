@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Lem.Markets.Assets;
 using Lem.Grid.Formulations;
+using Lem.Markets.Clearing;
 using Lem.Markets.Pool;
 using Lem.Pipeline;
 using Lem.Scenarios;
@@ -104,7 +105,7 @@ public sealed class ScenarioMarketTests
         var read = ScenarioReader.Parse(System.Text.Encoding.UTF8.GetBytes(json.ToJsonString()), Path.GetDirectoryName(TinyPath)!, "scenario");
         Assert.True(read.IsValid, string.Join("; ", read.Errors));
         var s = read.Scenario!;
-        var pool = PoolClearing.Clear(s, GridFormulations.Choose("auto", s.Grid), PoolOptions.Default with { Tariffs = ClearingTariffs.ForScenario(s, s.Settlement) });
+        var pool = PoolClearing.Clear(s, GridFormulations.Choose("auto", s.Grid), PoolOptions.Default with { Clearing = new ClearingOptions { Tariffs = ClearingTariffs.ForScenario(s, s.Settlement) } });
         var direct = SettlementEngine.Settle(ScenarioSettlement.Request(s, PoolMechanism.ToClearingResult(pool, s)));
         var annaInvoice = direct.Invoices.Single(i => i.Participant.Id.Value == "anna");
 

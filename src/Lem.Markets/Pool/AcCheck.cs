@@ -47,7 +47,7 @@ public static class AcCheck
         }
 
         var netImportMw = result.Slots.Select(x => (x.ImportMwh - x.ExportMwh) / scenario.Horizon.SlotHours).ToList();
-        return Run(scenario, injections, consumption.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<double>)kv.Value), netImportMw, [.. result.Slots.Select(x => x.VoltagesPu)], options.LoadPowerFactor, options.Progress);
+        return Run(scenario, injections, consumption.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<double>)kv.Value), netImportMw, [.. result.Slots.Select(x => x.VoltagesPu)], options.LoadPowerFactor, options.Clearing.Progress);
     }
 
     /// <summary>

@@ -30,7 +30,7 @@ namespace Lem.Markets.Pool;
 /// they may have neither assets nor orders.</para>
 /// <para>Tie rules (§1) apply on the copper plate to slots that nothing couples to other slots (no battery in the
 /// scenario, no EV plugged in, no flexible-load window): the slot is re-cleared by
-/// <see cref="MeritOrderClearing.ClearSlot"/>, its price taken from the interval by <see cref="PoolOptions.PriceRule"/>
+/// <see cref="MeritOrderClearing.ClearSlot"/>, its price taken from the interval by <see cref="ClearingOptions.PriceRule"/> (of <see cref="PoolOptions.Clearing"/>)
 /// and, with <see cref="VolumeRule.ProRata"/>, its volumes re-split. Where storage, EVs or flexible loads couple
 /// slots, and on every grid formulation, the prices are the LP duals.</para>
 /// <para>Simultaneous charging and discharging (§9): when the LP does it and <see cref="PoolOptions.PreventSimultaneousCharging"/>
@@ -228,13 +228,16 @@ public static class PoolClearing
         }
     }
 
-    private static PoolResult Failed(MarketInput scenario, IGridFormulation formulation, PoolOptions options, PoolStatus status, string message, Stats stats, PoolModel? pool = null) => new()
+    private static PoolResult Failed(MarketInput scenario, IGridFormulation formulation, PoolOptions options, PoolStatus status, string message, Stats stats, PoolModel? pool = null) =>
+        Outcome(scenario, formulation, options, status, stats, pool) with { Message = message };
+
+    /// <summary>What every result names, failed or not: the status, the scenario, the formulation, the tie rules and the statistics.</summary>
+    private static PoolResult Outcome(MarketInput scenario, IGridFormulation formulation, PoolOptions options, PoolStatus status, Stats stats, PoolModel? pool) => new()
     {
         Status = status,
-        Message = message,
         ScenarioName = scenario.Name,
         FormulationName = formulation.Name,
-        PriceRule = options.PriceRule,
+        PriceRule = options.Clearing.PriceRule,
         VolumeRule = options.VolumeRule,
         Statistics = stats.ToStatistics(pool),
     };
@@ -299,14 +302,9 @@ public static class PoolClearing
                 SocExactness: pool.GridSlots[t].RelaxationExactness(solution));
         }
 
-        return new PoolResult
+        return Outcome(scenario, setup.Formulation, options, PoolStatus.Optimal, stats, pool) with
         {
-            Status = PoolStatus.Optimal,
             Warnings = warnings,
-            ScenarioName = scenario.Name,
-            FormulationName = setup.Formulation.Name,
-            PriceRule = options.PriceRule,
-            VolumeRule = options.VolumeRule,
             SimultaneousChargingPrevented = prevented,
             WelfareEur = welfare,
             ImportMwh = importMwh,
@@ -320,7 +318,6 @@ public static class PoolClearing
             Assets = assets,
             Orders = orders,
             PremiumPrices = pool.Preferences?.Prices(solution, h) ?? [],
-            Statistics = stats.ToStatistics(pool),
         };
     }
 
@@ -355,7 +352,7 @@ public static class PoolClearing
             }
 
             pool.Outside.AddMeritSteps(t, book, h);
-            var cleared = MeritOrderClearing.ClearSlot(book.Offers, book.Bids, options.PriceRule);
+            var cleared = MeritOrderClearing.ClearSlot(book.Offers, book.Bids, options.Clearing.PriceRule);
 
             if (options.VolumeRule == VolumeRule.ProRata)
             {
@@ -432,7 +429,7 @@ public static class PoolClearing
 
     private static decimal ToEur(double eur) => (decimal)Math.Round(eur, 6, MidpointRounding.ToEven);
 
-    /// <summary>Counts model builds and solves and reports them as phases to <see cref="PoolOptions.Progress"/>.</summary>
+    /// <summary>Counts model builds and solves and reports them as phases to <see cref="ClearingOptions.Progress"/> (of <see cref="PoolOptions.Clearing"/>).</summary>
     private sealed class Stats
     {
         public int Solves { get; private set; }
@@ -447,9 +444,9 @@ public static class PoolClearing
 
         public PoolModel Build(PoolSetup setup, IReadOnlySet<AssetId> binaries, bool elastic)
         {
-            setup.Options.Progress?.Report(new ProgressUpdate(ProgressPhases.PoolBuild, 0, 1));
+            setup.Options.Clearing.Progress?.Report(new ProgressUpdate(ProgressPhases.PoolBuild, 0, 1));
             var m = PoolModel.Build(setup, binaries, elastic);
-            setup.Options.Progress?.Report(new ProgressUpdate(ProgressPhases.PoolBuild, 1, 1));
+            setup.Options.Clearing.Progress?.Report(new ProgressUpdate(ProgressPhases.PoolBuild, 1, 1));
             BuildSeconds += m.BuildSeconds;
             return m;
         }
@@ -457,14 +454,14 @@ public static class PoolClearing
         public Solution Solve(OptimizationModel model, PoolOptions options)
         {
             var phase = model.HasIntegers ? ProgressPhases.PoolSolveMilp : ProgressPhases.PoolSolveLp;
-            options.Progress?.Report(new ProgressUpdate(phase, 0, 1));
+            options.Clearing.Progress?.Report(new ProgressUpdate(phase, 0, 1));
             var solver = options.Solver ?? Solvers.For(model);
             var watch = Stopwatch.StartNew();
             var solution = solver.Solve(model, options.SolverOptions);
             SolveSeconds += watch.Elapsed.TotalSeconds;
             Solves++;
             SolverName = solution.SolverName;
-            options.Progress?.Report(new ProgressUpdate(phase, 1, 1));
+            options.Clearing.Progress?.Report(new ProgressUpdate(phase, 1, 1));
             return solution;
         }
 

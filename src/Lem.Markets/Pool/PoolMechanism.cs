@@ -50,7 +50,7 @@ public sealed class PoolMechanism : IClearingMechanism
         ArgumentNullException.ThrowIfNull(request);
         var clock = Stopwatch.StartNew();
         var market = request.Market;
-        var options = new PoolOptions { PriceRule = request.Options.PriceRule, Tariffs = request.Options.Tariffs, Progress = request.Options.Progress };
+        var options = new PoolOptions { Clearing = request.Options };
         var pool = PoolClearing.Clear(market, GridFormulations.Choose(request.Formulation, market.Grid), options);
         return ToClearingResult(pool, market, options, clock.Elapsed.TotalSeconds);
     }

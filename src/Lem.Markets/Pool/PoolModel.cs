@@ -75,7 +75,7 @@ internal sealed class PoolModel(
 
         // Tariff-aware clearing and preferences: each charged or labelled participant's net injection is collected from
         // what its parts add to its bus.
-        var tariffs = elastic ? null : setup.Options.Tariffs;
+        var tariffs = elastic ? null : setup.Options.Clearing.Tariffs;
         var preferences = PreferenceModel.For(scenario);
         var net = new Dictionary<ParticipantId, LinearExpression[]>();
         void Build(ParticipantId owner, int bus, Action<PoolBuildContext> build)

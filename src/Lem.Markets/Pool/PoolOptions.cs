@@ -1,5 +1,4 @@
-using Lem.Domain.Progress;
-using Lem.Markets.Tariffs;
+using Lem.Markets.Clearing;
 
 namespace Lem.Markets.Pool;
 
@@ -9,8 +8,14 @@ public sealed record PoolOptions
     /// <summary>The default settings.</summary>
     public static PoolOptions Default { get; } = new();
 
-    /// <summary>How the price is chosen in an indeterminate interval (slots the tie rules apply to). Default: midpoint.</summary>
-    public PriceRule PriceRule { get; init; } = PriceRule.Midpoint;
+    /// <summary>
+    /// The clearing settings the pool reads: <see cref="ClearingOptions.PriceRule"/> (how the price is chosen in an
+    /// indeterminate interval, in the slots the tie rules apply to), <see cref="ClearingOptions.Tariffs"/> (tariff-aware
+    /// clearing: each listed participant's per-meter charges are added to the objective, docs/mechanisms/pool.md#tariff-aware-clearing;
+    /// the welfare reported stays the market's) and <see cref="ClearingOptions.Progress"/> (where the clearing's phases
+    /// are reported: build, LP, MILP, re-solve). Default: <see cref="ClearingOptions.Default"/>.
+    /// </summary>
+    public ClearingOptions Clearing { get; init; } = ClearingOptions.Default;
 
     /// <summary>How the volume is split among tied marginal steps (slots the tie rules apply to). Default: pro rata.</summary>
     public VolumeRule VolumeRule { get; init; } = VolumeRule.ProRata;
@@ -35,13 +40,4 @@ public sealed record PoolOptions
 
     /// <summary>Whether an infeasible clearing is diagnosed (static checks, then an elastic re-solve) to name the likely cause. Default: true.</summary>
     public bool DiagnoseInfeasibility { get; init; } = true;
-
-    /// <summary>
-    /// Tariff-aware clearing: each listed participant's per-meter charges are added to the objective
-    /// (docs/mechanisms/pool.md#tariff-aware-clearing); the welfare reported stays the market's. Null or empty for none.
-    /// </summary>
-    public IReadOnlyDictionary<ParticipantId, TariffCost>? Tariffs { get; init; }
-
-    /// <summary>Where the clearing's phases (build, LP, MILP, re-solve) are reported, or null for nowhere.</summary>
-    public IProgress<ProgressUpdate>? Progress { get; init; }
 }

@@ -18,7 +18,7 @@ public sealed class ProgressReportingTests
     public void Pool_ReportsBuildAndSolvePhases_OneSolveStartPerSolve_AndTheMilpAgainstSimultaneousCharging()
     {
         var progress = new RecordingProgress();
-        var r = PoolClearing.Clear(PoolStorageTests.NegativePriceScenario(), new CopperPlateFormulation(), new PoolOptions { Progress = progress });
+        var r = PoolClearing.Clear(PoolStorageTests.NegativePriceScenario(), new CopperPlateFormulation(), new PoolOptions { Clearing = new ClearingOptions { Progress = progress } });
 
         Assert.Equal(PoolStatus.Optimal, r.Status);
         Assert.True(r.SimultaneousChargingPrevented);
@@ -42,7 +42,7 @@ public sealed class ProgressReportingTests
     {
         var scenario = PoolStorageTests.NegativePriceScenario();
         var quiet = PoolClearing.Clear(scenario, new CopperPlateFormulation());
-        var reported = PoolClearing.Clear(scenario, new CopperPlateFormulation(), new PoolOptions { Progress = new RecordingProgress() });
+        var reported = PoolClearing.Clear(scenario, new CopperPlateFormulation(), new PoolOptions { Clearing = new ClearingOptions { Progress = new RecordingProgress() } });
 
         Assert.Equal(quiet.WelfareEur, reported.WelfareEur);
         Assert.Equal(quiet.Slots.Select(s => s.PricesEurPerMwh[0]), reported.Slots.Select(s => s.PricesEurPerMwh[0]));
