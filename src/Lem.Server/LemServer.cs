@@ -99,7 +99,8 @@ public sealed class LemServer : IAsyncDisposable
             {
                 DefaultMaxOpenOrdersPerParticipant = options.MaxOpenOrdersPerParticipant,
             };
-            var app = Build(options, services);
+            var uftp = new Uftp.UftpDso(options.Uftp, serverKey, options.TimeProvider);
+            var app = Build(options, services, uftp);
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
             ITimer? timer = null;
             if (options.RunGateClosureTimer)
@@ -190,7 +191,7 @@ public sealed class LemServer : IAsyncDisposable
         return (key, true);
     }
 
-    private static WebApplication Build(ServerOptions options, ServerServices services)
+    private static WebApplication Build(ServerOptions options, ServerServices services, Uftp.UftpDso uftp)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = options.DataDirectory });
         builder.Logging.ClearProviders();
@@ -211,6 +212,7 @@ public sealed class LemServer : IAsyncDisposable
         app.UseRateLimiter();
         app.MapOpenApi("/openapi/{documentName}.json");
         Endpoints.Map(app, services);
+        Uftp.UftpEndpoints.Map(app, services, uftp);
         return app;
     }
 }
