@@ -99,7 +99,7 @@ public sealed class LemServer : IAsyncDisposable
             {
                 DefaultMaxOpenOrdersPerParticipant = options.MaxOpenOrdersPerParticipant,
             };
-            var uftp = new Uftp.UftpDso(options.Uftp, serverKey, options.TimeProvider);
+            var uftp = new Uftp.UftpDso(options.Uftp, serverKey, options.TimeProvider, options.DataDirectory);
             var app = Build(options, services, uftp);
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
             ITimer? timer = null;

@@ -213,6 +213,33 @@ public sealed class UftpTests
         Assert.Equal(403, (await server.Post("/v1/uftp/flex-requests", participant, RequestBody())).Status);
     }
 
+    [Fact]
+    public async Task SenderKeysSurviveARestartAndBadFlexRequestsNameEveryField()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "lem-server-tests", Guid.NewGuid().ToString("N"));
+        var first = await TestServer.StartAsync(dir);
+        var agr = new UftpTestAggregator(first);
+        await agr.Register();
+        await first.StopAsync();
+
+        await using var second = await TestServer.StartAsync(dir);
+        second.OwnsFolder = true;
+        var again = new UftpTestAggregator(second, agr.Key);
+        var (status, _) = await again.PostRaw("/uftp", again.Envelope(Prognosis(Period, 1, BasePrognosis())));
+        Assert.Equal(200, status);
+        var stranger = new UftpTestAggregator(second);
+        Assert.Equal(401, (await stranger.PostRaw("/uftp", stranger.Envelope(Prognosis(Period, 1, BasePrognosis())))).Status);
+
+        var dso = await second.Register("dso-1", "dso");
+        var bad = await second.Post("/v1/uftp/flex-requests", dso, new Dictionary<string, object>
+        {
+            ["recipient_domain"] = AgrDomain, ["congestion_point"] = "cp", ["period"] = Period, ["expiration"] = "tomorrow",
+            ["isps"] = new[] { new Dictionary<string, object> { ["start"] = 1.5, ["min_power_w"] = -1, ["max_power_w"] = 0, ["disposition"] = "maybe" } },
+        });
+        Assert.Equal(400, bad.Status);
+        Assert.Equal(["congestion_point", "expiration", "isps[0].disposition", "isps[0].start"], bad.Body!["errors"]!.AsObject().Select(e => e.Key).Order(StringComparer.Ordinal));
+    }
+
     private sealed record Exchange(XElement Request, XElement Order, string OfferId, string OfferConversation, XElement UpdatedResponse);
 
     private static Dictionary<string, object> RequestBody() => new()

@@ -30,8 +30,9 @@ internal sealed class UftpDso
     private readonly Dictionary<string, UftpFlexOrder> _orders = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, Queue<string>> _outbox = new(StringComparer.Ordinal);
 
-    /// <summary>Creates the DSO with its settings, its signing key (the server's key) and its clock.</summary>
-    public UftpDso(UftpOptions options, Ed25519KeyPair key, TimeProvider clock)
+    /// <summary>Creates the DSO with its settings, its signing key (the server's key), its clock and the data folder that keeps the sender keys (null: not kept).</summary>
+    /// <exception cref="ArgumentException">When a sender of <see cref="UftpOptions.Senders"/> is not <c>domain role key</c>.</exception>
+    public UftpDso(UftpOptions options, Ed25519KeyPair key, TimeProvider clock, string? dataDirectory)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(key);
@@ -39,21 +40,17 @@ internal sealed class UftpDso
         _clock = clock;
         _writer = new UftpWriter(options, key, clock);
         PublicKey = Cs1.KeyString(key.PublicKey);
+        Senders = new UftpSenderKeys(dataDirectory);
         foreach (var line in options.Senders)
         {
-            var parts = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            var signingKey = parts.Length == 3 ? Cs1.SigningKey(parts[2]) : null;
-            if (signingKey is null || !UftpValues.IsValid(UftpValueType.Domain, parts[0]) || parts[1] is not ("AGR" or "CRO"))
-            {
-                throw new ArgumentException($"UFTP sender '{line}': expected 'domain role key' with role AGR or CRO and a CS1 or 32-byte base64 Ed25519 key.", nameof(options));
-            }
-
-            Senders.Register(new UftpParty(parts[0], parts[1]), signingKey);
+            var (party, signingKey) = UftpSenderKeys.Parse(line)
+                ?? throw new ArgumentException($"UFTP sender '{line}': expected 'domain role key' with role AGR or CRO and a CS1 or 32-byte base64 Ed25519 key.", nameof(options));
+            Senders.Register(party, signingKey);
         }
     }
 
     /// <summary>The registered sender keys.</summary>
-    public UftpSenderKeys Senders { get; } = new();
+    public UftpSenderKeys Senders { get; }
 
     /// <summary>Lem's CS1 public key string as the DSO.</summary>
     public string PublicKey { get; }

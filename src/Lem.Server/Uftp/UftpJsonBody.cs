@@ -38,10 +38,10 @@ internal sealed class UftpJsonBody(JsonObject body)
                 continue;
             }
 
-            var start = Number(o, "start", $"{path}.start", true);
-            var duration = Number(o, "duration", $"{path}.duration", false) ?? 1;
-            var min = Number(o, "min_power_w", $"{path}.min_power_w", true);
-            var max = Number(o, "max_power_w", $"{path}.max_power_w", true);
+            var start = Whole(o, "start", $"{path}.start", true);
+            var duration = Whole(o, "duration", $"{path}.duration", false) ?? 1;
+            var min = Whole(o, "min_power_w", $"{path}.min_power_w", true);
+            var max = Whole(o, "max_power_w", $"{path}.max_power_w", true);
             var disposition = Text(o, "disposition", $"{path}.disposition", UftpValueType.Text, true);
             foreach (var field in o.Select(f => f.Key).Where(k => k is not ("start" or "duration" or "min_power_w" or "max_power_w" or "disposition")))
             {
@@ -55,7 +55,7 @@ internal sealed class UftpJsonBody(JsonObject body)
 
             if (start is { } s && min is { } lo && max is { } hi && disposition is not null)
             {
-                isps.Add(new UftpIsp((long)s, (long)duration, (long)lo, (long)hi, disposition == "requested"));
+                isps.Add(new UftpIsp(s, duration, lo, hi, disposition == "requested"));
             }
         }
 
@@ -104,6 +104,18 @@ internal sealed class UftpJsonBody(JsonObject body)
         }
 
         return text;
+    }
+
+    private long? Whole(JsonObject o, string name, string path, bool required)
+    {
+        var value = Number(o, name, path, required);
+        if (value is { } v && (decimal.Truncate(v) != v || v < long.MinValue || v > long.MaxValue))
+        {
+            Errors[path] = "must be a whole number";
+            return null;
+        }
+
+        return value is null ? null : (long)value;
     }
 
     private decimal? Number(JsonObject o, string name, string path, bool required)
