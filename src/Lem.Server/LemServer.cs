@@ -2,6 +2,7 @@ using Lem.Ledger;
 using Lem.Server.Api;
 using Lem.Server.Engine;
 using Lem.Server.Engine.Markets;
+using Lem.Server.Engine.Markets.Flexibility;
 using Lem.Server.Store;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -213,6 +214,7 @@ public sealed class LemServer : IAsyncDisposable
         app.MapOpenApi("/openapi/{documentName}.json");
         Endpoints.Map(app, services);
         Uftp.UftpEndpoints.Map(app, services, uftp);
+        FlexibilityEndpoints.Map(app, services);
         return app;
     }
 }
