@@ -132,11 +132,7 @@ internal sealed class FlexibilityServerMarket(MarketSpec spec, IMarketHost host)
 
     private CommandResult PostRequest(JsonObject c, string dso, Instant time, Dictionary<string, string> errors)
     {
-        var id = Id(c, "request_id", errors);
-        var area = Area(c, errors);
-        var slot = Slot(c, time, errors);
-        var direction = Direction(c, errors);
-        var kw = Positive(c, "kw", errors);
+        var (id, area, slot, direction, kw) = Target(c, "request_id", time, errors);
         if (errors.Count > 0)
         {
             return Invalid();
@@ -159,11 +155,7 @@ internal sealed class FlexibilityServerMarket(MarketSpec spec, IMarketHost host)
 
     private CommandResult PostOffer(JsonObject c, string fsp, Instant time, Dictionary<string, string> errors)
     {
-        var id = Id(c, "offer_id", errors);
-        var area = Area(c, errors);
-        var slot = Slot(c, time, errors);
-        var direction = Direction(c, errors);
-        var kw = Positive(c, "kw", errors);
+        var (id, area, slot, direction, kw) = Target(c, "offer_id", time, errors);
         var price = Number(c, "price_eur_per_mwh", errors);
         if (price is { } p && (p < Spec.MinPriceEurPerMwh || p > Spec.MaxPriceEurPerMwh))
         {
@@ -284,6 +276,10 @@ internal sealed class FlexibilityServerMarket(MarketSpec spec, IMarketHost host)
         ["congestion_point_id"] = o.Offer.CongestionPointId, ["slot"] = o.Offer.Slot, ["direction"] = o.Offer.Direction, ["kw"] = o.Kw,
         ["price_eur_per_mwh"] = o.Offer.PriceEurPerMwh, ["amount_eur"] = Amount(o),
     };
+
+    /// <summary>The fields a request and an offer share: its id, congestion point, slot (gate open), direction and power.</summary>
+    private (string? Id, FlexAreaRecord? Area, int? Slot, string? Direction, decimal? Kw) Target(JsonObject c, string idField, Instant time, Dictionary<string, string> errors) =>
+        (Id(c, idField, errors), Area(c, errors), Slot(c, time, errors), Direction(c, errors), Positive(c, "kw", errors));
 
     private static CommandResult Invalid() => new(400, new JsonObject());
 
