@@ -2,6 +2,7 @@ using Lem.Ledger;
 using Lem.Server.Api;
 using Lem.Server.Engine;
 using Lem.Server.Engine.Markets;
+using Lem.Server.Engine.Markets.Flexibility;
 using Lem.Server.Store;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -99,7 +100,8 @@ public sealed class LemServer : IAsyncDisposable
             {
                 DefaultMaxOpenOrdersPerParticipant = options.MaxOpenOrdersPerParticipant,
             };
-            var app = Build(options, services);
+            var uftp = new Uftp.UftpDso(options.Uftp, serverKey, options.TimeProvider, options.DataDirectory);
+            var app = Build(options, services, uftp);
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
             ITimer? timer = null;
             if (options.RunGateClosureTimer)
@@ -190,7 +192,7 @@ public sealed class LemServer : IAsyncDisposable
         return (key, true);
     }
 
-    private static WebApplication Build(ServerOptions options, ServerServices services)
+    private static WebApplication Build(ServerOptions options, ServerServices services, Uftp.UftpDso uftp)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = options.DataDirectory });
         builder.Logging.ClearProviders();
@@ -211,6 +213,8 @@ public sealed class LemServer : IAsyncDisposable
         app.UseRateLimiter();
         app.MapOpenApi("/openapi/{documentName}.json");
         Endpoints.Map(app, services);
+        Uftp.UftpEndpoints.Map(app, services, uftp);
+        FlexibilityEndpoints.Map(app, services);
         return app;
     }
 }

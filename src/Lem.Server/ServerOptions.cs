@@ -57,6 +57,9 @@ public sealed record ServerOptions
     /// <summary>The most commands the sequencer writes in one transaction (group commit).</summary>
     public int MaxBatchCommands { get; init; } = 512;
 
+    /// <summary>The UFTP endpoint's settings: Lem's domain as the DSO, ISP length, time zone, currency and pre-registered sender keys (docs/uftp.md).</summary>
+    public Uftp.UftpOptions Uftp { get; init; } = new();
+
     /// <summary>The market kinds the server runs, by mechanism name; null = the built-in ones (<see cref="Engine.Markets.ServerMarketKinds.BuiltIn"/>).</summary>
     internal Engine.Markets.ServerMarketKinds? MarketKinds { get; init; }
 }

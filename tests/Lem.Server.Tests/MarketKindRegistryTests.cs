@@ -16,7 +16,7 @@ public sealed class MarketKindRegistryTests
     public void The_registry_refuses_a_second_kind_with_the_same_mechanism_name()
     {
         var kinds = WithFixedPrice();
-        Assert.Equal(["continuous", "call_auction", .. Lem.Markets.Clearing.ClearingMechanisms.Names, "fixed_price"], kinds.Names);
+        Assert.Equal(["continuous", "call_auction", .. Lem.Markets.Clearing.ClearingMechanisms.Names, "flexibility", "fixed_price"], kinds.Names);
         Assert.Throws<ArgumentException>(() => kinds.Register(new FixedPriceMarketKind()));
         Assert.Null(ServerMarketKinds.BuiltIn().Find("fixed_price"));
     }
@@ -38,7 +38,7 @@ public sealed class MarketKindRegistryTests
                 var elsewhere = await t.Post("/v1/markets", TestServer.OperatorKey, Market("c1", "continuous", price: 50m));
                 Assert.Equal("applies only with mechanism fixed_price", elsewhere.Body!["errors"]![FixedPriceMarketKind.PriceField]![0]!.GetValue<string>());
                 var unknown = await t.Post("/v1/markets", TestServer.OperatorKey, Market("u1", "barter", price: null));
-                Assert.Equal($"must be one of continuous, call_auction, {string.Join(", ", Lem.Markets.Clearing.ClearingMechanisms.Names)}, fixed_price", unknown.Body!["errors"]!["mechanism"]![0]!.GetValue<string>());
+                Assert.Equal($"must be one of continuous, call_auction, {string.Join(", ", Lem.Markets.Clearing.ClearingMechanisms.Names)}, flexibility, fixed_price", unknown.Body!["errors"]!["mechanism"]![0]!.GetValue<string>());
 
                 var created = await t.Post("/v1/markets", TestServer.OperatorKey, Market("fx", "fixed_price", price: 50m));
                 Assert.Equal(201, created.Status);

@@ -33,4 +33,7 @@ internal static class CommandKinds
 
     /// <summary>A participant reveals a sealed bid and its salt after gate closure, before the reveal deadline.</summary>
     public const string RevealSealedBid = "reveal_sealed_bid";
+
+    /// <summary>A command of a market's own kind (a flexibility market's offers, requests and orders).</summary>
+    public const string MarketCommand = "market_command";
 }

@@ -133,6 +133,7 @@ internal sealed class MarketEngine : IMarketHost
             CommandKinds.ClearingResult => ApplyClearingResult(payload, time),
             CommandKinds.CommitSealedBid => CommitSealedBid(payload, time),
             CommandKinds.RevealSealedBid => RevealSealedBid(payload, time),
+            CommandKinds.MarketCommand => MarketCommand(payload, time),
             _ => throw new InvalidDataException($"Unknown command kind '{kind}'."),
         };
     }
@@ -294,6 +295,22 @@ internal sealed class MarketEngine : IMarketHost
         }
 
         return new CommandResult(201, MarketView(market));
+    }
+
+    private CommandResult MarketCommand(JsonObject p, Instant time)
+    {
+        if (Market(Str(p, "market_id")) is not { } market)
+        {
+            return new CommandResult(404, Views.Problem(404, "Not found.", $"market_id: no market '{Str(p, "market_id")}'."));
+        }
+
+        var result = market.Command(p, time);
+        if (result.Status < 300)
+        {
+            Accept(CommandKinds.MarketCommand, p, time);
+        }
+
+        return result;
     }
 
     private CommandResult RegisterParticipant(JsonObject p, Instant time, string? keyHash)

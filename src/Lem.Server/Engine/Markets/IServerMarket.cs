@@ -107,4 +107,13 @@ internal interface IServerMarket
 
     /// <summary>The public view of the market's sealed-bid commitments, or why it has none.</summary>
     CommandResult PublicCommitments();
+
+    /// <summary>
+    /// Executes a command of the market's own kind (a <c>market_command</c>: <c>command</c> names it, <c>participant_id</c>
+    /// is the caller, the rest are its fields); the engine logs it when the answer is a success. Runs live and on replay.
+    /// </summary>
+    CommandResult Command(JsonObject command, Instant time);
+
+    /// <summary>The kind's own view of the market for a caller (what that caller may see), or why there is none.</summary>
+    CommandResult View(Principal caller);
 }

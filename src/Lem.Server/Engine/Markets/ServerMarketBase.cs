@@ -142,6 +142,14 @@ internal abstract class ServerMarketBase : IServerMarket
     public virtual CommandResult PublicCommitments() =>
         new(409, Views.Problem(409, "Not a sealed-bid market.", $"market_id: the market '{Spec.MarketId}' does not take sealed bids."));
 
+    /// <inheritdoc />
+    public virtual CommandResult Command(JsonObject command, Instant time) =>
+        new(409, Views.Problem(409, "Conflict.", $"market_id: the market '{Spec.MarketId}' takes no commands of its own."));
+
+    /// <inheritdoc />
+    public virtual CommandResult View(Principal caller) =>
+        new(404, Views.Problem(404, "Not found.", $"market_id: the market '{Spec.MarketId}' has no view of its own."));
+
     private CommandResult NotSealed() =>
         new(409, Views.Problem(409, "Not a sealed-bid market.",
             $"market_id: the market '{Spec.MarketId}' does not take sealed bids; submit orders with POST /v1/markets/{Spec.MarketId}/orders.",

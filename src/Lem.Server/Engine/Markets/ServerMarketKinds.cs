@@ -1,5 +1,6 @@
 using Lem.Server.Engine.Markets.CallAuction;
 using Lem.Server.Engine.Markets.Continuous;
+using Lem.Server.Engine.Markets.Flexibility;
 using Lem.Markets.Clearing;
 using Lem.Server.Engine.Markets.Scenario;
 
@@ -26,7 +27,7 @@ internal sealed class ServerMarketKinds
             kinds.Register(new ScenarioMarketKind(name));
         }
 
-        return kinds;
+        return kinds.Register(new FlexibilityMarketKind());
     }
 
     /// <summary>The kinds in registration order.</summary>

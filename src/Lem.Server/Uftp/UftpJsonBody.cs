@@ -1,0 +1,142 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Lem.Server.Engine;
+
+namespace Lem.Server.Uftp;
+
+/// <summary>The JSON body of a UFTP API call, read field by field; every problem is collected with its path and reported at once.</summary>
+internal sealed class UftpJsonBody(JsonObject body)
+{
+    private readonly HashSet<string> _known = new(StringComparer.Ordinal);
+
+    /// <summary>The problems by field path.</summary>
+    public Dictionary<string, string> Errors { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>A string field that must be a valid value of <paramref name="type"/>.</summary>
+    public string? Text(string name, UftpValueType type, bool required = true) => Text(body, name, name, type, required);
+
+    /// <summary>A number field.</summary>
+    public decimal? Number(string name, bool required = true) => Number(body, name, name, required);
+
+    /// <summary>The ISP list of a flex request: at least one, each with start, optional duration, min_power_w, max_power_w and disposition.</summary>
+    public List<UftpIsp>? Isps(string name)
+    {
+        _known.Add(name);
+        if (body[name] is not JsonArray array || array.Count == 0)
+        {
+            Errors[name] = "must be a non-empty array";
+            return null;
+        }
+
+        var isps = new List<UftpIsp>();
+        for (var i = 0; i < array.Count; i++)
+        {
+            var path = $"{name}[{i}]";
+            if (array[i] is not JsonObject o)
+            {
+                Errors[path] = "must be an object";
+                continue;
+            }
+
+            var start = Whole(o, "start", $"{path}.start", true);
+            var duration = Whole(o, "duration", $"{path}.duration", false) ?? 1;
+            var min = Whole(o, "min_power_w", $"{path}.min_power_w", true);
+            var max = Whole(o, "max_power_w", $"{path}.max_power_w", true);
+            var disposition = Text(o, "disposition", $"{path}.disposition", UftpValueType.Text, true);
+            foreach (var field in o.Select(f => f.Key).Where(k => k is not ("start" or "duration" or "min_power_w" or "max_power_w" or "disposition")))
+            {
+                Errors[$"{path}.{field}"] = "unknown field";
+            }
+
+            if (disposition is not null and not ("requested" or "available"))
+            {
+                Errors[$"{path}.disposition"] = "must be requested or available";
+            }
+
+            if (start is { } s && min is { } lo && max is { } hi && disposition is not null)
+            {
+                isps.Add(new UftpIsp(s, duration, lo, hi, disposition == "requested"));
+            }
+        }
+
+        return isps;
+    }
+
+    /// <summary>The 400 problem listing every error and every unknown field, or null.</summary>
+    public CommandResult? Problem()
+    {
+        foreach (var (name, _) in body)
+        {
+            if (!_known.Contains(name))
+            {
+                Errors[name] = "unknown field";
+            }
+        }
+
+        return Errors.Count == 0 ? null
+            : new CommandResult(400, Views.Problem(400, "One or more fields are invalid.", string.Join("; ", Errors.Select(e => $"{e.Key}: {e.Value}")), Errors));
+    }
+
+    private string? Text(JsonObject o, string name, string path, UftpValueType type, bool required)
+    {
+        _known.Add(name);
+        if (o[name] is null)
+        {
+            if (required)
+            {
+                Errors[path] = "is required";
+            }
+
+            return null;
+        }
+
+        if (o[name] is not JsonValue v || v.GetValueKind() != JsonValueKind.String)
+        {
+            Errors[path] = "must be a string";
+            return null;
+        }
+
+        var text = v.GetValue<string>();
+        if (!UftpValues.IsValid(type, text))
+        {
+            Errors[path] = $"'{text}' is not a valid {type}";
+            return null;
+        }
+
+        return text;
+    }
+
+    private long? Whole(JsonObject o, string name, string path, bool required)
+    {
+        var value = Number(o, name, path, required);
+        if (value is { } v && (decimal.Truncate(v) != v || v < long.MinValue || v > long.MaxValue))
+        {
+            Errors[path] = "must be a whole number";
+            return null;
+        }
+
+        return value is null ? null : (long)value;
+    }
+
+    private decimal? Number(JsonObject o, string name, string path, bool required)
+    {
+        _known.Add(name);
+        if (o[name] is null)
+        {
+            if (required)
+            {
+                Errors[path] = "is required";
+            }
+
+            return null;
+        }
+
+        if (o[name] is JsonValue v && v.GetValueKind() == JsonValueKind.Number && v.TryGetValue<decimal>(out var d))
+        {
+            return d;
+        }
+
+        Errors[path] = "must be a number";
+        return null;
+    }
+}
