@@ -24,32 +24,8 @@ public sealed record ScenarioSummary
     /// <summary>The slot in which <see cref="PeakDemandKw"/> occurs.</summary>
     public int PeakDemandSlot { get; init; }
 
-    /// <summary>Installed PV capacity in kW.</summary>
-    public double PvCapacityKw { get; init; }
-
-    /// <summary>Energy PV could produce over the horizon, in kWh.</summary>
-    public double PvAvailableKwh { get; init; }
-
-    /// <summary>Installed wind capacity in kW.</summary>
-    public double WindCapacityKw { get; init; }
-
-    /// <summary>Energy wind could produce over the horizon, in kWh.</summary>
-    public double WindAvailableKwh { get; init; }
-
-    /// <summary>Usable battery capacity in kWh.</summary>
-    public double BatteryCapacityKwh { get; init; }
-
-    /// <summary>Battery discharge power in kW.</summary>
-    public double BatteryPowerKw { get; init; }
-
-    /// <summary>Energy the EVs must receive before departure, in kWh.</summary>
-    public double EvEnergyKwh { get; init; }
-
-    /// <summary>Energy the flexible loads must receive within their windows, in kWh.</summary>
-    public double FlexibleEnergyKwh { get; init; }
-
-    /// <summary>Heat the heat pumps must deliver over the horizon, in kWh (thermal).</summary>
-    public double HeatPumpThermalDemandKwh { get; init; }
+    /// <summary>The figures the asset kinds add up: PV and wind capacity and energy, battery capacity and power, EV, flexible-load and heat-pump energy.</summary>
+    public required AssetFigures Assets { get; init; }
 
     /// <summary>Number of bids (buy orders).</summary>
     public int Bids { get; init; }
@@ -89,15 +65,7 @@ public sealed record ScenarioSummary
             DemandKwh = demand.Sum() * h,
             PeakDemandKw = demand.Length == 0 ? 0 : demand[peakSlot],
             PeakDemandSlot = peakSlot,
-            PvCapacityKw = figures.PvCapacityKw,
-            PvAvailableKwh = figures.PvAvailableKwh,
-            WindCapacityKw = figures.WindCapacityKw,
-            WindAvailableKwh = figures.WindAvailableKwh,
-            BatteryCapacityKwh = figures.BatteryCapacityKwh,
-            BatteryPowerKw = figures.BatteryPowerKw,
-            EvEnergyKwh = figures.EvEnergyKwh,
-            FlexibleEnergyKwh = figures.FlexibleEnergyKwh,
-            HeatPumpThermalDemandKwh = figures.HeatPumpThermalDemandKwh,
+            Assets = figures,
             Bids = orders.Count(o => o.Side == OrderSide.Buy),
             Offers = orders.Count(o => o.Side == OrderSide.Sell),
             WholesaleImportEurPerMwh = (import.Min(), Mean(import), import.Max()),

@@ -175,9 +175,9 @@ public sealed class ScenarioReaderTests : IDisposable
         Approx.Equal(3.7 + 2.1 + 3.0 + 1.6, m.DemandKwh, 1e-9);
         Approx.Equal(1.4 + 0.7 + 0.9 + 0.6, m.PeakDemandKw, 1e-9); // slot 2
         Assert.Equal(2, m.PeakDemandSlot);
-        Approx.Equal(10, m.PvCapacityKw);
-        Approx.Equal(18.4 + 12.2, m.PvAvailableKwh, 1e-9);
-        Approx.Equal(10, m.EvEnergyKwh);
+        Approx.Equal(10, m.Assets.PvCapacityKw);
+        Approx.Equal(18.4 + 12.2, m.Assets.PvAvailableKwh, 1e-9);
+        Approx.Equal(10, m.Assets.EvEnergyKwh);
         Assert.Equal(1, m.Bids);
         Assert.Equal(2, m.ParticipantsByRole[Domain.Participants.ParticipantRole.Prosumer]);
     }

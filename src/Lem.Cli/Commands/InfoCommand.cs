@@ -83,18 +83,18 @@ public static class InfoCommand
         var energy = new Table().Border(TableBorder.Rounded).AddColumn("Quantity").AddColumn(new TableColumn("Value").RightAligned());
         energy.AddRow("Demand (inflexible + curtailable)", $"{F(m.DemandKwh, "0.0")} kWh");
         energy.AddRow("Peak demand", $"{F(m.PeakDemandKw, "0.0")} kW at {Local(h.Slots[m.PeakDemandSlot].Start, h.Zone)}");
-        energy.AddRow("PV capacity / available energy", $"{F(m.PvCapacityKw, "0.0")} kW / {F(m.PvAvailableKwh, "0.0")} kWh");
-        if (m.WindCapacityKw > 0)
+        energy.AddRow("PV capacity / available energy", $"{F(m.Assets.PvCapacityKw, "0.0")} kW / {F(m.Assets.PvAvailableKwh, "0.0")} kWh");
+        if (m.Assets.WindCapacityKw > 0)
         {
-            energy.AddRow("Wind capacity / available energy", $"{F(m.WindCapacityKw, "0.0")} kW / {F(m.WindAvailableKwh, "0.0")} kWh");
+            energy.AddRow("Wind capacity / available energy", $"{F(m.Assets.WindCapacityKw, "0.0")} kW / {F(m.Assets.WindAvailableKwh, "0.0")} kWh");
         }
 
-        energy.AddRow("Battery capacity / power", $"{F(m.BatteryCapacityKwh, "0.0")} kWh / {F(m.BatteryPowerKw, "0.0")} kW");
-        energy.AddRow("EV energy to charge", $"{F(m.EvEnergyKwh, "0.0")} kWh");
-        energy.AddRow("Flexible-load energy", $"{F(m.FlexibleEnergyKwh, "0.0")} kWh");
-        if (m.HeatPumpThermalDemandKwh > 0)
+        energy.AddRow("Battery capacity / power", $"{F(m.Assets.BatteryCapacityKwh, "0.0")} kWh / {F(m.Assets.BatteryPowerKw, "0.0")} kW");
+        energy.AddRow("EV energy to charge", $"{F(m.Assets.EvEnergyKwh, "0.0")} kWh");
+        energy.AddRow("Flexible-load energy", $"{F(m.Assets.FlexibleEnergyKwh, "0.0")} kWh");
+        if (m.Assets.HeatPumpThermalDemandKwh > 0)
         {
-            energy.AddRow("Heat-pump heat demand", $"{F(m.HeatPumpThermalDemandKwh, "0.0")} kWh_th");
+            energy.AddRow("Heat-pump heat demand", $"{F(m.Assets.HeatPumpThermalDemandKwh, "0.0")} kWh_th");
         }
 
         energy.AddRow("Orders (bids / offers)", $"{m.Bids} / {m.Offers}");
@@ -124,15 +124,15 @@ public static class InfoCommand
             new(m.AssetsByKind),
             m.DemandKwh,
             m.PeakDemandKw,
-            m.PvCapacityKw,
-            m.PvAvailableKwh,
-            m.WindCapacityKw,
-            m.WindAvailableKwh,
-            m.BatteryCapacityKwh,
-            m.BatteryPowerKw,
-            m.EvEnergyKwh,
-            m.FlexibleEnergyKwh,
-            m.HeatPumpThermalDemandKwh,
+            m.Assets.PvCapacityKw,
+            m.Assets.PvAvailableKwh,
+            m.Assets.WindCapacityKw,
+            m.Assets.WindAvailableKwh,
+            m.Assets.BatteryCapacityKwh,
+            m.Assets.BatteryPowerKw,
+            m.Assets.EvEnergyKwh,
+            m.Assets.FlexibleEnergyKwh,
+            m.Assets.HeatPumpThermalDemandKwh,
             m.Bids,
             m.Offers,
             s.Grid is { } g ? new InfoGridJson(g.Name, g.Buses.Count, g.Lines.Count, g.Transformers.Count, g.Loads.Count) : null));

@@ -240,7 +240,7 @@ internal static class SettlementReader
         var fixedEur = r.Number("fixed_eur_per_period", required: false, EurPerPeriod, "EUR");
         var vat = r.Number("vat_percent", required: false, NumberRange.UpTo(100), "%");
         r.ReportUnknown();
-        return new TariffTaxes { LeviesEurPerKwh = Dec(levies), FixedEurPerPeriod = Dec(fixedEur), VatPercent = Dec(vat) };
+        return new TariffTaxes(Dec(levies), Dec(fixedEur), Dec(vat));
     }
 
     private static TariffOperatorFee ReadFee(ObjectReader r)
@@ -262,12 +262,10 @@ internal static class SettlementReader
             r.Diagnostics.Error(r.PathOf("wholesale_factor"), ValidationCodes.ValueInvalid, "Give either 'price_eur_per_mwh' (an explicit imbalance price) or 'wholesale_factor' (a factor on the wholesale import price), not both.");
         }
 
-        return new SettlementImbalance
-        {
-            Rule = rule == "dual" ? SettlementImbalanceRule.Dual : SettlementImbalanceRule.Single,
-            PriceEurPerMwh = price,
-            WholesaleFactor = factor is null ? 1m : Dec(factor),
-        };
+        return new SettlementImbalance(
+            rule == "dual" ? SettlementImbalanceRule.Dual : SettlementImbalanceRule.Single,
+            price,
+            factor is null ? 1m : Dec(factor));
     }
 
     private static decimal Dec(double? value) => value is null ? 0m : (decimal)value.Value;

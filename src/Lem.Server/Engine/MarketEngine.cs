@@ -666,12 +666,9 @@ internal sealed class MarketEngine : IMarketHost
 
     private ServerOrder AddOrder(IServerMarket market, NewOrder o)
     {
-        var order = new ServerOrder
-        {
-            Number = _nextOrder, ParticipantId = o.ParticipantId, ClientOrderId = o.ClientOrderId, MarketId = market.Spec.MarketId,
-            Order = WireOrderCodec.Decode(_nextOrder++, o.ParticipantId, o.Slot, o.Side, o.PriceEurPerMwh, o.QuantityKwh), OpenKwh = o.QuantityKwh, Fingerprint = o.Fingerprint,
-            SubmittedAt = o.SubmittedAt,
-        };
+        var number = _nextOrder++;
+        var domain = WireOrderCodec.Decode(number, o.ParticipantId, o.Slot, o.Side, o.PriceEurPerMwh, o.QuantityKwh);
+        var order = new ServerOrder(number, o.ParticipantId, o.ClientOrderId, market.Spec.MarketId, domain, o.Fingerprint, o.SubmittedAt) { OpenKwh = o.QuantityKwh };
         _orders.Add(order.Number, order);
         _byClientId.Add((order.ParticipantId, order.ClientOrderId), order);
         List(_ordersByParticipant, order.ParticipantId).Add(order);

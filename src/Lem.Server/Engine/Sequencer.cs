@@ -262,13 +262,7 @@ internal sealed class Sequencer : IAsyncDisposable
         copy.LedgerEntries.AddRange(batch.LedgerEntries);
         foreach (var (number, o) in batch.Orders)
         {
-            copy.Orders.Add(number, new ServerOrder
-            {
-                Number = o.Number, ParticipantId = o.ParticipantId, ClientOrderId = o.ClientOrderId, MarketId = o.MarketId,
-                Order = o.Order, FilledKwh = o.FilledKwh, OpenKwh = o.OpenKwh,
-                Status = o.Status, Reason = o.Reason, Fingerprint = o.Fingerprint, SubmittedAt = o.SubmittedAt, FirstStatus = o.FirstStatus,
-                FirstBody = o.FirstBody,
-            });
+            copy.Orders.Add(number, o.Snapshot());
         }
 
         return copy;

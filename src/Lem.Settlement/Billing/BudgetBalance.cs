@@ -12,59 +12,42 @@ namespace Lem.Settlement.Billing;
 /// and price differences between the clearing and the outside counterparty), <see cref="ImbalanceSpreadEur"/> (dual
 /// pricing) and <see cref="RoundingEur"/>, which is at most half a cent per rounded energy, imbalance and outside amount.
 /// </remarks>
-public sealed record BudgetBalance
+/// <param name="PaidByBuyersEur">Σ of the positive invoice totals, EUR.</param>
+/// <param name="ReceivedBySellersEur">Σ of the negative invoice totals, as a positive number, EUR.</param>
+/// <param name="EnergyEur">Σ of the rounded energy lines of all invoices (net paid for energy), EUR.</param>
+/// <param name="GridTariffsEur">Σ of the rounded grid-tariff lines: the DSO's revenue, EUR.</param>
+/// <param name="TaxesAndLeviesEur">Σ of the rounded levy lines, EUR.</param>
+/// <param name="VatEur">Σ of the VAT lines, EUR.</param>
+/// <param name="OperatorFeesEur">Σ of the operator-fee lines, EUR.</param>
+/// <param name="ImbalanceParticipantsEur">Σ of the rounded imbalance lines (net paid by participants for imbalance), EUR.</param>
+/// <param name="CompensationEur">Σ of the compensation lines (zero: transfers among participants), EUR.</param>
+/// <param name="OutsideMarketEur">What the operator pays the outside counterparty for the scheduled import minus what it receives for the export, rounded to the cent.</param>
+/// <param name="ImbalanceOutsideEur">What the operator pays for the community's net imbalance at the reference price, rounded to the cent.</param>
+/// <param name="OperatorResidualEur">The operator's residual that closes the identity, EUR (whole cents).</param>
+/// <param name="MerchandisingSurplusEur">The exact merchandising surplus: Σ exact energy amounts − exact outside-market payment, EUR.</param>
+/// <param name="ImbalanceSpreadEur">The exact imbalance spread: Σ exact imbalance amounts − exact community imbalance payment, EUR.</param>
+/// <param name="RoundingEur">The rounding part of the residual: residual − surplus − spread, EUR.</param>
+/// <param name="RoundingBoundEur">The largest rounding the identity allows: half a cent per rounded energy, imbalance and outside amount, EUR.</param>
+/// <param name="Slots">The slot-wise exact identity.</param>
+public sealed record BudgetBalance(
+    decimal PaidByBuyersEur,
+    decimal ReceivedBySellersEur,
+    decimal EnergyEur,
+    decimal GridTariffsEur,
+    decimal TaxesAndLeviesEur,
+    decimal VatEur,
+    decimal OperatorFeesEur,
+    decimal ImbalanceParticipantsEur,
+    decimal CompensationEur,
+    decimal OutsideMarketEur,
+    decimal ImbalanceOutsideEur,
+    decimal OperatorResidualEur,
+    decimal MerchandisingSurplusEur,
+    decimal ImbalanceSpreadEur,
+    decimal RoundingEur,
+    decimal RoundingBoundEur,
+    IReadOnlyList<BudgetSlot> Slots)
 {
-    /// <summary>Σ of the positive invoice totals, EUR.</summary>
-    public required decimal PaidByBuyersEur { get; init; }
-
-    /// <summary>Σ of the negative invoice totals, as a positive number, EUR.</summary>
-    public required decimal ReceivedBySellersEur { get; init; }
-
-    /// <summary>Σ of the rounded energy lines of all invoices (net paid for energy), EUR.</summary>
-    public required decimal EnergyEur { get; init; }
-
-    /// <summary>Σ of the rounded grid-tariff lines: the DSO's revenue, EUR.</summary>
-    public required decimal GridTariffsEur { get; init; }
-
-    /// <summary>Σ of the rounded levy lines, EUR.</summary>
-    public required decimal TaxesAndLeviesEur { get; init; }
-
-    /// <summary>Σ of the VAT lines, EUR.</summary>
-    public required decimal VatEur { get; init; }
-
-    /// <summary>Σ of the operator-fee lines, EUR.</summary>
-    public required decimal OperatorFeesEur { get; init; }
-
-    /// <summary>Σ of the rounded imbalance lines (net paid by participants for imbalance), EUR.</summary>
-    public required decimal ImbalanceParticipantsEur { get; init; }
-
-    /// <summary>Σ of the compensation lines (zero: transfers among participants), EUR.</summary>
-    public required decimal CompensationEur { get; init; }
-
-    /// <summary>What the operator pays the outside counterparty for the scheduled import minus what it receives for the export, rounded to the cent.</summary>
-    public required decimal OutsideMarketEur { get; init; }
-
-    /// <summary>What the operator pays for the community's net imbalance at the reference price, rounded to the cent.</summary>
-    public required decimal ImbalanceOutsideEur { get; init; }
-
-    /// <summary>The operator's residual that closes the identity, EUR (whole cents).</summary>
-    public required decimal OperatorResidualEur { get; init; }
-
-    /// <summary>The exact merchandising surplus: Σ exact energy amounts − exact outside-market payment, EUR.</summary>
-    public required decimal MerchandisingSurplusEur { get; init; }
-
-    /// <summary>The exact imbalance spread: Σ exact imbalance amounts − exact community imbalance payment, EUR.</summary>
-    public required decimal ImbalanceSpreadEur { get; init; }
-
-    /// <summary>The rounding part of the residual: residual − surplus − spread, EUR.</summary>
-    public required decimal RoundingEur { get; init; }
-
-    /// <summary>The largest rounding the identity allows: half a cent per rounded energy, imbalance and outside amount, EUR.</summary>
-    public required decimal RoundingBoundEur { get; init; }
-
-    /// <summary>The slot-wise exact identity.</summary>
-    public required IReadOnlyList<BudgetSlot> Slots { get; init; }
-
     /// <summary>The net of all invoices: paid by buyers − received by sellers, EUR.</summary>
     public decimal NetBillsEur => PaidByBuyersEur - ReceivedBySellersEur;
 

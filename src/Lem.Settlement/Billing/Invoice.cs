@@ -9,29 +9,22 @@ namespace Lem.Settlement.Billing;
 /// participant would pay buying every kWh it withdrew at the retail tariff and selling every kWh it injected at the
 /// feed-in tariff; savings = baseline − total.
 /// </remarks>
-public sealed record Invoice
+/// <param name="Participant">The participant.</param>
+/// <param name="Lines">The lines, in category order.</param>
+/// <param name="WithdrawalKwh">The energy withdrawn over the period (metered where metered), kWh.</param>
+/// <param name="InjectionKwh">The energy injected over the period (metered where metered), kWh.</param>
+/// <param name="BaselineImportEur">The baseline's import cost at the retail tariff, rounded to the cent.</param>
+/// <param name="BaselineExportEur">The baseline's export revenue at the feed-in tariff, rounded to the cent.</param>
+/// <param name="Slots">The energy and money per slot.</param>
+public sealed record Invoice(
+    BilledParticipant Participant,
+    IReadOnlyList<InvoiceLine> Lines,
+    decimal WithdrawalKwh,
+    decimal InjectionKwh,
+    decimal BaselineImportEur,
+    decimal BaselineExportEur,
+    IReadOnlyList<InvoiceSlot> Slots)
 {
-    /// <summary>The participant.</summary>
-    public required BilledParticipant Participant { get; init; }
-
-    /// <summary>The lines, in category order.</summary>
-    public required IReadOnlyList<InvoiceLine> Lines { get; init; }
-
-    /// <summary>The energy withdrawn over the period (metered where metered), kWh.</summary>
-    public required decimal WithdrawalKwh { get; init; }
-
-    /// <summary>The energy injected over the period (metered where metered), kWh.</summary>
-    public required decimal InjectionKwh { get; init; }
-
-    /// <summary>The baseline's import cost at the retail tariff, rounded to the cent.</summary>
-    public required decimal BaselineImportEur { get; init; }
-
-    /// <summary>The baseline's export revenue at the feed-in tariff, rounded to the cent.</summary>
-    public required decimal BaselineExportEur { get; init; }
-
-    /// <summary>The energy and money per slot.</summary>
-    public required IReadOnlyList<InvoiceSlot> Slots { get; init; }
-
     /// <summary>The total: the sum of the rounded lines, EUR (positive owed).</summary>
     public decimal TotalEur => Lines.Sum(l => l.AmountEur);
 

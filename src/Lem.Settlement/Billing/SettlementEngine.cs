@@ -529,16 +529,14 @@ public static class SettlementEngine
             baseExport += a.InjectionKwh(t) * Exact.Of(outside.FeedInEurPerKwh[t], $"The feed-in tariff in slot {t}");
         }
 
-        return new Invoice
-        {
-            Participant = a.Participant,
-            Lines = lines,
-            WithdrawalKwh = withdrawn,
-            InjectionKwh = injected,
-            BaselineImportEur = Exact.Cents(baseImport),
-            BaselineExportEur = Exact.Cents(baseExport),
-            Slots = [.. Enumerable.Range(0, slots).Select(t => new InvoiceSlot(t, a.ScheduledKwh[t], a.Metered[t] ? a.PhysicalKwh[t] : null, a.PriceEurPerMwh[t], a.EnergyEur[t], a.ImbalanceEur[t]))],
-        };
+        return new Invoice(
+            Participant: a.Participant,
+            Lines: lines,
+            WithdrawalKwh: withdrawn,
+            InjectionKwh: injected,
+            BaselineImportEur: Exact.Cents(baseImport),
+            BaselineExportEur: Exact.Cents(baseExport),
+            Slots: [.. Enumerable.Range(0, slots).Select(t => new InvoiceSlot(t, a.ScheduledKwh[t], a.Metered[t] ? a.PhysicalKwh[t] : null, a.PriceEurPerMwh[t], a.EnergyEur[t], a.ImbalanceEur[t]))]);
     }
 
     private static IEnumerable<(string Code, string Description)> EnergyLines(string market) =>
@@ -667,26 +665,24 @@ public static class SettlementEngine
         var surplus = energyExact - outsideExact;
         var spread = imbalanceExact - imbalanceOutsideExact;
         var roundedLines = invoices.Sum(i => i.Lines.Count(l => l.Category is InvoiceCategory.Energy or InvoiceCategory.Imbalance)) + 2;
-        return new BudgetBalance
-        {
-            PaidByBuyersEur = paid,
-            ReceivedBySellersEur = received,
-            EnergyEur = Sum(InvoiceCategory.Energy),
-            GridTariffsEur = grid,
-            TaxesAndLeviesEur = taxes,
-            VatEur = vat,
-            OperatorFeesEur = fees,
-            ImbalanceParticipantsEur = Sum(InvoiceCategory.Imbalance),
-            CompensationEur = Sum(InvoiceCategory.Compensation),
-            OutsideMarketEur = outsideRounded,
-            ImbalanceOutsideEur = imbalanceOutsideRounded,
-            OperatorResidualEur = residual,
-            MerchandisingSurplusEur = surplus,
-            ImbalanceSpreadEur = spread,
-            RoundingEur = residual - surplus - spread,
-            RoundingBoundEur = 0.005m * roundedLines,
-            Slots = budgetSlots,
-        };
+        return new BudgetBalance(
+            PaidByBuyersEur: paid,
+            ReceivedBySellersEur: received,
+            EnergyEur: Sum(InvoiceCategory.Energy),
+            GridTariffsEur: grid,
+            TaxesAndLeviesEur: taxes,
+            VatEur: vat,
+            OperatorFeesEur: fees,
+            ImbalanceParticipantsEur: Sum(InvoiceCategory.Imbalance),
+            CompensationEur: Sum(InvoiceCategory.Compensation),
+            OutsideMarketEur: outsideRounded,
+            ImbalanceOutsideEur: imbalanceOutsideRounded,
+            OperatorResidualEur: residual,
+            MerchandisingSurplusEur: surplus,
+            ImbalanceSpreadEur: spread,
+            RoundingEur: residual - surplus - spread,
+            RoundingBoundEur: 0.005m * roundedLines,
+            Slots: budgetSlots);
     }
 
     private static string Percent(decimal value) => value.ToString("0.##", Inv);

@@ -8,26 +8,20 @@ using Lem.Settlement.Metering;
 namespace Lem.Settlement.Billing;
 
 /// <summary>Everything <see cref="SettlementEngine.Settle"/> needs: the clearing, the tariffs, the participants to bill and the meter readings.</summary>
-public sealed record SettlementRequest
+/// <param name="ScenarioName">The scenario's name.</param>
+/// <param name="Horizon">The horizon (the billing period); its zone places the time-of-use periods.</param>
+/// <param name="OutsideMarket">Wholesale prices and the retail and feed-in tariffs.</param>
+/// <param name="Settings">The tariffs and rules.</param>
+/// <param name="Participants">The participants that receive an invoice, in invoice order.</param>
+/// <param name="Clearing">The clearing result.</param>
+public sealed record SettlementRequest(
+    string ScenarioName,
+    Horizon Horizon,
+    OutsideMarket OutsideMarket,
+    SettlementSettings Settings,
+    IReadOnlyList<BilledParticipant> Participants,
+    ClearingResult Clearing)
 {
-    /// <summary>The scenario's name.</summary>
-    public required string ScenarioName { get; init; }
-
-    /// <summary>The horizon (the billing period); its zone places the time-of-use periods.</summary>
-    public required Horizon Horizon { get; init; }
-
-    /// <summary>Wholesale prices and the retail and feed-in tariffs.</summary>
-    public required OutsideMarket OutsideMarket { get; init; }
-
-    /// <summary>The tariffs and rules.</summary>
-    public required SettlementSettings Settings { get; init; }
-
-    /// <summary>The participants that receive an invoice, in invoice order.</summary>
-    public required IReadOnlyList<BilledParticipant> Participants { get; init; }
-
-    /// <summary>The clearing result.</summary>
-    public required ClearingResult Clearing { get; init; }
-
     /// <summary>Metered energy; participants and slots without a reading are settled as scheduled.</summary>
     public MeterReadings Meters { get; init; } = MeterReadings.None;
 
@@ -45,14 +39,8 @@ public sealed record SettlementRequest
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(clearing);
-        return new SettlementRequest
+        return new SettlementRequest(scenario.Name, scenario.Horizon, scenario.OutsideMarket, settings, BilledParticipants(scenario), clearing)
         {
-            ScenarioName = scenario.Name,
-            Horizon = scenario.Horizon,
-            OutsideMarket = scenario.OutsideMarket,
-            Settings = settings,
-            Participants = BilledParticipants(scenario),
-            Clearing = clearing,
             Meters = meters ?? MeterReadings.None,
             DistanceFactor = settings.Grid.Distance is { } d ? DistanceFactors.ForScenario(scenario, d) : null,
         };

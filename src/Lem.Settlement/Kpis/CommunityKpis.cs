@@ -15,20 +15,8 @@ public sealed record CommunityKpis
     /// <summary>The clearing's social welfare, EUR.</summary>
     public required decimal WelfareEur { get; init; }
 
-    /// <summary>Σ withdrawals, kWh.</summary>
-    public required double WithdrawalKwh { get; init; }
-
-    /// <summary>Σ injections, kWh.</summary>
-    public required double InjectionKwh { get; init; }
-
-    /// <summary>Σ locally matched energy Σ_t min(W_t, G_t), kWh.</summary>
-    public required double LocalMatchedKwh { get; init; }
-
-    /// <summary>Net import of the community, Σ_t (W_t − L_t), kWh.</summary>
-    public required double ImportKwh { get; init; }
-
-    /// <summary>Net export of the community, Σ_t (G_t − L_t), kWh.</summary>
-    public required double ExportKwh { get; init; }
+    /// <summary>The energy balance: withdrawals, injections, the locally matched part, import and export.</summary>
+    public required CommunityEnergy Energy { get; init; }
 
     /// <summary>Self-sufficiency: the share of withdrawals supplied inside the community, L/W, or null.</summary>
     public required double? SelfSufficiency { get; init; }

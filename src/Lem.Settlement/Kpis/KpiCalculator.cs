@@ -61,11 +61,7 @@ internal static class KpiCalculator
         return new CommunityKpis
         {
             WelfareEur = clearing.WelfareEur,
-            WithdrawalKwh = (double)withdrawn,
-            InjectionKwh = (double)injected,
-            LocalMatchedKwh = (double)matched,
-            ImportKwh = (double)(withdrawn - matched),
-            ExportKwh = (double)(injected - matched),
+            Energy = new CommunityEnergy((double)withdrawn, (double)injected, (double)matched, (double)(withdrawn - matched), (double)(injected - matched)),
             SelfSufficiency = withdrawn > 0 ? (double)(matched / withdrawn) : null,
             SelfConsumption = injected > 0 ? (double)(matched / injected) : null,
             LocalTradedKwh = (double)tradedKwh,

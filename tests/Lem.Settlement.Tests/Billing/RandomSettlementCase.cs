@@ -145,14 +145,13 @@ public sealed class RandomSettlementCase
             }
         }
 
-        var request = new SettlementRequest
-        {
-            ScenarioName = "random",
-            Horizon = SettlementCases.Horizon(slots, minutes),
-            OutsideMarket = market,
-            Settings = RandomSettings(rng, slots),
-            Participants = [.. ids.Select(id => new BilledParticipant(new ParticipantId(id), rng.NextDouble() < 0.5 ? null : $"Name <{id}> & \"co\"", ParticipantRole.Prosumer))],
-            Clearing = new ClearingResult
+        var request = new SettlementRequest(
+            ScenarioName: "random",
+            Horizon: SettlementCases.Horizon(slots, minutes),
+            OutsideMarket: market,
+            Settings: RandomSettings(rng, slots),
+            Participants: [.. ids.Select(id => new BilledParticipant(new ParticipantId(id), rng.NextDouble() < 0.5 ? null : $"Name <{id}> & \"co\"", ParticipantRole.Prosumer))],
+            Clearing: new ClearingResult
             {
                 Mechanism = bilateral ? "p2p" : "pool",
                 SlotCount = slots,
@@ -163,7 +162,8 @@ public sealed class RandomSettlementCase
                 ImportKw = import,
                 ExportKw = export,
                 WelfareEur = (decimal)Math.Round(rng.NextDouble() * 100, 2),
-            },
+            })
+        {
             Meters = new MeterReadings(readings),
             DistanceFactor = (a, b) => (((a.Value.Sum(c => c) * 31) + b.Value.Sum(c => c)) % 256) / 128.0,
         };

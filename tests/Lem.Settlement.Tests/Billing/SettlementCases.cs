@@ -43,21 +43,21 @@ internal static class SettlementCases
     {
         var slots = positions[0].Kw.Length;
         var net = Enumerable.Range(0, slots).Select(t => positions.Sum(p => p.Kw[t])).ToArray();
-        return new SettlementRequest
-        {
-            ScenarioName = "case",
-            Horizon = Horizon(slots, minutes),
-            OutsideMarket = market ?? Market(slots),
-            Settings = settings,
-            Participants = [.. positions.Select(p => new BilledParticipant(Id(p.Id), null, ParticipantRole.Prosumer))],
-            Clearing = new ClearingResult
+        return new SettlementRequest(
+            ScenarioName: "case",
+            Horizon: Horizon(slots, minutes),
+            OutsideMarket: market ?? Market(slots),
+            Settings: settings,
+            Participants: [.. positions.Select(p => new BilledParticipant(Id(p.Id), null, ParticipantRole.Prosumer))],
+            Clearing: new ClearingResult
             {
                 Mechanism = "pool",
                 SlotCount = slots,
                 Positions = [.. positions.Select(p => new ClearingPosition(Id(p.Id), p.Kw, p.Price))],
                 ImportKw = [.. net.Select(v => Math.Max(0, -v))],
                 ExportKw = [.. net.Select(v => Math.Max(0, v))],
-            },
+            })
+        {
             Meters = meters ?? MeterReadings.None,
         };
     }
@@ -96,14 +96,13 @@ internal static class SettlementCases
             }
         }
 
-        return new SettlementRequest
-        {
-            ScenarioName = "case",
-            Horizon = Horizon(slots),
-            OutsideMarket = market ?? Market(slots),
-            Settings = settings,
-            Participants = [.. participants.Select(p => new BilledParticipant(Id(p), null, ParticipantRole.Prosumer))],
-            Clearing = new ClearingResult
+        return new SettlementRequest(
+            ScenarioName: "case",
+            Horizon: Horizon(slots),
+            OutsideMarket: market ?? Market(slots),
+            Settings: settings,
+            Participants: [.. participants.Select(p => new BilledParticipant(Id(p), null, ParticipantRole.Prosumer))],
+            Clearing: new ClearingResult
             {
                 Mechanism = "p2p",
                 SlotCount = slots,
@@ -113,7 +112,8 @@ internal static class SettlementCases
                 OutsideMarketId = outside,
                 ImportKw = import,
                 ExportKw = export,
-            },
+            })
+        {
             DistanceFactor = distance,
         };
     }

@@ -20,13 +20,13 @@ public sealed class KpiHandExampleTests
     public void Kpis_EnergyFigures_MatchTheHandCalculation()
     {
         var k = Result.Kpis;
-        Approx.Equal(8, k.WithdrawalKwh, 1e-12);
-        Approx.Equal(6, k.InjectionKwh, 1e-12);
-        Approx.Equal(5, k.LocalMatchedKwh, 1e-12);
+        Approx.Equal(8, k.Energy.WithdrawalKwh, 1e-12);
+        Approx.Equal(6, k.Energy.InjectionKwh, 1e-12);
+        Approx.Equal(5, k.Energy.LocalMatchedKwh, 1e-12);
         Approx.Equal(5.0 / 8, k.SelfSufficiency!.Value, 1e-12, what: "self-sufficiency");
         Approx.Equal(5.0 / 6, k.SelfConsumption!.Value, 1e-12, what: "self-consumption");
-        Approx.Equal(3, k.ImportKwh, 1e-12);
-        Approx.Equal(1, k.ExportKwh, 1e-12);
+        Approx.Equal(3, k.Energy.ImportKwh, 1e-12);
+        Approx.Equal(1, k.Energy.ExportKwh, 1e-12);
         Approx.Equal(6, k.PeakImportKw, 1e-12);
         Assert.Equal(1, k.PeakImportSlot);
         Assert.Equal(Start + NodaTime.Duration.FromMinutes(30), Result.SlotStarts[k.PeakImportSlot!.Value]);

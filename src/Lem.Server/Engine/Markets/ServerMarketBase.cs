@@ -9,25 +9,18 @@ namespace Lem.Server.Engine.Markets;
 /// The state every market keeps (orders, trades and gate closures per slot) and the defaults of a market that collects
 /// orders until its gates close one slot at a time: no book, no depth, no grid, no sealed bids. Kinds override what differs.
 /// </summary>
-internal abstract class ServerMarketBase : IServerMarket
+/// <param name="spec">The market's specification.</param>
+/// <param name="host">The engine.</param>
+internal abstract class ServerMarketBase(MarketSpec spec, IMarketHost host) : IServerMarket
 {
     private static readonly IReadOnlyDictionary<int, SortedDictionary<string, ClearedPosition>> NoPositions =
         new Dictionary<int, SortedDictionary<string, ClearedPosition>>();
 
-    /// <summary>Creates the state of a market.</summary>
-    protected ServerMarketBase(MarketSpec spec, IMarketHost host)
-    {
-        ArgumentNullException.ThrowIfNull(spec);
-        ArgumentNullException.ThrowIfNull(host);
-        Spec = spec;
-        Host = host;
-    }
-
     /// <inheritdoc />
-    public MarketSpec Spec { get; }
+    public MarketSpec Spec { get; } = spec ?? throw new ArgumentNullException(nameof(spec));
 
     /// <summary>The engine.</summary>
-    protected IMarketHost Host { get; }
+    protected IMarketHost Host { get; } = host ?? throw new ArgumentNullException(nameof(host));
 
     /// <inheritdoc />
     public Dictionary<int, List<ServerOrder>> OrdersBySlot { get; } = [];

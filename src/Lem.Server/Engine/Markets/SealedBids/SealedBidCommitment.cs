@@ -4,25 +4,28 @@ using NodaTime;
 namespace Lem.Server.Engine.Markets.SealedBids;
 
 /// <summary>A participant's commitment to a sealed bid in one slot of a sealed-bid call auction, and what became of it.</summary>
-internal sealed class SealedBidCommitment
+/// <param name="commit">The commitment as the participant sent it.</param>
+/// <param name="marketId">The market.</param>
+/// <param name="committedAt">When it was committed.</param>
+internal sealed class SealedBidCommitment(SealedBidCommit commit, string marketId, Instant committedAt)
 {
     /// <summary>The owner.</summary>
-    public required string ParticipantId { get; init; }
+    public string ParticipantId { get; } = commit.ParticipantId;
 
     /// <summary>The owner's id for the bid; the revealed bid becomes an order with this client order id.</summary>
-    public required string ClientBidId { get; init; }
+    public string ClientBidId { get; } = commit.ClientBidId;
 
     /// <summary>The market.</summary>
-    public required string MarketId { get; init; }
+    public string MarketId { get; } = marketId;
 
     /// <summary>The delivery slot.</summary>
-    public required int Slot { get; init; }
+    public int Slot { get; } = commit.Slot;
 
     /// <summary>The commitment: lower-case hex SHA-256 of the canonical bid JSON followed by the salt (<see cref="Lem.Ledger.SealedBid"/>).</summary>
-    public required string CommitmentHex { get; init; }
+    public string CommitmentHex { get; } = commit.CommitmentHex;
 
     /// <summary>When it was committed (the revealed order's time priority).</summary>
-    public required Instant CommittedAt { get; init; }
+    public Instant CommittedAt { get; } = committedAt;
 
     /// <summary>Committed, revealed or dropped (not revealed by the reveal deadline).</summary>
     public CommitmentStatus Status { get; set; } = CommitmentStatus.Committed;

@@ -104,11 +104,7 @@ internal sealed class SealedBidServerMarket : CallAuctionServerMarket
                 new Dictionary<string, string> { ["slot"] = "too many commitments" }));
         }
 
-        var record = new SealedBidCommitment
-        {
-            ParticipantId = commit.ParticipantId, ClientBidId = commit.ClientBidId, MarketId = Spec.MarketId, Slot = slot,
-            CommitmentHex = commit.CommitmentHex, CommittedAt = time,
-        };
+        var record = new SealedBidCommitment(commit, Spec.MarketId, time);
         Host.AddCommitment(record);
         inSlot.Add(record);
         Host.Accept(CommandKinds.CommitSealedBid, commit.Payload, time);
