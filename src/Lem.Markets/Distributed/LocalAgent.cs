@@ -22,6 +22,7 @@ public sealed class LocalAgent : IAgent
     private readonly double[] _z;
     private double[] _trades = [];
     private double[] _pairConsensus = [];
+    private double[] _targets = [];
     private string[] _partners = [];
     private double[] _partnerPreferences = [];
     private double[] _partnerPremiums = [];
@@ -178,7 +179,7 @@ public sealed class LocalAgent : IAgent
             throw new ArgumentException($"Agent '{AgentId}': a P2P signal for {k} partners and {n} slots needs {k * n} trades and prices.", nameof(s));
         }
 
-        var targets = new double[k * n];
+        var targets = _targets.Length == k * n ? _targets : _targets = new double[k * n];
         for (var i = 0; i < targets.Length; i++)
         {
             // A purchase premium adds π_nm·p_nm to the cost (docs/mechanisms/admm.md#preferences): it shifts the prox target by −π_nm/ρ.

@@ -23,10 +23,10 @@ internal sealed class SeparableCost : ILocalCost
     private readonly double[] _constant;
     private readonly double _eurPerUnit;
     private readonly double[] _x;
-    private readonly double[] _warmMu;
     private double[]? _tariffWithdrawal;
     private double[]? _tariffInjection;
     private double _preferenceCost;
+    private double[] _points = [];
 
     public SeparableCost(double[] lo, double[] hi, double[] kink, double[] slopeBelow, double[] slopeAbove, double[] quadratic, double[] constant, double eurPerUnit)
     {
@@ -53,7 +53,6 @@ internal sealed class SeparableCost : ILocalCost
         _constant = constant;
         _eurPerUnit = eurPerUnit;
         _x = new double[n];
-        _warmMu = new double[n];
     }
 
     public int SlotCount => _lo.Length;
@@ -312,155 +311,7 @@ internal sealed class SeparableCost : ILocalCost
         var pLow = _lo[t] >= 0 ? 0.0 : double.NegativeInfinity;
         var pHigh = _hi[t] <= 0 ? 0.0 : double.PositiveInfinity;
 
-        double Sum(double mu, ReadOnlySpan<double> tg, ReadOnlySpan<double> c)
-        {
-            var s = 0.0;
-            for (var k = 0; k < partners; k++)
-            {
-                s += Trade(tg[(k * n) + t], c[k], mu, rho, pLow, pHigh);
-            }
-
-            return s;
-        }
-
-        double G(double mu, ReadOnlySpan<double> tg, ReadOnlySpan<double> c)
-        {
-            var s = Sum(mu, tg, c);
-            var (a, b) = Response(t, mu);
-            return s - Math.Clamp(s, a, b);
-        }
-
-        double left = double.NegativeInfinity, right = double.PositiveInfinity, gLeft = 0, gRight = 0;
-        var root = double.NaN;
-
-        bool Try(double mu, ReadOnlySpan<double> tg, ReadOnlySpan<double> c, ref double l, ref double r, ref double gl, ref double gr)
-        {
-            if (!(mu > l && mu < r))
-            {
-                return false;
-            }
-
-            var g = G(mu, tg, c);
-            if (g == 0)
-            {
-                return true;
-            }
-
-            if (g > 0)
-            {
-                l = mu;
-                gl = g;
-            }
-            else
-            {
-                r = mu;
-                gr = g;
-            }
-
-            return false;
-        }
-
-        if (Try(_warmMu[t], targets, preferences, ref left, ref right, ref gLeft, ref gRight))
-        {
-            root = _warmMu[t];
-        }
-        else if (_a[t] == 0 && Try(_below[t], targets, preferences, ref left, ref right, ref gLeft, ref gRight))
-        {
-            root = _below[t];
-        }
-        else if (_a[t] == 0 && _above[t] != _below[t] && Try(_above[t], targets, preferences, ref left, ref right, ref gLeft, ref gRight))
-        {
-            root = _above[t];
-        }
-
-        if (double.IsNaN(root))
-        {
-            var step = Math.Max(1.0, 0.1 * Math.Abs(_warmMu[t]));
-            while (double.IsNegativeInfinity(left) && double.IsNaN(root))
-            {
-                var mu = right - step;
-                step *= 2;
-                if (Try(mu, targets, preferences, ref left, ref right, ref gLeft, ref gRight))
-                {
-                    root = mu;
-                }
-            }
-
-            while (double.IsPositiveInfinity(right) && double.IsNaN(root))
-            {
-                var mu = left + step;
-                step *= 2;
-                if (Try(mu, targets, preferences, ref left, ref right, ref gLeft, ref gRight))
-                {
-                    root = mu;
-                }
-            }
-        }
-
-        if (double.IsNaN(root))
-        {
-            // Illinois regula falsi with bisection when the bracket does not halve: exact on the linear pieces.
-            var side = 0;
-            var lastWidth = right - left;
-            for (var it = 0; it < 200; it++)
-            {
-                var width = right - left;
-                if (width <= 1e-13 * (1.0 + Math.Abs(left) + Math.Abs(right)))
-                {
-                    break;
-                }
-
-                var gl = Math.Min(gLeft, 1e30);
-                var gr = Math.Max(gRight, -1e30);
-                var mu = left + (gl * width / (gl - gr));
-                if (!(mu > left && mu < right) || (it % 3 == 2 && width > 0.5 * lastWidth))
-                {
-                    mu = 0.5 * (left + right);
-                }
-
-                if (it % 3 == 2)
-                {
-                    lastWidth = width;
-                }
-
-                var g = G(mu, targets, preferences);
-                if (g == 0)
-                {
-                    root = mu;
-                    break;
-                }
-
-                if (g > 0)
-                {
-                    left = mu;
-                    gLeft = g;
-                    if (side == -1)
-                    {
-                        gRight *= 0.5;
-                    }
-
-                    side = -1;
-                }
-                else
-                {
-                    right = mu;
-                    gRight = g;
-                    if (side == 1)
-                    {
-                        gLeft *= 0.5;
-                    }
-
-                    side = 1;
-                }
-            }
-
-            if (double.IsNaN(root))
-            {
-                root = 0.5 * (left + right);
-            }
-        }
-
-        _warmMu[t] = root;
+        var root = BalanceMultiplier(t, partners, targets, preferences, rho, pLow, pHigh);
         var total = 0.0;
         for (var k = 0; k < partners; k++)
         {
@@ -471,6 +322,124 @@ internal sealed class SeparableCost : ILocalCost
 
         var (low, high) = Response(t, root);
         return Math.Clamp(total, low, high);
+    }
+
+    /// <summary>
+    /// The root μ of the slot's balance G(μ) = S(μ) − clamp(S(μ), argmin f − μP) with S(μ) = Σ_k p_k(μ), the trades at
+    /// multiplier μ (docs/mechanisms/admm.md#local-steps). G is non-increasing and linear between the breakpoints
+    /// ρ·target_k ± c_k of the trades and the kinks and bounds of the agent's response, so a binary search over the sorted
+    /// breakpoints finds the segment that holds the root and one interpolation on it is exact; past the outermost
+    /// breakpoint a doubling step closes the bracket.
+    /// </summary>
+    private double BalanceMultiplier(int t, int partners, ReadOnlySpan<double> targets, ReadOnlySpan<double> preferences, double rho, double pLow, double pHigh)
+    {
+        var n = _lo.Length;
+        var needed = (2 * partners) + 6;
+        if (_points.Length < needed)
+        {
+            _points = new double[needed];
+        }
+
+        var points = _points.AsSpan();
+        var count = 0;
+        for (var k = 0; k < partners; k++)
+        {
+            var centre = rho * targets[(k * n) + t];
+            points[count++] = centre - preferences[k];
+            points[count++] = centre + preferences[k];
+        }
+
+        static void AddPoint(Span<double> into, ref int at, double mu)
+        {
+            if (double.IsFinite(mu))
+            {
+                into[at++] = mu;
+            }
+        }
+
+        double a = _a[t], below = _below[t], above = _above[t];
+        if (a > 0)
+        {
+            AddPoint(points, ref count, below + (a * _kink[t]));
+            AddPoint(points, ref count, above + (a * _kink[t]));
+            AddPoint(points, ref count, below + (a * _lo[t]));
+            AddPoint(points, ref count, above + (a * _lo[t]));
+            AddPoint(points, ref count, below + (a * _hi[t]));
+            AddPoint(points, ref count, above + (a * _hi[t]));
+        }
+        else
+        {
+            AddPoint(points, ref count, below);
+            AddPoint(points, ref count, above);
+        }
+
+        var sorted = points[..count];
+        sorted.Sort();
+        double left = double.NegativeInfinity, right = double.PositiveInfinity, gLeft = 0, gRight = 0;
+        int first = 0, last = count - 1;
+        while (first <= last)
+        {
+            var middle = (first + last) / 2;
+            var mu = sorted[middle];
+            var g = Balance(t, partners, targets, preferences, rho, pLow, pHigh, mu);
+            if (g == 0)
+            {
+                return mu;
+            }
+
+            if (g > 0)
+            {
+                (left, gLeft, first) = (mu, g, middle + 1);
+            }
+            else
+            {
+                (right, gRight, last) = (mu, g, middle - 1);
+            }
+        }
+
+        // Beyond the outermost breakpoint G is linear: step outwards, doubling, until the sign changes.
+        var edge = double.IsFinite(left) ? left : double.IsFinite(right) ? right : 0.0;
+        var step = Math.Max(1.0, 0.1 * Math.Abs(edge));
+        for (var doubling = 0; doubling < 1100 && !(double.IsFinite(left) && double.IsFinite(right)); doubling++)
+        {
+            var mu = double.IsFinite(left) ? left + step : right - step;
+            step *= 2;
+            var g = Balance(t, partners, targets, preferences, rho, pLow, pHigh, mu);
+            if (g == 0)
+            {
+                return mu;
+            }
+
+            if (g > 0)
+            {
+                (left, gLeft) = (mu, g);
+            }
+            else
+            {
+                (right, gRight) = (mu, g);
+            }
+        }
+
+        if (!(double.IsFinite(left) && double.IsFinite(right)))
+        {
+            return double.IsFinite(left) ? left : right;
+        }
+
+        return Math.Clamp(left + (gLeft * (right - left) / (gLeft - gRight)), left, right);
+    }
+
+    /// <summary>G(μ) of <see cref="BalanceMultiplier"/>: the trades' sum minus its projection on the agent's response at μ.</summary>
+    private double Balance(int t, int partners, ReadOnlySpan<double> targets, ReadOnlySpan<double> preferences, double rho, double pLow, double pHigh, double mu)
+    {
+        var n = _lo.Length;
+        var s = 0.0;
+        for (var k = 0; k < partners; k++)
+        {
+            s += Trade(targets[(k * n) + t], preferences[k], mu, rho, pLow, pHigh);
+        }
+
+        var (low, high) = Response(t, mu);
+        return s - Math.Clamp(s, low, high);
     }
 
     /// <summary>argmin c|p| + ρ/2(p − target)² + μp over [low, high]: soft thresholding, then clipping.</summary>
