@@ -7,9 +7,9 @@ namespace Lem.Server.Engine;
 /// Keeps the last signed ledger head outside the store and announces it: after every group commit the writer posts the
 /// batch's last entry (<see cref="Post"/>); a background thread signs the head of every posted entry and publishes it as
 /// a <c>ledger_head</c> stream event (one per group commit, in order), and writes the newest head to
-/// <see cref="LedgerHeadFile"/> (atomically, flushed to disk). Posted only after the COMMIT returned, the file is never
-/// ahead of the store. Off the commit path, it costs the sequencer nothing; the file is written at most once per
-/// <see cref="MinimumInterval"/> (an fsync each, which would otherwise compete with the group commits for the disk),
+/// <see cref="LedgerHeadFile"/> (its two copies in turn, each in place and flushed to disk, so a torn write leaves the
+/// other copy's head). Posted only after the COMMIT returned, the file is never ahead of the store. Off the commit path, it costs the sequencer nothing; the file is written at most once per
+/// <see cref="MinimumInterval"/> (an fdatasync each, which would otherwise compete with the group commits for the disk),
 /// skipping to the newest head, so under load the file trails the store by at most that long. See <c>docs/ledger.md</c>.
 /// </summary>
 internal sealed class HeadKeeper : IDisposable
@@ -31,11 +31,16 @@ internal sealed class HeadKeeper : IDisposable
     private long _lastFileWriteTicks;
     private int _signalled;
     private long _written;
+    private int _nextCopy;
     private volatile bool _stopping;
 
-    /// <summary>Starts the thread; <paramref name="written"/> is the sequence number of the head already in the file.</summary>
-    public HeadKeeper(string dataDirectory, ServerLedger ledger, Action<IReadOnlyList<StreamEvent>> publish, long written)
+    /// <summary>
+    /// Starts the thread; <paramref name="written"/> is the sequence number of the head already in the file, and
+    /// <paramref name="nextCopy"/> the copy of <see cref="LedgerHeadFile"/> that does not hold it (written first).
+    /// </summary>
+    public HeadKeeper(string dataDirectory, ServerLedger ledger, Action<IReadOnlyList<StreamEvent>> publish, long written, int nextCopy)
     {
+        _nextCopy = nextCopy;
         _dataDirectory = dataDirectory;
         _ledger = ledger;
         _publish = publish;
@@ -146,8 +151,12 @@ internal sealed class HeadKeeper : IDisposable
         _lastFileWriteTicks = Environment.TickCount64 * TimeSpan.TicksPerMillisecond;
         try
         {
-            LedgerHeadFile.Write(_dataDirectory, _ledger.SignedHead(entry), flushToDisk: true);
+            LedgerHeadFile.Write(_dataDirectory, _nextCopy, _ledger.SignedHead(entry), flushToDisk: true);
             _written = entry.Sequence;
+
+            // The copy just written now holds the newest head; the next write goes to the other one. After a failed write
+            // the same copy is written again: the other still holds the newest head that reached the disk.
+            _nextCopy = (_nextCopy + 1) % LedgerHeadFile.Copies;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
