@@ -26,7 +26,8 @@ internal sealed class HeadKeeper : IDisposable
     private readonly SemaphoreSlim _signal = new(0, 1);
     private readonly Thread _thread;
     private readonly System.Collections.Concurrent.ConcurrentQueue<LedgerEntry> _posted = new();
-    private LedgerEntry? _latest;
+    /// <summary>The newest announced head, signed once: the stream event and the file use the same signature.</summary>
+    private LedgerHead? _latest;
     private long _announced;
     private long _lastFileWriteTicks;
     private int _signalled;
@@ -112,8 +113,8 @@ internal sealed class HeadKeeper : IDisposable
             }
 
             _announced = entry.Sequence;
-            _latest = entry;
-            events.Add(new StreamEvent(EventName, _ledger.SignedHead(entry).ToJson(_ledger.PublicKeyBase64)));
+            _latest = _ledger.SignedHead(entry);
+            events.Add(new StreamEvent(EventName, _latest.ToJson(_ledger.PublicKeyBase64)));
         }
 
         if (events.Count > 0)
@@ -142,8 +143,8 @@ internal sealed class HeadKeeper : IDisposable
 
     private void WriteLatest()
     {
-        var entry = _latest;
-        if (entry is null || entry.Sequence <= _written)
+        var head = _latest;
+        if (head is null || head.Sequence <= _written)
         {
             return;
         }
@@ -151,8 +152,8 @@ internal sealed class HeadKeeper : IDisposable
         _lastFileWriteTicks = Environment.TickCount64 * TimeSpan.TicksPerMillisecond;
         try
         {
-            LedgerHeadFile.Write(_dataDirectory, _nextCopy, _ledger.SignedHead(entry), flushToDisk: true);
-            _written = entry.Sequence;
+            LedgerHeadFile.Write(_dataDirectory, _nextCopy, head, flushToDisk: true);
+            _written = head.Sequence;
 
             // The copy just written now holds the newest head; the next write goes to the other one. After a failed write
             // the same copy is written again: the other still holds the newest head that reached the disk.
