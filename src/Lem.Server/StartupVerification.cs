@@ -16,20 +16,15 @@ internal static class StartupVerification
     /// <exception cref="StoreIntegrityException">The store or the head file fails.</exception>
     public static StoreVerification Run(ServerOptions options, IMarketStore store, Ed25519KeyPair serverKey)
     {
-        var headPath = LedgerHeadFile.PathIn(options.DataDirectory);
+        var headPath = $"{LedgerHeadFile.PathIn(options.DataDirectory)} or {LedgerHeadFile.PathIn(options.DataDirectory, 1)}";
         LedgerHead? head;
         try
         {
-            head = LedgerHeadFile.Read(options.DataDirectory);
+            head = LedgerHeadFile.Read(options.DataDirectory, serverKey.PublicKey);
         }
         catch (InvalidDataException ex)
         {
             throw new StoreIntegrityException($"{ex.Message} It holds the last ledger head the server signed; remove it only after checking the store with lem ledger verify.", ex);
-        }
-
-        if (head is not null && !head.Verify(serverKey.PublicKey))
-        {
-            throw new StoreIntegrityException($"{headPath}: the ledger head (record {head.Sequence}) is not signed by this server's key; remove it only after checking the store with lem ledger verify.");
         }
 
         StoreVerification result;
@@ -55,16 +50,24 @@ internal static class StartupVerification
         return result;
     }
 
-    /// <summary>Writes the verified store's head to the head file (the file may lag after a crash) and starts the keeper.</summary>
+    /// <summary>
+    /// Writes the verified store's head to both copies of the head file (the file may lag after a crash; copy 0 first, so
+    /// a crash meanwhile leaves copy 1's older head) and starts the keeper, which writes copy 0 next.
+    /// </summary>
     public static HeadKeeper StartHeadKeeper(ServerOptions options, ServerLedger ledger, Action<IReadOnlyList<StreamEvent>> publish)
     {
         long written = 0;
         if (ledger.Committed is { } last)
         {
-            LedgerHeadFile.Write(options.DataDirectory, ledger.SignedHead(last), flushToDisk: true);
+            var head = ledger.SignedHead(last);
+            for (var copy = 0; copy < LedgerHeadFile.Copies; copy++)
+            {
+                LedgerHeadFile.Write(options.DataDirectory, copy, head, flushToDisk: true);
+            }
+
             written = last.Sequence;
         }
 
-        return new HeadKeeper(options.DataDirectory, ledger, publish, written);
+        return new HeadKeeper(options.DataDirectory, ledger, publish, written, nextCopy: 0);
     }
 }

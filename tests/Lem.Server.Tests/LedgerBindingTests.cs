@@ -220,8 +220,9 @@ public sealed class LedgerBindingTests : IDisposable
             Assert.Equal((string)Scalar(c, "SELECT timestamp FROM ledger WHERE seq = $s", ("$s", lastSeq))!, head["time"]!.GetValue<string>());
         }
 
-        // The head file holds the last head, signed.
-        var file = JsonNode.Parse(File.ReadAllText(LedgerHeadFile.PathIn(Dir)))!.AsObject();
+        // The head file holds the last head, signed, in one of its two copies.
+        var copies = Enumerable.Range(0, LedgerHeadFile.Copies).Select(copy => JsonNode.Parse(File.ReadAllText(LedgerHeadFile.PathIn(Dir, copy)))!.AsObject()).ToList();
+        var file = copies.MaxBy(c => c["seq"]!.GetValue<long>())!;
         Assert.Equal(lastSeq, file["seq"]!.GetValue<long>());
         AssertSignedHead(file, publicKey);
 
@@ -231,6 +232,35 @@ public sealed class LedgerBindingTests : IDisposable
             var retry = await t.Order("m1", alice, "first", "sell", 50m, 4m);
             Assert.Equal(firstBody, retry.Body!.ToJsonString());
         }
+    }
+
+    [Fact]
+    public async Task A_torn_write_of_the_newest_head_copy_leaves_the_other_and_the_server_starts_and_rewrites_both()
+    {
+        var last = await TradeAsync();
+        var seq = last[SeqField]!.GetValue<long>();
+        var hash = last[HashField]!.GetValue<string>();
+        var paths = Enumerable.Range(0, LedgerHeadFile.Copies).Select(copy => LedgerHeadFile.PathIn(Dir, copy)).ToList();
+        var newest = paths.MaxBy(p => JsonNode.Parse(File.ReadAllText(p))!["seq"]!.GetValue<long>())!;
+
+        // A crash in the middle of overwriting the newest copy: its first half is gone.
+        var bytes = File.ReadAllBytes(newest);
+        Array.Fill(bytes, (byte)0, 0, bytes.Length / 2);
+        File.WriteAllBytes(newest, bytes);
+
+        await using (var t = await TestServer.StartAsync(Dir))
+        {
+            t.OwnsFolder = false;
+            Assert.Equal(seq, (await t.Get("/v1/ledger/head")).Body!["seq"]!.GetValue<long>());
+        }
+
+        // The start wrote the verified store's head to both copies.
+        Assert.All(paths, p =>
+        {
+            var copy = JsonNode.Parse(File.ReadAllText(p))!.AsObject();
+            Assert.Equal(seq, copy["seq"]!.GetValue<long>());
+            Assert.Equal(hash, copy["hash"]!.GetValue<string>());
+        });
     }
 
     [Fact]

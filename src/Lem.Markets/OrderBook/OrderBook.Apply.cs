@@ -19,6 +19,9 @@ public sealed partial class OrderBook
     /// <summary>Good-till-date orders by (expiry, acceptance); an entry whose order is gone is dropped when it comes up.</summary>
     private readonly PriorityQueue<int, ExpiryKey> _expiries;
     private Slot[] _slots;
+
+    /// <summary>The terms of each slot's order that matching does not read, beside <see cref="_slots"/> (same handles).</summary>
+    private Terms[] _terms;
     private int _freeHead;
     private long _nextPriority = 1;
     private long _nextEvent = 1;
@@ -59,24 +62,22 @@ public sealed partial class OrderBook
                 h = _freeHead;
                 ref var o = ref _slots[h];
                 _freeHead = o.Next;
-                o.Key = e.Order;
+                o.ClientOrderId = e.Order.ClientOrderId;
+                o.Participant = e.Order.Participant;
                 o.Side = e.Side;
                 o.Level = (int)(e.PriceTicks - _minTicks);
                 o.Remaining = e.Lots;
                 o.Displayed = e.Lots;
-                o.Peak = e.DisplayedLots;
-                o.Type = e.Type;
                 o.Condition = e.Condition;
-                o.Validity = e.Validity;
-                o.Expiry = e.Expiry;
                 o.Location = e.Location;
                 o.Filter = e.Filter;
-                o.Priority = 0;
                 o.Prev = -1;
                 o.Next = -1;
                 o.State = SlotState.Pending;
-                o.ExpiryQueued = false;
-                o.Serial = e.Sequence;
+                _terms[h] = new Terms
+                {
+                    Peak = e.DisplayedLots, Type = e.Type, Validity = e.Validity, Expiry = e.Expiry, Serial = e.Sequence,
+                };
                 _index.Add(e.Order, h);
                 _liveByParticipant.CountOf(e.Order.Participant)++;
                 break;
@@ -89,15 +90,15 @@ public sealed partial class OrderBook
 
             case OrderBookEventKind.Rested:
             {
-                ref var o = ref _slots[h];
-                o.Displayed = e.DisplayedLots;
-                o.Priority = e.Priority;
+                _slots[h].Displayed = e.DisplayedLots;
+                ref var t = ref _terms[h];
+                t.Priority = e.Priority;
                 _nextPriority = e.Priority + 1;
                 LinkTail(h);
-                if (o.Validity == OrderValidity.GoodTillDate && !o.ExpiryQueued)
+                if (t.Validity == OrderValidity.GoodTillDate && !t.ExpiryQueued)
                 {
-                    o.ExpiryQueued = true;
-                    _expiries.Enqueue(h, new ExpiryKey(o.Expiry, o.Serial));
+                    t.ExpiryQueued = true;
+                    _expiries.Enqueue(h, new ExpiryKey(t.Expiry, t.Serial));
                 }
 
                 break;
@@ -107,7 +108,7 @@ public sealed partial class OrderBook
             {
                 Unlink(h);
                 _slots[h].Displayed = e.DisplayedLots;
-                _slots[h].Priority = e.Priority;
+                _terms[h].Priority = e.Priority;
                 _nextPriority = e.Priority + 1;
                 LinkTail(h);
                 break;
@@ -143,7 +144,7 @@ public sealed partial class OrderBook
     }
 
     /// <summary>Whether the expiry entry (<paramref name="h"/>, <paramref name="due"/>) still refers to the resting order it was queued for.</summary>
-    private bool IsQueuedOrder(int h, ExpiryKey due) => _slots[h].State == SlotState.Resting && _slots[h].Serial == due.Serial;
+    private bool IsQueuedOrder(int h, ExpiryKey due) => _slots[h].State == SlotState.Resting && _terms[h].Serial == due.Serial;
 
     /// <summary>Takes <paramref name="lots"/> off an order's open and displayed quantity; a filled order leaves the book.</summary>
     private void Fill(int h, long lots)
@@ -162,7 +163,7 @@ public sealed partial class OrderBook
     {
         ref var o = ref _slots[h];
         _index.Remove(o.Key);
-        _liveByParticipant.CountOf(o.Key.Participant)--;
+        _liveByParticipant.CountOf(o.Participant)--;
         o.State = SlotState.Free;
         o.Next = _freeHead;
         _freeHead = h;
@@ -174,6 +175,7 @@ public sealed partial class OrderBook
         var old = _slots.Length;
         var size = (int)Math.Min((long)_maxLive, Math.Max(2L * old, InitialSlots));
         Array.Resize(ref _slots, size);
+        Array.Resize(ref _terms, size);
         AddFreeSlots(old, size);
     }
 
@@ -256,25 +258,38 @@ public sealed partial class OrderBook
         }
     }
 
+    /// <summary>
+    /// What matching, linking and cancelling read of an order, in 64 bytes (one cache line's worth): its key, open and
+    /// displayed lots, level, queue links, side, condition and location filter. The rest is in <see cref="Terms"/>.
+    /// </summary>
     private struct Slot
     {
-        public OrderKey Key;
+        public long ClientOrderId;
         public long Remaining;
         public long Displayed;
-        public long Peak;
-        public long Priority;
-        public long Serial;
-        public Instant Expiry;
         public LocationFilter Filter;
+        public int Participant;
         public int Level;
         public int Prev;
         public int Next;
         public int Location;
         public OrderSide Side;
-        public OrderType Type;
         public ExecutionCondition Condition;
-        public OrderValidity Validity;
         public SlotState State;
+
+        /// <summary>The order's key.</summary>
+        public readonly OrderKey Key => new(Participant, ClientOrderId);
+    }
+
+    /// <summary>The terms of a slot's order read only when it is accepted, rests, refills an iceberg peak or expires.</summary>
+    private struct Terms
+    {
+        public long Peak;
+        public long Priority;
+        public long Serial;
+        public Instant Expiry;
+        public OrderType Type;
+        public OrderValidity Validity;
         public bool ExpiryQueued;
     }
 

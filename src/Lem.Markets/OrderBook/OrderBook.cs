@@ -80,6 +80,7 @@ public sealed partial class OrderBook
         _maxLivePerParticipant = product.MaxLiveOrdersPerParticipant ?? int.MaxValue;
         var initial = Math.Min(_maxLive, InitialSlots);
         _slots = new Slot[initial];
+        _terms = new Terms[initial];
         _freeHead = -1;
         AddFreeSlots(0, initial);
         _bids = new PriceLevels(_levelCount, descending: true);
@@ -339,7 +340,7 @@ public sealed partial class OrderBook
         {
             Remove(h, OrderBookEventKind.Cancelled, ReasonCode.SelfTradePrevented);
         }
-        else if (o.Type == OrderType.Market)
+        else if (_terms[h].Type == OrderType.Market)
         {
             Remove(h, OrderBookEventKind.Cancelled, ReasonCode.MarketOrderRemainder);
         }
@@ -360,7 +361,7 @@ public sealed partial class OrderBook
         Emit(new OrderBookEvent
         {
             Sequence = _nextEvent, Time = _now, Kind = OrderBookEventKind.Rested, Order = o.Key, Side = o.Side, PriceTicks = _minTicks + o.Level,
-            Lots = o.Remaining, DisplayedLots = o.Peak > 0 ? Math.Min(o.Peak, o.Remaining) : o.Remaining, Priority = _nextPriority,
+            Lots = o.Remaining, DisplayedLots = _terms[h].Peak > 0 ? Math.Min(_terms[h].Peak, o.Remaining) : o.Remaining, Priority = _nextPriority,
         }, h);
     }
 
@@ -400,7 +401,7 @@ public sealed partial class OrderBook
                 continue;
             }
 
-            if (r.Key.Participant == o.Key.Participant)
+            if (r.Participant == o.Participant)
             {
                 if (_stp == SelfTradePrevention.CancelNewest)
                 {
@@ -421,10 +422,11 @@ public sealed partial class OrderBook
             }, h, cur);
             if (r.Remaining > 0 && r.Displayed == 0)
             {
+                var peak = _terms[cur].Peak;
                 Emit(new OrderBookEvent
                 {
                     Sequence = _nextEvent, Time = _now, Kind = OrderBookEventKind.IcebergRefilled, Order = r.Key, Side = r.Side, PriceTicks = _minTicks + lvl,
-                    Lots = r.Remaining, DisplayedLots = r.Peak < r.Remaining ? r.Peak : r.Remaining, Priority = _nextPriority,
+                    Lots = r.Remaining, DisplayedLots = peak < r.Remaining ? peak : r.Remaining, Priority = _nextPriority,
                 }, cur);
                 if (next < 0)
                 {
@@ -468,7 +470,7 @@ public sealed partial class OrderBook
                     continue;
                 }
 
-                var own = r.Key.Participant == o.Key.Participant;
+                var own = r.Participant == o.Participant;
                 if (r.Condition == ExecutionCondition.AllOrNone)
                 {
                     if (own && _stp == SelfTradePrevention.CancelNewest && r.Remaining <= need)
@@ -554,7 +556,7 @@ public sealed partial class OrderBook
             while (c >= 0)
             {
                 var next = _slots[c].Next;
-                if (validity is null || _slots[c].Validity == validity)
+                if (validity is null || _terms[c].Validity == validity)
                 {
                     Remove(c, OrderBookEventKind.Expired, reason);
                 }
@@ -590,8 +592,9 @@ public sealed partial class OrderBook
     private RestingOrder ToResting(int h)
     {
         ref var o = ref _slots[h];
-        return new RestingOrder(o.Key, o.Side, _minTicks + o.Level, o.Remaining, o.Displayed, o.Peak, o.Priority, o.Condition, o.Validity,
-            o.Validity == OrderValidity.GoodTillDate ? o.Expiry : default, o.Location, o.Filter);
+        ref var t = ref _terms[h];
+        return new RestingOrder(o.Key, o.Side, _minTicks + o.Level, o.Remaining, o.Displayed, t.Peak, t.Priority, o.Condition, t.Validity,
+            t.Validity == OrderValidity.GoodTillDate ? t.Expiry : default, o.Location, o.Filter);
     }
 
     private int ClampLevel(long ticks) => (int)Math.Clamp(ticks - _minTicks, 0, _levelCount - 1);

@@ -124,31 +124,14 @@ internal sealed class PriceLevels
             return -1;
         }
 
-        var page = from >> PageShift;
-        var p = _directory[page];
-        if (p >= 0)
+        var level = InPage(from, up: true);
+        if (level >= 0)
         {
-            var w = (from & PageMask) >> 6;
-            var first = p << WordShift;
-            var word = _bits[first + w] & (ulong.MaxValue << (from & 63));
-            while (true)
-            {
-                if (word != 0)
-                {
-                    return (page << PageShift) + (w << 6) + BitOperations.TrailingZeroCount(word);
-                }
-
-                if (++w == WordsPerPage)
-                {
-                    break;
-                }
-
-                word = _bits[first + w];
-            }
+            return level;
         }
 
-        page = NextPage(page + 1);
-        return page < 0 ? -1 : (page << PageShift) + Lowest(_directory[page] << WordShift);
+        var page = NextPage((from >> PageShift) + 1);
+        return page < 0 ? -1 : InPage(page << PageShift, up: true);
     }
 
     /// <summary>The highest non-empty level at or below <paramref name="from"/>, or -1.</summary>
@@ -159,31 +142,45 @@ internal sealed class PriceLevels
             return -1;
         }
 
-        var page = from >> PageShift;
-        var p = _directory[page];
-        if (p >= 0)
+        var level = InPage(from, up: false);
+        if (level >= 0)
         {
-            var w = (from & PageMask) >> 6;
-            var first = p << WordShift;
-            var word = _bits[first + w] & (ulong.MaxValue >> (63 - (from & 63)));
-            while (true)
-            {
-                if (word != 0)
-                {
-                    return (page << PageShift) + (w << 6) + 63 - BitOperations.LeadingZeroCount(word);
-                }
-
-                if (--w < 0)
-                {
-                    break;
-                }
-
-                word = _bits[first + w];
-            }
+            return level;
         }
 
-        page = PrevPage(page - 1);
-        return page < 0 ? -1 : (page << PageShift) + Highest(_directory[page] << WordShift);
+        var page = PrevPage((from >> PageShift) - 1);
+        return page < 0 ? -1 : InPage((page << PageShift) | PageMask, up: false);
+    }
+
+    /// <summary>
+    /// The nearest non-empty level of <paramref name="from"/>'s page, from <paramref name="from"/> on (inclusive) upwards
+    /// or downwards, or -1 when there is none (or the page is not allocated).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int InPage(int from, bool up)
+    {
+        var page = from >> PageShift;
+        var p = _directory[page];
+        if (p < 0)
+        {
+            return -1;
+        }
+
+        var first = p << WordShift;
+        var w = (from & PageMask) >> 6;
+        var word = _bits[first + w] & (up ? ulong.MaxValue << (from & 63) : ulong.MaxValue >> (63 - (from & 63)));
+        while (word == 0)
+        {
+            w += up ? 1 : -1;
+            if ((uint)w >= WordsPerPage)
+            {
+                return -1;
+            }
+
+            word = _bits[first + w];
+        }
+
+        return (page << PageShift) + (w << 6) + (up ? BitOperations.TrailingZeroCount(word) : 63 - BitOperations.LeadingZeroCount(word));
     }
 
     /// <summary>The lowest page at or above <paramref name="from"/> with a non-empty level, or -1.</summary>
@@ -259,28 +256,6 @@ internal sealed class PriceLevels
 
         w = (s << 6) + 63 - BitOperations.LeadingZeroCount(summary);
         return (w << 6) + 63 - BitOperations.LeadingZeroCount(_pageBits[w]);
-    }
-
-    private int Lowest(int first)
-    {
-        var w = 0;
-        while (_bits[first + w] == 0)
-        {
-            w++;
-        }
-
-        return (w << 6) + BitOperations.TrailingZeroCount(_bits[first + w]);
-    }
-
-    private int Highest(int first)
-    {
-        var w = WordsPerPage - 1;
-        while (_bits[first + w] == 0)
-        {
-            w--;
-        }
-
-        return (w << 6) + 63 - BitOperations.LeadingZeroCount(_bits[first + w]);
     }
 
     /// <summary>Allocates page <paramref name="page"/> (all its queues empty) at the end of the arenas, doubling them when full.</summary>

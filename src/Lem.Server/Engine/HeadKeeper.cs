@@ -7,9 +7,9 @@ namespace Lem.Server.Engine;
 /// Keeps the last signed ledger head outside the store and announces it: after every group commit the writer posts the
 /// batch's last entry (<see cref="Post"/>); a background thread signs the head of every posted entry and publishes it as
 /// a <c>ledger_head</c> stream event (one per group commit, in order), and writes the newest head to
-/// <see cref="LedgerHeadFile"/> (atomically, flushed to disk). Posted only after the COMMIT returned, the file is never
-/// ahead of the store. Off the commit path, it costs the sequencer nothing; the file is written at most once per
-/// <see cref="MinimumInterval"/> (an fsync each, which would otherwise compete with the group commits for the disk),
+/// <see cref="LedgerHeadFile"/> (its two copies in turn, each in place and flushed to disk, so a torn write leaves the
+/// other copy's head). Posted only after the COMMIT returned, the file is never ahead of the store. Off the commit path, it costs the sequencer nothing; the file is written at most once per
+/// <see cref="MinimumInterval"/> (an fdatasync each, which would otherwise compete with the group commits for the disk),
 /// skipping to the newest head, so under load the file trails the store by at most that long. See <c>docs/ledger.md</c>.
 /// </summary>
 internal sealed class HeadKeeper : IDisposable
@@ -26,16 +26,22 @@ internal sealed class HeadKeeper : IDisposable
     private readonly SemaphoreSlim _signal = new(0, 1);
     private readonly Thread _thread;
     private readonly System.Collections.Concurrent.ConcurrentQueue<LedgerEntry> _posted = new();
-    private LedgerEntry? _latest;
+    /// <summary>The newest announced head, signed once: the stream event and the file use the same signature.</summary>
+    private LedgerHead? _latest;
     private long _announced;
     private long _lastFileWriteTicks;
     private int _signalled;
     private long _written;
+    private int _nextCopy;
     private volatile bool _stopping;
 
-    /// <summary>Starts the thread; <paramref name="written"/> is the sequence number of the head already in the file.</summary>
-    public HeadKeeper(string dataDirectory, ServerLedger ledger, Action<IReadOnlyList<StreamEvent>> publish, long written)
+    /// <summary>
+    /// Starts the thread; <paramref name="written"/> is the sequence number of the head already in the file, and
+    /// <paramref name="nextCopy"/> the copy of <see cref="LedgerHeadFile"/> that does not hold it (written first).
+    /// </summary>
+    public HeadKeeper(string dataDirectory, ServerLedger ledger, Action<IReadOnlyList<StreamEvent>> publish, long written, int nextCopy)
     {
+        _nextCopy = nextCopy;
         _dataDirectory = dataDirectory;
         _ledger = ledger;
         _publish = publish;
@@ -107,8 +113,8 @@ internal sealed class HeadKeeper : IDisposable
             }
 
             _announced = entry.Sequence;
-            _latest = entry;
-            events.Add(new StreamEvent(EventName, _ledger.SignedHead(entry).ToJson(_ledger.PublicKeyBase64)));
+            _latest = _ledger.SignedHead(entry);
+            events.Add(new StreamEvent(EventName, _latest.ToJson(_ledger.PublicKeyBase64)));
         }
 
         if (events.Count > 0)
@@ -137,8 +143,8 @@ internal sealed class HeadKeeper : IDisposable
 
     private void WriteLatest()
     {
-        var entry = _latest;
-        if (entry is null || entry.Sequence <= _written)
+        var head = _latest;
+        if (head is null || head.Sequence <= _written)
         {
             return;
         }
@@ -146,8 +152,12 @@ internal sealed class HeadKeeper : IDisposable
         _lastFileWriteTicks = Environment.TickCount64 * TimeSpan.TicksPerMillisecond;
         try
         {
-            LedgerHeadFile.Write(_dataDirectory, _ledger.SignedHead(entry), flushToDisk: true);
-            _written = entry.Sequence;
+            LedgerHeadFile.Write(_dataDirectory, _nextCopy, head, flushToDisk: true);
+            _written = head.Sequence;
+
+            // The copy just written now holds the newest head; the next write goes to the other one. After a failed write
+            // the same copy is written again: the other still holds the newest head that reached the disk.
+            _nextCopy = (_nextCopy + 1) % LedgerHeadFile.Copies;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
