@@ -1,3 +1,5 @@
+using Lem.Markets.Flexibility.Baselines;
+
 namespace Lem.Markets.Flexibility.Domain;
 
 /// <summary>
@@ -26,6 +28,15 @@ public sealed record FlexMarket
 
     /// <summary>The prognoses per bus, added to the grid's loads and generators.</summary>
     public IReadOnlyList<FlexPrognosis> Prognoses { get; init; } = [];
+
+    /// <summary>How each FSP's settlement baseline is computed (docs/mechanisms/flexibility.md#baselines); the prognosis by default.</summary>
+    public FlexBaselineSpec Baseline { get; init; } = FlexBaselineSpec.Default;
+
+    /// <summary>The FSPs' nominated baselines (used by the <c>nomination</c> method).</summary>
+    public IReadOnlyList<FlexNomination> Nominations { get; init; } = [];
+
+    /// <summary>The FSPs' metered past days (used by the <c>x_of_y</c> method).</summary>
+    public IReadOnlyList<FlexMeterDay> MeterHistory { get; init; } = [];
 
     /// <summary>The number of slots.</summary>
     public required int SlotCount { get; init; }
