@@ -41,6 +41,7 @@ public static class FlexCommand
         {
             scenario, output, format, pricing, maxRounds,
         };
+        command.Subcommands.Add(FlexSettleCommand.Create(context));
         command.SetAction(parse => Run(
             context,
             parse.GetValue(scenario)!,
