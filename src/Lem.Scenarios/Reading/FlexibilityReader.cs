@@ -67,7 +67,14 @@ internal static class FlexibilityReader
         });
 
         var offers = FlexOfferReader.ReadOffers(r, scope, registry, rules);
-        var requests = FlexOfferReader.ReadRequests(r, scope);
+        var requestsText = r.Element("requests", required: false) is { ValueKind: System.Text.Json.JsonValueKind.String } text ? text.GetString() : null;
+        var automatic = requestsText == "auto";
+        if (requestsText is not null && !automatic)
+        {
+            d.Error(r.PathOf("requests"), ValidationCodes.ValueInvalid, $"'requests' is an array of requests or the string \"auto\" (derived from the AC power flow of the baseline), not \"{requestsText}\".");
+        }
+
+        var requests = requestsText is null ? FlexOfferReader.ReadRequests(r, scope) : [];
         var baselineReader = r.Object("baseline", required: false);
         var baseline = FlexBaselineReader.ReadSpec(baselineReader);
         var nominations = FlexBaselineReader.ReadNominations(r, scope);
@@ -95,6 +102,7 @@ internal static class FlexibilityReader
             Baseline = baseline,
             Nominations = nominations,
             MeterHistory = history,
+            AutomaticRequests = automatic,
         };
         if (baselineReader is not null)
         {

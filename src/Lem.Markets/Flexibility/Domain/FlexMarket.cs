@@ -26,6 +26,12 @@ public sealed record FlexMarket
     /// <summary>The DSO's requests (in addition to the grid limits).</summary>
     public IReadOnlyList<FlexRequest> Requests { get; init; } = [];
 
+    /// <summary>
+    /// Whether the DSO's requests are derived from the AC power flow of the baseline before clearing
+    /// (docs/mechanisms/flexibility.md#the-dsos-needs; scenario <c>"requests": "auto"</c>), in addition to <see cref="Requests"/>.
+    /// </summary>
+    public bool AutomaticRequests { get; init; }
+
     /// <summary>The prognoses per bus, added to the grid's loads and generators.</summary>
     public IReadOnlyList<FlexPrognosis> Prognoses { get; init; } = [];
 
