@@ -84,11 +84,11 @@ public static class FlexClearing
         };
     }
 
-    /// <summary>The baseline net injections of slot <paramref name="t"/> per solver bus (p.u.): the grid file's own plus the prognoses.</summary>
+    /// <summary>The baseline net injections of slot <paramref name="t"/> per solver bus (p.u.): the grid file's own (unless the prognoses replace them) plus the prognoses.</summary>
     internal static (double[] P, double[] Q) BaselineInjections(FlexMarket market, NetworkIndex index, System.Numerics.Complex[] specified, int t)
     {
-        var p0 = specified.Select(s => s.Real).ToArray();
-        var q0 = specified.Select(s => s.Imaginary).ToArray();
+        var p0 = market.PrognosesReplaceGridInjections ? new double[index.BusCount] : specified.Select(s => s.Real).ToArray();
+        var q0 = market.PrognosesReplaceGridInjections ? new double[index.BusCount] : specified.Select(s => s.Imaginary).ToArray();
         foreach (var prognosis in market.Prognoses)
         {
             var bus = index.IndexOf(prognosis.Bus);

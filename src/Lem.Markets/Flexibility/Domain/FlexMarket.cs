@@ -32,6 +32,12 @@ public sealed record FlexMarket
     /// </summary>
     public bool AutomaticRequests { get; init; }
 
+    /// <summary>
+    /// Whether the prognoses replace the grid file's own loads and generators instead of adding to them (a day-ahead
+    /// schedule of every participant, docs/mechanisms/flexibility.md#the-dsos-needs).
+    /// </summary>
+    public bool PrognosesReplaceGridInjections { get; init; }
+
     /// <summary>The prognoses per bus, added to the grid's loads and generators.</summary>
     public IReadOnlyList<FlexPrognosis> Prognoses { get; init; } = [];
 
