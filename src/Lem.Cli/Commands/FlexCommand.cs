@@ -60,21 +60,12 @@ public static class FlexCommand
 
     private static int Run(CliContext context, string path, string? outDir, string format, FlexClearingOptions options, string? schedule)
     {
-        var load = ScenarioReader.Load(path);
-        if (!load.IsValid)
+        if (FlexScenarioInput.Load(context, path, format, "The scenario has no 'flexibility' section (offers, requests, prognoses) to clear.") is not { } s)
         {
-            ErrorPrinter.Print(context, format, path, load.Errors, load.Warnings);
             return ExitCodes.InvalidInput;
         }
 
-        var s = load.Scenario!;
-        if (s.Flexibility is null || s.Grid is null)
-        {
-            ErrorPrinter.Print(context, format, path, [new ValidationError("$.flexibility", ValidationCodes.FieldMissing, "The scenario has no 'flexibility' section (offers, requests, prognoses) to clear.")]);
-            return ExitCodes.InvalidInput;
-        }
-
-        var market = s.Flexibility;
+        var market = s.Flexibility!;
         if (schedule is not null)
         {
             var (scheduled, errors) = FlexSchedule.Baseline(s, market, schedule);
@@ -87,16 +78,12 @@ public static class FlexCommand
             market = scheduled;
         }
 
-        var result = FlexClearing.Clear(market, s.Grid, options with { SensitivityModel = s.FlexibilitySensitivities });
+        var result = FlexClearing.Clear(market, s.Grid!, options with { SensitivityModel = s.FlexibilitySensitivities });
         var json = ToJson(result);
         if (outDir is not null)
         {
             Directory.CreateDirectory(outDir);
-            using (var writer = new StreamWriter(Path.Combine(outDir, "flex.json"), false, new UTF8Encoding(false)))
-            {
-                Json.Write(writer, json);
-            }
-
+            FlexScenarioInput.WriteJson(outDir, "flex.json", json);
             File.WriteAllText(Path.Combine(outDir, "orders.csv"), OrdersCsv(json), new UTF8Encoding(false));
             File.WriteAllText(Path.Combine(outDir, "flex_prices.csv"), PricesCsv(json), new UTF8Encoding(false));
         }

@@ -52,17 +52,8 @@ public static class FlexSettleCommand
 
     private static int Run(CliContext context, string path, string metersPath, string? outDir, string format, FlexClearingOptions options)
     {
-        var load = ScenarioReader.Load(path);
-        if (!load.IsValid)
+        if (FlexScenarioInput.Load(context, path, format, "The scenario has no 'flexibility' section whose orders could be settled.") is not { Flexibility: { } market, Grid: { } grid } s)
         {
-            ErrorPrinter.Print(context, format, path, load.Errors, load.Warnings);
-            return ExitCodes.InvalidInput;
-        }
-
-        var s = load.Scenario!;
-        if (s.Flexibility is not { } market || s.Grid is null)
-        {
-            ErrorPrinter.Print(context, format, path, [new ValidationError("$.flexibility", ValidationCodes.FieldMissing, "The scenario has no 'flexibility' section whose orders could be settled.")]);
             return ExitCodes.InvalidInput;
         }
 
@@ -73,7 +64,7 @@ public static class FlexSettleCommand
             return ExitCodes.InvalidInput;
         }
 
-        var clearing = FlexClearing.Clear(market, s.Grid, options with { SensitivityModel = s.FlexibilitySensitivities });
+        var clearing = FlexClearing.Clear(market, grid, options with { SensitivityModel = s.FlexibilitySensitivities });
         double? Metered(ParticipantId fsp, int slot) => read.Readings!.EnergyKwh(fsp, slot) / market.SlotHours;
         var problems = FlexPortfolioSettlement.Problems(market, clearing.Orders, Metered);
         if (problems.Count > 0)
@@ -87,16 +78,8 @@ public static class FlexSettleCommand
         if (outDir is not null)
         {
             Directory.CreateDirectory(outDir);
-            using (var writer = new StreamWriter(Path.Combine(outDir, "flex_settlement.json"), false, new UTF8Encoding(false)))
-            {
-                Json.Write(writer, json);
-            }
-
-            using (var writer = new StreamWriter(Path.Combine(outDir, "statements.json"), false, new UTF8Encoding(false)))
-            {
-                Json.Write(writer, json.Statements.ToArray());
-            }
-
+            FlexScenarioInput.WriteJson(outDir, "flex_settlement.json", json);
+            FlexScenarioInput.WriteJson(outDir, "statements.json", json.Statements.ToArray());
             File.WriteAllText(Path.Combine(outDir, "settlements.csv"), LinesCsv(json), new UTF8Encoding(false));
             File.WriteAllText(Path.Combine(outDir, "statements.txt"), StatementsText(json), new UTF8Encoding(false));
         }
