@@ -1,7 +1,7 @@
 namespace Lem.Markets.Flexibility.Settlement;
 
 /// <summary>
-/// The settlement of one ordered slot (docs/mechanisms/flexibility.md#settlement-example), in UFTP FlexSettlement terms.
+/// The settlement of one ordered slot (docs/mechanisms/flexibility.md#settlement), in UFTP FlexSettlement terms.
 /// </summary>
 /// <param name="BaselineKw">The baseline net injection (kW; BaselinePower).</param>
 /// <param name="OrderedKw">The ordered change in the order's direction (kW; OrderedFlexPower).</param>

@@ -4,7 +4,7 @@ using Lem.Markets.Flexibility.Domain;
 namespace Lem.Markets.Flexibility.Settlement;
 
 /// <summary>
-/// Settles delivered flexibility against the baseline (docs/mechanisms/flexibility.md#settlement-example): delivered =
+/// Settles delivered flexibility against the baseline (docs/mechanisms/flexibility.md#settlement): delivered =
 /// min(ordered, max(0, d·(p^meter − p⁰))) per slot, paid at the order's price; the shortfall carries a single-sided
 /// penalty (over-delivery earns nothing extra).
 /// </summary>
