@@ -252,4 +252,18 @@ public sealed class JsonFieldOrderTests : IDisposable
         Assert.Equal(["slot", "kind", "element", "value", "limit"], Names(r.GetProperty("violations_before")[0]));
         Assert.Equal(["slot", "kind", "element", "dual"], Names(r.GetProperty("binding_limits")[0]));
     }
+
+    [Fact]
+    public void FlexSettle_SettlementExample()
+    {
+        var r = Run("flex", "settle", RepoPaths.InRepo("examples", "flex", "settlement.json"), "--meters", RepoPaths.InRepo("examples", "flex", "settlement-meters.csv"), "--format", "json");
+
+        Assert.Equal(["status", "baseline", "penalty_eur_per_mwh", "net_settlement_eur", "settlements", "statements"], Names(r));
+        Assert.Equal(
+            ["offer", "fsp", "slot", "direction", "baseline_power_kw", "ordered_flex_power_kw", "actual_power_kw", "delivered_flex_power_kw", "power_deficiency_kw", "utilisation_eur", "availability_eur", "penalty_eur", "net_settlement_eur"],
+            Names(r.GetProperty("settlements")[0]));
+        Assert.Equal(
+            ["fsp", "month", "lines", "ordered_kwh", "delivered_kwh", "deficiency_kwh", "utilisation_eur", "availability_eur", "penalty_eur", "net_eur"],
+            Names(r.GetProperty("statements")[0]));
+    }
 }

@@ -4,6 +4,7 @@ using System.Text;
 using Lem.Cli.Output;
 using Lem.Cli.Output.Records;
 using Lem.Domain.Validation;
+using Lem.Markets.Clearing;
 using Lem.Markets.Flexibility.Clearing;
 using Lem.Markets.Flexibility.Domain;
 using Lem.Markets.Flexibility.Pricing;
@@ -35,47 +36,54 @@ public static class FlexCommand
                 r.AddError($"--max-rounds must be between 1 and 100; it is {v}.");
             }
         });
+        var schedule = new Option<string?>("--schedule")
+        {
+            Description = "Clear the scenario's market with this mechanism first (" + string.Join(", ", ClearingMechanisms.Names) + ") and use its day-ahead schedule as the baseline, instead of the grid file's injections and the prognoses.",
+        };
+        schedule.AcceptOnlyFromAmong([.. ClearingMechanisms.Names]);
         var output = CommonOptions.OutputFolder("A folder for flex.json, orders.csv and flex_prices.csv (created when missing).");
         var format = CommonOptions.Format();
         var command = new Command("flex", "Clear the DSO flexibility market of a scenario: least-cost orders that relieve congestion and voltage problems, checked with the AC power flow.")
         {
-            scenario, output, format, pricing, maxRounds,
+            scenario, output, format, pricing, maxRounds, schedule,
         };
+        command.Subcommands.Add(FlexSettleCommand.Create(context));
         command.SetAction(parse => Run(
             context,
             parse.GetValue(scenario)!,
             parse.GetValue(output),
             parse.GetValue(format)!,
-            new FlexClearingOptions { Pricing = FlexPricingRules.ByName(parse.GetValue(pricing)!), MaxRounds = parse.GetValue(maxRounds) }));
+            new FlexClearingOptions { Pricing = FlexPricingRules.ByName(parse.GetValue(pricing)!), MaxRounds = parse.GetValue(maxRounds) },
+            parse.GetValue(schedule)));
         return command;
     }
 
-    private static int Run(CliContext context, string path, string? outDir, string format, FlexClearingOptions options)
+    private static int Run(CliContext context, string path, string? outDir, string format, FlexClearingOptions options, string? schedule)
     {
-        var load = ScenarioReader.Load(path);
-        if (!load.IsValid)
+        if (FlexScenarioInput.Load(context, path, format, "The scenario has no 'flexibility' section (offers, requests, prognoses) to clear.") is not { } s)
         {
-            ErrorPrinter.Print(context, format, path, load.Errors, load.Warnings);
             return ExitCodes.InvalidInput;
         }
 
-        var s = load.Scenario!;
-        if (s.Flexibility is null || s.Grid is null)
+        var market = s.Flexibility!;
+        if (schedule is not null)
         {
-            ErrorPrinter.Print(context, format, path, [new ValidationError("$.flexibility", ValidationCodes.FieldMissing, "The scenario has no 'flexibility' section (offers, requests, prognoses) to clear.")]);
-            return ExitCodes.InvalidInput;
+            var (scheduled, errors) = FlexSchedule.Baseline(s, market, schedule);
+            if (scheduled is null)
+            {
+                ErrorPrinter.Print(context, format, path, errors);
+                return ExitCodes.InvalidInput;
+            }
+
+            market = scheduled;
         }
 
-        var result = FlexClearing.Clear(s.Flexibility, s.Grid, options with { SensitivityModel = s.FlexibilitySensitivities });
+        var result = FlexClearing.Clear(market, s.Grid!, options with { SensitivityModel = s.FlexibilitySensitivities });
         var json = ToJson(result);
         if (outDir is not null)
         {
             Directory.CreateDirectory(outDir);
-            using (var writer = new StreamWriter(Path.Combine(outDir, "flex.json"), false, new UTF8Encoding(false)))
-            {
-                Json.Write(writer, json);
-            }
-
+            FlexScenarioInput.WriteJson(outDir, "flex.json", json);
             File.WriteAllText(Path.Combine(outDir, "orders.csv"), OrdersCsv(json), new UTF8Encoding(false));
             File.WriteAllText(Path.Combine(outDir, "flex_prices.csv"), PricesCsv(json), new UTF8Encoding(false));
         }
@@ -86,7 +94,7 @@ public static class FlexCommand
         }
         else
         {
-            WriteText(context, s.Flexibility, result, outDir);
+            WriteText(context, market, result, outDir);
         }
 
         return ExitCodes.Ok;

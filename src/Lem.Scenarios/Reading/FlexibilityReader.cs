@@ -58,24 +58,36 @@ internal static class FlexibilityReader
             var bus = scope.Bus(pr, "bus", required: true);
             var kw = c.Series(pr, "kw", required: true, NumberRange.Any, "kW");
             var kvar = c.Series(pr, "kvar", required: false, NumberRange.Any, "kvar");
+            var fsp = scope.Participant(pr, "fsp", required: false);
             pr.ReportUnknown();
             if (bus is not null && kw is not null)
             {
-                prognoses.Add(new FlexPrognosis(bus.Value, kw.Values, kvar?.Values));
+                prognoses.Add(new FlexPrognosis(bus.Value, kw.Values, kvar?.Values) { Fsp = fsp });
             }
         });
 
         var offers = FlexOfferReader.ReadOffers(r, scope, registry, rules);
-        var requests = FlexOfferReader.ReadRequests(r, scope);
+        var requestsText = r.Element("requests", required: false) is { ValueKind: System.Text.Json.JsonValueKind.String } text ? text.GetString() : null;
+        var automatic = requestsText == "auto";
+        if (requestsText is not null && !automatic)
+        {
+            d.Error(r.PathOf("requests"), ValidationCodes.ValueInvalid, $"'requests' is an array of requests or the string \"auto\" (derived from the AC power flow of the baseline), not \"{requestsText}\".");
+        }
+
+        var requests = requestsText is null ? FlexOfferReader.ReadRequests(r, scope) : [];
+        var baselineReader = r.Object("baseline", required: false);
+        var baseline = FlexBaselineReader.ReadSpec(baselineReader);
+        var nominations = FlexBaselineReader.ReadNominations(r, scope);
+        var history = FlexBaselineReader.ReadHistory(r, scope);
         r.ReportUnknown();
-        if (d.Errors.Count != errorsBefore || c.Horizon is null)
+        if (c.Horizon is null)
         {
             return null;
         }
 
         var fsps = offers.Select(o => o.Fsp).Concat(registry.Assets.Select(a => a.Fsp)).Distinct()
             .Select(id => new FlexibilityServiceProvider(id, scope.Participants[id.Value].Name)).ToList();
-        return new FlexMarket
+        var market = new FlexMarket
         {
             Rules = rules with { IspMinutes = (int)Math.Round(c.Horizon.SlotHours * 60) },
             Fsps = fsps,
@@ -87,7 +99,17 @@ internal static class FlexibilityReader
             SlotCount = c.Horizon.Count,
             SlotHours = c.Horizon.SlotHours,
             SlotStarts = [.. c.Horizon.Slots.Select(s => s.Start.ToDateTimeOffset())],
+            Baseline = baseline,
+            Nominations = nominations,
+            MeterHistory = history,
+            AutomaticRequests = automatic,
         };
+        if (baselineReader is not null)
+        {
+            FlexBaselineReader.CheckFsps(market, baselineReader.PathOf("method"), d);
+        }
+
+        return d.Errors.Count != errorsBefore ? null : market;
     }
 
     private static FlexMarketRules ReadRules(ObjectReader? r, ReadContext c)
@@ -100,8 +122,9 @@ internal static class FlexibilityReader
         var minimum = r.Number("minimum_quantity_kw", required: false, NumberRange.NonNegative, "kW") ?? 0;
         var granularity = r.Number("granularity_kw", required: false, NumberRange.NonNegative, "kW") ?? 0;
         var gate = r.Number("gate_closure_minutes", required: false, NumberRange.NonNegative, "min") ?? 0;
+        var penalty = r.Number("penalty_eur_per_mwh", required: false, NumberRange.NonNegative, "EUR/MWh") ?? 0;
         r.ReportUnknown();
-        return new FlexMarketRules { MinimumQuantityKw = minimum, GranularityKw = granularity, GateClosureLead = TimeSpan.FromMinutes(gate) };
+        return new FlexMarketRules { MinimumQuantityKw = minimum, GranularityKw = granularity, GateClosureLead = TimeSpan.FromMinutes(gate), PenaltyEurPerMwh = penalty };
     }
 
     private static CongestionPoint? ReadCongestionPoint(ObjectReader r, FlexReadScope scope)

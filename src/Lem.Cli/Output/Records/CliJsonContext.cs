@@ -19,6 +19,8 @@ namespace Lem.Cli.Output.Records;
 [JsonSerializable(typeof(InfoJson))]
 [JsonSerializable(typeof(AuctionJson))]
 [JsonSerializable(typeof(FlexJson))]
+[JsonSerializable(typeof(FlexSettlementJson))]
+[JsonSerializable(typeof(FlexStatementJson[]))]
 [JsonSerializable(typeof(AllocationJson))]
 [JsonSerializable(typeof(ProofCheckJson))]
 [JsonSerializable(typeof(LoadTestJson))]

@@ -1,6 +1,7 @@
 using Lem.Grid.Indexing;
 using Lem.Grid.Network;
 using Lem.Markets.Flexibility.Domain;
+using Lem.Markets.Flexibility.Requests;
 using Lem.Markets.Flexibility.Sensitivities;
 
 namespace Lem.Markets.Flexibility.Clearing;
@@ -24,20 +25,18 @@ public static class FlexClearing
         var index = NetworkIndex.Build(grid);
         var model = FlexSensitivityModels.Choose(options.SensitivityModel, index);
         var lin = model.Prepare(index);
+        var needs = market.AutomaticRequests ? FlexNeedsAnalysis.Analyse(market, grid, options) : null;
+        if (needs is not null)
+        {
+            market = market with { Requests = [.. market.Requests, .. needs.Requests] };
+        }
+
         using var ac = new FlexAcEvaluator(index, options);
         var specified = ac.SpecifiedInjectionsPu;
-        var baseMva = index.BaseMva;
         var outcomes = new List<FlexSlotOutcome>(market.SlotCount);
         for (var t = 0; t < market.SlotCount; t++)
         {
-            var p0 = specified.Select(s => s.Real).ToArray();
-            var q0 = specified.Select(s => s.Imaginary).ToArray();
-            foreach (var prognosis in market.Prognoses)
-            {
-                var bus = index.IndexOf(prognosis.Bus);
-                p0[bus] += prognosis.PowerKw[t] / 1000 / baseMva;
-                q0[bus] += (prognosis.ReactiveKvar?[t] ?? 0) / 1000 / baseMva;
-            }
+            var (p0, q0) = BaselineInjections(market, index, specified, t);
 
             var candidates = Candidates(market, index, t);
             var requests = market.Requests.Where(r => r.Slot == t).Select(r =>
@@ -81,8 +80,23 @@ public static class FlexClearing
             BindingLimits = [.. outcomes.SelectMany(o => o.BindingLimits)],
             Before = [.. outcomes.Select(o => o.Before)],
             After = [.. outcomes.Select(o => o.After)],
-            Notes = [.. outcomes.SelectMany(o => o.Notes)],
+            Notes = [.. needs?.Notes ?? [], .. outcomes.SelectMany(o => o.Notes)],
         };
+    }
+
+    /// <summary>The baseline net injections of slot <paramref name="t"/> per solver bus (p.u.): the grid file's own (unless the prognoses replace them) plus the prognoses.</summary>
+    internal static (double[] P, double[] Q) BaselineInjections(FlexMarket market, NetworkIndex index, System.Numerics.Complex[] specified, int t)
+    {
+        var p0 = market.PrognosesReplaceGridInjections ? new double[index.BusCount] : specified.Select(s => s.Real).ToArray();
+        var q0 = market.PrognosesReplaceGridInjections ? new double[index.BusCount] : specified.Select(s => s.Imaginary).ToArray();
+        foreach (var prognosis in market.Prognoses)
+        {
+            var bus = index.IndexOf(prognosis.Bus);
+            p0[bus] += prognosis.PowerKw[t] / 1000 / index.BaseMva;
+            q0[bus] += (prognosis.ReactiveKvar?[t] ?? 0) / 1000 / index.BaseMva;
+        }
+
+        return (p0, q0);
     }
 
     /// <summary>The offers that cover slot <paramref name="t"/> and are still valid at its gate closure.</summary>

@@ -21,6 +21,9 @@ public sealed record FlexMarketRules
     /// <summary>How long before the start of a slot the market closes for it.</summary>
     public TimeSpan GateClosureLead { get; init; }
 
+    /// <summary>The single-sided penalty for under-delivery, EUR per MWh of the ordered quantity not delivered (docs/mechanisms/flexibility.md#settlement); 0 for none.</summary>
+    public double PenaltyEurPerMwh { get; init; }
+
     /// <summary>The gate closure of a slot that starts at <paramref name="slotStart"/>.</summary>
     public DateTimeOffset GateClosure(DateTimeOffset slotStart) => slotStart - GateClosureLead;
 }

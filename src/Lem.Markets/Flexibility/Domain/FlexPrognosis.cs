@@ -7,4 +7,8 @@ namespace Lem.Markets.Flexibility.Domain;
 /// <param name="Bus">The bus.</param>
 /// <param name="PowerKw">The net active injection per slot (kW).</param>
 /// <param name="ReactiveKvar">The net reactive injection per slot (kvar), or null for none.</param>
-public sealed record FlexPrognosis(BusId Bus, IReadOnlyList<double> PowerKw, IReadOnlyList<double>? ReactiveKvar = null);
+public sealed record FlexPrognosis(BusId Bus, IReadOnlyList<double> PowerKw, IReadOnlyList<double>? ReactiveKvar = null)
+{
+    /// <summary>The FSP whose portfolio this prognosis describes (its settlement baseline under the <c>prognosis</c> method), or null for the DSO's own forecast.</summary>
+    public ParticipantId? Fsp { get; init; }
+}

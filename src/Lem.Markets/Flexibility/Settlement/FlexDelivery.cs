@@ -1,7 +1,7 @@
 namespace Lem.Markets.Flexibility.Settlement;
 
 /// <summary>
-/// The settlement of one ordered slot (docs/mechanisms/flexibility.md#settlement-example), in UFTP FlexSettlement terms.
+/// The settlement of one ordered slot (docs/mechanisms/flexibility.md#settlement), in UFTP FlexSettlement terms.
 /// </summary>
 /// <param name="BaselineKw">The baseline net injection (kW; BaselinePower).</param>
 /// <param name="OrderedKw">The ordered change in the order's direction (kW; OrderedFlexPower).</param>
@@ -12,6 +12,9 @@ namespace Lem.Markets.Flexibility.Settlement;
 /// <param name="PenaltyEur">Shortfall energy times the penalty price (EUR; Penalty).</param>
 public sealed record FlexDelivery(double BaselineKw, double OrderedKw, double ActualKw, double DeliveredKw, double ShortfallKw, decimal PaymentEur, decimal PenaltyEur)
 {
-    /// <summary>Payment minus penalty (EUR; NetSettlement).</summary>
-    public decimal NetEur => PaymentEur - PenaltyEur;
+    /// <summary>The availability (reservation) payment for the ordered power, paid whatever is delivered (EUR); 0 for products without one.</summary>
+    public decimal AvailabilityEur { get; init; }
+
+    /// <summary>Utilisation payment plus availability payment minus penalty (EUR; NetSettlement).</summary>
+    public decimal NetEur => PaymentEur + AvailabilityEur - PenaltyEur;
 }

@@ -1,0 +1,38 @@
+using System.Text;
+using Lem.Cli.Output;
+using Lem.Domain.Validation;
+using Lem.Pipeline;
+using Lem.Scenarios;
+
+namespace Lem.Cli.Commands;
+
+/// <summary>What <c>lem flex</c> and <c>lem flex settle</c> share: loading a scenario with a flexibility section and writing a JSON file.</summary>
+internal static class FlexScenarioInput
+{
+    /// <summary>Loads the scenario; prints the problems and returns null when it is invalid or has no flexibility section or grid.</summary>
+    public static Scenario? Load(CliContext context, string path, string format, string missing)
+    {
+        var load = ScenarioReader.Load(path);
+        if (!load.IsValid)
+        {
+            ErrorPrinter.Print(context, format, path, load.Errors, load.Warnings);
+            return null;
+        }
+
+        var s = load.Scenario!;
+        if (s.Flexibility is null || s.Grid is null)
+        {
+            ErrorPrinter.Print(context, format, path, [new ValidationError("$.flexibility", ValidationCodes.FieldMissing, missing)]);
+            return null;
+        }
+
+        return s;
+    }
+
+    /// <summary>Writes a record as indented JSON (UTF-8 without BOM) to a file in a folder.</summary>
+    public static void WriteJson<T>(string folder, string file, T value)
+    {
+        using var writer = new StreamWriter(Path.Combine(folder, file), false, new UTF8Encoding(false));
+        Json.Write(writer, value);
+    }
+}
