@@ -18,7 +18,7 @@ namespace Lem.Markets.Flexibility.Continuous;
 /// <param name="OrderedKw">The volume ordered (kW, 0 when refused).</param>
 /// <param name="ActivationFactor">The ordered share of the offer.</param>
 /// <param name="PriceEurPerMwh">The offer's price (pay-as-bid).</param>
-/// <param name="CostEur">The payment: ordered kW × slot hours / 1000 × price (EUR).</param>
+/// <param name="CostEur">The payment, pay-as-bid: ordered kW × slot hours / 1000 × price (EUR); for a <c>dso-pair</c> leg the energy value at the leg's price, the grid operator paying only the pairing's spread.</param>
 /// <param name="ViolationKind">For a reduced or refused match: <c>overload</c>, <c>overvoltage</c>, <c>undervoltage</c> or <c>no-relief</c>; otherwise null.</param>
 /// <param name="ViolatedElement">The branch or bus of <paramref name="ViolationKind"/>, or null.</param>
 public sealed record FlexMatchEvent(
