@@ -111,13 +111,7 @@ public sealed class ContinuousFlexTrading : IDisposable
 
         var start = _events.Count;
         _requests.Add(request);
-        var candidates = _book
-            .Select((o, arrival) => (Offer: o, Arrival: arrival))
-            .Where(x => x.Offer.Direction == request.Direction && x.Offer.Slots.Contains(request.Slot) && area.Contains(x.Offer.Bus))
-            .OrderBy(x => x.Offer.PriceEurPerMwh)
-            .ThenBy(x => x.Arrival)
-            .Select(x => x.Offer)
-            .ToList();
+        var candidates = InPriceTimePriority(o => o.Direction == request.Direction && o.Slots.Contains(request.Slot) && area.Contains(o.Bus)).ToList();
         foreach (var offer in candidates)
         {
             if (OpenKw(request) <= 0)
@@ -165,6 +159,17 @@ public sealed class ContinuousFlexTrading : IDisposable
 
     /// <summary>The DSO area (congestion point) that contains a bus, or null.</summary>
     internal CongestionPoint? AreaOf(BusId bus) => _market.CongestionPoints.FirstOrDefault(c => c.Contains(bus));
+
+    /// <summary>
+    /// The offers in the book that pass a filter in price-time priority: lowest price first (highest with
+    /// <paramref name="highestFirst"/>, for bids), earlier arrival first at equal price.
+    /// </summary>
+    internal IEnumerable<FlexOffer> InPriceTimePriority(Func<FlexOffer, bool> where, bool highestFirst = false) => _book
+        .Select((o, arrival) => (Offer: o, Arrival: arrival))
+        .Where(x => where(x.Offer))
+        .OrderBy(x => highestFirst ? -x.Offer.PriceEurPerMwh : x.Offer.PriceEurPerMwh)
+        .ThenBy(x => x.Arrival)
+        .Select(x => x.Offer);
 
     /// <summary>The market's slot length (hours).</summary>
     internal double SlotHours => _market.SlotHours;

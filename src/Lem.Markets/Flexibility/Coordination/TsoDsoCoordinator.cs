@@ -45,12 +45,7 @@ public sealed class TsoDsoCoordinator : IDisposable
         ArgumentNullException.ThrowIfNull(request);
         var events = new List<FlexMatchEvent>();
         var open = request.RequestedKw;
-        var candidates = Dso.Offers
-            .Select((o, arrival) => (Offer: o, Arrival: arrival))
-            .Where(x => x.Offer.Direction == request.Direction && _registry.RemainingKw(x.Offer, request.Slot) > 1e-9)
-            .OrderBy(x => x.Offer.PriceEurPerMwh)
-            .ThenBy(x => x.Arrival)
-            .Select(x => x.Offer);
+        var candidates = Dso.InPriceTimePriority(o => o.Direction == request.Direction && _registry.RemainingKw(o, request.Slot) > 1e-9);
         foreach (var offer in candidates)
         {
             if (open <= 1e-9)
@@ -80,12 +75,9 @@ public sealed class TsoDsoCoordinator : IDisposable
         var inside = Dso.Offers.FirstOrDefault(o => o.Id == activation.OfferId)
             ?? throw new ArgumentException($"The offer '{activation.OfferId}' is not in the book.", nameof(activation));
         var opposite = activation.Direction == FlexDirection.Up ? FlexDirection.Down : FlexDirection.Up;
-        var outside = Dso.Offers
-            .Select((o, arrival) => (Offer: o, Arrival: arrival))
-            .Where(x => x.Offer.Direction == opposite && !area.Contains(x.Offer.Bus) && _registry.RemainingKw(x.Offer, activation.Slot) > 1e-9)
-            .OrderBy(x => opposite == FlexDirection.Down ? -x.Offer.PriceEurPerMwh : x.Offer.PriceEurPerMwh)
-            .ThenBy(x => x.Arrival)
-            .Select(x => x.Offer);
+        var outside = Dso.InPriceTimePriority(
+            o => o.Direction == opposite && !area.Contains(o.Bus) && _registry.RemainingKw(o, activation.Slot) > 1e-9,
+            highestFirst: opposite == FlexDirection.Down);
         var legs = new List<FlexPairLeg>();
         var open = activation.OrderedKw;
         foreach (var offer in outside)
