@@ -1,6 +1,7 @@
 using Lem.Domain.Markets;
 using Lem.Domain.Participants;
 using Lem.Markets.Assets;
+using Lem.Markets.Distributed.Grid;
 using Lem.Markets.Tariffs;
 
 namespace Lem.Markets.Distributed;
@@ -207,13 +208,13 @@ internal sealed class SeparableCost : ILocalCost
         _preferenceCost = 0;
     }
 
-    public void TradeStep(int partners, ReadOnlySpan<double> targets, ReadOnlySpan<double> preferences, double rho, Span<double> trades, Span<double> injection)
+    public void TradeStep(int partners, ReadOnlySpan<double> targets, ReadOnlySpan<double> preferences, double rho, Span<double> trades, Span<double> injection, NetInjectionTerm? net = null)
     {
         var n = _lo.Length;
         var pref = 0.0;
         for (var t = 0; t < n; t++)
         {
-            injection[t] = _x[t] = TradeSlot(t, partners, targets, preferences, rho, trades);
+            injection[t] = _x[t] = TradeSlot(t, partners, targets, preferences, rho, trades, net);
             for (var k = 0; k < partners; k++)
             {
                 pref += preferences[k] * Math.Abs(trades[(k * n) + t]);
@@ -301,16 +302,30 @@ internal sealed class SeparableCost : ILocalCost
         return mu == _above[t] ? (k, hi) : (hi, hi);
     }
 
-    private double TradeSlot(int t, int partners, ReadOnlySpan<double> targets, ReadOnlySpan<double> preferences, double rho, Span<double> trades)
+    private double TradeSlot(int t, int partners, ReadOnlySpan<double> targets, ReadOnlySpan<double> preferences, double rho, Span<double> trades, NetInjectionTerm? net)
     {
         var n = _lo.Length;
+        var supply = net?.SupplyKw[t] ?? 0.0;
         if (partners == 0)
         {
-            return Math.Clamp(0.0, _lo[t], _hi[t]);
+            return Math.Clamp(supply, _lo[t], _hi[t]);
         }
 
-        var pLow = _lo[t] >= 0 ? 0.0 : double.NegativeInfinity;
-        var pHigh = _hi[t] <= 0 ? 0.0 : double.PositiveInfinity;
+        var pLow = _lo[t] - supply >= 0 ? 0.0 : double.NegativeInfinity;
+        var pHigh = _hi[t] - supply <= 0 ? 0.0 : double.PositiveInfinity;
+
+        // The trades' sum P answering μ: argmin f(P) − μP, or with the grid's term (docs/mechanisms/admm.md#p2p-with-the-grid-agent)
+        // argmin_y f(y) + w/2(y − v)² − μy = prox of f at v + μ/w with weight w, less the supply.
+        (double Low, double High) Answer(double mu)
+        {
+            if (net is null)
+            {
+                return Response(t, mu);
+            }
+
+            var y = ProxSlot(t, net.TargetKw[t] + (mu / net.Weight), net.Weight) - supply;
+            return (y, y);
+        }
 
         double Sum(double mu, ReadOnlySpan<double> tg, ReadOnlySpan<double> c)
         {
@@ -326,7 +341,7 @@ internal sealed class SeparableCost : ILocalCost
         double G(double mu, ReadOnlySpan<double> tg, ReadOnlySpan<double> c)
         {
             var s = Sum(mu, tg, c);
-            var (a, b) = Response(t, mu);
+            var (a, b) = Answer(mu);
             return s - Math.Clamp(s, a, b);
         }
 
@@ -469,8 +484,8 @@ internal sealed class SeparableCost : ILocalCost
             total += p;
         }
 
-        var (low, high) = Response(t, root);
-        return Math.Clamp(total, low, high);
+        var (low, high) = Answer(root);
+        return Math.Clamp(total, low, high) + supply;
     }
 
     /// <summary>argmin c|p| + ρ/2(p − target)² + μp over [low, high]: soft thresholding, then clipping.</summary>
