@@ -166,7 +166,7 @@ public static class PeerToPeerAdmm
             if (grid is not null)
             {
                 // The bus coupling with the grid agent adds its residuals and norms (docs/mechanisms/admm.md#p2p-with-the-grid-agent).
-                var (gr2, gs2, gNorm2, gPrice2) = grid.Update(NetTrades(p, offsets, slots), rho, counter);
+                var (gr2, gs2, gNorm2, gPrice2) = grid.Update(NetTrades(p, offsets, slots), EnergyPrices(lambda, offsets, slots), rho, counter);
                 (r2, s2, pNorm2, lNorm2) = (r2 + gr2, s2 + gs2, pNorm2 + gNorm2, lNorm2 + gPrice2);
             }
 
@@ -247,7 +247,7 @@ public static class PeerToPeerAdmm
         {
             // The outside market (the last agent) also supplied the grid's draw; the energy price is its pairs' mean price.
             injections[n - 1] = grid.SupplierInjection(injections[n - 1]);
-            dlmps = grid.Dlmps([.. Enumerable.Range(0, slots).Select(t => Enumerable.Range(offsets[n - 1], offsets[n] - offsets[n - 1]).Select(e => lambda[(e * slots) + t]).DefaultIfEmpty(0.0).Average())]);
+            dlmps = grid.Dlmps(EnergyPrices(lambda, offsets, slots));
         }
 
         var finalLambda = lambda;
@@ -268,6 +268,24 @@ public static class PeerToPeerAdmm
             TotalCostEur = cost,
             BusPricesEurPerMwh = dlmps,
         };
+    }
+
+    /// <summary>The energy price per slot with the grid agent: the mean of the outside market's (the last agent's) pair prices.</summary>
+    private static double[] EnergyPrices(double[] lambda, int[] offsets, int slots)
+    {
+        var (first, last) = (offsets[^2], offsets[^1]);
+        var prices = new double[slots];
+        for (var t = 0; t < slots && last > first; t++)
+        {
+            for (var e = first; e < last; e++)
+            {
+                prices[t] += lambda[(e * slots) + t];
+            }
+
+            prices[t] /= last - first;
+        }
+
+        return prices;
     }
 
     /// <summary>Each agent's Σ_m p_nm per slot from the proposals p (edge-major).</summary>

@@ -4,7 +4,7 @@ namespace Lem.Markets.Distributed.Grid;
 /// The bus coupling of the P2P market with the grid agent (docs/mechanisms/admm.md#p2p-with-the-grid-agent): per bus
 /// b, the agents there and the grid agent (position −g_b) share Σ_{i at b} y_i − g_b = 0, where y_i is agent i's net
 /// injection at its bus (its trades, plus for the outside market the grid's own draw Σ_b g_b, which it supplies).
-/// Per iteration: the grid agent projects gᵏ + x̄ᵏ − π/ρ, then x̄_b = (Σ_{i at b} y_i − g_b)/n_b and π_b ← π_b − ρx̄_b
+/// Per iteration: the grid agent projects gᵏ + x̄ᵏ − (π + λ)/ρ (λ the energy price it pays for its draw), then x̄_b = (Σ_{i at b} y_i − g_b)/n_b and π_b ← π_b − ρx̄_b
 /// (π unscaled, like the P2P pair prices, so a change of ρ leaves it in place).
 /// </summary>
 internal sealed class GridConsensus
@@ -68,10 +68,12 @@ internal sealed class GridConsensus
     /// One coordination step after the agents answered with their trades' sums <paramref name="tradedKw"/> (agent-major, kW):
     /// the grid agent's projection, the bus means and prices. Returns the squared primal residual (the larger of the
     /// per-bus one and ‖A‖²/n for the aggregate imbalance A, as in the exchange with the grid agent), the squared dual
-    /// residual without ρ², ‖y, g‖² and Σ_b n_b‖π_b‖².
+    /// residual without ρ², ‖y, g‖² and Σ_b n_b‖π_b‖². The grid agent buys its own draw Σ_b g_b at the trades' energy
+    /// price <paramref name="energyEurPerMwh"/> (per slot), so its step is the projection of gᵏ + x̄ᵏ − (π + λ)/ρ.
     /// </summary>
-    public (double Primal2, double Dual2, double Norm2, double PriceNorm2) Update(double[][] tradedKw, double rho, MessageCounter counter)
+    public (double Primal2, double Dual2, double Norm2, double PriceNorm2) Update(double[][] tradedKw, IReadOnlyList<double> energyEurPerMwh, double rho, MessageCounter counter)
     {
+        ArgumentNullException.ThrowIfNull(energyEurPerMwh);
         ArgumentNullException.ThrowIfNull(tradedKw);
         ArgumentNullException.ThrowIfNull(counter);
         (_y, _yPrevious) = (_yPrevious, _y);
@@ -87,7 +89,7 @@ internal sealed class GridConsensus
         var requested = new double[size];
         for (var k = 0; k < size; k++)
         {
-            requested[k] = _g[k] + _mean[k] - (_price[k] / rho);
+            requested[k] = _g[k] + _mean[k] - ((_price[k] + energyEurPerMwh[k % _slots]) / rho);
         }
 
         var message = new GridSignal(0, _slots, requested);
