@@ -72,10 +72,10 @@ public sealed class RunDistributedTests : IDisposable
     }
 
     [Fact]
-    public void Run_DistributedMechanismWithAGridFormulation_IsAUsageError()
+    public void Run_DistributedMechanismWithANonlinearGridFormulation_IsAUsageError()
     {
-        var (exit, _, err) = CliRunner.Run("run", RepoPaths.InRepo("examples", "tiny", "scenario.json"), "--mechanism", "p2p", "--grid", "dc");
+        var (exit, _, err) = CliRunner.Run("run", RepoPaths.InRepo("examples", "tiny", "scenario.json"), "--mechanism", "p2p", "--grid", "ac");
         Assert.Equal(2, exit);
-        Assert.Contains("copper plate", err, StringComparison.Ordinal);
+        Assert.Contains("lindistflow", err, StringComparison.Ordinal);
     }
 }

@@ -23,9 +23,9 @@ public sealed class CommunityMechanism() : AdmmMechanism(
         if (options.Coupling is { } grid)
         {
             // With the grid agent (docs/mechanisms/admm.md#the-grid-agent): the manager's outside trade is at the connection bus.
-            var g = GridSharing.Run(agents, grid.AgentBus, grid.Agent, horizon.Count, options.Admm, CommunityManager.Signal, CommunityManager.Position, CommunityManager.OutsideCost(outside, horizon.Count), grid.ConnectionBus);
+            var g = GridSharing.Run(agents, grid.AgentBus, grid.Agent, horizon.Count, StartingAtOutsidePrices(options.Admm, market, horizon.Count), CommunityManager.Signal, CommunityManager.Position, CommunityManager.OutsideCost(outside, horizon.Count), grid.ConnectionBus);
             var (import, export) = SplitOutsideTrade(g.OwnPositionKw!);
-            return GridResult(g, grid, clock, import, export);
+            return GridResult(g, g.BusPricesEurPerMwh, grid, clock, import, export);
         }
 
         var r = CommunityManager.Run(agents, outside, horizon.Count, StartingAtOutsidePrices(options.Admm, market, horizon.Count));

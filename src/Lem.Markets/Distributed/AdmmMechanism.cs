@@ -250,15 +250,16 @@ public abstract class AdmmMechanism(string name, string description, Distributed
     /// <see cref="Result"/> of a run with the grid agent (docs/mechanisms/admm.md#the-grid-agent): the DLMPs per bus and
     /// slot, and as the slot's one price the DLMP at the point of common coupling.
     /// </summary>
-    private protected DistributedResult GridResult(GridAdmmResult run, GridCoupling grid, Stopwatch clock, IReadOnlyList<double> importKw, IReadOnlyList<double> exportKw)
+    private protected DistributedResult GridResult(AdmmResult run, double[][] busPricesEurPerMwh, GridCoupling grid, Stopwatch clock, IReadOnlyList<double> importKw, IReadOnlyList<double> exportKw, IReadOnlyList<DistributedTrade>? trades = null)
     {
         ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(busPricesEurPerMwh);
         ArgumentNullException.ThrowIfNull(grid);
-        return Result(run, clock, [.. run.BusPricesEurPerMwh.Select(p => p[grid.ConnectionBus])], importKw, exportKw) with
+        return Result(run, clock, [.. busPricesEurPerMwh.Select(p => p[grid.ConnectionBus])], importKw, exportKw, trades) with
         {
             Formulation = grid.FormulationName,
             PriceLocations = grid.PriceLocations,
-            BusPricesEurPerMwh = [.. run.BusPricesEurPerMwh.Select(grid.ToPriceLocations)],
+            BusPricesEurPerMwh = [.. busPricesEurPerMwh.Select(grid.ToPriceLocations)],
         };
     }
 

@@ -1,3 +1,5 @@
+using Lem.Markets.Distributed.Grid;
+
 namespace Lem.Markets.Distributed;
 
 /// <summary>
@@ -14,9 +16,10 @@ internal interface ILocalCost
 
     /// <summary>
     /// P2P local step (§6.1): argmin f(P) + Σ_m [c_m|p_m| + ρ/2(p_m − target_m)²] with P = Σ_m p_m per slot;
-    /// arrays partner-major [m·T + t]. Writes the trades and the resulting net injection.
+    /// arrays partner-major [m·T + t]. Writes the trades and the resulting net injection. With the grid agent,
+    /// <paramref name="net"/> adds its bus term and the net injection is Σ_m p_m plus its supply (<see cref="NetInjectionTerm"/>).
     /// </summary>
-    void TradeStep(int partners, ReadOnlySpan<double> targets, ReadOnlySpan<double> preferences, double rho, Span<double> trades, Span<double> injection);
+    void TradeStep(int partners, ReadOnlySpan<double> targets, ReadOnlySpan<double> preferences, double rho, Span<double> trades, Span<double> injection, NetInjectionTerm? net = null);
 
     /// <summary>The cost (EUR, cost − utility, with preference costs of the last trades) at the last local solution.</summary>
     double LastCostEur();

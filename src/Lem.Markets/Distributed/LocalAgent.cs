@@ -1,6 +1,7 @@
 using Lem.Domain.Markets;
 using Lem.Domain.Participants;
 using Lem.Markets.Community;
+using Lem.Markets.Distributed.Grid;
 using Lem.Markets.Exchange;
 using Lem.Markets.PeerToPeer;
 using Lem.Markets.Tariffs;
@@ -26,6 +27,7 @@ public sealed class LocalAgent : IAgent
     private string[] _partners = [];
     private double[] _partnerPreferences = [];
     private double[] _partnerPremiums = [];
+    private double[] _lastSupply = [];
 
     private LocalAgent(string id, ILocalCost cost, IReadOnlyDictionary<string, double>? preferences, IReadOnlyDictionary<string, double>? premiums = null)
     {
@@ -188,7 +190,35 @@ public sealed class LocalAgent : IAgent
             targets[i] = _pairConsensus[i] + ((s.PairPricesEurPerMwh[i] - _partnerPremiums[i]) / s.Rho);
         }
 
-        _cost.TradeStep(k, targets, _partnerPreferences, s.Rho, _trades, _x);
+        _cost.TradeStep(k, targets, _partnerPreferences, s.Rho, _trades, _x, s.Bus is { } bus ? BusTerm(bus, k, s.Rho) : null);
         return new P2pProposal(AgentId, [.. _trades]);
+    }
+
+    /// <summary>
+    /// The grid's term of a P2P step (docs/mechanisms/admm.md#p2p-with-the-grid-agent): the bus exchange's proximal target
+    /// v = y − x̄_b + π_b/ρ on the agent's net injection y at its bus (its last trades plus its supply).
+    /// </summary>
+    private NetInjectionTerm BusTerm(BusSignal bus, int partners, double rho)
+    {
+        var n = _x.Length;
+        if (bus.MeanKw.Count != n || bus.PriceEurPerMwh.Count != n || (bus.SupplyKw is { } supply && supply.Count != n))
+        {
+            throw new ArgumentException($"Agent '{AgentId}': a bus signal needs {n} values per slot series.", nameof(bus));
+        }
+
+        var target = new double[n];
+        for (var t = 0; t < n; t++)
+        {
+            var y = _lastSupply.Length == n ? _lastSupply[t] : 0.0;
+            for (var m = 0; m < partners; m++)
+            {
+                y += _trades[(m * n) + t];
+            }
+
+            target[t] = y - bus.MeanKw[t] + (bus.PriceEurPerMwh[t] / rho);
+        }
+
+        _lastSupply = bus.SupplyKw is { } s ? [.. s] : new double[n];
+        return new NetInjectionTerm(rho, target, _lastSupply);
     }
 }

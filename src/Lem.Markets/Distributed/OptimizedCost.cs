@@ -1,5 +1,6 @@
 using Lem.Domain.Participants;
 using Lem.Markets.Assets;
+using Lem.Markets.Distributed.Grid;
 using Lem.Markets.Tariffs;
 using Lem.Optimization.InteriorPoint;
 
@@ -56,20 +57,33 @@ internal sealed class OptimizedCost : ILocalCost
         _lastCostEur = local.CostEur.Sum(c => c.Evaluate(values));
     }
 
-    public void TradeStep(int partners, ReadOnlySpan<double> targets, ReadOnlySpan<double> preferences, double rho, Span<double> trades, Span<double> injection)
+    public void TradeStep(int partners, ReadOnlySpan<double> targets, ReadOnlySpan<double> preferences, double rho, Span<double> trades, Span<double> injection, NetInjectionTerm? net = null)
     {
         var n = SlotCount;
+        if (net is not null && net.SupplyKw.Any(s => s != 0))
+        {
+            throw new ArgumentException($"Agent '{_participant.Id}': only the outside market supplies the grid's draw.", nameof(net));
+        }
+
         if (partners > 0 && AllZero(preferences[..partners]))
         {
             // Without preference costs, min Σ_k ρ/2(p_k − a_k)² subject to Σ_k p_k = P is ρ/(2K)(P − Σ_k a_k)², reached
-            // at p_k = a_k + (P − Σa)/K: the trade step is a proximal step on the net injection with weight ρ/K.
+            // at p_k = a_k + (P − Σa)/K: the trade step is a proximal step on the net injection with weight ρ/K; the
+            // grid's term w/2(P − v)² joins it as weight ρ/K + w at the weighted mean of the two targets.
             var sum = new double[n];
             for (var i = 0; i < partners * n; i++)
             {
                 sum[i % n] += targets[i];
             }
 
-            Prox(sum, rho / partners, injection);
+            var weight = (rho / partners) + (net?.Weight ?? 0.0);
+            var target = new double[n];
+            for (var t = 0; t < n; t++)
+            {
+                target[t] = net is null ? sum[t] : (((rho / partners) * sum[t]) + (net.Weight * net.TargetKw[t])) / weight;
+            }
+
+            Prox(target, weight, injection);
             for (var i = 0; i < partners * n; i++)
             {
                 trades[i] = targets[i] + ((injection[i % n] - sum[i % n]) / partners);
@@ -78,9 +92,9 @@ internal sealed class OptimizedCost : ILocalCost
             return;
         }
 
-        if (_trade is null || _trade.Partners != partners || !_trade.Preferences.AsSpan().SequenceEqual(preferences))
+        if (_trade is null || _trade.Partners != partners || !_trade.Preferences.AsSpan().SequenceEqual(preferences) || (_trade.X.Length > 0) != (net is not null))
         {
-            _trade = Build(partners, preferences.ToArray());
+            _trade = Build(partners, preferences.ToArray(), net is not null);
         }
 
         var local = _trade;
@@ -91,6 +105,14 @@ internal sealed class OptimizedCost : ILocalCost
             var j = local.Trades[i].Index;
             quadratic[j] = rho;
             linear[j] -= rho * targets[i];
+        }
+
+        for (var t = 0; t < local.X.Length && net is not null; t++)
+        {
+            // The grid's term on the net injection (docs/mechanisms/admm.md#p2p-with-the-grid-agent).
+            var j = local.X[t].Index;
+            quadratic[j] = net.Weight;
+            linear[j] -= net.Weight * net.TargetKw[t];
         }
 
         var values = Solve(local, linear, quadratic);
@@ -171,9 +193,10 @@ internal sealed class OptimizedCost : ILocalCost
     /// <summary>
     /// The participant's assets and orders with, per slot, either its net injection x (kW) as a variable
     /// (<paramref name="partners"/> = 0, proximal steps) or its trades with each partner (P2P steps, with |p| epigraph
-    /// variables for partners with a preference cost) whose sum is the net injection.
+    /// variables for partners with a preference cost) whose sum is the net injection, and with <paramref name="net"/> the
+    /// net injection x as a variable too (the grid's term of a P2P step).
     /// </summary>
-    private Local Build(int partners, double[] preferences)
+    private Local Build(int partners, double[] preferences, bool net = false)
     {
         var model = new OptimizationModel($"agent:{_participant.Id}");
         var c = new PoolBuildContext(model, _horizon, 1, 0.0, reactive: false, elastic: false, NoBinaries);
@@ -188,7 +211,7 @@ internal sealed class OptimizedCost : ILocalCost
         }
 
         var n = c.SlotCount;
-        var xs = partners == 0 ? new Variable[n] : [];
+        var xs = partners == 0 || net ? new Variable[n] : [];
         var trades = new Variable[partners * n];
         var scale = 1000.0 / c.Hours; // EUR of a slot → EUR/MWh × kW
         var objective = new LinearExpression();
@@ -201,10 +224,18 @@ internal sealed class OptimizedCost : ILocalCost
                 row.Add(new Variable(injectionMw.Indices[i]), 1000.0 * injectionMw.Coefficients[i]);
             }
 
-            if (partners == 0)
+            if (xs.Length > 0)
             {
                 xs[t] = model.AddVariable(double.NegativeInfinity, double.PositiveInfinity, $"x[{t}]");
                 row.Add(xs[t], -1.0);
+            }
+
+            var rhs = -1000.0 * injectionMw.Constant;
+            if (xs.Length > 0 && partners > 0)
+            {
+                // x = Σ_k p_k: the trades' sum is the net injection the grid's term sees.
+                model.AddEquality(row, rhs, $"injection[{t}]");
+                (row, rhs) = (new LinearExpression(partners + 1).Add(xs[t], 1.0), 0.0);
             }
 
             for (var k = 0; k < partners; k++)
@@ -221,7 +252,7 @@ internal sealed class OptimizedCost : ILocalCost
                 }
             }
 
-            model.AddEquality(row, -1000.0 * injectionMw.Constant, $"injection[{t}]");
+            model.AddEquality(row, rhs, xs.Length > 0 && partners > 0 ? $"trades[{t}]" : $"injection[{t}]");
             objective.Add(c.Cost[t], scale);
         }
 

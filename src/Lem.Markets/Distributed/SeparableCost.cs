@@ -1,6 +1,7 @@
 using Lem.Domain.Markets;
 using Lem.Domain.Participants;
 using Lem.Markets.Assets;
+using Lem.Markets.Distributed.Grid;
 using Lem.Markets.Tariffs;
 
 namespace Lem.Markets.Distributed;
@@ -206,13 +207,13 @@ internal sealed class SeparableCost : ILocalCost
         _preferenceCost = 0;
     }
 
-    public void TradeStep(int partners, ReadOnlySpan<double> targets, ReadOnlySpan<double> preferences, double rho, Span<double> trades, Span<double> injection)
+    public void TradeStep(int partners, ReadOnlySpan<double> targets, ReadOnlySpan<double> preferences, double rho, Span<double> trades, Span<double> injection, NetInjectionTerm? net = null)
     {
         var n = _lo.Length;
         var pref = 0.0;
         for (var t = 0; t < n; t++)
         {
-            injection[t] = _x[t] = TradeSlot(t, partners, targets, preferences, rho, trades);
+            injection[t] = _x[t] = TradeSlot(t, partners, targets, preferences, rho, trades, net);
             for (var k = 0; k < partners; k++)
             {
                 pref += preferences[k] * Math.Abs(trades[(k * n) + t]);
@@ -300,18 +301,19 @@ internal sealed class SeparableCost : ILocalCost
         return mu == _above[t] ? (k, hi) : (hi, hi);
     }
 
-    private double TradeSlot(int t, int partners, ReadOnlySpan<double> targets, ReadOnlySpan<double> preferences, double rho, Span<double> trades)
+    private double TradeSlot(int t, int partners, ReadOnlySpan<double> targets, ReadOnlySpan<double> preferences, double rho, Span<double> trades, NetInjectionTerm? net)
     {
         var n = _lo.Length;
+        var supply = net?.SupplyKw[t] ?? 0.0;
         if (partners == 0)
         {
-            return Math.Clamp(0.0, _lo[t], _hi[t]);
+            return Math.Clamp(supply, _lo[t], _hi[t]);
         }
 
-        var pLow = _lo[t] >= 0 ? 0.0 : double.NegativeInfinity;
-        var pHigh = _hi[t] <= 0 ? 0.0 : double.PositiveInfinity;
+        var pLow = _lo[t] - supply >= 0 ? 0.0 : double.NegativeInfinity;
+        var pHigh = _hi[t] - supply <= 0 ? 0.0 : double.PositiveInfinity;
 
-        var root = BalanceMultiplier(t, partners, targets, preferences, rho, pLow, pHigh);
+        var root = BalanceMultiplier(t, partners, targets, preferences, rho, pLow, pHigh, net);
         var total = 0.0;
         for (var k = 0; k < partners; k++)
         {
@@ -320,8 +322,8 @@ internal sealed class SeparableCost : ILocalCost
             total += p;
         }
 
-        var (low, high) = Response(t, root);
-        return Math.Clamp(total, low, high);
+        var (low, high) = Answer(t, root, net);
+        return Math.Clamp(total, low, high) + supply;
     }
 
     /// <summary>
@@ -331,7 +333,7 @@ internal sealed class SeparableCost : ILocalCost
     /// breakpoints finds the segment that holds the root and one interpolation on it is exact; past the outermost
     /// breakpoint a doubling step closes the bracket.
     /// </summary>
-    private double BalanceMultiplier(int t, int partners, ReadOnlySpan<double> targets, ReadOnlySpan<double> preferences, double rho, double pLow, double pHigh)
+    private double BalanceMultiplier(int t, int partners, ReadOnlySpan<double> targets, ReadOnlySpan<double> preferences, double rho, double pLow, double pHigh, NetInjectionTerm? net)
     {
         var n = _lo.Length;
         var needed = (2 * partners) + 6;
@@ -357,7 +359,15 @@ internal sealed class SeparableCost : ILocalCost
             }
         }
 
+        // With the grid's term w/2(y − v)² the answer solves μ = (a + w)·y + f's slope − w·v, so its breakpoints move likewise.
         double a = _a[t], below = _below[t], above = _above[t];
+        if (net is not null)
+        {
+            a += net.Weight;
+            below -= net.Weight * net.TargetKw[t];
+            above -= net.Weight * net.TargetKw[t];
+        }
+
         if (a > 0)
         {
             AddPoint(points, ref count, below + (a * _kink[t]));
@@ -381,7 +391,7 @@ internal sealed class SeparableCost : ILocalCost
         {
             var middle = (first + last) / 2;
             var mu = sorted[middle];
-            var g = Balance(t, partners, targets, preferences, rho, pLow, pHigh, mu);
+            var g = Balance(t, partners, targets, preferences, rho, pLow, pHigh, net, mu);
             if (g == 0)
             {
                 return mu;
@@ -404,7 +414,7 @@ internal sealed class SeparableCost : ILocalCost
         {
             var mu = double.IsFinite(left) ? left + step : right - step;
             step *= 2;
-            var g = Balance(t, partners, targets, preferences, rho, pLow, pHigh, mu);
+            var g = Balance(t, partners, targets, preferences, rho, pLow, pHigh, net, mu);
             if (g == 0)
             {
                 return mu;
@@ -428,8 +438,23 @@ internal sealed class SeparableCost : ILocalCost
         return Math.Clamp(left + (gLeft * (right - left) / (gLeft - gRight)), left, right);
     }
 
+    /// <summary>
+    /// The trades' sum P answering μ: argmin f(P) − μP, or with the grid's term (docs/mechanisms/admm.md#p2p-with-the-grid-agent)
+    /// argmin_y f(y) + w/2(y − v)² − μy = prox of f at v + μ/w with weight w, less the outside market's supply.
+    /// </summary>
+    private (double Low, double High) Answer(int t, double mu, NetInjectionTerm? net)
+    {
+        if (net is null)
+        {
+            return Response(t, mu);
+        }
+
+        var y = ProxSlot(t, net.TargetKw[t] + (mu / net.Weight), net.Weight) - net.SupplyKw[t];
+        return (y, y);
+    }
+
     /// <summary>G(μ) of <see cref="BalanceMultiplier"/>: the trades' sum minus its projection on the agent's response at μ.</summary>
-    private double Balance(int t, int partners, ReadOnlySpan<double> targets, ReadOnlySpan<double> preferences, double rho, double pLow, double pHigh, double mu)
+    private double Balance(int t, int partners, ReadOnlySpan<double> targets, ReadOnlySpan<double> preferences, double rho, double pLow, double pHigh, NetInjectionTerm? net, double mu)
     {
         var n = _lo.Length;
         var s = 0.0;
@@ -438,7 +463,7 @@ internal sealed class SeparableCost : ILocalCost
             s += Trade(targets[(k * n) + t], preferences[k], mu, rho, pLow, pHigh);
         }
 
-        var (low, high) = Response(t, mu);
+        var (low, high) = Answer(t, mu, net);
         return s - Math.Clamp(s, low, high);
     }
 

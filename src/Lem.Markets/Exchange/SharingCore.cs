@@ -80,21 +80,7 @@ internal static class SharingCore
                 }
             }
 
-            for (var i = 0; i < agents.Count; i++)
-            {
-                var answer = responses[i];
-                counter.Add(1, answer.EncodedBytes);
-                var values = read(answer);
-                if (values.Count != slots)
-                {
-                    throw new InvalidOperationException($"Agent '{agents[i].AgentId}' answered with {values.Count} values for {slots} slots.");
-                }
-
-                for (var t = 0; t < slots; t++)
-                {
-                    x[i][t] = values[t];
-                }
-            }
+            AgentAnswers.Collect(agents, responses, read, slots, counter, x);
 
             if (own is not null)
             {

@@ -16,4 +16,7 @@ public sealed record P2pResult : AdmmResult
 
     /// <summary>The largest |p_nm + p_mn| before reconciliation (reciprocity error of the last iterate).</summary>
     public required double ReciprocityError { get; init; }
+
+    /// <summary>With the grid agent, the DLMP per slot and solver bus, EUR/MWh (docs/mechanisms/admm.md#p2p-with-the-grid-agent); else null.</summary>
+    public double[][]? BusPricesEurPerMwh { get; init; }
 }

@@ -1,4 +1,5 @@
 using Lem.Markets.Distributed;
+using Lem.Markets.Distributed.Grid;
 
 namespace Lem.Markets.PeerToPeer;
 
@@ -20,8 +21,11 @@ public sealed record P2pSignal(int Iteration, double Rho, IReadOnlyList<string> 
     /// </summary>
     public double Relaxation { get; init; } = 1.0;
 
+    /// <summary>With the grid agent, the agent's bus coupling (docs/mechanisms/admm.md#p2p-with-the-grid-agent); else null.</summary>
+    public BusSignal? Bus { get; init; }
+
     /// <inheritdoc/>
-    public override int ValueCount => 1 + PartnerTrades.Count + PairPricesEurPerMwh.Count;
+    public override int ValueCount => 1 + PartnerTrades.Count + PairPricesEurPerMwh.Count + (Bus?.ValueCount ?? 0);
 
     /// <inheritdoc/>
     public override int IndexCount => PartnerIds.Count;

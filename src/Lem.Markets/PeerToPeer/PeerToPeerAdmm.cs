@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Lem.Markets.Distributed;
+using Lem.Markets.Distributed.Grid;
 
 namespace Lem.Markets.PeerToPeer;
 
@@ -20,7 +21,14 @@ public static class PeerToPeerAdmm
 {
     /// <summary>Runs the P2P market from p = 0, λ = 0.</summary>
     /// <exception cref="ArgumentException">When the graph does not match the agents or the options are out of range.</exception>
-    public static P2pResult Run(IReadOnlyList<IAgent> agents, CommunicationGraph graph, int slots, AdmmOptions? options = null)
+    public static P2pResult Run(IReadOnlyList<IAgent> agents, CommunicationGraph graph, int slots, AdmmOptions? options = null) =>
+        Run(agents, graph, slots, options, null);
+
+    /// <summary>
+    /// Runs the P2P market, with <paramref name="grid"/> also coupled to the grid agent per bus
+    /// (docs/mechanisms/admm.md#p2p-with-the-grid-agent).
+    /// </summary>
+    internal static P2pResult Run(IReadOnlyList<IAgent> agents, CommunicationGraph graph, int slots, AdmmOptions? options, GridConsensus? grid)
     {
         ArgumentNullException.ThrowIfNull(agents);
         ArgumentNullException.ThrowIfNull(graph);
@@ -89,7 +97,7 @@ public static class PeerToPeerAdmm
         var history = new List<ResidualRecord>();
         var status = ConvergenceStatus.IterationLimit;
         double r = double.NaN, s = double.NaN, firstR = double.NaN;
-        var sqrtDim = Math.Sqrt(Math.Max(1.0, (double)edges * slots));
+        var sqrtDim = Math.Sqrt(Math.Max(1.0, ((double)edges * slots) + (grid?.Dimension ?? 0)));
         var proposalBytes = MessageEncoding.Bytes(slots, 0);
         var residualBytes = MessageEncoding.Bytes(2, 0);
         var sinceChange = 0;
@@ -111,7 +119,7 @@ public static class PeerToPeerAdmm
                     Array.Copy(lambda, e * slots, prices, j * slots, slots);
                 }
 
-                var answer = agents[i].Respond(new P2pSignal(k, currentRho, partnerIds[i], theirs, prices) { Relaxation = alpha });
+                var answer = agents[i].Respond(new P2pSignal(k, currentRho, partnerIds[i], theirs, prices) { Relaxation = alpha, Bus = grid?.SignalFor(i) });
                 if (answer is not P2pProposal proposal || proposal.Trades.Count != deg * slots)
                 {
                     throw new InvalidOperationException($"Agent '{agents[i].AgentId}' did not answer with a proposal of {deg * slots} trades.");
@@ -153,6 +161,13 @@ public static class PeerToPeerAdmm
                     lambda[own + t] -= 0.5 * alpha * rho * sum;
                     lNorm2 += lambda[own + t] * lambda[own + t];
                 }
+            }
+
+            if (grid is not null)
+            {
+                // The bus coupling with the grid agent adds its residuals and norms (docs/mechanisms/admm.md#p2p-with-the-grid-agent).
+                var (gr2, gs2, gNorm2, gPrice2) = grid.Update(NetTrades(p, offsets, slots), EnergyPrices(lambda, offsets, slots), rho, counter);
+                (r2, s2, pNorm2, lNorm2) = (r2 + gr2, s2 + gs2, pNorm2 + gNorm2, lNorm2 + gPrice2);
             }
 
             r = Math.Sqrt(r2);
@@ -227,6 +242,13 @@ public static class PeerToPeerAdmm
         }
 
         double? cost = options.ReportCosts ? counter.CollectCosts(agents) : null;
+        double[][]? dlmps = null;
+        if (grid is not null)
+        {
+            // The outside market (the last agent) also supplied the grid's draw; the energy price is its pairs' mean price.
+            injections[n - 1] = grid.SupplierInjection(injections[n - 1]);
+            dlmps = grid.Dlmps(EnergyPrices(lambda, offsets, slots));
+        }
 
         var finalLambda = lambda;
         IReadOnlyList<double> TradeOf(int a, int b) =>
@@ -244,6 +266,44 @@ public static class PeerToPeerAdmm
             PriceOf = PriceOf,
             ReciprocityError = reciprocity,
             TotalCostEur = cost,
+            BusPricesEurPerMwh = dlmps,
         };
+    }
+
+    /// <summary>The energy price per slot with the grid agent: the mean of the outside market's (the last agent's) pair prices.</summary>
+    private static double[] EnergyPrices(double[] lambda, int[] offsets, int slots)
+    {
+        var (first, last) = (offsets[^2], offsets[^1]);
+        var prices = new double[slots];
+        for (var t = 0; t < slots && last > first; t++)
+        {
+            for (var e = first; e < last; e++)
+            {
+                prices[t] += lambda[(e * slots) + t];
+            }
+
+            prices[t] /= last - first;
+        }
+
+        return prices;
+    }
+
+    /// <summary>Each agent's Σ_m p_nm per slot from the proposals p (edge-major).</summary>
+    private static double[][] NetTrades(double[] p, int[] offsets, int slots)
+    {
+        var net = new double[offsets.Length - 1][];
+        for (var i = 0; i < net.Length; i++)
+        {
+            net[i] = new double[slots];
+            for (var e = offsets[i]; e < offsets[i + 1]; e++)
+            {
+                for (var t = 0; t < slots; t++)
+                {
+                    net[i][t] += p[(e * slots) + t];
+                }
+            }
+        }
+
+        return net;
     }
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Lem.Domain.Markets;
 using Lem.Markets.Distributed;
+using Lem.Markets.Distributed.Grid;
 using Lem.Markets.Clearing;
 
 namespace Lem.Markets.PeerToPeer;
@@ -14,6 +15,7 @@ public sealed class PeerToPeerMechanism() : AdmmMechanism(
     /// <inheritdoc />
     public override ClearingCapabilities Capabilities { get; } = new()
     {
+        GridFormulations = GridCoupling.Formulations,
         MultiPeriodAssets = true,
         BilateralTrades = true,
         Private = true,
@@ -36,7 +38,9 @@ public sealed class PeerToPeerMechanism() : AdmmMechanism(
         var slots = horizon.Count;
         agents.Add(LocalAgent.OutsideMarket(options.OutsideMarketId, market, horizon));
         var graph = Graph(agents.Count, options.PartnersPerAgent ?? (agents.Count - 1 <= DistributedOptions.CompleteGraphUpTo ? null : DistributedOptions.AutomaticPartners));
-        var r = PeerToPeerAdmm.Run(agents, graph, slots, StartingAtOutsidePrices(options.P2pAdmm, market, slots));
+        // With the grid agent (docs/mechanisms/admm.md#p2p-with-the-grid-agent): the outside market is at the connection bus and supplies the grid's draw.
+        var coupling = options.Coupling is { } grid ? new GridConsensus(grid.Agent, [.. grid.AgentBus, grid.ConnectionBus], agents.Count - 1, slots) : null;
+        var r = PeerToPeerAdmm.Run(agents, graph, slots, StartingAtOutsidePrices(options.P2pAdmm, market, slots), coupling);
         var prices = new double[slots];
         for (var t = 0; t < slots; t++)
         {
@@ -46,7 +50,14 @@ public sealed class PeerToPeerMechanism() : AdmmMechanism(
         }
 
         var hours = horizon.SlotHours;
-        return ResultWithOutsideAgent(r, clock, prices, [.. r.Trades.Select(x => new DistributedTrade(x.BuyerId, x.SellerId, x.Slot, x.Quantity * hours, x.PriceEurPerMwh))]);
+        IReadOnlyList<DistributedTrade> trades = [.. r.Trades.Select(x => new DistributedTrade(x.BuyerId, x.SellerId, x.Slot, x.Quantity * hours, x.PriceEurPerMwh))];
+        if (options.Coupling is { } coupled && r.BusPricesEurPerMwh is { } dlmps)
+        {
+            var (import, export) = SplitOutsideTrade(r.Injections[^1]);
+            return GridResult(r, dlmps, coupled, clock, import, export, trades);
+        }
+
+        return ResultWithOutsideAgent(r, clock, prices, trades);
     }
 
     /// <summary>The P2P graph: complete, or a ring of <paramref name="partners"/> neighbours plus everyone with the outside market (the last agent).</summary>

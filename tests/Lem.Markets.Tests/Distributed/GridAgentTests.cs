@@ -33,6 +33,7 @@ public sealed class GridAgentTests(ITestOutputHelper output)
     [Theory]
     [InlineData("exchange")]
     [InlineData("community")]
+    [InlineData("p2p")]
     [Trait("Category", "Heavy")]
     public void TenHouseholdsOnKerber_LinDistFlow_MatchesThePoolsWelfareAndDlmps(string mechanism)
     {
@@ -57,22 +58,11 @@ public sealed class GridAgentTests(ITestOutputHelper output)
 
     [Property(MaxTest = 10)]
     [Trait("Category", "Heavy")]
-    public bool RandomRadialFeeder_ExchangeWithTheGridAgent_ReachesThePoolsLinDistFlowWelfare(int seed)
-    {
-        var market = RandomFeeder(seed);
-        var pool = PoolClearing.Clear(market, new LinDistFlowFormulation());
-        if (pool.Status != PoolStatus.Optimal)
-        {
-            return true; // the generator only builds feasible feeders; a failed pool would be a bug in the pool's tests
-        }
+    public bool RandomRadialFeeder_ExchangeWithTheGridAgent_ReachesThePoolsLinDistFlowWelfare(int seed) => MatchesPoolOnRandomFeeder("exchange", seed);
 
-        var options = DistributedOptions.Default with { GridFormulation = "lindistflow", Admm = Tight };
-        var exchange = ClearingMechanisms.Get("exchange") is AdmmMechanism m ? m.Run(market, options) : throw new InvalidOperationException();
-        var welfare = (double)pool.WelfareEur;
-        var error = Math.Abs((double)exchange.WelfareEur - welfare) / Math.Max(1.0, Math.Abs(welfare));
-        output.WriteLine($"seed {seed}: pool {pool.WelfareEur}, exchange {exchange.WelfareEur} ({exchange.Iterations} iterations, {exchange.Status}); rel. error {error:E2}");
-        return exchange.Status == ConvergenceStatus.Converged && error <= 1e-4;
-    }
+    [Property(MaxTest = 10)]
+    [Trait("Category", "Heavy")]
+    public bool RandomRadialFeeder_P2pWithTheGridAgent_ReachesThePoolsLinDistFlowWelfare(int seed) => MatchesPoolOnRandomFeeder("p2p", seed);
 
     [Fact]
     public void CongestedFeeder_BothMechanisms_PriceTheCongestionLikeThePool()
@@ -82,7 +72,7 @@ public sealed class GridAgentTests(ITestOutputHelper output)
         var pool = ClearingMechanisms.Get("pool").Clear(new ClearingRequest(market) { Formulation = "lindistflow" });
         var prices = pool.PricesEurPerMwh[0];
         Assert.True(prices.Max() - prices.Min() > 10, $"the feeder is congested: DLMPs {string.Join(", ", prices)}");
-        foreach (var name in new[] { "exchange", "community" })
+        foreach (var name in new[] { "exchange", "community", "p2p" })
         {
             var distributed = ClearingMechanisms.Get(name).Clear(new ClearingRequest(market) { Formulation = "lindistflow" });
             Assert.Equal("lindistflow", distributed.Formulation);
@@ -109,6 +99,15 @@ public sealed class GridAgentTests(ITestOutputHelper output)
         // And it refuses every other message, such as an agent's exchange signal.
         var agent = new GridAgent("dso", new LinDistFlowFormulation().Prepare(NetworkIndex.Build(CongestedFeeder().Grid!)), 0, new double[3], 1);
         Assert.Throws<ArgumentException>(() => agent.Respond(new ExchangeSignal(1, 1.0, [0.0], [0.0])));
+
+        // In P2P the grid agent is reached through the same coupling (GridConsensus holds a GridAgent and sends it
+        // GridSignals only), and what an agent learns of the grid is its bus's numbers per slot: no id, no network.
+        var consensus = typeof(AdmmMechanism).Assembly.GetType("Lem.Markets.Distributed.Grid.GridConsensus", throwOnError: true)!;
+        Assert.Contains(consensus.GetConstructors().Single().GetParameters(), p => p.ParameterType == typeof(GridAgent));
+        var bus = typeof(BusSignal).GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.Name != "EqualityContract").ToDictionary(p => p.Name, p => p.PropertyType);
+        Assert.Equal(["MeanKw", "PriceEurPerMwh", "SupplyKw", "ValueCount"], bus.Keys.Order());
+        Assert.DoesNotContain(bus.Values, t => t == typeof(string) || t == typeof(IReadOnlyList<string>));
+        Assert.Equal(typeof(BusSignal), typeof(Lem.Markets.PeerToPeer.P2pSignal).GetProperty("Bus")!.PropertyType);
     }
 
     [Fact]
@@ -133,9 +132,9 @@ public sealed class GridAgentTests(ITestOutputHelper output)
     [Theory]
     [InlineData("soc")]
     [InlineData("ac")]
-    public void ExchangeAndCommunity_RefuseNonlinearFormulationsClearly(string formulation)
+    public void DistributedMechanisms_RefuseNonlinearFormulationsClearly(string formulation)
     {
-        foreach (var name in new[] { "exchange", "community" })
+        foreach (var name in new[] { "exchange", "community", "p2p" })
         {
             var errors = ClearingMechanisms.Get(name).Check(new ClearingRequest(CongestedFeeder()) { Formulation = formulation });
             var error = Assert.Single(errors);
@@ -144,7 +143,25 @@ public sealed class GridAgentTests(ITestOutputHelper output)
             Assert.Contains("lindistflow", error.Message, StringComparison.Ordinal);
         }
 
-        Assert.Equal(["copperplate", "dc", "lindistflow"], ClearingMechanisms.Get("exchange").Capabilities.GridFormulations);
+        Assert.Equal(["copperplate", "dc", "lindistflow"], ClearingMechanisms.Get("p2p").Capabilities.GridFormulations);
+    }
+
+    /// <summary>Whether a mechanism with the grid agent converges to the LinDistFlow pool's welfare within 1e-4 on random feeder <paramref name="seed"/>.</summary>
+    private bool MatchesPoolOnRandomFeeder(string mechanism, int seed)
+    {
+        var market = RandomFeeder(seed);
+        var pool = PoolClearing.Clear(market, new LinDistFlowFormulation());
+        if (pool.Status != PoolStatus.Optimal)
+        {
+            return true; // the generator only builds feasible feeders; a failed pool would be a bug in the pool's tests
+        }
+
+        var options = DistributedOptions.Default with { GridFormulation = "lindistflow", Admm = Tight, P2pAdmm = Tight };
+        var distributed = ClearingMechanisms.Get(mechanism) is AdmmMechanism m ? m.Run(market, options) : throw new InvalidOperationException();
+        var welfare = (double)pool.WelfareEur;
+        var error = Math.Abs((double)distributed.WelfareEur - welfare) / Math.Max(1.0, Math.Abs(welfare));
+        output.WriteLine($"seed {seed}: pool {pool.WelfareEur}, {mechanism} {distributed.WelfareEur} ({distributed.Iterations} iterations, {distributed.Status}); rel. error {error:E2}");
+        return distributed.Status == ConvergenceStatus.Converged && error <= 1e-4;
     }
 
     private static void AssertMatches(ClearingResult pool, ClearingResult distributed, double relativeWelfare, double priceEurPerMwh)

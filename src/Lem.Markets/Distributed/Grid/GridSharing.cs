@@ -86,6 +86,14 @@ internal static class GridSharing
         var meanPrevious = new double[size];
         var u = new double[size];
         var rho = options.Rho;
+        if (options.InitialPricesEurPerMwh is { } start)
+        {
+            // Every bus starts at the slot's starting price, −ρu_b = start_t (docs/mechanisms/admm.md#acceleration).
+            for (var k = 0; k < size; k++)
+            {
+                u[k] = -start[(k % slots) % start.Count] / rho;
+            }
+        }
         var history = new List<ResidualRecord>();
         var status = ConvergenceStatus.IterationLimit;
         double r = double.NaN, s = double.NaN, firstR = double.NaN;
@@ -121,20 +129,7 @@ internal static class GridSharing
             }
 
             (x, previous) = (previous, x);
-            for (var i = 0; i < agents.Count; i++)
-            {
-                counter.Add(1, responses[i].EncodedBytes);
-                var values = read(responses[i]);
-                if (values.Count != slots)
-                {
-                    throw new InvalidOperationException($"Agent '{agents[i].AgentId}' answered with {values.Count} values for {slots} slots.");
-                }
-
-                for (var t = 0; t < slots; t++)
-                {
-                    x[i][t] = values[t];
-                }
-            }
+            AgentAnswers.Collect(agents, responses, read, slots, counter, x);
 
             if (own is not null)
             {
