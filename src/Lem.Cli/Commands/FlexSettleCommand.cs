@@ -10,6 +10,7 @@ using Lem.Markets.Flexibility.Pricing;
 using Lem.Markets.Flexibility.Settlement;
 using Lem.Scenarios;
 using Lem.Scenarios.Reading;
+using Lem.Settlement.Invoices;
 using Spectre.Console;
 
 namespace Lem.Cli.Commands;
@@ -96,13 +97,11 @@ public static class FlexSettleCommand
         return ExitCodes.Ok;
     }
 
-    private static decimal Normal(decimal value) => value / 1.000000000000000000000000000000000m;
-
     private static FlexSettlementJson ToJson(string status, double penalty, FlexSettlementResult r) => new(
         status,
         r.BaselineMethod,
         penalty,
-        Normal(r.Statements.Sum(st => st.NetEur)),
+        SettlementJson.Trim(r.Statements.Sum(st => st.NetEur)),
         [.. r.Lines.Select(l => new FlexSettlementLineJson(
             l.Order.Offer.Id,
             l.Order.Offer.Fsp.Value,
@@ -113,10 +112,10 @@ public static class FlexSettleCommand
             Math.Round(l.Delivery.ActualKw, 6),
             Math.Round(l.Delivery.DeliveredKw, 6),
             Math.Round(l.Delivery.ShortfallKw, 6),
-            Normal(l.Delivery.PaymentEur),
-            Normal(l.Delivery.AvailabilityEur),
-            Normal(l.Delivery.PenaltyEur),
-            Normal(l.Delivery.NetEur)))],
+            SettlementJson.Trim(l.Delivery.PaymentEur),
+            SettlementJson.Trim(l.Delivery.AvailabilityEur),
+            SettlementJson.Trim(l.Delivery.PenaltyEur),
+            SettlementJson.Trim(l.Delivery.NetEur)))],
         [.. r.Statements.Select(st => new FlexStatementJson(
             st.Fsp.Value,
             st.Month,
@@ -124,10 +123,10 @@ public static class FlexSettleCommand
             Math.Round(st.OrderedKwh, 6),
             Math.Round(st.DeliveredKwh, 6),
             Math.Round(st.DeficiencyKwh, 6),
-            Normal(st.UtilisationEur),
-            Normal(st.AvailabilityEur),
-            Normal(st.PenaltyEur),
-            Normal(st.NetEur)))]);
+            SettlementJson.Trim(st.UtilisationEur),
+            SettlementJson.Trim(st.AvailabilityEur),
+            SettlementJson.Trim(st.PenaltyEur),
+            SettlementJson.Trim(st.NetEur)))]);
 
     private static string LinesCsv(FlexSettlementJson json)
     {

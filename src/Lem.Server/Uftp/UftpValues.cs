@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using System.Xml;
+using Lem.Server.Engine;
 
 namespace Lem.Server.Uftp;
 
@@ -46,7 +47,7 @@ internal static partial class UftpValues
             return false;
         }
 
-        var normalized = result / 1.000000000000000000000000000000000m;
+        var normalized = Views.Normalize(result);
         return normalized.Scale <= fractionDigits;
     }
 

@@ -42,14 +42,7 @@ internal sealed class FlexGridCheck : IDisposable
         _current = new FlexAcSlot?[market.SlotCount];
         for (var t = 0; t < market.SlotCount; t++)
         {
-            _p[t] = specified.Select(s => s.Real).ToArray();
-            _q[t] = specified.Select(s => s.Imaginary).ToArray();
-            foreach (var prognosis in market.Prognoses)
-            {
-                var bus = _index.IndexOf(prognosis.Bus);
-                _p[t][bus] += prognosis.PowerKw[t] / 1000 / _index.BaseMva;
-                _q[t][bus] += (prognosis.ReactiveKvar?[t] ?? 0) / 1000 / _index.BaseMva;
-            }
+            (_p[t], _q[t]) = FlexClearing.BaselineInjections(market, _index, specified, t);
         }
     }
 
