@@ -1,5 +1,4 @@
 using Lem.Cli.Progress;
-using Spectre.Console;
 
 namespace Lem.Cli;
 

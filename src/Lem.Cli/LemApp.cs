@@ -1,4 +1,3 @@
-using System.CommandLine;
 using Lem.Cli.Commands;
 
 namespace Lem.Cli;

@@ -1,4 +1,2 @@
-using System.Runtime.InteropServices;
-
 // Every P/Invoke of this assembly loads its native library from the application and system directories only.
 [assembly: DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]

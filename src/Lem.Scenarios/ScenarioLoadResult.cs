@@ -1,4 +1,3 @@
-using Lem.Domain.Validation;
 using Lem.Pipeline;
 
 namespace Lem.Scenarios;

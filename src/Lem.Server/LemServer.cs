@@ -1,6 +1,4 @@
-using Lem.Ledger;
 using Lem.Server.Api;
-using Lem.Server.Engine;
 using Lem.Server.Engine.Markets;
 using Lem.Server.Engine.Markets.Flexibility;
 using Lem.Server.Store;

@@ -1,5 +1,3 @@
-using Lem.Ledger;
-using Lem.Server.Engine;
 using Lem.Server.Store;
 
 namespace Lem.Server;

@@ -1,6 +1,4 @@
-using System.CommandLine;
 using System.Diagnostics;
-using Lem.Cli.Output;
 using Lem.Cli.Progress;
 using Lem.Domain.Validation;
 using Lem.Grid.Formulations;

@@ -1,10 +1,6 @@
-using System.Globalization;
-using Lem.Cli.Output;
-using Lem.Cli.Output.Records;
 using Lem.Pipeline;
 using Lem.Scenarios;
 using Lem.Settlement.Allocation;
-using Spectre.Console;
 
 namespace Lem.Cli.Commands;
 

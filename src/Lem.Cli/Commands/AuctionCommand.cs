@@ -1,10 +1,5 @@
-using System.CommandLine;
-using System.Globalization;
-using Lem.Cli.Output;
-using Lem.Cli.Output.Records;
 using Lem.Markets.Auctions;
 using Lem.Scenarios.Reading;
-using Spectre.Console;
 
 namespace Lem.Cli.Commands;
 

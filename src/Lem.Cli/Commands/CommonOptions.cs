@@ -1,5 +1,3 @@
-using System.CommandLine;
-
 namespace Lem.Cli.Commands;
 
 /// <summary>Options shared by several commands.</summary>

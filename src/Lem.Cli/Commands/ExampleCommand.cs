@@ -1,6 +1,4 @@
-using System.CommandLine;
 using Lem.Scenarios.Examples;
-using Spectre.Console;
 
 namespace Lem.Cli.Commands;
 

@@ -1,11 +1,6 @@
 using Lem.Domain.Participants;
-using System.CommandLine;
-using System.Globalization;
-using Lem.Cli.Output;
-using Lem.Cli.Output.Records;
 using Lem.Pipeline;
 using Lem.Scenarios;
-using Spectre.Console;
 
 namespace Lem.Cli.Commands;
 

@@ -1,5 +1,3 @@
-using System.CommandLine;
-
 namespace Lem.Cli.Commands;
 
 /// <summary><c>lem ledger</c>: checks the market server's signed ledger and the Merkle inclusion proofs it hands out.</summary>

@@ -1,8 +1,4 @@
-using System.CommandLine;
-using Lem.Cli.Output;
-using Lem.Cli.Output.Records;
 using Lem.Ledger;
-using Spectre.Console;
 
 namespace Lem.Cli.Commands;
 

@@ -1,12 +1,9 @@
-using System.CommandLine;
 using System.Data.Common;
 using System.Text.Json;
-using Lem.Cli.Output;
 using Lem.Ledger;
 using Lem.Server.Store;
 using Microsoft.Data.Sqlite;
 using Npgsql;
-using Spectre.Console;
 
 namespace Lem.Cli.Commands;
 

@@ -1,7 +1,3 @@
-using System.CommandLine;
-using System.Globalization;
-using Lem.Cli.Output;
-using Lem.Cli.Output.Records;
 using Lem.Server;
 using Lem.Server.LoadTest;
 

@@ -1,5 +1,3 @@
-using System.CommandLine;
-using System.Globalization;
 using Lem.Grid.Distance;
 
 namespace Lem.Cli.Commands;

@@ -1,12 +1,7 @@
-using System.CommandLine;
-using System.Globalization;
-using Lem.Cli.Output;
-using Lem.Cli.Output.Records;
 using Lem.Grid.Formulations;
 using Lem.Grid.Indexing;
 using Lem.Grid.Opf;
 using Lem.Optimization;
-using Spectre.Console;
 
 namespace Lem.Cli.Commands;
 

@@ -1,11 +1,6 @@
-using System.CommandLine;
-using System.Globalization;
-using Lem.Cli.Output;
-using Lem.Cli.Output.Records;
 using Lem.Cli.Progress;
 using Lem.Grid.Indexing;
 using Lem.Grid.PowerFlow;
-using Spectre.Console;
 
 namespace Lem.Cli.Commands;
 

@@ -1,6 +1,3 @@
-using System.CommandLine;
-using System.Globalization;
-using Lem.Cli.Output;
 using Lem.Cli.Progress;
 using Lem.Grid.Formulations;
 using Lem.Markets;
@@ -12,7 +9,6 @@ using Lem.Settlement.Billing;
 using Lem.Settlement.Invoices;
 using Lem.Settlement.LocalPricing;
 using Lem.Settlement.Metering;
-using Spectre.Console;
 
 namespace Lem.Cli.Commands;
 

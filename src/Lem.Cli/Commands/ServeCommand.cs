@@ -1,6 +1,4 @@
-using System.CommandLine;
 using System.Net.Sockets;
-using Lem.Cli.Output;
 using Lem.Server;
 using Npgsql;
 

@@ -1,5 +1,3 @@
-using System.CommandLine;
-
 namespace Lem.Cli.Commands;
 
 /// <summary>The settlement options of <c>lem run</c>: <c>--settle</c> and <c>--meters FILE</c> (docs/settlement.md).</summary>

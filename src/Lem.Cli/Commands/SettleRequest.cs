@@ -1,7 +1,5 @@
-using System.Globalization;
 using Lem.Settlement.Allocation;
 using Lem.Settlement.Invoices;
-using Spectre.Console;
 
 namespace Lem.Cli.Commands;
 

@@ -1,8 +1,5 @@
-using System.CommandLine;
-using Lem.Cli.Output;
 using Lem.Pipeline;
 using Lem.Scenarios;
-using Spectre.Console;
 
 namespace Lem.Cli.Commands;
 

@@ -1,6 +1,4 @@
-using Lem.Cli.Output.Records;
 using Lem.Domain.Validation;
-using Spectre.Console;
 
 namespace Lem.Cli.Output;
 

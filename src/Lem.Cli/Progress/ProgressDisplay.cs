@@ -1,6 +1,4 @@
-using System.Globalization;
 using Lem.Domain.Progress;
-using Spectre.Console;
 
 namespace Lem.Cli.Progress;
 

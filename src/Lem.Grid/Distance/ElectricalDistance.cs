@@ -1,5 +1,3 @@
-using Lem.Grid.Indexing;
-using Lem.Grid.Network;
 using Lem.Grid.Topology;
 
 namespace Lem.Grid.Distance;

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Lem.Grid.Network;
 
 namespace Lem.Grid.Distance;
 

@@ -1,5 +1,3 @@
-using Lem.Grid.Indexing;
-
 namespace Lem.Grid.Distance;
 
 /// <summary>The path impedance of docs/network-charges.md: d_nm = Σ r_ℓ (or |z_ℓ|) over the unique path of a tree.</summary>

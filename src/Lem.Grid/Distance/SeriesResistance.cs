@@ -1,4 +1,3 @@
-using Lem.Grid.Indexing;
 using Lem.Grid.Topology;
 
 namespace Lem.Grid.Distance;

@@ -1,5 +1,4 @@
 using System.Numerics;
-using Lem.Optimization;
 
 namespace Lem.Grid.Formulations;
 

@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using Lem.Grid.Indexing;
 
 namespace Lem.Grid.Formulations;
 

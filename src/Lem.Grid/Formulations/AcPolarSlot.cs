@@ -1,7 +1,5 @@
 using System.Numerics;
-using Lem.Grid.Indexing;
 using Lem.Grid.PowerFlow;
-using Lem.Optimization;
 
 namespace Lem.Grid.Formulations;
 

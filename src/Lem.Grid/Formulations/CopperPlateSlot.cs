@@ -1,5 +1,3 @@
-using Lem.Optimization;
-
 namespace Lem.Grid.Formulations;
 
 /// <summary>The one balance a <see cref="CopperPlateFormulation"/> adds for a slot; its dual is the price at every bus.</summary>

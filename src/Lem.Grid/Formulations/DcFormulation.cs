@@ -1,6 +1,4 @@
-using Lem.Grid.Indexing;
 using Lem.Grid.Topology;
-using Lem.Optimization;
 
 namespace Lem.Grid.Formulations;
 

@@ -1,6 +1,3 @@
-using Lem.Grid.Indexing;
-using Lem.Optimization;
-
 namespace Lem.Grid.Formulations;
 
 /// <summary>What <see cref="DcFormulation"/> added for one slot: angles, flow expressions, balances and flow limits.</summary>

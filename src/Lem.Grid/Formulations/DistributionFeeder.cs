@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using Lem.Grid.Indexing;
 using Lem.Grid.Topology;
 
 namespace Lem.Grid.Formulations;

@@ -1,4 +1,3 @@
-using Lem.Grid.Network;
 using Lem.Grid.Topology;
 
 namespace Lem.Grid.Formulations;

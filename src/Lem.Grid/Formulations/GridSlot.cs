@@ -1,5 +1,3 @@
-using Lem.Optimization;
-
 namespace Lem.Grid.Formulations;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using Lem.Grid.Indexing;
-using Lem.Grid.Network;
-using Lem.Optimization;
-
 namespace Lem.Grid.Formulations;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using Lem.Grid.Indexing;
-using Lem.Optimization;
-
 namespace Lem.Grid.Formulations;
 
 /// <summary>The <see cref="CopperPlateFormulation"/> prepared for a network: one balance per slot joins every bus.</summary>

@@ -1,6 +1,3 @@
-using Lem.Grid.Indexing;
-using Lem.Optimization;
-
 namespace Lem.Grid.Formulations;
 
 /// <summary>

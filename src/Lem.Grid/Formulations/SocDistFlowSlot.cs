@@ -1,6 +1,4 @@
 using System.Collections.Immutable;
-using Lem.Grid.Indexing;
-using Lem.Optimization;
 
 namespace Lem.Grid.Formulations;
 

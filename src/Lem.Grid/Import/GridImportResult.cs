@@ -1,5 +1,4 @@
 using Lem.Domain.Validation;
-using Lem.Grid.Network;
 
 namespace Lem.Grid.Import;
 

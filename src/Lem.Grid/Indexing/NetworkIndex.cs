@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using Lem.Grid.Network;
 using Lem.Grid.Topology;
 
 namespace Lem.Grid.Indexing;

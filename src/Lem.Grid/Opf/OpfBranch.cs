@@ -1,5 +1,3 @@
-using Lem.Grid.Indexing;
-
 namespace Lem.Grid.Opf;
 
 /// <summary>The flow on one in-service branch.</summary>

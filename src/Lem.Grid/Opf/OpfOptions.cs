@@ -1,5 +1,3 @@
-using Lem.Optimization;
-
 namespace Lem.Grid.Opf;
 
 /// <summary>Settings of <see cref="OptimalPowerFlow.Solve"/>.</summary>

@@ -1,5 +1,4 @@
 using Lem.Grid.Formulations;
-using Lem.Optimization;
 
 namespace Lem.Grid.Opf;
 

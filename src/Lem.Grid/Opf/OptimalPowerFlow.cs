@@ -1,9 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using Lem.Grid.Formulations;
-using Lem.Grid.Indexing;
-using Lem.Grid.Network;
-using Lem.Optimization;
 
 namespace Lem.Grid.Opf;
 

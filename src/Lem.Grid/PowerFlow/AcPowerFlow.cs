@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using Lem.Grid.Indexing;
-using Lem.Grid.Network;
 
 namespace Lem.Grid.PowerFlow;
 

@@ -1,5 +1,4 @@
 using System.Numerics;
-using Lem.Grid.Indexing;
 
 namespace Lem.Grid.PowerFlow;
 

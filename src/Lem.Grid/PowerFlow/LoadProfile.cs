@@ -1,7 +1,6 @@
 using System.Globalization;
 using Lem.Domain.Reading;
 using Lem.Domain.Validation;
-using Lem.Grid.Network;
 
 namespace Lem.Grid.PowerFlow;
 

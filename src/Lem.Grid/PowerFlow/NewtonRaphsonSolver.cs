@@ -1,5 +1,4 @@
 using System.Numerics;
-using Lem.Grid.Network;
 using Lem.Grid.Sparse;
 
 namespace Lem.Grid.PowerFlow;

@@ -1,6 +1,4 @@
 using System.Numerics;
-using Lem.Grid.Indexing;
-using Lem.Grid.Network;
 using Lem.Grid.Topology;
 
 namespace Lem.Grid.PowerFlow;

@@ -1,5 +1,4 @@
 using System.Numerics;
-using Lem.Grid.Network;
 
 namespace Lem.Grid.PowerFlow;
 

@@ -1,6 +1,3 @@
-using Lem.Grid.Indexing;
-using Lem.Grid.Network;
-
 namespace Lem.Grid.Topology;
 
 /// <summary>

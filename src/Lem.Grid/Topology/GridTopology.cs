@@ -1,7 +1,5 @@
 using System.Collections.Immutable;
 using Lem.Domain.Validation;
-using Lem.Grid.Indexing;
-using Lem.Grid.Network;
 
 namespace Lem.Grid.Topology;
 

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using Lem.Grid.Network;
 
 namespace Lem.Grid.Topology;
 

@@ -1,5 +1,3 @@
-using NodaTime;
-
 namespace Lem.Markets.Assets;
 
 /// <summary>What an asset kind needs from the scenario reader besides the JSON entry: the horizon, series and time stamps.</summary>

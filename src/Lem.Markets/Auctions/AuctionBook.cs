@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Lem.Markets.Auctions;
 
 /// <summary>The orders of one call auction, over one or more delivery slots; each slot is cleared on its own.</summary>

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Lem.Domain.Orders;
 
 namespace Lem.Markets.Auctions;

@@ -1,5 +1,4 @@
 using Lem.Domain.Orders;
-using NodaTime;
 
 namespace Lem.Markets.Auctions;
 

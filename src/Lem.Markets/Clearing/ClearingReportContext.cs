@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Lem.Markets.Clearing;
 
 /// <summary>What a report sees: the market, the clearing result and the AC check (null when skipped or without a grid).</summary>

@@ -1,5 +1,3 @@
-using NodaTime;
-
 namespace Lem.Markets.Clearing;
 
 /// <summary>One row of a <see cref="PeriodTable"/>: a local hour (or one slot) with its energy exchanged with the outside market and its prices.</summary>

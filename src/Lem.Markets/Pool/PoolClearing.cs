@@ -1,7 +1,5 @@
 using Lem.Domain.Participants;
 using Lem.Domain.Progress;
-using System.Diagnostics;
-using System.Globalization;
 using Lem.Grid.Formulations;
 using Lem.Grid.Indexing;
 using Lem.Grid.Network;

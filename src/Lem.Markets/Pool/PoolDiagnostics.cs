@@ -1,4 +1,3 @@
-using System.Globalization;
 using Lem.Domain.Orders;
 using Lem.Markets.Assets;
 using Lem.Markets.Clearing;

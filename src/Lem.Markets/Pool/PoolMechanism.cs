@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Lem.Grid.Formulations;
 using Lem.Grid.Indexing;
 using Lem.Markets.Clearing;

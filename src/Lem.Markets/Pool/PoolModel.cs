@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Lem.Grid.Formulations;
 using Lem.Markets.Assets;
 using Lem.Markets.Tariffs;

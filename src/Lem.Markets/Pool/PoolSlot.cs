@@ -1,5 +1,4 @@
 using Lem.Grid.Formulations;
-using NodaTime;
 
 namespace Lem.Markets.Pool;
 

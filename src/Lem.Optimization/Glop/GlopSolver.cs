@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Google.OrTools.LinearSolver;
 using Lem.Optimization.Highs;
 using OrConstraint = Google.OrTools.LinearSolver.Constraint;

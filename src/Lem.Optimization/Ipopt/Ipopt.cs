@@ -1,5 +1,3 @@
-using System.Runtime.InteropServices;
-
 namespace Lem.Optimization.Ipopt;
 
 /// <summary>Where the Ipopt interior-point library comes from, and whether it can be loaded on this machine.</summary>

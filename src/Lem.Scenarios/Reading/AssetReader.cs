@@ -1,7 +1,5 @@
 using Lem.Domain.Assets;
 using Lem.Domain.Ids;
-using Lem.Domain.Reading;
-using Lem.Domain.Validation;
 using Lem.Markets.Assets;
 
 namespace Lem.Scenarios.Reading;

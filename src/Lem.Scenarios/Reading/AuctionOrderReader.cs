@@ -1,7 +1,5 @@
 using System.Globalization;
 using Lem.Domain.Orders;
-using Lem.Domain.Reading;
-using Lem.Domain.Validation;
 using Lem.Markets.Auctions;
 using Lem.Scenarios;
 using Lem.Scenarios.Series;

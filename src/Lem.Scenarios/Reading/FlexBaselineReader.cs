@@ -1,5 +1,3 @@
-using Lem.Domain.Reading;
-using Lem.Domain.Validation;
 using Lem.Markets.Flexibility.Baselines;
 using Lem.Markets.Flexibility.Domain;
 

@@ -1,6 +1,4 @@
 using Lem.Domain.Ids;
-using Lem.Domain.Reading;
-using Lem.Domain.Validation;
 using Lem.Markets.Flexibility.Domain;
 using Lem.Markets.Flexibility.Products;
 

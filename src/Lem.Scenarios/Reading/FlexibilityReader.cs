@@ -1,7 +1,5 @@
 using Lem.Domain.Ids;
 using Lem.Domain.Participants;
-using Lem.Domain.Reading;
-using Lem.Domain.Validation;
 using Lem.Grid.Indexing;
 using Lem.Grid.Network;
 using Lem.Markets.Flexibility.Domain;

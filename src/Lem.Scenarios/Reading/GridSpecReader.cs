@@ -1,8 +1,6 @@
 using System.Text.Json;
-using Lem.Domain.Validation;
 using Lem.Grid.Import;
 using Lem.Grid.Network;
-using Lem.Domain.Reading;
 
 namespace Lem.Scenarios.Reading;
 

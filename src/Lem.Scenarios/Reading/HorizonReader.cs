@@ -1,6 +1,4 @@
 using Lem.Domain.Time;
-using Lem.Domain.Validation;
-using Lem.Domain.Reading;
 using NodaTime;
 using NodaTime.Text;
 

@@ -2,8 +2,6 @@ using System.Text.Json;
 using Lem.Domain.Ids;
 using Lem.Domain.Orders;
 using Lem.Domain.Time;
-using Lem.Domain.Validation;
-using Lem.Domain.Reading;
 
 namespace Lem.Scenarios.Reading;
 

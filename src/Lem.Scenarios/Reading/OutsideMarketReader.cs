@@ -1,8 +1,6 @@
 using Lem.Domain.Ids;
 using Lem.Domain.Markets;
 using Lem.Domain.Units;
-using Lem.Domain.Validation;
-using Lem.Domain.Reading;
 
 namespace Lem.Scenarios.Reading;
 

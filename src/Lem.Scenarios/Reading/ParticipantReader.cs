@@ -3,8 +3,6 @@ using Lem.Domain.Assets;
 using Lem.Domain.Ids;
 using Lem.Domain.Orders;
 using Lem.Domain.Participants;
-using Lem.Domain.Validation;
-using Lem.Domain.Reading;
 
 namespace Lem.Scenarios.Reading;
 

@@ -1,6 +1,4 @@
 using System.Globalization;
-using Lem.Domain.Reading;
-using Lem.Domain.Validation;
 using Lem.Markets.Assets;
 using Lem.Pipeline;
 

@@ -1,8 +1,6 @@
 using System.Text.Json;
 using Lem.Domain.Ids;
 using Lem.Domain.Participants;
-using Lem.Domain.Reading;
-using Lem.Domain.Validation;
 
 namespace Lem.Scenarios.Reading;
 

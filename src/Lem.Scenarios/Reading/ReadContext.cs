@@ -2,8 +2,6 @@ using System.Globalization;
 using System.Text.Json;
 using Lem.Domain.Series;
 using Lem.Domain.Time;
-using Lem.Domain.Validation;
-using Lem.Domain.Reading;
 using Lem.Markets.Assets;
 using Lem.Scenarios.Series;
 using NodaTime;

@@ -1,9 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Lem.Domain.Participants;
-using Lem.Domain.Validation;
 using Lem.Grid.Network;
-using Lem.Domain.Reading;
 using Lem.Settlement.Tariffs;
 
 namespace Lem.Scenarios.Reading;

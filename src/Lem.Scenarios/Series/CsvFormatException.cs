@@ -1,5 +1,3 @@
-using Lem.Domain.Validation;
-
 namespace Lem.Scenarios.Series;
 
 /// <summary>

@@ -1,4 +1,3 @@
-using Lem.Domain.Validation;
 using nietras.SeparatedValues;
 
 namespace Lem.Scenarios.Series;

@@ -1,7 +1,5 @@
 using System.Globalization;
-using Lem.Domain.Reading;
 using Lem.Domain.Time;
-using Lem.Domain.Validation;
 
 namespace Lem.Scenarios.Series;
 

@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using Lem.Server.Engine;
 
 namespace Lem.Server.Api;
 

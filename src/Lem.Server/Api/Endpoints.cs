@@ -1,15 +1,10 @@
-using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json.Nodes;
-using Lem.Ledger;
 using Lem.Pipeline;
-using Lem.Server.Engine;
 using Lem.Server.Store;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using NodaTime;
 
 namespace Lem.Server.Api;
 

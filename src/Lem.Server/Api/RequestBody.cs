@@ -1,8 +1,5 @@
-using System.Globalization;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using System.Text.Unicode;
-using Lem.Server.Engine;
 using Microsoft.AspNetCore.Http;
 
 namespace Lem.Server.Api;

@@ -1,5 +1,3 @@
-using System.Globalization;
-using Lem.Server.Engine;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Net.Http.Headers;
 

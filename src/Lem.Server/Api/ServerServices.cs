@@ -1,5 +1,3 @@
-using Lem.Server.Engine;
-
 namespace Lem.Server.Api;
 
 /// <summary>What the endpoints need: the engine (for reads), the sequencer (for commands), the stream and the operator's key hash.</summary>

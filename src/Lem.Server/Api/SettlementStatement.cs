@@ -1,6 +1,3 @@
-using System.Text.Json.Nodes;
-using Lem.Server.Engine;
-
 namespace Lem.Server.Api;
 
 /// <summary>

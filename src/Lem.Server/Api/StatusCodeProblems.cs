@@ -1,5 +1,4 @@
 using System.Net;
-using Lem.Server.Engine;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 

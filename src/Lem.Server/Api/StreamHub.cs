@@ -1,5 +1,4 @@
 using System.Threading.Channels;
-using Lem.Server.Engine;
 
 namespace Lem.Server.Api;
 

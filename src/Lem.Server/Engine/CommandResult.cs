@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace Lem.Server.Engine;
 
 /// <summary>What a command produced: an HTTP status and a JSON body (a problem document for errors).</summary>

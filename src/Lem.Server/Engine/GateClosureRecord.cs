@@ -1,5 +1,3 @@
-using NodaTime;
-
 namespace Lem.Server.Engine;
 
 /// <summary>The result of one gate closure: price, volume and the Merkle root over the slot's trades.</summary>

@@ -1,4 +1,3 @@
-using Lem.Ledger;
 using Lem.Server.Store;
 
 namespace Lem.Server.Engine;

@@ -1,6 +1,3 @@
-using System.Text.Json.Nodes;
-using Lem.Ledger;
-
 namespace Lem.Server.Engine;
 
 /// <summary>

@@ -1,13 +1,10 @@
 using System.Collections.Concurrent;
-using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json.Nodes;
 using Lem.Domain.Orders;
 using Lem.Server.Engine.Markets;
 using Lem.Server.Engine.Markets.SealedBids;
 using Lem.Server.Store;
-using NodaTime;
 
 namespace Lem.Server.Engine;
 

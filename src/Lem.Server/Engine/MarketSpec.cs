@@ -1,5 +1,3 @@
-using NodaTime;
-
 namespace Lem.Server.Engine;
 
 /// <summary>A market as created by the operator: mechanism, delivery slots, gate-closure lead time and price band.</summary>

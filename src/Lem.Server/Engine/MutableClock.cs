@@ -1,5 +1,3 @@
-using NodaTime;
-
 namespace Lem.Server.Engine;
 
 /// <summary>The order books' clock: set by the sequencer to each command's time stamp, so live runs and replays see the same instants.</summary>

@@ -1,5 +1,3 @@
-using NodaTime;
-
 namespace Lem.Server.Engine;
 
 /// <summary>A registered participant (or DSO) as stored: its key hash and optional signing key.</summary>

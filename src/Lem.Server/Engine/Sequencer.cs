@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Text.Json.Nodes;
 using System.Threading.Channels;
 using Lem.Server.Engine.Markets;
 using Lem.Server.Store;

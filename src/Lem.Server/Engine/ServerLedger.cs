@@ -1,7 +1,4 @@
-using System.Text.Json.Nodes;
-using Lem.Ledger;
 using Lem.Server.Store;
-using NodaTime;
 
 namespace Lem.Server.Engine;
 

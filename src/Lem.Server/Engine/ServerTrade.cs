@@ -1,5 +1,3 @@
-using NodaTime;
-
 namespace Lem.Server.Engine;
 
 /// <summary>A trade: continuous match or call-auction pair.</summary>

@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace Lem.Server.Engine;
 
 /// <summary>An event for the live stream, published after the batch that caused it has committed.</summary>

@@ -1,6 +1,4 @@
-using System.Globalization;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Lem.Domain.Orders;
 
 namespace Lem.Server.Engine;

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Lem.Domain.Orders;
 using Lem.Domain.Validation;
 using Lem.Server.Engine.Markets;

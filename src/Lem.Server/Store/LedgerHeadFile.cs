@@ -1,5 +1,4 @@
 using System.Runtime.InteropServices;
-using Lem.Ledger;
 
 namespace Lem.Server.Store;
 

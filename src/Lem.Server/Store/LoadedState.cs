@@ -1,6 +1,3 @@
-using Lem.Ledger;
-using Lem.Server.Engine;
-
 namespace Lem.Server.Store;
 
 /// <summary>What a store hands back on start: the participants' credentials, the command log in sequence and the ledger's last entry.</summary>

@@ -1,7 +1,5 @@
 using System.Data.Common;
-using System.Globalization;
 using Lem.Domain.Orders;
-using Lem.Server.Engine;
 
 namespace Lem.Server.Store;
 

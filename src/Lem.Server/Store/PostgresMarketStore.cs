@@ -1,7 +1,5 @@
 using System.Data;
 using System.Diagnostics;
-using System.Globalization;
-using Lem.Ledger;
 using Npgsql;
 
 namespace Lem.Server.Store;

@@ -1,7 +1,4 @@
-using System.Globalization;
 using Lem.Domain.Orders;
-using Lem.Ledger;
-using Lem.Server.Engine;
 using Microsoft.Data.Sqlite;
 
 namespace Lem.Server.Store;

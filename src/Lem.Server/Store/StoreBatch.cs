@@ -1,7 +1,3 @@
-using System.Text.Json.Nodes;
-using Lem.Ledger;
-using Lem.Server.Engine;
-
 namespace Lem.Server.Store;
 
 /// <summary>Everything one group commit writes, in one transaction.</summary>

@@ -1,7 +1,5 @@
 using System.Data.Common;
-using System.Globalization;
 using System.Text.Json;
-using Lem.Ledger;
 
 namespace Lem.Server.Store;
 

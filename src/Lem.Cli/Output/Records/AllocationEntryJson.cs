@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace Lem.Cli.Output.Records;
 
 /// <summary>One member's share in <c>lem allocate</c>'s JSON.</summary>

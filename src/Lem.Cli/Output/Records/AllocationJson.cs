@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace Lem.Cli.Output.Records;
 
 /// <summary><c>lem allocate --format json</c>; fields that do not apply to the method are left out, fairness indices that are not defined are null.</summary>

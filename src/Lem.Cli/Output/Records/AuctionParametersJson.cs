@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace Lem.Cli.Output.Records;
 
 /// <summary>The auction's <c>parameters</c>: only the ones of its mechanism are written (the others are null and left out).</summary>

@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace Lem.Cli.Output.Records;
 
 /// <summary>One slot's prices in the auction's <c>clearing_price</c> list (EUR/MWh, rounded to 1e-9; null without a price).</summary>

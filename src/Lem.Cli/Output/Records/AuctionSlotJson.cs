@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace Lem.Cli.Output.Records;
 
 /// <summary>One slot of <c>lem auction</c>'s JSON (prices EUR/MWh and volumes rounded to 1e-9; null without a price).</summary>

@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace Lem.Cli.Output.Records;
 
 /// <summary><c>lem bench … --format json</c>: the run count and processors, then the figures (and the references).</summary>

@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace Lem.Cli.Output.Records;
 
 /// <summary>One order of <c>lem flex</c>'s JSON.</summary>

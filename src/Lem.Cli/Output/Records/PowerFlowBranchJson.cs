@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using Lem.Grid.Indexing;
 using Lem.Grid.PowerFlow;
 

@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace Lem.Cli.Output.Records;
 
 /// <summary>One step of <c>lem pf --loads</c>'s JSON.</summary>

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Lem.Domain.Validation;
-using Lem.Grid.Network;
 
 namespace Lem.Grid.Import.Matpower;
 

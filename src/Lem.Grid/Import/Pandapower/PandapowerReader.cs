@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using Lem.Domain.Validation;
-using Lem.Grid.Network;
 
 namespace Lem.Grid.Import.Pandapower;
 

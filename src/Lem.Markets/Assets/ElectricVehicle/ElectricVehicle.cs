@@ -1,5 +1,3 @@
-using NodaTime;
-
 namespace Lem.Markets.Assets;
 
 /// <summary>An electric vehicle that is plugged in from arrival to departure and must leave with a required energy.</summary>

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Lem.Markets.Assets;
 
 /// <summary>

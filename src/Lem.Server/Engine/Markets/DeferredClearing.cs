@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace Lem.Server.Engine.Markets;
 
 /// <summary>

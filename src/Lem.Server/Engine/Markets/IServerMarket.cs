@@ -1,6 +1,4 @@
-using System.Text.Json.Nodes;
 using Lem.Server.Engine.Markets.SealedBids;
-using NodaTime;
 
 namespace Lem.Server.Engine.Markets;
 

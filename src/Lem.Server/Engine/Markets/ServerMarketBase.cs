@@ -1,7 +1,5 @@
-using System.Text.Json.Nodes;
 using Lem.Markets.OrderBook;
 using Lem.Server.Engine.Markets.SealedBids;
-using NodaTime;
 
 namespace Lem.Server.Engine.Markets;
 

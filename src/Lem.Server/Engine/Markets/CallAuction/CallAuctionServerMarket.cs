@@ -1,9 +1,6 @@
-using System.Globalization;
-using System.Text.Json.Nodes;
 using Lem.Domain.Orders;
 using Lem.Markets.Auctions;
 using Lem.Server.Engine.Markets.Continuous;
-using NodaTime;
 
 namespace Lem.Server.Engine.Markets.CallAuction;
 

@@ -1,7 +1,5 @@
-using System.Text.Json.Nodes;
 using Lem.Domain.Orders;
 using Lem.Markets.OrderBook;
-using NodaTime;
 
 namespace Lem.Server.Engine.Markets.Continuous;
 

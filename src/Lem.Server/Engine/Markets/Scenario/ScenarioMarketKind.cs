@@ -1,10 +1,8 @@
 using System.Text;
-using System.Text.Json.Nodes;
 using Lem.Markets.Clearing;
 using Lem.Pipeline;
 using Lem.Scenarios;
 using Lem.Server.Api;
-using NodaTime;
 
 namespace Lem.Server.Engine.Markets.Scenario;
 

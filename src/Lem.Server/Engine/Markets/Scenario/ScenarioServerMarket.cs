@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text.Json.Nodes;
 using Lem.Domain.Orders;
 using Lem.Domain.Units;
 using Lem.Markets.Clearing;
@@ -7,7 +5,6 @@ using Lem.Markets.Pool;
 using Lem.Pipeline;
 using Lem.Settlement.Billing;
 using Lem.Settlement.Invoices;
-using NodaTime;
 
 namespace Lem.Server.Engine.Markets.Scenario;
 

@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace Lem.Server.Engine.Markets.SealedBids;
 
 /// <summary>A commit_sealed_bid command, as read by the engine.</summary>

@@ -1,6 +1,3 @@
-using System.Text.Json.Nodes;
-using NodaTime;
-
 namespace Lem.Server.Engine.Markets.SealedBids;
 
 /// <summary>A participant's commitment to a sealed bid in one slot of a sealed-bid call auction, and what became of it.</summary>

@@ -1,9 +1,5 @@
-using System.Globalization;
-using System.Text.Json.Nodes;
 using Lem.Domain.Orders;
-using Lem.Ledger;
 using Lem.Server.Engine.Markets.CallAuction;
-using NodaTime;
 
 namespace Lem.Server.Engine.Markets.SealedBids;
 
