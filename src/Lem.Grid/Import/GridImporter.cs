@@ -98,9 +98,14 @@ public static class GridImporter
             }
         }
 
-        return format == GridFileFormat.Matpower
-            ? MatpowerReader.Read(text, displayName, sourcePath)
-            : PandapowerReader.Read(text, displayName, sourcePath);
+        var (result, source) = format == GridFileFormat.Matpower
+            ? (MatpowerReader.Read(text, displayName), GridSourceFormat.Matpower)
+            : (PandapowerReader.Read(text, displayName), GridSourceFormat.Pandapower);
+
+        // Where the network came from is said here once; the readers build only what the file holds.
+        return result.Network is { } network
+            ? result with { Network = network with { SourceFormat = source, SourcePath = sourcePath } }
+            : result;
     }
 
     private static GridFileFormat Sniff(string text)

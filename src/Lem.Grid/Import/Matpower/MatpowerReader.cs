@@ -10,7 +10,7 @@ internal static class MatpowerReader
 
     private static readonly string[] BusColumns = ["BUS_I", "BUS_TYPE", "PD", "QD", "GS", "BS", "BUS_AREA", "VM", "VA", "BASE_KV", "ZONE", "VMAX", "VMIN"];
 
-    public static GridImportResult Read(string text, string displayName, string? sourcePath)
+    public static GridImportResult Read(string text, string displayName)
     {
         var diagnostics = new ImportDiagnostics();
         var interpreter = new MInterpreter();
@@ -49,7 +49,7 @@ internal static class MatpowerReader
         GridNetwork? network;
         try
         {
-            network = new CaseBuilder(mpc, outputName, displayName, diagnostics, diagnostics.HasErrors).Build(interpreter.FunctionName ?? Path.GetFileNameWithoutExtension(displayName), sourcePath);
+            network = new CaseBuilder(mpc, outputName, displayName, diagnostics, diagnostics.HasErrors).Build(interpreter.FunctionName ?? Path.GetFileNameWithoutExtension(displayName));
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
@@ -100,7 +100,7 @@ internal static class MatpowerReader
     {
         private readonly Dictionary<long, Bus> _busByNumber = [];
 
-        public GridNetwork? Build(string name, string? sourcePath)
+        public GridNetwork? Build(string name)
         {
             foreach (var field in mpc.FieldNames)
             {
@@ -150,7 +150,7 @@ internal static class MatpowerReader
             }
 
             var costs = ReadCosts(genMatrix?.Rows);
-            if (baseMva is null)
+            if (baseMva is not { } mva)
             {
                 return null;
             }
@@ -158,9 +158,7 @@ internal static class MatpowerReader
             return new GridNetwork
             {
                 Name = name,
-                BaseMva = baseMva.Value,
-                SourceFormat = GridSourceFormat.Matpower,
-                SourcePath = sourcePath,
+                BaseMva = mva,
                 Buses = buses,
                 Lines = lines,
                 Transformers = transformers,
@@ -455,18 +453,19 @@ internal static class MatpowerReader
                 var inService = m[r, 10] > 0;
                 var fromKv = _busByNumber[(long)m[r, 0]].NominalKv;
                 var toKv = _busByNumber[(long)m[r, 1]].NominalKv;
+                var (rPu, xPu, bPu) = (m[r, 2], m[r, 3], m[r, 4]);
                 if (tap != 0 || shift != 0 || fromKv != toKv)
                 {
                     transformers.Add(new Transformer
                     {
                         Id = id,
-                        HvBus = from,
-                        LvBus = to,
-                        RPu = m[r, 2],
-                        XPu = m[r, 3],
-                        BPu = m[r, 4],
                         TapRatio = tap == 0 ? 1.0 : tap,
                         ShiftDegree = shift,
+                        HvBus = from,
+                        LvBus = to,
+                        RPu = rPu,
+                        XPu = xPu,
+                        BPu = bPu,
                         RatingMva = rating,
                         InService = inService,
                     });
@@ -478,9 +477,9 @@ internal static class MatpowerReader
                         Id = id,
                         FromBus = from,
                         ToBus = to,
-                        RPu = m[r, 2],
-                        XPu = m[r, 3],
-                        BPu = m[r, 4],
+                        RPu = rPu,
+                        XPu = xPu,
+                        BPu = bPu,
                         RatingMva = rating,
                         InService = inService,
                     });

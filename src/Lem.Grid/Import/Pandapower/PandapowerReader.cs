@@ -14,7 +14,7 @@ internal static class PandapowerReader
     private static readonly string[] IgnoredTables =
         ["impedance", "trafo3w", "ward", "xward", "dcline", "storage", "motor", "svc", "ssc", "tcsc", "asymmetric_sgen", "pwl_cost", "controller", "measurement"];
 
-    public static GridImportResult Read(string text, string displayName, string? sourcePath)
+    public static GridImportResult Read(string text, string displayName)
     {
         var diagnostics = new ImportDiagnostics();
         JsonDocument document;
@@ -34,7 +34,7 @@ internal static class PandapowerReader
         {
             try
             {
-                var network = new NetworkBuilder(displayName, diagnostics).Build(document.RootElement, sourcePath);
+                var network = new NetworkBuilder(displayName, diagnostics).Build(document.RootElement);
                 return new GridImportResult(diagnostics.HasErrors ? null : network, diagnostics.Errors, diagnostics.Warnings);
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
@@ -61,11 +61,11 @@ internal static class PandapowerReader
         private readonly HashSet<string> _generatorIds = new(StringComparer.Ordinal);
         private JsonElement _net;
 
-        public GridNetwork? Build(JsonElement root, string? sourcePath)
+        public GridNetwork? Build(JsonElement root)
         {
             try
             {
-                return BuildCore(root, sourcePath);
+                return BuildCore(root);
             }
             finally
             {
@@ -76,7 +76,7 @@ internal static class PandapowerReader
             }
         }
 
-        private GridNetwork? BuildCore(JsonElement root, string? sourcePath)
+        private GridNetwork? BuildCore(JsonElement root)
         {
             if (root.ValueKind != JsonValueKind.Object)
             {
@@ -152,7 +152,7 @@ internal static class PandapowerReader
                 .Select(b => slack.Contains(b.Id.Value) ? b with { Type = BusType.Slack } : pv.Contains(b.Id.Value) ? b with { Type = BusType.Pv } : b)
                 .ToList();
 
-            if (snMva is null || fHz is null)
+            if (snMva is not { } baseMva || fHz is not { } frequencyHz)
             {
                 return null;
             }
@@ -160,10 +160,8 @@ internal static class PandapowerReader
             return new GridNetwork
             {
                 Name = name,
-                BaseMva = snMva.Value,
-                FrequencyHz = fHz.Value,
-                SourceFormat = GridSourceFormat.Pandapower,
-                SourcePath = sourcePath,
+                BaseMva = baseMva,
+                FrequencyHz = frequencyHz,
                 Buses = buses,
                 Lines = lines,
                 Transformers = transformers,
