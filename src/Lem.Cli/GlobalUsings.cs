@@ -5,3 +5,4 @@ global using System.Text.Json.Serialization;
 global using Lem.Cli.Output;
 global using Lem.Cli.Output.Records;
 global using Spectre.Console;
+global using static Lem.Cli.Output.InvariantText;

@@ -7,8 +7,6 @@ namespace Lem.Cli.Commands;
 /// <summary>Writes the outcome of <c>lem allocate</c> as JSON or as a table.</summary>
 internal sealed class AllocateReport(Scenario scenario, string method, string gameName, CostGame game, AllocationResult result, CoreCheckResult? core, AllocateMarket? market, double wallSeconds)
 {
-    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
-
     private IReadOnlyList<double> Savings => result.SavingsEur;
 
     private IReadOnlyList<double>? MarketSavings => market is null ? null : [.. result.StandaloneCostsEur.Zip(market.PaymentsEur, (d, m) => d - m)];

@@ -9,8 +9,6 @@ namespace Lem.Cli.Commands;
 /// </summary>
 public static class AuctionCommand
 {
-    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
-
     /// <summary>Creates the command.</summary>
     public static Command Create(CliContext context)
     {

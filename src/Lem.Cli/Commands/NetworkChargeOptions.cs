@@ -8,8 +8,6 @@ namespace Lem.Cli.Commands;
 /// </summary>
 internal sealed class NetworkChargeOptions
 {
-    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
-
     /// <summary>Creates the options.</summary>
     public NetworkChargeOptions()
     {

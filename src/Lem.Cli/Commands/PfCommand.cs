@@ -197,7 +197,7 @@ public static class PfCommand
         r.SlackQMvar,
         r.ElapsedMs,
         [.. r.Buses.Select(b => new PowerFlowBusJson(b.Id.Value, b.VmPu, b.VaDegree, b.PInjectionMw, b.QInjectionMvar))],
-        [.. r.Branches.Select(b => new PowerFlowBranchJson(b))],
+        [.. r.Branches.Select(PowerFlowBranchJson.Of)],
         [.. r.Violations.Select(v => new PowerFlowViolationJson(ViolationKindNames.Of(v.Kind), v.ElementId, v.Value, v.Limit))],
         r.TransformerNoLoadLossesMw,
         r.ShuntLossesMw,

@@ -18,8 +18,6 @@ namespace Lem.Cli.Commands;
 /// </summary>
 public static class RunCommand
 {
-    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
-
     /// <summary>The tie rules of <c>--price-rule</c> by name (docs/mechanisms/pool.md#prices-and-tie-rules).</summary>
     private static readonly Dictionary<string, PriceRule> TieRules = new(StringComparer.Ordinal)
     {

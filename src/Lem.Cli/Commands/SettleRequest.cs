@@ -8,8 +8,6 @@ namespace Lem.Cli.Commands;
 /// <param name="MetersPath">The <c>--meters</c> file, or null.</param>
 internal sealed record SettleRequest(bool Enabled, string? MetersPath)
 {
-    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
-
     /// <summary>A usage mistake (exit 2): <c>--meters</c> without <c>--settle</c>.</summary>
     public string? UsageProblem() => MetersPath is not null && !Enabled ? "--meters applies only together with --settle." : null;
 

@@ -37,8 +37,6 @@ namespace Lem.Markets.Pool;
 /// </remarks>
 public static class PoolClearing
 {
-    private const double TieRuleToleranceEur = 1e-6;
-
     /// <summary>Clears a scenario on a grid formulation.</summary>
     /// <exception cref="ArgumentException">When the load power factor is not in (0, 1].</exception>
     /// <exception cref="SolverUnavailableException">When no back end can be loaded.</exception>
@@ -46,11 +44,7 @@ public static class PoolClearing
     {
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(formulation);
-        options ??= PoolOptions.Default;
-        if (!(options.LoadPowerFactor > 0 && options.LoadPowerFactor <= 1))
-        {
-            throw new ArgumentOutOfRangeException(nameof(options), options.LoadPowerFactor, "The load power factor must be in (0, 1].");
-        }
+        options = PoolOptions.Checked(options);
 
         var stats = new Stats();
         var index = scenario.Grid is null ? VirtualIndex() : NetworkIndex.Build(scenario.Grid);
@@ -243,6 +237,7 @@ public static class PoolClearing
     private static PoolResult Assemble(PoolModel pool, Solution solution, bool prevented, List<string> warnings, Stats stats)
     {
         var setup = pool.Setup;
+        var index = setup.Index;
         var scenario = setup.Market;
         var horizon = scenario.Horizon;
         var h = horizon.SlotHours;
@@ -302,15 +297,15 @@ public static class PoolClearing
 
         return Outcome(scenario, setup.Formulation, options, PoolStatus.Optimal, stats, pool) with
         {
+            BusIds = index.BusIds,
+            AllBusIds = index.AllBusIds,
+            AllBusIndex = index.AllBusIndex,
+            BranchIds = scenario.Grid is null ? [] : index.BranchIds,
             Warnings = warnings,
             SimultaneousChargingPrevented = prevented,
             WelfareEur = welfare,
             ImportMwh = importMwh,
             ExportMwh = exportMwh,
-            BusIds = setup.Index.BusIds,
-            AllBusIds = setup.Index.AllBusIds,
-            AllBusIndex = setup.Index.AllBusIndex,
-            BranchIds = scenario.Grid is null ? [] : setup.Index.BranchIds,
             Slots = slots,
             Participants = participants,
             Assets = assets,
@@ -327,6 +322,7 @@ public static class PoolClearing
     /// <summary>Re-clears every slot that nothing couples by the merit order and applies the tie rules (copper plate only).</summary>
     private static void ApplyTieRules(PoolModel pool, double[] values, double[][] prices, PriceSource[] sources, double?[] lows, double?[] highs, List<string> warnings)
     {
+        const double TieRuleToleranceEur = 1e-6;
         var options = pool.Setup.Options;
         var horizon = pool.Setup.Market.Horizon;
         var h = horizon.SlotHours;

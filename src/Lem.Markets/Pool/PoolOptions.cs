@@ -8,6 +8,19 @@ public sealed record PoolOptions
     /// <summary>The default settings.</summary>
     public static PoolOptions Default { get; } = new();
 
+    /// <summary>The options a clearing runs with: <paramref name="options"/>, or <see cref="Default"/> when null, checked.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">When the load power factor is not in (0, 1].</exception>
+    internal static PoolOptions Checked(PoolOptions? options)
+    {
+        options ??= Default;
+        if (!(options.LoadPowerFactor > 0 && options.LoadPowerFactor <= 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.LoadPowerFactor, "The load power factor must be in (0, 1].");
+        }
+
+        return options;
+    }
+
     /// <summary>
     /// The clearing settings the pool reads: <see cref="ClearingOptions.PriceRule"/> (how the price is chosen in an
     /// indeterminate interval, in the slots the tie rules apply to), <see cref="ClearingOptions.Tariffs"/> (tariff-aware

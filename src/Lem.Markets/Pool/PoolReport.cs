@@ -64,6 +64,7 @@ public sealed class PoolReport(PoolResult result) : IClearingReport
         }
 
         var grid = new StringBuilder("slot,time,quantity,element,value\n");
+        void GridRow(int t, string quantity, object element, double value) => grid.Append(Inv, $"{t},{Time(t)},{quantity},{element},{F(value)}\n");
         foreach (var slot in r.Slots)
         {
             if (slot.VoltagesPu is { } solverVm)
@@ -72,7 +73,7 @@ public sealed class PoolReport(PoolResult result) : IClearingReport
                 var vm = r.ToReportedBuses(solverVm);
                 for (var b = 0; b < vm.Count; b++)
                 {
-                    grid.Append(Inv, $"{slot.Index},{Time(slot.Index)},vm_pu,{r.ReportedBusIds[b]},{F(vm[b])}\n");
+                    GridRow(slot.Index, "vm_pu", r.ReportedBusIds[b], vm[b]);
                 }
             }
 
@@ -80,23 +81,23 @@ public sealed class PoolReport(PoolResult result) : IClearingReport
             {
                 for (var k = 0; k < flows.Count; k++)
                 {
-                    grid.Append(Inv, $"{slot.Index},{Time(slot.Index)},p_from_mw,{r.BranchIds[k]},{F(flows[k])}\n");
+                    GridRow(slot.Index, "p_from_mw", r.BranchIds[k], flows[k]);
                 }
             }
 
-            grid.Append(Inv, $"{slot.Index},{Time(slot.Index)},losses_mw,total,{F(slot.LossesMw)}\n");
+            GridRow(slot.Index, "losses_mw", "total", slot.LossesMw);
         }
 
         if (context.AcCheck is { } ac)
         {
             foreach (var slot in ac.Slots)
             {
-                grid.Append(Inv, $"{slot.Slot},{Time(slot.Slot)},ac_vm_min_pu,{slot.VmMinBus},{F(slot.VmMinPu)}\n");
-                grid.Append(Inv, $"{slot.Slot},{Time(slot.Slot)},ac_max_loading_percent,max,{F(slot.MaxLoadingPercent)}\n");
-                grid.Append(Inv, $"{slot.Slot},{Time(slot.Slot)},ac_losses_mw,total,{F(slot.LossesMw)}\n");
-                grid.Append(Inv, $"{slot.Slot},{Time(slot.Slot)},ac_transformer_no_load_losses_mw,total,{F(slot.TransformerNoLoadLossesMw)}\n");
-                grid.Append(Inv, $"{slot.Slot},{Time(slot.Slot)},ac_shunt_losses_mw,total,{F(slot.ShuntLossesMw)}\n");
-                grid.Append(Inv, $"{slot.Slot},{Time(slot.Slot)},ac_total_losses_mw,total,{F(slot.TotalLossesMw)}\n");
+                GridRow(slot.Slot, "ac_vm_min_pu", slot.VmMinBus, slot.VmMinPu);
+                GridRow(slot.Slot, "ac_max_loading_percent", "max", slot.MaxLoadingPercent);
+                GridRow(slot.Slot, "ac_losses_mw", "total", slot.LossesMw);
+                GridRow(slot.Slot, "ac_transformer_no_load_losses_mw", "total", slot.TransformerNoLoadLossesMw);
+                GridRow(slot.Slot, "ac_shunt_losses_mw", "total", slot.ShuntLossesMw);
+                GridRow(slot.Slot, "ac_total_losses_mw", "total", slot.TotalLossesMw);
             }
         }
 

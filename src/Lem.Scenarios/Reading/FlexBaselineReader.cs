@@ -10,8 +10,6 @@ namespace Lem.Scenarios.Reading;
 /// </summary>
 internal static class FlexBaselineReader
 {
-    private const int MaxItems = 100_000;
-
     public static FlexBaselineSpec ReadSpec(ObjectReader? r)
     {
         if (r is null)
@@ -47,7 +45,7 @@ internal static class FlexBaselineReader
     public static List<FlexNomination> ReadNominations(ObjectReader r, FlexReadScope scope)
     {
         var nominations = new List<FlexNomination>();
-        GridSpecReader.Each(r.Array("nominations", required: false, MaxItems), r.PathOf("nominations"), r.Diagnostics, nr =>
+        GridSpecReader.Each(r.Array("nominations", required: false, FlexibilityReader.MaxItems), r.PathOf("nominations"), r.Diagnostics, nr =>
         {
             var fsp = scope.Participant(nr, "fsp", required: true);
             var kw = scope.Context.Series(nr, "kw", required: true, NumberRange.Any, "kW");
@@ -67,7 +65,7 @@ internal static class FlexBaselineReader
     public static List<FlexMeterDay> ReadHistory(ObjectReader r, FlexReadScope scope)
     {
         var days = new List<FlexMeterDay>();
-        GridSpecReader.Each(r.Array("meter_history", required: false, MaxItems), r.PathOf("meter_history"), r.Diagnostics, hr =>
+        GridSpecReader.Each(r.Array("meter_history", required: false, FlexibilityReader.MaxItems), r.PathOf("meter_history"), r.Diagnostics, hr =>
         {
             var fsp = scope.Participant(hr, "fsp", required: true);
             var before = hr.Integer("days_before", required: true, 1, 3660);

@@ -7,13 +7,11 @@ namespace Lem.Scenarios.Reading;
 /// <summary>Reads <c>flexibility.offers</c> and <c>flexibility.requests</c> (docs/scenario-format.md#flexibility).</summary>
 internal static class FlexOfferReader
 {
-    private const int MaxItems = 100_000;
-
     public static List<FlexOffer> ReadOffers(ObjectReader r, FlexReadScope scope, FlexibleAssetRegistry registry, FlexMarketRules rules)
     {
         var offers = new List<FlexOffer>();
         var ids = new HashSet<string>(StringComparer.Ordinal);
-        GridSpecReader.Each(r.Array("offers", required: false, MaxItems), r.PathOf("offers"), r.Diagnostics, or =>
+        GridSpecReader.Each(r.Array("offers", required: false, FlexibilityReader.MaxItems), r.PathOf("offers"), r.Diagnostics, or =>
         {
             var offer = ReadOffer(or, scope, registry, rules, ids);
             if (offer is not null)
@@ -28,7 +26,7 @@ internal static class FlexOfferReader
     {
         var requests = new List<FlexRequest>();
         var ids = new HashSet<string>(StringComparer.Ordinal);
-        GridSpecReader.Each(r.Array("requests", required: false, MaxItems), r.PathOf("requests"), r.Diagnostics, rr =>
+        GridSpecReader.Each(r.Array("requests", required: false, FlexibilityReader.MaxItems), r.PathOf("requests"), r.Diagnostics, rr =>
         {
             var id = scope.UniqueId(rr, "id", ids, "request");
             var point = scope.CongestionPointRef(rr, "congestion_point", required: true);

@@ -14,7 +14,8 @@ namespace Lem.Scenarios.Reading;
 /// </summary>
 internal static class FlexibilityReader
 {
-    private const int MaxItems = 100_000;
+    /// <summary>The most items a list of the <c>flexibility</c> section may hold.</summary>
+    internal const int MaxItems = 100_000;
 
     public static FlexMarket? Read(ObjectReader r, ReadContext c, IReadOnlyList<Participant> participants, GridNetwork? grid, out string? sensitivityModel)
     {
@@ -88,15 +89,15 @@ internal static class FlexibilityReader
         var market = new FlexMarket
         {
             Rules = rules with { IspMinutes = (int)Math.Round(c.Horizon.SlotHours * 60) },
+            SlotCount = c.Horizon.Count,
+            SlotHours = c.Horizon.SlotHours,
+            SlotStarts = [.. c.Horizon.Slots.Select(s => s.Start.ToDateTimeOffset())],
             Fsps = fsps,
             Assets = registry,
             CongestionPoints = congestionPoints,
             Offers = offers,
             Requests = requests,
             Prognoses = prognoses,
-            SlotCount = c.Horizon.Count,
-            SlotHours = c.Horizon.SlotHours,
-            SlotStarts = [.. c.Horizon.Slots.Select(s => s.Start.ToDateTimeOffset())],
             Baseline = baseline,
             Nominations = nominations,
             MeterHistory = history,

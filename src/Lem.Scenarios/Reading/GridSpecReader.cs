@@ -124,7 +124,6 @@ internal static class GridSpecReader
             Name = name,
             BaseMva = baseMva,
             FrequencyHz = frequency,
-            SourceFormat = GridSourceFormat.Inline,
             Buses = buses,
             Lines = lines,
             Transformers = trafos,

@@ -13,10 +13,8 @@ namespace Lem.Cli.Output.Records;
 /// <param name="AskEurPerMwh">The sell order's limit, EUR/MWh (<c>ask</c>).</param>
 public sealed record AuctionTradeJson(
     int Slot,
-    string Buyer,
-    string Seller,
-    string BuyOrder,
-    string SellOrder,
+    string Buyer, string Seller,
+    string BuyOrder, string SellOrder,
     [property: JsonPropertyName("quantity")] double QuantityKwh,
     [property: JsonPropertyName("price")] double PriceEurPerMwh,
     [property: JsonPropertyName("seller_price")] double SellerPriceEurPerMwh,
