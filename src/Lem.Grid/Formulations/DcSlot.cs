@@ -8,6 +8,9 @@ public sealed class DcSlot : GridSlot
     private readonly Constraint[] _balances;
     private readonly Constraint?[] _limits;
 
+    /// <summary>The network.</summary>
+    public NetworkIndex Index { get; }
+
     internal DcSlot(NetworkIndex index, Variable[] theta, LinearExpression[] flows, Constraint[] balances, Constraint?[] limits)
     {
         Index = index;
@@ -16,9 +19,6 @@ public sealed class DcSlot : GridSlot
         _balances = balances;
         _limits = limits;
     }
-
-    /// <summary>The network.</summary>
-    public NetworkIndex Index { get; }
 
     /// <summary>The angle variable of each bus (rad).</summary>
     public IReadOnlyList<Variable> Angles => _theta;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using Lem.Domain.Reading;
 using Lem.Domain.Validation;
 
@@ -56,25 +57,14 @@ public sealed class LoadProfile
         }
 
         LoadCount = loadCount;
-        StepCount = steps;
         SourceName = sourceName;
         _pMw = pMw.ToArray();
         _qMvar = qMvar.ToArray();
         _stepNumbers = stepNumbers is null ? [.. Enumerable.Range(0, steps)] : [.. stepNumbers];
     }
 
-    private LoadProfile(int loadCount, double[] pMw, double[] qMvar, int[] stepNumbers, string sourceName)
-    {
-        LoadCount = loadCount;
-        StepCount = stepNumbers.Length;
-        SourceName = sourceName;
-        _pMw = pMw;
-        _qMvar = qMvar;
-        _stepNumbers = stepNumbers;
-    }
-
     /// <summary>The number of time steps.</summary>
-    public int StepCount { get; }
+    public int StepCount => _stepNumbers.Length;
 
     /// <summary>The number of loads per step (loads 0 .. LoadCount − 1 of the network).</summary>
     public int LoadCount { get; }
@@ -252,7 +242,7 @@ public sealed class LoadProfile
 
             return _errors.Count > 0
                 ? new LoadProfileReadResult(null, _errors)
-                : new LoadProfileReadResult(new LoadProfile(loadCount, _p.ToArray(), _q.ToArray(), _steps.ToArray(), sourceName), []);
+                : new LoadProfileReadResult(new LoadProfile(loadCount, CollectionsMarshal.AsSpan(_p), CollectionsMarshal.AsSpan(_q), _steps, sourceName), []);
         }
 
         /// <summary>Column kinds: 0 = step, 1 = p_mw_k, 2 = q_mvar_k; <paramref name="loads"/> holds k.</summary>

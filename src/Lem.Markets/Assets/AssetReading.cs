@@ -20,6 +20,13 @@ internal static class AssetReading
     }
 
     /// <summary>
+    /// Reads a store's <c>capacity_kwh</c> (required, positive) and then its <c>max_charge_kw</c> (required, in
+    /// <paramref name="chargeRange"/>), as batteries and EVs have them.
+    /// </summary>
+    public static (double? CapacityKwh, double? MaxChargeKw) StoreLimits(ObjectReader r, NumberRange chargeRange) =>
+        (r.Number("capacity_kwh", required: true, NumberRange.Positive, "kWh"), r.Number("max_charge_kw", required: true, chargeRange, "kW"));
+
+    /// <summary>
     /// Reports <see cref="ValidationCodes.BoundsInverted"/> at <paramref name="lowField"/> when the lower bound
     /// <paramref name="low"/> is above the upper bound <paramref name="high"/> (nothing when either is missing).
     /// </summary>

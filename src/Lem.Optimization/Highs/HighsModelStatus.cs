@@ -1,59 +1,62 @@
 namespace Lem.Optimization.Highs;
 
-/// <summary>HiGHS's model status codes (<c>kHighsModelStatus*</c> in <c>highs_c_api.h</c>).</summary>
+/// <summary>
+/// HiGHS's model status codes (<c>kHighsModelStatus*</c> in <c>highs_c_api.h</c>): the C constants run from 0 to 17 in
+/// this order, so the members take their values from their position (<see cref="NotSet"/> = 0, <see cref="Optimal"/> = 7).
+/// </summary>
 internal enum HighsModelStatus
 {
     /// <summary>Not set.</summary>
-    NotSet = 0,
+    NotSet,
 
     /// <summary>The model could not be loaded.</summary>
-    LoadError = 1,
+    LoadError,
 
     /// <summary>The model is invalid.</summary>
-    ModelError = 2,
+    ModelError,
 
     /// <summary>Presolve failed.</summary>
-    PresolveError = 3,
+    PresolveError,
 
     /// <summary>The solver failed.</summary>
-    SolveError = 4,
+    SolveError,
 
     /// <summary>Postsolve failed.</summary>
-    PostsolveError = 5,
+    PostsolveError,
 
     /// <summary>The model has no columns.</summary>
-    ModelEmpty = 6,
+    ModelEmpty,
 
     /// <summary>Optimal.</summary>
-    Optimal = 7,
+    Optimal,
 
     /// <summary>Infeasible.</summary>
-    Infeasible = 8,
+    Infeasible,
 
     /// <summary>Unbounded or infeasible (not resolved).</summary>
-    UnboundedOrInfeasible = 9,
+    UnboundedOrInfeasible,
 
     /// <summary>Unbounded.</summary>
-    Unbounded = 10,
+    Unbounded,
 
     /// <summary>The objective bound was reached.</summary>
-    ObjectiveBound = 11,
+    ObjectiveBound,
 
     /// <summary>The objective target was reached.</summary>
-    ObjectiveTarget = 12,
+    ObjectiveTarget,
 
     /// <summary>The time limit was reached.</summary>
-    TimeLimit = 13,
+    TimeLimit,
 
     /// <summary>The iteration limit was reached.</summary>
-    IterationLimit = 14,
+    IterationLimit,
 
     /// <summary>Unknown: the solver stopped without a conclusion.</summary>
-    Unknown = 15,
+    Unknown,
 
     /// <summary>The MIP solution limit was reached.</summary>
-    SolutionLimit = 16,
+    SolutionLimit,
 
     /// <summary>Interrupted by a callback.</summary>
-    Interrupt = 17,
+    Interrupt,
 }

@@ -7,8 +7,7 @@ public sealed class BatteryKind() : AssetKind<Battery>("battery")
 {
     private protected override Battery? ReadAsset(string type, AssetId? id, string? name, ObjectReader r, IAssetReadContext c)
     {
-        var capacity = r.Number("capacity_kwh", required: true, NumberRange.Positive, "kWh");
-        var maxCharge = r.Number("max_charge_kw", required: true, NumberRange.NonNegative, "kW");
+        var (capacity, maxCharge) = StoreLimits(r, NumberRange.NonNegative);
         var maxDischarge = r.Number("max_discharge_kw", required: true, NumberRange.NonNegative, "kW");
         var etaCh = r.Number("charge_efficiency", required: true, NumberRange.Efficiency);
         var etaDis = r.Number("discharge_efficiency", required: true, NumberRange.Efficiency);

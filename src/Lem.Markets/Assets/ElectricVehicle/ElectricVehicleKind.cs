@@ -7,8 +7,7 @@ public sealed class ElectricVehicleKind() : AssetKind<ElectricVehicle>("ev")
 {
     private protected override ElectricVehicle? ReadAsset(string type, AssetId? id, string? name, ObjectReader r, IAssetReadContext c)
     {
-        var capacity = r.Number("capacity_kwh", required: true, NumberRange.Positive, "kWh");
-        var maxCharge = r.Number("max_charge_kw", required: true, NumberRange.Positive, "kW");
+        var (capacity, maxCharge) = StoreLimits(r, NumberRange.Positive);
         var eta = r.Number("charge_efficiency", required: false, NumberRange.Efficiency) ?? 0.95;
         var arrival = c.Time(r, "arrival", required: true);
         var departure = c.Time(r, "departure", required: true);

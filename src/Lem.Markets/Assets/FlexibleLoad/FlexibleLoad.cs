@@ -15,8 +15,7 @@ public sealed record FlexibleLoad(
     AssetId Id,
     string? Name,
     Energy Energy,
-    Instant WindowStart,
-    Instant WindowEnd,
+    Instant WindowStart, Instant WindowEnd,
     Power MaxPower,
     Power MinPower) : Asset(Id, Name)
 {
