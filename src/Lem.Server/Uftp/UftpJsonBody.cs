@@ -43,10 +43,7 @@ internal sealed class UftpJsonBody(JsonObject body)
             var min = Whole(o, "min_power_w", $"{path}.min_power_w", true);
             var max = Whole(o, "max_power_w", $"{path}.max_power_w", true);
             var disposition = Text(o, "disposition", $"{path}.disposition", UftpValueType.Text, true);
-            foreach (var field in o.Select(f => f.Key).Where(k => k is not ("start" or "duration" or "min_power_w" or "max_power_w" or "disposition")))
-            {
-                Errors[$"{path}.{field}"] = "unknown field";
-            }
+            Unknown(o, path, "start", "duration", "min_power_w", "max_power_w", "disposition");
 
             if (disposition is not null and not ("requested" or "available"))
             {
@@ -62,6 +59,65 @@ internal sealed class UftpJsonBody(JsonObject body)
         return isps;
     }
 
+    /// <summary>The meter readings of a settlement: at least one, each with congestion_point, period and isps [{start, duration, power_w}].</summary>
+    public List<UftpMeterReading>? Meters(string name)
+    {
+        _known.Add(name);
+        if (body[name] is not JsonArray array || array.Count == 0)
+        {
+            Errors[name] = "must be a non-empty array";
+            return null;
+        }
+
+        var meters = new List<UftpMeterReading>();
+        for (var m = 0; m < array.Count; m++)
+        {
+            var path = $"{name}[{m}]";
+            if (array[m] is not JsonObject o)
+            {
+                Errors[path] = "must be an object";
+                continue;
+            }
+
+            var congestionPoint = Text(o, "congestion_point", $"{path}.congestion_point", UftpValueType.EntityAddress, true);
+            var period = Text(o, "period", $"{path}.period", UftpValueType.Date, true);
+            Unknown(o, path, "congestion_point", "period", "isps");
+            if (o["isps"] is not JsonArray ispArray || ispArray.Count == 0)
+            {
+                Errors[$"{path}.isps"] = "must be a non-empty array";
+                continue;
+            }
+
+            var isps = new List<UftpIsp>();
+            for (var i = 0; i < ispArray.Count; i++)
+            {
+                var ispPath = $"{path}.isps[{i}]";
+                if (ispArray[i] is not JsonObject isp)
+                {
+                    Errors[ispPath] = "must be an object";
+                    continue;
+                }
+
+                var start = Whole(isp, "start", $"{ispPath}.start", true);
+                var duration = Whole(isp, "duration", $"{ispPath}.duration", false) ?? 1;
+                var power = Whole(isp, "power_w", $"{ispPath}.power_w", true);
+                Unknown(isp, ispPath, "start", "duration", "power_w");
+                if (start is { } s && power is { } p)
+                {
+                    isps.Add(new UftpIsp(s, duration, p));
+                }
+            }
+
+            if (congestionPoint is not null && period is not null)
+            {
+                UftpValues.TryDate(period, out var day);
+                meters.Add(new UftpMeterReading(congestionPoint, day, isps));
+            }
+        }
+
+        return meters;
+    }
+
     /// <summary>The 400 problem listing every error and every unknown field, or null.</summary>
     public CommandResult? Problem()
     {
@@ -75,6 +131,14 @@ internal sealed class UftpJsonBody(JsonObject body)
 
         return Errors.Count == 0 ? null
             : new CommandResult(400, Views.Problem(400, "One or more fields are invalid.", string.Join("; ", Errors.Select(e => $"{e.Key}: {e.Value}")), Errors));
+    }
+
+    private void Unknown(JsonObject o, string path, params string[] known)
+    {
+        foreach (var field in o.Select(f => f.Key).Where(k => !known.Contains(k, StringComparer.Ordinal)))
+        {
+            Errors[$"{path}.{field}"] = "unknown field";
+        }
     }
 
     private string? Text(JsonObject o, string name, string path, UftpValueType type, bool required)
