@@ -107,15 +107,24 @@ internal sealed class UftpDso
         lock (_lock)
         {
             _now = time.ToDateTimeOffset();
-            return Str(command, "op") switch
+            try
             {
-                "receive" => ApplyReceive(command),
-                "poll" => ApplyPoll(command),
-                "flex_request" => ApplyFlexRequest(command),
-                "flex_order" => ApplyFlexOrder(command),
-                "flex_settlement" => ApplySettlement(command),
-                var op => throw new InvalidDataException($"Unknown UFTP command '{op}'."),
-            };
+                return Str(command, "op") switch
+                {
+                    "receive" => ApplyReceive(command),
+                    "poll" => ApplyPoll(command),
+                    "flex_request" => ApplyFlexRequest(command),
+                    "flex_order" => ApplyFlexOrder(command),
+                    "flex_settlement" => ApplySettlement(command),
+                    var op => throw new InvalidDataException($"Unknown UFTP command '{op}'."),
+                };
+            }
+            catch (Exception ex) when (ex is FormatException or OverflowException or ArgumentException or XmlException)
+            {
+                // A value the checks before the command let through and the rules cannot read: refused and not stored,
+                // so the sequencer (which an exception would stop) keeps serving; never a 5xx (docs/uftp.md).
+                return new CommandResult(400, Views.Problem(400, "The UFTP command could not be processed.", $"{ex.GetType().Name}: {ex.Message}"));
+            }
         }
     }
 
