@@ -22,22 +22,14 @@ internal sealed class UftpJsonBody(JsonObject body)
     public List<UftpIsp>? Isps(string name)
     {
         _known.Add(name);
-        if (body[name] is not JsonArray array || array.Count == 0)
+        if (Objects(body, name, name) is not { } items)
         {
-            Errors[name] = "must be a non-empty array";
             return null;
         }
 
         var isps = new List<UftpIsp>();
-        for (var i = 0; i < array.Count; i++)
+        foreach (var (o, path) in items)
         {
-            var path = $"{name}[{i}]";
-            if (array[i] is not JsonObject o)
-            {
-                Errors[path] = "must be an object";
-                continue;
-            }
-
             var start = Whole(o, "start", $"{path}.start", true);
             var duration = Whole(o, "duration", $"{path}.duration", false) ?? 1;
             var min = Whole(o, "min_power_w", $"{path}.min_power_w", true);
@@ -63,41 +55,25 @@ internal sealed class UftpJsonBody(JsonObject body)
     public List<UftpMeterReading>? Meters(string name)
     {
         _known.Add(name);
-        if (body[name] is not JsonArray array || array.Count == 0)
+        if (Objects(body, name, name) is not { } items)
         {
-            Errors[name] = "must be a non-empty array";
             return null;
         }
 
         var meters = new List<UftpMeterReading>();
-        for (var m = 0; m < array.Count; m++)
+        foreach (var (o, path) in items)
         {
-            var path = $"{name}[{m}]";
-            if (array[m] is not JsonObject o)
-            {
-                Errors[path] = "must be an object";
-                continue;
-            }
-
             var congestionPoint = Text(o, "congestion_point", $"{path}.congestion_point", UftpValueType.EntityAddress, true);
             var period = Text(o, "period", $"{path}.period", UftpValueType.Date, true);
             Unknown(o, path, "congestion_point", "period", "isps");
-            if (o["isps"] is not JsonArray ispArray || ispArray.Count == 0)
+            if (Objects(o, "isps", $"{path}.isps") is not { } ispItems)
             {
-                Errors[$"{path}.isps"] = "must be a non-empty array";
                 continue;
             }
 
             var isps = new List<UftpIsp>();
-            for (var i = 0; i < ispArray.Count; i++)
+            foreach (var (isp, ispPath) in ispItems)
             {
-                var ispPath = $"{path}.isps[{i}]";
-                if (ispArray[i] is not JsonObject isp)
-                {
-                    Errors[ispPath] = "must be an object";
-                    continue;
-                }
-
                 var start = Whole(isp, "start", $"{ispPath}.start", true);
                 var duration = Whole(isp, "duration", $"{ispPath}.duration", false) ?? 1;
                 var power = Whole(isp, "power_w", $"{ispPath}.power_w", true);
@@ -131,6 +107,31 @@ internal sealed class UftpJsonBody(JsonObject body)
 
         return Errors.Count == 0 ? null
             : new CommandResult(400, Views.Problem(400, "One or more fields are invalid.", string.Join("; ", Errors.Select(e => $"{e.Key}: {e.Value}")), Errors));
+    }
+
+    /// <summary>The objects of a non-empty array field with their paths (an error for each item that is not an object), or null with an error.</summary>
+    private List<(JsonObject Item, string Path)>? Objects(JsonObject o, string name, string path)
+    {
+        if (o[name] is not JsonArray array || array.Count == 0)
+        {
+            Errors[path] = "must be a non-empty array";
+            return null;
+        }
+
+        var items = new List<(JsonObject, string)>();
+        for (var i = 0; i < array.Count; i++)
+        {
+            if (array[i] is JsonObject item)
+            {
+                items.Add((item, $"{path}[{i}]"));
+            }
+            else
+            {
+                Errors[$"{path}[{i}]"] = "must be an object";
+            }
+        }
+
+        return items;
     }
 
     private void Unknown(JsonObject o, string path, params string[] known)
