@@ -1,5 +1,8 @@
+using System.Text.Json.Nodes;
 using System.Xml.Linq;
+using Lem.Server.Store;
 using Lem.Testing;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Time.Testing;
 using static Lem.Server.Tests.UftpTestAggregator;
 
@@ -45,6 +48,29 @@ public sealed class UftpDurabilityTests
             var pending = await agr.DsoPost("/v1/uftp/flex-requests", dso, Request());
             pendingRequestId = pending.Body!["message_id"]!.GetValue<string>();
             Assert.Equal("Accepted", Attr((await agr.Send(offer)).Response!, "Result"));
+        }
+
+        // The store holds the exchanges as uftp commands; a received message is kept as the aggregator signed it.
+        if (postgres is null)
+        {
+            using var db = new SqliteConnection($"Data Source={DataFolder.DatabasePath(dir)};Pooling=False");
+            db.Open();
+            using var query = db.CreateCommand();
+            query.CommandText = "SELECT payload FROM commands WHERE kind = 'uftp' ORDER BY seq";
+            var ops = new List<string>();
+            var bodies = new List<string>();
+            using (var reader = query.ExecuteReader())
+            {
+                while (reader.Read())
+                {
+                    var payload = JsonNode.Parse(reader.GetString(0))!;
+                    ops.Add(payload["op"]!.GetValue<string>());
+                    bodies.Add((string?)payload["body"] ?? string.Empty);
+                }
+            }
+
+            Assert.Equal(["receive", "flex_request", "poll", "flex_request", "receive"], ops);
+            Assert.Equal((string)XElement.Parse(new UftpTestAggregator(null!, key).Envelope(prognosis)).Attribute("Body")!, bodies[0]);
         }
 
         // After it: the duplicate is still a duplicate, the outbox still holds exactly the waiting FlexRequest, and the
