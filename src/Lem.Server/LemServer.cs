@@ -89,6 +89,8 @@ public sealed class LemServer : IAsyncDisposable
             var ledger = new ServerLedger(serverKey, state.LastLedgerEntry);
             ledger.BeginReplay(verified.CommandPositions ?? []);
             var engine = new MarketEngine(ledger, options.MarketKinds ?? ServerMarketKinds.BuiltIn());
+            var uftp = new Uftp.UftpDso(options.Uftp, serverKey, options.DataDirectory, engine.SyncRoot);
+            engine.RegisterCommandKind(Uftp.UftpDso.CommandKind, uftp.Apply);
             engine.Replay(state);
             var hub = new StreamHub();
             headKeeper = StartupVerification.StartHeadKeeper(options, ledger, hub.Publish);
@@ -98,7 +100,6 @@ public sealed class LemServer : IAsyncDisposable
             {
                 DefaultMaxOpenOrdersPerParticipant = options.MaxOpenOrdersPerParticipant,
             };
-            var uftp = new Uftp.UftpDso(options.Uftp, serverKey, options.TimeProvider, options.DataDirectory);
             var app = Build(options, services, uftp);
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
             ITimer? timer = null;

@@ -78,6 +78,30 @@ internal sealed class UftpTestAggregator
         return m;
     }
 
+    /// <summary>An unsolicited FlexOffer on a D-Prognosis with one option: a power per ISP range, a total price and a minimum activation factor.</summary>
+    public static XElement UnsolicitedOffer(string period, string prognosisId, string price, string minActivationFactor, long start, long duration, long powerW)
+    {
+        var offer = FlexMessage("FlexOffer", period);
+        offer.Add(
+            new XAttribute("ExpirationDateTime", "2026-03-01T18:00:00Z"), new XAttribute("Unsolicited", "true"), new XAttribute("D-PrognosisMessageID", prognosisId), new XAttribute("Currency", "EUR"),
+            new XElement("OfferOption", new XAttribute("OptionReference", "A"), new XAttribute("Price", price), new XAttribute("MinActivationFactor", minActivationFactor),
+                new XElement("ISP", new XAttribute("Power", powerW), new XAttribute("Start", start), new XAttribute("Duration", duration))));
+        return offer;
+    }
+
+    /// <summary>The response to a message from Lem (Accepted, or Rejected with a reason), in its conversation.</summary>
+    public static XElement ResponseTo(XElement fromLem, string? rejectionReason = null)
+    {
+        var response = Message(fromLem.Name.LocalName + "Response", Attr(fromLem, "ConversationID"));
+        response.Add(new XAttribute("ReferenceMessageID", Attr(fromLem, "MessageID")), new XAttribute("Result", rejectionReason is null ? "Accepted" : "Rejected"));
+        if (rejectionReason is not null)
+        {
+            response.Add(new XAttribute("RejectionReason", rejectionReason));
+        }
+
+        return response;
+    }
+
     public string Envelope(XElement message, Ed25519KeyPair? signer = null, string role = "AGR")
     {
         var body = Encoding.UTF8.GetBytes(message.ToString(SaveOptions.DisableFormatting));

@@ -16,6 +16,22 @@ internal static class UftpXsd
         return set;
     });
 
+    /// <summary>Asserts that every SignedMessage envelope and the message inside it are valid; returns the messages' names.</summary>
+    public static HashSet<string> AssertValid(IEnumerable<string> envelopes)
+    {
+        var kinds = new HashSet<string>();
+        foreach (var envelope in envelopes)
+        {
+            Assert.Empty(Errors(envelope));
+            var inner = System.Text.Encoding.UTF8.GetString(Convert.FromBase64String((string)XElement.Parse(envelope).Attribute("Body")!)[64..]);
+            var errors = Errors(inner);
+            Assert.True(errors.Count == 0, $"{XElement.Parse(inner).Name}: {string.Join("; ", errors)}");
+            kinds.Add(XElement.Parse(inner).Name.LocalName);
+        }
+
+        return kinds;
+    }
+
     /// <summary>The schema errors of a document (empty when valid).</summary>
     public static List<string> Errors(string xml)
     {

@@ -33,6 +33,7 @@ internal sealed class MarketEngine : IMarketHost
     private readonly Dictionary<string, List<SealedBidCommitment>> _commitmentsByParticipant = new(StringComparer.Ordinal);
     private readonly Dictionary<string, DeferredClearing> _running = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _partsApplied = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Func<JsonObject, Instant, CommandResult>> _commandKinds = new(StringComparer.Ordinal);
     private readonly ServerLedger _ledger;
     private Dictionary<string, ParticipantRecord>? _replayParticipants;
     private long _nextSequence = 1;
@@ -131,8 +132,31 @@ internal sealed class MarketEngine : IMarketHost
             CommandKinds.CommitSealedBid => CommitSealedBid(payload, time),
             CommandKinds.RevealSealedBid => RevealSealedBid(payload, time),
             CommandKinds.MarketCommand => MarketCommand(payload, time),
-            _ => throw new InvalidDataException($"Unknown command kind '{kind}'."),
+            _ => _commandKinds.TryGetValue(kind, out var handler) ? Registered(kind, handler, payload, time) : throw new InvalidDataException($"Unknown command kind '{kind}'."),
         };
+    }
+
+    /// <summary>
+    /// Registers the handler of a command kind kept outside the markets (the UFTP endpoint's, docs/uftp.md). Such a
+    /// command runs under the sequencer like any other: a 2xx answer logs it and signs it into the ledger before the
+    /// answer is sent, and the replay on start runs the handler again with the stored payload and time. Register before
+    /// <see cref="Replay"/>; the handler must depend only on its payload, its time and the commands before it.
+    /// </summary>
+    public void RegisterCommandKind(string kind, Func<JsonObject, Instant, CommandResult> handler)
+    {
+        ArgumentNullException.ThrowIfNull(handler);
+        _commandKinds.Add(kind, handler);
+    }
+
+    private CommandResult Registered(string kind, Func<JsonObject, Instant, CommandResult> handler, JsonObject payload, Instant time)
+    {
+        var result = handler(payload, time);
+        if (result.Status < 300)
+        {
+            Accept(kind, payload, time);
+        }
+
+        return result;
     }
 
     /// <summary>The (market, slot) pairs whose clearing is due at <paramref name="now"/> and has not run, by clearing time.</summary>

@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Text;
+using System.Text.Json.Nodes;
 using System.Xml;
 using System.Xml.Linq;
 using Lem.Ledger;
@@ -12,15 +12,24 @@ namespace Lem.Server.Uftp;
 /// Lem as the DSO of UFTP 3 (docs/uftp.md): opens and checks incoming SignedMessage envelopes (CS1 signatures by the
 /// registered sender keys, the schema's structure), applies the specification's rules to D-Prognosis, FlexOffer,
 /// FlexOfferRevocation and the aggregators' responses, answers with the matching response message, and sends
-/// FlexRequest and FlexOrder messages for the DSO into each aggregator's outbox.
+/// FlexRequest, FlexOrder and FlexSettlement messages for the DSO into each aggregator's outbox.
+/// <para>
+/// Durability (docs/uftp.md, "Durability"): everything that changes the conversations is a command of kind
+/// <see cref="CommandKind"/> in the server's command log and ledger. The endpoints check what needs no state (envelope,
+/// signature, schema, field formats), then submit the command to the sequencer; <see cref="Apply"/> runs it under the
+/// engine's lock and the answer leaves only after the command is stored. On start the replay runs the same commands
+/// again: message ids and times come from the payload, so the state, the outbox and every message are rebuilt exactly.
+/// </para>
 /// </summary>
 internal sealed class UftpDso
 {
+    /// <summary>The command kind of the UFTP commands in the command log.</summary>
+    public const string CommandKind = "uftp";
+
     private static readonly XmlReaderSettings ReaderSettings = new() { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, MaxCharactersInDocument = 10_000_000 };
 
-    private readonly object _lock = new();
+    private readonly object _lock;
     private readonly UftpOptions _options;
-    private readonly TimeProvider _clock;
     private readonly UftpWriter _writer;
     private readonly HashSet<(string Sender, string MessageId)> _seen = [];
     private readonly Dictionary<string, UftpPrognosis> _prognoses = new(StringComparer.OrdinalIgnoreCase);
@@ -28,17 +37,23 @@ internal sealed class UftpDso
     private readonly Dictionary<string, UftpFlexRequest> _requests = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, UftpFlexOffer> _offers = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, UftpFlexOrder> _orders = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, UftpSettlement> _settlements = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, Queue<string>> _outbox = new(StringComparer.Ordinal);
+    private DateTimeOffset _now;
 
-    /// <summary>Creates the DSO with its settings, its signing key (the server's key), its clock and the data folder that keeps the sender keys (null: not kept).</summary>
+    /// <summary>
+    /// Creates the DSO with its settings, its signing key (the server's key), the data folder that keeps the sender keys
+    /// (null: not kept) and the lock it shares with the engine (so that reads see only stored commands).
+    /// </summary>
     /// <exception cref="ArgumentException">When a sender of <see cref="UftpOptions.Senders"/> is not <c>domain role key</c>.</exception>
-    public UftpDso(UftpOptions options, Ed25519KeyPair key, TimeProvider clock, string? dataDirectory)
+    public UftpDso(UftpOptions options, Ed25519KeyPair key, string? dataDirectory, object syncRoot)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(key);
+        ArgumentNullException.ThrowIfNull(syncRoot);
         _options = options;
-        _clock = clock;
-        _writer = new UftpWriter(options, key, clock);
+        _lock = syncRoot;
+        _writer = new UftpWriter(options, key);
         PublicKey = Cs1.KeyString(key.PublicKey);
         Senders = new UftpSenderKeys(dataDirectory);
         foreach (var line in options.Senders)
@@ -58,104 +73,168 @@ internal sealed class UftpDso
     /// <summary>The settings.</summary>
     public UftpOptions Options => _options;
 
-    /// <summary>Handles the body of a POST /uftp: a transport error (4xx) or 200 with the signed response message.</summary>
-    public UftpReply Receive(byte[] body)
-    {
-        var (message, sender, problem) = Open(body);
-        if (problem is not null)
-        {
-            return problem;
-        }
+    /// <summary>
+    /// The command for the body of a POST /uftp: the envelope's sender and signed body with the id of Lem's response,
+    /// or the transport error (4xx) when the envelope, its signature or the message's structure is bad.
+    /// </summary>
+    public (JsonObject? Command, UftpReply? Problem) ReceiveCommand(byte[] body) => Command("receive", body, requireTest: false);
 
-        lock (_lock)
-        {
-            var response = Handle(message!, sender);
-            return response is null ? new UftpReply(200, "text/xml", string.Empty) : new UftpReply(200, "text/xml", _writer.Seal(response));
-        }
+    /// <summary>
+    /// The command for the body of a POST /uftp/outbox (docs/uftp.md, "Outbox"): a signed TestMessage proves the caller
+    /// is the sender; applied, it answers with an <c>Outbox</c> element holding the signed TestMessageResponse and, when
+    /// it is accepted, every message waiting for the sender's domain (removed from the outbox).
+    /// </summary>
+    public (JsonObject? Command, UftpReply? Problem) PollCommand(byte[] body) => Command("poll", body, requireTest: true);
+
+    /// <summary>The reply to an envelope once its command ran: 200 with the XML, or the sequencer's problem (503).</summary>
+    public static UftpReply Reply(CommandResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return result.Status == 200 && result.Body["xml"] is JsonValue xml
+            ? new UftpReply(200, "text/xml", xml.GetValue<string>())
+            : new UftpReply(result.Status, "application/problem+json", result.Body.ToJsonString());
     }
 
     /// <summary>
-    /// Handles the body of a POST /uftp/outbox (docs/uftp.md, "Outbox"): a signed TestMessage proves the caller is the
-    /// sender; the answer is an <c>Outbox</c> element holding the signed TestMessageResponse and, when it is accepted,
-    /// every message waiting for the sender's domain (removed from the outbox).
+    /// Runs one UFTP command (under the engine's lock, live or in the replay) at its time: <c>receive</c> and
+    /// <c>poll</c> answer 200 with <c>xml</c>; <c>flex_request</c>, <c>flex_order</c> and <c>flex_settlement</c> answer
+    /// 201, or 4xx when the state refuses them (then nothing is stored).
     /// </summary>
-    public UftpReply Poll(byte[] body)
+    public CommandResult Apply(JsonObject command, Instant time)
     {
-        var (message, sender, problem) = Open(body);
-        if (problem is not null)
-        {
-            return problem;
-        }
-
-        if (message!.Name.LocalName != "TestMessage")
-        {
-            return Transport(400, "Not a TestMessage.", [$"{message.Name}: the outbox is polled with a signed TestMessage."]);
-        }
-
+        ArgumentNullException.ThrowIfNull(command);
         lock (_lock)
         {
-            var response = Handle(message, sender)!;
-            var outbox = new XElement("Outbox", XElement.Parse(_writer.Seal(response)));
-            if ((string)response.Attribute("Result")! == "Accepted" && _outbox.TryGetValue(sender.Domain, out var queue))
+            _now = time.ToDateTimeOffset();
+            try
             {
-                while (queue.TryDequeue(out var waiting))
+                return Str(command, "op") switch
                 {
-                    outbox.Add(XElement.Parse(waiting));
-                }
+                    "receive" => ApplyReceive(command),
+                    "poll" => ApplyPoll(command),
+                    "flex_request" => ApplyFlexRequest(command),
+                    "flex_order" => ApplyFlexOrder(command),
+                    "flex_settlement" => ApplySettlement(command),
+                    var op => throw new InvalidDataException($"Unknown UFTP command '{op}'."),
+                };
             }
-
-            return new UftpReply(200, "text/xml", outbox.ToString(SaveOptions.DisableFormatting));
+            catch (Exception ex) when (ex is FormatException or OverflowException or ArgumentException or XmlException)
+            {
+                // A value the checks before the command let through and the rules cannot read: refused and not stored,
+                // so the sequencer (which an exception would stop) keeps serving; never a 5xx (docs/uftp.md).
+                return new CommandResult(400, Views.Problem(400, "The UFTP command could not be processed.", $"{ex.GetType().Name}: {ex.Message}"));
+            }
         }
     }
 
-    /// <summary>Opens an envelope: the inner message (schema-valid) and its sender, or the transport error.</summary>
-    private (XElement? Message, UftpParty Sender, UftpReply? Problem) Open(byte[] body)
+    private (JsonObject? Command, UftpReply? Problem) Command(string op, byte[] body, bool requireTest)
+    {
+        var (message, sender, sealedBody, problem) = Open(body);
+        if (problem is not null)
+        {
+            return (null, problem);
+        }
+
+        if (requireTest && message!.Name.LocalName != "TestMessage")
+        {
+            return (null, Transport(400, "Not a TestMessage.", [$"{message.Name}: the outbox is polled with a signed TestMessage."]));
+        }
+
+        return (new JsonObject
+        {
+            ["op"] = op,
+            ["sender_domain"] = sender.Domain,
+            ["sender_role"] = sender.Role,
+            ["body"] = sealedBody,
+            ["response_message_id"] = Guid.NewGuid().ToString(),
+        }, null);
+    }
+
+    private CommandResult ApplyReceive(JsonObject command)
+    {
+        var (message, sender) = Stored(command);
+        var response = Handle(message, sender, Str(command, "response_message_id"));
+        return Xml(response is null ? string.Empty : _writer.Seal(response));
+    }
+
+    private CommandResult ApplyPoll(JsonObject command)
+    {
+        var (message, sender) = Stored(command);
+        var response = Handle(message, sender, Str(command, "response_message_id"))!;
+        var outbox = new XElement("Outbox", XElement.Parse(_writer.Seal(response)));
+        if ((string)response.Attribute("Result")! == "Accepted" && _outbox.TryGetValue(sender.Domain, out var queue))
+        {
+            while (queue.TryDequeue(out var waiting))
+            {
+                outbox.Add(XElement.Parse(waiting));
+            }
+        }
+
+        return Xml(outbox.ToString(SaveOptions.DisableFormatting));
+    }
+
+    /// <summary>The message and sender of a stored receive or poll command (its signature was checked when it arrived).</summary>
+    private static (XElement Message, UftpParty Sender) Stored(JsonObject command)
+    {
+        var sealedBody = Convert.FromBase64String(Str(command, "body"));
+        using var stream = new MemoryStream(sealedBody, Ed25519.SignatureSizeBytes, sealedBody.Length - Ed25519.SignatureSizeBytes);
+        using var reader = XmlReader.Create(stream, ReaderSettings);
+        return (XDocument.Load(reader).Root!, new UftpParty(Str(command, "sender_domain"), Str(command, "sender_role")));
+    }
+
+    private static CommandResult Xml(string xml) => new(200, new JsonObject { ["xml"] = xml });
+
+    private static string Str(JsonObject o, string name) => o[name]!.GetValue<string>();
+
+    /// <summary>Opens an envelope: the inner message (schema-valid), its sender and the signed body (base64), or the transport error.</summary>
+    private (XElement? Message, UftpParty Sender, string? SealedBody, UftpReply? Problem) Open(byte[] body)
     {
         ArgumentNullException.ThrowIfNull(body);
         var envelope = Parse(body, "SignedMessage");
         if (envelope.Problem is not null)
         {
-            return (null, default, envelope.Problem);
+            return (null, default, null, envelope.Problem);
         }
 
         var problems = UftpSchema.Validate(envelope.Element!, UftpSchema.SignedMessage);
         if (problems.Count > 0)
         {
-            return (null, default, Transport(400, "Not a valid SignedMessage.", problems));
+            return (null, default, null, Transport(400, "Not a valid SignedMessage.", problems));
         }
 
         var sender = new UftpParty((string)envelope.Element!.Attribute("SenderDomain")!, (string)envelope.Element.Attribute("SenderRole")!);
         if (Senders.Find(sender) is not { } key)
         {
-            return (null, sender, Transport(419, "Unknown sender key.", [$"SignedMessage: no public key is registered for {sender.Domain} as {sender.Role} (the operator registers keys with POST /v1/uftp/senders)."]));
+            return (null, sender, null, Transport(419, "Unknown sender key.", [$"SignedMessage: no public key is registered for {sender.Domain} as {sender.Role} (the operator registers keys with POST /v1/uftp/senders)."]));
         }
 
-        if (Cs1.Open(key, Convert.FromBase64String((string)envelope.Element.Attribute("Body")!)) is not { } inner)
+        var sealedBody = (string)envelope.Element.Attribute("Body")!;
+        if (Cs1.Open(key, Convert.FromBase64String(sealedBody)) is not { } inner)
         {
-            return (null, sender, Transport(401, "Invalid signature.", ["SignedMessage/@Body: the CS1 signature does not verify under the sender's registered key."]));
+            return (null, sender, null, Transport(401, "Invalid signature.", ["SignedMessage/@Body: the CS1 signature does not verify under the sender's registered key."]));
         }
 
         var message = Parse(inner, "message");
         if (message.Problem is not null)
         {
-            return (null, sender, message.Problem);
+            return (null, sender, null, message.Problem);
         }
 
         var rule = UftpSchema.Message(message.Element!.Name.LocalName);
         if (rule is null)
         {
-            return (null, sender, Transport(400, "Not a message for a DSO.", [$"{message.Element.Name}: a DSO receives only {string.Join(", ", UftpSchema.MessageNames)}."]));
+            return (null, sender, null, Transport(400, "Not a message for a DSO.", [$"{message.Element.Name}: a DSO receives only {string.Join(", ", UftpSchema.MessageNames)}."]));
         }
 
         problems = UftpSchema.Validate(message.Element, rule);
-        return problems.Count > 0 ? (null, sender, Transport(400, "The message does not follow the UFTP schema.", problems)) : (message.Element, sender, null);
+        return problems.Count > 0 ? (null, sender, null, Transport(400, "The message does not follow the UFTP schema.", problems)) : (message.Element, sender, sealedBody, null);
     }
 
     /// <summary>
-    /// Sends a FlexRequest to an aggregator (into its outbox): the power band per ISP (MinPower to MaxPower, watts,
-    /// positive = consumption), Requested or Available. Returns 201 with its message id, or 400 naming the problems.
+    /// The command that sends a FlexRequest to an aggregator (into its outbox): the power band per ISP (MinPower to
+    /// MaxPower, watts, positive = consumption), Requested or Available; or 400 naming the problems.
     /// </summary>
-    public CommandResult SendFlexRequest(string recipient, string congestionPoint, DateOnly period, DateTimeOffset expiration, IReadOnlyList<UftpIsp> isps)
+    public (JsonObject? Command, CommandResult? Problem) FlexRequestCommand(string recipient, string congestionPoint, DateOnly period, DateTimeOffset expiration, IReadOnlyList<UftpIsp> isps)
     {
         ArgumentNullException.ThrowIfNull(isps);
         var errors = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -184,86 +263,118 @@ internal sealed class UftpDso
 
         if (errors.Count > 0)
         {
-            return new CommandResult(400, Views.Problem(400, "One or more fields are invalid.", string.Join("; ", errors.Select(e => $"{e.Key}: {e.Value}")), errors));
+            return (null, new CommandResult(400, Views.Problem(400, "One or more fields are invalid.", string.Join("; ", errors.Select(e => $"{e.Key}: {e.Value}")), errors)));
         }
 
-        lock (_lock)
+        return (new JsonObject
         {
-            var revision = _requests.Values.Count(r => r.Recipient == recipient && r.CongestionPoint == congestionPoint && r.Period == period) + 1;
-            var message = _writer.FlexMessage("FlexRequest", recipient, Guid.NewGuid().ToString(), period, congestionPoint);
-            message.Add(new XAttribute("Revision", revision), new XAttribute("ExpirationDateTime", UftpWriter.Time(expiration)));
-            foreach (var isp in isps)
+            ["op"] = "flex_request",
+            ["message_id"] = Guid.NewGuid().ToString(),
+            ["recipient_domain"] = recipient,
+            ["congestion_point"] = congestionPoint,
+            ["period"] = UftpWriter.Date(period),
+            ["expiration"] = UftpWriter.Time(expiration),
+            ["isps"] = new JsonArray([.. isps.Select(i => (JsonNode)new JsonObject
             {
-                message.Add(UftpWriter.Isp(isp.Start, isp.Duration, ("Disposition", isp.Requested ? "Requested" : "Available"), ("MinPower", isp.PowerW), ("MaxPower", isp.MaxPowerW ?? isp.PowerW)));
-            }
+                ["start"] = i.Start, ["duration"] = i.Duration, ["min_power_w"] = i.PowerW, ["max_power_w"] = i.MaxPowerW ?? i.PowerW, ["requested"] = i.Requested,
+            })]),
+        }, null);
+    }
 
-            var id = (string)message.Attribute("MessageID")!;
-            _requests[id] = new UftpFlexRequest(id, (string)message.Attribute("ConversationID")!, recipient, congestionPoint, period, expiration, isps);
-            Enqueue(recipient, message);
-            return new CommandResult(201, new System.Text.Json.Nodes.JsonObject { ["message_id"] = id, ["revision"] = revision });
+    private CommandResult ApplyFlexRequest(JsonObject command)
+    {
+        var recipient = Str(command, "recipient_domain");
+        var congestionPoint = Str(command, "congestion_point");
+        UftpValues.TryDate(Str(command, "period"), out var period);
+        var expiration = DateTimeOffset.Parse(Str(command, "expiration"), CultureInfo.InvariantCulture);
+        var isps = command["isps"]!.AsArray().Select(i => new UftpIsp(
+            i!["start"]!.GetValue<long>(), i["duration"]!.GetValue<long>(), i["min_power_w"]!.GetValue<long>(), i["max_power_w"]!.GetValue<long>(), i["requested"]!.GetValue<bool>())).ToList();
+        var id = Str(command, "message_id");
+        var revision = _requests.Values.Count(r => r.Recipient == recipient && r.CongestionPoint == congestionPoint && r.Period == period) + 1;
+        var message = _writer.FlexMessage("FlexRequest", recipient, id, id, _now, period, congestionPoint);
+        message.Add(new XAttribute("Revision", revision), new XAttribute("ExpirationDateTime", UftpWriter.Time(expiration)));
+        foreach (var isp in isps)
+        {
+            message.Add(UftpWriter.Isp(isp.Start, isp.Duration, ("Disposition", isp.Requested ? "Requested" : "Available"), ("MinPower", isp.PowerW), ("MaxPower", isp.MaxPowerW ?? isp.PowerW)));
         }
+
+        _requests[id] = new UftpFlexRequest(id, id, recipient, congestionPoint, period, expiration, isps);
+        Enqueue(recipient, message);
+        return new CommandResult(201, new JsonObject { ["message_id"] = id, ["revision"] = revision });
     }
 
     /// <summary>
-    /// Orders an option of an accepted FlexOffer at an activation factor (docs/uftp.md, "FlexOrder"): 201 with the
-    /// FlexOrder's message id, 404 for an unknown offer or option, 409 for a revoked, expired or already ordered offer,
-    /// 400 for an activation factor outside [MinActivationFactor, 1] or with more than two decimals.
+    /// The command that orders an option of an accepted FlexOffer at an activation factor (docs/uftp.md, "FlexOrder").
+    /// Applied: 201 with the FlexOrder's message id, 404 for an unknown offer or option, 409 for a revoked, expired or
+    /// already ordered offer, 400 for an activation factor outside [MinActivationFactor, 1] or with more than two decimals.
     /// </summary>
-    public CommandResult SendFlexOrder(string offerMessageId, string? optionReference, decimal activationFactor, string orderReference)
+    public static JsonObject FlexOrderCommand(string offerMessageId, string? optionReference, decimal activationFactor, string orderReference) => new()
     {
-        lock (_lock)
+        ["op"] = "flex_order",
+        ["message_id"] = Guid.NewGuid().ToString(),
+        ["flex_offer_message_id"] = offerMessageId,
+        ["option_reference"] = optionReference,
+        ["activation_factor"] = activationFactor.ToString(CultureInfo.InvariantCulture),
+        ["order_reference"] = orderReference,
+    };
+
+    private CommandResult ApplyFlexOrder(JsonObject command)
+    {
+        var offerMessageId = Str(command, "flex_offer_message_id");
+        var optionReference = (string?)command["option_reference"];
+        var factorText = Str(command, "activation_factor");
+        var activationFactor = decimal.Parse(factorText, NumberStyles.Float, CultureInfo.InvariantCulture);
+        if (!_offers.TryGetValue(offerMessageId, out var offer))
         {
-            if (!_offers.TryGetValue(offerMessageId, out var offer))
-            {
-                return new CommandResult(404, Views.Problem(404, "Not found.", $"flex_offer_message_id: no accepted FlexOffer '{offerMessageId}'."));
-            }
-
-            var option = optionReference is null && offer.Options.Count == 1 ? offer.Options[0] : offer.Options.FirstOrDefault(o => o.Reference == optionReference);
-            if (option is null)
-            {
-                return new CommandResult(404, Views.Problem(404, "Not found.", $"option_reference: the offer has no option '{optionReference}'."));
-            }
-
-            var conflict = offer.Revoked ? "the offer was revoked"
-                : offer.OrderMessageId is not null ? "the offer was ordered already"
-                : offer.Expiration <= _clock.GetUtcNow() ? "the offer has expired"
-                : null;
-            if (conflict is not null)
-            {
-                return new CommandResult(409, Views.Problem(409, "Conflict.", $"flex_offer_message_id: {conflict}."));
-            }
-
-            if (!UftpValues.TryDecimal(activationFactor.ToString(CultureInfo.InvariantCulture), 2, out _) || activationFactor < option.MinActivationFactor || activationFactor > 1m)
-            {
-                return Views.Invalid("activation_factor", $"must be from the option's minimum activation factor {UftpWriter.Amount(option.MinActivationFactor)} to 1.00, with at most two decimals");
-            }
-
-            var price = decimal.Round(option.PriceEur * activationFactor, 4, MidpointRounding.AwayFromZero);
-            var message = _writer.FlexMessage("FlexOrder", offer.Sender, offer.ConversationId, offer.Period, offer.CongestionPoint);
-            message.Add(
-                new XAttribute("FlexOfferMessageID", offer.MessageId),
-                new XAttribute("Price", UftpWriter.Amount(price)),
-                new XAttribute("Currency", _options.Currency),
-                new XAttribute("OrderReference", orderReference),
-                new XAttribute("OptionReference", option.Reference),
-                new XAttribute("ActivationFactor", activationFactor.ToString("0.00", CultureInfo.InvariantCulture)));
-            if (offer.PrognosisMessageId is not null)
-            {
-                message.Add(new XAttribute("D-PrognosisMessageID", offer.PrognosisMessageId));
-            }
-
-            foreach (var isp in option.Isps)
-            {
-                message.Add(UftpWriter.Isp(isp.Start, isp.Duration, ("Power", isp.PowerW)));
-            }
-
-            var id = (string)message.Attribute("MessageID")!;
-            var baseline = _latestPrognosis.GetValueOrDefault((offer.Sender, offer.CongestionPoint, offer.Period));
-            _orders[id] = new UftpFlexOrder(id, offer, option, activationFactor, orderReference, price, baseline);
-            offer.OrderMessageId = id;
-            Enqueue(offer.Sender, message);
-            return new CommandResult(201, new System.Text.Json.Nodes.JsonObject { ["message_id"] = id, ["price_eur"] = price });
+            return new CommandResult(404, Views.Problem(404, "Not found.", $"flex_offer_message_id: no accepted FlexOffer '{offerMessageId}'."));
         }
+
+        var option = optionReference is null && offer.Options.Count == 1 ? offer.Options[0] : offer.Options.FirstOrDefault(o => o.Reference == optionReference);
+        if (option is null)
+        {
+            return new CommandResult(404, Views.Problem(404, "Not found.", $"option_reference: the offer has no option '{optionReference}'."));
+        }
+
+        var conflict = offer.Revoked ? "the offer was revoked"
+            : offer.OrderMessageId is not null ? "the offer was ordered already"
+            : offer.Expiration <= _now ? "the offer has expired"
+            : null;
+        if (conflict is not null)
+        {
+            return new CommandResult(409, Views.Problem(409, "Conflict.", $"flex_offer_message_id: {conflict}."));
+        }
+
+        if (!UftpValues.TryDecimal(factorText, 2, out _) || activationFactor < option.MinActivationFactor || activationFactor > 1m)
+        {
+            return Views.Invalid("activation_factor", $"must be from the option's minimum activation factor {UftpWriter.Amount(option.MinActivationFactor)} to 1.00, with at most two decimals");
+        }
+
+        var orderReference = Str(command, "order_reference");
+        var price = decimal.Round(option.PriceEur * activationFactor, 4, MidpointRounding.AwayFromZero);
+        var id = Str(command, "message_id");
+        var message = _writer.FlexMessage("FlexOrder", offer.Sender, offer.ConversationId, id, _now, offer.Period, offer.CongestionPoint);
+        message.Add(
+            new XAttribute("FlexOfferMessageID", offer.MessageId),
+            new XAttribute("Price", UftpWriter.Amount(price)),
+            new XAttribute("Currency", _options.Currency),
+            new XAttribute("OrderReference", orderReference),
+            new XAttribute("OptionReference", option.Reference),
+            new XAttribute("ActivationFactor", activationFactor.ToString("0.00", CultureInfo.InvariantCulture)));
+        if (offer.PrognosisMessageId is not null)
+        {
+            message.Add(new XAttribute("D-PrognosisMessageID", offer.PrognosisMessageId));
+        }
+
+        foreach (var isp in option.Isps)
+        {
+            message.Add(UftpWriter.Isp(isp.Start, isp.Duration, ("Power", isp.PowerW)));
+        }
+
+        var baseline = _latestPrognosis.GetValueOrDefault((offer.Sender, offer.CongestionPoint, offer.Period));
+        _orders[id] = new UftpFlexOrder(id, offer, option, activationFactor, orderReference, price, baseline);
+        offer.OrderMessageId = id;
+        Enqueue(offer.Sender, message);
+        return new CommandResult(201, new JsonObject { ["message_id"] = id, ["price_eur"] = price });
     }
 
     /// <summary>The accepted offers (the DSO's view), oldest first.</summary>
@@ -272,6 +383,15 @@ internal sealed class UftpDso
         lock (_lock)
         {
             return [.. _offers.Values];
+        }
+    }
+
+    /// <summary>The FlexSettlements sent, oldest first, with the aggregators' answers.</summary>
+    public IReadOnlyList<UftpSettlement> Settlements()
+    {
+        lock (_lock)
+        {
+            return [.. _settlements.Values];
         }
     }
 
@@ -302,7 +422,7 @@ internal sealed class UftpDso
         queue.Enqueue(_writer.Seal(message));
     }
 
-    private XElement? Handle(XElement message, UftpParty sender)
+    private XElement? Handle(XElement message, UftpParty sender, string responseMessageId)
     {
         var name = message.Name.LocalName;
         var isResponse = name.EndsWith("Response", StringComparison.Ordinal);
@@ -317,6 +437,7 @@ internal sealed class UftpDso
                 "FlexOfferRevocation" => Revocation(message, sender),
                 "FlexRequestResponse" => RecordResponse(message, sender, _requests, (r, result) => r.Result = result, r => r.Recipient),
                 "FlexOrderResponse" => RecordResponse(message, sender, _orders, (o, result) => o.Result = result, o => o.Offer.Sender),
+                "FlexSettlementResponse" => RecordResponse(message, sender, _settlements, (s, _) => s.Record(message), s => s.Recipient),
                 _ => null,
             };
         }
@@ -327,13 +448,116 @@ internal sealed class UftpDso
             return null;
         }
 
-        var response = _writer.Response(message, reason);
+        var response = _writer.Response(message, reason, responseMessageId, _now);
         if (name == "D-Prognosis" && reason is null)
         {
             AddOrderStatuses(response, _prognoses[(string)message.Attribute("MessageID")!]);
         }
 
         return response;
+    }
+
+    /// <summary>
+    /// The command that settles an aggregator's accepted FlexOrders of the periods <paramref name="periodStart"/> to
+    /// <paramref name="periodEnd"/> (docs/uftp.md, "Settle phase") against the metered power per congestion point and
+    /// ISP (watts, positive = consumption), with a single-sided penalty of <paramref name="penaltyEurPerMwh"/> on the
+    /// flex power ordered but not delivered.
+    /// </summary>
+    public static JsonObject SettlementCommand(string recipient, DateOnly periodStart, DateOnly periodEnd, decimal penaltyEurPerMwh, IReadOnlyList<UftpMeterReading> meters)
+    {
+        ArgumentNullException.ThrowIfNull(meters);
+        return new JsonObject
+        {
+            ["op"] = "flex_settlement",
+            ["message_id"] = Guid.NewGuid().ToString(),
+            ["recipient_domain"] = recipient,
+            ["period_start"] = UftpWriter.Date(periodStart),
+            ["period_end"] = UftpWriter.Date(periodEnd),
+            ["penalty_eur_per_mwh"] = penaltyEurPerMwh.ToString(CultureInfo.InvariantCulture),
+            ["meters"] = new JsonArray([.. meters.Select(m => (JsonNode)new JsonObject
+            {
+                ["congestion_point"] = m.CongestionPoint,
+                ["period"] = UftpWriter.Date(m.Period),
+                ["isps"] = new JsonArray([.. m.Isps.Select(i => (JsonNode)new JsonObject { ["start"] = i.Start, ["duration"] = i.Duration, ["power_w"] = i.PowerW })]),
+            })]),
+        };
+    }
+
+    /// <summary>The first problem of the meter readings of a settlement (an ISP outside its period, an ISP given twice), with its field path; null when there is none.</summary>
+    public (string Field, string Problem)? MeterProblem(IReadOnlyList<UftpMeterReading> meters)
+    {
+        ArgumentNullException.ThrowIfNull(meters);
+        for (var m = 0; m < meters.Count; m++)
+        {
+            var earlier = meters.Take(m).FirstOrDefault(r => r.CongestionPoint == meters[m].CongestionPoint && r.Period == meters[m].Period);
+            var isps = earlier is null ? meters[m].Isps : [.. earlier.Isps, .. meters[m].Isps];
+            if (IspProblem(isps, meters[m].Period, requireAll: false) is { } problem)
+            {
+                return ($"meters[{m}].isps", problem);
+            }
+        }
+
+        return null;
+    }
+
+    private CommandResult ApplySettlement(JsonObject command)
+    {
+        var recipient = Str(command, "recipient_domain");
+        UftpValues.TryDate(Str(command, "period_start"), out var periodStart);
+        UftpValues.TryDate(Str(command, "period_end"), out var periodEnd);
+        var penalty = decimal.Parse(Str(command, "penalty_eur_per_mwh"), NumberStyles.Float, CultureInfo.InvariantCulture);
+        var metered = new Dictionary<(string CongestionPoint, DateOnly Period, long Isp), long>();
+        foreach (var reading in command["meters"]!.AsArray())
+        {
+            UftpValues.TryDate(reading!["period"]!.GetValue<string>(), out var day);
+            foreach (var isp in reading["isps"]!.AsArray())
+            {
+                var start = isp!["start"]!.GetValue<long>();
+                foreach (var i in Range(start, start + isp["duration"]!.GetValue<long>() - 1))
+                {
+                    metered[(reading["congestion_point"]!.GetValue<string>(), day, i)] = isp["power_w"]!.GetValue<long>();
+                }
+            }
+        }
+
+        if (_settlements.Values.FirstOrDefault(s => s.Recipient == recipient && s.Result != "Rejected" && s.PeriodStart <= periodEnd && periodStart <= s.PeriodEnd) is { } earlier)
+        {
+            return new CommandResult(409, Views.Problem(409, "Conflict.", $"period_start: the FlexSettlement {earlier.MessageId} for {recipient} covers {UftpWriter.Date(earlier.PeriodStart)} to {UftpWriter.Date(earlier.PeriodEnd)} already and was not rejected."));
+        }
+
+        var orders = _orders.Values.Where(o => o.Offer.Sender == recipient && o.Result == "Accepted" && o.Offer.Period >= periodStart && o.Offer.Period <= periodEnd).ToList();
+        if (orders.Count == 0)
+        {
+            return new CommandResult(409, Views.Problem(409, "Conflict.", $"recipient_domain: {recipient} has no accepted FlexOrder from {UftpWriter.Date(periodStart)} to {UftpWriter.Date(periodEnd)} to settle."));
+        }
+
+        var baselines = new List<(UftpFlexOrder Order, UftpPrognosis Baseline)>();
+        foreach (var order in orders)
+        {
+            var baseline = order.Offer.PrognosisMessageId is { } prognosisId ? _prognoses.GetValueOrDefault(prognosisId) : order.Baseline;
+            if (baseline is null)
+            {
+                return new CommandResult(409, Views.Problem(409, "Conflict.", $"recipient_domain: the FlexOrder {order.OrderReference} has no D-Prognosis of {recipient} to serve as its baseline."));
+            }
+
+            baselines.Add((order, baseline));
+        }
+
+        var (lines, problem) = UftpSettlementCalculator.Settle(baselines, metered, _options.IspMinutes, IspCount, (double)penalty);
+        if (problem is not null)
+        {
+            return Views.Invalid(problem.Value.Field, problem.Value.Problem);
+        }
+
+        var id = Str(command, "message_id");
+        var settlement = new UftpSettlement(id, recipient, periodStart, periodEnd, penalty, lines!);
+        var message = _writer.Message("FlexSettlement", recipient, id, id, _now);
+        message.Add(new XAttribute("PeriodStart", UftpWriter.Date(periodStart)), new XAttribute("PeriodEnd", UftpWriter.Date(periodEnd)), new XAttribute("Currency", _options.Currency));
+        message.Add(lines!.Select(UftpSettlementCalculator.Element));
+        message.Add(UftpSettlementCalculator.ContractSettlement(lines!));
+        _settlements[id] = settlement;
+        Enqueue(recipient, message);
+        return new CommandResult(201, settlement.View());
     }
 
     private string? CommonProblem(XElement message, UftpParty sender)
@@ -427,7 +651,7 @@ internal sealed class UftpDso
         {
             for (var i = isp.Start; i <= isp.End; i++)
             {
-                if (PowerAt(prognosis, i) != PowerAt(baseline, i) + order.OrderedPowerW(isp))
+                if (prognosis.PowerAt(i) != baseline.PowerAt(i) + order.OrderedPowerW(isp))
                 {
                     return false;
                 }
@@ -436,8 +660,6 @@ internal sealed class UftpDso
 
         return true;
     }
-
-    private static long? PowerAt(UftpPrognosis prognosis, long isp) => prognosis.Isps.FirstOrDefault(p => p.Start <= isp && isp <= p.End)?.PowerW;
 
     private string? Offer(XElement message, UftpParty sender)
     {
@@ -448,7 +670,7 @@ internal sealed class UftpDso
         }
 
         var expiration = DateTimeOffset.Parse((string)message.Attribute("ExpirationDateTime")!, CultureInfo.InvariantCulture);
-        if (expiration <= _clock.GetUtcNow())
+        if (expiration <= _now)
         {
             return $"ExpirationDateTime {(string)message.Attribute("ExpirationDateTime")!} has passed";
         }
@@ -467,7 +689,7 @@ internal sealed class UftpDso
                 return $"The FlexRequest {requestId.Value} is for {request.CongestionPoint} on {UftpWriter.Date(request.Period)}, not for this CongestionPoint and Period";
             }
 
-            if (request.Expiration <= _clock.GetUtcNow())
+            if (request.Expiration <= _now)
             {
                 return $"The FlexRequest {requestId.Value} has expired";
             }

@@ -20,20 +20,26 @@ internal static class UftpEndpoints
     /// <summary>Maps the endpoints.</summary>
     public static void Map(IEndpointRouteBuilder app, ServerServices services, UftpDso dso)
     {
-        app.MapPost("/uftp", (Delegate)(async (HttpContext c) => Reply(await Envelope(c, dso.Receive).ConfigureAwait(false))))
+        app.MapPost("/uftp", (Delegate)(async (HttpContext c) => Reply(await Envelope(c, body => Submit(services, dso.ReceiveCommand(body))).ConfigureAwait(false))))
             .WithSummary("A UFTP 3 SignedMessage (text/xml) from a registered aggregator; 200 with the signed response message, 4xx for transport errors (public, signed).");
-        app.MapPost("/uftp/outbox", (Delegate)(async (HttpContext c) => Reply(await Envelope(c, dso.Poll).ConfigureAwait(false))))
+        app.MapPost("/uftp/outbox", (Delegate)(async (HttpContext c) => Reply(await Envelope(c, body => Submit(services, dso.PollCommand(body))).ConfigureAwait(false))))
             .WithSummary("An aggregator's signed TestMessage; 200 with an Outbox of the signed messages Lem has for it (public, signed).");
 
         var v1 = app.MapGroup("/v1/uftp");
         v1.MapGet("/key", () => Results.Json(new JsonObject { ["domain"] = dso.Options.Domain, ["role"] = "DSO", ["public_key"] = dso.PublicKey }))
             .WithSummary("Lem's UFTP domain and CS1 public key as the DSO (public).");
-        v1.MapPost("/senders", (Delegate)(async (HttpContext c) => await Json(c, services, Role.Operator, body => RegisterSender(body, dso)).ConfigureAwait(false)))
+        v1.MapPost("/senders", (Delegate)(async (HttpContext c) => await Json(c, services, Role.Operator, body => Task.FromResult(RegisterSender(body, dso))).ConfigureAwait(false)))
             .WithSummary("Register a UFTP sender's public key: {domain, role: AGR|CRO, public_key} (operator).");
-        v1.MapPost("/flex-requests", (Delegate)(async (HttpContext c) => await Json(c, services, Role.Dso, body => FlexRequest(body, dso)).ConfigureAwait(false)))
+        v1.MapPost("/flex-requests", (Delegate)(async (HttpContext c) => await Json(c, services, Role.Dso, body => Submit(services, FlexRequest(body, dso))).ConfigureAwait(false)))
             .WithSummary("Send a FlexRequest to an aggregator: {recipient_domain, congestion_point, period, expiration, isps: [{start, duration, min_power_w, max_power_w, disposition}]} (DSO, operator).");
-        v1.MapPost("/flex-orders", (Delegate)(async (HttpContext c) => await Json(c, services, Role.Dso, body => FlexOrder(body, dso)).ConfigureAwait(false)))
+        v1.MapPost("/flex-orders", (Delegate)(async (HttpContext c) => await Json(c, services, Role.Dso, body => Submit(services, FlexOrder(body))).ConfigureAwait(false)))
             .WithSummary("Order an accepted FlexOffer: {flex_offer_message_id, option_reference, activation_factor, order_reference} (DSO, operator).");
+        v1.MapPost("/settlements", (Delegate)(async (HttpContext c) => await Json(c, services, Role.Dso, body => Submit(services, Settlement(body, dso))).ConfigureAwait(false)))
+            .WithSummary("Send a FlexSettlement to an aggregator: {recipient_domain, period_start, period_end, penalty_eur_per_mwh, meters: [{congestion_point, period, isps: [{start, duration, power_w}]}]} (DSO, operator).");
+        v1.MapGet("/settlements", (HttpContext c) => Authorized(c, services, Role.Dso) ?? Results.Json(new JsonObject
+        {
+            ["settlements"] = new JsonArray([.. dso.Settlements().Select(s => (JsonNode)s.View())]),
+        })).WithSummary("The FlexSettlements sent, with the aggregators' responses (DSO, operator).");
         v1.MapGet("/offers", (HttpContext c) => Authorized(c, services, Role.Dso) ?? Results.Json(new JsonObject
         {
             ["offers"] = new JsonArray([.. dso.Offers().Select(OfferView)]),
@@ -42,7 +48,15 @@ internal static class UftpEndpoints
 
     private static IResult Reply(UftpReply reply) => Results.Text(reply.Body, reply.ContentType, Encoding.UTF8, reply.Status);
 
-    private static async Task<UftpReply> Envelope(HttpContext c, Func<byte[], UftpReply> handle)
+    /// <summary>Submits an envelope's command to the sequencer (the answer comes once it is stored), or returns its transport problem.</summary>
+    private static async Task<UftpReply> Submit(ServerServices services, (JsonObject? Command, UftpReply? Problem) command) =>
+        command.Problem ?? UftpDso.Reply(await services.Sequencer.SubmitAsync(UftpDso.CommandKind, command.Command!).ConfigureAwait(false));
+
+    /// <summary>Submits a DSO call's command to the sequencer, or returns its 400.</summary>
+    private static async Task<CommandResult> Submit(ServerServices services, (JsonObject? Command, CommandResult? Problem) command) =>
+        command.Problem ?? await services.Sequencer.SubmitAsync(UftpDso.CommandKind, command.Command!).ConfigureAwait(false);
+
+    private static async Task<UftpReply> Envelope(HttpContext c, Func<byte[], Task<UftpReply>> handle)
     {
         var request = c.Request;
         if (request.ContentLength is null)
@@ -61,7 +75,7 @@ internal static class UftpEndpoints
         {
             using var buffer = new MemoryStream();
             await request.Body.CopyToAsync(buffer, c.RequestAborted).ConfigureAwait(false);
-            return handle(buffer.ToArray());
+            return await handle(buffer.ToArray()).ConfigureAwait(false);
         }
         catch (BadHttpRequestException ex)
         {
@@ -83,7 +97,7 @@ internal static class UftpEndpoints
         return allowed ? null : Endpoints.Write(new CommandResult(403, Views.Problem(403, "Forbidden.", $"This needs the {RoleNames.Name(role)} role; you are {RoleNames.Name(principal.Role)}.")));
     }
 
-    private static async Task<IResult> Json(HttpContext c, ServerServices services, Role role, Func<UftpJsonBody, CommandResult> handle)
+    private static async Task<IResult> Json(HttpContext c, ServerServices services, Role role, Func<UftpJsonBody, Task<CommandResult>> handle)
     {
         if (Authorized(c, services, role) is { } refused)
         {
@@ -96,7 +110,7 @@ internal static class UftpEndpoints
             return Endpoints.Write(bad!);
         }
 
-        return Endpoints.Write(handle(new UftpJsonBody(JsonNode.Parse(body.Bytes)!.AsObject())));
+        return Endpoints.Write(await handle(new UftpJsonBody(JsonNode.Parse(body.Bytes)!.AsObject())).ConfigureAwait(false));
     }
 
     private static CommandResult RegisterSender(UftpJsonBody body, UftpDso dso)
@@ -124,7 +138,7 @@ internal static class UftpEndpoints
         return new CommandResult(201, new JsonObject { ["domain"] = domain, ["role"] = role, ["public_key"] = Cs1.KeyString(key!) });
     }
 
-    private static CommandResult FlexRequest(UftpJsonBody body, UftpDso dso)
+    private static (JsonObject? Command, CommandResult? Problem) FlexRequest(UftpJsonBody body, UftpDso dso)
     {
         var recipient = body.Text("recipient_domain", UftpValueType.Domain);
         var congestionPoint = body.Text("congestion_point", UftpValueType.EntityAddress);
@@ -133,20 +147,47 @@ internal static class UftpEndpoints
         var isps = body.Isps("isps");
         if (body.Problem() is { } problem)
         {
-            return problem;
+            return (null, problem);
         }
 
         UftpValues.TryDate(periodText!, out var period);
-        return dso.SendFlexRequest(recipient!, congestionPoint!, period, DateTimeOffset.Parse(expirationText!, CultureInfo.InvariantCulture), isps!);
+        return dso.FlexRequestCommand(recipient!, congestionPoint!, period, DateTimeOffset.Parse(expirationText!, CultureInfo.InvariantCulture), isps!);
     }
 
-    private static CommandResult FlexOrder(UftpJsonBody body, UftpDso dso)
+    private static (JsonObject? Command, CommandResult? Problem) FlexOrder(UftpJsonBody body)
     {
         var offer = body.Text("flex_offer_message_id", UftpValueType.Uuid);
         var option = body.Text("option_reference", UftpValueType.Text, required: false);
         var factor = body.Number("activation_factor", required: false) ?? 1m;
         var reference = body.Text("order_reference", UftpValueType.Text);
-        return body.Problem() ?? dso.SendFlexOrder(offer!, option, factor, reference!);
+        return body.Problem() is { } problem ? (null, problem) : (UftpDso.FlexOrderCommand(offer!, option, factor, reference!), null);
+    }
+
+    private static (JsonObject? Command, CommandResult? Problem) Settlement(UftpJsonBody body, UftpDso dso)
+    {
+        var recipient = body.Text("recipient_domain", UftpValueType.Domain);
+        var startText = body.Text("period_start", UftpValueType.Date);
+        var endText = body.Text("period_end", UftpValueType.Date, required: false) ?? startText;
+        var penalty = body.Number("penalty_eur_per_mwh", required: false) ?? 0m;
+        var meters = body.Meters("meters");
+        if (penalty < 0)
+        {
+            body.Errors["penalty_eur_per_mwh"] = "must be 0 or more";
+        }
+
+        UftpValues.TryDate(startText ?? string.Empty, out var start);
+        UftpValues.TryDate(endText ?? string.Empty, out var end);
+        if (startText is not null && endText is not null && end < start)
+        {
+            body.Errors["period_end"] = "must not be before period_start";
+        }
+
+        if (meters is not null && dso.MeterProblem(meters) is { } meterProblem)
+        {
+            body.Errors[meterProblem.Field] = meterProblem.Problem;
+        }
+
+        return body.Problem() is { } problem ? (null, problem) : (UftpDso.SettlementCommand(recipient!, start, end, penalty, meters!), null);
     }
 
     private static JsonNode OfferView(UftpFlexOffer offer) => new JsonObject

@@ -22,31 +22,20 @@ internal sealed class UftpJsonBody(JsonObject body)
     public List<UftpIsp>? Isps(string name)
     {
         _known.Add(name);
-        if (body[name] is not JsonArray array || array.Count == 0)
+        if (Objects(body, name, name) is not { } items)
         {
-            Errors[name] = "must be a non-empty array";
             return null;
         }
 
         var isps = new List<UftpIsp>();
-        for (var i = 0; i < array.Count; i++)
+        foreach (var (o, path) in items)
         {
-            var path = $"{name}[{i}]";
-            if (array[i] is not JsonObject o)
-            {
-                Errors[path] = "must be an object";
-                continue;
-            }
-
             var start = Whole(o, "start", $"{path}.start", true);
             var duration = Whole(o, "duration", $"{path}.duration", false) ?? 1;
             var min = Whole(o, "min_power_w", $"{path}.min_power_w", true);
             var max = Whole(o, "max_power_w", $"{path}.max_power_w", true);
             var disposition = Text(o, "disposition", $"{path}.disposition", UftpValueType.Text, true);
-            foreach (var field in o.Select(f => f.Key).Where(k => k is not ("start" or "duration" or "min_power_w" or "max_power_w" or "disposition")))
-            {
-                Errors[$"{path}.{field}"] = "unknown field";
-            }
+            Unknown(o, path, "start", "duration", "min_power_w", "max_power_w", "disposition");
 
             if (disposition is not null and not ("requested" or "available"))
             {
@@ -62,6 +51,49 @@ internal sealed class UftpJsonBody(JsonObject body)
         return isps;
     }
 
+    /// <summary>The meter readings of a settlement: at least one, each with congestion_point, period and isps [{start, duration, power_w}].</summary>
+    public List<UftpMeterReading>? Meters(string name)
+    {
+        _known.Add(name);
+        if (Objects(body, name, name) is not { } items)
+        {
+            return null;
+        }
+
+        var meters = new List<UftpMeterReading>();
+        foreach (var (o, path) in items)
+        {
+            var congestionPoint = Text(o, "congestion_point", $"{path}.congestion_point", UftpValueType.EntityAddress, true);
+            var period = Text(o, "period", $"{path}.period", UftpValueType.Date, true);
+            Unknown(o, path, "congestion_point", "period", "isps");
+            if (Objects(o, "isps", $"{path}.isps") is not { } ispItems)
+            {
+                continue;
+            }
+
+            var isps = new List<UftpIsp>();
+            foreach (var (isp, ispPath) in ispItems)
+            {
+                var start = Whole(isp, "start", $"{ispPath}.start", true);
+                var duration = Whole(isp, "duration", $"{ispPath}.duration", false) ?? 1;
+                var power = Whole(isp, "power_w", $"{ispPath}.power_w", true);
+                Unknown(isp, ispPath, "start", "duration", "power_w");
+                if (start is { } s && power is { } p)
+                {
+                    isps.Add(new UftpIsp(s, duration, p));
+                }
+            }
+
+            if (congestionPoint is not null && period is not null)
+            {
+                UftpValues.TryDate(period, out var day);
+                meters.Add(new UftpMeterReading(congestionPoint, day, isps));
+            }
+        }
+
+        return meters;
+    }
+
     /// <summary>The 400 problem listing every error and every unknown field, or null.</summary>
     public CommandResult? Problem()
     {
@@ -75,6 +107,39 @@ internal sealed class UftpJsonBody(JsonObject body)
 
         return Errors.Count == 0 ? null
             : new CommandResult(400, Views.Problem(400, "One or more fields are invalid.", string.Join("; ", Errors.Select(e => $"{e.Key}: {e.Value}")), Errors));
+    }
+
+    /// <summary>The objects of a non-empty array field with their paths (an error for each item that is not an object), or null with an error.</summary>
+    private List<(JsonObject Item, string Path)>? Objects(JsonObject o, string name, string path)
+    {
+        if (o[name] is not JsonArray array || array.Count == 0)
+        {
+            Errors[path] = "must be a non-empty array";
+            return null;
+        }
+
+        var items = new List<(JsonObject, string)>();
+        for (var i = 0; i < array.Count; i++)
+        {
+            if (array[i] is JsonObject item)
+            {
+                items.Add((item, $"{path}[{i}]"));
+            }
+            else
+            {
+                Errors[$"{path}[{i}]"] = "must be an object";
+            }
+        }
+
+        return items;
+    }
+
+    private void Unknown(JsonObject o, string path, params string[] known)
+    {
+        foreach (var field in o.Select(f => f.Key).Where(k => !known.Contains(k, StringComparer.Ordinal)))
+        {
+            Errors[$"{path}.{field}"] = "unknown field";
+        }
     }
 
     private string? Text(JsonObject o, string name, string path, UftpValueType type, bool required)

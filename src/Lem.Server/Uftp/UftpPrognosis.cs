@@ -7,4 +7,8 @@ namespace Lem.Server.Uftp;
 /// <param name="Period">The day.</param>
 /// <param name="Revision">The revision number.</param>
 /// <param name="Isps">The ISPs.</param>
-internal sealed record UftpPrognosis(string MessageId, string Sender, string CongestionPoint, DateOnly Period, long Revision, IReadOnlyList<UftpIsp> Isps);
+internal sealed record UftpPrognosis(string MessageId, string Sender, string CongestionPoint, DateOnly Period, long Revision, IReadOnlyList<UftpIsp> Isps)
+{
+    /// <summary>The prognosis's power of an ISP (watts), or null when no ISP element covers it.</summary>
+    public long? PowerAt(long isp) => Isps.FirstOrDefault(p => p.Start <= isp && isp <= p.End)?.PowerW;
+}

@@ -7,7 +7,7 @@ using Lem.Ledger;
 namespace Lem.Server.Uftp;
 
 /// <summary>Writes the messages Lem sends as the DSO and seals them into SignedMessage envelopes (docs/uftp.md).</summary>
-internal sealed class UftpWriter(UftpOptions options, Ed25519KeyPair key, TimeProvider clock)
+internal sealed class UftpWriter(UftpOptions options, Ed25519KeyPair key)
 {
     /// <summary>The specification version Lem speaks.</summary>
     public const string Version = "3.0.0";
@@ -16,19 +16,21 @@ internal sealed class UftpWriter(UftpOptions options, Ed25519KeyPair key, TimePr
     /// <param name="name">The element name.</param>
     /// <param name="recipient">The recipient's domain.</param>
     /// <param name="conversationId">The conversation it belongs to.</param>
-    public XElement Message(string name, string recipient, string conversationId) => new(
+    /// <param name="messageId">Its MessageID (chosen before the command runs, so that a replay writes the same message).</param>
+    /// <param name="time">Its TimeStamp: the command's time.</param>
+    public XElement Message(string name, string recipient, string conversationId, string messageId, DateTimeOffset time) => new(
         name,
         new XAttribute("Version", Version),
         new XAttribute("SenderDomain", options.Domain),
         new XAttribute("RecipientDomain", recipient),
-        new XAttribute("TimeStamp", Time(clock.GetUtcNow())),
-        new XAttribute("MessageID", Guid.NewGuid().ToString()),
+        new XAttribute("TimeStamp", Time(time)),
+        new XAttribute("MessageID", messageId),
         new XAttribute("ConversationID", conversationId));
 
     /// <summary>A new flex message (with ISP-Duration, TimeZone, Period and CongestionPoint).</summary>
-    public XElement FlexMessage(string name, string recipient, string conversationId, DateOnly period, string congestionPoint)
+    public XElement FlexMessage(string name, string recipient, string conversationId, string messageId, DateTimeOffset time, DateOnly period, string congestionPoint)
     {
-        var message = Message(name, recipient, conversationId);
+        var message = Message(name, recipient, conversationId, messageId, time);
         message.Add(
             new XAttribute("ISP-Duration", XmlConvert.ToString(TimeSpan.FromMinutes(options.IspMinutes))),
             new XAttribute("TimeZone", options.TimeZone),
@@ -38,9 +40,9 @@ internal sealed class UftpWriter(UftpOptions options, Ed25519KeyPair key, TimePr
     }
 
     /// <summary>The response to an incoming message: Accepted, or Rejected with the reason.</summary>
-    public XElement Response(XElement incoming, string? rejectionReason)
+    public XElement Response(XElement incoming, string? rejectionReason, string messageId, DateTimeOffset time)
     {
-        var response = Message(incoming.Name.LocalName + "Response", (string)incoming.Attribute("SenderDomain")!, (string)incoming.Attribute("ConversationID")!);
+        var response = Message(incoming.Name.LocalName + "Response", (string)incoming.Attribute("SenderDomain")!, (string)incoming.Attribute("ConversationID")!, messageId, time);
         response.Add(new XAttribute("ReferenceMessageID", (string)incoming.Attribute("MessageID")!), new XAttribute("Result", rejectionReason is null ? "Accepted" : "Rejected"));
         if (rejectionReason is not null)
         {
