@@ -19,6 +19,7 @@ namespace Lem.Cli.Output.Records;
 [JsonSerializable(typeof(InfoJson))]
 [JsonSerializable(typeof(AuctionJson))]
 [JsonSerializable(typeof(FlexJson))]
+[JsonSerializable(typeof(FlexContinuousJson))]
 [JsonSerializable(typeof(FlexSettlementJson))]
 [JsonSerializable(typeof(FlexStatementJson[]))]
 [JsonSerializable(typeof(AllocationJson))]
