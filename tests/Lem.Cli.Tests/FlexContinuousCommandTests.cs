@@ -11,13 +11,7 @@ public sealed class FlexContinuousCommandTests : IDisposable
 
     public void Dispose() => Directory.Delete(dir, recursive: true);
 
-    private static JsonElement Json(params string[] args)
-    {
-        var (exit, output, err) = CliRunner.Run(args);
-        Assert.True(exit == 0, output + err);
-        using var doc = JsonDocument.Parse(output);
-        return doc.RootElement.Clone();
-    }
+    private static JsonElement Json(params string[] args) => FlexCommandTests.Json(args);
 
     private static string[] Names(JsonElement e) => [.. e.EnumerateObject().Select(p => p.Name)];
 

@@ -10,13 +10,7 @@ namespace Lem.Cli.Tests;
 /// </summary>
 public sealed class FlexDorfnetzExampleTests
 {
-    private static JsonElement Run()
-    {
-        var (exit, output, err) = CliRunner.Run("flex", RepoPaths.InRepo("examples", "flex", "dorfnetz.json"), "--format", "json");
-        Assert.True(exit == 0, output + err);
-        using var doc = JsonDocument.Parse(output);
-        return doc.RootElement.Clone();
-    }
+    private static JsonElement Run() => FlexCommandTests.Json("flex", RepoPaths.InRepo("examples", "flex", "dorfnetz.json"), "--format", "json");
 
     [Fact]
     public void BothProblemsAreFoundAndResolved()

@@ -29,7 +29,7 @@ public static class FlexCommand
     public static Command Create(CliContext context)
     {
         var scenario = CommonOptions.Scenario();
-        var pricing = CommonOptions.Choice("--pricing", "How orders are paid: pay-as-bid (each its offer's price) or uniform (the bus's locational flexibility price).", FlexPricingRules.Default.Name, [.. FlexPricingRules.Names]);
+        var pricing = FlexScenarioInput.PricingOption("How orders are paid: pay-as-bid (each its offer's price) or uniform (the bus's locational flexibility price).");
         var maxRounds = new Option<int>("--max-rounds") { Description = "The most linearise-clear-AC-check rounds per slot.", DefaultValueFactory = _ => FlexClearingOptions.Default.MaxRounds };
         maxRounds.Validators.Add(r =>
         {
@@ -100,7 +100,7 @@ public static class FlexCommand
 
         var result = FlexClearing.Clear(market, s.Grid!, options);
         var json = ToJson(result);
-        WriteFiles(outDir, json, json.Orders, json.FlexPrices);
+        WriteFiles(outDir, json);
 
         if (format == "json")
         {
@@ -114,14 +114,14 @@ public static class FlexCommand
         return ExitCodes.Ok;
     }
 
-    private static void WriteFiles<T>(string? outDir, T json, IReadOnlyList<FlexOrderJson> orders, IReadOnlyList<FlexPriceJson> prices)
+    private static void WriteFiles(string? outDir, FlexJson json)
     {
         if (outDir is not null)
         {
             Directory.CreateDirectory(outDir);
             FlexScenarioInput.WriteJson(outDir, "flex.json", json);
-            File.WriteAllText(Path.Combine(outDir, "orders.csv"), OrdersCsv(orders), new UTF8Encoding(false));
-            File.WriteAllText(Path.Combine(outDir, "flex_prices.csv"), PricesCsv(prices), new UTF8Encoding(false));
+            File.WriteAllText(Path.Combine(outDir, "orders.csv"), OrdersCsv(json.Orders), new UTF8Encoding(false));
+            File.WriteAllText(Path.Combine(outDir, "flex_prices.csv"), PricesCsv(json.FlexPrices), new UTF8Encoding(false));
         }
     }
 
@@ -129,7 +129,7 @@ public static class FlexCommand
     {
         var result = ContinuousFlexTrading.Run(market, grid, options);
         var json = FlexContinuousOutput.ToJson(market, result);
-        WriteFiles(outDir, json, json.Orders, json.FlexPrices);
+        WriteFiles(outDir, json);
         if (format == "json")
         {
             Json.Write(context.Out, json);
@@ -150,9 +150,11 @@ public static class FlexCommand
         [.. r.Prices.Select(p => new FlexPriceJson(p.Bus.Value, p.Slot, p.ActiveEurPerMwh))],
         [.. r.ViolationsBefore.Select(ToJson)],
         [.. r.ViolationsAfter.Select(ToJson)],
+        null,
         r.Pricing,
         r.SensitivityModel,
         [.. r.BindingLimits.Select(d => new FlexLimitJson(d.Slot, d.Kind, d.Element, d.Dual))],
+        null,
         r.Notes);
 
     /// <summary>A violation as JSON (values to 6 places).</summary>

@@ -15,7 +15,7 @@ internal static class FlexContinuousOutput
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
     /// <summary>The JSON of a run: orders from the matches that ordered a volume; per bus and slot the highest price ordered there.</summary>
-    public static FlexContinuousJson ToJson(FlexMarket market, ContinuousFlexResult r)
+    public static FlexJson ToJson(FlexMarket market, ContinuousFlexResult r)
     {
         var offers = market.Offers.ToDictionary(o => o.Id, StringComparer.Ordinal);
         var ordered = r.Events.Where(e => e.OrderedKw > 1e-9).Select(e => (Event: e, Offer: offers[e.OfferId])).ToList();
@@ -30,7 +30,7 @@ internal static class FlexContinuousOutput
             .Select(g => new FlexPriceJson(g.Key.Bus, g.Key.Slot, g.Max(x => x.Event.PriceEurPerMwh)))
             .ToList();
         var after = r.ViolationsAfter.Select(FlexCommand.ToJson).ToList();
-        return new FlexContinuousJson(
+        return new FlexJson(
             after.Count == 0 ? "cleared" : "violations_remain",
             r.CostEur / 1.000000000000000000000000000000000m,
             r.Events.Count,
@@ -40,6 +40,8 @@ internal static class FlexContinuousOutput
             after,
             "continuous",
             "pay-as-bid",
+            null,
+            null,
             [.. r.Events.Select(e => new FlexMatchJson(
                 e.Sequence, e.RequestId, e.OfferId, e.Slot, e.Direction.Name(), e.Outcome.ToString().ToLowerInvariant(),
                 e.WantedKw, e.OrderedKw, e.PriceEurPerMwh, e.CostEur / 1.000000000000000000000000000000000m, e.ViolationKind, e.ViolatedElement))],
@@ -47,7 +49,7 @@ internal static class FlexContinuousOutput
     }
 
     /// <summary>The text report: the matches, the status, cost and violations.</summary>
-    public static void WriteText(CliContext context, FlexMarket market, FlexContinuousJson json, string? outDir)
+    public static void WriteText(CliContext context, FlexMarket market, FlexJson json, string? outDir)
     {
         var c = context.Console;
         c.Write(new Rule($"[bold]Flexibility market, continuous trading[/]: {market.Offers.Count} offers, {market.SlotCount} slots").LeftJustified());
@@ -57,7 +59,7 @@ internal static class FlexContinuousOutput
             .AddColumn(new TableColumn("Ordered kW").RightAligned())
             .AddColumn(new TableColumn("EUR/MWh").RightAligned())
             .AddColumn("Would violate");
-        foreach (var m in json.Matches)
+        foreach (var m in json.Matches ?? [])
         {
             table.AddRow(
                 m.Sequence.ToString(Inv), m.Slot.ToString(Inv), Markup.Escape(m.Request), Markup.Escape(m.Offer), m.Outcome,

@@ -19,7 +19,6 @@ namespace Lem.Cli.Output.Records;
 [JsonSerializable(typeof(InfoJson))]
 [JsonSerializable(typeof(AuctionJson))]
 [JsonSerializable(typeof(FlexJson))]
-[JsonSerializable(typeof(FlexContinuousJson))]
 [JsonSerializable(typeof(FlexSettlementJson))]
 [JsonSerializable(typeof(FlexStatementJson[]))]
 [JsonSerializable(typeof(AllocationJson))]
