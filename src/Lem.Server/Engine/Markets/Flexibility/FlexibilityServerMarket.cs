@@ -116,8 +116,16 @@ internal sealed class FlexibilityServerMarket : ServerMarketBase
     private string? DsoOf(FlexOfferRecord o) => o.CongestionPointId is { } id ? _areas[id].Dso : GridDso;
 
     /// <inheritdoc />
-    public override GateClosureOutcome CloseGate(int slot, Instant time) =>
-        new(null, HasGrid ? (_clearings.ContainsKey(slot) ? 0m : ClearWithGrid(slot, "gate_closure")) : MeritOrder(slot));
+    public override GateClosureOutcome CloseGate(int slot, Instant time)
+    {
+        if (HasGrid && !_clearings.ContainsKey(slot))
+        {
+            ClearWithGrid(slot, "gate_closure");
+        }
+
+        // The published volume: the energy the slot's grid clearing ordered (also when the DSO cleared it earlier), or the merit order's.
+        return new(null, HasGrid ? _orders.Where(o => o.Offer.Slot == slot && o.ClearedBy is not null).Sum(o => EnergyKwh(o.Kw)) : MeritOrder(slot));
+    }
 
     /// <summary>The DSO clears a slot before its gate closure: with the grid, once (the slot then takes no offers or requests); without, by merit order (again at the gate closure for what is still open).</summary>
     private CommandResult ClearNow(JsonObject c, string dso, Instant time, Dictionary<string, string> errors)
@@ -141,7 +149,7 @@ internal sealed class FlexibilityServerMarket : ServerMarketBase
         return new CommandResult(200, result);
     }
 
-    /// <summary>Clears a slot with the grid (the slot's open offers and requests); returns the ordered energy.</summary>
+    /// <summary>Clears a slot with the grid (the slot's open offers and requests) and keeps its summary; returns the ordered energy.</summary>
     private decimal ClearWithGrid(int slot, string clearedBy)
     {
         var offers = _offers.Where(o => !o.Revoked && !o.Ordered && o.Slot == slot).ToList();
