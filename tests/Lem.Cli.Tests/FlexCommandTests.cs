@@ -10,7 +10,8 @@ public sealed class FlexCommandTests : IDisposable
 
     public void Dispose() => Directory.Delete(dir, recursive: true);
 
-    private static JsonElement Json(params string[] args)
+    /// <summary>Runs lem with the arguments, asserts exit code 0 and parses standard output as JSON.</summary>
+    internal static JsonElement Json(params string[] args)
     {
         var (exit, output, err) = CliRunner.Run(args);
         Assert.True(exit == 0, output + err);

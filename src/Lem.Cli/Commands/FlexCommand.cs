@@ -6,6 +6,7 @@ using Lem.Cli.Output.Records;
 using Lem.Domain.Validation;
 using Lem.Markets.Clearing;
 using Lem.Markets.Flexibility.Clearing;
+using Lem.Markets.Flexibility.Continuous;
 using Lem.Markets.Flexibility.Domain;
 using Lem.Markets.Flexibility.Pricing;
 using Lem.Scenarios;
@@ -14,9 +15,11 @@ using Spectre.Console;
 namespace Lem.Cli.Commands;
 
 /// <summary>
-/// <c>lem flex &lt;scenario&gt; [--out DIR] [--format json] [--pricing pay-as-bid|uniform] [--max-rounds N]</c>: clears
-/// the DSO flexibility market of a scenario's <c>flexibility</c> section (docs/mechanisms/flexibility.md): least-cost
-/// orders against the linearised grid limits and requests, checked with the AC power flow and relinearised.
+/// <c>lem flex &lt;scenario&gt; [--out DIR] [--format json] [--pricing pay-as-bid|uniform] [--max-rounds N] [--trading auction|continuous]</c>:
+/// clears the DSO flexibility market of a scenario's <c>flexibility</c> section (docs/mechanisms/flexibility.md): by
+/// default as an auction, least-cost orders against the linearised grid limits and requests, checked with the AC power
+/// flow and relinearised; with <c>--trading continuous</c> by continuous trading, the offers matched one by one in
+/// arrival order against the open requests with a grid check per match.
 /// </summary>
 public static class FlexCommand
 {
@@ -26,7 +29,7 @@ public static class FlexCommand
     public static Command Create(CliContext context)
     {
         var scenario = CommonOptions.Scenario();
-        var pricing = CommonOptions.Choice("--pricing", "How orders are paid: pay-as-bid (each its offer's price) or uniform (the bus's locational flexibility price).", FlexPricingRules.Default.Name, [.. FlexPricingRules.Names]);
+        var pricing = FlexScenarioInput.PricingOption("How orders are paid: pay-as-bid (each its offer's price) or uniform (the bus's locational flexibility price).");
         var maxRounds = new Option<int>("--max-rounds") { Description = "The most linearise-clear-AC-check rounds per slot.", DefaultValueFactory = _ => FlexClearingOptions.Default.MaxRounds };
         maxRounds.Validators.Add(r =>
         {
@@ -41,11 +44,12 @@ public static class FlexCommand
             Description = "Clear the scenario's market with this mechanism first (" + string.Join(", ", ClearingMechanisms.Names) + ") and use its day-ahead schedule as the baseline, instead of the grid file's injections and the prognoses.",
         };
         schedule.AcceptOnlyFromAmong([.. ClearingMechanisms.Names]);
+        var trading = CommonOptions.Choice("--trading", "auction (least-cost clearing of all offers at once) or continuous (offers matched one by one in arrival order, a grid check per match).", Auction, [Auction, Continuous]);
         var output = CommonOptions.OutputFolder("A folder for flex.json, orders.csv and flex_prices.csv (created when missing).");
         var format = CommonOptions.Format();
         var command = new Command("flex", "Clear the DSO flexibility market of a scenario: least-cost orders that relieve congestion and voltage problems, checked with the AC power flow.")
         {
-            scenario, output, format, pricing, maxRounds, schedule,
+            scenario, output, format, pricing, maxRounds, schedule, trading,
         };
         command.Subcommands.Add(FlexSettleCommand.Create(context));
         command.SetAction(parse => Run(
@@ -54,11 +58,15 @@ public static class FlexCommand
             parse.GetValue(output),
             parse.GetValue(format)!,
             new FlexClearingOptions { Pricing = FlexPricingRules.ByName(parse.GetValue(pricing)!), MaxRounds = parse.GetValue(maxRounds) },
-            parse.GetValue(schedule)));
+            parse.GetValue(schedule),
+            parse.GetValue(trading) == Continuous));
         return command;
     }
 
-    private static int Run(CliContext context, string path, string? outDir, string format, FlexClearingOptions options, string? schedule)
+    private const string Auction = "auction";
+    private const string Continuous = "continuous";
+
+    private static int Run(CliContext context, string path, string? outDir, string format, FlexClearingOptions options, string? schedule, bool continuous)
     {
         if (FlexScenarioInput.Load(context, path, format, "The scenario has no 'flexibility' section (offers, requests, prognoses) to clear.") is not { } s)
         {
@@ -78,15 +86,21 @@ public static class FlexCommand
             market = scheduled;
         }
 
-        var result = FlexClearing.Clear(market, s.Grid!, options with { SensitivityModel = s.FlexibilitySensitivities });
-        var json = ToJson(result);
-        if (outDir is not null)
+        options = options with { SensitivityModel = s.FlexibilitySensitivities };
+        if (continuous)
         {
-            Directory.CreateDirectory(outDir);
-            FlexScenarioInput.WriteJson(outDir, "flex.json", json);
-            File.WriteAllText(Path.Combine(outDir, "orders.csv"), OrdersCsv(json), new UTF8Encoding(false));
-            File.WriteAllText(Path.Combine(outDir, "flex_prices.csv"), PricesCsv(json), new UTF8Encoding(false));
+            if (options.Pricing.Name != FlexPricingRules.Default.Name)
+            {
+                ErrorPrinter.Print(context, format, path, [new ValidationError("--pricing", ValidationCodes.ValueInvalid, "Continuous trading pays each order its offer's price; --pricing applies to --trading auction only.")]);
+                return ExitCodes.InvalidInput;
+            }
+
+            return RunContinuous(context, market, s.Grid!, options, outDir, format);
         }
+
+        var result = FlexClearing.Clear(market, s.Grid!, options);
+        var json = ToJson(result);
+        WriteFiles(outDir, json);
 
         if (format == "json")
         {
@@ -100,6 +114,34 @@ public static class FlexCommand
         return ExitCodes.Ok;
     }
 
+    private static void WriteFiles(string? outDir, FlexJson json)
+    {
+        if (outDir is not null)
+        {
+            Directory.CreateDirectory(outDir);
+            FlexScenarioInput.WriteJson(outDir, "flex.json", json);
+            File.WriteAllText(Path.Combine(outDir, "orders.csv"), OrdersCsv(json.Orders), new UTF8Encoding(false));
+            File.WriteAllText(Path.Combine(outDir, "flex_prices.csv"), PricesCsv(json.FlexPrices), new UTF8Encoding(false));
+        }
+    }
+
+    private static int RunContinuous(CliContext context, FlexMarket market, Lem.Grid.Network.GridNetwork grid, FlexClearingOptions options, string? outDir, string format)
+    {
+        var result = ContinuousFlexTrading.Run(market, grid, options);
+        var json = FlexContinuousOutput.ToJson(market, result);
+        WriteFiles(outDir, json);
+        if (format == "json")
+        {
+            Json.Write(context.Out, json);
+        }
+        else
+        {
+            FlexContinuousOutput.WriteText(context, market, json, outDir);
+        }
+
+        return ExitCodes.Ok;
+    }
+
     private static FlexJson ToJson(FlexClearingResult r) => new(
         FlexClearingStatusNames.Of(r.Status),
         r.CostEur / 1.000000000000000000000000000000000m,
@@ -108,17 +150,20 @@ public static class FlexCommand
         [.. r.Prices.Select(p => new FlexPriceJson(p.Bus.Value, p.Slot, p.ActiveEurPerMwh))],
         [.. r.ViolationsBefore.Select(ToJson)],
         [.. r.ViolationsAfter.Select(ToJson)],
+        null,
         r.Pricing,
         r.SensitivityModel,
         [.. r.BindingLimits.Select(d => new FlexLimitJson(d.Slot, d.Kind, d.Element, d.Dual))],
+        null,
         r.Notes);
 
-    private static FlexViolationJson ToJson(FlexViolation v) => new(v.Slot, v.Kind, v.Element, Math.Round(v.Value, 6), v.Limit);
+    /// <summary>A violation as JSON (values to 6 places).</summary>
+    internal static FlexViolationJson ToJson(FlexViolation v) => new(v.Slot, v.Kind, v.Element, Math.Round(v.Value, 6), v.Limit);
 
-    private static string OrdersCsv(FlexJson json)
+    private static string OrdersCsv(IReadOnlyList<FlexOrderJson> orders)
     {
         var sb = new StringBuilder("offer,fsp,bus,slot,direction,kw,kvar,price_eur_per_mwh\n");
-        foreach (var o in json.Orders)
+        foreach (var o in orders)
         {
             sb.Append(Inv, $"{o.Offer},{o.Fsp},{o.Bus},{o.Slot},{o.Direction},{o.PowerKw},{o.ReactiveKvar},{o.PriceEurPerMwh}\n");
         }
@@ -126,10 +171,10 @@ public static class FlexCommand
         return sb.ToString();
     }
 
-    private static string PricesCsv(FlexJson json)
+    private static string PricesCsv(IReadOnlyList<FlexPriceJson> prices)
     {
         var sb = new StringBuilder("bus,slot,eur_per_mwh\n");
-        foreach (var p in json.FlexPrices)
+        foreach (var p in prices)
         {
             sb.Append(Inv, $"{p.Bus},{p.Slot},{p.EurPerMwh}\n");
         }

@@ -1,6 +1,7 @@
 using System.Text;
 using Lem.Cli.Output;
 using Lem.Domain.Validation;
+using Lem.Markets.Flexibility.Pricing;
 using Lem.Pipeline;
 using Lem.Scenarios;
 
@@ -28,6 +29,10 @@ internal static class FlexScenarioInput
 
         return s;
     }
+
+    /// <summary>The <c>--pricing</c> option of <c>lem flex</c> and <c>lem flex settle</c>: a registered flexibility pricing rule, pay-as-bid by default.</summary>
+    public static System.CommandLine.Option<string> PricingOption(string description) =>
+        CommonOptions.Choice("--pricing", description, FlexPricingRules.Default.Name, [.. FlexPricingRules.Names]);
 
     /// <summary>Writes a record as indented JSON (UTF-8 without BOM) to a file in a folder.</summary>
     public static void WriteJson<T>(string folder, string file, T value)

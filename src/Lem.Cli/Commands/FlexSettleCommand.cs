@@ -34,7 +34,7 @@ public static class FlexSettleCommand
             Description = "A CSV of each FSP's metered net energy per slot (header participant,slot,energy_kwh; kWh, injection positive).",
             Required = true,
         };
-        var pricing = CommonOptions.Choice("--pricing", "How orders are paid: pay-as-bid or uniform (as for lem flex).", FlexPricingRules.Default.Name, [.. FlexPricingRules.Names]);
+        var pricing = FlexScenarioInput.PricingOption("How orders are paid: pay-as-bid or uniform (as for lem flex).");
         var output = CommonOptions.OutputFolder("A folder for flex_settlement.json, settlements.csv, statements.json and statements.txt (created when missing).");
         var format = CommonOptions.Format();
         var command = new Command("settle", "Settle the flexibility market's orders against metered data and the FSPs' baselines: delivered flexibility, payments, penalties and monthly statements.")
@@ -145,14 +145,23 @@ public static class FlexSettleCommand
         foreach (var st in json.Statements)
         {
             sb.Append(Inv, $"Flexibility statement: FSP {st.Fsp}, {st.Month} (baseline: {json.Baseline})\n");
-            sb.Append(Inv, $"  order lines            {st.Lines}\n");
-            sb.Append(Inv, $"  ordered energy         {st.OrderedKwh} kWh\n");
-            sb.Append(Inv, $"  delivered energy       {st.DeliveredKwh} kWh\n");
-            sb.Append(Inv, $"  deficiency             {st.DeficiencyKwh} kWh\n");
-            sb.Append(Inv, $"  utilisation payments   {st.UtilisationEur} EUR\n");
-            sb.Append(Inv, $"  availability payments  {st.AvailabilityEur} EUR\n");
-            sb.Append(Inv, $"  penalties              -{st.PenaltyEur} EUR (at {json.PenaltyEurPerMwh} EUR/MWh)\n");
-            sb.Append(Inv, $"  net, DSO to FSP        {st.NetEur} EUR\n\n");
+            (string Label, FormattableString Value)[] rows =
+            [
+                ("order lines", $"{st.Lines}"),
+                ("ordered energy", $"{st.OrderedKwh} kWh"),
+                ("delivered energy", $"{st.DeliveredKwh} kWh"),
+                ("deficiency", $"{st.DeficiencyKwh} kWh"),
+                ("utilisation payments", $"{st.UtilisationEur} EUR"),
+                ("availability payments", $"{st.AvailabilityEur} EUR"),
+                ("penalties", $"-{st.PenaltyEur} EUR (at {json.PenaltyEurPerMwh} EUR/MWh)"),
+                ("net, DSO to FSP", $"{st.NetEur} EUR"),
+            ];
+            foreach (var (label, value) in rows)
+            {
+                sb.Append("  ").Append(label.PadRight(23)).Append(value.ToString(Inv)).Append('\n');
+            }
+
+            sb.Append('\n');
         }
 
         return sb.ToString();

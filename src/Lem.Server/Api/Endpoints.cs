@@ -105,7 +105,7 @@ internal static class Endpoints
         var id = body.String("market_id", id: true);
         var mechanism = body.Choice("mechanism", kinds.Names);
         var chosen = mechanism is null ? null : kinds.Find(mechanism);
-        var form = new MarketCreateForm(body, mechanism) { DefaultMaxOpenOrdersPerParticipant = s.DefaultMaxOpenOrdersPerParticipant };
+        var form = new MarketCreateForm(body, mechanism) { DefaultMaxOpenOrdersPerParticipant = s.DefaultMaxOpenOrdersPerParticipant, ChosenTakesScenario = chosen?.TakesScenario ?? false };
         var horizonRequired = chosen?.HorizonRequired ?? true;
         form.DeliveryStart = body.String("delivery_start", required: horizonRequired);
         form.SlotMinutes = body.Int("slot_minutes", 1, 1440, required: horizonRequired);

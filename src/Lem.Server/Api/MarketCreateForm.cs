@@ -20,6 +20,9 @@ internal sealed class MarketCreateForm
     /// <summary>The chosen mechanism, or null when it is missing or not a registered kind.</summary>
     public string? Mechanism { get; }
 
+    /// <summary>True when the chosen kind reads the inline <c>scenario</c> field itself (<see cref="Engine.Markets.IServerMarketKind.TakesScenario"/>).</summary>
+    public bool ChosenTakesScenario { get; init; }
+
     /// <summary>delivery_start as given (or as the kind sets it).</summary>
     public string? DeliveryStart { get; set; }
 

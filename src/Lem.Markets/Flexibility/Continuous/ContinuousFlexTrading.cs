@@ -2,6 +2,7 @@ using Lem.Grid.Network;
 using Lem.Markets.Flexibility.Clearing;
 using Lem.Markets.Flexibility.Coordination;
 using Lem.Markets.Flexibility.Domain;
+using Lem.Markets.Flexibility.Requests;
 
 namespace Lem.Markets.Flexibility.Continuous;
 
@@ -46,12 +47,17 @@ public sealed class ContinuousFlexTrading : IDisposable
     /// <summary>The offers in the book, in arrival order.</summary>
     public IReadOnlyList<FlexOffer> Offers => _book;
 
-    /// <summary>Runs a market: posts its requests, then lets its offers arrive one by one in list order.</summary>
+    /// <summary>
+    /// Runs a market: posts its requests (with the automatic ones of the grid analysis when the market asks for them),
+    /// then lets its offers arrive one by one in list order; records the AC power flow of every slot before and after.
+    /// </summary>
     public static ContinuousFlexResult Run(FlexMarket market, GridNetwork grid, FlexClearingOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(market);
+        var needs = market.AutomaticRequests ? FlexNeedsAnalysis.Analyse(market, grid, options ?? FlexClearingOptions.Default) : null;
         using var trading = new ContinuousFlexTrading(market, grid, options);
-        foreach (var request in market.Requests)
+        var before = Enumerable.Range(0, market.SlotCount).Select(trading._grid.Current).ToList();
+        foreach (var request in market.Requests.Concat(needs?.Requests ?? []))
         {
             trading.PostRequest(request);
         }
@@ -61,7 +67,12 @@ public sealed class ContinuousFlexTrading : IDisposable
             trading.SubmitOffer(offer);
         }
 
-        return new ContinuousFlexResult([.. trading.Events]);
+        return new ContinuousFlexResult([.. trading.Events])
+        {
+            Before = before,
+            After = [.. Enumerable.Range(0, market.SlotCount).Select(trading._grid.Current)],
+            Notes = needs?.Notes ?? [],
+        };
     }
 
     /// <summary>The volume still to order for a request (kW).</summary>

@@ -16,6 +16,9 @@ internal interface IServerMarketKind
     /// <summary>False when the kind takes the delivery slots from its own fields (delivery_start, slot_minutes and slot_count become optional).</summary>
     bool HorizonRequired => true;
 
+    /// <summary>True when the kind reads an inline scenario (the <c>scenario</c> field of the create request); the scenario kinds then leave the field to it.</summary>
+    bool TakesScenario => false;
+
     /// <summary>
     /// Reads the kind's fields that define or check the delivery slots, after the common slot fields. Runs for every
     /// registered kind, the chosen one or not (<see cref="MarketCreateForm.Mechanism"/>), so a field that belongs to

@@ -18,6 +18,7 @@ internal static class FlexibilityEndpoints
         [FlexibilityServerMarket.CongestionPointCommand] = Role.Dso,
         [FlexibilityServerMarket.RequestCommand] = Role.Dso,
         [FlexibilityServerMarket.OrderCommand] = Role.Dso,
+        [FlexibilityServerMarket.ClearCommand] = Role.Dso,
         [FlexibilityServerMarket.OfferCommand] = Role.Participant,
         [FlexibilityServerMarket.RevokeCommand] = Role.Participant,
     };
@@ -26,7 +27,7 @@ internal static class FlexibilityEndpoints
     public static void Map(IEndpointRouteBuilder app, ServerServices services)
     {
         app.MapPost("/v1/markets/{marketId}/flex/{command}", (HttpContext c, string marketId, string command) => Post(c, services, marketId, command))
-            .WithSummary("A flexibility market command: congestion_point, request, order (DSO); offer, revoke (participant as FSP).");
+            .WithSummary("A flexibility market command: congestion_point, request, order, clear (DSO); offer, revoke (participant as FSP).");
         app.MapGet("/v1/markets/{marketId}/flex", (HttpContext c, string marketId) => Get(c, services, marketId))
             .WithSummary("A flexibility market as the caller may see it: an FSP its own offers and orders, a DSO its own areas, the operator all.");
     }
@@ -35,7 +36,7 @@ internal static class FlexibilityEndpoints
     {
         if (!CommandRoles.TryGetValue(command, out var role))
         {
-            return Endpoints.Write(new CommandResult(404, Views.Problem(404, "Not found.", $"command: no flexibility command '{command}' (congestion_point, request, order, offer, revoke).")));
+            return Endpoints.Write(new CommandResult(404, Views.Problem(404, "Not found.", $"command: no flexibility command '{command}' (congestion_point, request, order, clear, offer, revoke).")));
         }
 
         var principal = Credentials.Resolve(c.Request.Headers.Authorization.ToString(), services);

@@ -17,13 +17,17 @@ internal sealed class ScenarioMarketKind(string mechanism) : IServerMarketKind
     /// <summary>The base directory inline scenarios resolve file references against: it never exists, so every file reference fails validation.</summary>
     public static readonly string InlineScenarioBaseDirectory = Path.Combine(Path.GetTempPath(), "lem-inline-scenario-" + Guid.NewGuid().ToString("N"));
 
-    private const string ScenarioField = "scenario";
+    /// <summary>The create request's field that holds the inline scenario.</summary>
+    internal const string ScenarioField = "scenario";
 
     /// <inheritdoc />
     public string Mechanism { get; } = mechanism;
 
     /// <inheritdoc />
     public bool HorizonRequired => false;
+
+    /// <inheritdoc />
+    public bool TakesScenario => true;
 
     /// <summary>Reads an inline scenario (the JSON of the create_market command's <c>scenario</c> field).</summary>
     public static ScenarioLoadResult ReadInlineScenario(JsonNode scenario)
@@ -37,15 +41,15 @@ internal sealed class ScenarioMarketKind(string mechanism) : IServerMarketKind
     {
         ArgumentNullException.ThrowIfNull(form);
         var chosen = form.Mechanism == Mechanism;
-        if (!chosen && form.Mechanism is not null && ClearingMechanisms.TryGet(form.Mechanism, out _))
+        if (!chosen && form.ChosenTakesScenario)
         {
-            return; // another scenario kind reads the field
+            return; // another kind that takes a scenario reads the field
         }
 
         var scenario = form.Body.Object(ScenarioField, required: chosen);
         if (!chosen && scenario is not null)
         {
-            form.Body.Errors[ScenarioField] = $"applies only with a clearing mechanism ({string.Join(", ", ClearingMechanisms.Names)})";
+            form.Body.Errors[ScenarioField] = $"applies only with a clearing mechanism ({string.Join(", ", ClearingMechanisms.Names)}) or a flexibility market";
         }
         else if (chosen && scenario is not null)
         {
@@ -73,7 +77,7 @@ internal sealed class ScenarioMarketKind(string mechanism) : IServerMarketKind
     /// slots are the scenario's horizon, so delivery_start, slot_minutes and slot_count are taken from it and, when
     /// given, must agree with it.
     /// </summary>
-    private static void ReadScenarioHorizon(MarketCreateForm form, JsonObject scenario)
+    internal static void ReadScenarioHorizon(MarketCreateForm form, JsonObject scenario)
     {
         var body = form.Body;
         var read = ReadInlineScenario(scenario);
