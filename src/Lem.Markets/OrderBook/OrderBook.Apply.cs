@@ -1,4 +1,5 @@
 using Lem.Domain.Orders;
+using System.Runtime.InteropServices;
 using NodaTime;
 
 namespace Lem.Markets.OrderBook;
@@ -18,10 +19,11 @@ public sealed partial class OrderBook
 
     /// <summary>Good-till-date orders by (expiry, acceptance); an entry whose order is gone is dropped when it comes up.</summary>
     private readonly PriorityQueue<int, ExpiryKey> _expiries;
-    private Slot[] _slots;
+    /// <summary>The orders by handle, 64 bytes each on 64-byte boundaries (one cache line per order).</summary>
+    private AlignedBuffer<Slot> _slots;
 
     /// <summary>The terms of each slot's order that matching does not read, beside <see cref="_slots"/> (same handles).</summary>
-    private Terms[] _terms;
+    private AlignedBuffer<Terms> _terms;
     private int _freeHead;
     private long _nextPriority = 1;
     private long _nextEvent = 1;
@@ -174,8 +176,8 @@ public sealed partial class OrderBook
     {
         var old = _slots.Length;
         var size = (int)Math.Min((long)_maxLive, Math.Max(2L * old, InitialSlots));
-        Array.Resize(ref _slots, size);
-        Array.Resize(ref _terms, size);
+        _slots = _slots.Resized(size);
+        _terms = _terms.Resized(size);
         AddFreeSlots(old, size);
     }
 
@@ -262,6 +264,7 @@ public sealed partial class OrderBook
     /// What matching, linking and cancelling read of an order, in 64 bytes (one cache line's worth): its key, open and
     /// displayed lots, level, queue links, side, condition and location filter. The rest is in <see cref="Terms"/>.
     /// </summary>
+    [StructLayout(LayoutKind.Sequential, Size = 64)]
     private struct Slot
     {
         public long ClientOrderId;
@@ -281,7 +284,8 @@ public sealed partial class OrderBook
         public readonly OrderKey Key => new(Participant, ClientOrderId);
     }
 
-    /// <summary>The terms of a slot's order read only when it is accepted, rests, refills an iceberg peak or expires.</summary>
+    /// <summary>The terms of a slot's order read only when it is accepted, rests, refills an iceberg peak or expires (56 bytes, padded to a cache line).</summary>
+    [StructLayout(LayoutKind.Sequential, Size = 64)]
     private struct Terms
     {
         public long Peak;

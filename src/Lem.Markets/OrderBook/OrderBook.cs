@@ -79,8 +79,8 @@ public sealed partial class OrderBook
         _maxLive = product.MaxLiveOrders;
         _maxLivePerParticipant = product.MaxLiveOrdersPerParticipant ?? int.MaxValue;
         var initial = Math.Min(_maxLive, InitialSlots);
-        _slots = new Slot[initial];
-        _terms = new Terms[initial];
+        _slots = new AlignedBuffer<Slot>(initial);
+        _terms = new AlignedBuffer<Terms>(initial);
         _freeHead = -1;
         AddFreeSlots(0, initial);
         _bids = new PriceLevels(_levelCount, descending: true);
