@@ -516,14 +516,19 @@ public sealed partial class OrderBook
     /// Reads the clock; closes the gate when due (every resting order expires first), otherwise expires the
     /// good-till-date orders whose instant has passed, earliest expiry first (ties: earliest accepted).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Advance()
     {
         _now = _clock.GetCurrentInstant();
-        if (_gateClosed)
+        if (!_gateClosed && (_now >= _gateClosure || _expiries.Count > 0))
         {
-            return;
+            CloseOrExpire();
         }
+    }
 
+    /// <summary>The part of <see cref="Advance"/> that changes the book: the gate closes, or expired orders leave.</summary>
+    private void CloseOrExpire()
+    {
         if (_now >= _gateClosure)
         {
             ExpireAll(null, ReasonCode.GateClosure);

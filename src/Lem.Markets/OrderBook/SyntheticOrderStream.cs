@@ -230,6 +230,7 @@ public sealed class SyntheticOrderStream : IOrderBookEventSink
         return pos < _liveCount && _live[pos] >> ParticipantBits == clientOrderId;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private ulong Next()
     {
         _state ^= _state << 13;
