@@ -1,4 +1,6 @@
 using Lem.Domain.Orders;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using NodaTime;
 
 namespace Lem.Markets.OrderBook;
@@ -18,10 +20,11 @@ public sealed partial class OrderBook
 
     /// <summary>Good-till-date orders by (expiry, acceptance); an entry whose order is gone is dropped when it comes up.</summary>
     private readonly PriorityQueue<int, ExpiryKey> _expiries;
-    private Slot[] _slots;
+    /// <summary>The orders by handle, 64 bytes each on 64-byte boundaries (one cache line per order).</summary>
+    private AlignedBuffer<Slot> _slots;
 
     /// <summary>The terms of each slot's order that matching does not read, beside <see cref="_slots"/> (same handles).</summary>
-    private Terms[] _terms;
+    private AlignedBuffer<Terms> _terms;
     private int _freeHead;
     private long _nextPriority = 1;
     private long _nextEvent = 1;
@@ -38,7 +41,7 @@ public sealed partial class OrderBook
     /// <summary>The handle of the live order <paramref name="key"/> named by a replayed event; a log naming a gone order is not this book's.</summary>
     private int LiveHandle(OrderKey key)
     {
-        var h = _index.Find(key);
+        var h = FindLive(key);
         return h >= 0 ? h : throw new KeyNotFoundException($"The replayed event names order {key}, which is not live in the book.");
     }
 
@@ -74,6 +77,9 @@ public sealed partial class OrderBook
                 o.Prev = -1;
                 o.Next = -1;
                 o.State = SlotState.Pending;
+                o.IsMarket = e.Type == OrderType.Market;
+                o.IsIceberg = e.DisplayedLots > 0;
+                o.GoodTillDate = e.Validity == OrderValidity.GoodTillDate;
                 _terms[h] = new Terms
                 {
                     Peak = e.DisplayedLots, Type = e.Type, Validity = e.Validity, Expiry = e.Expiry, Serial = e.Sequence,
@@ -90,13 +96,17 @@ public sealed partial class OrderBook
 
             case OrderBookEventKind.Rested:
             {
-                _slots[h].Displayed = e.DisplayedLots;
-                ref var t = ref _terms[h];
-                t.Priority = e.Priority;
+                ref var o = ref _slots[h];
+                o.Displayed = e.DisplayedLots;
+                _terms[h].Priority = e.Priority;
                 _nextPriority = e.Priority + 1;
                 LinkTail(h);
-                if (t.Validity == OrderValidity.GoodTillDate && !t.ExpiryQueued)
+
+                // The terms line is only written here for an order without expiry (the flag is in the slot), so a
+                // store miss on it does not hold up the request.
+                if (o.GoodTillDate && !_terms[h].ExpiryQueued)
                 {
+                    ref var t = ref _terms[h];
                     t.ExpiryQueued = true;
                     _expiries.Enqueue(h, new ExpiryKey(t.Expiry, t.Serial));
                 }
@@ -143,6 +153,10 @@ public sealed partial class OrderBook
         return h;
     }
 
+    /// <summary>The handle of the live order <paramref name="key"/>, or -1.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int FindLive(OrderKey key) => _index.Find(key, new SlotKeys(_slots));
+
     /// <summary>Whether the expiry entry (<paramref name="h"/>, <paramref name="due"/>) still refers to the resting order it was queued for.</summary>
     private bool IsQueuedOrder(int h, ExpiryKey due) => _slots[h].State == SlotState.Resting && _terms[h].Serial == due.Serial;
 
@@ -162,7 +176,7 @@ public sealed partial class OrderBook
     private void Release(int h)
     {
         ref var o = ref _slots[h];
-        _index.Remove(o.Key);
+        _index.Remove(o.Key, h);
         _liveByParticipant.CountOf(o.Participant)--;
         o.State = SlotState.Free;
         o.Next = _freeHead;
@@ -174,8 +188,8 @@ public sealed partial class OrderBook
     {
         var old = _slots.Length;
         var size = (int)Math.Min((long)_maxLive, Math.Max(2L * old, InitialSlots));
-        Array.Resize(ref _slots, size);
-        Array.Resize(ref _terms, size);
+        _slots = _slots.Resized(size);
+        _terms = _terms.Resized(size);
         AddFreeSlots(old, size);
     }
 
@@ -259,9 +273,11 @@ public sealed partial class OrderBook
     }
 
     /// <summary>
-    /// What matching, linking and cancelling read of an order, in 64 bytes (one cache line's worth): its key, open and
-    /// displayed lots, level, queue links, side, condition and location filter. The rest is in <see cref="Terms"/>.
+    /// What matching, linking and cancelling read of an order, in 64 bytes (one cache line): its key, open and
+    /// displayed lots, level, queue links, side, condition, location filter and three flags of its terms (market,
+    /// iceberg, good till date), so that a plain limit order is accepted, matched and rested without reading its terms. The rest is in <see cref="Terms"/>.
     /// </summary>
+    [StructLayout(LayoutKind.Sequential, Size = 64)]
     private struct Slot
     {
         public long ClientOrderId;
@@ -277,11 +293,21 @@ public sealed partial class OrderBook
         public ExecutionCondition Condition;
         public SlotState State;
 
+        /// <summary>Whether the order is a market order (its type, copied from the terms so that matching need not read them).</summary>
+        public bool IsMarket;
+
+        /// <summary>Whether the order is an iceberg (a peak in the terms).</summary>
+        public bool IsIceberg;
+
+        /// <summary>Whether the order is good till date (its validity; the expiry is in the terms).</summary>
+        public bool GoodTillDate;
+
         /// <summary>The order's key.</summary>
         public readonly OrderKey Key => new(Participant, ClientOrderId);
     }
 
-    /// <summary>The terms of a slot's order read only when it is accepted, rests, refills an iceberg peak or expires.</summary>
+    /// <summary>The terms of a slot's order read only when it is accepted, rests, refills an iceberg peak or expires (56 bytes, padded to a cache line).</summary>
+    [StructLayout(LayoutKind.Sequential, Size = 64)]
     private struct Terms
     {
         public long Peak;
@@ -291,6 +317,17 @@ public sealed partial class OrderBook
         public OrderType Type;
         public OrderValidity Validity;
         public bool ExpiryQueued;
+    }
+
+    /// <summary>The keys of the orders in the slots, for the index's check of a fingerprint match.</summary>
+    private readonly struct SlotKeys(AlignedBuffer<Slot> slots) : IOrderKeys
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public bool Holds(int handle, OrderKey key)
+        {
+            ref var o = ref slots[handle];
+            return o.ClientOrderId == key.ClientOrderId && o.Participant == key.Participant;
+        }
     }
 
     /// <summary>Where an order slot stands: free (on the free list), pending (live, being handled, in no queue) or resting in a queue.</summary>

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using Lem.Domain.Orders;
 using NodaTime;
@@ -79,8 +80,9 @@ public sealed partial class OrderBook
         _maxLive = product.MaxLiveOrders;
         _maxLivePerParticipant = product.MaxLiveOrdersPerParticipant ?? int.MaxValue;
         var initial = Math.Min(_maxLive, InitialSlots);
-        _slots = new Slot[initial];
-        _terms = new Terms[initial];
+        Debug.Assert(Unsafe.SizeOf<Slot>() == 64 && Unsafe.SizeOf<Terms>() == 64, "an order's slot and its terms fill one cache line each");
+        _slots = new AlignedBuffer<Slot>(initial);
+        _terms = new AlignedBuffer<Terms>(initial);
         _freeHead = -1;
         AddFreeSlots(0, initial);
         _bids = new PriceLevels(_levelCount, descending: true);
@@ -154,7 +156,7 @@ public sealed partial class OrderBook
     public ReasonCode Cancel(OrderKey key)
     {
         Advance();
-        var h = _index.Find(key);
+        var h = FindLive(key);
         if (h < 0)
         {
             Emit(new OrderBookEvent { Sequence = _nextEvent, Time = _now, Kind = OrderBookEventKind.Rejected, Reason = ReasonCode.UnknownOrder, Order = key });
@@ -179,7 +181,7 @@ public sealed partial class OrderBook
         {
             reason = ReasonCode.GateClosed;
         }
-        else if ((h = _index.Find(key)) < 0)
+        else if ((h = FindLive(key)) < 0)
         {
             reason = ReasonCode.UnknownOrder;
         }
@@ -233,7 +235,7 @@ public sealed partial class OrderBook
     }
 
     /// <summary>Whether the live order <paramref name="key"/> exists.</summary>
-    public bool Contains(OrderKey key) => _index.Find(key) >= 0;
+    public bool Contains(OrderKey key) => FindLive(key) >= 0;
 
     /// <summary>A full copy of the book's state: resting orders per side in matching order, gate state and counters.</summary>
     public OrderBookSnapshot Snapshot()
@@ -297,7 +299,7 @@ public sealed partial class OrderBook
             return ReasonCode.InvalidExpiry;
         }
 
-        if (_index.Find(key) >= 0)
+        if (FindLive(key) >= 0)
         {
             return ReasonCode.DuplicateClientOrderId;
         }
@@ -340,7 +342,7 @@ public sealed partial class OrderBook
         {
             Remove(h, OrderBookEventKind.Cancelled, ReasonCode.SelfTradePrevented);
         }
-        else if (_terms[h].Type == OrderType.Market)
+        else if (o.IsMarket)
         {
             Remove(h, OrderBookEventKind.Cancelled, ReasonCode.MarketOrderRemainder);
         }
@@ -361,7 +363,7 @@ public sealed partial class OrderBook
         Emit(new OrderBookEvent
         {
             Sequence = _nextEvent, Time = _now, Kind = OrderBookEventKind.Rested, Order = o.Key, Side = o.Side, PriceTicks = _minTicks + o.Level,
-            Lots = o.Remaining, DisplayedLots = _terms[h].Peak > 0 ? Math.Min(_terms[h].Peak, o.Remaining) : o.Remaining, Priority = _nextPriority,
+            Lots = o.Remaining, DisplayedLots = o.IsIceberg ? Math.Min(_terms[h].Peak, o.Remaining) : o.Remaining, Priority = _nextPriority,
         }, h);
     }
 
@@ -514,14 +516,19 @@ public sealed partial class OrderBook
     /// Reads the clock; closes the gate when due (every resting order expires first), otherwise expires the
     /// good-till-date orders whose instant has passed, earliest expiry first (ties: earliest accepted).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Advance()
     {
         _now = _clock.GetCurrentInstant();
-        if (_gateClosed)
+        if (!_gateClosed && (_now >= _gateClosure || _expiries.Count > 0))
         {
-            return;
+            CloseOrExpire();
         }
+    }
 
+    /// <summary>The part of <see cref="Advance"/> that changes the book: the gate closes, or expired orders leave.</summary>
+    private void CloseOrExpire()
+    {
         if (_now >= _gateClosure)
         {
             ExpireAll(null, ReasonCode.GateClosure);

@@ -4,8 +4,11 @@ namespace Lem.Markets.OrderBook;
 
 /// <summary>
 /// The live orders of an <see cref="OrderBook"/> by key: an open-addressing hash table (linear probing, backward-shift
-/// deletion) of (key, handle) entries in one flat array, so a lookup reads one or two adjacent cache lines and allocates
-/// nothing (docs/order-book.md, "Performance"). The table doubles when it is half full and never holds a key twice.
+/// deletion) of 8-byte cells, each a 32-bit fingerprint of the key's hash and the order's handle, in one flat array
+/// (docs/order-book.md, "Performance"). The table's slot for a key (its home) is the top bits of the fingerprint, so
+/// deletion and growth need no key; a lookup compares fingerprints and checks a match against the order itself
+/// (<see cref="IOrderKeys"/>), so a lookup for an absent key reads one or two neighbouring cells and nothing else. The
+/// table doubles when it is two thirds full and never holds a key twice; it allocates nothing between growths.
 /// </summary>
 internal sealed class OrderIndex
 {
@@ -14,42 +17,47 @@ internal sealed class OrderIndex
     /// <summary>A per-process random term of the hash, so that keys colliding in one run cannot be chosen in advance.</summary>
     private static readonly ulong Seed = (ulong)Random.Shared.NextInt64() | 1UL;
 
-    private Entry[] _entries;
+    /// <summary>Cells: fingerprint &lt;&lt; 32 | (handle + 1); 0 = empty.</summary>
+    private ulong[] _cells;
+
+    /// <summary>32 − log2(table size): a fingerprint shifted right by this is its home cell.</summary>
     private int _shift;
 
     /// <summary>Creates an empty index with room for about <paramref name="capacity"/> orders before it grows.</summary>
     public OrderIndex(int capacity)
     {
         var size = MinSize;
-        while (size < 2L * capacity)
+        while (2L * size < 3L * capacity)
         {
             size <<= 1;
         }
 
-        _entries = NewTable(size);
-        _shift = 64 - int.Log2(size);
+        _cells = new ulong[size];
+        _shift = 32 - int.Log2(size);
     }
 
     /// <summary>The number of keys held.</summary>
     public int Count { get; private set; }
 
-    /// <summary>The handle stored for <paramref name="key"/>, or -1 when the key is absent.</summary>
+    /// <summary>The handle stored for <paramref name="key"/>, or -1 when the key is absent; <paramref name="keys"/> checks a fingerprint match.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public int Find(OrderKey key)
+    public int Find<TKeys>(OrderKey key, TKeys keys)
+        where TKeys : struct, IOrderKeys
     {
-        var entries = _entries;
-        var mask = entries.Length - 1;
-        for (var i = Home(key); ; i = (i + 1) & mask)
+        var cells = _cells;
+        var mask = cells.Length - 1;
+        var fingerprint = Fingerprint(key);
+        for (var i = (int)(fingerprint >> _shift); ; i = (i + 1) & mask)
         {
-            ref var e = ref entries[i];
-            if (e.Handle < 0)
+            var cell = cells[i];
+            if (cell == 0)
             {
                 return -1;
             }
 
-            if (e.ClientOrderId == key.ClientOrderId && e.Participant == key.Participant)
+            if ((uint)(cell >> 32) == fingerprint && keys.Holds((int)(uint)cell - 1, key))
             {
-                return e.Handle;
+                return (int)(uint)cell - 1;
             }
         }
     }
@@ -57,91 +65,75 @@ internal sealed class OrderIndex
     /// <summary>Adds <paramref name="key"/> (which must be absent) with its non-negative <paramref name="handle"/>.</summary>
     public void Add(OrderKey key, int handle)
     {
-        if (2 * (Count + 1) > _entries.Length)
+        if (3L * (Count + 1) > 2L * _cells.Length)
         {
             Grow();
         }
 
-        Insert(key.Participant, key.ClientOrderId, handle);
+        Insert(((ulong)Fingerprint(key) << 32) | (uint)(handle + 1));
         Count++;
     }
 
-    /// <summary>Removes <paramref name="key"/>, which must be present.</summary>
-    public void Remove(OrderKey key)
+    /// <summary>Removes <paramref name="key"/>, which must be present with <paramref name="handle"/>.</summary>
+    public void Remove(OrderKey key, int handle)
     {
-        var entries = _entries;
-        var mask = entries.Length - 1;
-        var i = Home(key);
-        while (entries[i].ClientOrderId != key.ClientOrderId || entries[i].Participant != key.Participant)
+        var cells = _cells;
+        var mask = cells.Length - 1;
+        var i = (int)(Fingerprint(key) >> _shift);
+        while ((uint)cells[i] != (uint)(handle + 1))
         {
             i = (i + 1) & mask;
         }
 
-        // Backward-shift deletion: move later entries of the probe run into the hole when their home allows it.
+        // Backward-shift deletion: move later cells of the probe run into the hole when their home allows it.
         var hole = i;
-        for (var j = (i + 1) & mask; entries[j].Handle >= 0; j = (j + 1) & mask)
+        for (var j = (i + 1) & mask; cells[j] != 0; j = (j + 1) & mask)
         {
-            var home = Home(new OrderKey(entries[j].Participant, entries[j].ClientOrderId));
+            var home = (int)((uint)(cells[j] >> 32) >> _shift);
             if (((j - home) & mask) >= ((j - hole) & mask))
             {
-                entries[hole] = entries[j];
+                cells[hole] = cells[j];
                 hole = j;
             }
         }
 
-        entries[hole] = Entry.Empty;
+        cells[hole] = 0;
         Count--;
     }
 
+    /// <summary>The key's 32-bit fingerprint: the top half of a 64-bit mix of client order id, participant and the seed.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private int Home(OrderKey key)
+    private static uint Fingerprint(OrderKey key)
     {
         var x = ((ulong)key.ClientOrderId ^ Seed) * 0x9E3779B97F4A7C15UL;
         x ^= (ulong)(uint)key.Participant * 0xC2B2AE3D27D4EB4FUL;
         x ^= x >> 29;
-        return (int)((x * 0xBF58476D1CE4E5B9UL) >> _shift);
+        return (uint)((x * 0xBF58476D1CE4E5B9UL) >> 32);
     }
 
-    private void Insert(int participant, long clientOrderId, int handle)
+    private void Insert(ulong cell)
     {
-        var mask = _entries.Length - 1;
-        var i = Home(new OrderKey(participant, clientOrderId));
-        while (_entries[i].Handle >= 0)
+        var mask = _cells.Length - 1;
+        var i = (int)((uint)(cell >> 32) >> _shift);
+        while (_cells[i] != 0)
         {
             i = (i + 1) & mask;
         }
 
-        _entries[i] = new Entry { ClientOrderId = clientOrderId, Participant = participant, Handle = handle };
+        _cells[i] = cell;
     }
 
     private void Grow()
     {
-        var old = _entries;
-        _entries = NewTable(old.Length * 2);
+        var old = _cells;
+        _cells = new ulong[old.Length * 2];
         _shift--;
-        foreach (var e in old)
+        foreach (var cell in old)
         {
-            if (e.Handle >= 0)
+            if (cell != 0)
             {
-                Insert(e.Participant, e.ClientOrderId, e.Handle);
+                Insert(cell);
             }
         }
-    }
-
-    private static Entry[] NewTable(int size)
-    {
-        var table = new Entry[size];
-        Array.Fill(table, Entry.Empty);
-        return table;
-    }
-
-    /// <summary>One table cell: a key and its order handle (-1 = empty cell).</summary>
-    private struct Entry
-    {
-        public long ClientOrderId;
-        public int Participant;
-        public int Handle;
-
-        public static Entry Empty => new() { Handle = -1 };
     }
 }
