@@ -18,6 +18,7 @@ internal sealed class FlexSlotClearing
 
     private readonly IFlexLinearisation _lin;
     private readonly FlexAcEvaluator _ac;
+    private readonly FlexClearingClock _clock;
     private readonly FlexClearingOptions _options;
     private readonly int _slot;
     private readonly double _hours;
@@ -35,6 +36,7 @@ internal sealed class FlexSlotClearing
     public FlexSlotClearing(
         IFlexLinearisation lin,
         FlexAcEvaluator ac,
+        FlexClearingClock clock,
         FlexClearingOptions options,
         int slot,
         double hours,
@@ -46,6 +48,7 @@ internal sealed class FlexSlotClearing
     {
         _lin = lin;
         _ac = ac;
+        _clock = clock;
         _options = options;
         _slot = slot;
         _hours = hours;
@@ -60,11 +63,18 @@ internal sealed class FlexSlotClearing
         _correction = new double[_branches + _buses];
     }
 
-    public FlexSlotOutcome Run()
+    /// <summary>Clears the slot from the AC power flow and the linear state of its baseline.</summary>
+    public FlexSlotOutcome Run(FlexAcSlot before, FlexLinearState baseState)
     {
-        var before = _ac.Run(_slot, _p0Pu, _q0Pu);
-        var baseState = StateAt(_p0Pu, _q0Pu);
+        var tick = FlexClearingClock.Now;
         AddViolatedRows(baseState);
+        _clock.Sensitivities(tick);
+        if (!_options.ReferenceMode && before.Converged && before.Violations.Count == 0 && _rows.Count == 0 && _requests.Count == 0 && _candidates.All(c => c.CostEurPerActivation > 0))
+        {
+            // Nothing to meet and every offer costs: the selection is empty, the AC state the baseline's (docs/mechanisms/flexibility.md#performance).
+            return new FlexSlotOutcome(FlexClearingStatus.Cleared, 1, [], Zeros(), [], before, before, []);
+        }
+
         var notes = new List<string>();
         var status = FlexClearingStatus.Cleared;
         double[] activation = new double[_candidates.Count];
@@ -76,7 +86,9 @@ internal sealed class FlexSlotClearing
         while (true)
         {
             round++;
+            tick = FlexClearingClock.Now;
             var solved = SolveLinear(baseState, notes);
+            _clock.Linear(tick);
             if (solved is null)
             {
                 status = FlexClearingStatus.InsufficientFlexibility;
@@ -85,7 +97,9 @@ internal sealed class FlexSlotClearing
 
             (activation, final, finalModel, finalRows, var shortfall) = solved.Value;
             var (p, q) = Injections(activation);
+            tick = FlexClearingClock.Now;
             after = _ac.Run(_slot, p, q);
+            _clock.Ac(tick);
             if (shortfall)
             {
                 status = FlexClearingStatus.InsufficientFlexibility;
@@ -112,33 +126,15 @@ internal sealed class FlexSlotClearing
                 break;
             }
 
+            tick = FlexClearingClock.Now;
             Relinearise(activation, after);
+            _clock.Sensitivities(tick);
         }
 
         var prices = final is null ? Zeros() : Prices(final, finalRows);
         var duals = final is null ? [] : BindingLimits(final, finalRows);
         var orders = _candidates.Select((c, j) => (c, activation[j])).Where(x => x.Item2 > 1e-9).ToList();
         return new FlexSlotOutcome(status, round, orders, prices, duals, before, after, notes);
-    }
-
-    /// <summary>The linear state (no correction) at net injections (p.u.).</summary>
-    private FlexLinearState StateAt(double[] pPu, double[] qPu)
-    {
-        var state = _lin.FlatState();
-        for (var i = 0; i < _buses; i++)
-        {
-            if (pPu[i] != 0)
-            {
-                state.Add(_lin.Of(i, false), pPu[i]);
-            }
-
-            if (qPu[i] != 0)
-            {
-                state.Add(_lin.Of(i, true), qPu[i]);
-            }
-        }
-
-        return state;
     }
 
     private FlexLinearState StateWith(FlexLinearState baseState, double[] activation)
@@ -232,7 +228,7 @@ internal sealed class FlexSlotClearing
                 return null;
             }
 
-            var activation = a.Select(x => Math.Clamp(solution.Value(x), 0, 1)).ToArray();
+            var activation = a.Select(x => x is null ? 0 : Math.Clamp(solution.Value(x), 0, 1)).ToArray();
             var state = StateWith(baseState, activation);
             if (AddViolatedRows(state) > 0)
             {
@@ -274,24 +270,32 @@ internal sealed class FlexSlotClearing
         return null;
     }
 
-    private (OptimizationModel Model, Variable[] A, List<Variable> Integers, List<(Constraint, FlexLimitRow?, int)> Rows, List<(Variable, string)> Slacks) Build(FlexLinearState baseState)
+    private (OptimizationModel Model, Variable?[] A, List<Variable> Integers, List<(Constraint, FlexLimitRow?, int)> Rows, List<(Variable, string)> Slacks) Build(FlexLinearState baseState)
     {
+        var coefficients = _rows.Select(Coefficients).ToArray();
         var model = new OptimizationModel($"flex-slot-{_slot}");
         var objective = new LinearExpression();
-        var a = new Variable[_candidates.Count];
+        var a = new Variable?[_candidates.Count];
         var integers = new List<Variable>();
         for (var j = 0; j < _candidates.Count; j++)
         {
             var c = _candidates[j];
-            a[j] = model.AddVariable(0, 1, $"a[{c.Offer.Id}]");
-            objective.Add(a[j], c.CostEurPerActivation);
+            if (!_options.ReferenceMode && c.CostEurPerActivation > 0 && !coefficients.Any(row => row[j] != 0) && !_requests.Any(r => r.Members[j]))
+            {
+                // An offer that costs and moves no limit row and no request is never selected: leave it out (docs/mechanisms/flexibility.md#performance).
+                continue;
+            }
+
+            var x = model.AddVariable(0, 1, $"a[{c.Offer.Id}]");
+            a[j] = x;
+            objective.Add(x, c.CostEurPerActivation);
             var min = c.Offer.MinActivationFactor;
             if (min > 0)
             {
                 var z = model.AddBinary($"z[{c.Offer.Id}]");
                 integers.Add(z);
-                model.AddLessOrEqual(a[j] - z, 0);
-                model.AddGreaterOrEqual(new LinearExpression().Add(a[j], 1).Add(z, -min), 0);
+                model.AddLessOrEqual(x - z, 0);
+                model.AddGreaterOrEqual(new LinearExpression().Add(x, 1).Add(z, -min), 0);
             }
 
             var quantityMw = c.Offer.QuantityKw / 1000;
@@ -299,7 +303,7 @@ internal sealed class FlexSlotClearing
             {
                 var steps = model.AddInteger(0, Math.Floor((quantityMw / _granularityMw) + 1e-9), $"n[{c.Offer.Id}]");
                 integers.Add(steps);
-                model.AddEquality(new LinearExpression().Add(a[j], quantityMw).Add(steps, -_granularityMw), 0);
+                model.AddEquality(new LinearExpression().Add(x, quantityMw).Add(steps, -_granularityMw), 0);
             }
         }
 
@@ -307,19 +311,21 @@ internal sealed class FlexSlotClearing
         var rows = new List<(Constraint, FlexLimitRow?, int)>();
         var slacks = new List<(Variable, string)>();
         var index = _lin.Index;
-        foreach (var row in _rows)
+        for (var r = 0; r < _rows.Count; r++)
         {
+            var row = _rows[r];
             var e = new LinearExpression();
+            for (var j = 0; j < _candidates.Count; j++)
+            {
+                if (a[j] is { } x)
+                {
+                    e.Add(x, coefficients[r][j]);
+                }
+            }
+
             if (row.IsVoltage)
             {
                 var i = row.Element;
-                for (var j = 0; j < _candidates.Count; j++)
-                {
-                    var c = _candidates[j];
-                    var dv = (_lin.Of(c.Bus, false).SquaredVoltage![i] * c.DeltaPMw / _baseMva) + (_lin.Of(c.Bus, true).SquaredVoltage![i] * c.DeltaQMvar / _baseMva);
-                    e.Add(a[j], dv);
-                }
-
                 var (lo, hi) = SquaredBand(i);
                 var constant = baseState.SquaredVoltage![i] + _correction[_branches + i];
                 var up = model.AddVariable(0, double.PositiveInfinity, $"short-v+[{i}]");
@@ -333,16 +339,6 @@ internal sealed class FlexSlotClearing
             else
             {
                 var k = row.Element;
-                for (var j = 0; j < _candidates.Count; j++)
-                {
-                    var c = _candidates[j];
-                    var sp = _lin.Of(c.Bus, false);
-                    var sq = _lin.Of(c.Bus, true);
-                    var coefficient = (c.DeltaPMw * ((row.Cos * sp.BranchP[k]) + (row.Sin * sp.BranchQ[k])))
-                        + (c.DeltaQMvar * ((row.Cos * sq.BranchP[k]) + (row.Sin * sq.BranchQ[k])));
-                    e.Add(a[j], coefficient);
-                }
-
                 var constantMw = ((row.Cos * baseState.BranchP[k]) + (row.Sin * baseState.BranchQ[k]) + _correction[k]) * _baseMva;
                 var slack = model.AddVariable(0, double.PositiveInfinity, $"short-s[{index.BranchIds[k]}]");
                 e.Add(slack, -1);
@@ -358,9 +354,9 @@ internal sealed class FlexSlotClearing
             var e = new LinearExpression();
             for (var j = 0; j < _candidates.Count; j++)
             {
-                if (members[j])
+                if (members[j] && a[j] is { } x)
                 {
-                    e.Add(a[j], _candidates[j].Offer.PowerKw / 1000);
+                    e.Add(x, _candidates[j].Offer.PowerKw / 1000);
                 }
             }
 
@@ -376,10 +372,31 @@ internal sealed class FlexSlotClearing
         return (model, a, integers, rows, slacks);
     }
 
+    /// <summary>
+    /// The coefficient of every candidate's activation factor in a limit row: the change of the squared voltage (p.u.²)
+    /// or of the cut's measure cos·P + sin·Q (MW) at full activation.
+    /// </summary>
+    private double[] Coefficients(FlexLimitRow row)
+    {
+        var result = new double[_candidates.Count];
+        for (var j = 0; j < _candidates.Count; j++)
+        {
+            var c = _candidates[j];
+            var sp = _lin.Of(c.Bus, false);
+            var sq = _lin.Of(c.Bus, true);
+            result[j] = row.IsVoltage
+                ? (sp.SquaredVoltage![row.Element] * c.DeltaPMw / _baseMva) + (sq.SquaredVoltage![row.Element] * c.DeltaQMvar / _baseMva)
+                : (c.DeltaPMw * ((row.Cos * sp.BranchP[row.Element]) + (row.Sin * sp.BranchQ[row.Element])))
+                    + (c.DeltaQMvar * ((row.Cos * sq.BranchP[row.Element]) + (row.Sin * sq.BranchQ[row.Element])));
+        }
+
+        return result;
+    }
+
     private void Relinearise(double[] activation, FlexAcSlot ac)
     {
         var (p, q) = Injections(activation);
-        var state = StateAt(p, q);
+        var state = _options.ReferenceMode ? FlexLinearState.Sum(_lin, p, q) : _lin.StateAt(p, q);
         var index = _lin.Index;
         for (var k = 0; k < _branches; k++)
         {
