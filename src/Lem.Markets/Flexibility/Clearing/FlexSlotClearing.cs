@@ -170,7 +170,7 @@ internal sealed class FlexSlotClearing
     }
 
     /// <summary>Adds a row for every limit the (corrected) linear state violates; returns how many were added.</summary>
-    private int AddViolatedRows(FlexLinearState state)
+    private int AddViolatedRows(FlexLinearState state, HashSet<int>? shortBranches = null)
     {
         var added = 0;
         var index = _lin.Index;
@@ -183,7 +183,7 @@ internal sealed class FlexSlotClearing
             }
 
             var s = Math.Sqrt((state.BranchP[k] * state.BranchP[k]) + (state.BranchQ[k] * state.BranchQ[k]));
-            if (s + _correction[k] > rating + LinearTolerance && s > 0)
+            if (s + _correction[k] > rating + LinearTolerance && s > 0 && shortBranches?.Contains(k) != true)
             {
                 _rows.Add(new FlexLimitRow(k, false, state.BranchP[k] / s, state.BranchQ[k] / s));
                 added++;
@@ -230,13 +230,17 @@ internal sealed class FlexSlotClearing
 
             var activation = a.Select(x => x is null ? 0 : Math.Clamp(solution.Value(x), 0, 1)).ToArray();
             var state = StateWith(baseState, activation);
-            if (AddViolatedRows(state) > 0)
+
+            // A branch whose rating the offers cannot meet (its shortfall slack in use) gets no further cuts: the linear
+            // state will violate its disc whatever the cuts, and the shortfall is reported below.
+            var shortBranches = slacks.Where(x => x.Branch >= 0 && solution.Value(x.Slack) > 1e-7).Select(x => x.Branch).ToHashSet();
+            if (AddViolatedRows(state, shortBranches) > 0)
             {
                 continue;
             }
 
             var shortfall = false;
-            foreach (var (slack, what) in slacks)
+            foreach (var (slack, what, _) in slacks)
             {
                 if (solution.Value(slack) > 1e-7)
                 {
@@ -270,7 +274,7 @@ internal sealed class FlexSlotClearing
         return null;
     }
 
-    private (OptimizationModel Model, Variable?[] A, List<Variable> Integers, List<(Constraint, FlexLimitRow?, int)> Rows, List<(Variable, string)> Slacks) Build(FlexLinearState baseState)
+    private (OptimizationModel Model, Variable?[] A, List<Variable> Integers, List<(Constraint, FlexLimitRow?, int)> Rows, List<(Variable Slack, string What, int Branch)> Slacks) Build(FlexLinearState baseState)
     {
         var coefficients = _rows.Select(Coefficients).ToArray();
         var model = new OptimizationModel($"flex-slot-{_slot}");
@@ -309,7 +313,7 @@ internal sealed class FlexSlotClearing
 
         var penalty = _options.ShortfallPenaltyEurPerMwh * _hours;
         var rows = new List<(Constraint, FlexLimitRow?, int)>();
-        var slacks = new List<(Variable, string)>();
+        var slacks = new List<(Variable Slack, string What, int Branch)>();
         var index = _lin.Index;
         for (var r = 0; r < _rows.Count; r++)
         {
@@ -332,8 +336,8 @@ internal sealed class FlexSlotClearing
                 var down = model.AddVariable(0, double.PositiveInfinity, $"short-v-[{i}]");
                 e.Add(up, -1).Add(down, 1);
                 objective.Add(up, penalty).Add(down, penalty);
-                slacks.Add((up, $"the voltage limit at bus {index.BusIdOf(i)}"));
-                slacks.Add((down, $"the voltage limit at bus {index.BusIdOf(i)}"));
+                slacks.Add((up, $"the voltage limit at bus {index.BusIdOf(i)}", -1));
+                slacks.Add((down, $"the voltage limit at bus {index.BusIdOf(i)}", -1));
                 rows.Add((model.AddConstraint(e, lo - constant, hi - constant, $"v[{index.BusIdOf(i)}]"), row, -1));
             }
             else
@@ -343,7 +347,7 @@ internal sealed class FlexSlotClearing
                 var slack = model.AddVariable(0, double.PositiveInfinity, $"short-s[{index.BranchIds[k]}]");
                 e.Add(slack, -1);
                 objective.Add(slack, penalty);
-                slacks.Add((slack, $"the rating of branch {index.BranchIds[k]}"));
+                slacks.Add((slack, $"the rating of branch {index.BranchIds[k]}", k));
                 rows.Add((model.AddLessOrEqual(e, (index.RatingPu[k] * _baseMva) - constantMw, $"s[{index.BranchIds[k]}]"), row, -1));
             }
         }
@@ -363,7 +367,7 @@ internal sealed class FlexSlotClearing
             var slack = model.AddVariable(0, double.PositiveInfinity, $"short-r[{request.Id}]");
             e.Add(slack, 1);
             objective.Add(slack, penalty);
-            slacks.Add((slack, $"request {request.Id}"));
+            slacks.Add((slack, $"request {request.Id}", -1));
             var upper = request.AvailableKw is { } available ? available / 1000 : double.PositiveInfinity;
             rows.Add((model.AddConstraint(e, request.RequestedKw / 1000, upper, $"r[{request.Id}]"), null, r));
         }
