@@ -32,6 +32,7 @@ internal sealed class FlexSlotClearing
     private readonly int _buses;
     private readonly double[] _correction;
     private readonly List<FlexLimitRow> _rows = [];
+    private readonly List<double[]> _coefficients = [];
 
     public FlexSlotClearing(
         IFlexLinearisation lin,
@@ -79,9 +80,7 @@ internal sealed class FlexSlotClearing
         var status = FlexClearingStatus.Cleared;
         double[] activation = new double[_candidates.Count];
         FlexAcSlot after = before;
-        Solution? final = null;
-        OptimizationModel? finalModel = null;
-        List<(Constraint Row, FlexLimitRow? Limit, int Request)> finalRows = [];
+        List<(double Dual, FlexLimitRow? Limit, int Request)>? finalRows = null;
         var round = 0;
         while (true)
         {
@@ -95,7 +94,7 @@ internal sealed class FlexSlotClearing
                 break;
             }
 
-            (activation, final, finalModel, finalRows, var shortfall) = solved.Value;
+            (activation, finalRows, var shortfall) = solved.Value;
             var (p, q) = Injections(activation);
             tick = FlexClearingClock.Now;
             after = _ac.Run(_slot, p, q);
@@ -131,8 +130,8 @@ internal sealed class FlexSlotClearing
             _clock.Sensitivities(tick);
         }
 
-        var prices = final is null ? Zeros() : Prices(final, finalRows);
-        var duals = final is null ? [] : BindingLimits(final, finalRows);
+        var prices = finalRows is null ? Zeros() : Prices(finalRows);
+        var duals = finalRows is null ? [] : BindingLimits(finalRows);
         var orders = _candidates.Select((c, j) => (c, activation[j])).Where(x => x.Item2 > 1e-9).ToList();
         return new FlexSlotOutcome(status, round, orders, prices, duals, before, after, notes);
     }
@@ -215,68 +214,168 @@ internal sealed class FlexSlotClearing
         return (lo, hi);
     }
 
-    /// <summary>Solves the linear problem, adding cuts until the linear state meets every limit; null when the solver fails.</summary>
-    private (double[] Activation, Solution Duals, OptimizationModel Model, List<(Constraint, FlexLimitRow?, int)> Rows, bool Shortfall)? SolveLinear(FlexLinearState baseState, List<string> notes)
+    /// <summary>
+    /// Solves the linear problem, adding cuts until the linear state meets every limit; null when the solver fails. The
+    /// fast path splits it into independent parts (limit rows and requests linked by the offers that move them — on a
+    /// radial feeder, one part per stressed branch of the substation) and re-solves only the parts whose rows changed.
+    /// </summary>
+    private (double[] Activation, List<(double Dual, FlexLimitRow? Limit, int Request)> Rows, bool Shortfall)? SolveLinear(FlexLinearState baseState, List<string> notes)
     {
+        var solved = new Dictionary<string, FlexSlotPart>(StringComparer.Ordinal);
         for (var cut = 0; cut < MaxCuts; cut++)
         {
-            var (model, a, integers, rows, slacks) = Build(baseState);
-            var solution = Solvers.For(model).Solve(model);
-            if (!solution.HasValues)
+            while (_coefficients.Count < _rows.Count)
             {
-                notes.Add($"Slot {_slot}: the selection problem could not be solved ({solution.Status}: {solution.Message}).");
-                return null;
+                _coefficients.Add(Coefficients(_rows[_coefficients.Count]));
             }
 
-            var activation = a.Select(x => x is null ? 0 : Math.Clamp(solution.Value(x), 0, 1)).ToArray();
-            var state = StateWith(baseState, activation);
+            var parts = Parts();
+            var activation = new double[_candidates.Count];
+            var shortBranches = new HashSet<int>();
+            foreach (var (rowIds, requestIds, include) in parts)
+            {
+                var key = string.Join(',', rowIds) + "|" + string.Join(',', requestIds);
+                if (!solved.TryGetValue(key, out var part))
+                {
+                    var (model, a, integers, rows, slacks) = Build(baseState, rowIds, requestIds, include);
+                    var solution = Solvers.For(model).Solve(model);
+                    if (!solution.HasValues)
+                    {
+                        notes.Add($"Slot {_slot}: the selection problem could not be solved ({solution.Status}: {solution.Message}).");
+                        return null;
+                    }
 
-            // A branch whose rating the offers cannot meet (its shortfall slack in use) gets no further cuts: the linear
-            // state will violate its disc whatever the cuts, and the shortfall is reported below.
-            var shortBranches = slacks.Where(x => x.Branch >= 0 && solution.Value(x.Slack) > 1e-7).Select(x => x.Branch).ToHashSet();
+                    solved[key] = part = new FlexSlotPart(model, a, integers, rows, slacks, solution);
+                }
+
+                for (var j = 0; j < _candidates.Count; j++)
+                {
+                    if (part.A[j] is { } x)
+                    {
+                        activation[j] = Math.Clamp(part.Solution.Value(x), 0, 1);
+                    }
+                }
+
+                // A branch whose rating the offers cannot meet (its shortfall slack in use) gets no further cuts: the
+                // linear state will violate its disc whatever the cuts, and the shortfall is reported below.
+                shortBranches.UnionWith(part.Slacks.Where(x => x.Branch >= 0 && part.Solution.Value(x.Slack) > 1e-7).Select(x => x.Branch));
+            }
+
+            var state = StateWith(baseState, activation);
             if (AddViolatedRows(state, shortBranches) > 0)
             {
                 continue;
             }
 
             var shortfall = false;
-            foreach (var (slack, what, _) in slacks)
+            var duals = new List<(int Order, double Dual, FlexLimitRow? Limit, int Request)>();
+            foreach (var (rowIds, requestIds, _) in parts)
             {
-                if (solution.Value(slack) > 1e-7)
+                var part = solved[string.Join(',', rowIds) + "|" + string.Join(',', requestIds)];
+                foreach (var (slack, what, _) in part.Slacks)
                 {
-                    shortfall = true;
-                    notes.Add($"Slot {_slot}: the offers cannot meet {what} (short by {solution.Value(slack):0.######} {(what.StartsWith("the voltage", StringComparison.Ordinal) ? "in squared p.u." : "MW")}): no offer with a useful sensitivity has volume left.");
+                    if (part.Solution.Value(slack) > 1e-7)
+                    {
+                        shortfall = true;
+                        notes.Add($"Slot {_slot}: the offers cannot meet {what} (short by {part.Solution.Value(slack):0.######} {(what.StartsWith("the voltage", StringComparison.Ordinal) ? "in squared p.u." : "MW")}): no offer with a useful sensitivity has volume left.");
+                    }
                 }
+
+                var dualSolution = part.Solution;
+                if (part.Integers.Count > 0)
+                {
+                    // Duals of a MILP: fix the integer decisions and solve the remaining LP.
+                    foreach (var x in part.Integers)
+                    {
+                        var value = Math.Round(part.Solution.Value(x));
+                        part.Model.SetBounds(x, value, value);
+                        part.Model.Relax(x);
+                    }
+
+                    dualSolution = Solvers.For(part.Model).Solve(part.Model);
+                    if (!dualSolution.HasValues)
+                    {
+                        dualSolution = part.Solution;
+                    }
+                }
+
+                duals.AddRange(part.Rows.Select(r => (r.Limit is null ? _rows.Count + r.Request : _rows.IndexOf(r.Limit), dualSolution.Dual(r.Row), r.Limit, r.Request)));
             }
 
-            var duals = solution;
-            if (integers.Count > 0)
-            {
-                // Duals of a MILP: fix the integer decisions and solve the remaining LP.
-                foreach (var x in integers)
-                {
-                    var value = Math.Round(solution.Value(x));
-                    model.SetBounds(x, value, value);
-                    model.Relax(x);
-                }
-
-                duals = Solvers.For(model).Solve(model);
-                if (!duals.HasValues)
-                {
-                    duals = solution;
-                }
-            }
-
-            return (activation, duals, model, rows, shortfall);
+            return (activation, [.. duals.OrderBy(d => d.Order).Select(d => (d.Dual, d.Limit, d.Request))], shortfall);
         }
 
         notes.Add($"Slot {_slot}: the thermal cuts did not settle within {MaxCuts} iterations.");
         return null;
     }
 
-    private (OptimizationModel Model, Variable?[] A, List<Variable> Integers, List<(Constraint, FlexLimitRow?, int)> Rows, List<(Variable Slack, string What, int Branch)> Slacks) Build(FlexLinearState baseState)
+    /// <summary>
+    /// The independent parts of the selection problem: limit rows and requests joined when an offer moves both, each
+    /// with the offers that move any of them. One part with everything in reference mode or when an offer costs nothing
+    /// (such an offer may be selected without moving any row).
+    /// </summary>
+    private List<(int[] RowIds, int[] RequestIds, bool[] Include)> Parts()
     {
-        var coefficients = _rows.Select(Coefficients).ToArray();
+        var nodes = _rows.Count + _requests.Count;
+        var n = _candidates.Count;
+        if (_options.ReferenceMode || _candidates.Any(c => !(c.CostEurPerActivation > 0)))
+        {
+            return [([.. Enumerable.Range(0, _rows.Count)], [.. Enumerable.Range(0, _requests.Count)], [.. Enumerable.Repeat(true, n)])];
+        }
+
+        var parent = Enumerable.Range(0, nodes).ToArray();
+        int Find(int x)
+        {
+            while (parent[x] != x)
+            {
+                x = parent[x] = parent[parent[x]];
+            }
+
+            return x;
+        }
+
+        var first = new int[n];
+        for (var j = 0; j < n; j++)
+        {
+            first[j] = -1;
+            for (var node = 0; node < nodes; node++)
+            {
+                var touches = node < _rows.Count ? _coefficients[node][j] != 0 : _requests[node - _rows.Count].Members[j];
+                if (!touches)
+                {
+                    continue;
+                }
+
+                if (first[j] < 0)
+                {
+                    first[j] = node;
+                }
+                else
+                {
+                    parent[Find(node)] = Find(first[j]);
+                }
+            }
+        }
+
+        var parts = new List<(int[] RowIds, int[] RequestIds, bool[] Include)>();
+        foreach (var group in Enumerable.Range(0, nodes).GroupBy(Find).OrderBy(g => g.Min()))
+        {
+            var root = group.Key;
+            var include = new bool[n];
+            for (var j = 0; j < n; j++)
+            {
+                include[j] = first[j] >= 0 && Find(first[j]) == root;
+            }
+
+            parts.Add(([.. group.Where(x => x < _rows.Count)], [.. group.Where(x => x >= _rows.Count).Select(x => x - _rows.Count)], include));
+        }
+
+        return parts;
+    }
+
+    private (OptimizationModel Model, Variable?[] A, List<Variable> Integers, List<(Constraint, FlexLimitRow?, int)> Rows, List<(Variable Slack, string What, int Branch)> Slacks) Build(FlexLinearState baseState, int[] rowIds, int[] requestIds, bool[] include)
+    {
+        var coefficients = _coefficients;
         var model = new OptimizationModel($"flex-slot-{_slot}");
         var objective = new LinearExpression();
         var a = new Variable?[_candidates.Count];
@@ -284,9 +383,9 @@ internal sealed class FlexSlotClearing
         for (var j = 0; j < _candidates.Count; j++)
         {
             var c = _candidates[j];
-            if (!_options.ReferenceMode && c.CostEurPerActivation > 0 && !coefficients.Any(row => row[j] != 0) && !_requests.Any(r => r.Members[j]))
+            if (!include[j])
             {
-                // An offer that costs and moves no limit row and no request is never selected: leave it out (docs/mechanisms/flexibility.md#performance).
+                // An offer that costs and moves no row or request of this part is not selected in it (docs/mechanisms/flexibility.md#performance).
                 continue;
             }
 
@@ -315,7 +414,7 @@ internal sealed class FlexSlotClearing
         var rows = new List<(Constraint, FlexLimitRow?, int)>();
         var slacks = new List<(Variable Slack, string What, int Branch)>();
         var index = _lin.Index;
-        for (var r = 0; r < _rows.Count; r++)
+        foreach (var r in rowIds)
         {
             var row = _rows[r];
             var e = new LinearExpression();
@@ -352,7 +451,7 @@ internal sealed class FlexSlotClearing
             }
         }
 
-        for (var r = 0; r < _requests.Count; r++)
+        foreach (var r in requestIds)
         {
             var (request, members) = _requests[r];
             var e = new LinearExpression();
@@ -429,9 +528,9 @@ internal sealed class FlexSlotClearing
     /// π_i = Σ_rows y_r·∂m_r/∂p_i / Δt: the value of one more MW injected at bus i, from the duals y = ∂cost/∂(bound) of
     /// the limit rows (docs/mechanisms/flexibility.md#prices).
     /// </summary>
-    private List<FlexBusPrice> Prices(Solution solution, List<(Constraint Row, FlexLimitRow? Limit, int Request)> rows)
+    private List<FlexBusPrice> Prices(List<(double Dual, FlexLimitRow? Limit, int Request)> rows)
     {
-        var binding = rows.Where(r => r.Limit is not null && Math.Abs(solution.Dual(r.Row)) > 1e-12).ToList();
+        var binding = rows.Where(r => r.Limit is not null && Math.Abs(r.Dual) > 1e-12).ToList();
         var result = new List<FlexBusPrice>(_buses);
         for (var i = 0; i < _buses; i++)
         {
@@ -440,9 +539,8 @@ internal sealed class FlexSlotClearing
             {
                 var sp = _lin.Of(i, false);
                 var sq = _lin.Of(i, true);
-                foreach (var (row, limit, _) in binding)
+                foreach (var (y, limit, _) in binding)
                 {
-                    var y = solution.Dual(row);
                     active += y * Derivative(limit!, sp);
                     reactive += y * Derivative(limit!, sq);
                 }
@@ -459,12 +557,11 @@ internal sealed class FlexSlotClearing
         ? (s.SquaredVoltage?[row.Element] ?? 0) / _baseMva
         : (row.Cos * s.BranchP[row.Element]) + (row.Sin * s.BranchQ[row.Element]);
 
-    private List<FlexLimitDual> BindingLimits(Solution solution, List<(Constraint Row, FlexLimitRow? Limit, int Request)> rows)
+    private List<FlexLimitDual> BindingLimits(List<(double Dual, FlexLimitRow? Limit, int Request)> rows)
     {
         var result = new List<FlexLimitDual>();
-        foreach (var (row, limit, request) in rows)
+        foreach (var (y, limit, request) in rows)
         {
-            var y = solution.Dual(row);
             if (Math.Abs(y) <= 1e-12)
             {
                 continue;
