@@ -299,7 +299,7 @@ internal sealed class FlexSlotClearing
                     }
                 }
 
-                duals.AddRange(part.Rows.Select(r => (r.Limit is null ? _rows.Count + r.Request : _rows.IndexOf(r.Limit), dualSolution.Dual(r.Row), r.Limit, r.Request)));
+                duals.AddRange(part.Rows.Select(r => (r.Limit is null ? _rows.Count + r.Request : _rows.IndexOf(r.Limit), r.Row.Index < dualSolution.Duals.Count ? dualSolution.Dual(r.Row) : 0, r.Limit, r.Request)));
             }
 
             return (activation, [.. duals.OrderBy(d => d.Order).Select(d => (d.Dual, d.Limit, d.Request))], shortfall);
