@@ -1,5 +1,4 @@
 using FsCheck.Xunit;
-using Lem.Grid.Indexing;
 using Lem.Grid.Network;
 using Lem.Markets.Flexibility.Clearing;
 using Lem.Markets.Flexibility.Domain;
@@ -68,7 +67,7 @@ public sealed class FlexFastPathPropertyTests
     {
         var random = new Random(seed);
         var (grid, _) = RandomCase(random);
-        var index = NetworkIndex.Build(grid);
+        var index = Lem.Grid.Indexing.NetworkIndex.Build(grid);
         var lin = new LinDistFlowSensitivityModel().Prepare(index);
         var p = Enumerable.Range(0, index.BusCount).Select(_ => random.NextDouble() - 0.5).ToArray();
         var q = Enumerable.Range(0, index.BusCount).Select(_ => random.NextDouble() - 0.5).ToArray();

@@ -1,5 +1,4 @@
 using Lem.Grid.Indexing;
-using Lem.Grid.Network;
 using Lem.Markets.Flexibility.Domain;
 using Lem.Markets.Flexibility.Requests;
 using Lem.Markets.Flexibility.Sensitivities;
@@ -16,7 +15,7 @@ public static class FlexClearing
 {
     /// <summary>Clears the market on a grid.</summary>
     /// <exception cref="ArgumentException">When an offer or prognosis names a bus the grid does not have, or the sensitivity model cannot represent the grid.</exception>
-    public static FlexClearingResult Clear(FlexMarket market, GridNetwork grid, FlexClearingOptions? options = null)
+    public static FlexClearingResult Clear(FlexMarket market, Lem.Grid.Network.GridNetwork grid, FlexClearingOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(market);
         ArgumentNullException.ThrowIfNull(grid);

@@ -1,5 +1,4 @@
 using Lem.Grid.Indexing;
-using Lem.Grid.Network;
 using Lem.Markets.Flexibility.Clearing;
 using Lem.Markets.Flexibility.Domain;
 using Lem.Markets.Flexibility.Sensitivities;
@@ -18,7 +17,7 @@ public static class FlexNeedsAnalysis
     private const double MinSensitivity = 1e-6;
 
     /// <summary>Analyses the baseline of every slot of the market.</summary>
-    public static FlexNeedsResult Analyse(FlexMarket market, GridNetwork grid, FlexClearingOptions? options = null)
+    public static FlexNeedsResult Analyse(FlexMarket market, Lem.Grid.Network.GridNetwork grid, FlexClearingOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(market);
         ArgumentNullException.ThrowIfNull(grid);
