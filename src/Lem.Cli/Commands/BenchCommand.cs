@@ -141,7 +141,38 @@ public static class BenchCommand
         });
         bench.Subcommands.Add(distributed);
         bench.Subcommands.Add(LoadTestCommand.CreateBench(context));
+        bench.Subcommands.Add(CreateFlex(context));
         return bench;
+    }
+
+    private static Command CreateFlex(CliContext context)
+    {
+        var format = CommonOptions.Format();
+        var runs = new Option<int>("--runs") { Description = "Measured runs (the median total is reported).", DefaultValueFactory = _ => 3 };
+        var grids = new Option<string?>("--grids") { Description = "The reference grids folder (default: shared/data/grids beside the checkout, or LEM_SHARED_DIR/data/grids)." };
+        var offers = new Option<int>("--offers") { Description = "Offers of the seeded case.", DefaultValueFactory = _ => 2000 };
+        var slots = new Option<int>("--slots") { Description = "Slots of the day.", DefaultValueFactory = _ => 96 };
+        var flex = new Command("flex", "Flexibility clearing on radial1001: automatic requests, selection of 2000 offers over 96 slots, AC check and relinearisation rounds (goal ≤ 5 s).") { format, runs, grids, offers, slots };
+        flex.SetAction(parse =>
+        {
+            var (n, o, t) = (parse.GetValue(runs), parse.GetValue(offers), parse.GetValue(slots));
+            if (n is < 1 or > 100 || o is < 1 or > 1_000_000 || t is < 1 or > 10_000)
+            {
+                context.Error.WriteLine("lem: --runs must be between 1 and 100, --offers between 1 and 1000000 and --slots between 1 and 10000.");
+                return ExitCodes.Usage;
+            }
+
+            string? error = "the reference grids folder was not found; pass --grids DIR (the folder holding benchmark/)";
+            var dir = GridsFolder.Find(parse.GetValue(grids));
+            if ((dir is null ? null : FlexBench.Case(dir, o, t, 16, out error)) is not { } c)
+            {
+                context.Error.WriteLine($"lem: {error}.");
+                return ExitCodes.InvalidInput;
+            }
+
+            return Print(context, parse.GetValue(format)!, n, FlexBench.Measure(c.Grid, c.Market, n), [("flex_total_s", "<=", 5)]);
+        });
+        return flex;
     }
 
     private static int RunDistributed(CliContext context, string path, string format)

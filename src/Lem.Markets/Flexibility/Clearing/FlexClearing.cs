@@ -1,5 +1,4 @@
 using Lem.Grid.Indexing;
-using Lem.Grid.Network;
 using Lem.Markets.Flexibility.Domain;
 using Lem.Markets.Flexibility.Requests;
 using Lem.Markets.Flexibility.Sensitivities;
@@ -16,39 +15,105 @@ public static class FlexClearing
 {
     /// <summary>Clears the market on a grid.</summary>
     /// <exception cref="ArgumentException">When an offer or prognosis names a bus the grid does not have, or the sensitivity model cannot represent the grid.</exception>
-    public static FlexClearingResult Clear(FlexMarket market, GridNetwork grid, FlexClearingOptions? options = null)
+    public static FlexClearingResult Clear(FlexMarket market, Lem.Grid.Network.GridNetwork grid, FlexClearingOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(market);
         ArgumentNullException.ThrowIfNull(grid);
         options ??= FlexClearingOptions.Default;
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxRounds, 1, nameof(options));
+        var clock = new FlexClearingClock();
+        var start = FlexClearingClock.Now;
         var index = NetworkIndex.Build(grid);
         var model = FlexSensitivityModels.Choose(options.SensitivityModel, index);
+        var tick = FlexClearingClock.Now;
         var lin = model.Prepare(index);
-        var needs = market.AutomaticRequests ? FlexNeedsAnalysis.Analyse(market, grid, options) : null;
-        if (needs is not null)
+        clock.Sensitivities(tick);
+        var workers = options.ReferenceMode ? 1 : Math.Clamp(Math.Min(Environment.ProcessorCount, market.SlotCount), 1, 64);
+        var evaluators = Enumerable.Range(0, workers).Select(_ => new FlexAcEvaluator(index, options)).ToArray();
+        try
         {
-            market = market with { Requests = [.. market.Requests, .. needs.Requests] };
-        }
-
-        using var ac = new FlexAcEvaluator(index, options);
-        var specified = ac.SpecifiedInjectionsPu;
-        var outcomes = new List<FlexSlotOutcome>(market.SlotCount);
-        for (var t = 0; t < market.SlotCount; t++)
-        {
-            var (p0, q0) = BaselineInjections(market, index, specified, t);
-
-            var candidates = Candidates(market, index, t);
-            var requests = market.Requests.Where(r => r.Slot == t).Select(r =>
+            var (before, states) = Baselines(market, lin, evaluators, clock, options.ReferenceMode);
+            tick = FlexClearingClock.Now;
+            var needs = market.AutomaticRequests ? FlexNeedsAnalysis.FromBaselines(market, lin, before, states) : null;
+            clock.Needs(tick);
+            if (needs is not null)
             {
-                var area = market.CongestionPoints.First(c => c.Id == r.CongestionPoint);
-                var members = candidates.Select(c => c.Offer.Direction == r.Direction && area.Contains(c.Offer.Bus)).ToArray();
-                return (r, members);
-            }).ToList();
-            var slot = new FlexSlotClearing(lin, ac, options, t, market.SlotHours, market.Rules.GranularityKw, p0, q0, candidates, requests);
-            outcomes.Add(slot.Run());
+                market = market with { Requests = [.. market.Requests, .. needs.Requests] };
+            }
+
+            var outcomes = new FlexSlotOutcome[market.SlotCount];
+            var requestsBySlot = market.Requests.ToLookup(r => r.Slot);
+            var points = market.CongestionPoints.GroupBy(c => c.Id).ToDictionary(g => g.Key, g => g.First());
+            ForEachSlot(market.SlotCount, workers, (t, w) =>
+            {
+                var candidates = Candidates(market, index, t);
+                var requests = requestsBySlot[t].Select(r =>
+                {
+                    var area = points[r.CongestionPoint];
+                    var members = candidates.Select(c => c.Offer.Direction == r.Direction && area.Contains(c.Offer.Bus)).ToArray();
+                    return (r, members);
+                }).ToList();
+                var (p0, q0) = BaselineInjections(market, index, evaluators[w].SpecifiedInjectionsPu, t);
+                var slot = new FlexSlotClearing(lin, evaluators[w], clock, options, t, market.SlotHours, market.Rules.GranularityKw, p0, q0, candidates, requests);
+                outcomes[t] = slot.Run(before[t], states[t]);
+            });
+
+            return Result(market, index, model, options, needs, outcomes, clock.Timings(start));
+        }
+        finally
+        {
+            foreach (var evaluator in evaluators)
+            {
+                evaluator.Dispose();
+            }
+        }
+    }
+
+    /// <summary>
+    /// The AC power flow and the linear state of every slot's baseline, slots shared out over the evaluators (one per
+    /// worker thread); with <paramref name="reference"/> the linear states are summed bus by bus.
+    /// </summary>
+    internal static (FlexAcSlot[] Before, FlexLinearState[] States) Baselines(FlexMarket market, IFlexLinearisation lin, FlexAcEvaluator[] evaluators, FlexClearingClock clock, bool reference)
+    {
+        var before = new FlexAcSlot[market.SlotCount];
+        var states = new FlexLinearState[market.SlotCount];
+        ForEachSlot(market.SlotCount, evaluators.Length, (t, w) =>
+        {
+            var (p0, q0) = BaselineInjections(market, lin.Index, evaluators[w].SpecifiedInjectionsPu, t);
+            var tick = FlexClearingClock.Now;
+            before[t] = evaluators[w].Run(t, p0, q0);
+            clock.Ac(tick);
+            tick = FlexClearingClock.Now;
+            states[t] = reference ? FlexLinearState.Sum(lin, p0, q0) : lin.StateAt(p0, q0);
+            clock.Sensitivities(tick);
+        });
+        return (before, states);
+    }
+
+    /// <summary>Runs <paramref name="body"/>(slot, worker) for every slot, slot t on worker t mod workers (in order on one worker).</summary>
+    private static void ForEachSlot(int slots, int workers, Action<int, int> body)
+    {
+        if (workers <= 1)
+        {
+            for (var t = 0; t < slots; t++)
+            {
+                body(t, 0);
+            }
+
+            return;
         }
 
+        Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, w =>
+        {
+            for (var t = w; t < slots; t += workers)
+            {
+                body(t, w);
+            }
+        });
+    }
+
+    private static FlexClearingResult Result(FlexMarket market, NetworkIndex index, IFlexSensitivityModel model, FlexClearingOptions options, FlexNeedsResult? needs, FlexSlotOutcome[] outcomes, FlexClearingTimings timings)
+    {
         var orders = new List<FlexOrder>();
         foreach (var outcome in outcomes)
         {
@@ -71,16 +136,17 @@ public static class FlexClearing
 
         return new FlexClearingResult
         {
-            Status = outcomes.Count == 0 ? FlexClearingStatus.Cleared : outcomes.Max(o => o.Status),
+            Status = outcomes.Length == 0 ? FlexClearingStatus.Cleared : outcomes.Max(o => o.Status),
             SensitivityModel = model.Name,
             Pricing = options.Pricing.Name,
-            Rounds = outcomes.Count == 0 ? 0 : outcomes.Max(o => o.Rounds),
+            Rounds = outcomes.Length == 0 ? 0 : outcomes.Max(o => o.Rounds),
             Orders = orders,
             Prices = [.. outcomes.SelectMany(o => o.Prices)],
             BindingLimits = [.. outcomes.SelectMany(o => o.BindingLimits)],
             Before = [.. outcomes.Select(o => o.Before)],
             After = [.. outcomes.Select(o => o.After)],
             Notes = [.. needs?.Notes ?? [], .. outcomes.SelectMany(o => o.Notes)],
+            Timings = timings,
         };
     }
 

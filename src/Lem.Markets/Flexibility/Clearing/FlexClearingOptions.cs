@@ -28,4 +28,12 @@ public sealed record FlexClearingOptions
     /// that needs it is reported as insufficient flexibility.
     /// </summary>
     public double ShortfallPenaltyEurPerMwh { get; init; } = 1e6;
+
+    /// <summary>
+    /// Clears the plain way, as the reference the fast path is tested against: slots one after another on one thread,
+    /// linear states summed bus by bus, every candidate in every selection problem, and a selection problem and AC
+    /// check for every slot, even one with nothing to meet (docs/mechanisms/flexibility.md#performance). Same orders and
+    /// cost, only slower.
+    /// </summary>
+    public bool ReferenceMode { get; init; }
 }

@@ -14,6 +14,9 @@ public sealed record FlexClearingResult
     /// <summary>The pricing rule used.</summary>
     public required string Pricing { get; init; }
 
+    /// <summary>Where the clearing spent its time (docs/mechanisms/flexibility.md#performance).</summary>
+    public FlexClearingTimings Timings { get; init; } = FlexClearingTimings.None;
+
     /// <summary>The most rounds any slot needed.</summary>
     public required int Rounds { get; init; }
 

@@ -18,6 +18,7 @@ internal sealed class FlexSlotClearing
 
     private readonly IFlexLinearisation _lin;
     private readonly FlexAcEvaluator _ac;
+    private readonly FlexClearingClock _clock;
     private readonly FlexClearingOptions _options;
     private readonly int _slot;
     private readonly double _hours;
@@ -31,10 +32,12 @@ internal sealed class FlexSlotClearing
     private readonly int _buses;
     private readonly double[] _correction;
     private readonly List<FlexLimitRow> _rows = [];
+    private readonly List<double[]> _coefficients = [];
 
     public FlexSlotClearing(
         IFlexLinearisation lin,
         FlexAcEvaluator ac,
+        FlexClearingClock clock,
         FlexClearingOptions options,
         int slot,
         double hours,
@@ -46,6 +49,7 @@ internal sealed class FlexSlotClearing
     {
         _lin = lin;
         _ac = ac;
+        _clock = clock;
         _options = options;
         _slot = slot;
         _hours = hours;
@@ -60,32 +64,41 @@ internal sealed class FlexSlotClearing
         _correction = new double[_branches + _buses];
     }
 
-    public FlexSlotOutcome Run()
+    /// <summary>Clears the slot from the AC power flow and the linear state of its baseline.</summary>
+    public FlexSlotOutcome Run(FlexAcSlot before, FlexLinearState baseState)
     {
-        var before = _ac.Run(_slot, _p0Pu, _q0Pu);
-        var baseState = StateAt(_p0Pu, _q0Pu);
+        var tick = FlexClearingClock.Now;
         AddViolatedRows(baseState);
+        _clock.Sensitivities(tick);
+        if (!_options.ReferenceMode && before.Converged && before.Violations.Count == 0 && _rows.Count == 0 && _requests.Count == 0 && _candidates.All(c => c.CostEurPerActivation > 0))
+        {
+            // Nothing to meet and every offer costs: the selection is empty, the AC state the baseline's (docs/mechanisms/flexibility.md#performance).
+            return new FlexSlotOutcome(FlexClearingStatus.Cleared, 1, [], Zeros(), [], before, before, []);
+        }
+
         var notes = new List<string>();
         var status = FlexClearingStatus.Cleared;
         double[] activation = new double[_candidates.Count];
         FlexAcSlot after = before;
-        Solution? final = null;
-        OptimizationModel? finalModel = null;
-        List<(Constraint Row, FlexLimitRow? Limit, int Request)> finalRows = [];
+        List<(double Dual, FlexLimitRow? Limit, int Request)>? finalRows = null;
         var round = 0;
         while (true)
         {
             round++;
+            tick = FlexClearingClock.Now;
             var solved = SolveLinear(baseState, notes);
+            _clock.Linear(tick);
             if (solved is null)
             {
                 status = FlexClearingStatus.InsufficientFlexibility;
                 break;
             }
 
-            (activation, final, finalModel, finalRows, var shortfall) = solved.Value;
+            (activation, finalRows, var shortfall) = solved.Value;
             var (p, q) = Injections(activation);
+            tick = FlexClearingClock.Now;
             after = _ac.Run(_slot, p, q);
+            _clock.Ac(tick);
             if (shortfall)
             {
                 status = FlexClearingStatus.InsufficientFlexibility;
@@ -112,33 +125,15 @@ internal sealed class FlexSlotClearing
                 break;
             }
 
+            tick = FlexClearingClock.Now;
             Relinearise(activation, after);
+            _clock.Sensitivities(tick);
         }
 
-        var prices = final is null ? Zeros() : Prices(final, finalRows);
-        var duals = final is null ? [] : BindingLimits(final, finalRows);
+        var prices = finalRows is null ? Zeros() : Prices(finalRows);
+        var duals = finalRows is null ? [] : BindingLimits(finalRows);
         var orders = _candidates.Select((c, j) => (c, activation[j])).Where(x => x.Item2 > 1e-9).ToList();
         return new FlexSlotOutcome(status, round, orders, prices, duals, before, after, notes);
-    }
-
-    /// <summary>The linear state (no correction) at net injections (p.u.).</summary>
-    private FlexLinearState StateAt(double[] pPu, double[] qPu)
-    {
-        var state = _lin.FlatState();
-        for (var i = 0; i < _buses; i++)
-        {
-            if (pPu[i] != 0)
-            {
-                state.Add(_lin.Of(i, false), pPu[i]);
-            }
-
-            if (qPu[i] != 0)
-            {
-                state.Add(_lin.Of(i, true), qPu[i]);
-            }
-        }
-
-        return state;
     }
 
     private FlexLinearState StateWith(FlexLinearState baseState, double[] activation)
@@ -174,7 +169,7 @@ internal sealed class FlexSlotClearing
     }
 
     /// <summary>Adds a row for every limit the (corrected) linear state violates; returns how many were added.</summary>
-    private int AddViolatedRows(FlexLinearState state)
+    private int AddViolatedRows(FlexLinearState state, HashSet<int>? shortBranches = null)
     {
         var added = 0;
         var index = _lin.Index;
@@ -187,7 +182,7 @@ internal sealed class FlexSlotClearing
             }
 
             var s = Math.Sqrt((state.BranchP[k] * state.BranchP[k]) + (state.BranchQ[k] * state.BranchQ[k]));
-            if (s + _correction[k] > rating + LinearTolerance && s > 0)
+            if (s + _correction[k] > rating + LinearTolerance && s > 0 && shortBranches?.Contains(k) != true)
             {
                 _rows.Add(new FlexLimitRow(k, false, state.BranchP[k] / s, state.BranchQ[k] / s));
                 added++;
@@ -219,79 +214,191 @@ internal sealed class FlexSlotClearing
         return (lo, hi);
     }
 
-    /// <summary>Solves the linear problem, adding cuts until the linear state meets every limit; null when the solver fails.</summary>
-    private (double[] Activation, Solution Duals, OptimizationModel Model, List<(Constraint, FlexLimitRow?, int)> Rows, bool Shortfall)? SolveLinear(FlexLinearState baseState, List<string> notes)
+    /// <summary>
+    /// Solves the linear problem, adding cuts until the linear state meets every limit; null when the solver fails. The
+    /// fast path splits it into independent parts (limit rows and requests linked by the offers that move them — on a
+    /// radial feeder, one part per stressed branch of the substation) and re-solves only the parts whose rows changed.
+    /// </summary>
+    private (double[] Activation, List<(double Dual, FlexLimitRow? Limit, int Request)> Rows, bool Shortfall)? SolveLinear(FlexLinearState baseState, List<string> notes)
     {
+        var solved = new Dictionary<string, FlexSlotPart>(StringComparer.Ordinal);
         for (var cut = 0; cut < MaxCuts; cut++)
         {
-            var (model, a, integers, rows, slacks) = Build(baseState);
-            var solution = Solvers.For(model).Solve(model);
-            if (!solution.HasValues)
+            while (_coefficients.Count < _rows.Count)
             {
-                notes.Add($"Slot {_slot}: the selection problem could not be solved ({solution.Status}: {solution.Message}).");
-                return null;
+                _coefficients.Add(Coefficients(_rows[_coefficients.Count]));
             }
 
-            var activation = a.Select(x => Math.Clamp(solution.Value(x), 0, 1)).ToArray();
+            var parts = Parts();
+            var activation = new double[_candidates.Count];
+            var shortBranches = new HashSet<int>();
+            foreach (var (rowIds, requestIds, include) in parts)
+            {
+                var key = string.Join(',', rowIds) + "|" + string.Join(',', requestIds);
+                if (!solved.TryGetValue(key, out var part))
+                {
+                    var (model, a, integers, rows, slacks) = Build(baseState, rowIds, requestIds, include);
+                    var solution = Solvers.For(model).Solve(model);
+                    if (!solution.HasValues)
+                    {
+                        notes.Add($"Slot {_slot}: the selection problem could not be solved ({solution.Status}: {solution.Message}).");
+                        return null;
+                    }
+
+                    solved[key] = part = new FlexSlotPart(model, a, integers, rows, slacks, solution);
+                }
+
+                for (var j = 0; j < _candidates.Count; j++)
+                {
+                    if (part.A[j] is { } x)
+                    {
+                        activation[j] = Math.Clamp(part.Solution.Value(x), 0, 1);
+                    }
+                }
+
+                // A branch whose rating the offers cannot meet (its shortfall slack in use) gets no further cuts: the
+                // linear state will violate its disc whatever the cuts, and the shortfall is reported below.
+                shortBranches.UnionWith(part.Slacks.Where(x => x.Branch >= 0 && part.Solution.Value(x.Slack) > 1e-7).Select(x => x.Branch));
+            }
+
             var state = StateWith(baseState, activation);
-            if (AddViolatedRows(state) > 0)
+            if (AddViolatedRows(state, shortBranches) > 0)
             {
                 continue;
             }
 
             var shortfall = false;
-            foreach (var (slack, what) in slacks)
+            var duals = new List<(int Order, double Dual, FlexLimitRow? Limit, int Request)>();
+            foreach (var (rowIds, requestIds, _) in parts)
             {
-                if (solution.Value(slack) > 1e-7)
+                var part = solved[string.Join(',', rowIds) + "|" + string.Join(',', requestIds)];
+                foreach (var (slack, what, _) in part.Slacks)
                 {
-                    shortfall = true;
-                    notes.Add($"Slot {_slot}: the offers cannot meet {what} (short by {solution.Value(slack):0.######} {(what.StartsWith("the voltage", StringComparison.Ordinal) ? "in squared p.u." : "MW")}): no offer with a useful sensitivity has volume left.");
+                    if (part.Solution.Value(slack) > 1e-7)
+                    {
+                        shortfall = true;
+                        notes.Add($"Slot {_slot}: the offers cannot meet {what} (short by {part.Solution.Value(slack):0.######} {(what.StartsWith("the voltage", StringComparison.Ordinal) ? "in squared p.u." : "MW")}): no offer with a useful sensitivity has volume left.");
+                    }
                 }
+
+                var dualSolution = part.Solution;
+                if (part.Integers.Count > 0)
+                {
+                    // Duals of a MILP: fix the integer decisions and solve the remaining LP.
+                    foreach (var x in part.Integers)
+                    {
+                        var value = Math.Round(part.Solution.Value(x));
+                        part.Model.SetBounds(x, value, value);
+                        part.Model.Relax(x);
+                    }
+
+                    dualSolution = Solvers.For(part.Model).Solve(part.Model);
+                    if (!dualSolution.HasValues)
+                    {
+                        dualSolution = part.Solution;
+                    }
+                }
+
+                duals.AddRange(part.Rows.Select(r => (r.Limit is null ? _rows.Count + r.Request : _rows.IndexOf(r.Limit), r.Row.Index < dualSolution.Duals.Count ? dualSolution.Dual(r.Row) : 0, r.Limit, r.Request)));
             }
 
-            var duals = solution;
-            if (integers.Count > 0)
-            {
-                // Duals of a MILP: fix the integer decisions and solve the remaining LP.
-                foreach (var x in integers)
-                {
-                    var value = Math.Round(solution.Value(x));
-                    model.SetBounds(x, value, value);
-                    model.Relax(x);
-                }
-
-                duals = Solvers.For(model).Solve(model);
-                if (!duals.HasValues)
-                {
-                    duals = solution;
-                }
-            }
-
-            return (activation, duals, model, rows, shortfall);
+            return (activation, [.. duals.OrderBy(d => d.Order).Select(d => (d.Dual, d.Limit, d.Request))], shortfall);
         }
 
         notes.Add($"Slot {_slot}: the thermal cuts did not settle within {MaxCuts} iterations.");
         return null;
     }
 
-    private (OptimizationModel Model, Variable[] A, List<Variable> Integers, List<(Constraint, FlexLimitRow?, int)> Rows, List<(Variable, string)> Slacks) Build(FlexLinearState baseState)
+    /// <summary>
+    /// The independent parts of the selection problem: limit rows and requests joined when an offer moves both, each
+    /// with the offers that move any of them. One part with everything in reference mode or when an offer costs nothing
+    /// (such an offer may be selected without moving any row).
+    /// </summary>
+    private List<(int[] RowIds, int[] RequestIds, bool[] Include)> Parts()
     {
+        var nodes = _rows.Count + _requests.Count;
+        var n = _candidates.Count;
+        if (_options.ReferenceMode || _candidates.Any(c => !(c.CostEurPerActivation > 0)))
+        {
+            return [([.. Enumerable.Range(0, _rows.Count)], [.. Enumerable.Range(0, _requests.Count)], [.. Enumerable.Repeat(true, n)])];
+        }
+
+        var parent = Enumerable.Range(0, nodes).ToArray();
+        int Find(int x)
+        {
+            while (parent[x] != x)
+            {
+                x = parent[x] = parent[parent[x]];
+            }
+
+            return x;
+        }
+
+        var first = new int[n];
+        for (var j = 0; j < n; j++)
+        {
+            first[j] = -1;
+            for (var node = 0; node < nodes; node++)
+            {
+                var touches = node < _rows.Count ? _coefficients[node][j] != 0 : _requests[node - _rows.Count].Members[j];
+                if (!touches)
+                {
+                    continue;
+                }
+
+                if (first[j] < 0)
+                {
+                    first[j] = node;
+                }
+                else
+                {
+                    parent[Find(node)] = Find(first[j]);
+                }
+            }
+        }
+
+        var parts = new List<(int[] RowIds, int[] RequestIds, bool[] Include)>();
+        foreach (var group in Enumerable.Range(0, nodes).GroupBy(Find).OrderBy(g => g.Min()))
+        {
+            var root = group.Key;
+            var include = new bool[n];
+            for (var j = 0; j < n; j++)
+            {
+                include[j] = first[j] >= 0 && Find(first[j]) == root;
+            }
+
+            parts.Add(([.. group.Where(x => x < _rows.Count)], [.. group.Where(x => x >= _rows.Count).Select(x => x - _rows.Count)], include));
+        }
+
+        return parts;
+    }
+
+    private (OptimizationModel Model, Variable?[] A, List<Variable> Integers, List<(Constraint, FlexLimitRow?, int)> Rows, List<(Variable Slack, string What, int Branch)> Slacks) Build(FlexLinearState baseState, int[] rowIds, int[] requestIds, bool[] include)
+    {
+        var coefficients = _coefficients;
         var model = new OptimizationModel($"flex-slot-{_slot}");
         var objective = new LinearExpression();
-        var a = new Variable[_candidates.Count];
+        var a = new Variable?[_candidates.Count];
         var integers = new List<Variable>();
         for (var j = 0; j < _candidates.Count; j++)
         {
             var c = _candidates[j];
-            a[j] = model.AddVariable(0, 1, $"a[{c.Offer.Id}]");
-            objective.Add(a[j], c.CostEurPerActivation);
+            if (!include[j])
+            {
+                // An offer that costs and moves no row or request of this part is not selected in it (docs/mechanisms/flexibility.md#performance).
+                continue;
+            }
+
+            var x = model.AddVariable(0, 1, $"a[{c.Offer.Id}]");
+            a[j] = x;
+            objective.Add(x, c.CostEurPerActivation);
             var min = c.Offer.MinActivationFactor;
             if (min > 0)
             {
                 var z = model.AddBinary($"z[{c.Offer.Id}]");
                 integers.Add(z);
-                model.AddLessOrEqual(a[j] - z, 0);
-                model.AddGreaterOrEqual(new LinearExpression().Add(a[j], 1).Add(z, -min), 0);
+                model.AddLessOrEqual(x - z, 0);
+                model.AddGreaterOrEqual(new LinearExpression().Add(x, 1).Add(z, -min), 0);
             }
 
             var quantityMw = c.Offer.QuantityKw / 1000;
@@ -299,75 +406,67 @@ internal sealed class FlexSlotClearing
             {
                 var steps = model.AddInteger(0, Math.Floor((quantityMw / _granularityMw) + 1e-9), $"n[{c.Offer.Id}]");
                 integers.Add(steps);
-                model.AddEquality(new LinearExpression().Add(a[j], quantityMw).Add(steps, -_granularityMw), 0);
+                model.AddEquality(new LinearExpression().Add(x, quantityMw).Add(steps, -_granularityMw), 0);
             }
         }
 
         var penalty = _options.ShortfallPenaltyEurPerMwh * _hours;
         var rows = new List<(Constraint, FlexLimitRow?, int)>();
-        var slacks = new List<(Variable, string)>();
+        var slacks = new List<(Variable Slack, string What, int Branch)>();
         var index = _lin.Index;
-        foreach (var row in _rows)
+        foreach (var r in rowIds)
         {
+            var row = _rows[r];
             var e = new LinearExpression();
+            for (var j = 0; j < _candidates.Count; j++)
+            {
+                if (a[j] is { } x)
+                {
+                    e.Add(x, coefficients[r][j]);
+                }
+            }
+
             if (row.IsVoltage)
             {
                 var i = row.Element;
-                for (var j = 0; j < _candidates.Count; j++)
-                {
-                    var c = _candidates[j];
-                    var dv = (_lin.Of(c.Bus, false).SquaredVoltage![i] * c.DeltaPMw / _baseMva) + (_lin.Of(c.Bus, true).SquaredVoltage![i] * c.DeltaQMvar / _baseMva);
-                    e.Add(a[j], dv);
-                }
-
                 var (lo, hi) = SquaredBand(i);
                 var constant = baseState.SquaredVoltage![i] + _correction[_branches + i];
                 var up = model.AddVariable(0, double.PositiveInfinity, $"short-v+[{i}]");
                 var down = model.AddVariable(0, double.PositiveInfinity, $"short-v-[{i}]");
                 e.Add(up, -1).Add(down, 1);
                 objective.Add(up, penalty).Add(down, penalty);
-                slacks.Add((up, $"the voltage limit at bus {index.BusIdOf(i)}"));
-                slacks.Add((down, $"the voltage limit at bus {index.BusIdOf(i)}"));
+                slacks.Add((up, $"the voltage limit at bus {index.BusIdOf(i)}", -1));
+                slacks.Add((down, $"the voltage limit at bus {index.BusIdOf(i)}", -1));
                 rows.Add((model.AddConstraint(e, lo - constant, hi - constant, $"v[{index.BusIdOf(i)}]"), row, -1));
             }
             else
             {
                 var k = row.Element;
-                for (var j = 0; j < _candidates.Count; j++)
-                {
-                    var c = _candidates[j];
-                    var sp = _lin.Of(c.Bus, false);
-                    var sq = _lin.Of(c.Bus, true);
-                    var coefficient = (c.DeltaPMw * ((row.Cos * sp.BranchP[k]) + (row.Sin * sp.BranchQ[k])))
-                        + (c.DeltaQMvar * ((row.Cos * sq.BranchP[k]) + (row.Sin * sq.BranchQ[k])));
-                    e.Add(a[j], coefficient);
-                }
-
                 var constantMw = ((row.Cos * baseState.BranchP[k]) + (row.Sin * baseState.BranchQ[k]) + _correction[k]) * _baseMva;
                 var slack = model.AddVariable(0, double.PositiveInfinity, $"short-s[{index.BranchIds[k]}]");
                 e.Add(slack, -1);
                 objective.Add(slack, penalty);
-                slacks.Add((slack, $"the rating of branch {index.BranchIds[k]}"));
+                slacks.Add((slack, $"the rating of branch {index.BranchIds[k]}", k));
                 rows.Add((model.AddLessOrEqual(e, (index.RatingPu[k] * _baseMva) - constantMw, $"s[{index.BranchIds[k]}]"), row, -1));
             }
         }
 
-        for (var r = 0; r < _requests.Count; r++)
+        foreach (var r in requestIds)
         {
             var (request, members) = _requests[r];
             var e = new LinearExpression();
             for (var j = 0; j < _candidates.Count; j++)
             {
-                if (members[j])
+                if (members[j] && a[j] is { } x)
                 {
-                    e.Add(a[j], _candidates[j].Offer.PowerKw / 1000);
+                    e.Add(x, _candidates[j].Offer.PowerKw / 1000);
                 }
             }
 
             var slack = model.AddVariable(0, double.PositiveInfinity, $"short-r[{request.Id}]");
             e.Add(slack, 1);
             objective.Add(slack, penalty);
-            slacks.Add((slack, $"request {request.Id}"));
+            slacks.Add((slack, $"request {request.Id}", -1));
             var upper = request.AvailableKw is { } available ? available / 1000 : double.PositiveInfinity;
             rows.Add((model.AddConstraint(e, request.RequestedKw / 1000, upper, $"r[{request.Id}]"), null, r));
         }
@@ -376,10 +475,31 @@ internal sealed class FlexSlotClearing
         return (model, a, integers, rows, slacks);
     }
 
+    /// <summary>
+    /// The coefficient of every candidate's activation factor in a limit row: the change of the squared voltage (p.u.²)
+    /// or of the cut's measure cos·P + sin·Q (MW) at full activation.
+    /// </summary>
+    private double[] Coefficients(FlexLimitRow row)
+    {
+        var result = new double[_candidates.Count];
+        for (var j = 0; j < _candidates.Count; j++)
+        {
+            var c = _candidates[j];
+            var sp = _lin.Of(c.Bus, false);
+            var sq = _lin.Of(c.Bus, true);
+            result[j] = row.IsVoltage
+                ? (sp.SquaredVoltage![row.Element] * c.DeltaPMw / _baseMva) + (sq.SquaredVoltage![row.Element] * c.DeltaQMvar / _baseMva)
+                : (c.DeltaPMw * ((row.Cos * sp.BranchP[row.Element]) + (row.Sin * sp.BranchQ[row.Element])))
+                    + (c.DeltaQMvar * ((row.Cos * sq.BranchP[row.Element]) + (row.Sin * sq.BranchQ[row.Element])));
+        }
+
+        return result;
+    }
+
     private void Relinearise(double[] activation, FlexAcSlot ac)
     {
         var (p, q) = Injections(activation);
-        var state = StateAt(p, q);
+        var state = _options.ReferenceMode ? FlexLinearState.Sum(_lin, p, q) : _lin.StateAt(p, q);
         var index = _lin.Index;
         for (var k = 0; k < _branches; k++)
         {
@@ -408,9 +528,9 @@ internal sealed class FlexSlotClearing
     /// π_i = Σ_rows y_r·∂m_r/∂p_i / Δt: the value of one more MW injected at bus i, from the duals y = ∂cost/∂(bound) of
     /// the limit rows (docs/mechanisms/flexibility.md#prices).
     /// </summary>
-    private List<FlexBusPrice> Prices(Solution solution, List<(Constraint Row, FlexLimitRow? Limit, int Request)> rows)
+    private List<FlexBusPrice> Prices(List<(double Dual, FlexLimitRow? Limit, int Request)> rows)
     {
-        var binding = rows.Where(r => r.Limit is not null && Math.Abs(solution.Dual(r.Row)) > 1e-12).ToList();
+        var binding = rows.Where(r => r.Limit is not null && Math.Abs(r.Dual) > 1e-12).ToList();
         var result = new List<FlexBusPrice>(_buses);
         for (var i = 0; i < _buses; i++)
         {
@@ -419,9 +539,8 @@ internal sealed class FlexSlotClearing
             {
                 var sp = _lin.Of(i, false);
                 var sq = _lin.Of(i, true);
-                foreach (var (row, limit, _) in binding)
+                foreach (var (y, limit, _) in binding)
                 {
-                    var y = solution.Dual(row);
                     active += y * Derivative(limit!, sp);
                     reactive += y * Derivative(limit!, sq);
                 }
@@ -438,12 +557,11 @@ internal sealed class FlexSlotClearing
         ? (s.SquaredVoltage?[row.Element] ?? 0) / _baseMva
         : (row.Cos * s.BranchP[row.Element]) + (row.Sin * s.BranchQ[row.Element]);
 
-    private List<FlexLimitDual> BindingLimits(Solution solution, List<(Constraint Row, FlexLimitRow? Limit, int Request)> rows)
+    private List<FlexLimitDual> BindingLimits(List<(double Dual, FlexLimitRow? Limit, int Request)> rows)
     {
         var result = new List<FlexLimitDual>();
-        foreach (var (row, limit, request) in rows)
+        foreach (var (y, limit, request) in rows)
         {
-            var y = solution.Dual(row);
             if (Math.Abs(y) <= 1e-12)
             {
                 continue;

@@ -1,5 +1,4 @@
 using Lem.Grid.Indexing;
-using Lem.Grid.Network;
 using Lem.Markets.Flexibility.Clearing;
 using Lem.Markets.Flexibility.Domain;
 using Lem.Markets.Flexibility.Sensitivities;
@@ -18,7 +17,7 @@ public static class FlexNeedsAnalysis
     private const double MinSensitivity = 1e-6;
 
     /// <summary>Analyses the baseline of every slot of the market.</summary>
-    public static FlexNeedsResult Analyse(FlexMarket market, GridNetwork grid, FlexClearingOptions? options = null)
+    public static FlexNeedsResult Analyse(FlexMarket market, Lem.Grid.Network.GridNetwork grid, FlexClearingOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(market);
         ArgumentNullException.ThrowIfNull(grid);
@@ -26,20 +25,20 @@ public static class FlexNeedsAnalysis
         var index = NetworkIndex.Build(grid);
         var lin = FlexSensitivityModels.Choose(options.SensitivityModel, index).Prepare(index);
         using var ac = new FlexAcEvaluator(index, options);
-        var specified = ac.SpecifiedInjectionsPu;
+        var (before, states) = FlexClearing.Baselines(market, lin, [ac], new FlexClearingClock(), options.ReferenceMode);
+        return FromBaselines(market, lin, before, states);
+    }
+
+    /// <summary>The requests from the AC power flows and the linear states of the baselines of every slot.</summary>
+    internal static FlexNeedsResult FromBaselines(FlexMarket market, IFlexLinearisation lin, IReadOnlyList<FlexAcSlot> baselines, IReadOnlyList<FlexLinearState> states)
+    {
+        var index = lin.Index;
         var bands = new Dictionary<(string Point, int Slot, FlexDirection Direction), (double Requested, double Available)>();
         var notes = new List<string>();
         for (var t = 0; t < market.SlotCount; t++)
         {
-            var (p0, q0) = FlexClearing.BaselineInjections(market, index, specified, t);
-            var state = lin.FlatState();
-            for (var i = 0; i < index.BusCount; i++)
-            {
-                state.Add(lin.Of(i, reactive: false), p0[i]);
-                state.Add(lin.Of(i, reactive: true), q0[i]);
-            }
-
-            var before = ac.Run(t, p0, q0);
+            var state = states[t];
+            var before = baselines[t];
             if (!before.Converged)
             {
                 notes.Add($"slot {t}: the AC power flow of the baseline did not converge; no automatic request.");

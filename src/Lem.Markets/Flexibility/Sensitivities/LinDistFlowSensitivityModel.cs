@@ -36,6 +36,20 @@ public sealed class LinDistFlowSensitivityModel : IFlexSensitivityModel
             return new FlexLinearState(new double[index.BranchCount], new double[index.BranchCount], squared);
         }
 
+        public FlexLinearState StateAt(double[] pPu, double[] qPu)
+        {
+            var state = FlatState();
+            var dv = new double[index.BusCount];
+            sensitivities.Response(pPu, qPu, dv, state.BranchP, state.BranchQ);
+            var squared = state.SquaredVoltage!;
+            for (var i = 0; i < dv.Length; i++)
+            {
+                squared[i] += dv[i];
+            }
+
+            return state;
+        }
+
         public FlexSensitivity Of(int bus, bool reactive)
         {
             lock (_cache)

@@ -38,6 +38,8 @@ public sealed class PtdfSensitivityModel : IFlexSensitivityModel
 
         public FlexLinearState FlatState() => new(new double[index.BranchCount], new double[index.BranchCount], null);
 
+        public FlexLinearState StateAt(double[] pPu, double[] qPu) => FlexLinearState.Sum(this, pPu, qPu);
+
         public FlexSensitivity Of(int bus, bool reactive) =>
             reactive ? _none : new FlexSensitivity(ptdf.OfBus(bus).ToArray(), _none.BranchQ, null);
     }
