@@ -75,6 +75,12 @@ public sealed class ContinuousFlexTrading : IDisposable
         };
     }
 
+    /// <summary>
+    /// A request counts as filled once less than this is open (kW): the events record ordered power to six decimals, so
+    /// the sum of a request's orders may fall short of its volume by rounding alone.
+    /// </summary>
+    private const double OpenToleranceKw = 1e-6;
+
     /// <summary>The volume still to order for a request (kW).</summary>
     public double OpenKw(FlexRequest request)
     {
@@ -96,7 +102,7 @@ public sealed class ContinuousFlexTrading : IDisposable
         _book.Add(offer);
         foreach (var slot in offer.Slots.Order())
         {
-            foreach (var request in _requests.Where(r => r.Slot == slot && r.Direction == offer.Direction && OpenKw(r) > 0))
+            foreach (var request in _requests.Where(r => r.Slot == slot && r.Direction == offer.Direction && OpenKw(r) > OpenToleranceKw))
             {
                 var area = Area(request);
                 if (area.Contains(offer.Bus))
@@ -125,7 +131,7 @@ public sealed class ContinuousFlexTrading : IDisposable
         var candidates = InPriceTimePriority(o => o.Direction == request.Direction && o.Slots.Contains(request.Slot) && area.Contains(o.Bus)).ToList();
         foreach (var offer in candidates)
         {
-            if (OpenKw(request) <= 0)
+            if (OpenKw(request) <= OpenToleranceKw)
             {
                 break;
             }

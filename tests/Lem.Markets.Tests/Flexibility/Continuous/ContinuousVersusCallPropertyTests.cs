@@ -41,6 +41,14 @@ public sealed class ContinuousVersusCallPropertyTests
         Assert.All(continuous.Events, e => Assert.Equal(FlexMatchOutcome.Accepted, e.Outcome));
     }
 
+    /// <summary>
+    /// Seed 59: the request's orders, recorded to six decimals, summed to a hair below its volume, and later offers were
+    /// matched against that hair and refused; a request is filled within 1e-6 kW.
+    /// </summary>
+    [Theory]
+    [InlineData(59)]
+    public void FilledRequest_IsNotMatchedAgainstRoundingLeftovers(int seed) => SameVolume_CostAtLeastTheCallsLeastCost(seed);
+
     [Fact]
     public void ArrivalOrder_CanMakeContinuousDearerThanTheCall()
     {
