@@ -43,6 +43,20 @@ public sealed class FlexNeedsAnalysisTests
     }
 
     [Fact]
+    public void ElementsSharingAnId_TheOverloadedOneIsAnalysed()
+    {
+        // A pandapower network numbers lines and transformers each from 0, so two branches may share an id: here line
+        // 0–1 takes the id of the overloaded line 1–2. The analysis must still look at line 1–2 (the hand-computed 30 kW).
+        var grid = Grid();
+        grid = grid with { Lines = [grid.Lines[0] with { Id = grid.Lines[1].Id }, grid.Lines[1]] };
+
+        var needs = FlexNeedsAnalysis.Analyse(Market(), grid);
+
+        var r = Assert.Single(needs.Requests);
+        Assert.Equal(("end", 30.0, 110.0), (r.CongestionPoint, Math.Round(r.RequestedKw, 2), Math.Round(r.AvailableKw!.Value, 2)));
+    }
+
+    [Fact]
     public void ClearingTheRequest_RemovesTheViolationInTheAcCheck()
     {
         // Clear against the request alone (the line's rating removed from the clearing's grid), then put the orders

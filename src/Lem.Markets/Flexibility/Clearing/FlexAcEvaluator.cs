@@ -49,11 +49,11 @@ internal sealed class FlexAcEvaluator : IDisposable
             var id = _index.BusIdOf(i).Value;
             if (vm[i] > _index.VmMaxPu[i] + _options.VoltageTolerancePu)
             {
-                violations.Add(new FlexViolation(slot, "overvoltage", id, vm[i], _index.VmMaxPu[i]));
+                violations.Add(new FlexViolation(slot, "overvoltage", id, vm[i], _index.VmMaxPu[i]) { ElementIndex = i });
             }
             else if (vm[i] < _index.VmMinPu[i] - _options.VoltageTolerancePu)
             {
-                violations.Add(new FlexViolation(slot, "undervoltage", id, vm[i], _index.VmMinPu[i]));
+                violations.Add(new FlexViolation(slot, "undervoltage", id, vm[i], _index.VmMinPu[i]) { ElementIndex = i });
             }
         }
 
@@ -62,7 +62,7 @@ internal sealed class FlexAcEvaluator : IDisposable
         {
             if (loading[k] > 100 + _options.ThermalTolerancePercent)
             {
-                violations.Add(new FlexViolation(slot, "overload", _index.BranchIds[k], loading[k], 100));
+                violations.Add(new FlexViolation(slot, "overload", _index.BranchIds[k], loading[k], 100) { ElementIndex = k });
             }
         }
 

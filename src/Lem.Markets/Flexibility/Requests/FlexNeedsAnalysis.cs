@@ -82,7 +82,7 @@ public static class FlexNeedsAnalysis
     /// </summary>
     private static (double Excess, double Room, Func<int, double> Sensitivity)? Thermal(NetworkIndex index, IFlexLinearisation lin, FlexLinearState state, FlexAcSlot before, FlexViolation v)
     {
-        var k = index.BranchIds.IndexOf(v.Element);
+        var k = v.ElementIndex >= 0 ? v.ElementIndex : index.BranchIds.IndexOf(v.Element);
         var rating = index.RatingPu[k];
         var q = Math.Min(Math.Abs(state.BranchQ[k]), rating);
         var s = before.LoadingPercent[k] / 100 * rating;
@@ -103,7 +103,7 @@ public static class FlexNeedsAnalysis
             return null;
         }
 
-        var i = index.IndexOf(new BusId(v.Element));
+        var i = v.ElementIndex >= 0 ? v.ElementIndex : index.IndexOf(new BusId(v.Element));
         var sq = before.VoltagesPu[i] * before.VoltagesPu[i];
         var high = index.VmMaxPu[i] * index.VmMaxPu[i];
         var low = index.VmMinPu[i] * index.VmMinPu[i];
