@@ -33,7 +33,6 @@ public static class PeerToPeerAdmm
         ArgumentNullException.ThrowIfNull(agents);
         ArgumentNullException.ThrowIfNull(graph);
         options ??= AdmmOptions.Default;
-        if (grid is not null) { options = Lem.Markets.Distributed.Grid.GridSharing.Hack(options); }
         options.Validate();
         if (graph.AgentCount != agents.Count)
         {

@@ -13,15 +13,6 @@ namespace Lem.Markets.Distributed.Grid;
 /// </summary>
 internal static class GridSharing
 {
-    internal static AdmmOptions Hack(AdmmOptions o)
-    {
-        if (Environment.GetEnvironmentVariable("G15_RHO") is { } r) o = o with { Rho = double.Parse(r, System.Globalization.CultureInfo.InvariantCulture) };
-        if (Environment.GetEnvironmentVariable("G15_BAL") is { } b) o = o with { BalancingUntilIteration = int.Parse(b, System.Globalization.CultureInfo.InvariantCulture) };
-        if (Environment.GetEnvironmentVariable("G15_ABS") is { } a) o = o with { AbsoluteTolerance = double.Parse(a, System.Globalization.CultureInfo.InvariantCulture) };
-        if (Environment.GetEnvironmentVariable("G15_MAX") is { } m) o = o with { MaxIterations = int.Parse(m, System.Globalization.CultureInfo.InvariantCulture) };
-        return o;
-    }
-
     /// <summary>Runs the exchange with the grid agent.</summary>
     /// <param name="agents">The market agents.</param>
     /// <param name="agentBus">The solver bus of each agent.</param>
@@ -47,7 +38,6 @@ internal static class GridSharing
         ArgumentNullException.ThrowIfNull(agentBus);
         ArgumentNullException.ThrowIfNull(grid);
         ArgumentNullException.ThrowIfNull(options);
-        options = Hack(options);
         options.Validate();
         if (agentBus.Count != agents.Count)
         {
