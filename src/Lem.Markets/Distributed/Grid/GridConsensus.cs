@@ -80,10 +80,12 @@ internal sealed class GridConsensus
     /// <summary>
     /// One coordination step after the agents answered with their trades' sums <paramref name="tradedKw"/> (agent-major, kW):
     /// the grid agent's projection, the consensus points and the bus prices. Returns the squared primal residual
-    /// Σ_b (Y_b − g_b)²/d_b, the squared dual residual without ρ² (the consensus points' change), ‖y, z‖² and Σ_i π_b(i)².
+    /// Σ_b (Y_b − g_b)²/d_b, the squared dual residual without ρ² (the consensus points' change), ‖y, z‖², Σ_i π_b(i)², and at
+    /// the nodal prices π_b + λ the value of the energy positions and grid disagree on and the value of the positions
+    /// (docs/mechanisms/admm.md#stopping-rule).
     /// The grid agent buys its own draw Σ_b g_b at the trades' energy price <paramref name="energyEurPerMwh"/> (per slot).
     /// </summary>
-    public (double Primal2, double Dual2, double Norm2, double PriceNorm2) Update(double[][] tradedKw, IReadOnlyList<double> energyEurPerMwh, double rho, MessageCounter counter)
+    public (double Primal2, double Dual2, double Norm2, double PriceNorm2, double Unmatched, double Value) Update(double[][] tradedKw, IReadOnlyList<double> energyEurPerMwh, double rho, MessageCounter counter)
     {
         ArgumentNullException.ThrowIfNull(energyEurPerMwh);
         ArgumentNullException.ThrowIfNull(tradedKw);
@@ -150,16 +152,24 @@ internal sealed class GridConsensus
             primal2 += _members[b] * residual * residual;
         }
 
+        double value = 0;
         for (var i = 0; i < _busOf.Length; i++)
         {
             var offset = _busOf[i] * _slots;
             for (var t = 0; t < _slots; t++)
             {
                 price2 += _price[offset + t] * _price[offset + t];
+                value += Math.Abs((_price[offset + t] + energyEurPerMwh[t]) * _y[i][t]);
             }
         }
 
-        return (primal2, dual2, norm2, price2);
+        var perSlot = new double[_slots];
+        for (var k = 0; k < size; k++)
+        {
+            perSlot[k % _slots] += (_price[k] + energyEurPerMwh[k % _slots]) * (total[k] - answer.InjectionKw[k]);
+        }
+
+        return (primal2, dual2, norm2, price2, perSlot.Sum(Math.Abs), value);
     }
 
     /// <summary>The supplier's net injection: its trades plus the grid's draw it supplied last, kW per slot.</summary>

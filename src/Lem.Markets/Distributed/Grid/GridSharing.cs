@@ -210,9 +210,10 @@ internal static class GridSharing
 
             r = Math.Sqrt(r2);
             s = rho * Math.Sqrt(s2);
+            var valued = Unmatched(total, g, w, rho, slots) <= options.ValueTolerance * PositionsValue(x, busOf, w, rho, slots);
             var epsPri = (sqrtDim * options.AbsoluteTolerance) + (options.RelativeTolerance * Math.Max(Math.Sqrt(xNorm2), Math.Sqrt(zNorm2)));
             var epsDual = (sqrtDim * options.AbsoluteTolerance) + (options.RelativeTolerance * rho * Math.Sqrt(wNorm2));
-            if (AdmmStopRule.Evaluate(iteration, r, s, rho, epsPri, epsDual, ref firstR, options, history) is { } stop)
+            if (AdmmStopRule.Evaluate(iteration, r, s, rho, epsPri, epsDual, ref firstR, options, history, valued) is { } stop)
             {
                 status = stop;
                 break;
@@ -243,5 +244,34 @@ internal static class GridSharing
             GridInjectionKw = g,
             TotalCostEur = cost,
         };
+    }
+    /// <summary>
+    /// Σ_t |Σ_b λ_b,t (X_b,t − g_b,t)| with λ = −ρw (EUR/MWh × kW): the value of the energy the positions and the grid agent
+    /// still disagree on (docs/mechanisms/admm.md#stopping-rule).
+    /// </summary>
+    internal static double Unmatched(double[] total, double[] g, double[] w, double rho, int slots)
+    {
+        var perSlot = new double[slots];
+        for (var k = 0; k < total.Length; k++)
+        {
+            perSlot[k % slots] += -rho * w[k] * (total[k] - g[k]);
+        }
+
+        return perSlot.Sum(Math.Abs);
+    }
+
+    /// <summary>Σ_t Σ_i |λ_b(i),t x_i,t| with λ = −ρw: the value of the positions at their buses' prices.</summary>
+    internal static double PositionsValue(double[][] x, int[] busOf, double[] w, double rho, int slots)
+    {
+        var value = 0.0;
+        for (var i = 0; i < x.Length; i++)
+        {
+            for (var t = 0; t < slots; t++)
+            {
+                value += Math.Abs(rho * w[(busOf[i] * slots) + t] * x[i][t]);
+            }
+        }
+
+        return value;
     }
 }
