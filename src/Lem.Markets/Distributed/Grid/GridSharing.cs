@@ -3,13 +3,12 @@ using System.Diagnostics;
 namespace Lem.Markets.Distributed.Grid;
 
 /// <summary>
-/// Exchange ADMM with the grid agent (docs/mechanisms/admm.md#the-grid-agent): the
-/// exchange of docs/mechanisms/admm.md#exchange-admm-with-a-supervisor split by bus. The coupling constraint is Σ_{i at b} x_i − g_b = 0 for every bus b
-/// and slot, where g is the injection the grid agent accepts; each bus is a sharing problem whose members are the agents
-/// connected there (and the coordinator's own position at its bus) and the grid agent with the position −g_b. Per
-/// iteration every agent receives its bus's mean x̄_b and scaled dual u_b, the grid agent the requested injection
-/// gᵏ + x̄ + u per bus (its proximal step is the projection of that point onto the network's feasible set), then
-/// u_b ← u_b + x̄_b. The DLMP at bus b is −ρu_b. Residuals, stopping and residual balancing as in the exchange.
+/// Exchange ADMM with the grid agent (docs/mechanisms/admm.md#the-grid-agent), in its Gauss–Seidel form: the coupling
+/// constraint is Σ_{i at b} x_i = g_b for every bus b and slot, where g is the injection the grid agent accepts. Every
+/// position i keeps a copy z_i; per iteration the agents answer x_i = prox(z_i − w_b), the grid agent projects
+/// A_b = X_b + d_b·w_b onto the network's feasible set with the weights 1/d_b (d_b the positions at b, an empty bus
+/// counting one fixed at zero), the coordinator sets z_i = x_i + w_b + (g_b − A_b)/d_b and w_b ← w_b + (X_b − g_b)/d_b.
+/// The DLMP at bus b is −ρw_b. Stopping as in the exchange, plus the value test of docs/mechanisms/admm.md#stopping-rule.
 /// </summary>
 internal static class GridSharing
 {
@@ -19,7 +18,7 @@ internal static class GridSharing
     /// <param name="grid">The grid agent.</param>
     /// <param name="slots">The number of slots.</param>
     /// <param name="options">The ADMM settings.</param>
-    /// <param name="signal">The message to the agents of a bus from (iteration, ρ, x̄_b, u_b).</param>
+    /// <param name="signal">The message to an agent from (iteration, ρ, x_i − z_i in place of the mean, w_b).</param>
     /// <param name="read">The injection per slot in an agent's answer.</param>
     /// <param name="own">The coordinator's own position with a public cost (the community's outside trade), or null.</param>
     /// <param name="ownBus">The solver bus of <paramref name="own"/>.</param>
