@@ -53,6 +53,14 @@ public sealed record AdmmOptions
     /// </summary>
     public IReadOnlyList<double>? InitialPricesEurPerMwh { get; init; }
 
+    /// <summary>
+    /// With the grid agent (docs/mechanisms/admm.md#stopping-rule): the run also needs the value of the energy the
+    /// positions and the grid agent still disagree on, Σ_t |Σ_b λ_b,t (X_b,t − g_b,t)|, to be at most this share of the
+    /// value of the positions, Σ_t Σ_i |λ_b(i),t x_i,t|. The welfare's error is about that value, so the rule is relative to
+    /// the welfare's scale where the residual norms are relative to the injections'.
+    /// </summary>
+    public double ValueTolerance { get; init; } = 2e-5;
+
     /// <summary>Whether local steps run in parallel across cores.</summary>
     public bool Parallel { get; init; } = true;
 
@@ -95,6 +103,11 @@ public sealed record AdmmOptions
         if (InitialPricesEurPerMwh is { } start && start.Any(p => !double.IsFinite(p)))
         {
             throw new ArgumentOutOfRangeException(nameof(InitialPricesEurPerMwh), "The starting prices must be finite.");
+        }
+
+        if (!(ValueTolerance > 0) || !double.IsFinite(ValueTolerance))
+        {
+            throw new ArgumentOutOfRangeException(nameof(ValueTolerance), ValueTolerance, "The value tolerance must be positive and finite.");
         }
 
         if (!(BalancingMu > 1) || !(BalancingTau > 1) || !(DivergenceFactor > 1))

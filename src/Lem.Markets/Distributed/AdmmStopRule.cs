@@ -7,9 +7,11 @@ internal static class AdmmStopRule
 {
     /// <summary>
     /// Records the iteration's residuals and returns the final status when the run should stop (diverging, or both
-    /// residuals within their tolerances), or null to continue; reports the iteration to <see cref="AdmmOptions.Progress"/>.
+    /// residuals within their tolerances, and <paramref name="valued"/>: with the grid agent, the value of the energy the
+    /// positions and the grid still disagree on within <see cref="AdmmOptions.ValueTolerance"/>), or null to continue;
+    /// reports the iteration to <see cref="AdmmOptions.Progress"/>.
     /// </summary>
-    public static ConvergenceStatus? Evaluate(int iteration, double r, double s, double rho, double epsPri, double epsDual, ref double firstR, AdmmOptions options, List<ResidualRecord> history)
+    public static ConvergenceStatus? Evaluate(int iteration, double r, double s, double rho, double epsPri, double epsDual, ref double firstR, AdmmOptions options, List<ResidualRecord> history, bool valued = true)
     {
         history.Add(new ResidualRecord(iteration, r, s, rho, epsPri, epsDual));
         options.Progress?.Report(new ProgressUpdate(ProgressPhases.Admm, iteration, options.MaxIterations, new Dictionary<string, double>(3, StringComparer.Ordinal)
@@ -28,6 +30,6 @@ internal static class AdmmStopRule
             return ConvergenceStatus.Diverging;
         }
 
-        return r <= epsPri && s <= epsDual ? ConvergenceStatus.Converged : null;
+        return r <= epsPri && s <= epsDual && valued ? ConvergenceStatus.Converged : null;
     }
 }

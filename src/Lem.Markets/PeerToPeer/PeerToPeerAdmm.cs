@@ -147,6 +147,7 @@ public static class PeerToPeerAdmm
             counter.Add(n, residualBytes);
 
             double r2 = 0, s2 = 0, pNorm2 = 0, lNorm2 = 0;
+            var valued = true;
             for (var e = 0; e < edges; e++)
             {
                 var rev = reverse[e] * slots;
@@ -166,15 +167,16 @@ public static class PeerToPeerAdmm
             if (grid is not null)
             {
                 // The bus coupling with the grid agent adds its residuals and norms (docs/mechanisms/admm.md#p2p-with-the-grid-agent).
-                var (gr2, gs2, gNorm2, gPrice2) = grid.Update(NetTrades(p, offsets, slots), EnergyPrices(lambda, offsets, slots), rho, counter);
+                var (gr2, gs2, gNorm2, gPrice2, unmatched, value) = grid.Update(NetTrades(p, offsets, slots), EnergyPrices(lambda, offsets, slots), rho, counter);
                 (r2, s2, pNorm2, lNorm2) = (r2 + gr2, s2 + gs2, pNorm2 + gNorm2, lNorm2 + gPrice2);
+                valued = unmatched <= options.ValueTolerance * value;
             }
 
             r = Math.Sqrt(r2);
             s = rho * Math.Sqrt(s2);
             var epsPri = (sqrtDim * options.AbsoluteTolerance) + (options.RelativeTolerance * Math.Sqrt(pNorm2));
             var epsDual = (sqrtDim * options.AbsoluteTolerance) + (options.RelativeTolerance * Math.Sqrt(lNorm2));
-            if (AdmmStopRule.Evaluate(iteration, r, s, rho, epsPri, epsDual, ref firstR, options, history) is { } stop)
+            if (AdmmStopRule.Evaluate(iteration, r, s, rho, epsPri, epsDual, ref firstR, options, history, valued) is { } stop)
             {
                 status = stop;
                 break;

@@ -56,6 +56,44 @@ public sealed class GridAgentTests(ITestOutputHelper output)
         }
     }
 
+    /// <summary>
+    /// Issue 15's acceptance on a reduced village (docs/mechanisms/admm.md#the-grid-agent): the village's 96 quarter-hours on
+    /// the Kerber Dorfnetz with the community battery and the first twelve households (PV, batteries, EVs, a heat pump).
+    /// Before the Gauss–Seidel coordination the exchange stopped at the 5000-iteration cap 2.5·10⁻³ from the pool here.
+    /// </summary>
+    [Theory]
+    [InlineData("exchange")]
+    [InlineData("community")]
+    [InlineData("p2p")]
+    [Trait("Category", "Heavy")]
+    public void ReducedVillage_LinDistFlow_MatchesThePoolsWelfareAndDlmps(string mechanism)
+    {
+        var scenario = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(RepoPaths.InRepo("examples", "village", "scenario.json")))!;
+        var participants = scenario["participants"]!.AsArray();
+        var keep = new HashSet<string>(["community-manager", "dso", "community-battery", .. Enumerable.Range(1, 12).Select(i => $"h{i:00}")], StringComparer.Ordinal);
+        foreach (var p in participants.Where(p => !keep.Contains((string)p!["id"]!)).ToList())
+        {
+            participants.Remove(p);
+        }
+
+        var loaded = ScenarioReader.Parse(System.Text.Encoding.UTF8.GetBytes(scenario.ToJsonString()), RepoPaths.InRepo("examples", "village"));
+        Assert.True(loaded.IsValid, string.Join("; ", loaded.Errors));
+        var market = loaded.Scenario!;
+        Assert.Equal(13, market.Participants.Count(p => p.Assets.Count > 0));
+        var pool = ClearingMechanisms.Get("pool").Clear(new ClearingRequest(market) { Formulation = "lindistflow" });
+        var distributed = ClearingMechanisms.Get(mechanism).Clear(new ClearingRequest(market) { Formulation = "lindistflow" });
+        output.WriteLine($"{mechanism}: welfare {distributed.WelfareEur} vs pool {pool.WelfareEur}; {distributed.Diagnostics["iterations"]} iterations, status {distributed.Status}");
+        Assert.Equal(ClearingStatus.Converged, distributed.Status);
+        AssertMatches(pool, distributed, 1e-3, 1.0);
+        var poolCheck = ClearingPipeline.GridCheck(market, pool);
+        var check = ClearingPipeline.GridCheck(market, distributed);
+        Assert.NotNull(check);
+        if (poolCheck!.Violations.Count == 0)
+        {
+            Assert.Empty(check!.Violations);
+        }
+    }
+
     [Property(MaxTest = 10)]
     [Trait("Category", "Heavy")]
     public bool RandomRadialFeeder_ExchangeWithTheGridAgent_ReachesThePoolsLinDistFlowWelfare(int seed) => MatchesPoolOnRandomFeeder("exchange", seed);
@@ -89,9 +127,10 @@ public sealed class GridAgentTests(ITestOutputHelper output)
         Assert.Equal(typeof(IReadOnlyList<double>), signal["RequestedInjectionKw"]);
         Assert.DoesNotContain(signal.Values, t => t == typeof(string) || t == typeof(IReadOnlyList<string>));
 
-        // What it is built from: the prepared network, the connection bus and reactive injections; nothing of an agent.
+        // What it is built from: the prepared network, the connection bus, reactive injections and the number of market
+        // positions per bus (which weighs its projection); nothing of an agent.
         var constructor = Assert.Single(typeof(GridAgent).GetConstructors());
-        Assert.Equal([typeof(string), typeof(IPreparedGridFormulation), typeof(int), typeof(IReadOnlyList<double>), typeof(int)], constructor.GetParameters().Select(p => p.ParameterType));
+        Assert.Equal([typeof(string), typeof(IPreparedGridFormulation), typeof(int), typeof(IReadOnlyList<double>), typeof(int), typeof(IReadOnlyList<double>)], constructor.GetParameters().Select(p => p.ParameterType));
         var publicInstance = typeof(GridAgent).GetMembers(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)
             .Select(m => m.Name).Where(n => !n.StartsWith("get_", StringComparison.Ordinal) && n != ".ctor").Order().ToArray();
         Assert.Equal(["AgentId", "BusCount", "Respond"], publicInstance);
@@ -127,6 +166,21 @@ public sealed class GridAgentTests(ITestOutputHelper output)
         // A feasible request comes back unchanged.
         var inside = Assert.IsType<GridProposal>(agent.Respond(new GridSignal(2, 1, [-20.0, 5.0, 15.0])));
         Assert.Equal([-20.0, 5.0, 15.0], inside.InjectionKw.Select(v => Math.Round(v, 6)));
+    }
+
+    [Fact]
+    public void GridAgent_WeighsItsProjectionByThePositionsPerBus()
+    {
+        // The thermal case above with two positions at bus 1: min a² + b²/2 + c² for (−50 + a, b, 50 − c), a + b = c and
+        // 50 − c ≤ F gives c = 50 − F as before, now split a = c/3, b = 2c/3 (the Lagrange condition 2a = b).
+        var agent = new GridAgent("dso", new LinDistFlowFormulation().Prepare(NetworkIndex.Build(CongestedFeeder().Grid!)), 0, new double[3], 1, [1.0, 2.0, 1.0]);
+        var answer = Assert.IsType<GridProposal>(agent.Respond(new GridSignal(1, 1, [-50.0, 0.0, 50.0])));
+        var f = 30 * Math.Cos(Math.PI / 12);
+        var c = 50 - f;
+        Assert.Equal(-50 + (c / 3), answer.InjectionKw[0], 1e-6);
+        Assert.Equal(2 * c / 3, answer.InjectionKw[1], 1e-6);
+        Assert.Equal(f, answer.InjectionKw[2], 1e-6);
+        Assert.Throws<ArgumentException>(() => new GridAgent("dso", new LinDistFlowFormulation().Prepare(NetworkIndex.Build(CongestedFeeder().Grid!)), 0, new double[3], 1, [1.0, 0.5, 1.0]));
     }
 
     [Theory]

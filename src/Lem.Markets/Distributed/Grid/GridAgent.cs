@@ -20,6 +20,7 @@ public sealed class GridAgent : IAgent
     private readonly Slot[] _slots;
     private readonly InjectionPolytope? _polytope;
     private readonly int _buses;
+    private readonly double[] _weights;
 
     /// <summary>Prepares one projection QP per slot on the prepared formulation.</summary>
     /// <param name="id">The agent's id.</param>
@@ -27,8 +28,14 @@ public sealed class GridAgent : IAgent
     /// <param name="connectionBus">The solver bus of the point of common coupling, where the reactive exchange is free.</param>
     /// <param name="reactiveInjectionKvar">The fixed reactive injection per bus and slot, bus-major [b·T + t], kvar.</param>
     /// <param name="slots">The number of slots T.</param>
+    /// <param name="positionsPerBus">
+    /// The number of market positions d_b ≥ 1 the coordinator keeps at each bus (an empty bus counts one, a position
+    /// fixed at zero), or null for 1 everywhere: the projection is then weighted, min Σ_b (g_b − z_b)²/(2d_b), the
+    /// coordination step of docs/mechanisms/admm.md#the-grid-agent. Told once at registration; the DSO knows the
+    /// connections anyway.
+    /// </param>
     /// <exception cref="ArgumentException">When the reactive injections are not one per bus and slot, or the connection bus is not a bus.</exception>
-    public GridAgent(string id, IPreparedGridFormulation grid, int connectionBus, IReadOnlyList<double> reactiveInjectionKvar, int slots)
+    public GridAgent(string id, IPreparedGridFormulation grid, int connectionBus, IReadOnlyList<double> reactiveInjectionKvar, int slots, IReadOnlyList<double>? positionsPerBus = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(id);
         ArgumentNullException.ThrowIfNull(grid);
@@ -45,11 +52,17 @@ public sealed class GridAgent : IAgent
             throw new ArgumentException($"The connection bus {connectionBus} is not one of the {_buses} buses.", nameof(connectionBus));
         }
 
+        if (positionsPerBus is not null && (positionsPerBus.Count != _buses || positionsPerBus.Any(d => !(d >= 1) || !double.IsFinite(d))))
+        {
+            throw new ArgumentException($"The positions per bus need {_buses} finite values of at least 1.", nameof(positionsPerBus));
+        }
+
         AgentId = id;
+        _weights = positionsPerBus is null ? [.. Enumerable.Repeat(1.0, _buses)] : [.. positionsPerBus];
         _slots = new Slot[slots];
         for (var t = 0; t < slots; t++)
         {
-            _slots[t] = Slot.Build(grid, t, connectionBus, reactiveInjectionKvar, slots);
+            _slots[t] = Slot.Build(grid, t, connectionBus, reactiveInjectionKvar, slots, _weights);
         }
 
         _polytope = InjectionPolytope.TryBuild([.. _slots.Select(x => x.Model)], _buses);
@@ -60,6 +73,9 @@ public sealed class GridAgent : IAgent
 
     /// <summary>The number of buses of the network (the length of every per-slot block of the messages).</summary>
     public int BusCount => _buses;
+
+    /// <summary>The positions per bus d_b the projection is weighted by (1 everywhere unless told otherwise).</summary>
+    internal IReadOnlyList<double> PositionsPerBus => _weights;
 
     /// <inheritdoc/>
     public AgentMessage Respond(CoordinatorMessage message)
@@ -98,9 +114,9 @@ public sealed class GridAgent : IAgent
         }
 
         var g = new double[_buses];
-        if (_polytope is null || !_polytope.Project(t, z, g))
+        if (_polytope is null || !_polytope.Project(t, z, g, _weights))
         {
-            _slots[t].Project(z, g);
+            _slots[t].Project(z, g, _weights);
         }
 
         for (var b = 0; b < _buses; b++)
@@ -109,7 +125,7 @@ public sealed class GridAgent : IAgent
         }
     }
 
-    /// <summary>One slot's projection: min ½Σ_b (g_b − z_b)² over the injections g the formulation accepts (MW inside).</summary>
+    /// <summary>One slot's projection: min ½Σ_b (g_b − z_b)²/d_b over the injections g the formulation accepts (MW inside).</summary>
     private sealed class Slot
     {
         private readonly Variable[] _injection;
@@ -127,7 +143,7 @@ public sealed class GridAgent : IAgent
         /// <summary>The slot's model: the injections (variables 0..buses−1) and the formulation's rows.</summary>
         public OptimizationModel Model { get; }
 
-        public static Slot Build(IPreparedGridFormulation grid, int slot, int connectionBus, IReadOnlyList<double> reactiveKvar, int slots)
+        public static Slot Build(IPreparedGridFormulation grid, int slot, int connectionBus, IReadOnlyList<double> reactiveKvar, int slots, double[] weights)
         {
             var buses = grid.Index.BusCount;
             var model = new OptimizationModel($"grid-agent:{slot}");
@@ -137,7 +153,7 @@ public sealed class GridAgent : IAgent
             for (var b = 0; b < buses; b++)
             {
                 injection[b] = model.AddVariable(double.NegativeInfinity, double.PositiveInfinity, $"g[{b}]");
-                model.AddQuadraticObjective(injection[b], injection[b], 0.5);
+                model.AddQuadraticObjective(injection[b], injection[b], 0.5 / weights[b]);
                 p[b] = new LinearExpression().Add(injection[b], 1.0);
                 q[b] = new LinearExpression();
                 if (grid.Formulation.HasVoltages)
@@ -155,8 +171,8 @@ public sealed class GridAgent : IAgent
             return new Slot(model, injection, slot);
         }
 
-        /// <summary>The projection of <paramref name="z"/> (MW) by the interior point method, else HiGHS.</summary>
-        public void Project(double[] z, double[] g)
+        /// <summary>The weighted projection of <paramref name="z"/> (MW) by the interior point method, else HiGHS.</summary>
+        public void Project(double[] z, double[] g, double[] weights)
         {
             var n = Model.Variables.Count;
             var linear = new double[n];
@@ -164,8 +180,8 @@ public sealed class GridAgent : IAgent
             for (var b = 0; b < _injection.Length; b++)
             {
                 var j = _injection[b].Index;
-                quadratic[j] = 1.0;
-                linear[j] = -z[b];
+                quadratic[j] = 1.0 / weights[b];
+                linear[j] = -z[b] / weights[b];
             }
 
             var solution = _qp.Value.Solve(linear, quadratic, SolverOptions.Default with { Tolerance = 1e-10 });

@@ -2,10 +2,11 @@ namespace Lem.Markets.Distributed.Grid;
 
 /// <summary>
 /// The bus coupling of the P2P market with the grid agent (docs/mechanisms/admm.md#p2p-with-the-grid-agent): per bus
-/// b, the agents there and the grid agent (position −g_b) share Σ_{i at b} y_i − g_b = 0, where y_i is agent i's net
-/// injection at its bus (its trades, plus for the outside market the grid's own draw Σ_b g_b, which it supplies).
-/// Per iteration: the grid agent projects gᵏ + x̄ᵏ − (π + λ)/ρ (λ the energy price it pays for its draw), then x̄_b = (Σ_{i at b} y_i − g_b)/n_b and π_b ← π_b − ρx̄_b
-/// (π unscaled, like the P2P pair prices, so a change of ρ leaves it in place).
+/// b, the positions there share Σ_{i at b} y_i = g_b with the grid agent's accepted injection g, where y_i is agent i's
+/// net injection at its bus (its trades, plus for the outside market the grid's own draw Σ_b g_b, which it supplies).
+/// Per iteration, after the agents' steps towards z_i + π_b/ρ: the grid agent's weighted projection of
+/// Y_b − d_b(π_b + λ)/ρ (λ the energy price it pays for its draw, d_b the positions at b), the consensus points
+/// z_i = y_i − π_b/ρ + (g_b − Y_b + d_bπ_b/ρ)/d_b and π_b ← π_b − ρ(Y_b − g_b)/d_b (π unscaled, like the P2P pair prices).
 /// </summary>
 internal sealed class GridConsensus
 {
@@ -15,17 +16,15 @@ internal sealed class GridConsensus
     private readonly int _slots;
     private readonly int _buses;
     private readonly double[] _members;
-    private double[] _g;
-    private double[] _gPrevious;
-    private double[] _mean;
-    private double[] _meanPrevious;
+    private readonly bool[] _hasPosition;
     private readonly double[] _price;
     private readonly double[] _supply;
-    private double[][] _y;
-    private double[][] _yPrevious;
+    private readonly double[] _zEmpty;
+    private readonly double[][] _y;
+    private readonly double[][] _z;
 
     /// <summary>The coupling of P2P agents at the solver buses <paramref name="busOf"/>; <paramref name="supplier"/> supplies the grid's draw.</summary>
-    /// <exception cref="ArgumentException">When an agent's bus or the supplier is out of range.</exception>
+    /// <exception cref="ArgumentException">When an agent's bus or the supplier is out of range, or the grid agent was registered with other positions.</exception>
     public GridConsensus(GridAgent grid, IReadOnlyList<int> busOf, int supplier, int slots)
     {
         ArgumentNullException.ThrowIfNull(grid);
@@ -40,109 +39,137 @@ internal sealed class GridConsensus
         }
 
         _supplier = supplier >= 0 && supplier < _busOf.Length ? supplier : throw new ArgumentOutOfRangeException(nameof(supplier), supplier, "The supplier must be one of the agents.");
-        _members = new double[_buses];
-        Array.Fill(_members, 1.0);
+        _members = GridCoupling.PositionsPerBus(_buses, _busOf);
+        if (!_members.SequenceEqual(grid.PositionsPerBus))
+        {
+            throw new ArgumentException("The grid agent was registered with other positions per bus than the agents' buses give.", nameof(grid));
+        }
+
+        _hasPosition = new bool[_buses];
         foreach (var b in _busOf)
         {
-            _members[b]++;
+            _hasPosition[b] = true;
         }
 
         var size = _buses * slots;
-        (_g, _gPrevious, _mean, _meanPrevious, _price) = (new double[size], new double[size], new double[size], new double[size], new double[size]);
+        (_price, _zEmpty) = (new double[size], new double[size]);
         _supply = new double[slots];
         _y = [.. _busOf.Select(_ => new double[slots])];
-        _yPrevious = [.. _busOf.Select(_ => new double[slots])];
+        _z = [.. _busOf.Select(_ => new double[slots])];
     }
 
-    /// <summary>Σ_b n_b·T, the coupling's share of the residuals' dimension.</summary>
-    public double Dimension => _members.Sum() * _slots;
+    /// <summary>The positions' count × T, the coupling's share of the residuals' dimension.</summary>
+    public double Dimension => (double)_busOf.Length * _slots;
 
-    /// <summary>The bus part of agent <paramref name="i"/>'s next signal.</summary>
+    /// <summary>
+    /// The bus part of agent <paramref name="i"/>'s next signal: as the "mean", y_i − z_i, so that the agent's target
+    /// y_i − x̄ + π_b/ρ is z_i + π_b/ρ; the bus's grid price; the outside market also the grid's draw it supplies.
+    /// </summary>
     public BusSignal SignalFor(int i)
     {
         var offset = _busOf[i] * _slots;
-        return new BusSignal(_mean[offset..(offset + _slots)], _price[offset..(offset + _slots)], i == _supplier ? [.. _supply] : null);
+        var gap = new double[_slots];
+        for (var t = 0; t < _slots; t++)
+        {
+            gap[t] = _y[i][t] - _z[i][t];
+        }
+
+        return new BusSignal(gap, _price[offset..(offset + _slots)], i == _supplier ? [.. _supply] : null);
     }
 
     /// <summary>
     /// One coordination step after the agents answered with their trades' sums <paramref name="tradedKw"/> (agent-major, kW):
-    /// the grid agent's projection, the bus means and prices. Returns the squared primal residual (the larger of the
-    /// per-bus one and ‖A‖²/n for the aggregate imbalance A, as in the exchange with the grid agent), the squared dual
-    /// residual without ρ², ‖y, g‖² and Σ_b n_b‖π_b‖². The grid agent buys its own draw Σ_b g_b at the trades' energy
-    /// price <paramref name="energyEurPerMwh"/> (per slot), so its step is the projection of gᵏ + x̄ᵏ − (π + λ)/ρ.
+    /// the grid agent's projection, the consensus points and the bus prices. Returns the squared primal residual
+    /// Σ_b (Y_b − g_b)²/d_b, the squared dual residual without ρ² (the consensus points' change), ‖y, z‖², Σ_i π_b(i)², and at
+    /// the nodal prices π_b + λ the value of the energy positions and grid disagree on and the value of the positions
+    /// (docs/mechanisms/admm.md#stopping-rule).
+    /// The grid agent buys its own draw Σ_b g_b at the trades' energy price <paramref name="energyEurPerMwh"/> (per slot).
     /// </summary>
-    public (double Primal2, double Dual2, double Norm2, double PriceNorm2) Update(double[][] tradedKw, IReadOnlyList<double> energyEurPerMwh, double rho, MessageCounter counter)
+    public (double Primal2, double Dual2, double Norm2, double PriceNorm2, double Unmatched, double Value) Update(double[][] tradedKw, IReadOnlyList<double> energyEurPerMwh, double rho, MessageCounter counter)
     {
         ArgumentNullException.ThrowIfNull(energyEurPerMwh);
         ArgumentNullException.ThrowIfNull(tradedKw);
         ArgumentNullException.ThrowIfNull(counter);
-        (_y, _yPrevious) = (_yPrevious, _y);
+        var size = _buses * _slots;
+        var total = new double[size];
+        double norm2 = 0;
         for (var i = 0; i < _busOf.Length; i++)
         {
+            var offset = _busOf[i] * _slots;
             for (var t = 0; t < _slots; t++)
             {
                 _y[i][t] = tradedKw[i][t] + (i == _supplier ? _supply[t] : 0.0);
+                total[offset + t] += _y[i][t];
+                norm2 += _y[i][t] * _y[i][t];
             }
         }
 
-        var size = _buses * _slots;
+        // A_b = Y_b + d_b·w_b with w_b = −π_b/ρ; the grid agent projects A_b − d_b·λ/ρ (its draw's price) with weights 1/d_b.
+        var pulled = new double[size];
         var requested = new double[size];
         for (var k = 0; k < size; k++)
         {
-            requested[k] = _g[k] + _mean[k] - ((_price[k] + energyEurPerMwh[k % _slots]) / rho);
+            var d = _members[k / _slots];
+            pulled[k] = total[k] - (d * _price[k] / rho);
+            requested[k] = pulled[k] - (d * energyEurPerMwh[k % _slots] / rho);
         }
 
         var message = new GridSignal(0, _slots, requested);
         counter.Add(1, message.EncodedBytes);
         var answer = _grid.Respond(message) as GridProposal ?? throw new InvalidOperationException($"Grid agent '{_grid.AgentId}' did not answer with a grid proposal.");
         counter.Add(1, answer.EncodedBytes);
-        (_g, _gPrevious) = (_gPrevious, _g);
-        (_mean, _meanPrevious) = (_meanPrevious, _mean);
-        double norm2 = 0, dual2 = 0, primal2 = 0, price2 = 0;
-        for (var k = 0; k < size; k++)
-        {
-            _g[k] = answer.InjectionKw[k];
-            _mean[k] = -_g[k];
-            norm2 += _g[k] * _g[k];
-        }
-
+        double dual2 = 0, primal2 = 0, price2 = 0;
         for (var i = 0; i < _busOf.Length; i++)
         {
             var offset = _busOf[i] * _slots;
+            var d = _members[_busOf[i]];
             for (var t = 0; t < _slots; t++)
             {
-                _mean[offset + t] += _y[i][t];
-                norm2 += _y[i][t] * _y[i][t];
+                var k = offset + t;
+                var updated = _y[i][t] - (_price[k] / rho) + ((answer.InjectionKw[k] - pulled[k]) / d);
+                var change = updated - _z[i][t];
+                dual2 += change * change;
+                _z[i][t] = updated;
+                norm2 += updated * updated;
             }
         }
 
         Array.Clear(_supply);
-        var aggregate = new double[_slots];
         for (var k = 0; k < size; k++)
         {
             var (b, t) = Math.DivRem(k, _slots);
-            _supply[t] += _g[k];
-            _mean[k] /= _members[b];
-            aggregate[t] += _members[b] * _mean[k];
-            _price[k] -= rho * _mean[k];
-            primal2 += _members[b] * _mean[k] * _mean[k];
-            price2 += _members[b] * _price[k] * _price[k];
-            var d = (-_g[k] - _mean[k]) - (-_gPrevious[k] - _meanPrevious[k]);
-            dual2 += d * d;
+            var g = answer.InjectionKw[k];
+            _supply[t] += g;
+            if (!_hasPosition[b])
+            {
+                var change = g - _zEmpty[k]; // an empty bus's zero position: its consensus point is g_b
+                dual2 += change * change;
+                _zEmpty[k] = g;
+            }
+
+            var residual = (total[k] - g) / _members[b];
+            _price[k] -= rho * residual;
+            primal2 += _members[b] * residual * residual;
         }
 
+        double value = 0;
         for (var i = 0; i < _busOf.Length; i++)
         {
             var offset = _busOf[i] * _slots;
             for (var t = 0; t < _slots; t++)
             {
-                var d = (_y[i][t] - _mean[offset + t]) - (_yPrevious[i][t] - _meanPrevious[offset + t]);
-                dual2 += d * d;
+                price2 += _price[offset + t] * _price[offset + t];
+                value += Math.Abs((_price[offset + t] + energyEurPerMwh[t]) * _y[i][t]);
             }
         }
 
-        var aggregate2 = aggregate.Sum(a => a * a) / _busOf.Length;
-        return (Math.Max(primal2, aggregate2), dual2, norm2, price2);
+        var perSlot = new double[_slots];
+        for (var k = 0; k < size; k++)
+        {
+            perSlot[k % _slots] += (_price[k] + energyEurPerMwh[k % _slots]) * (total[k] - answer.InjectionKw[k]);
+        }
+
+        return (primal2, dual2, norm2, price2, perSlot.Sum(Math.Abs), value);
     }
 
     /// <summary>The supplier's net injection: its trades plus the grid's draw it supplied last, kW per slot.</summary>

@@ -129,6 +129,26 @@ internal sealed class GridCoupling
             }
         }
 
-        return new GridCoupling(formulation, index, new GridAgent("grid-operator", prepared, connection, reactive, slots), agentBus, connection);
+        return new GridCoupling(formulation, index, new GridAgent("grid-operator", prepared, connection, reactive, slots, PositionsPerBus(index.BusCount, [.. agentBus, connection])), agentBus, connection);
+    }
+
+    /// <summary>
+    /// d_b, the market positions at each bus (docs/mechanisms/admm.md#the-grid-agent): the positions at <paramref name="busOf"/>,
+    /// and one at every bus without a position (a position fixed at zero, whose dual gives that bus's DLMP).
+    /// </summary>
+    public static double[] PositionsPerBus(int buses, IReadOnlyList<int> busOf)
+    {
+        var d = new double[buses];
+        foreach (var b in busOf)
+        {
+            d[b]++;
+        }
+
+        for (var b = 0; b < buses; b++)
+        {
+            d[b] = Math.Max(d[b], 1.0);
+        }
+
+        return d;
     }
 }

@@ -3,13 +3,12 @@ using System.Diagnostics;
 namespace Lem.Markets.Distributed.Grid;
 
 /// <summary>
-/// Exchange ADMM with the grid agent (docs/mechanisms/admm.md#the-grid-agent): the
-/// exchange of docs/mechanisms/admm.md#exchange-admm-with-a-supervisor split by bus. The coupling constraint is Σ_{i at b} x_i − g_b = 0 for every bus b
-/// and slot, where g is the injection the grid agent accepts; each bus is a sharing problem whose members are the agents
-/// connected there (and the coordinator's own position at its bus) and the grid agent with the position −g_b. Per
-/// iteration every agent receives its bus's mean x̄_b and scaled dual u_b, the grid agent the requested injection
-/// gᵏ + x̄ + u per bus (its proximal step is the projection of that point onto the network's feasible set), then
-/// u_b ← u_b + x̄_b. The DLMP at bus b is −ρu_b. Residuals, stopping and residual balancing as in the exchange.
+/// Exchange ADMM with the grid agent (docs/mechanisms/admm.md#the-grid-agent), in its Gauss–Seidel form: the coupling
+/// constraint is Σ_{i at b} x_i = g_b for every bus b and slot, where g is the injection the grid agent accepts. Every
+/// position i keeps a copy z_i; per iteration the agents answer x_i = prox(z_i − w_b), the grid agent projects
+/// A_b = X_b + d_b·w_b onto the network's feasible set with the weights 1/d_b (d_b the positions at b, an empty bus
+/// counting one fixed at zero), the coordinator sets z_i = x_i + w_b + (g_b − A_b)/d_b and w_b ← w_b + (X_b − g_b)/d_b.
+/// The DLMP at bus b is −ρw_b. Stopping as in the exchange, plus the value test of docs/mechanisms/admm.md#stopping-rule.
 /// </summary>
 internal static class GridSharing
 {
@@ -19,7 +18,7 @@ internal static class GridSharing
     /// <param name="grid">The grid agent.</param>
     /// <param name="slots">The number of slots.</param>
     /// <param name="options">The ADMM settings.</param>
-    /// <param name="signal">The message to the agents of a bus from (iteration, ρ, x̄_b, u_b).</param>
+    /// <param name="signal">The message to an agent from (iteration, ρ, x_i − z_i in place of the mean, w_b).</param>
     /// <param name="read">The injection per slot in an agent's answer.</param>
     /// <param name="own">The coordinator's own position with a public cost (the community's outside trade), or null.</param>
     /// <param name="ownBus">The solver bus of <paramref name="own"/>.</param>
@@ -59,59 +58,63 @@ internal static class GridSharing
             busOf[n - 1] = ownBus;
         }
 
-        // Members per bus: the agents there and the grid agent.
-        var members = new double[buses];
-        for (var b = 0; b < buses; b++)
+        // d_b: the positions at each bus (an empty bus holds one fixed at zero); the grid agent weighs its projection by them.
+        var members = GridCoupling.PositionsPerBus(buses, busOf);
+        if (!members.SequenceEqual(grid.PositionsPerBus))
         {
-            members[b] = 1;
-        }
-
-        foreach (var b in busOf)
-        {
-            members[b]++;
+            throw new ArgumentException("The grid agent was registered with other positions per bus than the agents' buses give.", nameof(grid));
         }
 
         var x = new double[n][];
-        var previous = new double[n][];
+        var z = new double[n][];
         for (var i = 0; i < n; i++)
         {
             x[i] = new double[slots];
-            previous[i] = new double[slots];
+            z[i] = new double[slots];
         }
 
         var size = buses * slots;
         var g = new double[size];
-        var gPrevious = new double[size];
-        var mean = new double[size];
-        var meanPrevious = new double[size];
-        var u = new double[size];
+        var total = new double[size];      // X_b: the positions' sum at bus b
+        var zEmpty = new double[size];     // the consensus point of an empty bus's zero position
+        var w = new double[size];          // scaled dual per bus; the DLMP is −ρw_b
+        var hasPosition = new bool[buses];
+        foreach (var b in busOf)
+        {
+            hasPosition[b] = true;
+        }
+
         var rho = options.Rho;
         if (options.InitialPricesEurPerMwh is { } start)
         {
-            // Every bus starts at the slot's starting price, −ρu_b = start_t (docs/mechanisms/admm.md#acceleration).
+            // Every bus starts at the slot's starting price, −ρw_b = start_t (docs/mechanisms/admm.md#acceleration).
             for (var k = 0; k < size; k++)
             {
-                u[k] = -start[(k % slots) % start.Count] / rho;
+                w[k] = -start[(k % slots) % start.Count] / rho;
             }
         }
+
         var history = new List<ResidualRecord>();
         var status = ConvergenceStatus.IterationLimit;
         double r = double.NaN, s = double.NaN, firstR = double.NaN;
         var responses = new AgentMessage[agents.Count];
-        var sqrtDim = Math.Sqrt(members.Sum() * slots);
+        var sqrtDim = Math.Sqrt((double)n * slots);
         var sinceChange = 0;
         int iteration;
         for (iteration = 1; iteration <= options.MaxIterations; iteration++)
         {
-            var messages = new CoordinatorMessage?[buses];
-            foreach (var b in busOf.Distinct())
-            {
-                messages[b] = signal(iteration, rho, mean[(b * slots)..((b + 1) * slots)], u[(b * slots)..((b + 1) * slots)]);
-            }
-
+            // 1. Every position: x_i = prox_{f_i/ρ}(z_i − w_b). The message carries the bus's scaled dual and, as the "mean",
+            // x_i − z_i, so that the agent's usual exchange target x_i − x̄ − u is z_i − w_b.
             void Step(int i)
             {
-                var message = messages[busOf[i]]!;
+                var offset = busOf[i] * slots;
+                var gap = new double[slots];
+                for (var t = 0; t < slots; t++)
+                {
+                    gap[t] = x[i][t] - z[i][t];
+                }
+
+                var message = signal(iteration, rho, gap, w[offset..(offset + slots)]);
                 counter.Add(1, message.EncodedBytes);
                 responses[i] = agents[i].Respond(message);
             }
@@ -128,26 +131,37 @@ internal static class GridSharing
                 }
             }
 
-            (x, previous) = (previous, x);
             AgentAnswers.Collect(agents, responses, read, slots, counter, x);
-
             if (own is not null)
             {
                 var v = new double[slots];
                 var offset = ownBus * slots;
                 for (var t = 0; t < slots; t++)
                 {
-                    v[t] = previous[n - 1][t] - mean[offset + t] - u[offset + t];
+                    v[t] = z[n - 1][t] - w[offset + t];
                 }
 
                 own.Prox(v, rho, x[n - 1]);
             }
 
-            // The grid agent's proximal step: the projection of gᵏ + x̄ + u onto the network's feasible set.
+            // 2. The coordination: the grid agent's weighted projection of A_b = X_b + d_b·w_b (the positions pulled by their
+            // duals) onto the network's feasible set; each position's consensus point z_i = x_i + w_b + (g_b − A_b)/d_b.
+            Array.Clear(total);
+            double xNorm2 = 0;
+            for (var i = 0; i < n; i++)
+            {
+                var offset = busOf[i] * slots;
+                for (var t = 0; t < slots; t++)
+                {
+                    total[offset + t] += x[i][t];
+                    xNorm2 += x[i][t] * x[i][t];
+                }
+            }
+
             var requested = new double[size];
             for (var k = 0; k < size; k++)
             {
-                requested[k] = g[k] + mean[k] + u[k];
+                requested[k] = total[k] + (members[k / slots] * w[k]);
             }
 
             var gridMessage = new GridSignal(iteration, slots, requested);
@@ -155,78 +169,56 @@ internal static class GridSharing
             var answer = grid.Respond(gridMessage) as GridProposal
                 ?? throw new InvalidOperationException($"Grid agent '{grid.AgentId}' did not answer with a grid proposal.");
             counter.Add(1, answer.EncodedBytes);
-            (g, gPrevious) = (gPrevious, g);
             for (var k = 0; k < size; k++)
             {
                 g[k] = answer.InjectionKw[k];
             }
 
-            (mean, meanPrevious) = (meanPrevious, mean);
-            for (var k = 0; k < size; k++)
-            {
-                mean[k] = -g[k];
-            }
-
-            double xNorm2 = 0, r2 = 0, s2 = 0, uNorm2 = 0;
+            double zNorm2 = 0, r2 = 0, s2 = 0, wNorm2 = 0;
             for (var i = 0; i < n; i++)
             {
                 var offset = busOf[i] * slots;
                 for (var t = 0; t < slots; t++)
                 {
-                    mean[offset + t] += x[i][t];
-                    xNorm2 += x[i][t] * x[i][t];
+                    var k = offset + t;
+                    var updated = x[i][t] + w[k] + ((g[k] - requested[k]) / members[busOf[i]]);
+                    var d = updated - z[i][t];
+                    s2 += d * d;
+                    z[i][t] = updated;
+                    zNorm2 += updated * updated;
+                    wNorm2 += w[k] * w[k];
                 }
             }
 
+            // 3. w_b ← w_b + (X_b − g_b)/d_b; an empty bus's zero position has x = 0 and its own consensus point.
             for (var k = 0; k < size; k++)
             {
                 var b = k / slots;
-                mean[k] /= members[b];
-                u[k] += mean[k];
-                xNorm2 += g[k] * g[k];
-                r2 += members[b] * mean[k] * mean[k];
-                uNorm2 += members[b] * u[k] * u[k];
-                var d = (-g[k] - mean[k]) - (-gPrevious[k] - meanPrevious[k]);
-                s2 += d * d;
-            }
-
-            for (var i = 0; i < n; i++)
-            {
-                var offset = busOf[i] * slots;
-                for (var t = 0; t < slots; t++)
+                var residual = (total[k] - g[k]) / members[b];
+                if (!hasPosition[b])
                 {
-                    var d = (x[i][t] - mean[offset + t]) - (previous[i][t] - meanPrevious[offset + t]);
+                    var updated = w[k] + ((g[k] - requested[k]) / members[b]);
+                    var d = updated - zEmpty[k];
                     s2 += d * d;
-                }
-            }
-
-            // The aggregate imbalance per slot, A_t = Σ_b n_b·x̄_b = Σ_i x_i − Σ_b g_b: the residuals of the buses add up in
-            // it (the grid's shunt draw spreads over every bus), and it is what the welfare leaves unpriced. The primal
-            // residual is the larger of the per-bus one and the copper-plate exchange's ‖A‖/√n for the n market agents
-            // (docs/mechanisms/admm.md#the-grid-agent).
-            var aggregate2 = 0.0;
-            for (var t = 0; t < slots; t++)
-            {
-                var sum = 0.0;
-                for (var b = 0; b < buses; b++)
-                {
-                    sum += members[b] * mean[(b * slots) + t];
+                    zEmpty[k] = updated;
                 }
 
-                aggregate2 += sum * sum;
+                w[k] += residual;
+                r2 += members[b] * residual * residual;
             }
 
-            r = Math.Sqrt(Math.Max(r2, aggregate2 / n));
+            r = Math.Sqrt(r2);
             s = rho * Math.Sqrt(s2);
-            var epsPri = (sqrtDim * options.AbsoluteTolerance) + (options.RelativeTolerance * Math.Max(Math.Sqrt(xNorm2), r));
-            var epsDual = (sqrtDim * options.AbsoluteTolerance) + (options.RelativeTolerance * rho * Math.Sqrt(uNorm2));
-            if (AdmmStopRule.Evaluate(iteration, r, s, rho, epsPri, epsDual, ref firstR, options, history) is { } stop)
+            var valued = Unmatched(total, g, w, rho, slots) <= options.ValueTolerance * PositionsValue(x, busOf, w, rho, slots);
+            var epsPri = (sqrtDim * options.AbsoluteTolerance) + (options.RelativeTolerance * Math.Max(Math.Sqrt(xNorm2), Math.Sqrt(zNorm2)));
+            var epsDual = (sqrtDim * options.AbsoluteTolerance) + (options.RelativeTolerance * rho * Math.Sqrt(wNorm2));
+            if (AdmmStopRule.Evaluate(iteration, r, s, rho, epsPri, epsDual, ref firstR, options, history, valued) is { } stop)
             {
                 status = stop;
                 break;
             }
 
-            ResidualBalancing.Step(options, iteration, r, s, ref rho, ref sinceChange, u);
+            ResidualBalancing.Step(options, iteration, r, s, ref rho, ref sinceChange, w);
         }
 
         var iterations = Math.Min(iteration, options.MaxIterations);
@@ -236,7 +228,7 @@ internal static class GridSharing
             prices[t] = new double[buses];
             for (var b = 0; b < buses; b++)
             {
-                prices[t][b] = -rho * u[(b * slots) + t];
+                prices[t][b] = -rho * w[(b * slots) + t];
             }
         }
 
@@ -251,5 +243,34 @@ internal static class GridSharing
             GridInjectionKw = g,
             TotalCostEur = cost,
         };
+    }
+    /// <summary>
+    /// Σ_t |Σ_b λ_b,t (X_b,t − g_b,t)| with λ = −ρw (EUR/MWh × kW): the value of the energy the positions and the grid agent
+    /// still disagree on (docs/mechanisms/admm.md#stopping-rule).
+    /// </summary>
+    internal static double Unmatched(double[] total, double[] g, double[] w, double rho, int slots)
+    {
+        var perSlot = new double[slots];
+        for (var k = 0; k < total.Length; k++)
+        {
+            perSlot[k % slots] += -rho * w[k] * (total[k] - g[k]);
+        }
+
+        return perSlot.Sum(Math.Abs);
+    }
+
+    /// <summary>Σ_t Σ_i |λ_b(i),t x_i,t| with λ = −ρw: the value of the positions at their buses' prices.</summary>
+    internal static double PositionsValue(double[][] x, int[] busOf, double[] w, double rho, int slots)
+    {
+        var value = 0.0;
+        for (var i = 0; i < x.Length; i++)
+        {
+            for (var t = 0; t < slots; t++)
+            {
+                value += Math.Abs(rho * w[(busOf[i] * slots) + t] * x[i][t]);
+            }
+        }
+
+        return value;
     }
 }

@@ -210,10 +210,11 @@ internal sealed class InjectionPolytope
     }
 
     /// <summary>
-    /// g = argmin ½‖g − z‖² over the slot's set (MW), by a primal active-set method from the slot's last active set;
-    /// false when it does not settle (degenerate or cycling), leaving the slot to the QP solver.
+    /// g = argmin ½Σ_b (g_b − z_b)²/d_b over the slot's set (MW), d_b &gt; 0 the inverse weight of bus b (all 1: the
+    /// Euclidean projection), by a primal active-set method from the slot's last active set; false when it does not
+    /// settle (degenerate or cycling), leaving the slot to the QP solver.
     /// </summary>
-    public bool Project(int slot, ReadOnlySpan<double> z, Span<double> g)
+    public bool Project(int slot, ReadOnlySpan<double> z, Span<double> g, ReadOnlySpan<double> d)
     {
         var active = _active[slot];
         var lower = _lower[slot];
@@ -238,7 +239,7 @@ internal sealed class InjectionPolytope
                 gram[i] = new double[rows];
                 for (var j = 0; j <= i; j++)
                 {
-                    gram[i][j] = gram[j][i] = Dot(k[i], k[j]);
+                    gram[i][j] = gram[j][i] = WeightedDot(k[i], k[j], d);
                 }
             }
 
@@ -253,7 +254,7 @@ internal sealed class InjectionPolytope
             {
                 for (var b = 0; b < _buses; b++)
                 {
-                    candidate[b] -= rhs[i] * k[i][b];
+                    candidate[b] -= rhs[i] * k[i][b] * d[b];
                 }
             }
 
@@ -305,6 +306,17 @@ internal sealed class InjectionPolytope
 
         active.Clear();
         return false;
+    }
+
+    private static double WeightedDot(double[] a, double[] b, ReadOnlySpan<double> d)
+    {
+        var s = 0.0;
+        for (var i = 0; i < a.Length; i++)
+        {
+            s += a[i] * b[i] * d[i];
+        }
+
+        return s;
     }
 
     private static double Dot(double[] a, ReadOnlySpan<double> b)
