@@ -119,8 +119,6 @@ public sealed partial class InteriorPointQp
                     wr[j] = w[j] * rd[j];
                     dual = Math.Max(dual, Math.Abs(rd[j]));
                 }
-
-                Dbg($"  step {step} primal {primal} dual {dual} dtol {dualTolerance} free {state.Count(v => v == 0)} of {n} m {m}");
                 if (primal <= 0.1 * primalTolerance && dual <= 0.1 * dualTolerance)
                 {
                     converged = true;
@@ -191,13 +189,11 @@ public sealed partial class InteriorPointQp
 
             if (changed)
             {
-                Dbg($"changed attempt {attempt}");
                 continue;
             }
 
             if (!converged)
             {
-                Dbg($"not converged attempt {attempt}");
                 return null;
             }
 
@@ -207,7 +203,6 @@ public sealed partial class InteriorPointQp
             {
                 if (Math.Abs(_b[k] - residual[k]) > primalTolerance)
                 {
-                    Dbg($"primal {k} {_b[k] - residual[k]} tol {primalTolerance}");
                     return null;
                 }
             }
@@ -219,7 +214,6 @@ public sealed partial class InteriorPointQp
                 var reduced = Reduced(j, cBar, qBar, x, y);
                 if (state[j] == 0 && Math.Abs(reduced) > dualTolerance)
                 {
-                    Dbg($"dual {j} {reduced} tol {dualTolerance}");
                     return null;
                 }
 
@@ -236,14 +230,6 @@ public sealed partial class InteriorPointQp
         }
 
         return null;
-    }
-
-    private static void Dbg(string s)
-    {
-        if (Environment.GetEnvironmentVariable("LEM_AS_DEBUG") is not null)
-        {
-            Console.Error.WriteLine(s);
-        }
     }
 
     /// <summary>A free variable found beyond its bound: clamped when within the tolerance, otherwise fixed at the bound for the next attempt.</summary>
