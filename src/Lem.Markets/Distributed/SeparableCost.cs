@@ -322,7 +322,7 @@ internal sealed class SeparableCost : ILocalCost
 
         // A Newton step from the last root finds the new one when it lies on the same linear piece of G (the tail of
         // ADMM); otherwise the breakpoint search does (docs/mechanisms/admm.md#active-set-local-steps).
-        var root = net is null && _a[t] > 0 && double.IsFinite(_lastRoot[t]) && TryNewtonRoot(t, partners, targets, preferences, rho, pLow, pHigh, _lastRoot[t]) is { } newton
+        var root = net is null && double.IsFinite(_lastRoot[t]) && TryNewtonRoot(t, partners, targets, preferences, rho, pLow, pHigh, _lastRoot[t]) is { } newton
             ? newton
             : BalanceMultiplier(t, partners, targets, preferences, rho, pLow, pHigh, net);
         _lastRoot[t] = root;
@@ -451,9 +451,9 @@ internal sealed class SeparableCost : ILocalCost
     }
 
     /// <summary>
-    /// One Newton step on the balance G(μ) = S(μ) − R(μ) of an agent with a > 0 (R its unique response) from
-    /// <paramref name="start"/>: G is piecewise linear, so the step lands on the root when the root lies on the piece
-    /// of the start. Accepted only if G vanishes there to rounding; null otherwise.
+    /// One Newton step on the balance G(μ) = S(μ) − clamp(S(μ), response at μ) from <paramref name="start"/>: G is
+    /// piecewise linear, so the step lands on the root when the root lies on the piece of the start. Accepted only if G
+    /// vanishes there to rounding; null otherwise (a flat piece included).
     /// </summary>
     private double? TryNewtonRoot(int t, int partners, ReadOnlySpan<double> targets, ReadOnlySpan<double> preferences, double rho, double pLow, double pHigh, double start)
     {
@@ -473,7 +473,7 @@ internal sealed class SeparableCost : ILocalCost
         return Math.Abs(g1) <= 1e-13 * (1.0 + size) ? mu : null;
     }
 
-    /// <summary>G(μ) for a > 0 and no grid term, its slope on the piece that holds μ, and Σ|p_k| + |R| (its size).</summary>
+    /// <summary>G(μ) without a grid term, its slope on the piece that holds μ, and Σ|p_k| + |P| (its size).</summary>
     private (double G, double Slope, double Size) BalanceWithSlope(int t, int partners, ReadOnlySpan<double> targets, ReadOnlySpan<double> preferences, double rho, double pLow, double pHigh, double mu)
     {
         var n = _lo.Length;
@@ -493,8 +493,16 @@ internal sealed class SeparableCost : ILocalCost
             size += Math.Abs(p);
         }
 
-        // The response of Response(t, μ) for a > 0, with its slope 1/a on its linear pieces.
         var a = _a[t];
+        if (a == 0)
+        {
+            // A piecewise-constant response (an interval only at μ = a slope): G = S − clamp(S, low, high) falls with S.
+            var (low, high) = Response(t, mu);
+            var clamped = Math.Clamp(s, low, high);
+            return (s - clamped, s > low && s < high ? 0.0 : slope, size + Math.Abs(clamped));
+        }
+
+        // The response of Response(t, μ) for a > 0, with its slope 1/a on its linear pieces.
         var r = (mu - _below[t]) / a;
         var dr = 1.0 / a;
         if (r >= _kink[t])

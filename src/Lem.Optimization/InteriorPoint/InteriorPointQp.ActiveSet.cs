@@ -81,6 +81,7 @@ public sealed partial class InteriorPointQp
         var rp = new double[m];
         var rhs = new double[m];
         var scratch = new double[m];
+        var correction = new double[m];
         for (var k = 0; k < m; k++)
         {
             y[k] = start.RowDuals![k] * start.Scale;
@@ -133,7 +134,7 @@ public sealed partial class InteriorPointQp
                         rhs[k] += rp[k];
                     }
 
-                    SolveActive(w, rhs, dy, g, scratch);
+                    SolveRefined(_activeNormal!, w, rhs, MaxAbs(rhs), dy, g, scratch, correction);
                     for (var k = 0; k < m; k++)
                     {
                         y[k] += dy[k];
@@ -271,37 +272,15 @@ public sealed partial class InteriorPointQp
         _factoredQ = (double[])qBar.Clone();
     }
 
-    /// <summary>Solves A·W·Aᵀ·y = rhs with the active set's factor and up to two refinement steps.</summary>
-    private void SolveActive(double[] w, double[] rhs, double[] y, double[] columnScratch, double[] rowScratch)
+    private static double MaxAbs(double[] values)
     {
-        _activeNormal!.Solve(rhs, y);
-        var rhsNorm = 0.0;
-        foreach (var r in rhs)
+        var largest = 0.0;
+        foreach (var v in values)
         {
-            rhsNorm = Math.Max(rhsNorm, Math.Abs(r));
+            largest = Math.Max(largest, Math.Abs(v));
         }
 
-        for (var refine = 0; refine < 2; refine++)
-        {
-            NormalProduct(w, y, columnScratch, rowScratch);
-            var largest = 0.0;
-            for (var k = 0; k < _m; k++)
-            {
-                rowScratch[k] = rhs[k] - rowScratch[k];
-                largest = Math.Max(largest, Math.Abs(rowScratch[k]));
-            }
-
-            if (largest <= RefinementThreshold * (1.0 + rhsNorm))
-            {
-                return;
-            }
-
-            _activeNormal.Solve(rowScratch, rowScratch);
-            for (var k = 0; k < _m; k++)
-            {
-                y[k] += rowScratch[k];
-            }
-        }
+        return largest;
     }
 
     /// <summary>A solution on an active set, in the scaled space (multipliers divided by the objective's scale).</summary>

@@ -635,30 +635,7 @@ public sealed partial class InteriorPointQp
                 rhsNorm = Math.Max(rhsNorm, Math.Abs(rhs[k]));
             }
 
-            _normal!.Solve(rhs, dy);
-            for (var refine = 0; refine < 2; refine++)
-            {
-                // Refine only while the residual is above the threshold: most factorisations are accurate at once
-                // (docs/mechanisms/admm.md#acceleration).
-                NormalProduct(w, dy, dx, residual);
-                var largest = 0.0;
-                for (var k = 0; k < m; k++)
-                {
-                    residual[k] = rhs[k] - residual[k];
-                    largest = Math.Max(largest, Math.Abs(residual[k]));
-                }
-
-                if (largest <= RefinementThreshold * (1.0 + rhsNorm))
-                {
-                    break;
-                }
-
-                _normal.Solve(residual, correction);
-                for (var k = 0; k < m; k++)
-                {
-                    dy[k] += correction[k];
-                }
-            }
+            SolveRefined(_normal!, w, rhs, rhsNorm, dy, dx, residual, correction);
         }
 
         for (var j = 0; j < n; j++)
@@ -672,6 +649,37 @@ public sealed partial class InteriorPointQp
             dx[j] = w[j] * (h[j] + aty);
             dzl[j] = rl[j] - (sl[j] * dx[j]);
             dzu[j] = ru[j] + (su[j] * dx[j]);
+        }
+    }
+
+    /// <summary>
+    /// Solves A·W·Aᵀ·y = rhs with the factor <paramref name="normal"/> and up to two refinement steps against the
+    /// unregularised operator, refining only while the residual is above the threshold: most factorisations are
+    /// accurate at once (docs/mechanisms/admm.md#acceleration). Scratch: a column vector and two row vectors.
+    /// </summary>
+    private void SolveRefined(NormalEquations normal, double[] w, double[] rhs, double rhsNorm, double[] y, double[] columnScratch, double[] residual, double[] correction)
+    {
+        normal.Solve(rhs, y);
+        for (var refine = 0; refine < 2; refine++)
+        {
+            NormalProduct(w, y, columnScratch, residual);
+            var largest = 0.0;
+            for (var k = 0; k < _m; k++)
+            {
+                residual[k] = rhs[k] - residual[k];
+                largest = Math.Max(largest, Math.Abs(residual[k]));
+            }
+
+            if (largest <= RefinementThreshold * (1.0 + rhsNorm))
+            {
+                break;
+            }
+
+            normal.Solve(residual, correction);
+            for (var k = 0; k < _m; k++)
+            {
+                y[k] += correction[k];
+            }
         }
     }
 
