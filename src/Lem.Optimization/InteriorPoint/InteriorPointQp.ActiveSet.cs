@@ -21,6 +21,7 @@ public sealed partial class InteriorPointQp
     private NormalEquations? _activeNormal;
     private sbyte[]? _factoredState;
     private double[]? _factoredQ;
+    private double _factoredDelta;
 
     /// <summary>The active set of an interior point solution: a bounded variable is at a bound when its distance to it is below its multiplier (or tiny).</summary>
     private sbyte[] ActiveState(double[] x, double[] zl, double[] zu)
@@ -97,7 +98,7 @@ public sealed partial class InteriorPointQp
 
             if (m > 0)
             {
-                FactorActive(state, qBar, w);
+                FactorActive(state, qBar, delta, w);
             }
 
             // Newton steps on the proximal system (Q + δ)x − Aᵀy = −c + δx̂, A·x = b around the current x̂ = x, in
@@ -258,10 +259,10 @@ public sealed partial class InteriorPointQp
         return g;
     }
 
-    /// <summary>Factors A·W·Aᵀ for the active set unless the last factorisation was for the same set and weights.</summary>
-    private void FactorActive(sbyte[] state, double[] qBar, double[] w)
+    /// <summary>Factors A·W·Aᵀ for the active set unless the last factorisation was for the same set, weights and δ.</summary>
+    private void FactorActive(sbyte[] state, double[] qBar, double delta, double[] w)
     {
-        if (_activeNormal is not null && _factoredState.AsSpan().SequenceEqual(state) && _factoredQ.AsSpan().SequenceEqual(qBar))
+        if (_activeNormal is not null && delta == _factoredDelta && _factoredState.AsSpan().SequenceEqual(state) && _factoredQ.AsSpan().SequenceEqual(qBar))
         {
             return;
         }
@@ -270,6 +271,7 @@ public sealed partial class InteriorPointQp
         _activeNormal.Factor(w, 0.0);
         _factoredState = (sbyte[])state.Clone();
         _factoredQ = (double[])qBar.Clone();
+        _factoredDelta = delta;
     }
 
     private static double MaxAbs(double[] values)
