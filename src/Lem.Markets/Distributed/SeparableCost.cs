@@ -28,6 +28,7 @@ internal sealed class SeparableCost : ILocalCost
     private double[]? _tariffInjection;
     private double _preferenceCost;
     private double[] _points = [];
+    private double[] _lastRoot = [];
 
     public SeparableCost(double[] lo, double[] hi, double[] kink, double[] slopeBelow, double[] slopeAbove, double[] quadratic, double[] constant, double eurPerUnit)
     {
@@ -313,7 +314,18 @@ internal sealed class SeparableCost : ILocalCost
         var pLow = _lo[t] - supply >= 0 ? 0.0 : double.NegativeInfinity;
         var pHigh = _hi[t] - supply <= 0 ? 0.0 : double.PositiveInfinity;
 
-        var root = BalanceMultiplier(t, partners, targets, preferences, rho, pLow, pHigh, net);
+        if (_lastRoot.Length != n)
+        {
+            _lastRoot = new double[n];
+            Array.Fill(_lastRoot, double.NaN);
+        }
+
+        // A Newton step from the last root finds the new one when it lies on the same linear piece of G (the tail of
+        // ADMM); otherwise the breakpoint search does (docs/mechanisms/admm.md#active-set-local-steps).
+        var root = net is null && double.IsFinite(_lastRoot[t]) && TryNewtonRoot(t, partners, targets, preferences, rho, pLow, pHigh, _lastRoot[t]) is { } newton
+            ? newton
+            : BalanceMultiplier(t, partners, targets, preferences, rho, pLow, pHigh, net);
+        _lastRoot[t] = root;
         var total = 0.0;
         for (var k = 0; k < partners; k++)
         {
@@ -436,6 +448,78 @@ internal sealed class SeparableCost : ILocalCost
         }
 
         return Math.Clamp(left + (gLeft * (right - left) / (gLeft - gRight)), left, right);
+    }
+
+    /// <summary>
+    /// One Newton step on the balance G(μ) = S(μ) − clamp(S(μ), response at μ) from <paramref name="start"/>: G is
+    /// piecewise linear, so the step lands on the root when the root lies on the piece of the start. Accepted only if G
+    /// vanishes there to rounding; null otherwise (a flat piece included).
+    /// </summary>
+    private double? TryNewtonRoot(int t, int partners, ReadOnlySpan<double> targets, ReadOnlySpan<double> preferences, double rho, double pLow, double pHigh, double start)
+    {
+        var (g, slope, _) = BalanceWithSlope(t, partners, targets, preferences, rho, pLow, pHigh, start);
+        if (g == 0)
+        {
+            return start;
+        }
+
+        if (!(slope < 0))
+        {
+            return null;
+        }
+
+        var mu = start - (g / slope);
+        var (g1, _, size) = BalanceWithSlope(t, partners, targets, preferences, rho, pLow, pHigh, mu);
+        return Math.Abs(g1) <= 1e-13 * (1.0 + size) ? mu : null;
+    }
+
+    /// <summary>G(μ) without a grid term, its slope on the piece that holds μ, and Σ|p_k| + |P| (its size).</summary>
+    private (double G, double Slope, double Size) BalanceWithSlope(int t, int partners, ReadOnlySpan<double> targets, ReadOnlySpan<double> preferences, double rho, double pLow, double pHigh, double mu)
+    {
+        var n = _lo.Length;
+        double s = 0, slope = 0, size = 0;
+        for (var k = 0; k < partners; k++)
+        {
+            var z = targets[(k * n) + t] - (mu / rho);
+            var th = preferences[k] / rho;
+            var p = z > th ? z - th : z < -th ? z + th : 0.0;
+            if (p > pLow && p < pHigh && (z > th || z < -th))
+            {
+                slope -= 1.0 / rho;
+            }
+
+            p = Math.Clamp(p, pLow, pHigh);
+            s += p;
+            size += Math.Abs(p);
+        }
+
+        var a = _a[t];
+        if (a == 0)
+        {
+            // A piecewise-constant response (an interval only at μ = a slope): G = S − clamp(S, low, high) falls with S.
+            var (low, high) = Response(t, mu);
+            var clamped = Math.Clamp(s, low, high);
+            return (s - clamped, s > low && s < high ? 0.0 : slope, size + Math.Abs(clamped));
+        }
+
+        // The response of Response(t, μ) for a > 0, with its slope 1/a on its linear pieces.
+        var r = (mu - _below[t]) / a;
+        var dr = 1.0 / a;
+        if (r >= _kink[t])
+        {
+            r = (mu - _above[t]) / a;
+            if (!(r > _kink[t]))
+            {
+                (r, dr) = (_kink[t], 0.0);
+            }
+        }
+
+        if (r <= _lo[t] || r >= _hi[t])
+        {
+            (r, dr) = (Math.Clamp(r, _lo[t], _hi[t]), 0.0);
+        }
+
+        return (s - r, slope - dr, size + Math.Abs(r));
     }
 
     /// <summary>

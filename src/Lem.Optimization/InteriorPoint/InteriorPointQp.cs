@@ -16,7 +16,7 @@ namespace Lem.Optimization.InteriorPoint;
 /// horizon for storage chains. Free variables without a quadratic term are only weakly regularised, so LPs with many
 /// free variables are better left to HiGHS.
 /// </remarks>
-public sealed class InteriorPointQp
+public sealed partial class InteriorPointQp
 {
     private const int MaxIterations = 150;
     private const double PrimalRegularization = 1e-10;
@@ -255,8 +255,9 @@ public sealed class InteriorPointQp
             return Fail(SolveStatus.Infeasible, $"The model '{_name}' is infeasible: {_infeasible}.", 0, clock);
         }
 
-        var c = new double[_cols];
-        var q = new double[_cols];
+        // c̄, q̄: the objective in the scaled columns; c, q: the same divided by the objective's scale.
+        var cBar = new double[_cols];
+        var qBar = new double[_cols];
         var scale = 1.0;
         for (var col = 0; col < _cols; col++)
         {
@@ -268,36 +269,57 @@ public sealed class InteriorPointQp
                     throw new ArgumentException($"Model '{_name}': the quadratic weight of variable {j} is {quadraticDiagonal[j]}; a convex QP needs it non-negative.");
                 }
 
-                c[col] = linear[j] * _colScale[col];
-                q[col] = quadraticDiagonal[j] * _colScale[col] * _colScale[col];
-                scale = Math.Max(scale, Math.Max(Math.Abs(c[col]), q[col]));
+                cBar[col] = linear[j] * _colScale[col];
+                qBar[col] = quadraticDiagonal[j] * _colScale[col] * _colScale[col];
+                scale = Math.Max(scale, Math.Max(Math.Abs(cBar[col]), qBar[col]));
             }
         }
 
+        var c = new double[_cols];
+        var q = new double[_cols];
         for (var col = 0; col < _cols; col++)
         {
-            c[col] /= scale;
-            q[col] /= scale;
+            c[col] = cBar[col] / scale;
+            q[col] = qBar[col] / scale;
         }
 
         var warm = start is { HasPoint: true } && start.X!.Length == _cols && start.RowDuals!.Length == _m ? start : null;
-        var (status, iterations, x, y, zl, zu) = Iterate(c, q, tolerance, warm, scale);
-        if (warm is not null && status != SolveStatus.Optimal)
+        SolveStatus status;
+        int iterations;
+        double[] x, y, zl, zu;
+        var active = warm is { UseActiveSet: true, State: not null } ? TryActiveSet(cBar, qBar, c, scale, tolerance, warm) : null;
+        if (warm is { UseActiveSet: true, State: not null } && active is null)
         {
-            (status, iterations, x, y, zl, zu) = Iterate(c, q, tolerance, null, scale);
-            warm = null;
+            warm.ActiveSetMisses++;
         }
 
-        if (start is not null && status == SolveStatus.Optimal)
+        if (active is not null)
         {
-            start.Keep(x, zl, zu, y, scale);
-            if (warm is null)
+            // The held active set still holds: one KKT solve instead of the Newton steps (docs/mechanisms/admm.md#active-set-local-steps).
+            (status, iterations, x, y, zl, zu) = (SolveStatus.Optimal, 0, active.X, active.Y, active.Zl, active.Zu);
+            start!.Keep(x, zl, zu, y, scale, active.State);
+            start.ActiveSetSolves++;
+        }
+        else
+        {
+            (status, iterations, x, y, zl, zu) = Iterate(c, q, tolerance, warm, scale);
+            if (warm is not null && status != SolveStatus.Optimal)
             {
-                start.ColdSolves++;
+                (status, iterations, x, y, zl, zu) = Iterate(c, q, tolerance, null, scale);
+                warm = null;
             }
-            else
+
+            if (start is not null && status == SolveStatus.Optimal)
             {
-                start.WarmSolves++;
+                start.Keep(x, zl, zu, y, scale, ActiveState(x, zl, zu));
+                if (warm is null)
+                {
+                    start.ColdSolves++;
+                }
+                else
+                {
+                    start.WarmSolves++;
+                }
             }
         }
 
@@ -613,30 +635,7 @@ public sealed class InteriorPointQp
                 rhsNorm = Math.Max(rhsNorm, Math.Abs(rhs[k]));
             }
 
-            _normal!.Solve(rhs, dy);
-            for (var refine = 0; refine < 2; refine++)
-            {
-                // Refine only while the residual is above the threshold: most factorisations are accurate at once
-                // (docs/mechanisms/admm.md#acceleration).
-                NormalProduct(w, dy, dx, residual);
-                var largest = 0.0;
-                for (var k = 0; k < m; k++)
-                {
-                    residual[k] = rhs[k] - residual[k];
-                    largest = Math.Max(largest, Math.Abs(residual[k]));
-                }
-
-                if (largest <= RefinementThreshold * (1.0 + rhsNorm))
-                {
-                    break;
-                }
-
-                _normal.Solve(residual, correction);
-                for (var k = 0; k < m; k++)
-                {
-                    dy[k] += correction[k];
-                }
-            }
+            SolveRefined(_normal!, w, rhs, rhsNorm, dy, dx, residual, correction);
         }
 
         for (var j = 0; j < n; j++)
@@ -650,6 +649,37 @@ public sealed class InteriorPointQp
             dx[j] = w[j] * (h[j] + aty);
             dzl[j] = rl[j] - (sl[j] * dx[j]);
             dzu[j] = ru[j] + (su[j] * dx[j]);
+        }
+    }
+
+    /// <summary>
+    /// Solves A·W·Aᵀ·y = rhs with the factor <paramref name="normal"/> and up to two refinement steps against the
+    /// unregularised operator, refining only while the residual is above the threshold: most factorisations are
+    /// accurate at once (docs/mechanisms/admm.md#acceleration). Scratch: a column vector and two row vectors.
+    /// </summary>
+    private void SolveRefined(NormalEquations normal, double[] w, double[] rhs, double rhsNorm, double[] y, double[] columnScratch, double[] residual, double[] correction)
+    {
+        normal.Solve(rhs, y);
+        for (var refine = 0; refine < 2; refine++)
+        {
+            NormalProduct(w, y, columnScratch, residual);
+            var largest = 0.0;
+            for (var k = 0; k < _m; k++)
+            {
+                residual[k] = rhs[k] - residual[k];
+                largest = Math.Max(largest, Math.Abs(residual[k]));
+            }
+
+            if (largest <= RefinementThreshold * (1.0 + rhsNorm))
+            {
+                break;
+            }
+
+            normal.Solve(residual, correction);
+            for (var k = 0; k < _m; k++)
+            {
+                y[k] += correction[k];
+            }
         }
     }
 

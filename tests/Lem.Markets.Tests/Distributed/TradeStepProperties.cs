@@ -34,9 +34,7 @@ public class TradeStepProperties
     public void The_closed_form_trade_step_is_the_QP_optimum((double A, double B, double Lo, double Hi, double Rho, (double Lambda, double C)[] Partners) step)
     {
         var (a, b, lo, hi, rho, partners) = step;
-        var ids = partners.Select((_, k) => $"m{k}").ToArray();
-        var preferences = ids.Select((id, k) => (id, partners[k].C)).Where(x => x.C > 0).ToDictionary(x => x.id, x => x.C);
-        var agent = LocalAgent.Quadratic("n", a, b, lo, hi, preferences);
+        var (agent, ids) = Agent(step);
         var answer = (P2pProposal)agent.Respond(new P2pSignal(1, rho, ids, new double[partners.Length], [.. partners.Select(p => p.Lambda)]));
 
         var expected = Reference(a, b, lo, hi, rho, partners);
@@ -44,6 +42,35 @@ public class TradeStepProperties
         {
             Assert.True(Math.Abs(expected[k] - answer.Trades[k]) <= 1e-4 * (1 + Math.Abs(expected[k])), $"trade {k}: {answer.Trades[k]} vs the QP's {expected[k]}");
         }
+    }
+
+    /// <summary>
+    /// A second step whose pair prices moved a little (the tail of ADMM) starts its root search from the last root
+    /// (docs/mechanisms/admm.md#active-set-local-steps); with the partners mirroring the first trades, the second step's
+    /// targets are p¹_k + λ²_k/ρ, i.e. the QP with prices ρ·p¹_k + λ²_k.
+    /// </summary>
+    [Property(MaxTest = 200, Arbitrary = [typeof(TradeStepProperties)])]
+    public void A_second_nearby_step_is_the_QP_optimum((double A, double B, double Lo, double Hi, double Rho, (double Lambda, double C)[] Partners) step)
+    {
+        var (a, b, lo, hi, rho, partners) = step;
+        var (agent, ids) = Agent(step);
+        var first = (P2pProposal)agent.Respond(new P2pSignal(1, rho, ids, new double[partners.Length], [.. partners.Select(p => p.Lambda)]));
+        var moved = partners.Select((p, k) => p.Lambda + (k % 3 == 0 ? 0.0 : 0.05 * (k - 1.5))).ToArray();
+        var second = (P2pProposal)agent.Respond(new P2pSignal(2, rho, ids, [.. first.Trades.Select(p => -p)], moved));
+
+        var expected = Reference(a, b, lo, hi, rho, [.. partners.Select((p, k) => ((rho * first.Trades[k]) + moved[k], p.C))]);
+        for (var k = 0; k < partners.Length; k++)
+        {
+            Assert.True(Math.Abs(expected[k] - second.Trades[k]) <= 1e-4 * (1 + Math.Abs(expected[k])), $"trade {k}: {second.Trades[k]} vs the QP's {expected[k]}");
+        }
+    }
+
+    /// <summary>The step's agent and its partners' ids m0, m1, ….</summary>
+    private static (LocalAgent Agent, string[] Ids) Agent((double A, double B, double Lo, double Hi, double Rho, (double Lambda, double C)[] Partners) step)
+    {
+        var ids = step.Partners.Select((_, k) => $"m{k}").ToArray();
+        var preferences = ids.Select((id, k) => (id, step.Partners[k].C)).Where(x => x.C > 0).ToDictionary(x => x.id, x => x.C);
+        return (LocalAgent.Quadratic("n", step.A, step.B, step.Lo, step.Hi, preferences), ids);
     }
 
     private static double[] Reference(double a, double b, double lo, double hi, double rho, (double Lambda, double C)[] partners)
