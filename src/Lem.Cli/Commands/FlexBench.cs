@@ -14,7 +14,7 @@ namespace Lem.Cli.Commands;
 /// </summary>
 /// <remarks>
 /// The case: 100 feeders of 10 buses; slot t takes step t of the benchmark's load profiles. Fifteen feeders carry an
-/// evening peak (loads × 3.4, plus up to × 1.4 around 19:00), which overloads their head cables; fifteen others carry PV
+/// evening peak (loads × 3.4, plus up to × 1.0 around 19:00), which overloads their head cables; fifteen others carry PV
 /// on their outer five buses (up to 3.4 MW each around noon), which lifts their voltages above 1.1 p.u.; the rest keep the profile's loads.
 /// One congestion point per feeder. Offers: half spread evenly over all feeders, half over the thirty stressed ones
 /// (mostly up on the evening feeders, mostly down on the PV feeders), 100–600 kW at 30–300 EUR/MWh, 10 % reactive only,
@@ -71,7 +71,7 @@ internal static class FlexBench
             {
                 var hour = (t + 0.5) * hoursPerSlot;
                 var step = t % profile.StepCount;
-                var factor = evening.Contains(feeder) ? 3.4 + (1.4 * Math.Exp(-Math.Pow((hour - 19) / 1.5, 2))) : 1.0;
+                var factor = evening.Contains(feeder) ? 3.4 + (1.0 * Math.Exp(-Math.Pow((hour - 19) / 1.5, 2))) : 1.0;
                 var solarMw = pv.Contains(feeder) && load % BusesPerFeeder >= BusesPerFeeder / 2 && hour is > 6 and < 18 ? 3.4 * Math.Sin(Math.PI * (hour - 6) / 12) : 0;
                 p[t] = Math.Round(((solarMw - (factor * profile.PMwAt(step)[load])) * 1000), 3);
                 q[t] = Math.Round(-factor * profile.QMvarAt(step)[load] * 1000, 3);
