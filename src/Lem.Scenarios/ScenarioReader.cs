@@ -1,9 +1,5 @@
-using System.Text.Json;
 using Lem.Domain.Markets;
-using Lem.Domain.Participants;
-using Lem.Domain.Time;
 using Lem.Grid.Indexing;
-using Lem.Grid.Network;
 using Lem.Grid.Topology;
 using Lem.Pipeline;
 using Lem.Scenarios.Reading;

@@ -1,5 +1,4 @@
 using Lem.Domain.Orders;
-using Lem.Domain.Participants;
 using Lem.Domain.Series;
 using Lem.Markets.Assets;
 using Lem.Pipeline;

@@ -1,8 +1,6 @@
 using System.Diagnostics;
 using Lem.Domain.Participants;
 using Lem.Markets.Assets;
-using Lem.Pipeline;
-using Lem.Scenarios;
 using Lem.Scenarios.Examples;
 using Lem.Settlement.Allocation;
 

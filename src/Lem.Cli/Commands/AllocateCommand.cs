@@ -1,10 +1,6 @@
 using System.Diagnostics;
 using Lem.Cli.Progress;
-using Lem.Domain.Validation;
-using Lem.Grid.Formulations;
 using Lem.Markets.Pool;
-using Lem.Pipeline;
-using Lem.Scenarios;
 using Lem.Settlement.Allocation;
 
 namespace Lem.Cli.Commands;

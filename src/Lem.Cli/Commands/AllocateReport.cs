@@ -1,5 +1,3 @@
-using Lem.Pipeline;
-using Lem.Scenarios;
 using Lem.Settlement.Allocation;
 
 namespace Lem.Cli.Commands;

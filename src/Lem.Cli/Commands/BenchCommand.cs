@@ -1,18 +1,8 @@
-using System.CommandLine;
 using System.Diagnostics;
-using System.Globalization;
-using Lem.Cli.Output;
-using Lem.Cli.Output.Records;
 using Lem.Domain.Sampling;
-using Lem.Grid.Import;
-using Lem.Grid.Indexing;
-using Lem.Grid.Formulations;
-using Lem.Grid.PowerFlow;
 using Lem.Markets.OrderBook;
 using Lem.Markets.Pool;
-using Lem.Pipeline;
 using Lem.Scenarios.Examples;
-using Spectre.Console;
 
 namespace Lem.Cli.Commands;
 

@@ -1,6 +1,3 @@
-using Lem.Domain.Validation;
-using Lem.Grid.Import;
-using Lem.Grid.Network;
 using Lem.Grid.Topology;
 
 namespace Lem.Cli.Commands;

@@ -1,9 +1,3 @@
-using System.Globalization;
-using Lem.Grid.Import;
-using Lem.Grid.Network;
-using Lem.Grid.PowerFlow;
-using Lem.Markets.Flexibility.Clearing;
-using Lem.Markets.Flexibility.Domain;
 using Lem.Markets.Flexibility.Products;
 
 namespace Lem.Cli.Commands;

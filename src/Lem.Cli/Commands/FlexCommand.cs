@@ -1,16 +1,5 @@
-using System.CommandLine;
-using System.Globalization;
-using System.Text;
-using Lem.Cli.Output;
-using Lem.Cli.Output.Records;
-using Lem.Domain.Validation;
-using Lem.Markets.Clearing;
-using Lem.Markets.Flexibility.Clearing;
 using Lem.Markets.Flexibility.Continuous;
-using Lem.Markets.Flexibility.Domain;
 using Lem.Markets.Flexibility.Pricing;
-using Lem.Scenarios;
-using Spectre.Console;
 
 namespace Lem.Cli.Commands;
 
@@ -23,8 +12,6 @@ namespace Lem.Cli.Commands;
 /// </summary>
 public static class FlexCommand
 {
-    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
-
     /// <summary>Creates the command.</summary>
     public static Command Create(CliContext context)
     {

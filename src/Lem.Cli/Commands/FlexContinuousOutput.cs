@@ -1,8 +1,4 @@
-using System.Globalization;
-using Lem.Cli.Output.Records;
 using Lem.Markets.Flexibility.Continuous;
-using Lem.Markets.Flexibility.Domain;
-using Spectre.Console;
 
 namespace Lem.Cli.Commands;
 
@@ -12,8 +8,6 @@ namespace Lem.Cli.Commands;
 /// </summary>
 internal static class FlexContinuousOutput
 {
-    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
-
     /// <summary>The JSON of a run: orders from the matches that ordered a volume; per bus and slot the highest price ordered there.</summary>
     public static FlexJson ToJson(FlexMarket market, ContinuousFlexResult r)
     {

@@ -1,9 +1,4 @@
-using System.Text;
-using Lem.Cli.Output;
-using Lem.Domain.Validation;
 using Lem.Markets.Flexibility.Pricing;
-using Lem.Pipeline;
-using Lem.Scenarios;
 
 namespace Lem.Cli.Commands;
 

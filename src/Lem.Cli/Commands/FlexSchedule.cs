@@ -1,9 +1,3 @@
-using Lem.Domain.Validation;
-using Lem.Markets.Clearing;
-using Lem.Markets.Flexibility.Domain;
-using Lem.Pipeline;
-using Lem.Scenarios;
-
 namespace Lem.Cli.Commands;
 
 /// <summary>

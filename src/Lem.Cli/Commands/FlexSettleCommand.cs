@@ -1,17 +1,7 @@
-using System.CommandLine;
-using System.Globalization;
-using System.Text;
-using Lem.Cli.Output;
-using Lem.Cli.Output.Records;
-using Lem.Domain.Validation;
-using Lem.Markets.Flexibility.Clearing;
-using Lem.Markets.Flexibility.Domain;
 using Lem.Markets.Flexibility.Pricing;
 using Lem.Markets.Flexibility.Settlement;
-using Lem.Scenarios;
 using Lem.Scenarios.Reading;
 using Lem.Settlement.Invoices;
-using Spectre.Console;
 
 namespace Lem.Cli.Commands;
 
@@ -23,8 +13,6 @@ namespace Lem.Cli.Commands;
 /// </summary>
 public static class FlexSettleCommand
 {
-    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
-
     /// <summary>Creates the <c>settle</c> subcommand of <c>lem flex</c>.</summary>
     public static Command Create(CliContext context)
     {

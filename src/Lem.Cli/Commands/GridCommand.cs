@@ -1,5 +1,3 @@
-using Lem.Grid.Import;
-using Lem.Grid.Indexing;
 using Lem.Grid;
 using Lem.Grid.Topology;
 

@@ -1,6 +1,4 @@
 using Lem.Domain.Participants;
-using Lem.Pipeline;
-using Lem.Scenarios;
 
 namespace Lem.Cli.Commands;
 

@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Text.Json;
 using Lem.Ledger;
 using Lem.Server.Store;
 using Microsoft.Data.Sqlite;

@@ -1,9 +1,5 @@
-using Lem.Domain.Validation;
 using Lem.Grid.Distance;
-using Lem.Markets.Clearing;
 using Lem.Markets.Distributed;
-using Lem.Pipeline;
-using Lem.Scenarios;
 
 namespace Lem.Cli.Commands;
 

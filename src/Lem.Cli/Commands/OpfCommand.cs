@@ -1,5 +1,3 @@
-using Lem.Grid.Formulations;
-using Lem.Grid.Indexing;
 using Lem.Grid.Opf;
 using Lem.Optimization;
 

@@ -1,6 +1,4 @@
 using Lem.Cli.Progress;
-using Lem.Grid.Indexing;
-using Lem.Grid.PowerFlow;
 
 namespace Lem.Cli.Commands;
 

@@ -1,9 +1,5 @@
 using Lem.Cli.Progress;
-using Lem.Grid.Formulations;
 using Lem.Markets;
-using Lem.Markets.Clearing;
-using Lem.Pipeline;
-using Lem.Scenarios;
 using Lem.Scenarios.Reading;
 using Lem.Settlement.Billing;
 using Lem.Settlement.Invoices;

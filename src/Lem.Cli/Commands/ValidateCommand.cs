@@ -1,6 +1,3 @@
-using Lem.Pipeline;
-using Lem.Scenarios;
-
 namespace Lem.Cli.Commands;
 
 /// <summary><c>lem validate &lt;scenario&gt;</c>: checks a scenario and lists every problem; exit 0 when valid.</summary>

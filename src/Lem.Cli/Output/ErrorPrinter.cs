@@ -1,5 +1,3 @@
-using Lem.Domain.Validation;
-
 namespace Lem.Cli.Output;
 
 /// <summary>Prints validation problems as a readable list (text) or in the <c>{"valid","errors"}</c> JSON shape.</summary>

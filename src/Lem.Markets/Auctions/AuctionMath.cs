@@ -1,5 +1,3 @@
-using Lem.Domain.Orders;
-
 namespace Lem.Markets.Auctions;
 
 /// <summary>The steps, efficient allocation, rounding, pairing and totals shared by the call-auction mechanisms.</summary>

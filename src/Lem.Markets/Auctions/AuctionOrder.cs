@@ -1,5 +1,3 @@
-using Lem.Domain.Orders;
-
 namespace Lem.Markets.Auctions;
 
 /// <summary>

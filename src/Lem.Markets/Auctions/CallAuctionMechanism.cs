@@ -1,6 +1,3 @@
-using Lem.Domain.Orders;
-using Lem.Markets.Clearing;
-
 namespace Lem.Markets.Auctions;
 
 /// <summary>

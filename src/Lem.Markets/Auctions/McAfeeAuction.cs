@@ -1,4 +1,3 @@
-using Lem.Domain.Orders;
 using static Lem.Markets.Auctions.AuctionMath;
 
 namespace Lem.Markets.Auctions;

@@ -1,7 +1,3 @@
-using Lem.Domain.Markets;
-using Lem.Domain.Participants;
-using Lem.Grid.Network;
-
 namespace Lem.Markets.Clearing;
 
 /// <summary>

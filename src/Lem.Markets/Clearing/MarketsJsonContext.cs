@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using Lem.Markets.Distributed;
 using Lem.Markets.PeerToPeer;
 
 namespace Lem.Markets.Clearing;

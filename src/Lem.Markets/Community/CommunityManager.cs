@@ -1,4 +1,3 @@
-using Lem.Markets.Distributed;
 using Lem.Markets.Exchange;
 
 namespace Lem.Markets.Community;

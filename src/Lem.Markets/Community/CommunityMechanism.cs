@@ -1,15 +1,7 @@
-using System.Diagnostics;
-using Lem.Domain.Markets;
-using Lem.Markets.Distributed;
-using Lem.Markets.Distributed.Grid;
-
 namespace Lem.Markets.Community;
 
 /// <summary>A community manager clears the members against the outside market by ADMM (docs/mechanisms/admm.md).</summary>
-public sealed class CommunityMechanism() : AdmmMechanism(
-    "community",
-    "A community manager clears the members against the outside market by ADMM",
-    DistributedMechanism.Community)
+public sealed class CommunityMechanism() : AdmmMechanism("community", "A community manager clears the members against the outside market by ADMM", DistributedMechanism.Community)
 {
     /// <inheritdoc />
     protected override DistributedResult Solve(List<IAgent> agents, OutsideMarket market, Horizon horizon, DistributedOptions options, Stopwatch clock)

@@ -1,5 +1,3 @@
-using Lem.Markets.Distributed;
-
 namespace Lem.Markets.Community;
 
 /// <summary>A member's answer to the community manager: its proposed internal net sale q per slot (injection positive).</summary>

@@ -1,5 +1,3 @@
-using Lem.Markets.Distributed;
-
 namespace Lem.Markets.Community;
 
 /// <summary>The outcome of the community market: the members' positions are the <see cref="AdmmResult.Injections"/>.</summary>

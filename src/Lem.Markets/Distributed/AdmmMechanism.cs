@@ -1,9 +1,3 @@
-using System.Diagnostics;
-using Lem.Domain.Markets;
-using Lem.Domain.Participants;
-using Lem.Markets.Assets;
-using Lem.Markets.Clearing;
-using Lem.Markets.Distributed.Grid;
 using Lem.Markets.Pool;
 using Lem.Markets.Preferences;
 

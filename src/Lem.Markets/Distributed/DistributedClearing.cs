@@ -1,5 +1,3 @@
-using Lem.Markets.Clearing;
-
 namespace Lem.Markets.Distributed;
 
 /// <summary>Runs a distributed mechanism, found in <see cref="ClearingMechanisms"/>, on a market input.</summary>

@@ -1,5 +1,3 @@
-using Lem.Markets.Distributed.Grid;
-
 namespace Lem.Markets.Distributed;
 
 /// <summary>

@@ -1,7 +1,4 @@
-using Lem.Domain.Markets;
-using Lem.Domain.Participants;
 using Lem.Markets.Community;
-using Lem.Markets.Distributed.Grid;
 using Lem.Markets.Exchange;
 using Lem.Markets.PeerToPeer;
 using Lem.Markets.Tariffs;

@@ -1,6 +1,4 @@
-using Lem.Domain.Participants;
 using Lem.Grid.Distance;
-using Lem.Markets.Clearing;
 
 namespace Lem.Markets.Distributed;
 

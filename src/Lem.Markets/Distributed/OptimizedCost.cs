@@ -1,6 +1,3 @@
-using Lem.Domain.Participants;
-using Lem.Markets.Assets;
-using Lem.Markets.Distributed.Grid;
 using Lem.Markets.Tariffs;
 using Lem.Optimization.InteriorPoint;
 

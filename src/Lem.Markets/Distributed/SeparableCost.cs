@@ -1,7 +1,3 @@
-using Lem.Domain.Markets;
-using Lem.Domain.Participants;
-using Lem.Markets.Assets;
-using Lem.Markets.Distributed.Grid;
 using Lem.Markets.Tariffs;
 
 namespace Lem.Markets.Distributed;

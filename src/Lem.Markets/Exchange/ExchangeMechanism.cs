@@ -1,15 +1,7 @@
-using System.Diagnostics;
-using Lem.Domain.Markets;
-using Lem.Markets.Distributed;
-using Lem.Markets.Distributed.Grid;
-
 namespace Lem.Markets.Exchange;
 
 /// <summary>A supervisor clears a pooled exchange by exchange ADMM (docs/mechanisms/admm.md).</summary>
-public sealed class ExchangeMechanism() : AdmmMechanism(
-    "exchange",
-    "A supervisor clears a pooled exchange by exchange ADMM",
-    DistributedMechanism.Exchange)
+public sealed class ExchangeMechanism() : AdmmMechanism("exchange", "A supervisor clears a pooled exchange by exchange ADMM", DistributedMechanism.Exchange)
 {
     /// <inheritdoc />
     protected override DistributedResult Solve(List<IAgent> agents, OutsideMarket market, Horizon horizon, DistributedOptions options, Stopwatch clock)

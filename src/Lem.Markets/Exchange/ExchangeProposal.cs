@@ -1,5 +1,3 @@
-using Lem.Markets.Distributed;
-
 namespace Lem.Markets.Exchange;
 
 /// <summary>An agent's answer in exchange ADMM: its proposed net injection per slot (injection positive).</summary>

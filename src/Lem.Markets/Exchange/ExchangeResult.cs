@@ -1,5 +1,3 @@
-using Lem.Markets.Distributed;
-
 namespace Lem.Markets.Exchange;
 
 /// <summary>The outcome of exchange ADMM with a supervisor.</summary>

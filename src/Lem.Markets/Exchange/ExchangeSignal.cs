@@ -1,5 +1,3 @@
-using Lem.Markets.Distributed;
-
 namespace Lem.Markets.Exchange;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using Lem.Markets.Distributed;
-
 namespace Lem.Markets.Exchange;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Lem.Markets.Distributed;
-
 namespace Lem.Markets.Exchange;
 
 /// <summary>The last iterate of <see cref="SharingCore"/>: positions per agent (the coordinator's own last), prices per slot, total cost if asked.</summary>

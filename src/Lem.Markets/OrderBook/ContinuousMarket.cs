@@ -1,5 +1,3 @@
-using NodaTime;
-
 namespace Lem.Markets.OrderBook;
 
 /// <summary>

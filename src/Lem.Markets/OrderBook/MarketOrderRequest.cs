@@ -1,6 +1,3 @@
-using Lem.Domain.Orders;
-using NodaTime;
-
 namespace Lem.Markets.OrderBook;
 
 /// <summary>

@@ -1,7 +1,5 @@
-using Lem.Domain.Orders;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using NodaTime;
 
 namespace Lem.Markets.OrderBook;
 

@@ -1,4 +1,3 @@
-using Lem.Domain.Orders;
 using Lem.Domain.Validation;
 
 namespace Lem.Markets.OrderBook;

@@ -1,5 +1,3 @@
-using NodaTime;
-
 namespace Lem.Markets.OrderBook;
 
 /// <summary>A delivery product traded continuously in its own book: id, delivery period, gate closure, tick and lot sizes, price band.</summary>

@@ -1,6 +1,3 @@
-using Lem.Domain.Orders;
-using NodaTime;
-
 namespace Lem.Markets.OrderBook;
 
 /// <summary>A new order for the hot-path API of <see cref="OrderBook"/>, in integer ticks and lots.</summary>

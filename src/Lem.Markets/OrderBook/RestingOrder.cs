@@ -1,6 +1,3 @@
-using Lem.Domain.Orders;
-using NodaTime;
-
 namespace Lem.Markets.OrderBook;
 
 /// <summary>A resting order as seen in a <see cref="OrderBookSnapshot"/>, in ticks and lots.</summary>

@@ -1,7 +1,4 @@
-using System.Diagnostics;
 using System.Runtime.CompilerServices;
-using Lem.Domain.Orders;
-using NodaTime;
 
 namespace Lem.Markets.OrderBook;
 

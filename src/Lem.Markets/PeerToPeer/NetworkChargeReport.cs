@@ -1,7 +1,5 @@
-using System.Globalization;
 using System.Text;
 using Lem.Grid.Distance;
-using Lem.Markets.Distributed;
 
 namespace Lem.Markets.PeerToPeer;
 

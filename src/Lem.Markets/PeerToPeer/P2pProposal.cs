@@ -1,5 +1,3 @@
-using Lem.Markets.Distributed;
-
 namespace Lem.Markets.PeerToPeer;
 
 /// <summary>Agent n's trade proposals p_nm per partner and slot (partner-major, in the order of the signal's partners; positive: n sells).</summary>

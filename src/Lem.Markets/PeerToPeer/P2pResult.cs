@@ -1,5 +1,3 @@
-using Lem.Markets.Distributed;
-
 namespace Lem.Markets.PeerToPeer;
 
 /// <summary>The outcome of the P2P market: each agent's <see cref="AdmmResult.Injections"/> are Σ_m p̂_nm of its reconciled trades.</summary>

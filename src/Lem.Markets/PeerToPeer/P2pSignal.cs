@@ -1,6 +1,3 @@
-using Lem.Markets.Distributed;
-using Lem.Markets.Distributed.Grid;
-
 namespace Lem.Markets.PeerToPeer;
 
 /// <summary>

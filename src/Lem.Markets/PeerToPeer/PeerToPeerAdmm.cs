@@ -1,7 +1,3 @@
-using System.Diagnostics;
-using Lem.Markets.Distributed;
-using Lem.Markets.Distributed.Grid;
-
 namespace Lem.Markets.PeerToPeer;
 
 /// <summary>

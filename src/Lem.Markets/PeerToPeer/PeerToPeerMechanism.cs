@@ -1,9 +1,3 @@
-using System.Diagnostics;
-using Lem.Domain.Markets;
-using Lem.Markets.Distributed;
-using Lem.Markets.Distributed.Grid;
-using Lem.Markets.Clearing;
-
 namespace Lem.Markets.PeerToPeer;
 
 /// <summary>Peers trade bilaterally by consensus ADMM with product differentiation (docs/mechanisms/admm.md).</summary>

@@ -1,8 +1,5 @@
-using Lem.Markets.Clearing;
 using System.Numerics;
 using Lem.Domain.Progress;
-using Lem.Grid.Indexing;
-using Lem.Grid.Network;
 using Lem.Grid.PowerFlow;
 
 namespace Lem.Markets.Pool;

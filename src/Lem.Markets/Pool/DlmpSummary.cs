@@ -1,5 +1,3 @@
-using Lem.Grid.Formulations;
-
 namespace Lem.Markets.Pool;
 
 /// <summary>

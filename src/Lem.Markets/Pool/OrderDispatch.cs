@@ -1,5 +1,3 @@
-using Lem.Domain.Orders;
-
 namespace Lem.Markets.Pool;
 
 /// <summary>How much of each step of an order was accepted.</summary>

@@ -1,5 +1,3 @@
-using Lem.Domain.Orders;
-
 namespace Lem.Markets.Pool;
 
 /// <summary>An explicit order: one variable per step in [0, quantity] (as power, MW); an offer costs, a bid brings utility.</summary>

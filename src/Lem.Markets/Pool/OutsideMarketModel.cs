@@ -1,5 +1,3 @@
-using Lem.Domain.Markets;
-
 namespace Lem.Markets.Pool;
 
 /// <summary>

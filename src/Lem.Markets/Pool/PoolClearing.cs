@@ -1,10 +1,4 @@
-using Lem.Domain.Participants;
 using Lem.Domain.Progress;
-using Lem.Grid.Formulations;
-using Lem.Grid.Indexing;
-using Lem.Grid.Network;
-using Lem.Markets.Assets;
-using Lem.Markets.Clearing;
 
 namespace Lem.Markets.Pool;
 

@@ -1,7 +1,3 @@
-using Lem.Domain.Orders;
-using Lem.Markets.Assets;
-using Lem.Markets.Clearing;
-
 namespace Lem.Markets.Pool;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using Lem.Grid.Formulations;
-using Lem.Grid.Indexing;
-using Lem.Markets.Clearing;
-
 namespace Lem.Markets.Pool;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Lem.Grid.Formulations;
-using Lem.Markets.Assets;
 using Lem.Markets.Tariffs;
 
 namespace Lem.Markets.Pool;

@@ -1,5 +1,3 @@
-using Lem.Markets.Clearing;
-
 namespace Lem.Markets.Pool;
 
 /// <summary>Settings of <see cref="PoolClearing.Clear"/>.</summary>

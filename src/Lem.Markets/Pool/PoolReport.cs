@@ -1,8 +1,6 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Lem.Markets.Assets;
-using Lem.Markets.Clearing;
 
 namespace Lem.Markets.Pool;
 

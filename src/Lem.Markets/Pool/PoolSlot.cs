@@ -1,5 +1,3 @@
-using Lem.Grid.Formulations;
-
 namespace Lem.Markets.Pool;
 
 /// <summary>The outcome of a pool clearing in one slot: prices per bus, exchange with the outside market, welfare and grid state.</summary>

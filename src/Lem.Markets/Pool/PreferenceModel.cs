@@ -1,7 +1,3 @@
-using Lem.Domain.Participants;
-using Lem.Domain.Orders;
-using Lem.Markets.Assets;
-using Lem.Markets.Clearing;
 using Lem.Markets.Preferences;
 
 namespace Lem.Markets.Pool;

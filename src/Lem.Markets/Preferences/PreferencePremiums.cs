@@ -1,8 +1,5 @@
-using Lem.Domain.Participants;
 using Lem.Grid.Distance;
 using Lem.Grid.Topology;
-using Lem.Markets.Assets;
-using Lem.Markets.Clearing;
 
 namespace Lem.Markets.Preferences;
 

@@ -1,12 +1,9 @@
 using Lem.Domain.Assets;
 using Lem.Markets.Assets;
 using Lem.Domain.Markets;
-using Lem.Domain.Participants;
 using Lem.Domain.Sampling;
 using Lem.Domain.Series;
-using Lem.Domain.Time;
 using Lem.Domain.Units;
-using Lem.Grid.Network;
 using Lem.Pipeline;
 using NodaTime;
 

@@ -1,5 +1,4 @@
 using Lem.Domain.Sampling;
-using Lem.Domain.Time;
 using NodaTime;
 
 namespace Lem.Scenarios.Examples;

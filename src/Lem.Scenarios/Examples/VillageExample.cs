@@ -1,9 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
-using System.Text.Json;
 using Lem.Domain.Sampling;
-using Lem.Domain.Time;
 using Lem.Grid.Import;
 using NodaTime;
 

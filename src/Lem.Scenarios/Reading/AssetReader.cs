@@ -1,5 +1,4 @@
 using Lem.Domain.Assets;
-using Lem.Domain.Ids;
 using Lem.Markets.Assets;
 
 namespace Lem.Scenarios.Reading;

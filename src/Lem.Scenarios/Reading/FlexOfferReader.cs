@@ -1,4 +1,3 @@
-using Lem.Domain.Ids;
 using Lem.Markets.Flexibility.Domain;
 using Lem.Markets.Flexibility.Products;
 

@@ -1,5 +1,3 @@
-using Lem.Domain.Ids;
-using Lem.Domain.Participants;
 using Lem.Grid.Indexing;
 using Lem.Markets.Flexibility.Domain;
 

@@ -1,7 +1,4 @@
-using Lem.Domain.Ids;
-using Lem.Domain.Participants;
 using Lem.Grid.Indexing;
-using Lem.Grid.Network;
 using Lem.Markets.Flexibility.Domain;
 using Lem.Markets.Flexibility.Sensitivities;
 

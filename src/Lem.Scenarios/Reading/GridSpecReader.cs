@@ -1,6 +1,4 @@
-using System.Text.Json;
 using Lem.Grid.Import;
-using Lem.Grid.Network;
 
 namespace Lem.Scenarios.Reading;
 

@@ -1,4 +1,3 @@
-using Lem.Domain.Time;
 using NodaTime;
 using NodaTime.Text;
 

@@ -1,7 +1,4 @@
-using System.Text.Json;
-using Lem.Domain.Ids;
 using Lem.Domain.Orders;
-using Lem.Domain.Time;
 
 namespace Lem.Scenarios.Reading;
 

@@ -1,4 +1,3 @@
-using Lem.Domain.Ids;
 using Lem.Domain.Markets;
 using Lem.Domain.Units;
 

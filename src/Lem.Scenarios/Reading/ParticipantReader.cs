@@ -1,8 +1,5 @@
-using System.Text.Json;
 using Lem.Domain.Assets;
-using Lem.Domain.Ids;
 using Lem.Domain.Orders;
-using Lem.Domain.Participants;
 
 namespace Lem.Scenarios.Reading;
 

@@ -1,7 +1,3 @@
-using System.Text.Json;
-using Lem.Domain.Ids;
-using Lem.Domain.Participants;
-
 namespace Lem.Scenarios.Reading;
 
 /// <summary>

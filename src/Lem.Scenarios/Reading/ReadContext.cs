@@ -1,7 +1,5 @@
 using System.Globalization;
-using System.Text.Json;
 using Lem.Domain.Series;
-using Lem.Domain.Time;
 using Lem.Markets.Assets;
 using Lem.Scenarios.Series;
 using NodaTime;

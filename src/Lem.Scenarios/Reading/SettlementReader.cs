@@ -1,7 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
-using Lem.Domain.Participants;
-using Lem.Grid.Network;
 using Lem.Settlement.Tariffs;
 
 namespace Lem.Scenarios.Reading;

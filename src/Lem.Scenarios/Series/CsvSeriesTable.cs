@@ -1,5 +1,4 @@
 using System.Globalization;
-using Lem.Domain.Time;
 
 namespace Lem.Scenarios.Series;
 

@@ -1,9 +1,7 @@
 using System.Security.Cryptography;
-using System.Text;
 using Lem.Pipeline;
 using Lem.Server.Store;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
 namespace Lem.Server.Api;

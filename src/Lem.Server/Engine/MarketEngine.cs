@@ -1,7 +1,5 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
-using System.Text;
-using Lem.Domain.Orders;
 using Lem.Server.Engine.Markets;
 using Lem.Server.Engine.Markets.SealedBids;
 using Lem.Server.Store;

@@ -1,5 +1,3 @@
-using Lem.Domain.Orders;
-
 namespace Lem.Server.Engine;
 
 /// <summary>An order as the server tracks it: the domain order, its fills and state, and the first answer given (for idempotent retries).</summary>

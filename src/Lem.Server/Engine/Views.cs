@@ -1,6 +1,3 @@
-using System.Text.Json;
-using Lem.Domain.Orders;
-
 namespace Lem.Server.Engine;
 
 /// <summary>The JSON (snake case) of the server's objects and of RFC 7807 problem documents.</summary>

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Lem.Server.LoadTest;
 
 /// <summary>

@@ -1,5 +1,4 @@
 using System.Data.Common;
-using Lem.Domain.Orders;
 
 namespace Lem.Server.Store;
 

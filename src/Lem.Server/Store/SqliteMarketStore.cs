@@ -1,4 +1,3 @@
-using Lem.Domain.Orders;
 using Microsoft.Data.Sqlite;
 
 namespace Lem.Server.Store;

@@ -1,5 +1,3 @@
-using Lem.Ledger;
-
 namespace Lem.Server.Uftp;
 
 /// <summary>

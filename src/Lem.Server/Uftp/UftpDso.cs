@@ -1,10 +1,5 @@
-using System.Globalization;
-using System.Text.Json.Nodes;
 using System.Xml;
 using System.Xml.Linq;
-using Lem.Ledger;
-using Lem.Server.Engine;
-using NodaTime;
 
 namespace Lem.Server.Uftp;
 

@@ -1,7 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using Lem.Server.Engine;
-
 namespace Lem.Server.Uftp;
 
 /// <summary>The JSON body of a UFTP API call, read field by field; every problem is collected with its path and reported at once.</summary>

@@ -1,7 +1,5 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 using System.Xml;
-using Lem.Server.Engine;
 
 namespace Lem.Server.Uftp;
 

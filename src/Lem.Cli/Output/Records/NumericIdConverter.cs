@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace Lem.Cli.Output.Records;
 
 /// <summary>Writes an id as a JSON number when it is an integer (MATPOWER bus numbers, pandapower indices), else as a string.</summary>

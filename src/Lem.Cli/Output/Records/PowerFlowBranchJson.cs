@@ -1,6 +1,3 @@
-using Lem.Grid.Indexing;
-using Lem.Grid.PowerFlow;
-
 namespace Lem.Cli.Output.Records;
 
 /// <summary>One branch of <c>lem pf</c>'s JSON: the fields of a <see cref="BranchResult"/>, the kind as text and the ids as numbers where they are integers.</summary>

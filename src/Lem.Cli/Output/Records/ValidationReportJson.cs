@@ -1,5 +1,3 @@
-using Lem.Domain.Validation;
-
 namespace Lem.Cli.Output.Records;
 
 /// <summary>The <c>{"valid", "errors", "warnings", "warning_details"}</c> shape of validation problems.</summary>

@@ -1,4 +1,3 @@
-using Lem.Grid.Formulations;
 using Lem.Optimization;
 using Lem.Optimization.InteriorPoint;
 

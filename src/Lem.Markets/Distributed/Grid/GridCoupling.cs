@@ -1,9 +1,3 @@
-using Lem.Domain.Markets;
-using Lem.Domain.Participants;
-using Lem.Grid.Formulations;
-using Lem.Grid.Indexing;
-using Lem.Markets.Clearing;
-
 namespace Lem.Markets.Distributed.Grid;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Lem.Markets.Distributed.Grid;
 
 /// <summary>

@@ -1,26 +1,15 @@
-using Lem.Markets.Flexibility.Domain;
-
 namespace Lem.Markets.Flexibility.Baselines;
 
 /// <summary>
 /// The FSP's nomination as its baseline: the schedule it declared before gate closure (docs/mechanisms/flexibility.md#baselines).
+/// An FSP has at most one nomination (the scenario reader refuses a second).
 /// </summary>
-public sealed class NominationBaseline : IFlexBaseline
+public sealed class NominationBaseline() : DeclaredScheduleBaseline("nomination")
 {
     /// <inheritdoc />
-    public string Name => "nomination";
+    protected override IEnumerable<IReadOnlyList<double>> Schedules(FlexMarket market, ParticipantId fsp) =>
+        market.Nominations.Where(n => n.Fsp == fsp).Select(n => n.PowerKw);
 
     /// <inheritdoc />
-    public string? Check(FlexMarket market, ParticipantId fsp)
-    {
-        ArgumentNullException.ThrowIfNull(market);
-        return market.Nominations.Any(n => n.Fsp == fsp) ? null : $"FSP '{fsp}' has no nomination (a flexibility.nominations entry) to serve as its baseline.";
-    }
-
-    /// <inheritdoc />
-    public IReadOnlyList<double> BaselineKw(FlexMarket market, ParticipantId fsp)
-    {
-        ArgumentNullException.ThrowIfNull(market);
-        return market.Nominations.Single(n => n.Fsp == fsp).PowerKw;
-    }
+    protected override string Missing(ParticipantId fsp) => "nomination (a flexibility.nominations entry)";
 }

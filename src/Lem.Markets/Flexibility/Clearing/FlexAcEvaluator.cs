@@ -1,5 +1,4 @@
 using System.Numerics;
-using Lem.Grid.Indexing;
 using Lem.Grid.PowerFlow;
 
 namespace Lem.Markets.Flexibility.Clearing;

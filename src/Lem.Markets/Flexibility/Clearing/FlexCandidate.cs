@@ -1,5 +1,3 @@
-using Lem.Markets.Flexibility.Domain;
-
 namespace Lem.Markets.Flexibility.Clearing;
 
 /// <summary>An offer that can be ordered in the slot being cleared, with its bus and its change of injection at full activation (MW, Mvar).</summary>

@@ -1,5 +1,3 @@
-using Lem.Grid.Indexing;
-using Lem.Markets.Flexibility.Domain;
 using Lem.Markets.Flexibility.Requests;
 using Lem.Markets.Flexibility.Sensitivities;
 
@@ -17,23 +15,16 @@ public static class FlexClearing
     /// <exception cref="ArgumentException">When an offer or prognosis names a bus the grid does not have, or the sensitivity model cannot represent the grid.</exception>
     public static FlexClearingResult Clear(FlexMarket market, Lem.Grid.Network.GridNetwork grid, FlexClearingOptions? options = null)
     {
-        ArgumentNullException.ThrowIfNull(market);
-        ArgumentNullException.ThrowIfNull(grid);
-        options ??= FlexClearingOptions.Default;
-        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxRounds, 1, nameof(options));
         var clock = new FlexClearingClock();
         var start = FlexClearingClock.Now;
-        var index = NetworkIndex.Build(grid);
-        var model = FlexSensitivityModels.Choose(options.SensitivityModel, index);
-        var tick = FlexClearingClock.Now;
-        var lin = model.Prepare(index);
-        clock.Sensitivities(tick);
+        (options, var model, var lin) = Prepare(market, grid, options, clock);
+        var index = lin.Index;
         var workers = options.ReferenceMode ? 1 : Math.Clamp(Math.Min(Environment.ProcessorCount, market.SlotCount), 1, 64);
         var evaluators = Enumerable.Range(0, workers).Select(_ => new FlexAcEvaluator(index, options)).ToArray();
         try
         {
             var (before, states) = Baselines(market, lin, evaluators, clock, options.ReferenceMode);
-            tick = FlexClearingClock.Now;
+            var tick = FlexClearingClock.Now;
             var needs = market.AutomaticRequests ? FlexNeedsAnalysis.FromBaselines(market, lin, before, states) : null;
             clock.Needs(tick);
             if (needs is not null)
@@ -148,6 +139,24 @@ public static class FlexClearing
             Notes = [.. needs?.Notes ?? [], .. outcomes.SelectMany(o => o.Notes)],
             Timings = timings,
         };
+    }
+
+    /// <summary>
+    /// The start of a clearing and of the DSO's needs analysis: checks the arguments, defaults the options, indexes the
+    /// grid and prepares the sensitivity model's linearisation (timed as sensitivities on <paramref name="clock"/>).
+    /// </summary>
+    internal static (FlexClearingOptions Options, IFlexSensitivityModel Model, IFlexLinearisation Lin) Prepare(FlexMarket market, Lem.Grid.Network.GridNetwork grid, FlexClearingOptions? options, FlexClearingClock clock)
+    {
+        ArgumentNullException.ThrowIfNull(market);
+        ArgumentNullException.ThrowIfNull(grid);
+        options ??= FlexClearingOptions.Default;
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxRounds, 1, nameof(options));
+        var index = NetworkIndex.Build(grid);
+        var model = FlexSensitivityModels.Choose(options.SensitivityModel, index);
+        var tick = FlexClearingClock.Now;
+        var lin = model.Prepare(index);
+        clock.Sensitivities(tick);
+        return (options, model, lin);
     }
 
     /// <summary>The baseline net injections of slot <paramref name="t"/> per solver bus (p.u.): the grid file's own (unless the prognoses replace them) plus the prognoses.</summary>

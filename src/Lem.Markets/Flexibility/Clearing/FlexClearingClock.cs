@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Lem.Markets.Flexibility.Clearing;
 
 /// <summary>Accumulates the stopwatch ticks of the sections of <see cref="FlexClearingTimings"/>; thread-safe.</summary>

@@ -1,5 +1,3 @@
-using Lem.Markets.Flexibility.Domain;
-
 namespace Lem.Markets.Flexibility.Clearing;
 
 /// <summary>An ordered offer in one slot: the activation factor, the change of injection it makes and its price.</summary>

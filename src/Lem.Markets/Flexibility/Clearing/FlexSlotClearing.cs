@@ -1,4 +1,3 @@
-using Lem.Markets.Flexibility.Domain;
 using Lem.Markets.Flexibility.Pricing;
 using Lem.Markets.Flexibility.Sensitivities;
 

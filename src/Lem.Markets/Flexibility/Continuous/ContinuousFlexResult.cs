@@ -1,5 +1,3 @@
-using Lem.Markets.Flexibility.Clearing;
-
 namespace Lem.Markets.Flexibility.Continuous;
 
 /// <summary>The outcome of a run of continuous trading: the match events in order, and the AC power flow per slot before and after.</summary>

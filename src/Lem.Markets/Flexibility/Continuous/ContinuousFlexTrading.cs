@@ -1,7 +1,4 @@
-using Lem.Grid.Network;
-using Lem.Markets.Flexibility.Clearing;
 using Lem.Markets.Flexibility.Coordination;
-using Lem.Markets.Flexibility.Domain;
 using Lem.Markets.Flexibility.Requests;
 
 namespace Lem.Markets.Flexibility.Continuous;

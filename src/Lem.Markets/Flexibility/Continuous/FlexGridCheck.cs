@@ -1,7 +1,3 @@
-using Lem.Grid.Indexing;
-using Lem.Grid.Network;
-using Lem.Markets.Flexibility.Clearing;
-using Lem.Markets.Flexibility.Domain;
 using Lem.Markets.Flexibility.Sensitivities;
 
 namespace Lem.Markets.Flexibility.Continuous;
@@ -31,10 +27,9 @@ internal sealed class FlexGridCheck : IDisposable
 
     public FlexGridCheck(FlexMarket market, GridNetwork grid, FlexClearingOptions options)
     {
-        _options = options;
+        (_options, _, _lin) = FlexClearing.Prepare(market, grid, options, new FlexClearingClock());
         _granularityKw = market.Rules.GranularityKw;
-        _index = NetworkIndex.Build(grid);
-        _lin = FlexSensitivityModels.Choose(options.SensitivityModel, _index).Prepare(_index);
+        _index = _lin.Index;
         _ac = new FlexAcEvaluator(_index, options);
         var specified = _ac.SpecifiedInjectionsPu;
         _p = new double[market.SlotCount][];

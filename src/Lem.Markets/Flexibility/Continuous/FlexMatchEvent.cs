@@ -1,5 +1,3 @@
-using Lem.Markets.Flexibility.Domain;
-
 namespace Lem.Markets.Flexibility.Continuous;
 
 /// <summary>
@@ -29,10 +27,6 @@ public sealed record FlexMatchEvent(
     int Slot,
     FlexDirection Direction,
     FlexMatchOutcome Outcome,
-    double WantedKw,
-    double OrderedKw,
-    double ActivationFactor,
-    double PriceEurPerMwh,
-    decimal CostEur,
-    string? ViolationKind,
-    string? ViolatedElement);
+    double WantedKw, double OrderedKw, double ActivationFactor,
+    double PriceEurPerMwh, decimal CostEur,
+    string? ViolationKind, string? ViolatedElement);

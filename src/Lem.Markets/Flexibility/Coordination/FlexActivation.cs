@@ -1,5 +1,3 @@
-using Lem.Markets.Flexibility.Domain;
-
 namespace Lem.Markets.Flexibility.Coordination;
 
 /// <summary>A volume of an offer booked by one buyer in one slot and direction.</summary>

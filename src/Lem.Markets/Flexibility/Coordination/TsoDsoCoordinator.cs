@@ -1,7 +1,4 @@
-using Lem.Grid.Network;
-using Lem.Markets.Flexibility.Clearing;
 using Lem.Markets.Flexibility.Continuous;
-using Lem.Markets.Flexibility.Domain;
 
 namespace Lem.Markets.Flexibility.Coordination;
 

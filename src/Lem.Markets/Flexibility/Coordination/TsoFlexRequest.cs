@@ -1,5 +1,3 @@
-using Lem.Markets.Flexibility.Domain;
-
 namespace Lem.Markets.Flexibility.Coordination;
 
 /// <summary>A TSO's request for flexibility (balancing or transmission congestion) in one slot, served from the offers the DSO released.</summary>

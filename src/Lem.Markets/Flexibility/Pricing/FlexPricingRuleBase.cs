@@ -1,5 +1,3 @@
-using Lem.Markets.Flexibility.Domain;
-
 namespace Lem.Markets.Flexibility.Pricing;
 
 /// <summary>The common part of the pricing rules: the name and the argument checks (docs/mechanisms/flexibility.md#prices).</summary>

@@ -1,5 +1,3 @@
-using Lem.Markets.Flexibility.Domain;
-
 namespace Lem.Markets.Flexibility.Pricing;
 
 /// <summary>How an ordered offer is paid (docs/mechanisms/flexibility.md#prices), registered in <see cref="FlexPricingRules"/>.</summary>

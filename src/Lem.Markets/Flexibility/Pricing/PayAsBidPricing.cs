@@ -1,5 +1,3 @@
-using Lem.Markets.Flexibility.Domain;
-
 namespace Lem.Markets.Flexibility.Pricing;
 
 /// <summary>Pay-as-bid (NODES, Piclo Flex, GOPACS): each order is paid its offer's own price (the product's clearing price).</summary>

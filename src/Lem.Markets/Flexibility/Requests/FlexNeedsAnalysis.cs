@@ -1,6 +1,3 @@
-using Lem.Grid.Indexing;
-using Lem.Markets.Flexibility.Clearing;
-using Lem.Markets.Flexibility.Domain;
 using Lem.Markets.Flexibility.Sensitivities;
 
 namespace Lem.Markets.Flexibility.Requests;
@@ -19,13 +16,10 @@ public static class FlexNeedsAnalysis
     /// <summary>Analyses the baseline of every slot of the market.</summary>
     public static FlexNeedsResult Analyse(FlexMarket market, Lem.Grid.Network.GridNetwork grid, FlexClearingOptions? options = null)
     {
-        ArgumentNullException.ThrowIfNull(market);
-        ArgumentNullException.ThrowIfNull(grid);
-        options ??= FlexClearingOptions.Default;
-        var index = NetworkIndex.Build(grid);
-        var lin = FlexSensitivityModels.Choose(options.SensitivityModel, index).Prepare(index);
-        using var ac = new FlexAcEvaluator(index, options);
-        var (before, states) = FlexClearing.Baselines(market, lin, [ac], new FlexClearingClock(), options.ReferenceMode);
+        var clock = new FlexClearingClock();
+        (options, _, var lin) = FlexClearing.Prepare(market, grid, options, clock);
+        using var ac = new FlexAcEvaluator(lin.Index, options);
+        var (before, states) = FlexClearing.Baselines(market, lin, [ac], clock, options.ReferenceMode);
         return FromBaselines(market, lin, before, states);
     }
 

@@ -1,5 +1,3 @@
-using Lem.Markets.Flexibility.Domain;
-
 namespace Lem.Markets.Flexibility.Requests;
 
 /// <summary>The DSO's needs found in the AC power flow of a baseline (docs/mechanisms/flexibility.md#the-dsos-needs).</summary>

@@ -1,5 +1,3 @@
-using Lem.Grid.Indexing;
-
 namespace Lem.Markets.Flexibility.Sensitivities;
 
 /// <summary>The registry of sensitivity models by name, with <c>auto</c>: LinDistFlow where the grid is a radial feeder, DC otherwise.</summary>

@@ -1,5 +1,3 @@
-using Lem.Grid.Indexing;
-
 namespace Lem.Markets.Flexibility.Sensitivities;
 
 /// <summary>

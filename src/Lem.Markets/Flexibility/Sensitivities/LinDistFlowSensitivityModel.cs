@@ -1,6 +1,3 @@
-using Lem.Grid.Formulations;
-using Lem.Grid.Indexing;
-
 namespace Lem.Markets.Flexibility.Sensitivities;
 
 /// <summary>

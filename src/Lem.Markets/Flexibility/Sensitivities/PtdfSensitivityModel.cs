@@ -1,5 +1,4 @@
 using Lem.Grid.Distance;
-using Lem.Grid.Indexing;
 using Lem.Grid.Topology;
 
 namespace Lem.Markets.Flexibility.Sensitivities;

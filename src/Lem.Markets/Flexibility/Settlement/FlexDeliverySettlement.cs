@@ -1,6 +1,3 @@
-using Lem.Markets.Flexibility.Clearing;
-using Lem.Markets.Flexibility.Domain;
-
 namespace Lem.Markets.Flexibility.Settlement;
 
 /// <summary>

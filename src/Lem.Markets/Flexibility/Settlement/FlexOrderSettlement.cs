@@ -1,5 +1,3 @@
-using Lem.Markets.Flexibility.Clearing;
-
 namespace Lem.Markets.Flexibility.Settlement;
 
 /// <summary>The settlement of one order in one slot (a UFTP FlexOrderSettlement ISP line).</summary>

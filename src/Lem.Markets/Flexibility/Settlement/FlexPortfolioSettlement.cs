@@ -1,7 +1,4 @@
-using System.Globalization;
 using Lem.Markets.Flexibility.Baselines;
-using Lem.Markets.Flexibility.Clearing;
-using Lem.Markets.Flexibility.Domain;
 
 namespace Lem.Markets.Flexibility.Settlement;
 

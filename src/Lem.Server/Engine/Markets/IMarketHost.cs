@@ -1,4 +1,3 @@
-using Lem.Domain.Orders;
 using Lem.Server.Engine.Markets.SealedBids;
 
 namespace Lem.Server.Engine.Markets;

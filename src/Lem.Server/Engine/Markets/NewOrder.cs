@@ -1,5 +1,3 @@
-using Lem.Domain.Orders;
-
 namespace Lem.Server.Engine.Markets;
 
 /// <summary>The fields of an order the engine is about to create (its number is the engine's).</summary>

@@ -1,4 +1,3 @@
-using Lem.Domain.Orders;
 using Lem.Markets.Auctions;
 using Lem.Server.Engine.Markets.Continuous;
 

@@ -1,4 +1,3 @@
-using Lem.Domain.Orders;
 using Lem.Markets.OrderBook;
 
 namespace Lem.Server.Engine.Markets.Continuous;

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Lem.Domain.Ids;
 using Lem.Markets.Flexibility.Clearing;
 using Lem.Markets.Flexibility.Domain;

@@ -1,7 +1,5 @@
-using System.Text.Json.Nodes;
 using Lem.Server.Api;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
 namespace Lem.Server.Engine.Markets.Flexibility;

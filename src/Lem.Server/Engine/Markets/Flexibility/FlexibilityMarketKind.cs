@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Lem.Server.Api;
 using Lem.Server.Engine.Markets.Scenario;
 

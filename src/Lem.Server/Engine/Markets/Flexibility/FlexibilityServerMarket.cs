@@ -1,7 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using NodaTime;
-
 namespace Lem.Server.Engine.Markets.Flexibility;
 
 /// <summary>

@@ -1,4 +1,3 @@
-using System.Text;
 using Lem.Markets.Clearing;
 using Lem.Pipeline;
 using Lem.Scenarios;

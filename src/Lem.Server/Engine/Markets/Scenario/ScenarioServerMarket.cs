@@ -1,4 +1,3 @@
-using Lem.Domain.Orders;
 using Lem.Domain.Units;
 using Lem.Markets.Clearing;
 using Lem.Markets.Pool;
