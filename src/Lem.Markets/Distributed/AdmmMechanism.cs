@@ -23,7 +23,10 @@ public abstract class AdmmMechanism(string name, string description, Distributed
     public DistributedMechanism Kind { get; } = kind;
 
     /// <inheritdoc />
-    public virtual ClearingCapabilities Capabilities { get; } = new() { GridFormulations = GridCoupling.Formulations, MultiPeriodAssets = true, Private = true, Iterative = true, TariffAware = true };
+    public virtual ClearingCapabilities Capabilities => AdmmCapabilities;
+
+    /// <summary>What every ADMM mechanism offers: the grid agent's formulations, multi-period assets, private local steps, iterations, tariff-aware agents.</summary>
+    protected static ClearingCapabilities AdmmCapabilities { get; } = new() { GridFormulations = GridCoupling.Formulations, MultiPeriodAssets = true, Private = true, Iterative = true, TariffAware = true };
 
     /// <inheritdoc />
     public IReadOnlyList<ValidationError> Check(ClearingRequest request)

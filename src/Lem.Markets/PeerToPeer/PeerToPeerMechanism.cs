@@ -1,23 +1,10 @@
 namespace Lem.Markets.PeerToPeer;
 
 /// <summary>Peers trade bilaterally by consensus ADMM with product differentiation (docs/mechanisms/admm.md).</summary>
-public sealed class PeerToPeerMechanism() : AdmmMechanism(
-    "p2p",
-    "Peers trade bilaterally by consensus ADMM with product differentiation",
-    DistributedMechanism.P2p)
+public sealed class PeerToPeerMechanism() : AdmmMechanism("p2p", "Peers trade bilaterally by consensus ADMM with product differentiation", DistributedMechanism.P2p)
 {
     /// <inheritdoc />
-    public override ClearingCapabilities Capabilities { get; } = new()
-    {
-        GridFormulations = GridCoupling.Formulations,
-        MultiPeriodAssets = true,
-        BilateralTrades = true,
-        Private = true,
-        Iterative = true,
-        TradingPartners = true,
-        NetworkCharges = true,
-        TariffAware = true,
-    };
+    public override ClearingCapabilities Capabilities { get; } = AdmmCapabilities with { BilateralTrades = true, TradingPartners = true, NetworkCharges = true };
 
     /// <inheritdoc />
     protected override bool PricesPreferences => true;

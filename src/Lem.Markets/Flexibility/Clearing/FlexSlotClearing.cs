@@ -15,6 +15,8 @@ internal sealed class FlexSlotClearing
     private const double LinearTolerance = 1e-9;
     private const int MaxCuts = 200;
 
+    private readonly List<FlexLimitRow> _rows = [];
+    private readonly List<double[]> _coefficients = [];
     private readonly IFlexLinearisation _lin;
     private readonly FlexAcEvaluator _ac;
     private readonly FlexClearingClock _clock;
@@ -30,8 +32,6 @@ internal sealed class FlexSlotClearing
     private readonly int _branches;
     private readonly int _buses;
     private readonly double[] _correction;
-    private readonly List<FlexLimitRow> _rows = [];
-    private readonly List<double[]> _coefficients = [];
 
     public FlexSlotClearing(
         IFlexLinearisation lin,
