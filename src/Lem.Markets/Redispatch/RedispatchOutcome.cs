@@ -1,0 +1,25 @@
+namespace Lem.Markets.Redispatch;
+
+/// <summary>
+/// What a redispatch did: the first clearing and the final one, the rounds of re-clearing, the AC limit violations
+/// (slot × element) before and after, and the welfare lost (first minus final welfare, EUR, ≥ 0 up to solver tolerance).
+/// </summary>
+/// <param name="Strategy">The redispatch's name.</param>
+/// <param name="Initial">The clearing before any correction.</param>
+/// <param name="Final">The clearing after the last round (the same object as <paramref name="Initial"/> without corrections).</param>
+/// <param name="Rounds">Re-clearings done (0 when the first clearing was within limits or nothing was corrected).</param>
+/// <param name="ViolationsBefore">AC violations of the first clearing (0 without a grid).</param>
+/// <param name="ViolationsAfter">AC violations of the final clearing.</param>
+/// <param name="WelfareLostEur">Initial minus final welfare.</param>
+public sealed record RedispatchOutcome(
+    string Strategy,
+    ClearingResult Initial,
+    ClearingResult Final,
+    int Rounds,
+    int ViolationsBefore,
+    int ViolationsAfter,
+    decimal WelfareLostEur)
+{
+    /// <summary>True when the final clearing is within the grid's limits.</summary>
+    public bool WithinLimits => ViolationsAfter == 0;
+}
