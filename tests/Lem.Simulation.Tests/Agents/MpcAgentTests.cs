@@ -168,4 +168,24 @@ public sealed class MpcAgentTests
         Assert.Equal(plan.NetInjectionKw.Count(x => Math.Abs(x) >= 0.001), entered.Orders.Count);
         Assert.Empty(agent.Intraday(view, plan.NetInjectionKw));
     }
+
+    [Fact]
+    public void HorizonBeyondTheDay_RepeatsTheForecast_AndCommitsTheDay()
+    {
+        // Without storage nothing couples the slots: a 48-hour plan is the 24-hour plan twice (forecast and prices repeated).
+        var import = ImportPrices(Slots);
+        var outside = Outside(import, import);
+        var p = Prosumer("h", LoadAsset("load", Load(Slots, 1.0)), PvAsset("pv", Pv(Slots, 5)));
+        var view = View(p, Hourly(Slots), outside, import);
+        var day = Agent(p).Plan(view);
+        var twoDays = Agent(p, horizonHours: 48).Plan(view);
+        Assert.Equal(48, twoDays.NetInjectionKw.Count);
+        for (var t = 0; t < 48; t++)
+        {
+            Assert.Equal(day.NetInjectionKw[t % Slots], twoDays.NetInjectionKw[t], 9);
+        }
+
+        Assert.Equal(2 * day.ObjectiveEur, twoDays.ObjectiveEur, 9);
+        Assert.All(Agent(p, horizonHours: 48).DayAhead(view).Orders, o => Assert.InRange(o.SlotIndex, 0, Slots - 1));
+    }
 }
