@@ -4,7 +4,7 @@ using Lem.Markets.OrderBook;
 namespace Lem.Markets.Continuous;
 
 /// <summary>
-/// Continuous trading as a clearing mechanism, <c>cda</c> (docs/agents.md#the-cda-mechanism, docs/mechanisms/orderbook.md):
+/// Continuous trading as a clearing mechanism, <c>cda</c> (docs/agents.md#the-cda-mechanism, docs/order-book.md):
 /// the participants' explicit orders of each slot enter Lem's limit order book (<see cref="ContinuousMarket"/>,
 /// price–time priority, each trade at the resting order's price) one at a time in a seeded random interleaving, so that
 /// neither side is favoured by arriving first; a multi-step order enters as one limit order per step. Each participant's
