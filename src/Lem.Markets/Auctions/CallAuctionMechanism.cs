@@ -48,26 +48,11 @@ public sealed class CallAuctionMechanism(ICallAuction auction) : IClearingMechan
         }
 
         var fills = result.Trades.Select(t => new TradeFill(t.Seller, t.Buyer, t.Slot, t.QuantityKwh, t.SellerPriceEurPerMwh, t.BuyerPriceEurPerMwh));
-        var positions = TradePositions.Of(market, fills, prices);
-
-        return new ClearingResult
-        {
-            Mechanism = Name,
-            Status = ClearingStatus.Optimal,
-            MarketName = market.Name,
-            SlotCount = slots,
-            PricesEurPerMwh = prices,
-            Positions = positions,
-            Trades = [.. result.Trades.Select(t => new ClearingTrade(t.Buyer.Value, t.Seller.Value, t.Slot, t.QuantityKwh, t.BuyerPriceEurPerMwh))],
-            ImportKw = new double[slots],
-            ExportKw = new double[slots],
-            WelfareEur = result.WelfareEur,
-            OrderFillsKwh = result.Trades
-                .SelectMany(t => new[] { (Order: t.BuyOrder.Value, t.QuantityKwh), (Order: t.SellOrder.Value, t.QuantityKwh) })
-                .GroupBy(x => x.Order, StringComparer.Ordinal)
-                .ToDictionary(g => g.Key, g => g.Sum(x => x.QuantityKwh), StringComparer.Ordinal),
-            Warnings = result.Warnings,
-            WallSeconds = clock.Elapsed.TotalSeconds,
-        };
+        var trades = result.Trades.Select(t => new ClearingTrade(t.Buyer.Value, t.Seller.Value, t.Slot, t.QuantityKwh, t.BuyerPriceEurPerMwh)).ToList();
+        var orderFills = result.Trades
+            .SelectMany(t => new[] { (Order: t.BuyOrder.Value, t.QuantityKwh), (Order: t.SellOrder.Value, t.QuantityKwh) })
+            .GroupBy(x => x.Order, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Sum(x => x.QuantityKwh), StringComparer.Ordinal);
+        return TradePositions.Result(Name, market, prices, fills, trades, result.WelfareEur, orderFills, result.Warnings, clock.Elapsed.TotalSeconds, bilateral: false);
     }
 }

@@ -51,6 +51,30 @@ internal static class TradePositions
     }
 
     /// <summary>
+    /// The result of a clearing over explicit orders: status optimal, the per-slot prices, the participants' positions
+    /// from <paramref name="fills"/> (<see cref="Of"/>), the trades, no import or export, the welfare and the order fills.
+    /// </summary>
+    public static ClearingResult Result(
+        string mechanism, MarketInput market, IReadOnlyList<IReadOnlyList<double>> prices, IEnumerable<TradeFill> fills, IReadOnlyList<ClearingTrade> trades,
+        decimal welfareEur, IReadOnlyDictionary<string, double> orderFillsKwh, IReadOnlyList<string> warnings, double wallSeconds, bool bilateral) => new()
+    {
+        Mechanism = mechanism,
+        Status = ClearingStatus.Optimal,
+        MarketName = market.Name,
+        SlotCount = market.Horizon.Count,
+        PricesEurPerMwh = prices,
+        Positions = Of(market, fills, prices),
+        Bilateral = bilateral,
+        Trades = trades,
+        ImportKw = new double[market.Horizon.Count],
+        ExportKw = new double[market.Horizon.Count],
+        WelfareEur = welfareEur,
+        OrderFillsKwh = orderFillsKwh,
+        Warnings = warnings,
+        WallSeconds = wallSeconds,
+    };
+
+    /// <summary>
     /// The problems that keep a mechanism over explicit orders from clearing <paramref name="request"/>: a grid
     /// formulation, participants with assets, no orders at all.
     /// </summary>

@@ -102,23 +102,7 @@ public sealed class ContinuousMechanism : IClearingMechanism
             }
         }
 
-        return new ClearingResult
-        {
-            Mechanism = Name,
-            Status = ClearingStatus.Optimal,
-            MarketName = market.Name,
-            SlotCount = slots,
-            PricesEurPerMwh = prices,
-            Positions = TradePositions.Of(market, fills, prices),
-            Bilateral = true,
-            Trades = trades,
-            ImportKw = new double[slots],
-            ExportKw = new double[slots],
-            WelfareEur = welfare,
-            OrderFillsKwh = orderFills,
-            Warnings = warnings,
-            WallSeconds = watch.Elapsed.TotalSeconds,
-        };
+        return TradePositions.Result(Name, market, prices, fills, trades, welfare, orderFills, warnings, watch.Elapsed.TotalSeconds, bilateral: true);
     }
 
     /// <summary>
