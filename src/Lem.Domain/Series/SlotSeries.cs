@@ -20,6 +20,24 @@ public sealed class SlotSeries
         }
     }
 
+    /// <summary>The series repeated cyclically to <paramref name="count"/> values (value t is value t mod <see cref="Count"/>); the series itself when the counts agree.</summary>
+    /// <exception cref="InvalidOperationException">When the series is empty and <paramref name="count"/> is positive.</exception>
+    public SlotSeries Repeated(int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        if (count == _values.Length)
+        {
+            return this;
+        }
+
+        if (_values.Length == 0 && count > 0)
+        {
+            throw new InvalidOperationException("An empty series cannot be repeated.");
+        }
+
+        return new SlotSeries(Enumerable.Range(0, count).Select(t => _values[t % _values.Length]));
+    }
+
     /// <summary>A series holding the same value in every one of <paramref name="count"/> slots.</summary>
     public static SlotSeries Constant(double value, int count) => new(Enumerable.Repeat(value, count));
 

@@ -59,6 +59,13 @@ public abstract class AssetKind
     /// <summary>Adds the asset's headline figures (demand, capacities, energies) to a scenario summary.</summary>
     public abstract void AddFigures(Asset asset, AssetFigures figures, double slotHours);
 
+    /// <summary>
+    /// The asset over a longer horizon of <paramref name="slots"/> slots that starts where its own does (an MPC agent's
+    /// rolling horizon beyond the day, docs/agents.md#the-mpc-lp): its per-slot series repeated cyclically; assets
+    /// without series, and windows given as instants (EVs, flexible loads), unchanged.
+    /// </summary>
+    public abstract Asset Extended(Asset asset, int slots);
+
     /// <summary>The asset's part of the pool model at a solver bus.</summary>
     internal abstract PoolAssetModel PoolModel(Asset asset, ParticipantId owner, int bus, Horizon horizon);
 

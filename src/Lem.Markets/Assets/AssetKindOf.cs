@@ -37,6 +37,9 @@ public abstract class AssetKind<TAsset> : AssetKind
     public sealed override void AddFigures(Asset asset, AssetFigures figures, double slotHours) => AddFiguresOf(Typed(asset), figures, slotHours);
 
     /// <inheritdoc />
+    public sealed override Asset Extended(Asset asset, int slots) => ExtendedOf(Typed(asset), slots);
+
+    /// <inheritdoc />
     internal sealed override PoolAssetModel PoolModel(Asset asset, ParticipantId owner, int bus, Horizon horizon) => PoolModelOf(Typed(asset), owner, bus, horizon);
 
     /// <inheritdoc />
@@ -64,6 +67,9 @@ public abstract class AssetKind<TAsset> : AssetKind
     private protected virtual void AddFiguresOf(TAsset asset, AssetFigures figures, double slotHours)
     {
     }
+
+    /// <summary>The asset over <paramref name="slots"/> slots (see <see cref="AssetKind.Extended"/>); unchanged by default.</summary>
+    private protected virtual TAsset ExtendedOf(TAsset asset, int slots) => asset;
 
     /// <summary>The asset's pool model.</summary>
     private protected abstract PoolAssetModel PoolModelOf(TAsset asset, ParticipantId owner, int bus, Horizon horizon);

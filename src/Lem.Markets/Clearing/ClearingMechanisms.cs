@@ -26,6 +26,8 @@ public static class ClearingMechanisms
         {
             Register(new CallAuctionMechanism(auction));
         }
+
+        Register(new Continuous.ContinuousMechanism());
     }
 
     /// <summary>The registered names, in order of registration.</summary>

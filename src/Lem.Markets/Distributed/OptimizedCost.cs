@@ -196,16 +196,7 @@ internal sealed class OptimizedCost : ILocalCost
     private Local Build(int partners, double[] preferences, bool net = false)
     {
         var model = new OptimizationModel($"agent:{_participant.Id}");
-        var c = new PoolBuildContext(model, _horizon, 1, 0.0, reactive: false, elastic: false, NoBinaries);
-        foreach (var asset in _participant.Assets)
-        {
-            AssetKinds.Of(asset).LocalModel(asset, _participant.Id, _horizon).Build(c);
-        }
-
-        foreach (var order in _participant.Orders)
-        {
-            new OrderModel(order, _participant.Id, 0).Build(c);
-        }
+        var c = LocalContext(model, _participant, _horizon);
 
         var n = c.SlotCount;
         var xs = partners == 0 || net ? new Variable[n] : [];
@@ -261,6 +252,27 @@ internal sealed class OptimizedCost : ILocalCost
         model.SetObjective(objective);
         var (linear, _) = InteriorPointSolver.Objective(model);
         return new Local(model, new InteriorPointQp(model), new InteriorPointStart(), linear, xs, trades, partners, preferences, c.Cost);
+    }
+
+    /// <summary>
+    /// The participant's share of the pool model on a one-bus build context: each asset's local model
+    /// (<see cref="AssetKind.LocalModel"/>) and each order, adding their net injection (MW) and cost (EUR) per slot.
+    /// The distributed agents and the MPC agents' price response (<see cref="PriceResponse"/>) build on it.
+    /// </summary>
+    internal static PoolBuildContext LocalContext(OptimizationModel model, Participant participant, Horizon horizon)
+    {
+        var c = new PoolBuildContext(model, horizon, 1, 0.0, reactive: false, elastic: false, NoBinaries);
+        foreach (var asset in participant.Assets)
+        {
+            AssetKinds.Of(asset).LocalModel(asset, participant.Id, horizon).Build(c);
+        }
+
+        foreach (var order in participant.Orders)
+        {
+            new OrderModel(order, participant.Id, 0).Build(c);
+        }
+
+        return c;
     }
 
     /// <summary>A built local problem: the model, its analysed QP structure and last solution, the fixed linear costs and the step variables.</summary>

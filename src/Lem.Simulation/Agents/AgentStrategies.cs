@@ -11,6 +11,9 @@ public static class AgentStrategies
     static AgentStrategies()
     {
         // Built-in ones register here, one line each.
+        Register(new ZeroIntelligence.ZeroIntelligenceConstrainedStrategy());
+        Register(new ZeroIntelligence.ZeroIntelligenceStrategy());
+        Register(new Mpc.MpcStrategy());
     }
 
     /// <summary>The registered names in registration order.</summary>

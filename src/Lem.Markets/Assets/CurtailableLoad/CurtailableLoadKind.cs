@@ -12,6 +12,8 @@ public sealed class CurtailableLoadKind() : AssetKind<CurtailableLoad>("curtaila
 
     private protected override IReadOnlyList<SlotSeries> SeriesOf(CurtailableLoad asset) => [asset.DemandKw];
 
+    private protected override CurtailableLoad ExtendedOf(CurtailableLoad asset, int slots) => asset with { DemandKw = asset.DemandKw.Repeated(slots) };
+
     private protected override SeparableProfile SeparableOf(CurtailableLoad asset) =>
         new() { SheddableDemandKw = asset.DemandKw.Values, ValueOfLostLoadEurPerMwh = asset.ValueOfLostLoad.EurPerMwh };
 

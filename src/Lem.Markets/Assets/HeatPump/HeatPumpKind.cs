@@ -86,6 +86,8 @@ public sealed class HeatPumpKind() : AssetKind<HeatPump>("heat_pump")
 
     private protected override IReadOnlyList<SlotSeries> SeriesOf(HeatPump asset) => [asset.Cop, asset.ThermalDemandKw];
 
+    private protected override HeatPump ExtendedOf(HeatPump asset, int slots) => asset with { Cop = asset.Cop.Repeated(slots), ThermalDemandKw = asset.ThermalDemandKw.Repeated(slots) };
+
     // Without the private schedule, the heat pump is expected to follow its demand: D/COP within its power limits.
     private protected override IReadOnlyList<double> ExpectedConsumptionOf(HeatPump asset, Horizon horizon) =>
         [.. Enumerable.Range(0, horizon.Count).Select(t => Math.Clamp(asset.ThermalDemandKw[t] / asset.Cop[t], asset.MinPower.Kw, asset.MaxPower.Kw))];

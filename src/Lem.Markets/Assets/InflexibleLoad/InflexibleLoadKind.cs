@@ -11,6 +11,8 @@ public sealed class InflexibleLoadKind() : AssetKind<InflexibleLoad>("inflexible
 
     private protected override IReadOnlyList<SlotSeries> SeriesOf(InflexibleLoad asset) => [asset.DemandKw];
 
+    private protected override InflexibleLoad ExtendedOf(InflexibleLoad asset, int slots) => asset with { DemandKw = asset.DemandKw.Repeated(slots) };
+
     private protected override SeparableProfile SeparableOf(InflexibleLoad asset) => new() { FixedDemandKw = asset.DemandKw.Values };
 
     private protected override IReadOnlyList<double> ExpectedConsumptionOf(InflexibleLoad asset, Horizon horizon) => asset.DemandKw.Values;

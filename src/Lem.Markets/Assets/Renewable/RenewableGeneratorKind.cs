@@ -30,6 +30,8 @@ public sealed class RenewableGeneratorKind() : AssetKind<RenewableGenerator>("pv
 
     private protected override IReadOnlyList<SlotSeries> SeriesOf(RenewableGenerator asset) => [asset.AvailableKw];
 
+    private protected override RenewableGenerator ExtendedOf(RenewableGenerator asset, int slots) => asset with { AvailableKw = asset.AvailableKw.Repeated(slots) };
+
     private protected override SeparableProfile SeparableOf(RenewableGenerator asset) =>
         new() { AvailableOutputKw = asset.AvailableKw.Values, CurtailmentCostEurPerMwh = asset.CurtailmentCost.EurPerMwh };
 

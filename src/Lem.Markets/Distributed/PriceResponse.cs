@@ -1,0 +1,78 @@
+namespace Lem.Markets.Distributed;
+
+/// <summary>
+/// A price-taking participant's own optimisation (docs/agents.md#the-mpc-lp): its share of the pool model — the same
+/// asset and order models the distributed agents solve (<see cref="OptimizedCost"/>) — with, per slot, an import
+/// m_t ≥ 0 bought at π^buy_t and an export x_t ≥ 0 sold at π^sell_t that close its balance:
+/// min Σ_t [cost_t(assets) + (π^buy_t m_t − π^sell_t x_t) Δt] s.t. injection_t(assets) + m_t − x_t = 0 (λ_t).
+/// The MPC prosumer agents solve it over their rolling horizon; with π^buy = π^sell = λ (the pool's prices) it is the
+/// participant's term of the pool's Lagrangian decomposition.
+/// </summary>
+public static class PriceResponse
+{
+    /// <summary>Plans <paramref name="participant"/> over <paramref name="horizon"/> against the given prices (EUR/MWh per slot).</summary>
+    /// <exception cref="ArgumentException">When a price series does not have one value per slot, or a sell price exceeds the buy price (the plan would be unbounded).</exception>
+    public static PriceResponsePlan Plan(Participant participant, Horizon horizon, IReadOnlyList<double> buyEurPerMwh, IReadOnlyList<double> sellEurPerMwh)
+    {
+        ArgumentNullException.ThrowIfNull(participant);
+        ArgumentNullException.ThrowIfNull(horizon);
+        ArgumentNullException.ThrowIfNull(buyEurPerMwh);
+        ArgumentNullException.ThrowIfNull(sellEurPerMwh);
+        var n = horizon.Count;
+        if (buyEurPerMwh.Count != n || sellEurPerMwh.Count != n)
+        {
+            throw new ArgumentException($"The price series have {buyEurPerMwh.Count} and {sellEurPerMwh.Count} values; the horizon has {n} slots.");
+        }
+
+        for (var t = 0; t < n; t++)
+        {
+            if (!double.IsFinite(buyEurPerMwh[t]) || !double.IsFinite(sellEurPerMwh[t]) || sellEurPerMwh[t] > buyEurPerMwh[t])
+            {
+                throw new ArgumentException($"Slot {t}: the sell price {sellEurPerMwh[t]} must be finite and at most the buy price {buyEurPerMwh[t]}.");
+            }
+        }
+
+        var model = new OptimizationModel($"mpc:{participant.Id}");
+        var c = OptimizedCost.LocalContext(model, participant, horizon);
+        var hours = c.Hours;
+        var imports = new Variable[n];
+        var exports = new Variable[n];
+        var balances = new Constraint[n];
+        var objective = new LinearExpression();
+        for (var t = 0; t < n; t++)
+        {
+            objective.Add(c.Cost[t]);
+            imports[t] = model.AddVariable(0, double.PositiveInfinity, $"import[{t}]");
+            exports[t] = model.AddVariable(0, double.PositiveInfinity, $"export[{t}]");
+            var injection = c.P[t][0];
+            var row = new LinearExpression(injection.Count + 2);
+            for (var i = 0; i < injection.Count; i++)
+            {
+                row.Add(new Variable(injection.Indices[i]), injection.Coefficients[i]);
+            }
+
+            // Supply − flexible demand = fixed demand, so the dual is +∂(objective)/∂(demand) (docs/formulations.md#copper-plate).
+            row.Add(imports[t], 1.0).Add(exports[t], -1.0);
+            balances[t] = model.AddEquality(row, -injection.Constant, $"balance[{t}]");
+            objective.Add(imports[t], buyEurPerMwh[t] * hours).Add(exports[t], -sellEurPerMwh[t] * hours);
+        }
+
+        model.SetObjective(objective);
+        var solution = Solvers.For(model).Solve(model, SolverOptions.Default);
+        if (solution.Status != SolveStatus.Optimal)
+        {
+            return new PriceResponsePlan(solution.Status, solution.Message, [], double.NaN, double.NaN, []);
+        }
+
+        var values = solution.Values.ToArray();
+        var net = new double[n];
+        var marginal = new double[n];
+        for (var t = 0; t < n; t++)
+        {
+            net[t] = 1000.0 * (values[exports[t].Index] - values[imports[t].Index]);
+            marginal[t] = solution.Dual(balances[t]) / hours;
+        }
+
+        return new PriceResponsePlan(SolveStatus.Optimal, solution.Message, net, objective.Evaluate(values), c.Cost.Sum(e => e.Evaluate(values)), marginal);
+    }
+}
