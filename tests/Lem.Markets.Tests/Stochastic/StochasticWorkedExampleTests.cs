@@ -1,0 +1,73 @@
+using Lem.Markets.Stochastic;
+using Lem.Testing;
+
+namespace Lem.Markets.Tests.Stochastic;
+
+/// <summary>The §10 worked example (docs/mechanisms/stochastic-pool.md#worked-example), exactly.</summary>
+public sealed class StochasticWorkedExampleTests
+{
+    private const double Tol = 1e-6;
+
+    [Fact]
+    public void RiskNeutral_SchedulesWindAtItsHighScenario()
+    {
+        var r = StochasticSolver.Solve(StochasticWorkedExample.Problem, StochasticWorkedExample.Scenarios, RiskObjective.Neutral);
+
+        Assert.True(r.IsOptimal, r.Message);
+        Approx.Equal(40, r.FirstStage.UnitsMw![0], Tol, what: "g1");
+        Approx.Equal(0, r.FirstStage.UnitsMw[1], Tol, what: "g2");
+        Approx.Equal(60, r.FirstStage.RenewablesMw![0][0], Tol, what: "W_DA");
+        Approx.Equal(4000, r.ScenarioCostsEur[0], Tol, what: "C_1");
+        Approx.Equal(800, r.ScenarioCostsEur[1], Tol, what: "C_2");
+        Approx.Equal(1120, r.ExpectedCostEur, Tol, what: "E");
+        Approx.Equal(4000, r.CvarEur, Tol, what: "CVaR");
+    }
+
+    [Fact]
+    public void RiskAverse_SchedulesWindAtItsLowQuantile()
+    {
+        var objective = new RiskObjective(0.9, 0.5);
+        var r = StochasticSolver.Solve(StochasticWorkedExample.Problem, StochasticWorkedExample.Scenarios, objective);
+
+        Assert.True(r.IsOptimal, r.Message);
+        Approx.Equal(70, r.FirstStage.UnitsMw![0], Tol, what: "g1");
+        Approx.Equal(10, r.FirstStage.UnitsMw[1], Tol, what: "g2");
+        Approx.Equal(20, r.FirstStage.RenewablesMw![0][0], Tol, what: "W_DA");
+        Approx.Equal(1800, r.ScenarioCostsEur[0], Tol, what: "C_1");
+        Approx.Equal(1460, r.ScenarioCostsEur[1], Tol, what: "C_2");
+        Approx.Equal(1494, r.ExpectedCostEur, Tol, what: "E");
+        Approx.Equal(1800, r.CvarEur, Tol, what: "CVaR");
+
+        // VaR is the 0.9 quantile, here the high-wind scenario's cost (any η in [1460, 1800] minimises the linearisation).
+        Approx.Equal(1460, r.VarEur, Tol, what: "VaR");
+        Approx.Equal((0.5 * 1494) + (0.5 * 1800), r.ObjectiveEur, Tol, what: "objective");
+    }
+
+    [Fact]
+    public void FixedWindSchedule_IsEvaluatedOnTheEevPath()
+    {
+        var fix = new FirstStage(RenewablesMw: [[30.0]]);
+        var r = StochasticSolver.Solve(StochasticWorkedExample.Problem, StochasticWorkedExample.Scenarios, RiskObjective.Neutral, fix);
+
+        Assert.True(r.IsOptimal, r.Message);
+        Approx.Equal(30, r.FirstStage.RenewablesMw![0][0], Tol, what: "W_DA");
+        Approx.Equal(1162, r.ExpectedCostEur, Tol, what: "E");
+        Approx.Equal(2800, r.CvarEur, Tol, what: "CVaR");
+    }
+
+    [Fact]
+    public void RealTimePrices_AreTheMarginalRegulationCosts()
+    {
+        var r = StochasticSolver.Solve(StochasticWorkedExample.Problem, StochasticWorkedExample.Scenarios, RiskObjective.Neutral);
+
+        // Risk-neutral. One more MWh of demand in the low-wind scenario is G2's up-regulation at 80 (π₁·80 / π₁). One
+        // more MWh in the high-wind scenario is cheaper through the first stage: schedule 1 MWh less wind and 1 MWh more
+        // of G1 (+20), which saves 80 in the low-wind scenario (−0.1·80) and leaves the MWh of wind free in the high-wind
+        // one: 12 EUR in expectation, so λRT₂ = 12 / π₂.
+        Approx.Equal(80, r.RealTimePricesEurPerMwh[0][0], Tol, what: "λRT_1");
+        Approx.Equal(12 / 0.9, r.RealTimePricesEurPerMwh[1][0], Tol, what: "λRT_2");
+
+        // Day-ahead: one more MWh of demand goes to G1 (20, below its limit of 70).
+        Approx.Equal(20, r.DayAheadPricesEurPerMwh[0], Tol, what: "λDA");
+    }
+}
