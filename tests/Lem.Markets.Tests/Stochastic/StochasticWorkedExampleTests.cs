@@ -70,4 +70,20 @@ public sealed class StochasticWorkedExampleTests
         // Day-ahead: one more MWh of demand goes to G1 (20, below its limit of 70).
         Approx.Equal(20, r.DayAheadPricesEurPerMwh[0], Tol, what: "λDA");
     }
+
+    [Fact]
+    public void RiskNeutral_VssAndEvpi_MatchTheHandComputation()
+    {
+        var e = StochasticSolver.Evaluate(StochasticWorkedExample.Problem, StochasticWorkedExample.Scenarios, RiskObjective.Neutral);
+
+        // EV: mean wind 0.1·20 + 0.9·60 = 56, so g1 = 44, W_DA = 56 (cost 880). Fixed under the scenarios: 36 of G2's
+        // up-regulation at 80 in the low-wind scenario (3760), 4 spilled in the high-wind one (880): EEV = 1168.
+        Approx.Equal(56, e.ExpectedValue.FirstStage.RenewablesMw![0][0], Tol, what: "W_DA of EV");
+        Approx.Equal(1168, e.ExpectedValueEvaluated!.ObjectiveEur, Tol, what: "EEV");
+        Approx.Equal(1168 - 1120, e.VssEur, Tol, what: "VSS");
+
+        // WS: with 20 of wind G1 runs at 70 and G2 at 10 (1800); with 60, G1 at 40 (800): 0.1·1800 + 0.9·800 = 900.
+        Approx.Equal(900, e.WaitAndSee.ObjectiveEur, Tol, what: "WS");
+        Approx.Equal(1120 - 900, e.EvpiEur, Tol, what: "EVPI");
+    }
 }
