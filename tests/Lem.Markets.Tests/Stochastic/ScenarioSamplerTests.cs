@@ -41,7 +41,8 @@ public sealed class ScenarioSamplerTests
         Approx.Equal(0, e0.Average(), 0.01, what: "mean error");
         Approx.Equal(sigma, Std(e0), 0.01, what: "σ in slot 0");
         Approx.Equal(sigma, Std(e1), 0.01, what: "σ in slot 1");
-        var cov = e0.Zip(e1, (x, y) => (x - e0.Average()) * (y - e1.Average())).Average();
+        var (m0, m1) = (e0.Average(), e1.Average());
+        var cov = e0.Zip(e1, (x, y) => (x - m0) * (y - m1)).Average();
         Approx.Equal(rho, cov / (Std(e0) * Std(e1)), 0.03, what: "lag-1 correlation");
     }
 
@@ -56,7 +57,11 @@ public sealed class ScenarioSamplerTests
         Assert.Contains(s, x => x[1][0] == 0);
     }
 
-    private static double Std(double[] x) => Math.Sqrt(x.Select(v => (v - x.Average()) * (v - x.Average())).Average());
+    private static double Std(double[] x)
+    {
+        var mean = x.Average();
+        return Math.Sqrt(x.Select(v => (v - mean) * (v - mean)).Average());
+    }
 
     private static double[] Flat(double[][][] s) => [.. s.SelectMany(x => x.SelectMany(y => y))];
 }
