@@ -13,7 +13,7 @@ public sealed class StochasticPoolMechanism : IClearingMechanism
     public string Description => "Two-stage stochastic clearing against forecast-error scenarios, risk-neutral or with CVaR";
 
     /// <inheritdoc />
-    public ClearingCapabilities Capabilities { get; } = new();
+    public ClearingCapabilities Capabilities { get; } = new() { ParameterNames = StochasticParameters.Names };
 
     /// <summary>The path of a parameter in validation errors.</summary>
     private static string PathOf(string name) => $"parameters.{name}";
