@@ -8,19 +8,24 @@ public sealed class StochasticWorkedExampleTests
 {
     private const double Tol = 1e-6;
 
+    private static void AssertCase(StochasticSolution r, double g1, double g2, double windDa, double[] costs, double expected, double cvar)
+    {
+        Assert.True(r.IsOptimal, r.Message);
+        Approx.Equal(g1, r.FirstStage.UnitsMw![0], Tol, what: "g1");
+        Approx.Equal(g2, r.FirstStage.UnitsMw[1], Tol, what: "g2");
+        Approx.Equal(windDa, r.FirstStage.RenewablesMw![0][0], Tol, what: "W_DA");
+        Approx.Equal(costs[0], r.ScenarioCostsEur[0], Tol, what: "C_1");
+        Approx.Equal(costs[1], r.ScenarioCostsEur[1], Tol, what: "C_2");
+        Approx.Equal(expected, r.ExpectedCostEur, Tol, what: "E");
+        Approx.Equal(cvar, r.CvarEur, Tol, what: "CVaR");
+    }
+
     [Fact]
     public void RiskNeutral_SchedulesWindAtItsHighScenario()
     {
         var r = StochasticSolver.Solve(StochasticWorkedExample.Problem, StochasticWorkedExample.Scenarios, RiskObjective.Neutral);
 
-        Assert.True(r.IsOptimal, r.Message);
-        Approx.Equal(40, r.FirstStage.UnitsMw![0], Tol, what: "g1");
-        Approx.Equal(0, r.FirstStage.UnitsMw[1], Tol, what: "g2");
-        Approx.Equal(60, r.FirstStage.RenewablesMw![0][0], Tol, what: "W_DA");
-        Approx.Equal(4000, r.ScenarioCostsEur[0], Tol, what: "C_1");
-        Approx.Equal(800, r.ScenarioCostsEur[1], Tol, what: "C_2");
-        Approx.Equal(1120, r.ExpectedCostEur, Tol, what: "E");
-        Approx.Equal(4000, r.CvarEur, Tol, what: "CVaR");
+        AssertCase(r, g1: 40, g2: 0, windDa: 60, costs: [4000, 800], expected: 1120, cvar: 4000);
     }
 
     [Fact]
@@ -29,14 +34,7 @@ public sealed class StochasticWorkedExampleTests
         var objective = new RiskObjective(0.9, 0.5);
         var r = StochasticSolver.Solve(StochasticWorkedExample.Problem, StochasticWorkedExample.Scenarios, objective);
 
-        Assert.True(r.IsOptimal, r.Message);
-        Approx.Equal(70, r.FirstStage.UnitsMw![0], Tol, what: "g1");
-        Approx.Equal(10, r.FirstStage.UnitsMw[1], Tol, what: "g2");
-        Approx.Equal(20, r.FirstStage.RenewablesMw![0][0], Tol, what: "W_DA");
-        Approx.Equal(1800, r.ScenarioCostsEur[0], Tol, what: "C_1");
-        Approx.Equal(1460, r.ScenarioCostsEur[1], Tol, what: "C_2");
-        Approx.Equal(1494, r.ExpectedCostEur, Tol, what: "E");
-        Approx.Equal(1800, r.CvarEur, Tol, what: "CVaR");
+        AssertCase(r, g1: 70, g2: 10, windDa: 20, costs: [1800, 1460], expected: 1494, cvar: 1800);
 
         // VaR is the 0.9 quantile, here the high-wind scenario's cost (any η in [1460, 1800] minimises the linearisation).
         Approx.Equal(1460, r.VarEur, Tol, what: "VaR");
