@@ -11,6 +11,9 @@ public sealed record StochasticParameters
     public static IReadOnlyList<string> Names { get; } =
         ["alpha", "beta", "scenarios", "samples", "forecast_error", "correlation", "seed", "imbalance_premium", "regulation_premium", "voll"];
 
+    /// <summary>The most scenarios that may be sampled (the reduction's distance matrix has N² entries).</summary>
+    public const int MaxSamples = 2000;
+
     /// <summary>All defaults.</summary>
     public static StochasticParameters Default { get; } = new();
 
@@ -23,7 +26,7 @@ public sealed record StochasticParameters
     /// <summary>K, the scenarios kept by the reduction (≥ 1); default 10.</summary>
     public int Scenarios { get; init; } = 10;
 
-    /// <summary>N, the sampled scenarios (≥ K); default 200.</summary>
+    /// <summary>N, the sampled scenarios (K ≤ N ≤ <see cref="MaxSamples"/>); default 200.</summary>
     public int Samples { get; init; } = 200;
 
     /// <summary>σ, the relative forecast error's standard deviation (≥ 0); default 0.1.</summary>
@@ -119,6 +122,11 @@ public sealed record StochasticParameters
         if (values.TryGetValue("seed", out var seedText) && !ulong.TryParse(seedText, NumberStyles.Integer, CultureInfo.InvariantCulture, out seed))
         {
             errors.Add(new ValidationError(pathOf("seed"), ValidationCodes.FieldType, $"seed must be a whole number ≥ 0; got '{seedText}'."));
+        }
+
+        if (samples > MaxSamples)
+        {
+            errors.Add(new ValidationError(pathOf("samples"), ValidationCodes.ValueOutOfRange, $"samples must be at most {MaxSamples} (the reduction keeps an N × N distance matrix); got {samples}."));
         }
 
         if (scenarios >= 1 && samples >= 1 && samples < scenarios)

@@ -54,6 +54,16 @@ public sealed class StochasticPoolMechanismTests
     }
 
     [Fact]
+    public void Check_LimitsTheSamples()
+    {
+        var ok = Mechanism.Check(Request(Market(), ("samples", StochasticParameters.MaxSamples.ToString(CultureInfo.InvariantCulture))));
+        var tooMany = Mechanism.Check(Request(Market(), ("samples", (StochasticParameters.MaxSamples + 1).ToString(CultureInfo.InvariantCulture))));
+
+        Assert.Empty(ok);
+        Assert.Equal("parameters.samples", Assert.Single(tooMany).Path);
+    }
+
+    [Fact]
     public void WithoutForecastError_ItIsThePool()
     {
         // σ = 0: every scenario is the forecast, nothing is regulated, and the day-ahead clearing is the deterministic pool's.
