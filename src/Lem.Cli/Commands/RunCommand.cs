@@ -48,6 +48,7 @@ public static class RunCommand
         };
         var networkCharge = new NetworkChargeOptions();
         var settle = new SettleOptions();
+        var stochastic = new StochasticOptions();
         var command = new Command("run", "Clear a scenario's local market and report welfare, prices, dispatch and the AC check.")
         {
             scenario, mechanism, grid, output, format, priceRule, noAcCheck, networkCharge.Level, networkCharge.Distance, networkCharge.Split,
@@ -57,6 +58,7 @@ public static class RunCommand
         command.Options.Add(settle.Settle);
         command.Options.Add(settle.Meters);
         command.Options.Add(tariffAware);
+        stochastic.AddTo(command);
         command.SetAction(parse => Run(
             context,
             parse.GetValue(scenario)!,
@@ -70,11 +72,12 @@ public static class RunCommand
             settle.Read(parse),
             parse.GetValue(partners),
             parse.GetValue(tariffAware),
-            PeriodTable.ParseResolution(parse.GetValue(tableResolution)!)));
+            PeriodTable.ParseResolution(parse.GetValue(tableResolution)!),
+            stochastic.Read(parse)));
         return command;
     }
 
-    private static int Run(CliContext context, string path, IClearingMechanism mechanism, string gridName, string? outDir, string format, string ruleName, bool acCheck, NetworkChargeRequest networkCharge, SettleRequest settle, string? partnersText, bool? tariffAware, TableResolution tableResolution)
+    private static int Run(CliContext context, string path, IClearingMechanism mechanism, string gridName, string? outDir, string format, string ruleName, bool acCheck, NetworkChargeRequest networkCharge, SettleRequest settle, string? partnersText, bool? tariffAware, TableResolution tableResolution, IReadOnlyDictionary<string, string> parameters)
     {
         // A tie rule chooses the clearing price; a local price rule keeps the midpoint clearing and re-prices its positions.
         var rule = TieRules.GetValueOrDefault(ruleName, PriceRule.Midpoint);
@@ -118,6 +121,12 @@ public static class RunCommand
         if (networkCharge.UsageProblem(mechanism) is { } usage)
         {
             context.Error.WriteLine($"lem: {usage}");
+            return ExitCodes.Usage;
+        }
+
+        if (parameters.Count > 0 && StochasticOptions.UsageProblem(mechanism, parameters) is { } parameterUsage)
+        {
+            context.Error.WriteLine($"lem: {parameterUsage}");
             return ExitCodes.Usage;
         }
 
@@ -173,7 +182,7 @@ public static class RunCommand
             run = ClearingPipeline.Run(s, new PipelineRequest(mechanism.Name)
             {
                 Formulation = gridName,
-                Options = new ClearingOptions { PriceRule = rule, PartnersPerAgent = partners, NetworkCharges = chargePolicy, Progress = display.Sink },
+                Options = new ClearingOptions { PriceRule = rule, PartnersPerAgent = partners, NetworkCharges = chargePolicy, Parameters = parameters, Progress = display.Sink },
                 AcCheck = acCheck,
                 Settle = settle.Enabled,
                 Meters = meters,

@@ -29,4 +29,7 @@ public sealed record ClearingCapabilities
 
     /// <summary>Whether the clearing is an iterative distributed algorithm (ADMM) with residuals and iterations.</summary>
     public bool Iterative { get; init; }
+
+    /// <summary>The names of <see cref="ClearingOptions.Parameters"/> the mechanism reads (empty: it reads none).</summary>
+    public IReadOnlyList<string> ParameterNames { get; init; } = [];
 }

@@ -3,6 +3,7 @@ using Lem.Markets.Auctions;
 using Lem.Markets.Community;
 using Lem.Markets.Exchange;
 using Lem.Markets.PeerToPeer;
+using Lem.Markets.Stochastic;
 
 namespace Lem.Markets.Clearing;
 
@@ -22,6 +23,7 @@ public static class ClearingMechanisms
         Register(new PeerToPeerMechanism());
         Register(new CommunityMechanism());
         Register(new ExchangeMechanism());
+        Register(new StochasticPoolMechanism());
         foreach (var auction in CallAuctions.All)
         {
             Register(new CallAuctionMechanism(auction));

@@ -25,7 +25,7 @@ public sealed record ClearingOptions
     /// </summary>
     public IReadOnlyDictionary<ParticipantId, TariffCost>? Tariffs { get; init; }
 
-    /// <summary>Further settings by name, for mechanisms registered from outside Lem.</summary>
+    /// <summary>Further settings by name, for the mechanisms that read them (their <see cref="ClearingCapabilities.ParameterNames"/>; e.g. stochastic-pool).</summary>
     public IReadOnlyDictionary<string, string> Parameters { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
 
     /// <summary>Where progress is reported (docs/architecture.md#progress), or null for nowhere. Called from worker threads.</summary>

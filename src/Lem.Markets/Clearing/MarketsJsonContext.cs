@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Lem.Markets.PeerToPeer;
+using Lem.Markets.Stochastic;
 
 namespace Lem.Markets.Clearing;
 
@@ -8,4 +9,5 @@ namespace Lem.Markets.Clearing;
 [JsonSerializable(typeof(PoolSummary))]
 [JsonSerializable(typeof(AdmmSummary))]
 [JsonSerializable(typeof(P2pSummary))]
+[JsonSerializable(typeof(StochasticSummary))]
 public sealed partial class MarketsJsonContext : JsonSerializerContext;
