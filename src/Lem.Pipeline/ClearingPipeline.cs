@@ -95,26 +95,6 @@ public static class ClearingPipeline
     /// of the consumption the mechanism reports, and the outside market's net import at the connection bus; every slot
     /// is reported to <paramref name="progress"/>.
     /// </summary>
-    public static AcCheckResult? GridCheck(MarketInput market, ClearingResult clearing, IProgress<ProgressUpdate>? progress = null)
-    {
-        ArgumentNullException.ThrowIfNull(market);
-        ArgumentNullException.ThrowIfNull(clearing);
-        if (market.Grid is null)
-        {
-            return null;
-        }
-
-        var known = market.Participants.Select(p => p.Id).ToHashSet();
-        var injections = clearing.Positions.Where(p => known.Contains(p.Participant)).ToDictionary(p => p.Participant, p => p.NetInjectionKw);
-        var netImportMw = clearing.ImportKw.Zip(clearing.ExportKw, (i, e) => (i - e) / 1000).ToList();
-        var check = clearing.GridCheck;
-        return AcCheck.Run(
-            market,
-            injections,
-            check?.ConsumptionKw ?? new Dictionary<ParticipantId, IReadOnlyList<double>>(),
-            netImportMw,
-            check?.PredictedVoltagesPu,
-            check?.LoadPowerFactor ?? PoolOptions.Default.LoadPowerFactor,
-            progress);
-    }
+    public static AcCheckResult? GridCheck(MarketInput market, ClearingResult clearing, IProgress<ProgressUpdate>? progress = null) =>
+        Lem.Markets.Pool.GridCheck.Run(market, clearing, progress);
 }

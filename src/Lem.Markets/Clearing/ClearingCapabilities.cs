@@ -29,4 +29,7 @@ public sealed record ClearingCapabilities
 
     /// <summary>Whether the clearing is an iterative distributed algorithm (ADMM) with residuals and iterations.</summary>
     public bool Iterative { get; init; }
+
+    /// <summary>Whether the mechanism honours <see cref="MarketInput.BidLimits"/> (docs/mechanisms/redispatch.md#bid-limits).</summary>
+    public bool BidLimits { get; init; }
 }

@@ -1,0 +1,32 @@
+namespace Lem.Markets.Redispatch;
+
+/// <summary>
+/// <c>none</c> (docs/mechanisms/redispatch.md#none): clear once, check the schedule with the AC power flow and count the
+/// (slot, element) violations; nothing is corrected.
+/// </summary>
+public sealed class NoRedispatch : IRedispatch
+{
+    /// <inheritdoc />
+    public string Name => "none";
+
+    /// <inheritdoc />
+    public string Description => "Clear once and count the AC violations; no correction";
+
+    /// <inheritdoc />
+    public RedispatchOutcome Apply(IClearingMechanism mechanism, ClearingRequest request, RedispatchOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(mechanism);
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(options);
+        var warnings = new List<string>();
+        var clearing = RedispatchCore.Clear(mechanism, request, request.Market.BidLimits, warnings);
+        var check = clearing.HasSchedule ? GridCheck.Run(request.Market, clearing, request.Options.Progress) : null;
+        var violations = GridCheck.ViolationCount(check);
+        return new RedispatchOutcome(Name, clearing, clearing, 0, violations, violations, 0m)
+        {
+            History = [RedispatchCore.Round(0, clearing, check, request.Market.BidLimits)],
+            FinalLimits = request.Market.BidLimits,
+            Warnings = warnings,
+        };
+    }
+}
