@@ -3,8 +3,9 @@ namespace Lem.Markets.Redispatch;
 /// <summary>
 /// <c>bid-limits</c> (dynamic bid limits, PEBBLES; docs/mechanisms/redispatch.md#dynamic-bid-limits): before the clearing
 /// the DSO puts every participant at its baseline (the demand its assets must serve, nothing else), linearises the AC
-/// power flow there, shares each limit's headroom equally among the participants (and directions) that push towards it,
-/// and gives each participant per slot the largest injection and withdrawal within its shares; an AC check with every
+/// power flow there, shares each limit's headroom among the participants (and directions) that push towards it in
+/// proportion to how far each can move, and gives each participant per slot the largest injection and withdrawal within
+/// its share; an AC check with every
 /// participant at its injection caps, and one at its withdrawal caps, scales the shares down until both are within limits.
 /// The market is cleared once with the caps. The outcome's first clearing is the one without caps (for the violations
 /// it would have had and the welfare the caps cost).
@@ -75,7 +76,7 @@ public sealed class BidLimitsRedispatch : IRedispatch
         }
 
         var slots = market.Horizon.Count;
-        var (demand, _) = RedispatchCore.Demand(market);
+        var (demand, supply) = RedispatchCore.Demand(market);
         var baseline = demand.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<double>)[.. kv.Value.Select(d => -d)]);
         var consumption = demand.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<double>)kv.Value);
         var netImportMw = Enumerable.Range(0, slots).Select(t => demand.Values.Sum(d => d[t]) / 1000).ToList();
@@ -83,11 +84,12 @@ public sealed class BidLimitsRedispatch : IRedispatch
         var all = GridLimit.All(point.Index);
         var participants = market.Participants.Where(p => point.BusOf.ContainsKey(p.Id)).Select(p => p.Id).ToList();
         var caps = RedispatchCore.StartCaps(market);
+        var potentials = participants.Select(id => Potentials(market, market.Participants.First(p => p.Id == id), supply[id])).ToList();
         for (var t = 0; t < slots; t++)
         {
             var at = point.Solve(t);
             var g = point.Sensitivities(t, at, all, participants.Select(p => point.BusOf[p]));
-            var (up, down) = Shares(all, at, participants.Select(p => g[point.BusOf[p]]).ToList(), options);
+            var (up, down) = Shares(all, at, [.. participants.Select(p => g[point.BusOf[p]])], [.. potentials.Select(x => x.Up[t])], [.. potentials.Select(x => x.Down[t])], options);
 
             // The AC check of the caps: everybody at the injection caps, then everybody at the withdrawal caps.
             var scale = 1.0;
@@ -119,49 +121,105 @@ public sealed class BidLimitsRedispatch : IRedispatch
 
     /// <summary>
     /// Per participant the largest injection increase and withdrawal increase from the baseline, kW (+∞ when no limit
-    /// responds): each limit's headroom (inside the margin) is shared equally among the (participant, direction) pairs
-    /// whose move pushes it towards that side.
+    /// responds): each side of each limit has a headroom h (inside the margin) that the (participant, direction) pairs
+    /// pushing towards it share in proportion to their potential π: every pair gets the same fraction
+    /// f = min(1, h / Σ π·|g|) of its potential (docs/mechanisms/redispatch.md#dynamic-bid-limits). An unknown potential
+    /// counts as h/|g| (the pair alone could use the whole headroom).
     /// </summary>
-    private static (double[] Up, double[] Down) Shares(IReadOnlyList<GridLimit> all, AcState at, IReadOnlyList<double[]> g, RedispatchOptions options)
+    private static (double[] Up, double[] Down) Shares(IReadOnlyList<GridLimit> all, AcState at, IReadOnlyList<double[]> g, double[] potentialUp, double[] potentialDown, RedispatchOptions options)
     {
-        var up = Enumerable.Repeat(double.PositiveInfinity, g.Count).ToArray();
-        var down = Enumerable.Repeat(double.PositiveInfinity, g.Count).ToArray();
+        var count = g.Count;
+        var up = Enumerable.Repeat(double.PositiveInfinity, count).ToArray();
+        var down = Enumerable.Repeat(double.PositiveInfinity, count).ToArray();
         for (var e = 0; e < all.Count; e++)
         {
             var limit = all[e];
             var value = limit.ValueIn(at);
             var margin = limit.Margin(options);
-            var headroomUp = Math.Max(0, limit.Upper - margin - value);
-            var headroomDown = Math.Max(0, value - (limit.Lower + margin));
             var largest = g.Max(s => Math.Abs(s[e]));
             if (largest <= 0)
             {
                 continue;
             }
 
-            bool Counts(double s) => Math.Abs(s) >= NegligibleSensitivity * largest;
-
-            // An injection increase moves the quantity by +g per kW, a withdrawal increase by −g per kW: each sensitive
-            // participant pushes towards each side in one of its directions, so each side's headroom has as many sharers.
-            var sharers = g.Count(s => Counts(s[e]));
-            for (var n = 0; n < g.Count; n++)
+            // An injection increase moves the quantity by +g per kW, a withdrawal increase by −g per kW.
+            foreach (var side in new[] { 1, -1 })
             {
-                var s = g[n][e];
-                if (!Counts(s))
+                var headroom = Math.Max(0, side > 0 ? limit.Upper - margin - value : value - (limit.Lower + margin));
+                var pairs = new List<(int N, bool Injection, double Sensitivity, double Potential)>();
+                for (var n = 0; n < count; n++)
+                {
+                    var s = g[n][e] * side;
+                    if (Math.Abs(s) < NegligibleSensitivity * largest)
+                    {
+                        continue;
+                    }
+
+                    var injection = s > 0;
+                    var potential = injection ? potentialUp[n] : potentialDown[n];
+                    if (potential == 0)
+                    {
+                        // It cannot move this way: no cap needed.
+                        continue;
+                    }
+
+                    pairs.Add((n, injection, Math.Abs(s), double.IsNaN(potential) ? headroom / Math.Abs(s) : potential));
+                }
+
+                var push = pairs.Sum(x => x.Potential * x.Sensitivity);
+                if (push <= headroom)
                 {
                     continue;
                 }
 
-                if (s > 0)
+                var fraction = headroom / push;
+                foreach (var (n, injection, _, potential) in pairs)
                 {
-                    up[n] = Math.Min(up[n], headroomUp / sharers / s);
-                    down[n] = Math.Min(down[n], headroomDown / sharers / s);
+                    if (injection)
+                    {
+                        up[n] = Math.Min(up[n], fraction * potential);
+                    }
+                    else
+                    {
+                        down[n] = Math.Min(down[n], fraction * potential);
+                    }
                 }
-                else
-                {
-                    up[n] = Math.Min(up[n], headroomDown / sharers / -s);
-                    down[n] = Math.Min(down[n], headroomUp / sharers / -s);
-                }
+            }
+        }
+
+        return (up, down);
+    }
+
+    /// <summary>
+    /// Per participant and slot how far it can move from the baseline (kW): injection by its assets' supply (renewable
+    /// output, storage discharge) and its offers; withdrawal by the demand its assets may shed and its bids; NaN (unknown)
+    /// for a participant with an asset whose consumption range is not known in advance (storage, EVs, heat pumps).
+    /// </summary>
+    private static (double[] Up, double[] Down) Potentials(MarketInput market, Participant participant, double[] supplyKw)
+    {
+        var slots = market.Horizon.Count;
+        var hours = market.Horizon.SlotHours;
+        var up = (double[])supplyKw.Clone();
+        var down = new double[slots];
+        foreach (var order in participant.Orders.Where(o => o.SlotIndex < slots))
+        {
+            var kw = (double)order.TotalQuantityKwh / hours;
+            if (order.Side == OrderSide.Sell)
+            {
+                up[order.SlotIndex] += kw;
+            }
+            else
+            {
+                down[order.SlotIndex] += kw;
+            }
+        }
+
+        foreach (var asset in participant.Assets)
+        {
+            var profile = AssetKinds.Of(asset).Separable(asset);
+            for (var t = 0; t < slots; t++)
+            {
+                down[t] = profile is null ? double.NaN : down[t] + (profile.SheddableDemandKw?[t] ?? 0);
             }
         }
 

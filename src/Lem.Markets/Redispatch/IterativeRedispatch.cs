@@ -162,7 +162,7 @@ public sealed class IterativeRedispatch : IRedispatch
     /// The λ ≥ 0 of the least-squares change Δ_n = −λ·a_n (clipped to |Δ_n| ≤ room_n) with Σ |a_n|·|Δ_n| =
     /// <paramref name="needed"/>, by bisection; <paramref name="enough"/> is false when even every room used falls short.
     /// </summary>
-    internal static double Multiplier(IReadOnlyList<double> a, IReadOnlyList<double> room, double needed, out bool enough)
+    public static double Multiplier(IReadOnlyList<double> a, IReadOnlyList<double> room, double needed, out bool enough)
     {
         double Relief(double lambda)
         {
