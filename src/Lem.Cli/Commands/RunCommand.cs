@@ -48,6 +48,7 @@ public static class RunCommand
         };
         var networkCharge = new NetworkChargeOptions();
         var settle = new SettleOptions();
+        var redispatch = new RedispatchCliOptions();
         var command = new Command("run", "Clear a scenario's local market and report welfare, prices, dispatch and the AC check.")
         {
             scenario, mechanism, grid, output, format, priceRule, noAcCheck, networkCharge.Level, networkCharge.Distance, networkCharge.Split,
@@ -57,6 +58,7 @@ public static class RunCommand
         command.Options.Add(settle.Settle);
         command.Options.Add(settle.Meters);
         command.Options.Add(tariffAware);
+        redispatch.AddTo(command);
         command.SetAction(parse => Run(
             context,
             parse.GetValue(scenario)!,
@@ -70,11 +72,12 @@ public static class RunCommand
             settle.Read(parse),
             parse.GetValue(partners),
             parse.GetValue(tariffAware),
-            PeriodTable.ParseResolution(parse.GetValue(tableResolution)!)));
+            PeriodTable.ParseResolution(parse.GetValue(tableResolution)!),
+            redispatch.Read(parse)));
         return command;
     }
 
-    private static int Run(CliContext context, string path, IClearingMechanism mechanism, string gridName, string? outDir, string format, string ruleName, bool acCheck, NetworkChargeRequest networkCharge, SettleRequest settle, string? partnersText, bool? tariffAware, TableResolution tableResolution)
+    private static int Run(CliContext context, string path, IClearingMechanism mechanism, string gridName, string? outDir, string format, string ruleName, bool acCheck, NetworkChargeRequest networkCharge, SettleRequest settle, string? partnersText, bool? tariffAware, TableResolution tableResolution, RedispatchCliRequest redispatch)
     {
         // A tie rule chooses the clearing price; a local price rule keeps the midpoint clearing and re-prices its positions.
         var rule = TieRules.GetValueOrDefault(ruleName, PriceRule.Midpoint);
@@ -118,6 +121,12 @@ public static class RunCommand
         if (networkCharge.UsageProblem(mechanism) is { } usage)
         {
             context.Error.WriteLine($"lem: {usage}");
+            return ExitCodes.Usage;
+        }
+
+        if (redispatch.UsageProblem(acCheck) is { } redispatchUsage)
+        {
+            context.Error.WriteLine($"lem: {redispatchUsage}");
             return ExitCodes.Usage;
         }
 
@@ -179,6 +188,8 @@ public static class RunCommand
                 Meters = meters,
                 LocalPriceRule = localRule,
                 TariffAware = tariffAware,
+                Redispatch = redispatch.Strategy,
+                RedispatchOptions = redispatch.Options,
             });
         }
 
@@ -247,6 +258,8 @@ public static class RunCommand
 
             t.AddRow("AC check: violations", ac.Violations.Count.ToString(Inv));
         }
+
+        RedispatchCliRequest.AddTextRows(t, run.Redispatch);
 
         c.Write(t);
         var periods = PeriodTable.Text(PeriodTable.Build(r, s.Horizon, resolution), resolution, s.Horizon.SlotLength.Minutes);
