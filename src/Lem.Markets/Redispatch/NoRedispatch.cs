@@ -1,7 +1,7 @@
 namespace Lem.Markets.Redispatch;
 
 /// <summary>
-/// <c>none</c> (docs/mechanisms/redispatch.md#none): clear once, check the schedule with the AC power flow and count the
+/// <c>none</c> (docs/mechanisms/redispatch.md): clear once, check the schedule with the AC power flow and count the
 /// (slot, element) violations; nothing is corrected.
 /// </summary>
 public sealed class NoRedispatch : IRedispatch

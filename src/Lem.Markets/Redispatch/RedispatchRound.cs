@@ -1,6 +1,6 @@
 namespace Lem.Markets.Redispatch;
 
-/// <summary>One clearing of a redispatch (docs/mechanisms/redispatch.md#the-loop): round 0 is the first clearing.</summary>
+/// <summary>One clearing of a redispatch (docs/mechanisms/redispatch.md#iterative-redispatch): round 0 is the first clearing.</summary>
 /// <param name="Round">The round (0 for the first clearing).</param>
 /// <param name="Violations">The (slot, element) AC violations of the round's clearing.</param>
 /// <param name="WelfareEur">The round's welfare, EUR.</param>

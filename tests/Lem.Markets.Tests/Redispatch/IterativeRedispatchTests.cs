@@ -23,6 +23,10 @@ public sealed class IterativeRedispatchTests(ITestOutputHelper output)
         }
 
         output.WriteLine($"lindistflow pool: {lindistflow.WelfareEur:0.0000} EUR; warnings: {string.Join(" | ", outcome.Warnings)}");
+        foreach (var (who, limit) in outcome.FinalLimits!.ByParticipant.OrderBy(kv => kv.Key.Value, StringComparer.Ordinal))
+        {
+            output.WriteLine($"{who}: injection ≤ [{string.Join(", ", limit.MaxInjectionKw.Select(v => v.ToString("0.00")))}] kW; cleared [{string.Join(", ", outcome.Final.Positions.Single(p => p.Participant == who).NetInjectionKw.Select(v => v.ToString("0.00")))}] kW");
+        }
 
         // By hand: 110 and 140 kW of PV surplus over a line that carries about 69 kW: line 1–2 overloaded in slots 1 and 2.
         Assert.Equal(2, outcome.ViolationsBefore);
