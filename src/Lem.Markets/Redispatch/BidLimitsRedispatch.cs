@@ -35,10 +35,7 @@ public sealed class BidLimitsRedispatch : IRedispatch
         ArgumentNullException.ThrowIfNull(options);
         var market = request.Market;
         var warnings = new List<string>();
-        var initial = RedispatchCore.Clear(mechanism, request, market.BidLimits, warnings);
-        var check = initial.HasSchedule ? GridCheck.Run(market, initial, request.Options.Progress) : null;
-        var before = GridCheck.ViolationCount(check);
-        var history = new List<RedispatchRound> { RedispatchCore.Round(0, initial, check, market.BidLimits) };
+        var (initial, _, before, history) = RedispatchCore.First(mechanism, request, warnings);
         if (market.Grid is null)
         {
             return new RedispatchOutcome(Name, initial, initial, 0, before, before, 0m) { History = history, FinalLimits = market.BidLimits, Warnings = warnings };

@@ -27,10 +27,7 @@ public sealed class IterativeRedispatch : IRedispatch
         var market = request.Market;
         var warnings = new List<string>();
         var limits = market.BidLimits;
-        var initial = RedispatchCore.Clear(mechanism, request, limits, warnings);
-        var check = initial.HasSchedule ? GridCheck.Run(market, initial, request.Options.Progress) : null;
-        var before = GridCheck.ViolationCount(check);
-        var history = new List<RedispatchRound> { RedispatchCore.Round(0, initial, check, limits) };
+        var (initial, _, before, history) = RedispatchCore.First(mechanism, request, warnings);
         var current = initial;
         var after = before;
         var rounds = 0;
@@ -58,7 +55,7 @@ public sealed class IterativeRedispatch : IRedispatch
 
                 current = next;
                 limits = tightened;
-                check = GridCheck.Run(market, current, request.Options.Progress);
+                var check = GridCheck.Run(market, current, request.Options.Progress);
                 after = GridCheck.ViolationCount(check);
                 history.Add(RedispatchCore.Round(rounds, current, check, limits));
             }

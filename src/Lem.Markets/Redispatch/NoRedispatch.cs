@@ -19,12 +19,10 @@ public sealed class NoRedispatch : IRedispatch
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(options);
         var warnings = new List<string>();
-        var clearing = RedispatchCore.Clear(mechanism, request, request.Market.BidLimits, warnings);
-        var check = clearing.HasSchedule ? GridCheck.Run(request.Market, clearing, request.Options.Progress) : null;
-        var violations = GridCheck.ViolationCount(check);
+        var (clearing, _, violations, history) = RedispatchCore.First(mechanism, request, warnings);
         return new RedispatchOutcome(Name, clearing, clearing, 0, violations, violations, 0m)
         {
-            History = [RedispatchCore.Round(0, clearing, check, request.Market.BidLimits)],
+            History = history,
             FinalLimits = request.Market.BidLimits,
             Warnings = warnings,
         };

@@ -28,6 +28,15 @@ internal static class RedispatchCore
         return mechanism.Clear(request with { Market = market });
     }
 
+    /// <summary>The first clearing (with the market's own bid limits), its AC check, its violation count and the history that starts with it.</summary>
+    public static (ClearingResult Initial, AcCheckResult? Check, int Violations, List<RedispatchRound> History) First(IClearingMechanism mechanism, ClearingRequest request, List<string> warnings)
+    {
+        var market = request.Market;
+        var initial = Clear(mechanism, request, market.BidLimits, warnings);
+        var check = initial.HasSchedule ? GridCheck.Run(market, initial, request.Options.Progress) : null;
+        return (initial, check, GridCheck.ViolationCount(check), [Round(0, initial, check, market.BidLimits)]);
+    }
+
     /// <summary>The clearing's net injection per participant of the market and slot, kW (zero for a participant without a position).</summary>
     public static Dictionary<ParticipantId, double[]> Positions(MarketInput market, ClearingResult clearing)
     {
