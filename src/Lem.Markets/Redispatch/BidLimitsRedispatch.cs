@@ -30,12 +30,9 @@ public sealed class BidLimitsRedispatch : IRedispatch
     /// <inheritdoc />
     public RedispatchOutcome Apply(IClearingMechanism mechanism, ClearingRequest request, RedispatchOptions options)
     {
-        ArgumentNullException.ThrowIfNull(mechanism);
-        ArgumentNullException.ThrowIfNull(request);
-        ArgumentNullException.ThrowIfNull(options);
-        var market = request.Market;
         var warnings = new List<string>();
-        var (initial, _, before, history) = RedispatchCore.First(mechanism, request, warnings);
+        var (initial, _, before, history) = RedispatchCore.First(mechanism, request, options, warnings);
+        var market = request.Market;
         if (market.Grid is null)
         {
             return new RedispatchOutcome(Name, initial, initial, 0, before, before, 0m) { History = history, FinalLimits = market.BidLimits, Warnings = warnings };

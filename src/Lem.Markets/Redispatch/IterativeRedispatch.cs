@@ -21,13 +21,10 @@ public sealed class IterativeRedispatch : IRedispatch
     /// <inheritdoc />
     public RedispatchOutcome Apply(IClearingMechanism mechanism, ClearingRequest request, RedispatchOptions options)
     {
-        ArgumentNullException.ThrowIfNull(mechanism);
-        ArgumentNullException.ThrowIfNull(request);
-        ArgumentNullException.ThrowIfNull(options);
-        var market = request.Market;
         var warnings = new List<string>();
+        var (initial, _, before, history) = RedispatchCore.First(mechanism, request, options, warnings);
+        var market = request.Market;
         var limits = market.BidLimits;
-        var (initial, _, before, history) = RedispatchCore.First(mechanism, request, warnings);
         var current = initial;
         var after = before;
         var rounds = 0;

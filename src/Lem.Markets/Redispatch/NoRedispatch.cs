@@ -15,11 +15,8 @@ public sealed class NoRedispatch : IRedispatch
     /// <inheritdoc />
     public RedispatchOutcome Apply(IClearingMechanism mechanism, ClearingRequest request, RedispatchOptions options)
     {
-        ArgumentNullException.ThrowIfNull(mechanism);
-        ArgumentNullException.ThrowIfNull(request);
-        ArgumentNullException.ThrowIfNull(options);
         var warnings = new List<string>();
-        var (clearing, _, violations, history) = RedispatchCore.First(mechanism, request, warnings);
+        var (clearing, _, violations, history) = RedispatchCore.First(mechanism, request, options, warnings);
         return new RedispatchOutcome(Name, clearing, clearing, 0, violations, violations, 0m)
         {
             History = history,

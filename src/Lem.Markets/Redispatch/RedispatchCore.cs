@@ -29,8 +29,11 @@ internal static class RedispatchCore
     }
 
     /// <summary>The first clearing (with the market's own bid limits), its AC check, its violation count and the history that starts with it.</summary>
-    public static (ClearingResult Initial, AcCheckResult? Check, int Violations, List<RedispatchRound> History) First(IClearingMechanism mechanism, ClearingRequest request, List<string> warnings)
+    public static (ClearingResult Initial, AcCheckResult? Check, int Violations, List<RedispatchRound> History) First(IClearingMechanism mechanism, ClearingRequest request, RedispatchOptions options, List<string> warnings)
     {
+        ArgumentNullException.ThrowIfNull(mechanism);
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(options);
         var market = request.Market;
         var initial = Clear(mechanism, request, market.BidLimits, warnings);
         var check = initial.HasSchedule ? GridCheck.Run(market, initial, request.Options.Progress) : null;
