@@ -10,8 +10,8 @@ using Lem.Settlement.Invoices;
 namespace Lem.Pipeline;
 
 /// <summary>
-/// The outputs of a pipeline run: <c>summary.json</c> (common fields, the mechanism's own, the AC check, the settlement's
-/// KPIs), <c>prices.csv</c>, the mechanism's files and the invoices.
+/// The outputs of a pipeline run: <c>summary.json</c> (common fields, the mechanism's own, the AC check, the redispatch,
+/// the settlement's KPIs), <c>prices.csv</c>, <c>redispatch.csv</c> (one row per round, with a redispatch), the mechanism's files and the invoices.
 /// </summary>
 public static class ClearingOutputs
 {
@@ -59,6 +59,18 @@ public static class ClearingOutputs
                 b.IsBalanced);
         }
 
+        if (run.Redispatch is { } redispatch)
+        {
+            trailing["redispatch"] = new RedispatchSummary(
+                redispatch.Strategy,
+                redispatch.Rounds,
+                redispatch.ViolationsBefore,
+                redispatch.ViolationsAfter,
+                Math.Round(redispatch.WelfareLostEur, 6),
+                redispatch.FinalLimits?.ByParticipant.Count(kv => kv.Value.Caps) ?? 0,
+                redispatch.Warnings);
+        }
+
         trailing["tariff_aware"] = JsonDocument.Parse(run.TariffAware ? "true" : "false").RootElement.Clone();
         var summary = new RunSummary(
             s.Name,
@@ -99,6 +111,17 @@ public static class ClearingOutputs
         }
 
         var files = new List<ReportFile> { new("prices.csv", prices.ToString()) };
+        if (run.Redispatch is { } redispatch)
+        {
+            var rounds = new StringBuilder("round,violations,welfare_eur,capped_participants,max_loading_percent\n");
+            foreach (var r in redispatch.History)
+            {
+                rounds.Append(Inv, $"{r.Round},{r.Violations},{Math.Round(r.WelfareEur, 6)},{r.CappedParticipants},{ClearingReportContext.Csv(r.MaxLoadingPercent)}\n");
+            }
+
+            files.Add(new("redispatch.csv", rounds.ToString()));
+        }
+
         files.AddRange(c.Result.Report?.Files(c) ?? []);
         string? invoices = null;
         if (run.Settlement is { } settled)

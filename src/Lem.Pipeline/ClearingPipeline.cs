@@ -2,6 +2,7 @@ using Lem.Domain.Progress;
 using Lem.Domain.Validation;
 using Lem.Markets.Clearing;
 using Lem.Markets.Pool;
+using Lem.Markets.Redispatch;
 using Lem.Settlement.Billing;
 using Lem.Markets.Tariffs;
 using Lem.Settlement.LocalPricing;
@@ -17,7 +18,7 @@ namespace Lem.Pipeline;
 public static class ClearingPipeline
 {
     /// <summary>Runs the pipeline on a scenario.</summary>
-    /// <exception cref="KeyNotFoundException">When no mechanism is registered under the request's name.</exception>
+    /// <exception cref="KeyNotFoundException">When no mechanism (or redispatch strategy) is registered under the request's name.</exception>
     public static PipelineResult Run(Scenario scenario, PipelineRequest request)
     {
         ArgumentNullException.ThrowIfNull(scenario);
@@ -31,7 +32,24 @@ public static class ClearingPipeline
             return new PipelineResult { Scenario = scenario, Errors = problems };
         }
 
-        var clearing = mechanism.Clear(clearingRequest);
+        RedispatchOutcome? redispatch = null;
+        ClearingResult clearing;
+        if (request.Redispatch is { } strategy)
+        {
+            // The DSO's grid check and redispatch (docs/mechanisms/redispatch.md); the final clearing goes on.
+            if (!RedispatchStrategies.TryGet(strategy, out var dso))
+            {
+                throw new KeyNotFoundException($"No redispatch strategy is registered as '{strategy}'.");
+            }
+
+            redispatch = dso.Apply(mechanism, clearingRequest, request.RedispatchOptions);
+            clearing = redispatch.Final;
+        }
+        else
+        {
+            clearing = mechanism.Clear(clearingRequest);
+        }
+
         var tariffAware = tariffs is not null;
         if (request.LocalPriceRule is { } rule && clearing.HasSchedule)
         {
@@ -42,12 +60,12 @@ public static class ClearingPipeline
         var ac = request.AcCheck && clearing.HasSchedule ? GridCheck(scenario, clearing, request.Options.Progress) : null;
         if (!request.Settle)
         {
-            return new PipelineResult { Scenario = scenario, TariffAware = tariffAware, Clearing = clearing, AcCheck = ac };
+            return new PipelineResult { Scenario = scenario, TariffAware = tariffAware, Clearing = clearing, AcCheck = ac, Redispatch = redispatch };
         }
 
         if (!clearing.HasSchedule)
         {
-            return new PipelineResult { Scenario = scenario, TariffAware = tariffAware, Clearing = clearing, AcCheck = ac, SettlementNote = "The market did not clear, so it was not settled." };
+            return new PipelineResult { Scenario = scenario, TariffAware = tariffAware, Clearing = clearing, AcCheck = ac, Redispatch = redispatch, SettlementNote = "The market did not clear, so it was not settled." };
         }
 
         SettlementRequest settlement;
@@ -64,11 +82,12 @@ public static class ClearingPipeline
                 TariffAware = tariffAware,
                 Clearing = clearing,
                 AcCheck = ac,
+                Redispatch = redispatch,
                 Errors = [new ValidationError("$.settlement.grid_tariff.distance.method", ValidationCodes.ValueInvalid, $"The distance-based charge cannot be computed on this grid: {ex.Message}")],
             };
         }
 
-        return new PipelineResult { Scenario = scenario, TariffAware = tariffAware, Clearing = clearing, AcCheck = ac, Settlement = SettlementEngine.Settle(settlement) };
+        return new PipelineResult { Scenario = scenario, TariffAware = tariffAware, Clearing = clearing, AcCheck = ac, Redispatch = redispatch, Settlement = SettlementEngine.Settle(settlement) };
     }
 
     /// <summary>
@@ -93,28 +112,8 @@ public static class ClearingPipeline
     /// <summary>
     /// The AC check of a clearing's schedule (null without a grid): each participant's net injection, the reactive draw
     /// of the consumption the mechanism reports, and the outside market's net import at the connection bus; every slot
-    /// is reported to <paramref name="progress"/>.
+    /// is reported to <paramref name="progress"/> (<see cref="Lem.Markets.Pool.GridCheck"/>).
     /// </summary>
-    public static AcCheckResult? GridCheck(MarketInput market, ClearingResult clearing, IProgress<ProgressUpdate>? progress = null)
-    {
-        ArgumentNullException.ThrowIfNull(market);
-        ArgumentNullException.ThrowIfNull(clearing);
-        if (market.Grid is null)
-        {
-            return null;
-        }
-
-        var known = market.Participants.Select(p => p.Id).ToHashSet();
-        var injections = clearing.Positions.Where(p => known.Contains(p.Participant)).ToDictionary(p => p.Participant, p => p.NetInjectionKw);
-        var netImportMw = clearing.ImportKw.Zip(clearing.ExportKw, (i, e) => (i - e) / 1000).ToList();
-        var check = clearing.GridCheck;
-        return AcCheck.Run(
-            market,
-            injections,
-            check?.ConsumptionKw ?? new Dictionary<ParticipantId, IReadOnlyList<double>>(),
-            netImportMw,
-            check?.PredictedVoltagesPu,
-            check?.LoadPowerFactor ?? PoolOptions.Default.LoadPowerFactor,
-            progress);
-    }
+    public static AcCheckResult? GridCheck(MarketInput market, ClearingResult clearing, IProgress<ProgressUpdate>? progress = null) =>
+        Lem.Markets.Pool.GridCheck.Run(market, clearing, progress);
 }

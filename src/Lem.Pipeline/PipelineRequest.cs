@@ -1,4 +1,5 @@
 using Lem.Markets.Clearing;
+using Lem.Markets.Redispatch;
 using Lem.Settlement.LocalPricing;
 using Lem.Settlement.Metering;
 
@@ -34,4 +35,13 @@ public sealed record PipelineRequest(string Mechanism)
     /// null for the default, on when the scenario has a <c>settlement</c> section.
     /// </summary>
     public bool? TariffAware { get; init; }
+
+    /// <summary>
+    /// The DSO's redispatch after the clearing (docs/mechanisms/redispatch.md): a name of <c>RedispatchStrategies</c>,
+    /// or null to clear once without one.
+    /// </summary>
+    public string? Redispatch { get; init; }
+
+    /// <summary>The redispatch's options (the most rounds).</summary>
+    public RedispatchOptions RedispatchOptions { get; init; } = RedispatchOptions.Default;
 }

@@ -1,6 +1,7 @@
 using Lem.Domain.Validation;
 using Lem.Markets.Clearing;
 using Lem.Markets.Pool;
+using Lem.Markets.Redispatch;
 using Lem.Settlement.Billing;
 
 namespace Lem.Pipeline;
@@ -25,6 +26,9 @@ public sealed record PipelineResult
 
     /// <summary>Whether per-meter tariff charges were part of the clearing objective (docs/settlement.md#tariff-aware-clearing).</summary>
     public bool TariffAware { get; init; }
+
+    /// <summary>The redispatch (its first and final clearings, rounds, violations and welfare lost), or null when none was asked for; <see cref="Clearing"/> is its final clearing.</summary>
+    public RedispatchOutcome? Redispatch { get; init; }
 
     /// <summary>Why the settlement was skipped although asked for, or null.</summary>
     public string? SettlementNote { get; init; }

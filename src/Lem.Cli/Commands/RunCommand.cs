@@ -49,6 +49,7 @@ public static class RunCommand
         var networkCharge = new NetworkChargeOptions();
         var settle = new SettleOptions();
         var stochastic = new StochasticOptions();
+        var redispatch = new RedispatchCliOptions();
         var command = new Command("run", "Clear a scenario's local market and report welfare, prices, dispatch and the AC check.")
         {
             scenario, mechanism, grid, output, format, priceRule, noAcCheck, networkCharge.Level, networkCharge.Distance, networkCharge.Split,
@@ -59,6 +60,7 @@ public static class RunCommand
         command.Options.Add(settle.Meters);
         command.Options.Add(tariffAware);
         stochastic.AddTo(command);
+        redispatch.AddTo(command);
         command.SetAction(parse => Run(
             context,
             parse.GetValue(scenario)!,
@@ -73,11 +75,12 @@ public static class RunCommand
             parse.GetValue(partners),
             parse.GetValue(tariffAware),
             PeriodTable.ParseResolution(parse.GetValue(tableResolution)!),
-            stochastic.Read(parse)));
+            stochastic.Read(parse),
+            redispatch.Read(parse)));
         return command;
     }
 
-    private static int Run(CliContext context, string path, IClearingMechanism mechanism, string gridName, string? outDir, string format, string ruleName, bool acCheck, NetworkChargeRequest networkCharge, SettleRequest settle, string? partnersText, bool? tariffAware, TableResolution tableResolution, IReadOnlyDictionary<string, string> parameters)
+    private static int Run(CliContext context, string path, IClearingMechanism mechanism, string gridName, string? outDir, string format, string ruleName, bool acCheck, NetworkChargeRequest networkCharge, SettleRequest settle, string? partnersText, bool? tariffAware, TableResolution tableResolution, IReadOnlyDictionary<string, string> parameters, RedispatchCliRequest redispatch)
     {
         // A tie rule chooses the clearing price; a local price rule keeps the midpoint clearing and re-prices its positions.
         var rule = TieRules.GetValueOrDefault(ruleName, PriceRule.Midpoint);
@@ -127,6 +130,12 @@ public static class RunCommand
         if (parameters.Count > 0 && StochasticOptions.UsageProblem(mechanism, parameters) is { } parameterUsage)
         {
             context.Error.WriteLine($"lem: {parameterUsage}");
+            return ExitCodes.Usage;
+        }
+
+        if (redispatch.UsageProblem(acCheck) is { } redispatchUsage)
+        {
+            context.Error.WriteLine($"lem: {redispatchUsage}");
             return ExitCodes.Usage;
         }
 
@@ -188,6 +197,8 @@ public static class RunCommand
                 Meters = meters,
                 LocalPriceRule = localRule,
                 TariffAware = tariffAware,
+                Redispatch = redispatch.Strategy,
+                RedispatchOptions = redispatch.Options,
             });
         }
 
@@ -256,6 +267,8 @@ public static class RunCommand
 
             t.AddRow("AC check: violations", ac.Violations.Count.ToString(Inv));
         }
+
+        RedispatchCliRequest.AddTextRows(t, run.Redispatch);
 
         c.Write(t);
         var periods = PeriodTable.Text(PeriodTable.Build(r, s.Horizon, resolution), resolution, s.Horizon.SlotLength.Minutes);

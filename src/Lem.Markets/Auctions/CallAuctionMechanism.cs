@@ -18,7 +18,7 @@ public sealed class CallAuctionMechanism(ICallAuction auction) : IClearingMechan
     public string Description => $"Call auction per slot ({Auction.Name}) over the participants' explicit orders";
 
     /// <inheritdoc />
-    public ClearingCapabilities Capabilities { get; } = new() { BilateralTrades = true };
+    public ClearingCapabilities Capabilities { get; } = new() { BilateralTrades = true, BidLimits = true };
 
     /// <inheritdoc />
     public IReadOnlyList<ValidationError> Check(ClearingRequest request)
@@ -32,7 +32,8 @@ public sealed class CallAuctionMechanism(ICallAuction auction) : IClearingMechan
     {
         ArgumentNullException.ThrowIfNull(request);
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var market = request.Market;
+        // Bid limits cut the capped participants' orders (docs/mechanisms/redispatch.md#bid-limits).
+        var market = BidLimitTrimming.Apply(request.Market);
         var slots = market.Horizon.Count;
         var orders = market.Participants.SelectMany(p => p.Orders).Select((o, i) => new AuctionOrder(o, null, i));
         var result = Auction.Clear(new AuctionBook(orders));

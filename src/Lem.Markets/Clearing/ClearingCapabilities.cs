@@ -32,4 +32,7 @@ public sealed record ClearingCapabilities
 
     /// <summary>The names of <see cref="ClearingOptions.Parameters"/> the mechanism reads (empty: it reads none).</summary>
     public IReadOnlyList<string> ParameterNames { get; init; } = [];
+
+    /// <summary>Whether the mechanism honours <see cref="MarketInput.BidLimits"/> (docs/mechanisms/redispatch.md#bid-limits).</summary>
+    public bool BidLimits { get; init; }
 }

@@ -15,4 +15,11 @@ public record MarketInput(
     Horizon Horizon,
     IReadOnlyList<Participant> Participants,
     OutsideMarket OutsideMarket,
-    GridNetwork? Grid);
+    GridNetwork? Grid)
+{
+    /// <summary>
+    /// The DSO's caps on each participant's net injection and withdrawal per slot (docs/mechanisms/redispatch.md#bid-limits),
+    /// or null for none; honoured by mechanisms with <see cref="ClearingCapabilities.BidLimits"/>.
+    /// </summary>
+    public BidLimits? BidLimits { get; init; }
+}

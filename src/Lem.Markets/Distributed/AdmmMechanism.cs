@@ -52,6 +52,11 @@ public abstract class AdmmMechanism(string name, string description, Distributed
             errors.Add(new ValidationError("--distance", "network_charge.not_applicable", why));
         }
 
+        if (request.Market.BidLimits is { } limits && request.Market.Participants.Any(p => limits.Caps(p.Id)))
+        {
+            errors.Add(new ValidationError("bid_limits", "clearing.bid_limits_not_supported", $"The {Name} mechanism does not support bid limits: the agents' local problems have no caps on net injection (docs/mechanisms/redispatch.md#bid-limits); a redispatch trims the capped participants' orders instead."));
+        }
+
         if (PricesPreferences && PreferencePremiums.WhyNotApplicable(request.Market) is { } whyNot)
         {
             errors.Add(new ValidationError("participants", "preferences.not_applicable", whyNot));

@@ -71,42 +71,9 @@ public static class AcCheck
             return null;
         }
 
-        var index = NetworkIndex.Build(scenario.Grid);
-        var model = PowerFlowModel.Build(index);
+        var (index, model, p, q) = Injections(scenario, scenario.Grid, netInjectionKw, consumptionKw, netImportMw, loadPowerFactor);
         var baseMva = index.BaseMva;
-        var tanPhi = Math.Tan(Math.Acos(loadPowerFactor));
         var slots = netImportMw.Count;
-        var p = new double[slots, index.BusCount];
-        var q = new double[slots, index.BusCount];
-        var busOf = scenario.Participants.Where(x => x.Bus is not null).ToDictionary(x => x.Id, x => index.IndexOf(x.Bus!.Value));
-        foreach (var (participant, series) in netInjectionKw)
-        {
-            if (busOf.TryGetValue(participant, out var bus))
-            {
-                for (var t = 0; t < slots; t++)
-                {
-                    p[t, bus] += series[t] / 1000;
-                }
-            }
-        }
-
-        foreach (var (participant, series) in consumptionKw)
-        {
-            if (busOf.TryGetValue(participant, out var bus))
-            {
-                for (var t = 0; t < slots; t++)
-                {
-                    q[t, bus] -= series[t] / 1000 * tanPhi;
-                }
-            }
-        }
-
-        var connection = scenario.OutsideMarket.ConnectionBus is { } cb ? index.IndexOf(cb) : index.SlackIndices[0];
-        for (var t = 0; t < slots; t++)
-        {
-            p[t, connection] += netImportMw[t];
-        }
-
         var algorithm = AcPowerFlow.Resolve(model, PowerFlowAlgorithm.Auto);
         using var solver = AcPowerFlow.CreateSolver(model, PowerFlowOptions.Default);
         var v = NewtonRaphsonStart.Voltages(model, flatStart: false);
@@ -145,5 +112,56 @@ public static class AcCheck
         }
 
         return new AcCheckResult(algorithm, slotResults, violations);
+    }
+
+    /// <summary>
+    /// The active and reactive injections (MW, Mvar) per slot and solver bus that the check solves: the participants'
+    /// net injections at their buses, the reactive draw of their consumption, the outside market's net import at its
+    /// connection bus (the slack's bus when none is given).
+    /// </summary>
+    internal static (NetworkIndex Index, PowerFlowModel Model, double[,] P, double[,] Q) Injections(
+        MarketInput scenario,
+        GridNetwork grid,
+        IReadOnlyDictionary<ParticipantId, IReadOnlyList<double>> netInjectionKw,
+        IReadOnlyDictionary<ParticipantId, IReadOnlyList<double>> consumptionKw,
+        IReadOnlyList<double> netImportMw,
+        double loadPowerFactor)
+    {
+        var index = NetworkIndex.Build(grid);
+        var model = PowerFlowModel.Build(index);
+        var tanPhi = Math.Tan(Math.Acos(loadPowerFactor));
+        var slots = netImportMw.Count;
+        var p = new double[slots, index.BusCount];
+        var q = new double[slots, index.BusCount];
+        var busOf = scenario.Participants.Where(x => x.Bus is not null).ToDictionary(x => x.Id, x => index.IndexOf(x.Bus!.Value));
+        foreach (var (participant, series) in netInjectionKw)
+        {
+            if (busOf.TryGetValue(participant, out var bus))
+            {
+                for (var t = 0; t < slots; t++)
+                {
+                    p[t, bus] += series[t] / 1000;
+                }
+            }
+        }
+
+        foreach (var (participant, series) in consumptionKw)
+        {
+            if (busOf.TryGetValue(participant, out var bus))
+            {
+                for (var t = 0; t < slots; t++)
+                {
+                    q[t, bus] -= series[t] / 1000 * tanPhi;
+                }
+            }
+        }
+
+        var connection = scenario.OutsideMarket.ConnectionBus is { } cb ? index.IndexOf(cb) : index.SlackIndices[0];
+        for (var t = 0; t < slots; t++)
+        {
+            p[t, connection] += netImportMw[t];
+        }
+
+        return (index, model, p, q);
     }
 }

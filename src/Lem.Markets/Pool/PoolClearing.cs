@@ -250,7 +250,7 @@ public static class PoolClearing
         }
 
         // The merit order knows no tariffs: with tariff charges in the objective the prices are the LP duals.
-        if (setup.Formulation is CopperPlateFormulation && !pool.HasTariffs)
+        if (setup.Formulation is CopperPlateFormulation && !pool.HasTariffs && !pool.HasBidLimits)
         {
             ApplyTieRules(pool, values, prices, sources, lows, highs, warnings);
         }

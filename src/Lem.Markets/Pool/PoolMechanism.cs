@@ -19,6 +19,7 @@ public sealed class PoolMechanism : IClearingMechanism
         MultiPeriodAssets = true,
         PriceRule = true,
         TariffAware = true,
+        BidLimits = true,
     };
 
     /// <inheritdoc />

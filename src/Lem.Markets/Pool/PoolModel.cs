@@ -74,10 +74,11 @@ internal sealed class PoolModel(
         // what its parts add to its bus.
         var tariffs = elastic ? null : setup.Options.Clearing.Tariffs;
         var preferences = PreferenceModel.For(scenario);
+        var limits = elastic ? null : scenario.BidLimits;
         var net = new Dictionary<ParticipantId, LinearExpression[]>();
         void Build(ParticipantId owner, int bus, Action<PoolBuildContext> build)
         {
-            if (preferences is null && (tariffs is null || !tariffs.ContainsKey(owner)))
+            if (preferences is null && (tariffs is null || !tariffs.ContainsKey(owner)) && (limits is null || !limits.Caps(owner)))
             {
                 build(c);
                 return;
@@ -114,6 +115,7 @@ internal sealed class PoolModel(
         }
 
         preferences?.Build(c, net);
+        var capped = limits is not null && AddBidLimits(c, limits, net);
 
         Variable[][]? unserved = null;
         Variable[][]? dumped = null;
@@ -158,7 +160,35 @@ internal sealed class PoolModel(
             model.SetObjective(objective);
         }
 
-        return new PoolModel(setup, c, assets, orders, outside, gridSlots, unserved, dumped, watch.Elapsed.TotalSeconds, preferences);
+        return new PoolModel(setup, c, assets, orders, outside, gridSlots, unserved, dumped, watch.Elapsed.TotalSeconds, preferences) { HasBidLimits = capped };
+    }
+
+    /// <summary>Whether bid limits constrain some participant's net injection (docs/mechanisms/redispatch.md#bid-limits).</summary>
+    public bool HasBidLimits { get; private init; }
+
+    /// <summary>
+    /// The bid limits as bounds on each capped participant's net injection (MW): −withdrawal cap ≤ Σ its parts ≤
+    /// injection cap (docs/mechanisms/redispatch.md#bid-limits); true when any bound was added.
+    /// </summary>
+    private static bool AddBidLimits(PoolBuildContext c, BidLimits limits, Dictionary<ParticipantId, LinearExpression[]> net)
+    {
+        var added = false;
+        foreach (var (owner, row) in net.OrderBy(kv => kv.Key.Value, StringComparer.Ordinal))
+        {
+            for (var t = 0; t < c.SlotCount; t++)
+            {
+                var upper = limits.MaxInjectionKw(owner, t);
+                var lower = -limits.MaxWithdrawalKw(owner, t);
+                if (double.IsFinite(upper) || double.IsFinite(lower))
+                {
+                    // Inverted caps (rejected by BidLimits.Validate) pin the injection at the injection cap.
+                    c.Model.AddConstraint(row[t], Math.Min(lower, upper) / 1000, upper / 1000, $"bid_limit[{owner},{t}]");
+                    added = true;
+                }
+            }
+        }
+
+        return added;
     }
 
     /// <summary>The storages (batteries, V2G EVs) that charge and discharge in the same slot.</summary>

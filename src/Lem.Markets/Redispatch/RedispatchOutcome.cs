@@ -20,6 +20,15 @@ public sealed record RedispatchOutcome(
     int ViolationsAfter,
     decimal WelfareLostEur)
 {
+    /// <summary>The rounds of clearing in order, the first clearing as round 0.</summary>
+    public IReadOnlyList<RedispatchRound> History { get; init; } = [];
+
+    /// <summary>The bid limits the final clearing was cleared with, or null for none.</summary>
+    public BidLimits? FinalLimits { get; init; }
+
+    /// <summary>Remarks for the user (a re-clearing that failed, caps a mechanism could not honour, a violation caps cannot remove).</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+
     /// <summary>True when the final clearing is within the grid's limits.</summary>
     public bool WithinLimits => ViolationsAfter == 0;
 }

@@ -11,6 +11,9 @@ public static class RedispatchStrategies
     static RedispatchStrategies()
     {
         // Built-in strategies register here, one line each.
+        Register(new NoRedispatch());
+        Register(new IterativeRedispatch());
+        Register(new BidLimitsRedispatch());
     }
 
     /// <summary>The registered names in registration order.</summary>

@@ -11,6 +11,7 @@ namespace Lem.Pipeline.Json;
 [JsonSourceGenerationOptions(WriteIndented = true, PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower)]
 [JsonSerializable(typeof(RunSummary))]
 [JsonSerializable(typeof(RunSettlementSummary))]
+[JsonSerializable(typeof(RedispatchSummary))]
 [JsonSerializable(typeof(KpisJson))]
 [JsonSerializable(typeof(JsonElement))]
 public sealed partial class PipelineJsonContext : JsonSerializerContext;
