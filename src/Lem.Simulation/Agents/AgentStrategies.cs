@@ -10,7 +10,7 @@ public static class AgentStrategies
 
     static AgentStrategies()
     {
-        // Built-in ones register here, one line each.
+        Register(new Truthful.TruthfulStrategy());
     }
 
     /// <summary>The registered names in registration order.</summary>
