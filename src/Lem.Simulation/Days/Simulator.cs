@@ -24,44 +24,52 @@ public static class Simulator
     public static IReadOnlyList<ValidationError> Check(SimulationSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var errors = new List<ValidationError>();
-        if (!ClearingMechanisms.TryGet(settings.Mechanism, out _))
-        {
-            errors.Add(new ValidationError("--mechanism", "option.unknown", $"Unknown mechanism '{settings.Mechanism}'; use one of {string.Join(", ", ClearingMechanisms.Names)}."));
-        }
-
-        if (!AgentStrategies.TryGet(settings.Agents, out _))
-        {
-            errors.Add(new ValidationError("--agents", "option.unknown", $"Unknown agents '{settings.Agents}'; use one of {string.Join(", ", AgentStrategies.Names)}."));
-        }
-
-        if (!Forecasters.Names.Contains(settings.Forecast))
-        {
-            errors.Add(new ValidationError("--forecast", "option.unknown", $"Unknown forecast '{settings.Forecast}'; use one of {string.Join(", ", Forecasters.Names)}."));
-        }
-
-        if (!(settings.ForecastError >= 0 && settings.ForecastError <= 1))
-        {
-            errors.Add(new ValidationError("--forecast-error", "value.out_of_range", $"The forecast error level must be in [0, 1] (0.1 = 10 %); it is {settings.ForecastError.ToString(CultureInfo.InvariantCulture)}."));
-        }
-
-        if (!IntradayMarkets.TryGet(settings.Intraday, out _))
-        {
-            errors.Add(new ValidationError("--intraday", "option.unknown", $"Unknown intraday stage '{settings.Intraday}'; use one of {string.Join(", ", IntradayMarkets.Names)}."));
-        }
-
-        if (!DayClearing.IsKnown(settings.Redispatch))
-        {
-            errors.Add(new ValidationError("--redispatch", "option.unknown", $"Unknown redispatch '{settings.Redispatch}'; use one of {string.Join(", ", DayClearing.Names)}."));
-        }
-
-        if (settings.Days < 1)
-        {
-            errors.Add(new ValidationError("--days", "value.out_of_range", $"The number of days must be at least 1; it is {settings.Days}."));
-        }
-        else if (settings.Days > settings.Source.DayCount)
+        var errors = CheckOptions(settings.Mechanism, settings.Agents, settings.Forecast, settings.ForecastError, settings.Intraday, settings.Redispatch, settings.Days).ToList();
+        if (settings.Days > settings.Source.DayCount)
         {
             errors.Add(new ValidationError("--days", "value.out_of_range", $"The source '{settings.Source.Name}' has {settings.Source.DayCount} days; {settings.Days} were asked for."));
+        }
+
+        return errors;
+    }
+
+    /// <summary>Problems with the option values alone (before a source is open), all at once, each at its option.</summary>
+    public static IReadOnlyList<ValidationError> CheckOptions(string mechanism, string agents, string forecast, double forecastError, string intraday, string redispatch, int days)
+    {
+        var errors = new List<ValidationError>();
+        if (!ClearingMechanisms.TryGet(mechanism, out _))
+        {
+            errors.Add(new ValidationError("--mechanism", "option.unknown", $"Unknown mechanism '{mechanism}'; use one of {string.Join(", ", ClearingMechanisms.Names)}."));
+        }
+
+        if (!AgentStrategies.TryGet(agents, out _))
+        {
+            errors.Add(new ValidationError("--agents", "option.unknown", $"Unknown agents '{agents}'; use one of {string.Join(", ", AgentStrategies.Names)}."));
+        }
+
+        if (!Forecasters.Names.Contains(forecast))
+        {
+            errors.Add(new ValidationError("--forecast", "option.unknown", $"Unknown forecast '{forecast}'; use one of {string.Join(", ", Forecasters.Names)}."));
+        }
+
+        if (!(forecastError >= 0 && forecastError <= 1))
+        {
+            errors.Add(new ValidationError("--forecast-error", "value.out_of_range", $"The forecast error level must be in [0, 1] (0.1 = 10 %); it is {forecastError.ToString(CultureInfo.InvariantCulture)}."));
+        }
+
+        if (!IntradayMarkets.TryGet(intraday, out _))
+        {
+            errors.Add(new ValidationError("--intraday", "option.unknown", $"Unknown intraday stage '{intraday}'; use one of {string.Join(", ", IntradayMarkets.Names)}."));
+        }
+
+        if (!DayClearing.IsKnown(redispatch))
+        {
+            errors.Add(new ValidationError("--redispatch", "option.unknown", $"Unknown redispatch '{redispatch}'; use one of {string.Join(", ", DayClearing.Names)}."));
+        }
+
+        if (days < 1)
+        {
+            errors.Add(new ValidationError("--days", "value.out_of_range", $"The number of days must be at least 1; it is {days}."));
         }
 
         return errors;
