@@ -123,7 +123,7 @@ public static class AssetDelivery
                 dis = Math.Max(0, held);
             }
 
-            e += (b.ChargeEfficiency * ch * dt) - (dis * dt / b.DischargeEfficiency);
+            e = Math.Clamp(e + (b.ChargeEfficiency * ch * dt) - (dis * dt / b.DischargeEfficiency), b.SocMin.Kwh, b.SocMax.Kwh);
             net[t] = dis - ch;
             discharged += dis * dt;
         }
@@ -161,7 +161,7 @@ public static class AssetDelivery
                 dis = Math.Max(0, held);
             }
 
-            e += (v.ChargeEfficiency * ch * dt) - (dis * dt / v.DischargeEfficiency);
+            e = Math.Clamp(e + (v.ChargeEfficiency * ch * dt) - (dis * dt / v.DischargeEfficiency), 0, v.Capacity.Kwh);
             net[t] = dis - ch;
         }
 
@@ -191,6 +191,18 @@ public static class AssetDelivery
             }
 
             e = (keep * e) + (((cop * p) - demand) * dt);
+
+            // Rounding may put the store a hair outside the comfort band; the next day starts inside it.
+            if (Math.Abs(e - hp.ComfortMin.Kwh) < 1e-6 && e < hp.ComfortMin.Kwh)
+            {
+                e = hp.ComfortMin.Kwh;
+            }
+            else if (Math.Abs(e - hp.ComfortMax.Kwh) < 1e-6 && e > hp.ComfortMax.Kwh)
+            {
+                e = hp.ComfortMax.Kwh;
+            }
+
+            e = Math.Clamp(e, 0, hp.StorageCapacity.Kwh);
             net[t] = -p;
         }
 

@@ -50,8 +50,8 @@ public static class SimulationFiles
         foreach (var d in result.Days)
         {
             var hours = d.DayAheadMarket.Horizon.SlotHours;
-            b.Append(Inv, $"{d.Day},{Date(d)},{d.DayAhead.Final.StatusName},{d.WelfareEur},{d.Participants.Sum(p => p.DayAheadEur)},{d.Participants.Sum(p => p.IntradayEur)},{d.Participants.Sum(p => p.ImbalanceEur)},{d.Participants.Sum(p => p.BillEur)},")
-                .Append(Inv, $"{N(d.ImbalanceKwh)},{N(d.ImportKw.Sum() * hours)},{N(d.ExportKw.Sum() * hours)},{d.DayAhead.ViolationsBefore},{d.DayAhead.ViolationsAfter},{d.DayAhead.Rounds},{d.DayAhead.WelfareLostEur},{d.IntradayTrades},{d.Messages},{d.Bytes}\n");
+            b.Append(Inv, $"{d.Day},{Date(d)},{d.DayAhead.Final.StatusName},{M(d.WelfareEur)},{M(d.Participants.Sum(p => p.DayAheadEur))},{M(d.Participants.Sum(p => p.IntradayEur))},{M(d.Participants.Sum(p => p.ImbalanceEur))},{M(d.Participants.Sum(p => p.BillEur))},")
+                .Append(Inv, $"{N(d.ImbalanceKwh)},{N(d.ImportKw.Sum() * hours)},{N(d.ExportKw.Sum() * hours)},{d.DayAhead.ViolationsBefore},{d.DayAhead.ViolationsAfter},{d.DayAhead.Rounds},{M(d.DayAhead.WelfareLostEur)},{d.IntradayTrades},{d.Messages},{d.Bytes}\n");
         }
 
         return b.ToString();
@@ -86,7 +86,7 @@ public static class SimulationFiles
             var hours = d.DayAheadMarket.Horizon.SlotHours;
             foreach (var p in d.Participants)
             {
-                b.Append(Inv, $"{d.Day},{p.Participant.Value},{p.DayAheadEur},{p.IntradayEur},{p.ImbalanceEur},{p.BillEur},{N(p.DeliveredKw.Sum() * hours)}\n");
+                b.Append(Inv, $"{d.Day},{p.Participant.Value},{M(p.DayAheadEur)},{M(p.IntradayEur)},{M(p.ImbalanceEur)},{M(p.BillEur)},{N(p.DeliveredKw.Sum() * hours)}\n");
             }
         }
 
@@ -127,16 +127,16 @@ public static class SimulationFiles
             w.WriteNumber("seed", s.Seed);
             var all = result.Days;
             w.WriteStartObject("totals");
-            w.WriteNumber("welfare_eur", all.Sum(d => d.WelfareEur));
-            w.WriteNumber("day_ahead_eur", all.Sum(d => d.Participants.Sum(p => p.DayAheadEur)));
-            w.WriteNumber("intraday_eur", all.Sum(d => d.Participants.Sum(p => p.IntradayEur)));
-            w.WriteNumber("imbalance_eur", all.Sum(d => d.Participants.Sum(p => p.ImbalanceEur)));
-            w.WriteNumber("bills_eur", all.Sum(d => d.Participants.Sum(p => p.BillEur)));
+            w.WriteNumber("welfare_eur", Math.Round(all.Sum(d => d.WelfareEur), 6));
+            w.WriteNumber("day_ahead_eur", Math.Round(all.Sum(d => d.Participants.Sum(p => p.DayAheadEur)), 6));
+            w.WriteNumber("intraday_eur", Math.Round(all.Sum(d => d.Participants.Sum(p => p.IntradayEur)), 6));
+            w.WriteNumber("imbalance_eur", Math.Round(all.Sum(d => d.Participants.Sum(p => p.ImbalanceEur)), 6));
+            w.WriteNumber("bills_eur", Math.Round(all.Sum(d => d.Participants.Sum(p => p.BillEur)), 6));
             w.WriteNumber("imbalance_kwh", Math.Round(all.Sum(d => d.ImbalanceKwh), 6));
             w.WriteNumber("violations_before", all.Sum(d => d.DayAhead.ViolationsBefore));
             w.WriteNumber("violations_after", all.Sum(d => d.DayAhead.ViolationsAfter));
             w.WriteNumber("redispatch_rounds", all.Sum(d => d.DayAhead.Rounds));
-            w.WriteNumber("welfare_lost_eur", all.Sum(d => d.DayAhead.WelfareLostEur));
+            w.WriteNumber("welfare_lost_eur", Math.Round(all.Sum(d => d.DayAhead.WelfareLostEur), 6));
             w.WriteNumber("intraday_trades", all.Sum(d => d.IntradayTrades));
             w.WriteNumber("messages", all.Sum(d => d.Messages));
             w.WriteNumber("bytes", all.Sum(d => d.Bytes));
@@ -147,8 +147,8 @@ public static class SimulationFiles
             {
                 w.WriteStartObject();
                 w.WriteString("participant", g.Key.Value);
-                w.WriteNumber("bill_eur", g.Sum(p => p.BillEur));
-                w.WriteNumber("imbalance_eur", g.Sum(p => p.ImbalanceEur));
+                w.WriteNumber("bill_eur", Math.Round(g.Sum(p => p.BillEur), 6));
+                w.WriteNumber("imbalance_eur", Math.Round(g.Sum(p => p.ImbalanceEur), 6));
                 w.WriteEndObject();
             }
 
@@ -183,6 +183,8 @@ public static class SimulationFiles
     private static string Date(SimulatedDay d) => d.DayAheadMarket.Horizon.Start.InZone(d.DayAheadMarket.Horizon.Zone).Date.ToString("uuuu-MM-dd", Inv);
 
     private static string N(double v) => (Math.Round(v, 6) + 0.0).ToString("0.######", Inv);
+
+    private static string M(decimal v) => Math.Round(v, 6).ToString("0.######", Inv);
 
     private static string S(double v) => v.ToString("0.000000", Inv);
 }

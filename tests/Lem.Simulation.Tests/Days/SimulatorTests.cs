@@ -58,4 +58,35 @@ public sealed class SimulatorTests
             }
         }
     }
+
+    [Fact]
+    [Trait("Category", "Heavy")]
+    public void PersistenceAgentsBidYesterdaysLoad()
+    {
+        // A household with only an inflexible load bids its forecast load per slot; with persistence on day 1 that is day 0's actual load.
+        var result = Simulator.Run(new SimulationSettings(VillageWeek.Source, 2) { Mechanism = "uniform", Forecast = "persistence" });
+        var h01Load = (InflexibleLoad)VillageWeek.Source.ActualDay(0).Participants.Single(p => p.Id.Value == "h01").Assets.Single();
+        var h01Today = (InflexibleLoad)VillageWeek.Source.ActualDay(1).Participants.Single(p => p.Id.Value == "h01").Assets.Single();
+        var bids = result.Days[1].DayAheadMarket.Participants.Single(p => p.Id.Value == "h01").Orders;
+        Assert.Equal(96, bids.Count);
+        foreach (var o in bids)
+        {
+            Assert.Equal(Lem.Domain.Orders.OrderSide.Buy, o.Side);
+            Assert.Equal(Math.Round((decimal)(h01Load.DemandKw[o.SlotIndex] * 0.25), 6), o.TotalQuantityKwh);
+        }
+
+        // ... and on day 0 (no yesterday) the actual load itself.
+        var first = result.Days[0].DayAheadMarket.Participants.Single(p => p.Id.Value == "h01").Orders;
+        Assert.All(first, o => Assert.Equal(Math.Round((decimal)(h01Load.DemandKw[o.SlotIndex] * 0.25), 6), o.TotalQuantityKwh));
+        Assert.Contains(bids, o => o.TotalQuantityKwh != Math.Round((decimal)(h01Today.DemandKw[o.SlotIndex] * 0.25), 6));
+    }
+
+    [Fact]
+    public void OptionProblemsAreReportedAllAtOnce()
+    {
+        var errors = Simulator.CheckOptions("nope", "nobody", "crystal-ball", 1.5, "sometimes", "magic", 0);
+        Assert.Equal(["--mechanism", "--agents", "--forecast", "--forecast-error", "--intraday", "--redispatch", "--days"], errors.Select(e => e.Path));
+        Assert.Empty(Simulator.CheckOptions("pool", "truthful", "noisy", 0.2, "continuous", "none", 7));
+        Assert.Contains(Simulator.Check(new SimulationSettings(VillageWeek.Source, 8)), e => e.Path == "--days");
+    }
 }
