@@ -12,7 +12,7 @@ public sealed class SimulateCommandTests
     public void TheSameSeedWritesByteIdenticalFilesAndAnotherSeedOthers()
     {
         var root = Path.Combine(Path.GetTempPath(), $"lem-simulate-{Environment.ProcessId}");
-        string[] Args(string dir, string seed) => ["simulate", Week, "--days", "2", "--mechanism", "uniform", "--forecast", "noisy", "--forecast-error", "0.2", "--intraday", "continuous", "--seed", seed, "--out", dir, "--quiet"];
+        string[] Args(string dir, string seed) => ["simulate", Week, "--days", "2", "--mechanism", "uniform", "--forecast", "noisy", "--forecast-error", "0.2", "--intraday", "continuous", "--seed", seed, "--out", dir];
         try
         {
             var (a, b, c) = (Path.Combine(root, "a"), Path.Combine(root, "b"), Path.Combine(root, "c"));

@@ -50,17 +50,19 @@ public static class AssetDelivery
             : throw new NotSupportedException($"The simulation cannot deliver assets of kind '{actual.Kind}'; register a rule in AssetDelivery.");
     }
 
-    private static AssetOutcome DeliverCurtailable(CurtailableLoad a, AssetDispatch? plan, Horizon h)
+    private static AssetOutcome DeliverCurtailable(CurtailableLoad a, AssetDispatch? plan, Horizon h) =>
+        LessPlanned(a.DemandKw, (plan as LoadDispatch)?.ShedKw, -1, a.ValueOfLostLoad.EurPerKwh, h.SlotHours);
+
+    /// <summary>The actual series less a planned reduction (shed, curtailment), never below zero, with the reduction's cost; <paramref name="sign"/> −1 for a load, +1 for a generator.</summary>
+    private static AssetOutcome LessPlanned(SlotSeries actual, IReadOnlyList<double>? reduction, double sign, double eurPerKwh, double hours)
     {
-        var shedPlan = (plan as LoadDispatch)?.ShedKw;
-        var net = new double[h.Count];
+        var net = new double[actual.Count];
         var cost = 0.0;
         for (var t = 0; t < net.Length; t++)
         {
-            var demand = a.DemandKw[t];
-            var shed = Math.Min(demand, shedPlan?[t] ?? 0);
-            net[t] = -(demand - shed);
-            cost += shed * h.SlotHours * a.ValueOfLostLoad.EurPerKwh;
+            var cut = Math.Min(actual[t], reduction?[t] ?? 0);
+            net[t] = sign * (actual[t] - cut);
+            cost += cut * hours * eurPerKwh;
         }
 
         return new AssetOutcome(net, null, cost, 0);
@@ -84,21 +86,8 @@ public static class AssetDelivery
         return new AssetOutcome(net, null, 0, 0);
     }
 
-    private static AssetOutcome DeliverRenewable(RenewableGenerator a, AssetDispatch? plan, Horizon h)
-    {
-        var curtailPlan = (plan as RenewableDispatch)?.CurtailedKw;
-        var net = new double[h.Count];
-        var cost = 0.0;
-        for (var t = 0; t < net.Length; t++)
-        {
-            var available = a.AvailableKw[t];
-            var curtailed = Math.Min(available, curtailPlan?[t] ?? 0);
-            net[t] = available - curtailed;
-            cost += curtailed * h.SlotHours * a.CurtailmentCost.EurPerKwh;
-        }
-
-        return new AssetOutcome(net, null, cost, 0);
-    }
+    private static AssetOutcome DeliverRenewable(RenewableGenerator a, AssetDispatch? plan, Horizon h) =>
+        LessPlanned(a.AvailableKw, (plan as RenewableDispatch)?.CurtailedKw, 1, a.CurtailmentCost.EurPerKwh, h.SlotHours);
 
     private static AssetOutcome DeliverBattery(Battery b, AssetDispatch? plan, Horizon h)
     {

@@ -50,12 +50,10 @@ public sealed class SimulatorTests
             Assert.True(day.ImbalanceKwh < 1e-6, $"day {day.Day}: {day.ImbalanceKwh} kWh of imbalance");
             Assert.All(day.Participants, p => Assert.Equal(0m, p.ImbalanceEur));
 
-            // Delivery follows the pool's plan: the community's metered net import is the pool's scheduled net import less the grid's losses.
-            var final = day.DayAhead.Final;
-            for (var t = 0; t < day.ImportKw.Count; t++)
-            {
-                Assert.Equal(final.ImportKw[t] - final.ExportKw[t] - (final.LossesKw?[t] ?? 0), day.ImportKw[t] - day.ExportKw[t], 1e-6);
-            }
+            // Delivery follows the pool's plan: every battery and heat pump ends the day where the pool planned it.
+            var plan = Assert.IsType<Lem.Markets.Pool.PoolReport>(day.DayAhead.Final.Report).Result.Assets.Where(a => a is BatteryDispatch or HeatPumpDispatch).ToList();
+            Assert.Equal(15, plan.Count);
+            Assert.All(plan, a => Assert.Equal(a.Storage!.StateKwh[^1], day.EndStateKwh[a.Asset], 1e-6));
         }
     }
 
