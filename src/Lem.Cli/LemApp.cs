@@ -52,7 +52,7 @@ public static class LemApp
         Func<CliContext, Command>[] commands =
         [
             ValidateCommand.Create, InfoCommand.Create, GridCommand.Create, ExampleCommand.Create, RunCommand.Create, PfCommand.Create, OpfCommand.Create,
-            BenchCommand.Create, AuctionCommand.Create, CompareCommand.Create, FlexCommand.Create, AllocateCommand.Create, LedgerCommand.Create, ServeCommand.Create, LoadTestCommand.Create,
+            BenchCommand.Create, SimulateCommand.Create, AuctionCommand.Create, CompareCommand.Create, FlexCommand.Create, AllocateCommand.Create, LedgerCommand.Create, ServeCommand.Create, LoadTestCommand.Create,
         ];
         foreach (var create in commands)
         {

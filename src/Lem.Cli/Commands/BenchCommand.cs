@@ -132,6 +132,7 @@ public static class BenchCommand
         bench.Subcommands.Add(distributed);
         bench.Subcommands.Add(LoadTestCommand.CreateBench(context));
         bench.Subcommands.Add(CreateFlex(context));
+        bench.Subcommands.Add(SimulateBench.Create(context, (c, f, r, figures, goals) => Print(c, f, r, figures, goals)));
         return bench;
     }
 

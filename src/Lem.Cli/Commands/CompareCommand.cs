@@ -91,20 +91,14 @@ public static class CompareCommand
     private static List<string> Split(string? list) =>
         [.. (list ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
 
-    /// <summary>Until the day loop is merged, the command has no runner; the lead wires <c>Simulator.Run</c> here.</summary>
-    private static SimulationResult DefaultRunner(SimulationSettings settings) =>
-        throw new InvalidOperationException("The day loop (Simulator.Run) is not part of this build.");
+    /// <summary>The day loop (docs/simulation.md).</summary>
+    private static SimulationResult DefaultRunner(SimulationSettings settings) => Simulator.Run(settings);
 
-    /// <summary>Opens a synthetic community file (the scenario day sources come with the day loop's DaySources registry).</summary>
+    /// <summary>Opens a scenario or a synthetic community through the day sources' readers.</summary>
     private static (IDaySource? Source, IReadOnlyList<ValidationError> Errors) DefaultOpen(string path)
     {
-        if (!SyntheticSpec.IsSynthetic(path))
-        {
-            return (null, [new ValidationError(path, ValidationCodes.ValueInvalid, "Only synthetic community files can be compared in this build.")]);
-        }
-
-        var read = SyntheticSpec.Read(path);
-        return (read.Source, read.Errors);
+        var load = DaySources.Open(path);
+        return (load.IsValid ? load.Source : null, load.Errors);
     }
 
     private static void WriteText(CliContext context, ComparisonReport report, IReadOnlyList<string> files)

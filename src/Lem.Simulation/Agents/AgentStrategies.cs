@@ -11,6 +11,7 @@ public static class AgentStrategies
     static AgentStrategies()
     {
         // Built-in ones register here, one line each.
+        Register(new Truthful.TruthfulStrategy());
         Register(new ZeroIntelligence.ZeroIntelligenceConstrainedStrategy());
         Register(new ZeroIntelligence.ZeroIntelligenceStrategy());
         Register(new Mpc.MpcStrategy());

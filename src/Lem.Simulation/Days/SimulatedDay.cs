@@ -36,4 +36,31 @@ public sealed record SimulatedDay
 
     /// <summary>Energy each asset with state holds at the end of the day (kWh; batteries, EVs, heat pumps' thermal store), by asset id.</summary>
     public IReadOnlyDictionary<AssetId, double> EndStateKwh { get; init; } = new Dictionary<AssetId, double>();
+
+    /// <summary>Energy each asset with state holds at the start of the day (kWh), by asset id: the end state of the day before, or the source's on the first day.</summary>
+    public IReadOnlyDictionary<AssetId, double> StartStateKwh { get; init; } = new Dictionary<AssetId, double>();
+
+    /// <summary>The day-ahead price per slot (EUR/MWh; the first price location's), NaN where the clearing gave none.</summary>
+    public IReadOnlyList<double> PriceEurPerMwh { get; init; } = [];
+
+    /// <summary>The community's metered import from the outside market per slot (kW, ≥ 0): the delivered net withdrawal of all participants.</summary>
+    public IReadOnlyList<double> ImportKw { get; init; } = [];
+
+    /// <summary>The community's metered export per slot (kW, ≥ 0).</summary>
+    public IReadOnlyList<double> ExportKw { get; init; } = [];
+
+    /// <summary>The community's net imbalance per slot (kW): Σ over participants of delivered minus scheduled net injection.</summary>
+    public IReadOnlyList<double> ImbalanceKw { get; init; } = [];
+
+    /// <summary>The energy of all participants' imbalances, Σ |delivered − scheduled| over participants and slots, kWh.</summary>
+    public double ImbalanceKwh { get; init; }
+
+    /// <summary>Trades of the intraday stage.</summary>
+    public int IntradayTrades { get; init; }
+
+    /// <summary>Wall time of the day's phases, seconds.</summary>
+    public DayTimings Timings { get; init; } = new();
+
+    /// <summary>Remarks on the day (a clearing that failed, an agent whose plan had no solution).</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
 }

@@ -37,6 +37,12 @@ public sealed record SimulationSettings(IDaySource Source, int Days)
     /// <summary>The redispatch (a name of <see cref="Lem.Markets.Redispatch.RedispatchStrategies"/>): none, iterative or bid-limits.</summary>
     public string Redispatch { get; init; } = "none";
 
+    /// <summary>The imbalance rule and reference price; null: the scenario's settlement section when the source is a scenario, else the settlement layer's default (single price at the wholesale import price).</summary>
+    public Lem.Settlement.Tariffs.SettlementImbalance? Imbalance { get; init; }
+
+    /// <summary>Whether agents bid in parallel over the machine's cores (results do not depend on it).</summary>
+    public bool Parallel { get; init; } = true;
+
     /// <summary>The run's seed: equal settings and seed give byte-identical outputs.</summary>
     public ulong Seed { get; init; } = 1;
 }

@@ -10,7 +10,9 @@ public static class Forecasters
 
     static Forecasters()
     {
-        // Built-in ones register here, one line each.
+        Register("perfect", _ => new PerfectForecaster());
+        Register("persistence", _ => new PersistenceForecaster());
+        Register("noisy", s => new NoisyForecaster(s));
     }
 
     /// <summary>The registered names in registration order.</summary>

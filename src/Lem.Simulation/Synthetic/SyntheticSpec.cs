@@ -91,20 +91,6 @@ public sealed record SyntheticSpec
         return Parse(bytes);
     }
 
-    /// <summary>Whether a JSON file is a synthetic community (its top-level object has a <c>synthetic</c> member).</summary>
-    public static bool IsSynthetic(string path)
-    {
-        try
-        {
-            using var doc = JsonDocument.Parse(File.ReadAllBytes(path));
-            return doc.RootElement.ValueKind == JsonValueKind.Object && doc.RootElement.TryGetProperty("synthetic", out _);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or JsonException)
-        {
-            return false;
-        }
-    }
-
     /// <summary>Parses and validates synthetic community JSON held in memory.</summary>
     public static SyntheticReadResult Parse(ReadOnlyMemory<byte> json)
     {

@@ -1,0 +1,56 @@
+using Lem.Domain.Units;
+using Lem.Grid.Formulations;
+using Lem.Markets.Assets;
+using Lem.Markets.Pool;
+
+namespace Lem.Simulation.Agents;
+
+/// <summary>
+/// A household energy management system's plan (docs/simulation.md#delivery): the participant alone, its assets with
+/// the forecast series, against a price forecast. It is the pool's problem with one participant on copper plate, where
+/// buying costs the forecast price and selling earns the forecast price less the outside market's spread (so storage
+/// does not arbitrage a zero spread).
+/// </summary>
+public static class SelfDispatch
+{
+    /// <summary>Whether <paramref name="participant"/> has assets whose schedule is a choice (storage, flexible, curtailable loads).</summary>
+    public static bool HasChoices(Participant participant)
+    {
+        ArgumentNullException.ThrowIfNull(participant);
+        return participant.Assets.Any(a => a is Battery or ElectricVehicle or HeatPump or FlexibleLoad or CurtailableLoad);
+    }
+
+    /// <summary>The plan, or null when the participant has no choices or its problem has no solution.</summary>
+    public static IReadOnlyList<AssetDispatch>? Plan(Participant participant, Horizon horizon, OutsideMarket outside, IReadOnlyList<double> priceForecastEurPerMwh)
+    {
+        ArgumentNullException.ThrowIfNull(participant);
+        ArgumentNullException.ThrowIfNull(horizon);
+        ArgumentNullException.ThrowIfNull(outside);
+        ArgumentNullException.ThrowIfNull(priceForecastEurPerMwh);
+        if (!HasChoices(participant))
+        {
+            return null;
+        }
+
+        var buy = new double[horizon.Count];
+        var sell = new double[horizon.Count];
+        for (var t = 0; t < buy.Length; t++)
+        {
+            buy[t] = priceForecastEurPerMwh[t];
+            sell[t] = buy[t] - Math.Max(0, outside.WholesaleImportEurPerMwh[t] - outside.WholesaleExportEurPerMwh[t]);
+        }
+
+        var alone = participant with { Bus = null, Orders = [], Preferences = [] };
+        var prices = outside with
+        {
+            WholesaleImportEurPerMwh = new SlotSeries(buy),
+            WholesaleExportEurPerMwh = new SlotSeries(sell),
+            ImportLimit = null,
+            ExportLimit = null,
+            ConnectionBus = null,
+        };
+        var market = new MarketInput(participant.Id.Value, horizon, [alone], prices, null);
+        var result = PoolClearing.Clear(market, new CopperPlateFormulation(), PoolOptions.Default);
+        return result.Status == PoolStatus.Optimal ? result.Assets : null;
+    }
+}
