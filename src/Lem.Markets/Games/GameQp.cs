@@ -20,6 +20,10 @@ internal static class GameQp
         var prices = game.PricesEurPerMwh(current);
         var freeTotal = new LinearExpression?[game.SlotCount];
         var objective = new LinearExpression();
+
+        // HiGHS regularises the Hessian by 1e-7·I: scaling the objective so its smallest curvature is about 1e3 keeps
+        // that error near 1e-10 kW (the duals are scaled back).
+        var scale = 2e3 / game.SlopeEurPerMwhPerKw.Min();
         for (var j = 0; j < n; j++)
         {
             var v = game.Variables[j];
@@ -34,7 +38,7 @@ internal static class GameQp
             objective.Add(x, v.LinearCostEurPerMwh);
             if (v.QuadraticCostEurPerMwhPerKw > 0)
             {
-                model.AddQuadraticObjective(x, x, 0.5 * v.QuadraticCostEurPerMwhPerKw);
+                model.AddQuadraticObjective(x, x, scale * 0.5 * v.QuadraticCostEurPerMwhPerKw);
             }
 
             (freeTotal[v.Slot] ??= new LinearExpression()).Add(x, v.InjectionCoefficient);
@@ -55,7 +59,7 @@ internal static class GameQp
                 // An auxiliary Q_t keeps the Hessian diagonal.
                 var q = model.AddVariable(double.NegativeInfinity, double.PositiveInfinity, $"Q[{t}]");
                 model.AddEquality(new LinearExpression(total.Count + 1).Add(total).Add(q, -1.0), 0.0);
-                model.AddQuadraticObjective(q, q, 0.5 * b);
+                model.AddQuadraticObjective(q, q, scale * 0.5 * b);
             }
         }
 
@@ -80,7 +84,7 @@ internal static class GameQp
                     {
                         var s = model.AddVariable(double.NegativeInfinity, double.PositiveInfinity, $"q[{i},{t}]");
                         model.AddEquality(new LinearExpression(expression.Count + 1).Add(expression).Add(s, -1.0), 0.0);
-                        model.AddQuadraticObjective(s, s, 0.5 * game.SlopeEurPerMwhPerKw[t]);
+                        model.AddQuadraticObjective(s, s, scale * 0.5 * game.SlopeEurPerMwhPerKw[t]);
                     }
                 }
             }
@@ -111,7 +115,9 @@ internal static class GameQp
             }
         }
 
-        model.SetObjective(objective);
+        var scaled = new LinearExpression(objective.Count);
+        scaled.Add(objective, scale);
+        model.SetObjective(scaled);
         var solution = Solvers.For(model).Solve(model, SolverOptions.Default with { Tolerance = 1e-10 });
         if (solution.Status != SolveStatus.Optimal)
         {
@@ -128,7 +134,7 @@ internal static class GameQp
         }
 
         // The back ends report ∂f*/∂(bound); a ≤ row's multiplier is its negative (≥ 0).
-        var multipliers = rows.Select(c => c is { } row ? Math.Max(0.0, -solution.Dual(row)) : double.NaN).ToArray();
+        var multipliers = rows.Select(c => c is { } row ? Math.Max(0.0, -solution.Dual(row) / scale) : double.NaN).ToArray();
         return new GameQpResult(values, multipliers);
     }
 }

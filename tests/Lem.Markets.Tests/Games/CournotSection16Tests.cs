@@ -73,8 +73,10 @@ public sealed class CournotSection16Tests
         var game = Example();
         var certificate = EquilibriumCertificate.Check(game, [100.0, 60.0]);
 
-        // At (100, 60) player 1's best response is (120 − 0.5·60 − 20)/1 = 70 kW: profit 0.5·70²/1000 = 2.45 EUR against (40 − 20)·100/1000 = 2.00.
+        // At (100, 60) player 1's best response is (120 − 0.5·60 − 20)/1 = 70 kW: profit 0.5·70²/1000 = 2.45 EUR against
+        // (40 − 20)·100/1000 = 2.00; player 2's is (120 − 50 − 40)/1 = 30 kW: profit 15·30/1000 = 0.45 EUR against 0.
         Approx.Equal(0.45, certificate.GainsEur[0], 1e-6);
-        Assert.Equal("p1", certificate.MaxGainPlayer);
+        Approx.Equal(0.45, certificate.GainsEur[1], 1e-6);
+        Approx.Equal(0.45, certificate.MaxGainEur, 1e-6);
     }
 }

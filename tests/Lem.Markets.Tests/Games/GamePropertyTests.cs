@@ -34,7 +34,7 @@ public sealed class GamePropertyTests
         }
     }
 
-    [Property(MaxTest = 30, Replay = "(20261207,2)")]
+    [Property(MaxTest = 30, Replay = "(20261207,3)")]
     public void PotentialAndLcp_AgreeOnTheVariationalEquilibrium_WithSharedRows(int seed)
     {
         var game = RandomGame(seed, sharedAcrossPlayers: true);
@@ -55,7 +55,7 @@ public sealed class GamePropertyTests
         Assert.True(EquilibriumCertificate.Check(game, potential.ValuesKw).MaxGainEur <= Tol);
     }
 
-    [Property(MaxTest = 40, Replay = "(20261207,3)")]
+    [Property(MaxTest = 40, Replay = "(20261207,5)")]
     public void WithoutStrategicPlayers_TheEquilibriumIsTheCompetitiveMeritOrder(int seed)
     {
         var game = RandomGame(seed, sharedAcrossPlayers: false, rows: false).WithStrategic(_ => false);
