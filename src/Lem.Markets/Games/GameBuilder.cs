@@ -97,8 +97,8 @@ public static class GameBuilder
     }
 
     /// <summary>
-    /// Charge (e = −1) and discharge (e = +1) per slot; the state of charge soc_t = soc_0 + Δt·Σ_{s≤t}(η_c·ch_s − dis_s/η_d)
-    /// stays in [soc_min, soc_max] and ends at least at the terminal minimum; degradation costs the discharge and the
+    /// Charge (e = −1) and discharge (e = +1) per slot and the state of charge soc_t = soc_{t−1} + Δt·(η_c·ch_t − dis_t/η_d)
+    /// in [soc_min, soc_max], ending at least at the terminal minimum; degradation costs the discharge and the
     /// terminal value credits the energy left (as marginal costs on ch and dis).
     /// </summary>
     private static void AddBattery(Battery s, int player, int slots, double h, List<GameVariable> variables, List<GameRow> rows)
@@ -113,22 +113,30 @@ public static class GameBuilder
             variables.Add(new GameVariable(player, t, 1.0, s.DegradationCost.EurPerMwh + (value / etaD), 0.0, 0.0, s.MaxDischarge.Kw, $"{s.Id}.discharge[{t}]"));
         }
 
+        // The state of charge as variables of the player with no injection (e = 0) keeps the rows sparse:
+        // soc_t − soc_{t−1} − Δt·(η_c·ch_t − dis_t/η_d) = 0 as two inequalities.
         var soc0 = s.InitialSoc.Kwh;
+        var socFirst = variables.Count;
         for (var t = 0; t < slots; t++)
         {
-            var vars = new List<int>();
-            var coefficients = new List<double>();
-            for (var k = 0; k <= t; k++)
+            var floor = t == slots - 1 ? Math.Max(s.SocMin.Kwh, s.TerminalSocMin.Kwh) : s.SocMin.Kwh;
+            variables.Add(new GameVariable(player, t, 0.0, 0.0, 0.0, Math.Min(floor, s.SocMax.Kwh), s.SocMax.Kwh, $"{s.Id}.soc[{t}]"));
+        }
+
+        for (var t = 0; t < slots; t++)
+        {
+            List<int> vars = [socFirst + t, first + (2 * t), first + (2 * t) + 1];
+            List<double> coefficients = [1.0, -h * etaC, h / etaD];
+            var rhs = soc0;
+            if (t > 0)
             {
-                vars.Add(first + (2 * k));
-                coefficients.Add(h * etaC);
-                vars.Add(first + (2 * k) + 1);
-                coefficients.Add(-h / etaD);
+                vars.Add(socFirst + t - 1);
+                coefficients.Add(-1.0);
+                rhs = 0.0;
             }
 
-            var floor = t == slots - 1 ? Math.Max(s.SocMin.Kwh, s.TerminalSocMin.Kwh) : s.SocMin.Kwh;
-            rows.Add(new GameRow($"{s.Id}.soc_max[{t}]", vars, coefficients, s.SocMax.Kwh - soc0, false));
-            rows.Add(new GameRow($"{s.Id}.soc_min[{t}]", vars, [.. coefficients.Select(c => -c)], soc0 - floor, false));
+            rows.Add(new GameRow($"{s.Id}.soc_balance[{t}]", vars, coefficients, rhs, false));
+            rows.Add(new GameRow($"{s.Id}.soc_balance_neg[{t}]", vars, [.. coefficients.Select(c => -c)], -rhs, false));
         }
     }
 
