@@ -6,7 +6,7 @@ namespace Lem.Markets.Games;
 /// own QP with the shared rows' room left by the others); sweeps stop when no variable moves more than the tolerance.
 /// On a potential game this is block coordinate ascent on the potential and converges. Each shared row's multiplier is
 /// read from the players' last best responses; when they differ the point is a generalised Nash equilibrium that is not
-/// the variational one, and the message says so (docs/games.md#best-response).
+/// the variational one, and the message says so (docs/games.md#solution-methods).
 /// </summary>
 public sealed class BestResponseMethod : IEquilibriumMethod
 {

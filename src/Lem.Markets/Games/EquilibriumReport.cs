@@ -1,7 +1,7 @@
 namespace Lem.Markets.Games;
 
 /// <summary>
-/// An equilibrium with its figures (docs/games.md#output): prices, each player's injection and profit, the consumers'
+/// An equilibrium with its figures (docs/games.md#output-of-lem-equilibrium): prices, each player's injection and profit, the consumers'
 /// surplus, welfare, the competitive optimum on the same game (every player a price taker: the pool) and the price of
 /// anarchy, and the best-response certificate.
 /// </summary>

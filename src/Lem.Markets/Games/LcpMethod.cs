@@ -5,7 +5,7 @@ namespace Lem.Markets.Games;
 /// (Hobbs 2001; Gabriel et al. 2013). With x = y − lower, upper-bound multipliers β and one multiplier λ_r per row
 /// (shared rows: one common multiplier, the variational equilibrium):
 /// F_j = c_j + d_j·y_j − e_j·(a_t − b_t·Q_t) + [i strategic]·b_t·e_j·q_it + β_j + Σ_r G_rj·λ_r ⊥ x_j ≥ 0,
-/// upper_j − y_j ⊥ β_j ≥ 0, h_r − G_r·y ⊥ λ_r ≥ 0 (docs/games.md#lcp).
+/// upper_j − y_j ⊥ β_j ≥ 0, h_r − G_r·y ⊥ λ_r ≥ 0 (docs/games.md#solution-methods).
 /// </summary>
 public sealed class LcpMethod : IEquilibriumMethod
 {

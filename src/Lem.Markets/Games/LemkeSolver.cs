@@ -3,7 +3,7 @@ namespace Lem.Markets.Games;
 /// <summary>
 /// Lemke's complementary pivoting algorithm (Lemke 1965) for the linear complementarity problem
 /// w = M·z + q, z ≥ 0, w ≥ 0, zᵀw = 0, with the covering vector of ones and lexicographic ratio tests against
-/// cycling on degenerate problems (docs/games.md#lcp). Dense tableau: O(n²) per pivot.
+/// cycling on degenerate problems (docs/games.md#solution-methods). Dense tableau: O(n²) per pivot.
 /// </summary>
 public static class LemkeSolver
 {

@@ -3,7 +3,7 @@ namespace Lem.Markets.Games;
 /// <summary>
 /// <c>potential</c>: the equilibrium of a linear-demand game with convex costs maximises the potential
 /// Φ = Σ_t [a_t·Q_t − b_t/2·(Σ_{i strategic} q_it² + Q_t²)] − Σ_i cost_i (Monderer &amp; Shapley 1996), one concave QP;
-/// the duals of the shared rows are the common multipliers of the variational equilibrium (docs/games.md#potential-game).
+/// the duals of the shared rows are the common multipliers of the variational equilibrium (docs/games.md#solution-methods).
 /// </summary>
 public sealed class PotentialGameMethod : IEquilibriumMethod
 {
