@@ -137,23 +137,9 @@ public static class EquilibriumCommand
         w.WriteString("method", r.Equilibrium.Method);
         w.WriteBoolean("converged", r.Equilibrium.Converged);
         w.WriteNumber("iterations", r.Equilibrium.Iterations);
-        if (r.Equilibrium.Message is { } message)
-        {
-            w.WriteString("message", message);
-        }
-        else
-        {
-            w.WriteNull("message");
-        }
+        w.WriteStringOrNull("message", r.Equilibrium.Message);
 
-        if (build.GridModel is { } model)
-        {
-            w.WriteString("grid_model", model);
-        }
-        else
-        {
-            w.WriteNull("grid_model");
-        }
+        w.WriteStringOrNull("grid_model", build.GridModel);
 
         w.WriteNumber("slot_hours", game.SlotHours);
         w.WriteStartArray("strategic");
@@ -183,25 +169,11 @@ public static class EquilibriumCommand
         w.WriteNumber("welfare_eur", Round(r.CompetitiveWelfareEur));
         Numbers(w, "prices_eur_per_mwh", r.CompetitivePricesEurPerMwh);
         w.WriteEndObject();
-        if (double.IsFinite(r.PriceOfAnarchy))
-        {
-            w.WriteNumber("price_of_anarchy", Round(r.PriceOfAnarchy));
-        }
-        else
-        {
-            w.WriteNull("price_of_anarchy");
-        }
+        w.WriteNumberOrNull("price_of_anarchy", Round(r.PriceOfAnarchy));
 
         w.WriteStartObject("certificate");
         w.WriteNumber("max_gain_eur", Round(r.Certificate.MaxGainEur));
-        if (r.Certificate.MaxGainPlayer is { } who)
-        {
-            w.WriteString("participant", who);
-        }
-        else
-        {
-            w.WriteNull("participant");
-        }
+        w.WriteStringOrNull("participant", r.Certificate.MaxGainPlayer);
 
         w.WriteStartArray("gains");
         for (var i = 0; i < game.Players.Count; i++)
@@ -225,14 +197,7 @@ public static class EquilibriumCommand
             w.WriteStartObject();
             w.WriteString("name", game.Rows[k].Name);
             w.WriteNumber("slack_kw", Round(game.Rows[k].Upper - CournotGame.RowValue(game.Rows[k], r.Equilibrium.ValuesKw)));
-            if (double.IsFinite(r.Equilibrium.RowMultipliers[k]))
-            {
-                w.WriteNumber("multiplier_eur_per_mwh", Round(r.Equilibrium.RowMultipliers[k]));
-            }
-            else
-            {
-                w.WriteNull("multiplier_eur_per_mwh");
-            }
+            w.WriteNumberOrNull("multiplier_eur_per_mwh", Round(r.Equilibrium.RowMultipliers[k]));
 
             w.WriteEndObject();
         }

@@ -191,13 +191,13 @@ public static class LedgerVerifyCommand
                 w.WriteStartObject();
                 w.WriteBoolean("valid", result.Ok);
                 w.WriteNumber("records", records);
-                WriteNumberOrNull(w, "first_bad_sequence", result.FirstBadSequence);
-                WriteNumberOrNull(w, "first_bad_command", result.FirstBadCommand);
-                WriteStringOrNull(w, "check", check);
-                WriteStringOrNull(w, "reason", result.Reason);
-                WriteStringOrNull(w, "head_hash", result.HeadHash);
+                w.WriteNumberOrNull("first_bad_sequence", result.FirstBadSequence);
+                w.WriteNumberOrNull("first_bad_command", result.FirstBadCommand);
+                w.WriteStringOrNull("check", check);
+                w.WriteStringOrNull("reason", result.Reason);
+                w.WriteStringOrNull("head_hash", result.HeadHash);
                 w.WriteNumber("head_sequence", result.HeadSequence);
-                WriteNumberOrNull(w, "commands", result.HasCommandLog ? result.CommandCount : null);
+                w.WriteNumberOrNull("commands", result.HasCommandLog ? result.CommandCount : null);
                 w.WriteEndObject();
             });
         }
@@ -228,31 +228,5 @@ public static class LedgerVerifyCommand
         }
 
         return result.Ok ? ExitCodes.Ok : ExitCodes.InvalidInput;
-    }
-
-    /// <summary>Writes <paramref name="value"/> as a JSON number, or <c>null</c> when there is none.</summary>
-    private static void WriteNumberOrNull(Utf8JsonWriter w, string name, long? value)
-    {
-        if (value is { } number)
-        {
-            w.WriteNumber(name, number);
-        }
-        else
-        {
-            w.WriteNull(name);
-        }
-    }
-
-    /// <summary>Writes <paramref name="value"/> as a JSON string, or <c>null</c> when there is none.</summary>
-    private static void WriteStringOrNull(Utf8JsonWriter w, string name, string? value)
-    {
-        if (value is not null)
-        {
-            w.WriteString(name, value);
-        }
-        else
-        {
-            w.WriteNull(name);
-        }
     }
 }

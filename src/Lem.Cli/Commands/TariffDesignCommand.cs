@@ -123,23 +123,9 @@ public static class TariffDesignCommand
         w.WriteString("scenario", name);
         w.WriteNumber("revenue_eur", options.RevenueEur);
         w.WriteString("objective", options.Objective);
-        if (options.FairnessLimitEur is { } limit)
-        {
-            w.WriteNumber("fairness_limit_eur", limit);
-        }
-        else
-        {
-            w.WriteNull("fairness_limit_eur");
-        }
+        w.WriteNumberOrNull("fairness_limit_eur", options.FairnessLimitEur);
 
-        if (result.Recommended is { } best)
-        {
-            w.WriteString("recommended", best);
-        }
-        else
-        {
-            w.WriteNull("recommended");
-        }
+        w.WriteStringOrNull("recommended", result.Recommended);
 
         w.WriteStartArray("tariffs");
         foreach (var o in result.Outcomes)
@@ -172,14 +158,7 @@ public static class TariffDesignCommand
                 w.WriteNumber("big_m", m.BigM);
                 w.WriteNumber("binaries", m.Binaries);
                 w.WriteBoolean("valid", check.Problem is null);
-                if (check.Problem is { } problem)
-                {
-                    w.WriteString("problem", problem);
-                }
-                else
-                {
-                    w.WriteNull("problem");
-                }
+                w.WriteStringOrNull("problem", check.Problem);
 
                 w.WriteEndObject();
             }

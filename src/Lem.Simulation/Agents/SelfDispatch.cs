@@ -32,19 +32,37 @@ public static class SelfDispatch
             return null;
         }
 
-        var buy = new double[horizon.Count];
         var sell = new double[horizon.Count];
-        for (var t = 0; t < buy.Length; t++)
+        for (var t = 0; t < sell.Length; t++)
         {
-            buy[t] = priceForecastEurPerMwh[t];
-            sell[t] = buy[t] - Math.Max(0, outside.WholesaleImportEurPerMwh[t] - outside.WholesaleExportEurPerMwh[t]);
+            sell[t] = priceForecastEurPerMwh[t] - Math.Max(0, outside.WholesaleImportEurPerMwh[t] - outside.WholesaleExportEurPerMwh[t]);
+        }
+
+        return Plan(participant, horizon, outside, priceForecastEurPerMwh, sell);
+    }
+
+    /// <summary>
+    /// The plan against given buy and sell prices per slot (EUR/MWh): the participant's own share of the pool model,
+    /// cleared alone. With buy = sell = the prices a clearing gave the participant, this is its response at those
+    /// prices, which reproduces its cleared position at an equilibrium (docs/simulation.md#delivery).
+    /// </summary>
+    public static IReadOnlyList<AssetDispatch>? Plan(Participant participant, Horizon horizon, OutsideMarket outside, IReadOnlyList<double> buyEurPerMwh, IReadOnlyList<double> sellEurPerMwh)
+    {
+        ArgumentNullException.ThrowIfNull(participant);
+        ArgumentNullException.ThrowIfNull(horizon);
+        ArgumentNullException.ThrowIfNull(outside);
+        ArgumentNullException.ThrowIfNull(buyEurPerMwh);
+        ArgumentNullException.ThrowIfNull(sellEurPerMwh);
+        if (!HasChoices(participant))
+        {
+            return null;
         }
 
         var alone = participant with { Bus = null, Orders = [], Preferences = [] };
         var prices = outside with
         {
-            WholesaleImportEurPerMwh = new SlotSeries(buy),
-            WholesaleExportEurPerMwh = new SlotSeries(sell),
+            WholesaleImportEurPerMwh = new SlotSeries(buyEurPerMwh),
+            WholesaleExportEurPerMwh = new SlotSeries(sellEurPerMwh),
             ImportLimit = null,
             ExportLimit = null,
             ConnectionBus = null,

@@ -130,7 +130,10 @@ internal sealed class DayLoop
             }
             else
             {
-                var ownPlans = fromClearing ? null : agentPlan ?? SelfPlan(p, forecastDa[i], horizon, actual.OutsideMarket, prices, warnings);
+                // A mechanism that scheduled the assets without reporting their plans (the ADMM designs): the
+                // participant's response at the prices it cleared at reproduces its position (docs/simulation.md#delivery).
+                var cleared = schedulesAssets && pos is not null && pos.PriceEurPerMwh.Count == slots && pos.PriceEurPerMwh.All(double.IsFinite) ? pos.PriceEurPerMwh : null;
+                var ownPlans = fromClearing ? null : agentPlan ?? SelfPlan(p, forecastDa[i], horizon, actual.OutsideMarket, cleared ?? prices, cleared is not null, warnings);
                 if (fromClearing)
                 {
                     // Explicit orders are delivered as cleared: delivered = position + Σ (delivered − planned) of the assets.
@@ -324,14 +327,14 @@ internal sealed class DayLoop
     private AgentView View(int day, Participant forecast, MarketInput actual, IReadOnlyList<double> prices, bool schedulesAssets) =>
         new(day, forecast, actual.Horizon, actual.OutsideMarket, prices, schedulesAssets, new Random((int)(SeedMixer.Mix(_s.Seed, forecast.Id.Value, day) & 0x7FFF_FFFF)));
 
-    private static IReadOnlyList<AssetDispatch>? SelfPlan(Participant actual, Participant forecast, Horizon horizon, OutsideMarket outside, IReadOnlyList<double> prices, List<string> warnings)
+    private static IReadOnlyList<AssetDispatch>? SelfPlan(Participant actual, Participant forecast, Horizon horizon, OutsideMarket outside, IReadOnlyList<double> prices, bool atClearedPrices, List<string> warnings)
     {
         if (!SelfDispatch.HasChoices(actual))
         {
             return null;
         }
 
-        var plan = SelfDispatch.Plan(forecast, horizon, outside, prices);
+        var plan = atClearedPrices ? SelfDispatch.Plan(forecast, horizon, outside, prices, prices) : SelfDispatch.Plan(forecast, horizon, outside, prices);
         if (plan is null)
         {
             lock (warnings)
