@@ -43,7 +43,9 @@ public sealed partial class ReadmeCommandTests
         for (var i = 1; i < words.Length; i++)
         {
             var w = words[i];
-            if (w.StartsWith('-') || w.Contains("://", StringComparison.Ordinal) || OutputOptions.Contains(words[i - 1]))
+            // Option values that are numbers (--alpha 0.9) have a "dot-extension" but name no file.
+            if (w.StartsWith('-') || w.Contains("://", StringComparison.Ordinal) || OutputOptions.Contains(words[i - 1])
+                || double.TryParse(w, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _))
             {
                 continue;
             }
