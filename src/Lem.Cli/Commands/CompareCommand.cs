@@ -37,10 +37,11 @@ public static class CompareCommand
         var output = CommonOptions.OutputFolder("The folder for compare.json, compare.csv, scaling.csv and compare.html (created; default: compare-out).");
         var scaling = new Option<string>("--scaling") { Description = "Community sizes of the scaling run (synthetic communities, one day), comma-separated.", DefaultValueFactory = _ => "10,100,1000" };
         var noScaling = new Option<bool>("--no-scaling") { Description = "Skip the scaling run." };
+        var grid = CommonOptions.Choice("--grid", "The grid formulation of every design that supports it (auto: each mechanism's own default; the others clear on copper plate and the note says so): auto, " + string.Join(", ", GridFormulations.Names) + ".", "auto", ["auto", .. GridFormulations.Names]);
         var limit = new Option<double>("--scaling-limit-seconds") { Description = "Skip a design at a size where its predicted time exceeds this.", DefaultValueFactory = _ => 120 };
         var command = new Command("compare", "Compare market designs on the same agents, days and grid: welfare, prices, bills, fairness, violations, time, messages, privacy, scaling.")
         {
-            scenario, days, mechanisms, agents, forecast, redispatch, seed, output, scaling, noScaling, limit,
+            scenario, days, mechanisms, agents, forecast, redispatch, seed, output, scaling, noScaling, limit, grid,
         };
         command.SetAction(parse =>
         {
@@ -77,6 +78,7 @@ public static class CompareCommand
                 Forecast = parse.GetValue(forecast)!,
                 Redispatch = parse.GetValue(redispatch)!,
                 Seed = parse.GetValue(seed),
+                Formulation = parse.GetValue(grid)!,
             };
             var request = new CompareRequest(settings, designs) { ScalingSizes = sizes, ScalingLimitSeconds = parse.GetValue(limit) };
             var report = Comparison.Run(request, runner);

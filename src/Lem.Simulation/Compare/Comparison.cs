@@ -58,7 +58,7 @@ public static class Comparison
             progress?.Report(new ProgressUpdate($"compare {design}", step++, steps));
             try
             {
-                results.Add((design, mechanism, runner(request.Base with { Mechanism = mechanism.Name })));
+                results.Add((design, mechanism, runner(request.Base with { Mechanism = mechanism.Name, Formulation = FormulationFor(mechanism, request.Base.Formulation) })));
             }
             catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or NotSupportedException or KeyNotFoundException)
             {
@@ -67,11 +67,20 @@ public static class Comparison
         }
 
         decimal? poolWelfare = results.FirstOrDefault(r => r.Mechanism.Name == "pool").Result?.Days.Sum(d => d.WelfareEur);
-        var metrics = results.Select(r => DesignEvaluation.Evaluate(r.Design, r.Mechanism, r.Result, poolWelfare)).ToList();
+        var metrics = results.Select(r => DesignEvaluation.Evaluate(r.Design, r.Mechanism, r.Result, poolWelfare))
+            .Select((m, i) => results[i].Result.Days.Count == 0 ? m : m with { Notes = [$"cleared on {results[i].Result.Days[0].DayAhead.Final.Formulation}", .. m.Notes] })
+            .ToList();
         var scaling = Scale(request, runner, progress, step, steps);
         var b = request.Base;
         return new ComparisonReport(b.Source.Name, b.Days, b.Agents, b.Forecast, b.Redispatch, b.Seed, metrics, failures, scaling, request.ScalingLimitSeconds);
     }
+
+    /// <summary>
+    /// The grid formulation a design clears on: the requested one where the mechanism supports it, else the mechanism's
+    /// own default ("auto"; the order-based designs clear on copper plate and leave the grid to the redispatch).
+    /// </summary>
+    private static string FormulationFor(IClearingMechanism mechanism, string requested) =>
+        requested == "auto" || mechanism.Capabilities.GridFormulations.Contains(requested) ? requested : "auto";
 
     private static List<ScalingRow> Scale(CompareRequest request, Func<SimulationSettings, SimulationResult> runner, IProgress<ProgressUpdate>? progress, int step, int steps)
     {
@@ -106,7 +115,7 @@ public static class Comparison
                 try
                 {
                     var mechanism = CompareDesigns.MechanismOf(design)!;
-                    var result = runner(request.Base with { Source = days, Days = 1, Mechanism = mechanism });
+                    var result = runner(request.Base with { Source = days, Days = 1, Mechanism = mechanism, Formulation = FormulationFor(ClearingMechanisms.Get(mechanism), request.Base.Formulation) });
                     var day = result.Days[0];
                     var (messages, bytes) = CommunicationCost.Of(day);
                     rows.Add(new ScalingRow(design, n, day.ClearingSeconds, result.WallSeconds, messages, bytes, null));

@@ -148,6 +148,15 @@ public sealed class ComparisonTests
         }
     }
 
+    [Fact]
+    public void RequestedGrid_GoesToTheDesignsThatSupportIt_OthersKeepTheirDefault()
+    {
+        var seen = new List<(string Mechanism, string Formulation)>();
+        var request = new CompareRequest(new SimulationSettings(new FakeDaySource(Market), 1) { Formulation = "lindistflow" }, ["pool", "auction"]);
+        Comparison.Run(request, s => { seen.Add((s.Mechanism, s.Formulation)); return FakeRunner(s with { Mechanism = "pool" }); });
+        Assert.Equal([("pool", "lindistflow"), ("uniform", "auto")], seen);
+    }
+
     private static SimulationResult FakeRunner(SimulationSettings s)
     {
         var market = s.Source.ActualDay(0);
