@@ -31,18 +31,18 @@ public sealed partial class DashboardTests(BrowserFixture browser) : IClassFixtu
         await page.SelectOptionAsync("#order-slot", "2");
         await page.SelectOptionAsync("#order-side", "buy");
         await page.FillAsync("#order-price", "55.5");
-        await page.FillAsync("#order-quantity", "12.5");
+        await page.FillAsync("#order-quantity", "12");
         await page.ClickAsync("#order-submit");
         await Expect(page.Locator("#status")).ToContainTextAsync("open", new() { Timeout = Timeout });
 
-        // The page's book shows the server's depth of slot 2: one bid level of 12.5 kWh at 55.5 EUR/MWh.
+        // The page's book shows the server's depth of slot 2: one bid level of 12 kWh at 55.5 EUR/MWh.
         var depth = await server.Get("/v1/markets/day/depth?slot=2");
         var bid = Assert.Single(depth["bids"]!.AsArray())!;
         Assert.Equal(55.5m, bid["price_eur_per_mwh"]!.GetValue<decimal>());
-        Assert.Equal(12.5m, bid["quantity_kwh"]!.GetValue<decimal>());
+        Assert.Equal(12m, bid["quantity_kwh"]!.GetValue<decimal>());
         await Expect(page.Locator("#book-slot")).ToHaveValueAsync("2");
         await Expect(page.Locator("#bids-body tr")).ToHaveCountAsync(1);
-        await Expect(page.Locator("#bids-body tr").First).ToHaveTextAsync(new Regex(@"^55\.5012\.5001$"));
+        await Expect(page.Locator("#bids-body tr").First).ToHaveTextAsync(new Regex(@"^55\.5012\.0001$"));
         await Expect(page.Locator("#asks-body tr")).ToHaveTextAsync("No ask.");
 
         // The order is the participant's own, with the fields typed in.
@@ -65,6 +65,8 @@ public sealed partial class DashboardTests(BrowserFixture browser) : IClassFixtu
         await Ready(page);
         await Expect(page.Locator("body")).ToHaveAttributeAsync("data-stream", "open", new() { Timeout = Timeout });
         await Expect(page.Locator("#trade-count")).ToHaveTextAsync("0");
+        await page.SelectOptionAsync("#book-slot", "1");
+        await Expect(page.Locator("#bids-body tr").First).ToHaveTextAsync(new Regex(@"^60\.005\.0001$"), new() { Timeout = Timeout });
 
         // Bob's sell crosses Alice's bid after the page has loaded: the trade can only reach the page over the stream.
         await server.Order("day", bob, "b1", "sell", 58m, 2m, slot: 1);
@@ -149,7 +151,15 @@ public sealed partial class DashboardTests(BrowserFixture browser) : IClassFixtu
         {
             await Open(page, server, view, key);
             var (scrollWidth, innerWidth) = (await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth"), await page.EvaluateAsync<int>("() => window.innerWidth"));
-            Assert.True(scrollWidth <= innerWidth, $"{view}: the page is {scrollWidth} px wide on a {innerWidth} px screen");
+            if (scrollWidth > innerWidth)
+            {
+                var wide = await page.EvaluateAsync<string[]>("""
+                    () => [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > window.innerWidth && !e.closest('.scroll'))
+                        .slice(0, 8).map(e => e.tagName + (e.id ? '#' + e.id : '') + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right))
+                    """);
+                Assert.Fail($"{view}: the page is {scrollWidth} px wide on a {innerWidth} px screen; too wide: {string.Join(", ", wide)}");
+            }
+
             foreach (var selector in new[] { "nav a[data-view=markets]", "nav a[data-view=operator]", "main h1" })
             {
                 var box = await page.Locator(selector).BoundingBoxAsync();

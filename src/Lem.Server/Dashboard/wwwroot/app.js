@@ -278,7 +278,7 @@
       el('div', {}, el('label', { for: 'order-slot' }, 'Slot'), el('select', { id: 'order-slot', name: 'slot' }, slotOptions)),
       el('div', {}, el('label', { for: 'order-side' }, 'Side'), el('select', { id: 'order-side', name: 'side' }, el('option', { value: 'buy' }, 'Buy'), el('option', { value: 'sell' }, 'Sell'))),
       el('div', {}, el('label', { for: 'order-price' }, 'Price (EUR/MWh)'), el('input', { id: 'order-price', name: 'price', type: 'number', step: market.tick_size_eur_per_mwh, min: market.min_price_eur_per_mwh, max: market.max_price_eur_per_mwh, required: true })),
-      el('div', {}, el('label', { for: 'order-quantity' }, 'Quantity (kWh)'), el('input', { id: 'order-quantity', name: 'quantity', type: 'number', step: '0.001', min: '0.001', required: true })),
+      el('div', {}, el('label', { for: 'order-quantity' }, 'Quantity (whole kWh)'), el('input', { id: 'order-quantity', name: 'quantity', type: 'number', step: '1', min: '1', required: true })),
       el('button', { type: 'submit', id: 'order-submit' }, 'Place order'),
     ) : null;
 
