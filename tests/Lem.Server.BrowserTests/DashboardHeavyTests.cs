@@ -81,6 +81,15 @@ public sealed class DashboardHeavyTests(BrowserFixture browser, ITestOutputHelpe
         var listed = await server.Get($"/v1/markets/busy/trades?limit=1");
         Assert.Equal(Trades, listed["trade_count"]!.GetValue<int>());
 
+        for (var run = 0; run < 3; run++)
+        {
+            var api = Stopwatch.StartNew();
+            var all = await server.Get($"/v1/markets/busy/trades?limit={Trades}");
+            Assert.Equal(Trades, all["trades"]!.AsArray().Count);
+            output.WriteLine($"GET /v1/markets/busy/trades?limit={Trades} from .NET, run {run + 1}: {api.Elapsed.TotalMilliseconds:F0} ms");
+            Console.WriteLine($"GET /v1/markets/busy/trades?limit={Trades} from .NET, run {run + 1}: {api.Elapsed.TotalMilliseconds:F0} ms");
+        }
+
         var page = await browser.NewPage();
         await page.GotoAsync($"{server.BaseAddress}/#/markets");
         await DashboardTests.Ready(page);
@@ -93,6 +102,11 @@ public sealed class DashboardHeavyTests(BrowserFixture browser, ITestOutputHelpe
             var shownMs = await page.EvaluateAsync<double>("() => performance.getEntriesByName('lem-trades-shown')[0].startTime");
             output.WriteLine($"dashboard page load with {Trades:N0} trades, run {run + 1}: navigation -> data shown {shownMs:F0} ms (performance.now), {clock.Elapsed.TotalMilliseconds:F0} ms (Playwright goto -> visible)");
             Console.WriteLine($"dashboard page load with {Trades:N0} trades, run {run + 1}: navigation -> data shown {shownMs:F0} ms (performance.now), {clock.Elapsed.TotalMilliseconds:F0} ms (Playwright goto -> visible)");
+            var resources = await page.EvaluateAsync<string>("""
+                () => performance.getEntriesByType('resource').map(r => `${new URL(r.name).pathname}${new URL(r.name).search} ${Math.round(r.startTime)}+${Math.round(r.duration)} ms ${r.encodedBodySize} B`).join('; ')
+                """);
+            output.WriteLine($"  requests (start+duration): {resources}");
+            Console.WriteLine($"  requests (start+duration): {resources}");
         }
 
         await DashboardTests.Expect(page.Locator("#trade-count")).ToHaveTextAsync("10,000");

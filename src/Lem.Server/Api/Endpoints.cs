@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Lem.Pipeline;
+using Lem.Server.Engine.Markets;
 using Lem.Server.Store;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
@@ -40,7 +41,7 @@ internal static class Endpoints
             s.Engine.Market(marketId) is { } m ? Ok(MarketEngine.MarketView(m)) : NoMarket(marketId))).WithSummary("One market (public).");
         v1.MapGet("/markets/{marketId}/prices", (HttpContext c, string marketId) => Read(c, s, Role.Public, _ => Prices(s, marketId)))
             .WithSummary("Cleared prices, volumes and Merkle roots per closed slot (public).");
-        v1.MapGet("/markets/{marketId}/trades", (HttpContext c, string marketId) => Read(c, s, Role.Public, _ => MarketTrades(c, s, marketId)))
+        v1.MapGet("/markets/{marketId}/trades", (HttpContext c, string marketId) => MarketTrades(c, s, marketId))
             .WithSummary("A market's trades, anonymised, newest first: ?slot=N for one slot, ?limit=N (1 to 100000, default 1000) (public).");
         v1.MapGet("/markets/{marketId}/depth", (HttpContext c, string marketId) => Read(c, s, Role.Public, _ => Depth(c, s, marketId)))
             .WithSummary("Anonymised order-book depth of a continuous market's slot: ?slot=N (public).");
@@ -374,12 +375,22 @@ internal static class Endpoints
     /// <summary>The largest <c>limit</c> of <c>GET /v1/markets/{id}/trades</c>.</summary>
     private const int MaxTradesPerRead = 100_000;
 
-    private static CommandResult MarketTrades(HttpContext c, ServerServices s, string marketId)
+    private static IResult MarketTrades(HttpContext c, ServerServices s, string marketId)
     {
-        if (s.Engine.Market(marketId) is not { } m)
+        var (principal, denied) = Authorize(c, s, Role.Public);
+        if (denied is not null || principal is null)
         {
-            return NoMarket(marketId);
+            return denied!;
         }
+
+        lock (s.Engine.SyncRoot)
+        {
+            return s.Engine.Market(marketId) is { } m ? MarketTrades(c, m) : Write(NoMarket(marketId));
+        }
+    }
+
+    private static IResult MarketTrades(HttpContext c, IServerMarket m)
+    {
 
         var errors = new Dictionary<string, string>(StringComparer.Ordinal);
         var limit = 1000;
@@ -404,12 +415,12 @@ internal static class Endpoints
 
         if (errors.Count > 0)
         {
-            return new CommandResult(400, Views.Problem(400, "One or more fields are invalid.", string.Join(" ", errors.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => $"{e.Key}: {e.Value}")), errors));
+            return Write(new CommandResult(400, Views.Problem(400, "One or more fields are invalid.", string.Join(" ", errors.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => $"{e.Key}: {e.Value}")), errors)));
         }
 
         var all = m.TradesBySlot.Where(kv => slot is null || kv.Key == slot).SelectMany(kv => kv.Value).ToList();
-        var newest = all.OrderByDescending(t => t.TradeId).Take(limit).Select(t => (JsonNode)Views.PublicTrade(t)).ToArray();
-        return Ok(new JsonObject { ["market_id"] = marketId, ["trade_count"] = all.Count, ["trades"] = new JsonArray(newest) });
+        all.Sort((a, b) => b.TradeId.CompareTo(a.TradeId));
+        return new MarketTradesResult(m.Spec.MarketId, all.Count, all.Count > limit ? all.GetRange(0, limit) : all);
     }
 
     private static CommandResult Depth(HttpContext c, ServerServices s, string marketId)

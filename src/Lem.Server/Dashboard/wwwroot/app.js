@@ -7,6 +7,8 @@
   const KEY_STORAGE = 'lem.apiKey';
   const TRADE_LIMIT = 10000;
   const TRADE_ROWS = 50;
+  /** Axis steps for whole numbers (slots, trade numbers): no fractional ticks. */
+  const WHOLE_STEPS = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000, 20000, 50000, 100000];
   const state = { key: sessionStorage.getItem(KEY_STORAGE), me: null, onEvent: null, charts: [], timers: [] };
   const main = document.getElementById('main');
   const statusLine = document.getElementById('status');
@@ -301,16 +303,16 @@
       title: `Cleared price and volume per slot, ${marketId}`,
       scales: { x: { time: false }, kwh: {} },
       series: [{ label: 'Slot' }, { label: 'Price (EUR/MWh)', stroke: '#0b5cad', width: 2, points: { show: true, size: 7 } },
-        { label: 'Volume (kWh)', scale: 'kwh', stroke: '#a8271b', width: 2, dash: [6, 4], points: { show: true, size: 6 } }],
-      axes: [{ label: 'Slot' }, { label: 'Price (EUR/MWh)' }, { label: 'Volume (kWh)', scale: 'kwh', side: 1, grid: { show: false } }],
+        { label: 'Volume (kWh)', scale: 'kwh', stroke: '#a8271b', fill: 'rgba(168, 39, 27, 0.25)', width: 1, paths: uPlot.paths.bars({ size: [0.5, 40] }), points: { show: false } }],
+      axes: [{ label: 'Slot', incrs: WHOLE_STEPS }, { label: 'Price (EUR/MWh)' }, { label: 'Volume (kWh)', scale: 'kwh', side: 1, grid: { show: false } }],
     }, priceData(prices.slots));
     priceFigure.dataset.points = String(prices.slots.length);
 
     const setTrades = chart(tradeFigure, {
       title: `Trade prices, ${marketId}`,
       scales: { x: { time: false } },
-      series: [{ label: 'Trade' }, { label: 'Price (EUR/MWh)', stroke: '#0a6b2c', width: 0, points: { show: true, size: 3, fill: '#0a6b2c' } }],
-      axes: [{ label: 'Trade number' }, { label: 'Price (EUR/MWh)' }],
+      series: [{ label: 'Trade' }, { label: 'Price (EUR/MWh)', stroke: '#0a6b2c', width: 0, points: { show: true, size: 5, fill: '#0a6b2c' } }],
+      axes: [{ label: 'Trade number', incrs: WHOLE_STEPS }, { label: 'Price (EUR/MWh)' }],
     }, tradeData());
     document.body.dataset.tradesShown = String(trades.trade_count);
     performance.mark('lem-trades-shown');
@@ -640,7 +642,7 @@
       { key: 'price_eur_per_mwh', label: 'Price (EUR/MWh)', num: true, format: fmt.price },
       { key: 'volume_kwh', label: 'Volume (kWh)', num: true, format: fmt.kwh },
       { key: 'trade_count', label: 'Trades', num: true },
-      { key: 'merkle_root', label: 'Merkle root', cls: () => 'hash' },
+      { label: 'Merkle root', cell: (g) => (g.merkle_root ? el('abbr', { title: g.merkle_root, class: 'hash' }, g.merkle_root.slice(0, 16) + '…') : null) },
     ];
     const closures = async () => {
       const { markets } = await api('/v1/markets');
