@@ -301,7 +301,7 @@
 
     const setPrices = chart(priceFigure, {
       title: `Cleared price and volume per slot, ${marketId}`,
-      scales: { x: { time: false }, kwh: {} },
+      scales: { x: { time: false, range: (u, min, max) => [min - 0.5, max + 0.5] }, kwh: { range: (u, min, max) => [0, Math.max(1, max) * 1.1] } },
       series: [{ label: 'Slot' }, { label: 'Price (EUR/MWh)', stroke: '#0b5cad', width: 2, points: { show: true, size: 7 } },
         { label: 'Volume (kWh)', scale: 'kwh', stroke: '#a8271b', fill: 'rgba(168, 39, 27, 0.25)', width: 1, paths: uPlot.paths.bars({ size: [0.5, 40] }), points: { show: false } }],
       axes: [{ label: 'Slot', incrs: WHOLE_STEPS }, { label: 'Price (EUR/MWh)' }, { label: 'Volume (kWh)', scale: 'kwh', side: 1, grid: { show: false } }],
