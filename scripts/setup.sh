@@ -31,6 +31,18 @@ for entry in "${native_packages[@]+"${native_packages[@]}"}"; do
   if ! ldconfig -p 2>/dev/null | grep -q "$lib"; then missing+=("$pkg"); fi
 done
 
+# Debian packages whose program must be on PATH, one per line: "program package". Node.js and npm build the web
+# dashboard's assets (src/Lem.Server/Dashboard, restored from the npm registry by the build when node_modules is
+# missing); chromium runs the browser tests (tests/Lem.Server.BrowserTests, docs/dashboard.md).
+program_packages=(
+  "node nodejs"
+  "npm npm"
+  "chromium chromium"
+)
+for entry in "${program_packages[@]}"; do
+  prog="${entry%% *}"; pkg="${entry##* }"
+  if ! command -v "$prog" >/dev/null 2>&1; then missing+=("$pkg"); fi
+done
 if [ "${#missing[@]}" -gt 0 ]; then
   if [ "$(id -u)" != 0 ]; then
     echo "setup: missing Debian packages: ${missing[*]}; install them with: sudo apt-get install -y ${missing[*]}" >&2

@@ -213,6 +213,7 @@ public sealed class LemServer : IAsyncDisposable
         Endpoints.Map(app, services);
         Uftp.UftpEndpoints.Map(app, services, uftp);
         FlexibilityEndpoints.Map(app, services);
+        DashboardEndpoints.Map(app);
         return app;
     }
 }

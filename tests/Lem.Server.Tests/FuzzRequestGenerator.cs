@@ -84,7 +84,7 @@ internal sealed class FuzzRequestGenerator
                 description.Add($"method {method}");
                 break;
             case 2:
-                path = new[] { "/v1/nope", "/v1/markets/m1/orders/x", "/", "/v1", "/v1/orderz", "/v1/markets/m1/depth/1", "/v2/health", "/v1/trades/1/proof/x" }[_random.Next(8)];
+                path = new[] { "/v1/nope", "/v1/markets/m1/orders/x", "/dashboard/missing.js", "/v1", "/v1/orderz", "/v1/markets/m1/depth/1", "/v2/health", "/v1/trades/1/proof/x" }[_random.Next(8)];
                 mustFail = true;
                 description.Add("unknown path");
                 break;

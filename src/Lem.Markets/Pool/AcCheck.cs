@@ -101,7 +101,7 @@ public static class AcCheck
             }
 
             var maxLoading = pf.Branches.Count == 0 ? 0 : pf.Branches.Max(b => b.LoadingPercent);
-            slotResults.Add(new AcCheckSlot(t, pf.Status, pf.VmMinPu, pf.VmMinBus, pf.VmMaxPu, maxLoading, pf.LossesMw, deviation, pf.TransformerNoLoadLossesMw, pf.ShuntLossesMw));
+            slotResults.Add(new AcCheckSlot(t, pf.Status, pf.VmMinPu, pf.VmMinBus, pf.VmMaxPu, maxLoading, pf.LossesMw, deviation, pf.TransformerNoLoadLossesMw, pf.ShuntLossesMw, pf.Buses, pf.Branches));
             violations.AddRange(pf.Violations.Select(x => new AcCheckViolation(t, x.Kind, x.ElementId, x.Value, x.Limit)));
             if (stats.Status != PowerFlowStatus.Converged)
             {

@@ -13,6 +13,8 @@ namespace Lem.Markets.Pool;
 /// <param name="MaxVoltageDeviationPu">The largest |V_formulation − V_AC| over buses, or null when the formulation has no voltages.</param>
 /// <param name="TransformerNoLoadLossesMw">Transformer no-load (iron) losses, MW.</param>
 /// <param name="ShuntLossesMw">Bus shunt and line shunt-conductance losses, MW.</param>
+/// <param name="Buses">Every bus's voltage in the slot (in the network's bus order), or null when not kept.</param>
+/// <param name="Branches">Every branch's flows and loading in the slot (in the network's branch order), or null when not kept.</param>
 public sealed record AcCheckSlot(
     int Slot,
     PowerFlowStatus Status,
@@ -23,7 +25,9 @@ public sealed record AcCheckSlot(
     double LossesMw,
     double? MaxVoltageDeviationPu,
     double TransformerNoLoadLossesMw,
-    double ShuntLossesMw)
+    double ShuntLossesMw,
+    IReadOnlyList<BusResult>? Buses = null,
+    IReadOnlyList<BranchResult>? Branches = null)
 {
     /// <summary>All active losses, MW: series + transformer no-load + shunt.</summary>
     public double TotalLossesMw => LossesMw + TransformerNoLoadLossesMw + ShuntLossesMw;

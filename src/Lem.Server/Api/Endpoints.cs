@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Lem.Pipeline;
+using Lem.Server.Engine.Markets;
 using Lem.Server.Store;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
@@ -40,6 +41,8 @@ internal static class Endpoints
             s.Engine.Market(marketId) is { } m ? Ok(MarketEngine.MarketView(m)) : NoMarket(marketId))).WithSummary("One market (public).");
         v1.MapGet("/markets/{marketId}/prices", (HttpContext c, string marketId) => Read(c, s, Role.Public, _ => Prices(s, marketId)))
             .WithSummary("Cleared prices, volumes and Merkle roots per closed slot (public).");
+        v1.MapGet("/markets/{marketId}/trades", (HttpContext c, string marketId) => MarketTrades(c, s, marketId))
+            .WithSummary("A market's trades, anonymised, newest first: ?slot=N for one slot, ?limit=N (1 to 100000, default 1000) (public).");
         v1.MapGet("/markets/{marketId}/depth", (HttpContext c, string marketId) => Read(c, s, Role.Public, _ => Depth(c, s, marketId)))
             .WithSummary("Anonymised order-book depth of a continuous market's slot: ?slot=N (public).");
         v1.MapGet("/markets/{marketId}/positions", (HttpContext c, string marketId) => Read(c, s, Role.Dso, _ => Positions(s, marketId)))
@@ -47,6 +50,20 @@ internal static class Endpoints
         v1.MapGet("/markets/{marketId}/grid", (HttpContext c, string marketId) => Read(c, s, Role.Dso, _ => s.Engine.Market(marketId) is { } m ? m.Grid() : NoMarket(marketId)))
             .WithSummary("AC check of a cleared pool market on a grid, per slot: voltages, loading, losses, violations (DSO, operator).");
 
+        v1.MapGet("/participants", (HttpContext c) => Read(c, s, Role.Operator, _ => Ok(new JsonObject
+        {
+            ["participants"] = new JsonArray(s.Engine.Participants.Select(p => (JsonNode)new JsonObject
+            {
+                ["participant_id"] = p.ParticipantId,
+                ["role"] = RoleNames.Name(p.Role),
+                ["registered_at"] = WireTime.Text(p.RegisteredAt),
+                ["signs_orders"] = p.PublicKey is not null,
+            }).ToArray()),
+        }))).WithSummary("Every registered participant and DSO: id, role, registration time, whether its orders must be signed (operator).");
+        v1.MapGet("/me", (HttpContext c) => Read(c, s, Role.Public, p => p.Role == Role.Public
+            ? Unauthorized()
+            : Ok(new JsonObject { ["participant_id"] = p.Id, ["role"] = RoleNames.Name(p.Role) })))
+            .WithSummary("Who the API key belongs to: its participant id and role (any key; the dashboard's sign-in).");
         v1.MapPost("/participants", (Delegate)((HttpContext c) => RegisterParticipant(c, s))).Accepts<RegisterParticipantRequest>("application/json").WithSummary("Register a participant or DSO; returns its API key once (operator).");
 
         v1.MapPost("/markets/{marketId}/orders", (HttpContext c, string marketId) => SubmitOrder(c, s, marketId))
@@ -353,6 +370,57 @@ internal static class Endpoints
 
         var slots = m.Closures.Values.OrderBy(g => g.Slot).Select(g => (JsonNode)MarketEngine.ClosureView(g, m)).ToArray();
         return Ok(new JsonObject { ["market_id"] = marketId, ["slots"] = new JsonArray(slots) });
+    }
+
+    /// <summary>The largest <c>limit</c> of <c>GET /v1/markets/{id}/trades</c>.</summary>
+    private const int MaxTradesPerRead = 100_000;
+
+    private static IResult MarketTrades(HttpContext c, ServerServices s, string marketId)
+    {
+        var (principal, denied) = Authorize(c, s, Role.Public);
+        if (denied is not null || principal is null)
+        {
+            return denied!;
+        }
+
+        lock (s.Engine.SyncRoot)
+        {
+            return s.Engine.Market(marketId) is { } m ? MarketTrades(c, m) : Write(NoMarket(marketId));
+        }
+    }
+
+    private static IResult MarketTrades(HttpContext c, IServerMarket m)
+    {
+
+        var errors = new Dictionary<string, string>(StringComparer.Ordinal);
+        var limit = 1000;
+        if (c.Request.Query.TryGetValue("limit", out var limitText)
+            && (!int.TryParse(limitText, NumberStyles.None, CultureInfo.InvariantCulture, out limit) || limit < 1 || limit > MaxTradesPerRead))
+        {
+            errors["limit"] = $"the query parameter limit must be an integer in [1, {MaxTradesPerRead}].";
+        }
+
+        int? slot = null;
+        if (c.Request.Query.TryGetValue("slot", out var slotText))
+        {
+            if (int.TryParse(slotText, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n < m.Spec.SlotCount)
+            {
+                slot = n;
+            }
+            else
+            {
+                errors["slot"] = $"the query parameter slot must be an integer in [0, {m.Spec.SlotCount - 1}].";
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            return Write(new CommandResult(400, Views.Problem(400, "One or more fields are invalid.", string.Join(" ", errors.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => $"{e.Key}: {e.Value}")), errors)));
+        }
+
+        var all = m.TradesBySlot.Where(kv => slot is null || kv.Key == slot).SelectMany(kv => kv.Value).ToList();
+        all.Sort((a, b) => b.TradeId.CompareTo(a.TradeId));
+        return new MarketTradesResult(m.Spec.MarketId, all.Count, all.Count > limit ? all.GetRange(0, limit) : all);
     }
 
     private static CommandResult Depth(HttpContext c, ServerServices s, string marketId)

@@ -190,6 +190,9 @@ internal sealed class MarketEngine : IMarketHost
     /// <summary>All markets, by id.</summary>
     public IEnumerable<IServerMarket> Markets => _markets.Values.OrderBy(m => m.Spec.MarketId, StringComparer.Ordinal);
 
+    /// <summary>Every registered participant and DSO, by id (ordinal).</summary>
+    public IEnumerable<ParticipantRecord> Participants => _participants.Values.OrderBy(p => p.ParticipantId, StringComparer.Ordinal);
+
     /// <summary>True when a participant or DSO with this id is registered.</summary>
     public bool HasParticipant(string participantId) => _participants.ContainsKey(participantId);
 

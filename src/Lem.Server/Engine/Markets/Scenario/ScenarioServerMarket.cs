@@ -400,7 +400,10 @@ internal sealed class ScenarioServerMarket : ServerMarketBase
         ["succeeded"] = false,
     };
 
-    /// <summary>The DSO's grid view of one slot of an AC check.</summary>
+    /// <summary>
+    /// The DSO's grid view of one slot of an AC check, with every bus's voltage and every branch's ends and loading (the
+    /// dashboard's grid map draws the network from them, docs/dashboard.md).
+    /// </summary>
     private static JsonObject GridSlot(AcCheckSlot s, AcCheckResult ac, ClearingResult result, MarketSpec spec) => new()
     {
         ["slot"] = s.Slot,
@@ -422,7 +425,18 @@ internal sealed class ScenarioServerMarket : ServerMarketBase
             ["value"] = v.Value,
             ["limit"] = v.Limit,
         }).ToArray()),
+        ["buses"] = new JsonArray([.. (s.Buses ?? []).Select(b => (JsonNode)new JsonObject { ["bus"] = b.Id.Value, ["vm_pu"] = Finite(b.VmPu) })]),
+        ["branches"] = new JsonArray([.. (s.Branches ?? []).Select(b => (JsonNode)new JsonObject
+        {
+            ["branch"] = b.Id,
+            ["from_bus"] = b.From.Value,
+            ["to_bus"] = b.To.Value,
+            ["loading_percent"] = Finite(b.LoadingPercent),
+        })]),
     };
+
+    /// <summary>A value for the DSO view rounded to 6 decimals, or null when the power flow left it undefined (NaN).</summary>
+    private static double? Finite(double value) => double.IsFinite(value) ? Math.Round(value, 6) : null;
 
     private static decimal PoolPrice(double eurPerMwh) => Math.Round((decimal)eurPerMwh, 6);
 
