@@ -61,7 +61,14 @@ public sealed class PoolSlotScreeningTests
     {
         var load = ScenarioReader.Load(RepoPaths.InRepo("examples", "village", "scenario.json"));
         Assert.True(load.IsValid, string.Join("; ", load.Errors));
-        var grid = load.Scenario!.Grid!;
+        // Active shunts (iron losses, shunt conductances) are outside the screening's domain: they are removed.
+        var village = load.Scenario!.Grid!;
+        var grid = village with
+        {
+            Transformers = [.. village.Transformers.Select(x => x with { GPu = 0 })],
+            Lines = [.. village.Lines.Select(l => l with { GPu = 0 })],
+            Shunts = [.. village.Shunts.Where(s => s.PMw == 0)],
+        };
         var buses = load.Scenario.Participants.Where(p => p.Bus is not null).Select(p => p.Bus!.Value).Distinct().ToList();
         var market = RandomMarket(grid, buses, seed, maxKwh: 3.0);
 
