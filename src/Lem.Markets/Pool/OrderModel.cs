@@ -49,7 +49,7 @@ internal sealed class OrderModel(Order order, ParticipantId holder, int bus)
     /// A step as the optimisation reads it: the price in EUR/MWh and the quantity in MWh, in double (the order's decimal
     /// kWh converted once, here; the quantity as kWh / 1000 in double, as before the order had decimal steps).
     /// </summary>
-    private static (double PriceEurPerMwh, double QuantityMwh) Read(PriceStep step) => ((double)step.PriceEurPerMwh, (double)step.QuantityKwh / 1000.0);
+    internal static (double PriceEurPerMwh, double QuantityMwh) Read(PriceStep step) => ((double)step.PriceEurPerMwh, (double)step.QuantityKwh / 1000.0);
 
     /// <summary>The accepted energy per step, kWh.</summary>
     public OrderDispatch Read(double[] values, double hours) =>

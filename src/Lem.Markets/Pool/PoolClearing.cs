@@ -55,6 +55,12 @@ public static class PoolClearing
             return Failed(scenario, formulation, options, PoolStatus.Infeasible, PoolDiagnostics.Sentence(staticCauses), stats);
         }
 
+        // Inputs without inter-temporal coupling on a LinDistFlow feeder: slot screening, an LP only for the slots that bind.
+        if (options.DecomposeSlots && SlotDecomposition.TryClear(setup, restricted => Clear(restricted, formulation, options with { DecomposeSlots = false })) is { } decomposed)
+        {
+            return decomposed;
+        }
+
         var binaries = new HashSet<AssetId>();
         var pool = stats.Build(setup, binaries, elastic: false);
         var solution = stats.Solve(pool.Model, options);
@@ -415,7 +421,8 @@ public static class PoolClearing
             net[p.Id]))];
     }
 
-    private static decimal ToEur(double eur) => (decimal)Math.Round(eur, 6, MidpointRounding.ToEven);
+    /// <summary>EUR rounded to 6 decimals (half to even), as every welfare figure.</summary>
+    internal static decimal ToEur(double eur) => (decimal)Math.Round(eur, 6, MidpointRounding.ToEven);
 
     /// <summary>Counts model builds and solves and reports them as phases to <see cref="ClearingOptions.Progress"/> (of <see cref="PoolOptions.Clearing"/>).</summary>
     private sealed class Stats

@@ -51,4 +51,12 @@ public sealed record PoolOptions
 
     /// <summary>Whether an infeasible clearing is diagnosed (static checks, then an elastic re-solve) to name the likely cause. Default: true.</summary>
     public bool DiagnoseInfeasibility { get; init; } = true;
+
+    /// <summary>
+    /// Whether an input that nothing couples across slots (orders only, no preferences, tariffs or bid limits) on a
+    /// LinDistFlow feeder is cleared slot by slot: each slot's merit-order optimum is screened against the grid rows and
+    /// only the slots that bind (or whose price is not unique) go to an LP (docs/mechanisms/pool.md#slot-screening).
+    /// The result equals the monolithic LP's; false forces the monolithic LP (the reference in tests).
+    /// </summary>
+    public bool DecomposeSlots { get; init; } = true;
 }
