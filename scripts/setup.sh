@@ -31,6 +31,10 @@ for entry in "${native_packages[@]+"${native_packages[@]}"}"; do
   if ! ldconfig -p 2>/dev/null | grep -q "$lib"; then missing+=("$pkg"); fi
 done
 
+# Fonts for the plots' text (docs/reports.md#fonts): ScottPlot draws with SkiaSharp's NoDependencies native build, which
+# needs no fontconfig but reads font files from /usr/share/fonts; a clean Debian has none.
+if [ ! -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ]; then missing+=("fonts-dejavu-core"); fi
+
 if [ "${#missing[@]}" -gt 0 ]; then
   if [ "$(id -u)" != 0 ]; then
     echo "setup: missing Debian packages: ${missing[*]}; install them with: sudo apt-get install -y ${missing[*]}" >&2

@@ -9,6 +9,9 @@ public static class FigureStyle
     /// <summary>The height of every figure in pixels.</summary>
     public const int HeightPx = 480;
 
+    /// <summary>The font family of every text (Debian's fonts-dejavu-core, installed by scripts/setup.sh; docs/reports.md#fonts).</summary>
+    public const string FontName = "DejaVu Sans";
+
     /// <summary>The hours since the first slot's start of slot <paramref name="slot"/>.</summary>
     public static double Hours(double slot, double slotMinutes) => slot * slotMinutes / 60.0;
 
@@ -24,6 +27,7 @@ public static class FigureStyle
     public static Plot New(string title, string xLabel, string yLabel)
     {
         var plot = new Plot();
+        plot.Font.Set(FontName);
         plot.Title(title);
         plot.XLabel(xLabel);
         plot.YLabel(yLabel);
