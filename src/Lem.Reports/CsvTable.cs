@@ -36,6 +36,12 @@ public sealed class CsvTable
     public double Number(int row, string column) =>
         double.TryParse(Text(row, column), NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v : double.NaN;
 
+    /// <summary>The numbers of <paramref name="column"/> in row order (NaN where missing or not a number).</summary>
+    public double[] Numbers(string column) => [.. Enumerable.Range(0, Rows.Count).Select(i => Number(i, column))];
+
+    /// <summary>The texts of <paramref name="column"/> in row order.</summary>
+    public string[] Texts(string column) => [.. Enumerable.Range(0, Rows.Count).Select(i => Text(i, column))];
+
     /// <summary>Parses CSV text.</summary>
     public static CsvTable Parse(string text)
     {

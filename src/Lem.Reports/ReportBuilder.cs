@@ -29,7 +29,18 @@ public static class ReportBuilder
         var files = new List<string>();
         foreach (var figure in FigureRegistry.All.Where(f => f.RequiredFiles.All(run.Has)))
         {
-            var plot = figure.Draw(run);
+            Plot? plot;
+            try
+            {
+                plot = figure.Draw(run);
+            }
+            catch (Exception ex) when (ex is KeyNotFoundException or InvalidOperationException or FormatException or IndexOutOfRangeException)
+            {
+                // A file of an unexpected shape (hand-edited, an older version) skips its figure, never the run.
+                skipped.Add($"{figure.Name}: {string.Join(", ", figure.RequiredFiles)} could not be read ({ex.Message})");
+                continue;
+            }
+
             if (plot is null)
             {
                 skipped.Add($"{figure.Name}: {string.Join(", ", figure.RequiredFiles)} hold nothing to draw");

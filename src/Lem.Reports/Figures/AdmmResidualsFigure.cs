@@ -23,7 +23,7 @@ public sealed class AdmmResidualsFigure : IFigure
         }
 
         var plot = FigureStyle.New($"ADMM residuals per iteration: {run.Where()}", "iteration", "residual (log scale)");
-        var xs = Enumerable.Range(0, t.Rows.Count).Select(i => t.Number(i, "iteration")).ToArray();
+        var xs = t.Numbers("iteration");
         foreach (var (column, legend, dashed) in new[] { ("primal_residual", "primal residual", false), ("dual_residual", "dual residual", false), ("primal_tolerance", "primal tolerance", true), ("dual_tolerance", "dual tolerance", true) })
         {
             if (!t.Has(column))

@@ -22,7 +22,7 @@ public sealed class CompareEffortFigure : IFigure
             return null;
         }
 
-        var names = Enumerable.Range(0, t.Rows.Count).Select(i => t.Text(i, "design")).ToList();
+        var names = t.Texts("design");
         var bars = new List<Bar>();
         for (var i = 0; i < t.Rows.Count; i++)
         {

@@ -22,7 +22,7 @@ public sealed class CompareWelfareFigure : IFigure
             return null;
         }
 
-        var names = Enumerable.Range(0, t.Rows.Count).Select(i => t.Text(i, "design")).ToList();
+        var names = t.Texts("design");
         var plot = FigureStyle.New($"Welfare gap per market design: {run.Where()}", "market design", "welfare gap (% of the optimum)");
         plot.Add.Bars([.. Enumerable.Range(0, t.Rows.Count).Select(i => double.IsFinite(t.Number(i, "welfare_gap_percent")) ? t.Number(i, "welfare_gap_percent") : 0)]);
         FigureStyle.Categories(plot, names);

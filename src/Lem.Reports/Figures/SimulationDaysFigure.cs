@@ -22,13 +22,13 @@ public sealed class SimulationDaysFigure : IFigure
             return null;
         }
 
-        var xs = Enumerable.Range(0, t.Rows.Count).Select(i => t.Number(i, "day")).ToArray();
+        var xs = t.Numbers("day");
         var plot = FigureStyle.New($"Daily KPIs of the simulation: {run.Where()}", "day", "EUR per day");
         foreach (var (column, legend) in new[] { ("welfare_eur", "welfare"), ("bills_eur", "bills"), ("imbalance_eur", "imbalance cost") })
         {
             if (t.Has(column))
             {
-                FigureStyle.Line(plot, xs, [.. Enumerable.Range(0, t.Rows.Count).Select(i => t.Number(i, column))], legend).MarkerSize = 6;
+                FigureStyle.Line(plot, xs, t.Numbers(column), legend).MarkerSize = 6;
             }
         }
 

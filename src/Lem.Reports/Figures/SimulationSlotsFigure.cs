@@ -25,9 +25,9 @@ public sealed class SimulationSlotsFigure : IFigure
         var perDay = Enumerable.Range(0, t.Rows.Count).Select(i => t.Number(i, "slot")).Where(double.IsFinite).DefaultIfEmpty(0).Max() + 1;
         var xs = Enumerable.Range(0, t.Rows.Count).Select(i => (t.Number(i, "day") * perDay + t.Number(i, "slot")) * 24 / perDay).ToArray();
         var plot = FigureStyle.New($"Exchange with the outside grid per slot over the simulated days: {run.Where()}", "time since the first day's start (h)", "power (kW), import > 0, export < 0");
-        FigureStyle.Line(plot, xs, [.. Enumerable.Range(0, t.Rows.Count).Select(i => t.Number(i, "import_kw"))], "import");
+        FigureStyle.Line(plot, xs, t.Numbers("import_kw"), "import");
         FigureStyle.Line(plot, xs, [.. Enumerable.Range(0, t.Rows.Count).Select(i => -t.Number(i, "export_kw"))], "export");
-        FigureStyle.Line(plot, xs, [.. Enumerable.Range(0, t.Rows.Count).Select(i => t.Number(i, "imbalance_kw"))], "imbalance").LineWidth = 1;
+        FigureStyle.Line(plot, xs, t.Numbers("imbalance_kw"), "imbalance").LineWidth = 1;
         plot.ShowLegend();
         return plot;
     }
