@@ -43,6 +43,11 @@ for entry in "${program_packages[@]}"; do
   prog="${entry%% *}"; pkg="${entry##* }"
   if ! command -v "$prog" >/dev/null 2>&1; then missing+=("$pkg"); fi
 done
+
+# Fonts for the plots' text (docs/reports.md#fonts): ScottPlot draws with SkiaSharp's NoDependencies native build, which
+# needs no fontconfig but reads font files from /usr/share/fonts; a clean Debian has none.
+if [ ! -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ]; then missing+=("fonts-dejavu-core"); fi
+
 if [ "${#missing[@]}" -gt 0 ]; then
   if [ "$(id -u)" != 0 ]; then
     echo "setup: missing Debian packages: ${missing[*]}; install them with: sudo apt-get install -y ${missing[*]}" >&2

@@ -84,6 +84,10 @@ public static class CompareCommand
             var report = Comparison.Run(request, runner);
             var folder = parse.GetValue(output) ?? "compare-out";
             var files = CompareFiles.Write(report, folder);
+            if (ReportCommand.Write(context, folder) is { } plots)
+            {
+                files = [.. files, .. plots.Files.Select(f => Path.Combine(folder, f))];
+            }
             WriteText(context, report, files);
             return report.Designs.Count == 0 ? ExitCodes.InvalidInput : ExitCodes.Ok;
         });

@@ -1,5 +1,6 @@
 using Lem.Cli.Progress;
 using Lem.Markets;
+using Lem.Reports;
 using Lem.Scenarios.Reading;
 using Lem.Settlement.Billing;
 using Lem.Settlement.Invoices;
@@ -209,6 +210,11 @@ public static class RunCommand
         }
 
         var written = outDir is null ? null : ClearingOutputs.Write(outDir, run);
+        if (outDir is not null && written is not null && ReportCommand.Write(context, outDir) is { } report)
+        {
+            // The plots and report.html are drawn from the files just written (docs/reports.md#one-path).
+            written = [.. written, ReportBuilder.ReportFile, $"{ReportBuilder.PlotsFolder}/ ({report.Figures.Count} figures)"];
+        }
         if (format == "json")
         {
             context.Out.WriteLine(ClearingOutputs.Summary(run, outDir is null ? null : SettlementFiles.InvoiceFolder));

@@ -75,6 +75,10 @@ public static class SimulateCommand
         }
 
         var files = outDir is null ? [] : SimulationFiles.Write(outDir, result);
+        if (outDir is not null && ReportCommand.Write(context, outDir) is { } report)
+        {
+            files = [.. files, .. report.Files.Select(f => Path.Combine(outDir, f))];
+        }
         if (format == "json")
         {
             context.Out.WriteLine(SimulationFiles.Summary(result, includeTimings: true));
