@@ -30,7 +30,7 @@ public static class RunCommand
             "The market mechanism: " + string.Join(", ", ClearingMechanisms.Names.Select(n => $"{n} ({ClearingMechanisms.Get(n).Description.ToLowerInvariant()})")) + ".",
             "pool",
             [.. ClearingMechanisms.Names]);
-        var grid = CommonOptions.Choice("--grid", "Grid formulation: auto (lindistflow when radial, dc when meshed, copperplate without a grid), copperplate, dc, lindistflow, soc or ac.", "auto", ["auto", .. GridFormulations.Names]);
+        var grid = CommonOptions.Choice("--grid", "Grid formulation: auto (lindistflow when radial, dc when meshed, copperplate without a grid), copperplate, dc, lindistflow, soc, ac or lindist3flow (per-phase prices; participants' phase field).", "auto", ["auto", .. GridFormulations.Names]);
         var output = CommonOptions.OutputFolder("A folder for prices.csv, the mechanism's files (dispatch.csv, …) and summary.json (created when missing).");
         var format = CommonOptions.Format();
         var priceRule = CommonOptions.Choice(
