@@ -265,6 +265,16 @@ public static class RunCommand
                 t.AddRow($"AC check: |V {Markup.Escape(r.Formulation)} − V AC| max", $"{dev.ToString("0.00000", Inv)} p.u.");
             }
 
+            if (ac.ThreePhase is { } three)
+            {
+                if (three.MaxVoltageErrorPu is { } byPhase)
+                {
+                    t.AddRow("AC check (three-phase): |V error| max a / b / c", $"{string.Join(" / ", byPhase.Select(e => e.ToString("0.00000", Inv)))} p.u.");
+                }
+
+                t.AddRow("AC check (three-phase): max voltage unbalance", $"{three.MaxUnbalancePercent.ToString("0.000", Inv)} %");
+            }
+
             t.AddRow("AC check: violations", ac.Violations.Count.ToString(Inv));
         }
 

@@ -118,6 +118,17 @@ public sealed class PoolReport(PoolResult result) : IClearingReport
                 GridRow(slot.Slot, "ac_shunt_losses_mw", "total", slot.ShuntLossesMw);
                 GridRow(slot.Slot, "ac_total_losses_mw", "total", slot.TotalLossesMw);
             }
+
+            foreach (var slot in ac.ThreePhase?.Slots ?? [])
+            {
+                // Three-phase check: the per-phase linearisation error and the largest unbalance (docs/three-phase.md#lindist3flow-clearing-with-per-phase-prices).
+                for (var phi = 0; phi < 3 && slot.MaxVoltageErrorPu is { } error; phi++)
+                {
+                    GridRow(slot.Slot, PhaseQuantity("ac_vm_error_pu", phi), "max", error[phi]);
+                }
+
+                GridRow(slot.Slot, "ac_vuf_max_percent", slot.MaxUnbalanceBus, slot.MaxUnbalancePercent);
+            }
         }
 
         var files = new List<ReportFile> { new("dispatch.csv", dispatch.ToString()), new("storage.csv", storage.ToString()), new("grid.csv", grid.ToString()) };
