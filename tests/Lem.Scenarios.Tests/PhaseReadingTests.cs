@@ -63,6 +63,12 @@ public sealed class PhaseReadingTests
                 ["retail_eur_per_kwh"] = 0.3,
                 ["feed_in_eur_per_kwh"] = 0.08,
             },
+            ["grid"] = JsonNode.Parse("""
+                {
+                  "buses": [ { "id": "0", "vn_kv": 0.4, "slack": true }, { "id": "1", "vn_kv": 0.4 } ],
+                  "lines": [ { "id": "L01", "from_bus": "0", "to_bus": "1", "length_km": 0.1, "r_ohm_per_km": 0.2, "x_ohm_per_km": 0.08 } ]
+                }
+                """),
             ["participants"] = list,
         };
         return ScenarioReader.Parse(Encoding.UTF8.GetBytes(scenario.ToJsonString()), Path.GetTempPath());

@@ -19,18 +19,7 @@ public sealed class PreparedLinDist3FlowFormulation : IPhasePreparedGridFormulat
         Formulation = formulation;
         Feeder = feeder;
         (_squaredLower, _squaredUpper) = DistFlowRows.SquaredLimits(feeder.Index);
-        var sides = formulation.PolygonSides;
-        _polygonCos = new double[sides / 2];
-        _polygonSin = new double[sides / 2];
-        for (var s = 0; s < sides / 2; s++)
-        {
-            var angle = 2 * Math.PI * s / sides;
-            double c = Math.Cos(angle), sn = Math.Sin(angle);
-            _polygonCos[s] = Math.Abs(c) < 1e-15 ? 0 : c;
-            _polygonSin[s] = Math.Abs(sn) < 1e-15 ? 0 : sn;
-        }
-
-        _polygonInscribed = Math.Cos(Math.PI / sides);
+        (_polygonCos, _polygonSin, _polygonInscribed) = PolygonDirections.Of(formulation.PolygonSides);
         Branches = [.. Enumerable.Range(0, feeder.Index.BranchCount).Select(k => LinDist3FlowBranch.Build(feeder.Index, k, formulation.ZeroToPositiveRatio))];
     }
 

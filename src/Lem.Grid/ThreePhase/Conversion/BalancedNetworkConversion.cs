@@ -117,7 +117,7 @@ public static class BalancedNetworkConversion
     private static ThreePhaseTransformer Transformer(NetworkIndex index, int k, TransformerNameplate? nameplate)
     {
         int f = index.FromIndex[k], t = index.ToIndex[k];
-        var clock = (((int)Math.Round(index.ShiftRad[k] * 6 / Math.PI) % 12) + 12) % 12;
+        var clock = Formulations.LinDist3FlowBranch.Clock(index.ShiftRad[k]);
         var delta = clock % 2 == 1;
         double ratedMva, hvKv, lvKv, ukPercent, ukrPercent, noLoadKw, i0Percent;
         if (nameplate is not null)
