@@ -160,6 +160,10 @@ public static class ClearingOutputs
             losses.SeriesMwh,
             losses.TransformerNoLoadMwh,
             losses.ShuntMwh,
-            losses.TotalMwh);
+            losses.TotalMwh)
+        {
+            MaxVoltageErrorPuByPhase = ac.ThreePhase?.MaxVoltageErrorPu,
+            MaxUnbalancePercent = ac.ThreePhase?.MaxUnbalancePercent,
+        };
     }
 }

@@ -31,7 +31,7 @@ public static class RunCommand
             "The market mechanism: " + string.Join(", ", ClearingMechanisms.Names.Select(n => $"{n} ({ClearingMechanisms.Get(n).Description.ToLowerInvariant()})")) + ".",
             "pool",
             [.. ClearingMechanisms.Names]);
-        var grid = CommonOptions.Choice("--grid", "Grid formulation: auto (lindistflow when radial, dc when meshed, copperplate without a grid), copperplate, dc, lindistflow, soc or ac.", "auto", ["auto", .. GridFormulations.Names]);
+        var grid = CommonOptions.Choice("--grid", "Grid formulation: auto (lindistflow when radial, dc when meshed, copperplate without a grid), copperplate, dc, lindistflow, soc, ac or lindist3flow (per-phase prices; participants' phase field).", "auto", ["auto", .. GridFormulations.Names]);
         var output = CommonOptions.OutputFolder("A folder for prices.csv, the mechanism's files (dispatch.csv, …) and summary.json (created when missing).");
         var format = CommonOptions.Format();
         var priceRule = CommonOptions.Choice(
@@ -269,6 +269,16 @@ public static class RunCommand
             if (ac.MaxVoltageDeviationPu is { } dev)
             {
                 t.AddRow($"AC check: |V {Markup.Escape(r.Formulation)} − V AC| max", $"{dev.ToString("0.00000", Inv)} p.u.");
+            }
+
+            if (ac.ThreePhase is { } three)
+            {
+                if (three.MaxVoltageErrorPu is { } byPhase)
+                {
+                    t.AddRow("AC check (three-phase): |V error| max a / b / c", $"{string.Join(" / ", byPhase.Select(e => e.ToString("0.00000", Inv)))} p.u.");
+                }
+
+                t.AddRow("AC check (three-phase): max voltage unbalance", $"{three.MaxUnbalancePercent.ToString("0.000", Inv)} %");
             }
 
             t.AddRow("AC check: violations", ac.Violations.Count.ToString(Inv));

@@ -24,6 +24,13 @@ public sealed record Participant(
     /// <summary>The premiums the participant pays for energy from given partners (docs/scenario-format.md#preferences); empty when none.</summary>
     public IReadOnlyList<Preference> Preferences { get; init; } = [];
 
+    /// <summary>
+    /// The phases the participant is connected to (docs/scenario-format.md#participants): a, b, c (phase–neutral),
+    /// ab, bc, ca (phase–phase) or abc; null means abc, a balanced third on each phase. Only phase-aware grid
+    /// formulations (lindist3flow) use it.
+    /// </summary>
+    public string? Phase { get; init; }
+
     /// <summary>The assets of one kind.</summary>
     public IEnumerable<T> AssetsOf<T>()
         where T : Asset => Assets.OfType<T>();

@@ -5,19 +5,42 @@ namespace Lem.Grid.Formulations;
 /// <summary>The grid formulations by the names the CLI and the API use.</summary>
 public static class GridFormulations
 {
-    /// <summary>The names: copperplate, dc, lindistflow, soc, ac.</summary>
-    public static IReadOnlyList<string> Names { get; } = ["copperplate", "dc", "lindistflow", "soc", "ac"];
+    private static readonly Dictionary<string, Func<IGridFormulation>> Factories = new(StringComparer.Ordinal);
+    private static readonly List<string> RegisteredNames = [];
+
+    /// <summary>Registers the built-in formulations, one line each.</summary>
+    static GridFormulations()
+    {
+        Register("copperplate", () => new CopperPlateFormulation());
+        Register("dc", () => new DcFormulation());
+        Register("lindistflow", () => new LinDistFlowFormulation());
+        Register("soc", () => new SocDistFlowFormulation());
+        Register("ac", () => new AcPolarFormulation());
+        Register("lindist3flow", () => new LinDist3FlowFormulation());
+    }
+
+    /// <summary>The names in registration order: copperplate, dc, lindistflow, soc, ac, lindist3flow.</summary>
+    public static IReadOnlyList<string> Names => RegisteredNames;
+
+    /// <summary>Registers a formulation under <paramref name="name"/> (a new name; the CLI's --grid options list it).</summary>
+    /// <exception cref="ArgumentException">When the name is taken.</exception>
+    public static void Register(string name, Func<IGridFormulation> factory)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentNullException.ThrowIfNull(factory);
+        if (!Factories.TryAdd(name, factory))
+        {
+            throw new ArgumentException($"A grid formulation named '{name}' is already registered.", nameof(name));
+        }
+
+        RegisteredNames.Add(name);
+    }
 
     /// <summary>The formulation of a name.</summary>
-    public static IGridFormulation ByName(string name) => name switch
-    {
-        "copperplate" => new CopperPlateFormulation(),
-        "dc" => new DcFormulation(),
-        "lindistflow" => new LinDistFlowFormulation(),
-        "soc" => new SocDistFlowFormulation(),
-        "ac" => new AcPolarFormulation(),
-        _ => throw new ArgumentException($"Unknown grid formulation '{name}'; use one of {string.Join(", ", Names)}.", nameof(name)),
-    };
+    public static IGridFormulation ByName(string name) =>
+        Factories.TryGetValue(name, out var factory)
+            ? factory()
+            : throw new ArgumentException($"Unknown grid formulation '{name}'; use one of {string.Join(", ", Names)}.", nameof(name));
 
     /// <summary>
     /// The formulation for a name, where <c>auto</c> means copper plate without a grid, LinDistFlow for a radial grid

@@ -21,18 +21,7 @@ public sealed class PreparedLinDistFlowFormulation : IPreparedGridFormulation
         (_squaredLower, _squaredUpper) = DistFlowRows.SquaredLimits(feeder.Index);
 
         // Directions θ_s = 2πs/N, s < N/2, of the inscribed polygon; each row bounds both opposite sides.
-        var sides = formulation.PolygonSides;
-        _polygonCos = new double[sides / 2];
-        _polygonSin = new double[sides / 2];
-        for (var s = 0; s < sides / 2; s++)
-        {
-            var angle = 2 * Math.PI * s / sides;
-            double c = Math.Cos(angle), sn = Math.Sin(angle);
-            _polygonCos[s] = Math.Abs(c) < 1e-15 ? 0 : c;
-            _polygonSin[s] = Math.Abs(sn) < 1e-15 ? 0 : sn;
-        }
-
-        _polygonInscribed = Math.Cos(Math.PI / sides);
+        (_polygonCos, _polygonSin, _polygonInscribed) = PolygonDirections.Of(formulation.PolygonSides);
         _sensitivities = new Lazy<LinDistFlowSensitivities>(() => new LinDistFlowSensitivities(feeder));
     }
 

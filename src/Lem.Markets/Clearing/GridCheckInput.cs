@@ -7,4 +7,11 @@ namespace Lem.Markets.Clearing;
 public sealed record GridCheckInput(
     IReadOnlyDictionary<ParticipantId, IReadOnlyList<double>> ConsumptionKw,
     IReadOnlyList<IReadOnlyList<double>?>? PredictedVoltagesPu,
-    double LoadPowerFactor);
+    double LoadPowerFactor)
+{
+    /// <summary>
+    /// Per slot the per-phase voltages [bus][phase] a phase-aware formulation (lindist3flow) predicted, or null; when
+    /// given, the AC check is three-phase (<see cref="Lem.Markets.Pool.ThreePhaseAcCheck"/>).
+    /// </summary>
+    public IReadOnlyList<IReadOnlyList<IReadOnlyList<double>>?>? PredictedPhaseVoltagesPu { get; init; }
+}

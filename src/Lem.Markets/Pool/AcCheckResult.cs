@@ -39,4 +39,7 @@ public sealed record AcCheckResult(PowerFlowAlgorithm Algorithm, IReadOnlyList<A
 
     /// <summary>The largest formulation-versus-AC voltage difference over all slots, or null without formulation voltages.</summary>
     public double? MaxVoltageDeviationPu => Slots.Any(s => s.MaxVoltageDeviationPu is not null) ? Slots.Max(s => s.MaxVoltageDeviationPu ?? 0) : null;
+
+    /// <summary>The per-phase part of a three-phase check (<see cref="ThreePhaseAcCheck"/>), or null for a single-phase one.</summary>
+    public ThreePhaseCheck? ThreePhase { get; init; }
 }

@@ -33,11 +33,26 @@ public sealed record DlmpSummary(
             return null;
         }
 
-        var all = decomposed.SelectMany(s => s.Dlmps!).ToList();
+        return Of(FileName, decomposed.Count, [.. decomposed.SelectMany(s => s.Dlmps!)]);
+    }
+
+    /// <summary>
+    /// The summary of the per-phase decompositions (docs/three-phase.md#lindist3flow-clearing-with-per-phase-prices,
+    /// file <c>dlmp_phase.csv</c>), or null when no slot has one.
+    /// </summary>
+    public static DlmpSummary? OfPhases(IReadOnlyList<PoolSlot> slots)
+    {
+        ArgumentNullException.ThrowIfNull(slots);
+        var decomposed = slots.Where(s => s.Phases?.Dlmps is not null).ToList();
+        return decomposed.Count == 0 ? null : Of(PoolReport.PhaseDlmpFileName, decomposed.Count, [.. decomposed.SelectMany(s => s.Phases!.Dlmps!.SelectMany(r => r))]);
+    }
+
+    private static DlmpSummary Of(string file, int slots, List<DlmpDecomposition> all)
+    {
         DlmpRange Range(Func<DlmpDecomposition, double> component) => DlmpRange.Of([.. all.Select(component)]);
         return new DlmpSummary(
-            FileName,
-            decomposed.Count,
+            file,
+            slots,
             Range(d => d.TotalEurPerMwh),
             Range(d => d.EnergyEurPerMwh),
             Range(d => d.LossEurPerMwh),

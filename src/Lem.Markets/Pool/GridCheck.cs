@@ -21,6 +21,11 @@ public static class GridCheck
 
         var (injections, consumption, netImportMw) = Inputs(market, clearing);
         var check = clearing.GridCheck;
+        if (check?.PredictedPhaseVoltagesPu is { } phaseVoltages)
+        {
+            return ThreePhaseAcCheck.Run(market, injections, consumption, netImportMw, phaseVoltages, LoadPowerFactor(clearing), progress);
+        }
+
         return AcCheck.Run(market, injections, consumption, netImportMw, check?.PredictedVoltagesPu, LoadPowerFactor(clearing), progress);
     }
 

@@ -153,6 +153,11 @@ public static class PoolClearing
                 }
             }
 
+            if (p.Phase is not null && Lem.Grid.ThreePhase.PhaseConnections.TryParse(p.Phase) is null)
+            {
+                return $"Participant '{p.Id}' has the phase connection '{p.Phase}'; use one of {string.Join(", ", Lem.Grid.ThreePhase.PhaseConnections.Names)}.";
+            }
+
             foreach (var o in p.Orders.Where(o => o.SlotIndex >= n))
             {
                 return $"Order '{o.Id}' of participant '{p.Id}' is for slot {o.SlotIndex}, but the horizon has {n} slots.";
@@ -292,7 +297,10 @@ public static class PoolClearing
                 VoltagesPu: pool.GridSlots[t].VoltageMagnitudesPu(solution),
                 BranchFlowsMw: pool.GridSlots[t].BranchFlowsMw(solution),
                 Dlmps: sources[t] == PriceSource.Dual ? PerMwh(pool.GridSlots[t].Dlmps(solution), h) : null,
-                SocExactness: pool.GridSlots[t].RelaxationExactness(solution));
+                SocExactness: pool.GridSlots[t].RelaxationExactness(solution))
+            {
+                Phases = pool.GridSlots[t] is IPhaseGridSlot phased ? PhaseSlot(phased, solution, h, sources[t] == PriceSource.Dual) : null,
+            };
         }
 
         return Outcome(scenario, setup.Formulation, options, PoolStatus.Optimal, stats, pool) with
@@ -318,6 +326,13 @@ public static class PoolClearing
     private static DlmpDecomposition[]? PerMwh(IReadOnlyList<DlmpDecomposition>? dlmps, double hours) => dlmps?
         .Select(d => new DlmpDecomposition(d.Bus, d.EnergyEurPerMwh / hours, d.LossEurPerMwh / hours, d.CongestionEurPerMwh / hours, d.VoltageEurPerMwh / hours))
         .ToArray();
+
+    /// <summary>The per-phase read-out of a phase-aware slot, prices and decompositions in EUR/MWh.</summary>
+    private static PoolPhaseSlot PhaseSlot(IPhaseGridSlot slot, Solution solution, double hours, bool decompose) => new(
+        [.. slot.PhaseActivePrices(solution).Select(r => (IReadOnlyList<double>)[.. r.Select(p => p / hours)])],
+        slot.PhaseVoltageMagnitudesPu(solution),
+        slot.PhaseBranchFlowsMw(solution),
+        decompose ? [.. slot.PhaseDlmps(solution).Select(r => (IReadOnlyList<DlmpDecomposition>)PerMwh(r, hours)!)] : null);
 
     /// <summary>Re-clears every slot that nothing couples by the merit order and applies the tie rules (copper plate only).</summary>
     private static void ApplyTieRules(PoolModel pool, double[] values, double[][] prices, PriceSource[] sources, double?[] lows, double?[] highs, List<string> warnings)

@@ -67,14 +67,19 @@ public sealed class PoolMechanism : IClearingMechanism
         var consumption = new Dictionary<ParticipantId, double[]>();
         if (result.Status == PoolStatus.Optimal)
         {
+            var phaseOf = market.Participants.ToDictionary(p => p.Id, PoolSetup.PhaseOf);
             foreach (var d in result.Participants)
             {
                 var b = d.Bus is { } bus && result.TryGetBusIndex(bus, out var i) ? i : 0;
+                var shares = Lem.Grid.Formulations.PhaseInjections.Shares(phaseOf[d.Participant]);
                 var prices = new double[slots];
                 for (var t = 0; t < slots; t++)
                 {
+                    // With per-phase prices, a participant pays the price of its phase connection: Σ_φ Re(share_φ)·price_φ.
                     var atBus = result.Slots[t].PricesEurPerMwh;
-                    prices[t] = atBus.Count > b ? atBus[b] : 0.0;
+                    prices[t] = result.Slots[t].Phases is { } phases && d.Bus is not null
+                        ? shares.Sum(s => s.Share.Real * phases.PricesEurPerMwh[b][(int)s.Phase])
+                        : atBus.Count > b ? atBus[b] : 0.0;
                 }
 
                 positions.Add(new ClearingPosition(d.Participant, d.NetInjectionKw, prices));
@@ -124,6 +129,9 @@ public sealed class PoolMechanism : IClearingMechanism
             WelfareEur = result.WelfareEur,
             GridCheck = result.Status == PoolStatus.Optimal
                 ? new GridCheckInput(consumption.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<double>)kv.Value), [.. result.Slots.Select(x => x.VoltagesPu)], options.LoadPowerFactor)
+                {
+                    PredictedPhaseVoltagesPu = result.Slots.Any(x => x.Phases is not null) ? [.. result.Slots.Select(x => x.Phases?.VoltagesPu)] : null,
+                }
                 : null,
             Diagnostics = new Dictionary<string, double>
             {

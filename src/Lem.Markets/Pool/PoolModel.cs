@@ -54,14 +54,14 @@ internal sealed class PoolModel(
         var scenario = setup.Market;
         var horizon = scenario.Horizon;
         var model = new OptimizationModel($"pool:{scenario.Name}");
-        var c = new PoolBuildContext(model, horizon, setup.Index.BusCount, setup.LoadTanPhi, setup.Formulation.HasVoltages, elastic, binaryStorages);
+        var c = new PoolBuildContext(model, horizon, setup.Index.BusCount + setup.PhaseColumns.Count, setup.LoadTanPhi, setup.Formulation.HasVoltages, elastic, binaryStorages);
 
         var assets = new List<PoolAssetModel>();
         var orders = new List<OrderModel>();
         for (var i = 0; i < scenario.Participants.Count; i++)
         {
             var p = scenario.Participants[i];
-            var bus = setup.ParticipantBus[i];
+            var bus = setup.ParticipantColumn[i];
             foreach (var asset in p.Assets)
             {
                 assets.Add(AssetKinds.Of(asset).PoolModel(asset, p.Id, bus, horizon));
@@ -140,7 +140,9 @@ internal sealed class PoolModel(
         var gridSlots = new GridSlot[c.SlotCount];
         for (var t = 0; t < c.SlotCount; t++)
         {
-            gridSlots[t] = setup.Grid.AddSlot(model, t, c.P[t], c.Q[t]);
+            gridSlots[t] = setup.Grid is IPhasePreparedGridFormulation phased
+                ? phased.AddSlot(model, t, PhaseInjectionsOf(setup, c, t))
+                : setup.Grid.AddSlot(model, t, c.P[t], c.Q[t]);
         }
 
         if (elastic)
@@ -161,6 +163,29 @@ internal sealed class PoolModel(
         }
 
         return new PoolModel(setup, c, assets, orders, outside, gridSlots, unserved, dumped, watch.Elapsed.TotalSeconds, preferences) { HasBidLimits = capped };
+    }
+
+    /// <summary>
+    /// The per-(bus, phase) injections of slot <paramref name="t"/> for a phase-aware formulation: each bus column as a
+    /// balanced (abc) injection, each phase column (<see cref="PoolSetup.PhaseColumns"/>) on its connection's phases
+    /// (docs/three-phase.md#lindist3flow-clearing-with-per-phase-prices).
+    /// </summary>
+    private static PhaseInjections PhaseInjectionsOf(PoolSetup setup, PoolBuildContext c, int t)
+    {
+        var n = setup.Index.BusCount;
+        var injections = new PhaseInjections(n);
+        for (var b = 0; b < n; b++)
+        {
+            injections.Add(b, Lem.Grid.ThreePhase.PhaseConnection.Abc, c.P[t][b], c.Q[t][b]);
+        }
+
+        for (var j = 0; j < setup.PhaseColumns.Count; j++)
+        {
+            var (bus, connection) = setup.PhaseColumns[j];
+            injections.Add(bus, connection, c.P[t][n + j], c.Q[t][n + j]);
+        }
+
+        return injections;
     }
 
     /// <summary>Whether bid limits constrain some participant's net injection (docs/mechanisms/redispatch.md#bid-limits).</summary>

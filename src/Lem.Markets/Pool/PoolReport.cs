@@ -22,7 +22,8 @@ public sealed class PoolReport(PoolResult result) : IClearingReport
             Result.SimultaneousChargingPrevented,
             new PoolModelSummary(s.Variables, s.Constraints, s.Binaries, s.BuildSeconds, s.SolveSeconds, s.SolverName),
             DlmpSummary.Of(Result.Slots),
-            SocExactnessSummary.Of(Result.Slots));
+            SocExactnessSummary.Of(Result.Slots),
+            DlmpSummary.OfPhases(Result.Slots));
         return JsonSerializer.SerializeToNode(summary, MarketsJsonContext.Default.PoolSummary)!.AsObject();
     }
 
@@ -83,6 +84,26 @@ public sealed class PoolReport(PoolResult result) : IClearingReport
                 }
             }
 
+            if (slot.Phases is { } phases)
+            {
+                // Per-phase state of a phase-aware formulation (docs/three-phase.md#lindist3flow-clearing-with-per-phase-prices).
+                for (var b = 0; b < phases.VoltagesPu.Count; b++)
+                {
+                    for (var phi = 0; phi < 3; phi++)
+                    {
+                        GridRow(slot.Index, PhaseQuantity("vm_pu", phi), r.BusIds[b], phases.VoltagesPu[b][phi]);
+                    }
+                }
+
+                for (var k = 0; k < phases.BranchFlowsMw.Count; k++)
+                {
+                    for (var phi = 0; phi < 3; phi++)
+                    {
+                        GridRow(slot.Index, PhaseQuantity("p_from_mw", phi), r.BranchIds[k], phases.BranchFlowsMw[k][phi]);
+                    }
+                }
+            }
+
             GridRow(slot.Index, "losses_mw", "total", slot.LossesMw);
         }
 
@@ -97,12 +118,28 @@ public sealed class PoolReport(PoolResult result) : IClearingReport
                 GridRow(slot.Slot, "ac_shunt_losses_mw", "total", slot.ShuntLossesMw);
                 GridRow(slot.Slot, "ac_total_losses_mw", "total", slot.TotalLossesMw);
             }
+
+            foreach (var slot in ac.ThreePhase?.Slots ?? [])
+            {
+                // Three-phase check: the per-phase linearisation error and the largest unbalance (docs/three-phase.md#lindist3flow-clearing-with-per-phase-prices).
+                for (var phi = 0; phi < 3 && slot.MaxVoltageErrorPu is { } error; phi++)
+                {
+                    GridRow(slot.Slot, PhaseQuantity("ac_vm_error_pu", phi), "max", error[phi]);
+                }
+
+                GridRow(slot.Slot, "ac_vuf_max_percent", slot.MaxUnbalanceBus, slot.MaxUnbalancePercent);
+            }
         }
 
         var files = new List<ReportFile> { new("dispatch.csv", dispatch.ToString()), new("storage.csv", storage.ToString()), new("grid.csv", grid.ToString()) };
         if (r.Slots.Any(x => x.Dlmps is not null))
         {
             files.Add(new ReportFile(DlmpSummary.FileName, DlmpCsv(r)));
+        }
+
+        if (r.Slots.Any(x => x.Phases is not null))
+        {
+            files.Add(new ReportFile(PhaseDlmpFileName, PhaseDlmpCsv(r)));
         }
 
         if (r.Slots.Any(x => x.SocExactness is not null))
@@ -137,6 +174,42 @@ public sealed class PoolReport(PoolResult result) : IClearingReport
                 if (byGroup.TryGetValue(groups[j], out var d))
                 {
                     csv.Append(Inv, $"{reported[j]},{slot.Index},{F(d.TotalEurPerMwh)},{F(d.EnergyEurPerMwh)},{F(d.LossEurPerMwh)},{F(d.CongestionEurPerMwh)},{F(d.VoltageEurPerMwh)}\n");
+                }
+            }
+        }
+
+        return csv.ToString();
+    }
+
+    /// <summary>The file of the per-phase prices and DLMP decompositions.</summary>
+    public const string PhaseDlmpFileName = "dlmp_phase.csv";
+
+    /// <summary>A per-phase grid quantity's name: <c>vm_pu</c> → <c>vm_pu_a</c>.</summary>
+    private static string PhaseQuantity(string quantity, int phase) => $"{quantity}_{Lem.Grid.ThreePhase.PhaseConnections.Names[phase]}";
+
+    /// <summary>
+    /// The per-phase prices per bus and slot, EUR/MWh (docs/three-phase.md#lindist3flow-clearing-with-per-phase-prices):
+    /// one row per solver bus, phase and slot with the price and, where the prices are duals, its decomposition.
+    /// </summary>
+    private static string PhaseDlmpCsv(PoolResult r)
+    {
+        static string F(double v) => ClearingReportContext.Csv(v);
+        var csv = new StringBuilder("bus,slot,phase,total,energy,losses,congestion,voltage\n");
+        foreach (var slot in r.Slots)
+        {
+            if (slot.Phases is not { } phases)
+            {
+                continue;
+            }
+
+            for (var b = 0; b < phases.PricesEurPerMwh.Count; b++)
+            {
+                for (var phi = 0; phi < 3; phi++)
+                {
+                    var name = Lem.Grid.ThreePhase.PhaseConnections.Names[phi];
+                    csv.Append(phases.Dlmps is { } d
+                        ? string.Create(Inv, $"{r.BusIds[b]},{slot.Index},{name},{F(phases.PricesEurPerMwh[b][phi])},{F(d[b][phi].EnergyEurPerMwh)},{F(d[b][phi].LossEurPerMwh)},{F(d[b][phi].CongestionEurPerMwh)},{F(d[b][phi].VoltageEurPerMwh)}\n")
+                        : string.Create(Inv, $"{r.BusIds[b]},{slot.Index},{name},{F(phases.PricesEurPerMwh[b][phi])},,,,\n"));
                 }
             }
         }

@@ -29,4 +29,8 @@ public sealed record PoolSlot(
     IReadOnlyList<double>? VoltagesPu,
     IReadOnlyList<double>? BranchFlowsMw,
     IReadOnlyList<DlmpDecomposition>? Dlmps,
-    SocExactnessReport? SocExactness);
+    SocExactnessReport? SocExactness)
+{
+    /// <summary>The per-phase prices, voltages, flows and DLMPs when the formulation is phase-aware (lindist3flow), else null.</summary>
+    public PoolPhaseSlot? Phases { get; init; }
+}

@@ -29,4 +29,16 @@ public sealed record AcCheckSummary(
     double SeriesLossesMwh,
     double TransformerNoLoadLossesMwh,
     double ShuntLossesMwh,
-    double TotalLossesMwh);
+    double TotalLossesMwh)
+{
+    /// <summary>
+    /// A three-phase check (lindist3flow, docs/three-phase.md#lindist3flow-clearing-with-per-phase-prices): per phase
+    /// a, b, c the largest |V_formulation − V_AC| over buses and slots in p.u.; null (left out) otherwise.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<double>? MaxVoltageErrorPuByPhase { get; init; }
+
+    /// <summary>A three-phase check: the largest voltage unbalance factor |V_2|/|V_1| over buses and slots, percent; null (left out) otherwise.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? MaxUnbalancePercent { get; init; }
+}

@@ -15,6 +15,11 @@ internal static class ParticipantReader
         var role = r.Choice("role", required: true, [.. RoleNames.All]);
         var bus = r.String("bus", required: false);
         busPath = bus is null ? null : r.PathOf("bus");
+        var phase = r.Choice("phase", required: false, [.. Lem.Grid.ThreePhase.PhaseConnections.Names]);
+        if (phase is not null && bus is null)
+        {
+            r.Diagnostics.Error(r.PathOf("phase"), ValidationCodes.ValueInvalid, "A phase connection needs a bus: set the participant's bus too.");
+        }
 
         ParticipantId? id = null;
         if (idText is not null)
@@ -66,7 +71,7 @@ internal static class ParticipantReader
             return null;
         }
 
-        return new Participant(id.Value, name, parsedRole, busId, assets, orders, represents) { Preferences = preferences };
+        return new Participant(id.Value, name, parsedRole, busId, assets, orders, represents) { Preferences = preferences, Phase = phase };
     }
 
     private static List<ParticipantId> ReadRepresents(ObjectReader r, IdRegistry ids)
