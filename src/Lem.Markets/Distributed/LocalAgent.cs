@@ -114,6 +114,8 @@ public sealed class LocalAgent : IAgent
                 return TradeStep(s);
             case CostRequest:
                 return new CostReport(AgentId, _cost.LastCostEur());
+            case ScheduleRequest:
+                return new ScheduleReport(AgentId, _cost.LastAssets());
             default:
                 throw new ArgumentException($"Agent '{AgentId}' does not understand {message.GetType().Name}.", nameof(message));
         }
