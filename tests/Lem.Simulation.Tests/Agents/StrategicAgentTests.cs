@@ -93,7 +93,7 @@ public sealed class StrategicAgentTests
 
     /// <summary>
     /// Seeded random one-slot markets: a linear demand of 1-kWh steps, the agent's PV, and other sellers whose bids are
-    /// fixed quantities (offers at 0 EUR/MWh, as strategic sellers bid). Given those bids the agent's strategic profit
+    /// fixed quantities (PV at marginal cost 0, offered at 0 EUR/MWh). Given those bids the agent's strategic profit
     /// (price − cost) × quantity is at least its truthful profit, less one demand step's worth (the clearing sees the
     /// 1-kWh steps, the agent the line through them): (a + b·capacity) × 1 kWh.
     /// </summary>
@@ -112,11 +112,10 @@ public sealed class StrategicAgentTests
             Participant[] participants = [LinearDemand("d", a, b), Producer("me", cost, capacity), .. others];
             var outside = Outside([a + 500], [0.0]);
             var me = new HashSet<ParticipantId> { new("me") };
-            var othersFixed = participants.Select(p => p.Id).Where(id => id.Value.StartsWith('o')).ToHashSet();
 
-            // The others bid fixed quantities (strategic sellers at price 0); the agent bids truthfully or strategically.
-            var truthful = Clear(participants, outside, othersFixed, me);
-            var strategic = Clear(participants, outside, [.. othersFixed, .. me], me);
+            // The others bid fixed quantities (truthful at their marginal cost 0); the agent bids truthfully or strategically.
+            var truthful = Clear(participants, outside, new HashSet<ParticipantId>(), me);
+            var strategic = Clear(participants, outside, me, me);
             double Profit(ClearingResult r) => (r.PricesEurPerMwh[0][0] - cost) * PositionKw(r, "me") / 1000.0;
             var tolerance = (a + (b * capacity)) / 1000.0;
             Assert.True(Profit(strategic) >= Profit(truthful) - tolerance, $"run {run}: strategic {Profit(strategic)} EUR < truthful {Profit(truthful)} EUR (a {a}, b {b}, cost {cost}, capacity {capacity})");

@@ -1,4 +1,5 @@
 using Lem.Markets.Assets;
+using Lem.Markets.Clearing;
 using Lem.Simulation.Days;
 
 namespace Lem.Simulation.Tests.Days;
