@@ -313,9 +313,8 @@ public abstract class AdmmMechanism(string name, string description, Distributed
 
         var result = Solve(agents, market.OutsideMarket, horizon, options, clock);
 
-        // Each participant's own agent hands it its assets' schedules (docs/mechanisms/admm.md#asset-schedules).
-        var request = new ScheduleRequest();
-        var assets = agents.OfType<LocalAgent>().Select(a => a.Respond(request)).OfType<ScheduleReport>().SelectMany(r => r.Assets ?? []).ToList();
+        // Each participant's own agent hands it its assets' schedules, outside the coordination (docs/mechanisms/admm.md#asset-schedules).
+        var assets = agents.OfType<LocalAgent>().SelectMany(a => a.OwnSchedules() ?? []).ToList();
         return (result with { Assets = assets }, charges);
     }
 }

@@ -62,7 +62,7 @@ public sealed record DistributedResult
 
     /// <summary>
     /// The asset schedules of the participants whose agents solve their local problem through the optimisation layer
-    /// (storage, EVs, heat pumps, flexible loads, orders), at their final local solution (<see cref="ScheduleRequest"/>);
+    /// (storage, EVs, heat pumps, flexible loads, orders), at their final local solution;
     /// the closed-form agents (loads, PV, curtailable loads) report none.
     /// </summary>
     public IReadOnlyList<AssetDispatch> Assets { get; init; } = [];

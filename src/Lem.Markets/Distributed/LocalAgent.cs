@@ -114,12 +114,17 @@ public sealed class LocalAgent : IAgent
                 return TradeStep(s);
             case CostRequest:
                 return new CostReport(AgentId, _cost.LastCostEur());
-            case ScheduleRequest:
-                return new ScheduleReport(AgentId, _cost.LastAssets());
             default:
                 throw new ArgumentException($"Agent '{AgentId}' does not understand {message.GetType().Name}.", nameof(message));
         }
     }
+
+    /// <summary>
+    /// Each asset's schedule at the agent's last local solution, for its own participant (the plan its energy management
+    /// system executes; docs/mechanisms/admm.md#asset-schedules), or null when its closed-form cost keeps no assets apart.
+    /// It is not a message: nothing of it reaches a coordinator or a partner.
+    /// </summary>
+    internal IReadOnlyList<AssetDispatch>? OwnSchedules() => _cost.LastAssets();
 
     /// <summary>
     /// π_nm per partner and slot (partner-major): the premium where the agent is a pure buyer (its closed-form cost
