@@ -55,6 +55,19 @@ public sealed class SimulateCommandTests
     }
 
     [Fact]
+    public void StrategicIdsThatAreUnknownOrInvalidAreReportedTogether()
+    {
+        var (exit, output, error) = CliRunner.Run("simulate", Week, "--strategic", "nobody,h01,bad id");
+        Assert.Equal(2, exit);
+        var text = output + error;
+        Assert.Contains("'nobody'", text);
+        Assert.Contains("'bad id'", text);
+        Assert.DoesNotContain("'h01'", text);
+        Assert.Contains("2 problems", text);
+        CliRunner.AssertNoStackTrace(text);
+    }
+
+    [Fact]
     public void AScenarioThatIsNotWholeDaysIsAnInputError()
     {
         var (exit, output, error) = CliRunner.Run("simulate", Path.Combine(RepoPaths.Root, "examples", "tiny", "scenario.json"), "--format", "json");

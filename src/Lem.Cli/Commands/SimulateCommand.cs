@@ -25,19 +25,20 @@ public static class SimulateCommand
         var error = new Option<double>("--forecast-error") { Description = "The noisy forecaster's relative error level σ (0.1 = 10 %; half of it intraday).", DefaultValueFactory = _ => 0.1 };
         var intraday = new Option<string>("--intraday") { Description = "The intraday stage: " + string.Join(", ", IntradayMarkets.Names) + ".", DefaultValueFactory = _ => "none" };
         var redispatch = new Option<string>("--redispatch") { Description = "The DSO's redispatch: " + string.Join(", ", DayClearing.Names) + ".", DefaultValueFactory = _ => "none" };
+        var strategic = new Option<string?>("--strategic") { Description = "Participants (ids, comma-separated) that bid strategically (Cournot best response, docs/agents.md#strategic) while the others bid as --agents says; --agents strategic makes everyone strategic." };
         var seed = new Option<ulong>("--seed") { Description = "The seed of forecasts, agents and intraday arrival; equal seeds give byte-identical files.", DefaultValueFactory = _ => 1UL };
         var output = CommonOptions.OutputFolder("A folder for days.csv, slots.csv, participants.csv, summary.json and timings.csv (created when missing).");
         var format = CommonOptions.Format();
         var command = new Command("simulate", "Run a market over days: forecasts, day-ahead bids, clearing and redispatch, intraday, delivery and imbalance settlement.")
         {
-            source, days, mechanism, agents, forecast, error, intraday, redispatch, seed, output, format,
+            source, days, mechanism, agents, strategic, forecast, error, intraday, redispatch, seed, output, format,
         };
         command.SetAction(parse => Run(
             context,
             parse.GetValue(source)!,
             parse.GetValue(output),
             parse.GetValue(format)!,
-            new SimulateOptions(parse.GetValue(days), parse.GetValue(mechanism)!, parse.GetValue(agents)!, parse.GetValue(forecast)!, parse.GetValue(error), parse.GetValue(intraday)!, parse.GetValue(redispatch)!, parse.GetValue(seed))));
+            new SimulateOptions(parse.GetValue(days), parse.GetValue(mechanism)!, parse.GetValue(agents)!, parse.GetValue(forecast)!, parse.GetValue(error), parse.GetValue(intraday)!, parse.GetValue(redispatch)!, parse.GetValue(seed)) { Strategic = parse.GetValue(strategic) }));
         return command;
     }
 
@@ -60,8 +61,14 @@ public static class SimulateCommand
             Intraday = o.Intraday,
             Redispatch = o.Redispatch,
             Seed = o.Seed,
+            Strategic = o.Strategic is { } ids ? ids.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Where(id => ParticipantId.TryCreate(id, out _)).Select(id => new ParticipantId(id)).ToHashSet() : null,
         };
-        var errors = Simulator.Check(settings);
+        var errors = Simulator.Check(settings).ToList();
+        if (o.Strategic is { } given && given.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Where(id => !ParticipantId.TryCreate(id, out _)).ToList() is { Count: > 0 } invalid)
+        {
+            errors.Add(new ValidationError("--strategic", "simulate.invalid_participant", $"{string.Join(", ", invalid.Select(u => $"'{u}'"))} {(invalid.Count == 1 ? "is not a valid participant id" : "are not valid participant ids")}."));
+        }
+
         if (errors.Count > 0)
         {
             ErrorPrinter.Print(context, format, "lem simulate", errors);

@@ -9,4 +9,8 @@ namespace Lem.Cli.Commands;
 /// <param name="Intraday">--intraday.</param>
 /// <param name="Redispatch">--redispatch.</param>
 /// <param name="Seed">--seed.</param>
-internal sealed record SimulateOptions(int Days, string Mechanism, string Agents, string Forecast, double ForecastError, string Intraday, string Redispatch, ulong Seed);
+internal sealed record SimulateOptions(int Days, string Mechanism, string Agents, string Forecast, double ForecastError, string Intraday, string Redispatch, ulong Seed)
+{
+    /// <summary>--strategic: the comma-separated ids of the strategic participants, or null.</summary>
+    public string? Strategic { get; init; }
+}

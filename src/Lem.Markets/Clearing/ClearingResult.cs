@@ -89,6 +89,13 @@ public sealed record ClearingResult
     /// <summary>Wall-clock time of the clearing, seconds.</summary>
     public double WallSeconds { get; init; }
 
+    /// <summary>
+    /// The schedules of the participants' assets as the clearing decided them (the pool: every asset; the ADMM designs:
+    /// the assets of every agent solved through the optimisation layer, at its final local solution); empty when the
+    /// mechanism clears orders only. A participant's assets and filled orders sum to its position.
+    /// </summary>
+    public IReadOnlyList<AssetDispatch> Assets { get; init; } = [];
+
     /// <summary>The mechanism's own outputs (summary fields, files, text rows), or null for the common outputs only.</summary>
     public IClearingReport? Report { get; init; }
 }

@@ -164,6 +164,7 @@ public abstract class AdmmMechanism(string name, string description, Distributed
             ImportKw = result.ImportKw,
             ExportKw = result.ExportKw,
             WelfareEur = result.WelfareEur,
+            Assets = result.Assets,
             GridCheck = new GridCheckInput(consumption, null, PoolOptions.Default.LoadPowerFactor),
             Diagnostics = new Dictionary<string, double>
             {
@@ -310,6 +311,10 @@ public abstract class AdmmMechanism(string name, string description, Distributed
             options = options with { Coupling = GridCoupling.Build(market, members, options.GridFormulation, p => ExpectedConsumptionKw(p, horizon), PoolOptions.Default.LoadPowerFactor) };
         }
 
-        return (Solve(agents, market.OutsideMarket, horizon, options, clock), charges);
+        var result = Solve(agents, market.OutsideMarket, horizon, options, clock);
+
+        // Each participant's own agent hands it its assets' schedules, outside the coordination (docs/mechanisms/admm.md#asset-schedules).
+        var assets = agents.OfType<LocalAgent>().SelectMany(a => a.OwnSchedules() ?? []).ToList();
+        return (result with { Assets = assets }, charges);
     }
 }

@@ -60,6 +60,13 @@ public sealed record DistributedResult
     /// <summary>With the grid agent: the bus ids of <see cref="BusPricesEurPerMwh"/>'s columns; empty on copper plate.</summary>
     public IReadOnlyList<string> PriceLocations { get; init; } = [];
 
+    /// <summary>
+    /// The asset schedules of the participants whose agents solve their local problem through the optimisation layer
+    /// (storage, EVs, heat pumps, flexible loads, orders), at their final local solution;
+    /// the closed-form agents (loads, PV, curtailable loads) report none.
+    /// </summary>
+    public IReadOnlyList<AssetDispatch> Assets { get; init; } = [];
+
     /// <summary>With the grid agent: the DLMP per slot and bus of <see cref="PriceLocations"/>, EUR/MWh; empty on copper plate.</summary>
     public IReadOnlyList<IReadOnlyList<double>> BusPricesEurPerMwh { get; init; } = [];
 }

@@ -21,4 +21,10 @@ internal interface ILocalCost
 
     /// <summary>The cost (EUR, cost − utility, with preference costs of the last trades) at the last local solution.</summary>
     double LastCostEur();
+
+    /// <summary>
+    /// Each asset's schedule at the last local solution (the local model's own asset models read back, as the pool
+    /// reports them), or null when the cost is a closed form that does not keep its assets apart (docs/mechanisms/admm.md#asset-schedules).
+    /// </summary>
+    IReadOnlyList<AssetDispatch>? LastAssets() => null;
 }

@@ -120,6 +120,13 @@ public sealed class LocalAgent : IAgent
     }
 
     /// <summary>
+    /// Each asset's schedule at the agent's last local solution, for its own participant (the plan its energy management
+    /// system executes; docs/mechanisms/admm.md#asset-schedules), or null when its closed-form cost keeps no assets apart.
+    /// It is not a message: nothing of it reaches a coordinator or a partner.
+    /// </summary>
+    internal IReadOnlyList<AssetDispatch>? OwnSchedules() => _cost.LastAssets();
+
+    /// <summary>
     /// π_nm per partner and slot (partner-major): the premium where the agent is a pure buyer (its closed-form cost
     /// bounds its injection at ≤ 0, so every trade is a purchase and no round trip can earn the premium), else 0
     /// (docs/mechanisms/admm.md#preferences).

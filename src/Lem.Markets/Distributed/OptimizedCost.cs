@@ -21,6 +21,7 @@ internal sealed class OptimizedCost : ILocalCost
     private Local? _prox;
     private Local? _trade;
     private double _lastCostEur;
+    private (Local Local, double[] Values)? _last;
 
     /// <summary>The local problem of a participant; a <paramref name="tariff"/> adds its per-meter charges to the objective, not to <see cref="LastCostEur"/>.</summary>
     public OptimizedCost(Participant participant, Horizon horizon, TariffCost? tariff = null)
@@ -52,6 +53,7 @@ internal sealed class OptimizedCost : ILocalCost
         }
 
         _lastCostEur = local.CostEur.Sum(c => c.Evaluate(values));
+        _last = (local, values);
     }
 
     public void TradeStep(int partners, ReadOnlySpan<double> targets, ReadOnlySpan<double> preferences, double rho, Span<double> trades, Span<double> injection, NetInjectionTerm? net = null)
@@ -123,9 +125,12 @@ internal sealed class OptimizedCost : ILocalCost
         }
 
         _lastCostEur = local.CostEur.Sum(c => c.Evaluate(values)) + (preferenceUnits * _horizon.SlotHours / 1000.0);
+        _last = (local, values);
     }
 
     public double LastCostEur() => _lastCostEur;
+
+    public IReadOnlyList<AssetDispatch>? LastAssets() => _last is { } last ? ReadAssets(last.Local.Assets, last.Values, _horizon.SlotHours) : null;
 
     private static bool AllZero(ReadOnlySpan<double> values)
     {
@@ -196,7 +201,7 @@ internal sealed class OptimizedCost : ILocalCost
     private Local Build(int partners, double[] preferences, bool net = false)
     {
         var model = new OptimizationModel($"agent:{_participant.Id}");
-        var c = LocalContext(model, _participant, _horizon);
+        var c = LocalContext(model, _participant, _horizon, out var assets);
 
         var n = c.SlotCount;
         var xs = partners == 0 || net ? new Variable[n] : [];
@@ -251,7 +256,7 @@ internal sealed class OptimizedCost : ILocalCost
 
         model.SetObjective(objective);
         var (linear, _) = InteriorPointSolver.Objective(model);
-        return new Local(model, new InteriorPointQp(model), new InteriorPointStart(), linear, xs, trades, partners, preferences, c.Cost);
+        return new Local(model, new InteriorPointQp(model), new InteriorPointStart(), linear, xs, trades, partners, preferences, c.Cost, assets);
     }
 
     /// <summary>
@@ -259,13 +264,21 @@ internal sealed class OptimizedCost : ILocalCost
     /// (<see cref="AssetKind.LocalModel"/>) and each order, adding their net injection (MW) and cost (EUR) per slot.
     /// The distributed agents and the MPC agents' price response (<see cref="PriceResponse"/>) build on it.
     /// </summary>
-    internal static PoolBuildContext LocalContext(OptimizationModel model, Participant participant, Horizon horizon)
+    internal static PoolBuildContext LocalContext(OptimizationModel model, Participant participant, Horizon horizon) => LocalContext(model, participant, horizon, out _);
+
+    /// <summary><see cref="LocalContext(OptimizationModel, Participant, Horizon)"/> with the asset models, which read each asset's schedule back from a solution (<see cref="ReadAssets"/>).</summary>
+    internal static PoolBuildContext LocalContext(OptimizationModel model, Participant participant, Horizon horizon, out IReadOnlyList<PoolAssetModel> assets)
     {
         var c = new PoolBuildContext(model, horizon, 1, 0.0, reactive: false, elastic: false, NoBinaries);
+        var models = new List<PoolAssetModel>(participant.Assets.Count);
         foreach (var asset in participant.Assets)
         {
-            AssetKinds.Of(asset).LocalModel(asset, participant.Id, horizon).Build(c);
+            var m = AssetKinds.Of(asset).LocalModel(asset, participant.Id, horizon);
+            m.Build(c);
+            models.Add(m);
         }
+
+        assets = models;
 
         foreach (var order in participant.Orders)
         {
@@ -275,6 +288,9 @@ internal sealed class OptimizedCost : ILocalCost
         return c;
     }
 
+    /// <summary>Each asset's schedule at solution <paramref name="values"/> (the pool's own reading of its asset models, docs/agents.md#the-mpc-lp).</summary>
+    internal static IReadOnlyList<AssetDispatch> ReadAssets(IReadOnlyList<PoolAssetModel> assets, double[] values, double hours) => [.. assets.Select(a => a.Read(values, hours))];
+
     /// <summary>A built local problem: the model, its analysed QP structure and last solution, the fixed linear costs and the step variables.</summary>
-    private sealed record Local(OptimizationModel Model, InteriorPointQp Qp, InteriorPointStart Start, double[] Linear, Variable[] X, Variable[] Trades, int Partners, double[] Preferences, LinearExpression[] CostEur);
+    private sealed record Local(OptimizationModel Model, InteriorPointQp Qp, InteriorPointStart Start, double[] Linear, Variable[] X, Variable[] Trades, int Partners, double[] Preferences, LinearExpression[] CostEur, IReadOnlyList<PoolAssetModel> Assets);
 }

@@ -6,7 +6,8 @@ namespace Lem.Markets.Distributed;
 /// m_t ≥ 0 bought at π^buy_t and an export x_t ≥ 0 sold at π^sell_t that close its balance:
 /// min Σ_t [cost_t(assets) + (π^buy_t m_t − π^sell_t x_t) Δt] s.t. injection_t(assets) + m_t − x_t = 0 (λ_t).
 /// The MPC prosumer agents solve it over their rolling horizon; with π^buy = π^sell = λ (the pool's prices) it is the
-/// participant's term of the pool's Lagrangian decomposition.
+/// participant's term of the pool's Lagrangian decomposition. The plan carries each asset's schedule as the pool
+/// reports it (<see cref="PriceResponsePlan.Assets"/>): a household energy management system's plan.
 /// </summary>
 public static class PriceResponse
 {
@@ -33,7 +34,7 @@ public static class PriceResponse
         }
 
         var model = new OptimizationModel($"mpc:{participant.Id}");
-        var c = OptimizedCost.LocalContext(model, participant, horizon);
+        var c = OptimizedCost.LocalContext(model, participant, horizon, out var assets);
         var hours = c.Hours;
         var imports = new Variable[n];
         var exports = new Variable[n];
@@ -73,6 +74,9 @@ public static class PriceResponse
             marginal[t] = solution.Dual(balances[t]) / hours;
         }
 
-        return new PriceResponsePlan(SolveStatus.Optimal, solution.Message, net, objective.Evaluate(values), c.Cost.Sum(e => e.Evaluate(values)), marginal);
+        return new PriceResponsePlan(SolveStatus.Optimal, solution.Message, net, objective.Evaluate(values), c.Cost.Sum(e => e.Evaluate(values)), marginal)
+        {
+            Assets = OptimizedCost.ReadAssets(assets, values, hours),
+        };
     }
 }

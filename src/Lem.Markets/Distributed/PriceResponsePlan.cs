@@ -2,7 +2,7 @@ namespace Lem.Markets.Distributed;
 
 /// <summary>
 /// A participant's optimal plan against given buy and sell prices (<see cref="PriceResponse"/>): its net injection per
-/// slot (kW, injection positive), its optimal objective, and the marginal value of energy per slot.
+/// slot (kW, injection positive), its optimal objective, the marginal value of energy per slot and each asset's schedule.
 /// </summary>
 /// <param name="Status">The solver's status; the other members are empty unless it is <see cref="SolveStatus.Optimal"/>.</param>
 /// <param name="Message">The solver's message, or null.</param>
@@ -20,4 +20,7 @@ public sealed record PriceResponsePlan(
 {
     /// <summary>Whether the plan is optimal.</summary>
     public bool IsOptimal => Status == SolveStatus.Optimal;
+
+    /// <summary>Each asset's schedule in the plan (as the pool reports it; their net injections plus the orders' sum to <see cref="NetInjectionKw"/>); empty unless optimal.</summary>
+    public IReadOnlyList<AssetDispatch> Assets { get; init; } = [];
 }

@@ -143,6 +143,7 @@ public sealed class PoolMechanism : IClearingMechanism
             },
             OrderFillsKwh = result.Orders.GroupBy(o => o.Order.Value).ToDictionary(g => g.Key, g => g.Sum(o => o.AcceptedKwh.Sum()), StringComparer.Ordinal),
             LossesKw = [.. result.Slots.Select(x => x.LossesMw * 1000)],
+            Assets = result.Assets,
             WallSeconds = wallSeconds,
             Report = new PoolReport(result),
         };

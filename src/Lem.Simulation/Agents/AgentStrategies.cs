@@ -15,6 +15,7 @@ public static class AgentStrategies
         Register(new ZeroIntelligence.ZeroIntelligenceConstrainedStrategy());
         Register(new ZeroIntelligence.ZeroIntelligenceStrategy());
         Register(new Mpc.MpcStrategy());
+        Register(new Strategic.StrategicStrategy());
     }
 
     /// <summary>The registered names in registration order.</summary>

@@ -13,6 +13,10 @@ namespace Lem.Simulation.Agents;
 /// <param name="PriceForecastEurPerMwh">The price forecast per slot.</param>
 /// <param name="MechanismSchedulesAssets">True when the mechanism takes assets; false when it clears explicit orders only.</param>
 /// <param name="Random">The agent's random source, seeded from the run's seed, the agent and the day.</param>
+/// <param name="ExpectedBids">
+/// For an <see cref="IAnticipatingAgent"/>: every participant's day-ahead bid as the agent expects it (its truthful
+/// orders from its day-ahead forecast, the agent's own included); null for the other agents.
+/// </param>
 public sealed record AgentView(
     int Day,
     Participant Forecast,
@@ -20,4 +24,5 @@ public sealed record AgentView(
     OutsideMarket Outside,
     IReadOnlyList<double> PriceForecastEurPerMwh,
     bool MechanismSchedulesAssets,
-    Random Random);
+    Random Random,
+    IReadOnlyList<Participant>? ExpectedBids = null);

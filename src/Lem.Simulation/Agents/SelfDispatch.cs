@@ -1,13 +1,12 @@
-using Lem.Domain.Units;
-using Lem.Grid.Formulations;
 using Lem.Markets.Assets;
+using Lem.Markets.Distributed;
 using Lem.Markets.Pool;
 
 namespace Lem.Simulation.Agents;
 
 /// <summary>
 /// A household energy management system's plan (docs/simulation.md#delivery): the participant alone, its assets with
-/// the forecast series, against a price forecast. It is the pool's problem with one participant on copper plate, where
+/// the forecast series, against a price forecast. It is the pool's problem with one participant on copper plate (<see cref="PriceResponse"/>), where
 /// buying costs the forecast price and selling earns the forecast price less the outside market's spread (so storage
 /// does not arbitrage a zero spread).
 /// </summary>
@@ -43,7 +42,7 @@ public static class SelfDispatch
 
     /// <summary>
     /// The plan against given buy and sell prices per slot (EUR/MWh): the participant's own share of the pool model,
-    /// cleared alone. With buy = sell = the prices a clearing gave the participant, this is its response at those
+    /// cleared alone — the price response of the ADMM agents and MPC prosumers (<see cref="PriceResponse"/>), one code path. With buy = sell = the prices a clearing gave the participant, this is its response at those
     /// prices, which reproduces its cleared position at an equilibrium (docs/simulation.md#delivery).
     /// </summary>
     public static IReadOnlyList<AssetDispatch>? Plan(Participant participant, Horizon horizon, OutsideMarket outside, IReadOnlyList<double> buyEurPerMwh, IReadOnlyList<double> sellEurPerMwh)
@@ -58,17 +57,7 @@ public static class SelfDispatch
             return null;
         }
 
-        var alone = participant with { Bus = null, Orders = [], Preferences = [] };
-        var prices = outside with
-        {
-            WholesaleImportEurPerMwh = new SlotSeries(buyEurPerMwh),
-            WholesaleExportEurPerMwh = new SlotSeries(sellEurPerMwh),
-            ImportLimit = null,
-            ExportLimit = null,
-            ConnectionBus = null,
-        };
-        var market = new MarketInput(participant.Id.Value, horizon, [alone], prices, null);
-        var result = PoolClearing.Clear(market, new CopperPlateFormulation(), PoolOptions.Default);
-        return result.Status == PoolStatus.Optimal ? result.Assets : null;
+        var plan = PriceResponse.Plan(participant with { Bus = null, Orders = [], Preferences = [] }, horizon, buyEurPerMwh, sellEurPerMwh);
+        return plan.IsOptimal ? plan.Assets : null;
     }
 }

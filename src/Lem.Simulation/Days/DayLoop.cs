@@ -56,8 +56,9 @@ internal sealed class DayLoop
         var prices = _yesterdayPrices is { } y && y.Count == slots && y.All(double.IsFinite) ? y : actual.OutsideMarket.WholesaleImportEurPerMwh.Values;
         var schedulesAssets = _mechanism.Capabilities.MultiPeriodAssets;
         var agents = participants.Select(p => Agent(p)).ToArray();
+        var expected = agents.Any(a => a is IAnticipatingAgent) ? ExpectedBids(d, forecastDa, actual, prices) : null;
         var submitted = new Participant[n];
-        ForEach(n, i => submitted[i] = agents[i].DayAhead(View(d, forecastDa[i], actual, prices, schedulesAssets)));
+        ForEach(n, i => submitted[i] = agents[i].DayAhead(View(d, forecastDa[i], actual, prices, schedulesAssets) with { ExpectedBids = expected }));
         var bidSeconds = Lap(watch);
 
         // Clearing with the redispatch.
@@ -89,7 +90,8 @@ internal sealed class DayLoop
         var intradaySeconds = Lap(watch);
 
         // Delivery with the actual series, imbalance settlement and the day's figures.
-        var plans = final.Report is PoolReport pool && final.HasSchedule ? pool.Result.Assets.ToDictionary(a => a.Asset) : null;
+        // The schedules the clearing reports (the pool's, and the ADMM agents' final local solutions: docs/simulation.md#delivery).
+        var plans = final.HasSchedule && final.Assets.Count > 0 ? final.Assets.ToDictionary(a => a.Asset) : null;
         var pricing = new ImbalancePricing(_imbalance, actual.OutsideMarket);
         var people = new ParticipantDay[n];
         var communityNet = new double[slots];
@@ -130,8 +132,9 @@ internal sealed class DayLoop
             }
             else
             {
-                // A mechanism that scheduled the assets without reporting their plans (the ADMM designs): the
-                // participant's response at the prices it cleared at reproduces its position (docs/simulation.md#delivery).
+                // Assets the mechanism scheduled without reporting their plans (an ADMM agent with a closed-form cost:
+                // PV and a curtailable load): the participant's response at the prices it cleared at reproduces its
+                // position (docs/simulation.md#delivery).
                 var cleared = schedulesAssets && pos is not null && pos.PriceEurPerMwh.Count == slots && pos.PriceEurPerMwh.All(double.IsFinite) ? pos.PriceEurPerMwh : null;
                 var ownPlans = fromClearing ? null : agentPlan ?? SelfPlan(p, forecastDa[i], horizon, actual.OutsideMarket, cleared ?? prices, cleared is not null, warnings);
                 if (fromClearing)
@@ -317,11 +320,23 @@ internal sealed class DayLoop
         {
             if (!_agents.TryGetValue(p.Id, out var agent))
             {
-                _agents[p.Id] = agent = _strategy.Create(p, _s.AgentSettings with { Seed = _s.Seed });
+                var strategy = _s.Strategic?.Contains(p.Id) == true ? StrategicAgents : _strategy;
+                _agents[p.Id] = agent = strategy.Create(p, _s.AgentSettings with { Seed = _s.Seed, StrategicIds = _s.Strategic ?? _s.AgentSettings.StrategicIds });
             }
 
             return agent;
         }
+    }
+
+    /// <summary>The strategy of the participants in <see cref="SimulationSettings.Strategic"/>.</summary>
+    private static IAgentStrategy StrategicAgents => AgentStrategies.TryGet("strategic", out var s) ? s : throw new InvalidOperationException("The strategic agents are not registered.");
+
+    /// <summary>Every participant's truthful order-only bid from its day-ahead forecast: what anticipating agents expect the others to bid (docs/agents.md#strategic).</summary>
+    private Participant[] ExpectedBids(int day, Participant[] forecast, MarketInput actual, IReadOnlyList<double> prices)
+    {
+        var bids = new Participant[forecast.Length];
+        ForEach(forecast.Length, i => bids[i] = new Agents.Truthful.TruthfulAgent(forecast[i].Id).DayAhead(View(day, forecast[i], actual, prices, false)));
+        return bids;
     }
 
     private AgentView View(int day, Participant forecast, MarketInput actual, IReadOnlyList<double> prices, bool schedulesAssets) =>

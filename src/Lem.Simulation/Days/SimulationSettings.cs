@@ -22,6 +22,12 @@ public sealed record SimulationSettings(IDaySource Source, int Days)
     /// <summary>The agents' strategy (a name of <see cref="AgentStrategies"/>).</summary>
     public string Agents { get; init; } = "truthful";
 
+    /// <summary>
+    /// The participants that bid with the <c>strategic</c> strategy while the others bid as <see cref="Agents"/> says
+    /// (docs/agents.md#strategic); null: as <see cref="Agents"/> says for everyone.
+    /// </summary>
+    public IReadOnlySet<ParticipantId>? Strategic { get; init; }
+
     /// <summary>The agents' settings.</summary>
     public AgentSettings AgentSettings { get; init; } = new();
 

@@ -25,6 +25,26 @@ public static class Simulator
     {
         ArgumentNullException.ThrowIfNull(settings);
         var errors = CheckOptions(settings.Mechanism, settings.Agents, settings.Forecast, settings.ForecastError, settings.Intraday, settings.Redispatch, settings.Days).ToList();
+        if (settings.Strategic is { } strategic)
+        {
+            var known = settings.Source.DayCount > 0 ? settings.Source.ActualDay(0).Participants.Select(p => p.Id).ToHashSet() : [];
+            var unknown = strategic.Where(id => !known.Contains(id)).Select(id => id.Value).Order(StringComparer.Ordinal).ToList();
+            if (unknown.Count > 0)
+            {
+                errors.Add(new ValidationError("--strategic", "simulate.unknown_participant", $"Unknown participant{(unknown.Count == 1 ? "" : "s")} {string.Join(", ", unknown.Select(u => $"'{u}'"))}; the participants are: {string.Join(", ", known.Select(k => k.Value).Order(StringComparer.Ordinal))}."));
+            }
+
+            if (settings.Agents == "strategic")
+            {
+                errors.Add(new ValidationError("--strategic", "simulate.strategic_twice", "--agents strategic already makes every participant strategic; give --strategic with another --agents (the strategy of the others)."));
+            }
+
+            if (strategic.Count == 0)
+            {
+                errors.Add(new ValidationError("--strategic", "simulate.no_strategic", "--strategic needs participant ids separated by commas."));
+            }
+        }
+
         if (settings.Days > settings.Source.DayCount)
         {
             errors.Add(new ValidationError("--days", "value.out_of_range", $"The source '{settings.Source.Name}' has {settings.Source.DayCount} days; {settings.Days} were asked for."));

@@ -1,13 +1,13 @@
-using Lem.Domain.Sampling;
-using Lem.Markets.OrderBook;
+using Lem.Markets.Continuous;
 
 namespace Lem.Simulation.Intraday;
 
 /// <summary>
-/// Continuous intraday trading on Lem's order book (docs/order-book.md): one book per slot; every step of every
-/// intraday order enters as a limit order, in an order of arrival shuffled with the run's seed, and trades at the
-/// resting order's price (price–time priority). Prices are rounded to the book's 0.01 EUR/MWh tick and quantities to
-/// 1 Wh lots; what rests when the session ends is not traded.
+/// Continuous intraday trading (docs/simulation.md#intraday): the agents' intraday orders are cleared by the
+/// <c>cda</c> mechanism (<see cref="ContinuousMechanism"/>, docs/agents.md#the-cda-mechanism) — one limit order book per
+/// slot, every step of every order a limit order arriving in a seeded random order, trades at the resting order's
+/// price (price–time priority), limit prices on the 0.01 EUR/MWh tick in the order's favour and quantities in 1 Wh
+/// lots; what rests when the session ends is not traded. One arrival rule and one tick rule for both.
 /// </summary>
 public sealed class ContinuousIntraday : IIntradayMarket
 {
@@ -15,7 +15,7 @@ public sealed class ContinuousIntraday : IIntradayMarket
     public string Name => "continuous";
 
     /// <inheritdoc />
-    public string Description => "Continuous trading of the agents' intraday orders on an order book per slot";
+    public string Description => "Continuous trading of the agents' intraday orders on an order book per slot (the cda mechanism)";
 
     /// <inheritdoc />
     public IntradayOutcome Trade(IReadOnlyList<Order> orders, Horizon horizon, ulong seed)
@@ -27,52 +27,19 @@ public sealed class ContinuousIntraday : IIntradayMarket
             return IntradayOutcome.Empty;
         }
 
-        var gate = horizon.End;
-        var products = horizon.Slots.Select(s => new OrderBookProduct
-        {
-            ProductId = Product(s.Index),
-            DeliveryStart = s.Start,
-            DeliveryEnd = s.End,
-            GateClosure = gate,
-            LotSizeMwh = 0.000001m,
-        });
-        var market = new ContinuousMarket(new FixedClock(horizon.Start - Duration.FromHours(1)), products);
-        var steps = new List<(Order Order, PriceStep Step)>();
-        foreach (var o in orders)
-        {
-            foreach (var s in o.Steps)
-            {
-                steps.Add((o, s));
-            }
-        }
-
-        new SplitMix64(seed).Shuffle(steps);
+        // The session's traders: one participant per owner holding its orders; the outside market plays no part.
+        var zero = SlotSeries.Constant(0.0, horizon.Count);
+        var traders = orders.GroupBy(o => o.Owner).OrderBy(g => g.Key.Value, StringComparer.Ordinal)
+            .Select(g => new Participant(g.Key, null, ParticipantRole.Prosumer, null, [], [.. g], [])).ToList();
+        var market = new MarketInput("intraday", horizon, traders, new OutsideMarket(zero, zero, zero, zero, null, null, null), null);
+        var options = ClearingOptions.Default with { Parameters = new Dictionary<string, string> { ["seed"] = seed.ToString(CultureInfo.InvariantCulture) } };
+        var result = new ContinuousMechanism().Clear(new ClearingRequest(market) { Options = options });
         var ledger = new IntradayLedger(horizon);
-        var clientId = 0L;
-        foreach (var (order, step) in steps)
+        foreach (var t in result.Trades)
         {
-            var price = Math.Round(step.PriceEurPerMwh, 2, MidpointRounding.AwayFromZero);
-            var kwh = Math.Round(step.QuantityKwh, 3, MidpointRounding.ToZero);
-            if (kwh <= 0)
-            {
-                continue;
-            }
-
-            var result = market.Submit(new MarketOrderRequest
-            {
-                ProductId = Product(order.SlotIndex),
-                ClientOrderId = ++clientId,
-                Order = new Order(order.Id, order.Owner, order.Side, order.SlotIndex, price, kwh),
-            });
-            foreach (var t in result.Trades)
-            {
-                var (buyer, seller) = order.Side == OrderSide.Buy ? (t.Aggressor, t.Resting) : (t.Resting, t.Aggressor);
-                ledger.Add(buyer, seller, order.SlotIndex, (double)(t.QuantityMwh * 1000m), (double)t.PriceEurPerMwh);
-            }
+            ledger.Add(new ParticipantId(t.BuyerId), new ParticipantId(t.SellerId), t.Slot, t.QuantityKwh, t.PriceEurPerMwh);
         }
 
         return ledger.ToOutcome();
     }
-
-    private static string Product(int slot) => slot.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }
