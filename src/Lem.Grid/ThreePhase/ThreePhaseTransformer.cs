@@ -70,6 +70,12 @@ public sealed record ThreePhaseTransformer
     /// <summary>The voltage change per tap step in percent.</summary>
     public double TapStepPercent { get; init; }
 
+    /// <summary>
+    /// True for the T model (magnetising branch between two halves of the short-circuit impedance; pandapower's
+    /// default), false for the π model (magnetising admittance split half and half between the terminals; power-grid-model).
+    /// </summary>
+    public bool TModel { get; init; }
+
     /// <summary>False when the transformer is out of service.</summary>
     public bool InService { get; init; } = true;
 

@@ -29,8 +29,9 @@ internal static class TransformerAdmittance
         // Magnetising admittance referred to the LV side: |y_m| = i0 S_r / V_LV², g = P0 / V_LV², split half and half (π model).
         var ym = Magnetising(transformer.NoLoadCurrentPercent, transformer.NoLoadLossKw, ratedVa, lvV);
 
-        var (ff1, ft1, tf1, tt1) = TwoPort(y1, ym, Complex.FromPolarCoordinates(magnitude, shift));
-        var (ff2, ft2, tf2, tt2) = TwoPort(y1, ym, Complex.FromPolarCoordinates(magnitude, -shift));
+        var t = transformer.TModel;
+        var (ff1, ft1, tf1, tt1) = TwoPort(y1, ym, Complex.FromPolarCoordinates(magnitude, shift), t);
+        var (ff2, ft2, tf2, tt2) = TwoPort(y1, ym, Complex.FromPolarCoordinates(magnitude, -shift), t);
         var (ff0, ft0, tf0, tt0) = ZeroSequence(transformer, z1, baseOhm, magnitude, ym, ratedVa, lvV);
 
         return new BranchAdmittance(
@@ -56,11 +57,25 @@ internal static class TransformerAdmittance
         return new Complex(g, -Math.Sqrt(Math.Max(0.0, (ymAbs * ymAbs) - (g * g))));
     }
 
-    private static (Complex FromFrom, Complex FromTo, Complex ToFrom, Complex ToTo) TwoPort(Complex y, Complex shunt, Complex ratio)
+    private static (Complex FromFrom, Complex FromTo, Complex ToFrom, Complex ToTo) TwoPort(Complex y, Complex shunt, Complex ratio, bool tModel)
     {
-        var tt = y + (0.5 * shunt);
-        return (tt / (ratio.Magnitude * ratio.Magnitude), -y / Complex.Conjugate(ratio), -y / ratio, tt);
+        var self = y + (0.5 * shunt);
+        var mutual = y;
+        if (tModel)
+        {
+            // Two halves 2y around the magnetising admittance; the middle node eliminated.
+            var half = 2.0 * y;
+            var d = (2.0 * half) + shunt;
+            self = half - (half * half / d);
+            mutual = half * half / d;
+        }
+
+        return (self / (ratio.Magnitude * ratio.Magnitude), -mutual / Complex.Conjugate(ratio), -mutual / ratio, self);
     }
+
+    /// <summary>The admittance seen from one side when the other side is shorted to ground (delta): π y + y_m, T 1 / (z/2 + 1 / (2/z + y_m)).</summary>
+    private static Complex Grounded(Complex y, Complex shunt, bool tModel) =>
+        tModel ? 1.0 / ((0.5 / y) + (1.0 / ((2.0 * y) + shunt))) : y + shunt;
 
     private static (Complex FromFrom, Complex FromTo, Complex ToFrom, Complex ToTo) ZeroSequence(ThreePhaseTransformer transformer, Complex z1, double baseOhm, double magnitude, Complex ym, double ratedVa, double lvV)
     {
@@ -76,19 +91,19 @@ internal static class TransformerAdmittance
         {
             // Clocks 2, 6, 10 reverse the zero sequence; 0, 4, 8 leave it.
             var reversed = transformer.ClockNumber % 4 == 2;
-            return TwoPort(1.0 / z0, ym, new Complex(reversed ? -magnitude : magnitude, 0.0));
+            return TwoPort(1.0 / z0, ym, new Complex(reversed ? -magnitude : magnitude, 0.0), transformer.TModel);
         }
 
         var ff = Complex.Zero;
         var tt = Complex.Zero;
         if (hv == WindingConnection.WyeGrounded && lv == WindingConnection.Delta)
         {
-            ff = ((1.0 / z0) + ym) / (magnitude * magnitude);
+            ff = Grounded(1.0 / z0, ym, transformer.TModel) / (magnitude * magnitude);
         }
 
         if (hv == WindingConnection.Delta && lv == WindingConnection.WyeGrounded)
         {
-            tt = (1.0 / z0) + ym;
+            tt = Grounded(1.0 / z0, ym, transformer.TModel);
         }
 
         if (hv == WindingConnection.ZigzagGrounded)
