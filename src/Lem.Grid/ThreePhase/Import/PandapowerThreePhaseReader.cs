@@ -144,8 +144,14 @@ public sealed class PandapowerThreePhaseReader : IThreePhaseNetworkReader
             for (var r = 0; r < bus.RowCount; r++)
             {
                 var kv = Required(bus, r, "vn_kv", positive: true);
+                if (!BusId.TryCreate(bus.Id(r), out var busId))
+                {
+                    diagnostics.Error(bus.RowPath(r), ValidationCodes.IdInvalid, $"The bus index '{bus.Id(r)}' is not a valid bus id.");
+                    continue;
+                }
+
                 _buses.Add(bus.Id(r));
-                buses.Add(new ThreePhaseBus { Id = new BusId(bus.Id(r)), Name = bus.Text(r, "name"), NominalVoltageKv = kv, InService = bus.Bool(r, "in_service") ?? true });
+                buses.Add(new ThreePhaseBus { Id = busId, Name = bus.Text(r, "name"), NominalVoltageKv = kv, InService = bus.Bool(r, "in_service") ?? true });
             }
 
             // Switches: open line/trafo switches open that end; closed bus–bus switches become links.
@@ -364,7 +370,7 @@ public sealed class PandapowerThreePhaseReader : IThreePhaseNetworkReader
             if (id is null || !_buses.Contains(id))
             {
                 diagnostics.Error(t.Path(row, column), ValidationCodes.UnknownBus, $"{column} of {t.Name} {t.Id(row)} names no bus of the network ('{id}').");
-                return "?";
+                return "_unknown";
             }
 
             return id;

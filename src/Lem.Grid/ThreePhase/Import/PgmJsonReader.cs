@@ -120,7 +120,11 @@ public sealed class PgmJsonReader : IThreePhaseNetworkReader
                 r.Error("u_rated", ValidationCodes.ValueOutOfRange, "u_rated must be positive (line-to-line V).");
             }
 
-            if (id.Length > 0 && double.IsFinite(uRated))
+            if (id.Length > 0 && !BusId.TryCreate(id, out _))
+            {
+                r.Error("id", ValidationCodes.IdInvalid, $"Node id '{id}' is not a valid bus id.");
+            }
+            else if (id.Length > 0 && double.IsFinite(uRated))
             {
                 buses.Add(new ThreePhaseBus { Id = new BusId(id), NominalVoltageKv = uRated / 1000.0 });
             }
@@ -134,7 +138,7 @@ public sealed class PgmJsonReader : IThreePhaseNetworkReader
                 r.Error(field, ValidationCodes.UnknownBus, $"No node '{id}'.");
             }
 
-            return new BusId(id.Length > 0 ? id : "?");
+            return BusId.TryCreate(id, out var busId) ? busId : new BusId("_unknown");
         }
 
         foreach (var r in Records(components, "line", errors))
