@@ -24,20 +24,11 @@ public sealed class PowerFactoryConverterCasesTests(ITestOutputHelper output)
     [InlineData("Yzn_delta")]
     public void TransformerCaseMatchesPowerFactory(string combination)
     {
-        var import = ThreePhaseImporters.Import(ThreePhaseReferenceData.Path("powerfactory", "powerfactory_converter_testfiles", "test_trafo_3ph.json"), "pandapower");
-        Assert.True(import.Succeeded, string.Join(Environment.NewLine, import.Errors));
-        var group = combination.Split('_')[0];
         var delta = combination.EndsWith("delta", StringComparison.Ordinal);
-        var (hv, lv) = group switch
+        var withGroup = ThreePhaseReferenceData.PandapowerWithVectorGroup(combination.Split('_')[0], "powerfactory", "powerfactory_converter_testfiles", "test_trafo_3ph.json");
+        var network = withGroup with
         {
-            "YNyn" => (WindingConnection.WyeGrounded, WindingConnection.WyeGrounded),
-            "Dyn" => (WindingConnection.Delta, WindingConnection.WyeGrounded),
-            _ => (WindingConnection.Wye, WindingConnection.ZigzagGrounded),
-        };
-        var network = import.Network! with
-        {
-            Transformers = [.. import.Network!.Transformers.Select(t => t with { HvWinding = hv, LvWinding = lv })],
-            Loads = [.. import.Network!.Loads.Select(l => l.Id.StartsWith("asymmetric_load", StringComparison.Ordinal) ? l with { Configuration = delta ? LoadConfiguration.Delta : LoadConfiguration.Wye } : l)],
+            Loads = [.. withGroup.Loads.Select(l => l.Id.StartsWith("asymmetric_load", StringComparison.Ordinal) ? l with { Configuration = delta ? LoadConfiguration.Delta : LoadConfiguration.Wye } : l)],
         };
         var result = ThreePhasePowerFlow.Solve(network, new ThreePhasePowerFlowOptions { TolerancePu = 1e-10 });
         Assert.True(result.Converged, result.Message);

@@ -32,15 +32,7 @@ public sealed class PowerFactoryValidationNetworkTests(ITestOutputHelper output)
 
     internal static (double Vm, double Line, double Trafo) Errors(string group)
     {
-        var import = ThreePhaseImporters.Import(ThreePhaseReferenceData.Path("powerfactory", "loadflow_testfiles", "runpp_3ph Validation.json"), "pandapower");
-        Assert.True(import.Succeeded, string.Join(Environment.NewLine, import.Errors));
-        var (hv, lv) = group switch
-        {
-            "YNyn" => (WindingConnection.WyeGrounded, WindingConnection.WyeGrounded),
-            "Dyn" => (WindingConnection.Delta, WindingConnection.WyeGrounded),
-            _ => (WindingConnection.Wye, WindingConnection.ZigzagGrounded),
-        };
-        var network = import.Network! with { Transformers = [.. import.Network!.Transformers.Select(t => t with { HvWinding = hv, LvWinding = lv })] };
+        var network = ThreePhaseReferenceData.PandapowerWithVectorGroup(group, "powerfactory", "loadflow_testfiles", "runpp_3ph Validation.json");
         var result = ThreePhasePowerFlow.Solve(network, new ThreePhasePowerFlowOptions { TolerancePu = 1e-10 });
         Assert.True(result.Converged, result.Message);
 

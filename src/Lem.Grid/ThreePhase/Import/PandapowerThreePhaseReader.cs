@@ -24,43 +24,10 @@ public sealed class PandapowerThreePhaseReader : IThreePhaseNetworkReader
     public string Format => "pandapower";
 
     /// <inheritdoc/>
-    public bool CanRead(string path)
-    {
-        if (!File.Exists(path) || !path.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
-        {
-            return false;
-        }
-
-        try
-        {
-            using var stream = File.OpenRead(path);
-            var head = new byte[2048];
-            var read = stream.Read(head, 0, head.Length);
-            return System.Text.Encoding.UTF8.GetString(head, 0, read).Contains("pandapower", StringComparison.Ordinal);
-        }
-        catch (IOException)
-        {
-            return false;
-        }
-    }
+    public bool CanRead(string path) => JsonNetworkFile.HeadContains(path, "pandapower");
 
     /// <inheritdoc/>
-    public ThreePhaseImportResult Read(string path)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(path);
-        string text;
-        try
-        {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            return new ThreePhaseImportResult(null, [new ValidationError(path, ValidationCodes.FileMissing, $"'{path}' cannot be read: {ex.Message}")], []);
-        }
-
-        var result = ReadText(text, Path.GetFileName(path));
-        return result.Network is { } network ? result with { Network = network with { SourcePath = Path.GetFullPath(path) } } : result;
-    }
+    public ThreePhaseImportResult Read(string path) => JsonNetworkFile.Read(path, text => ReadText(text, Path.GetFileName(path)));
 
     /// <summary>Reads pandapower JSON text; <paramref name="displayName"/> prefixes the paths of errors.</summary>
     public static ThreePhaseImportResult ReadText(string text, string displayName)

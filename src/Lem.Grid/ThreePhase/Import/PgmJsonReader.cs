@@ -18,44 +18,10 @@ public sealed class PgmJsonReader : IThreePhaseNetworkReader
     public string Format => "pgm";
 
     /// <inheritdoc/>
-    public bool CanRead(string path)
-    {
-        if (!File.Exists(path) || !path.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
-        {
-            return false;
-        }
-
-        try
-        {
-            using var stream = File.OpenRead(path);
-            var head = new byte[4096];
-            var read = stream.Read(head, 0, head.Length);
-            var text = System.Text.Encoding.UTF8.GetString(head, 0, read);
-            return text.Contains("\"type\"", StringComparison.Ordinal) && text.Contains("\"data\"", StringComparison.Ordinal) && text.Contains("\"node\"", StringComparison.Ordinal);
-        }
-        catch (IOException)
-        {
-            return false;
-        }
-    }
+    public bool CanRead(string path) => JsonNetworkFile.HeadContains(path, "\"type\"", "\"data\"", "\"node\"");
 
     /// <inheritdoc/>
-    public ThreePhaseImportResult Read(string path)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(path);
-        string text;
-        try
-        {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            return new ThreePhaseImportResult(null, [new ValidationError(path, ValidationCodes.FileMissing, $"'{path}' cannot be read: {ex.Message}")], []);
-        }
-
-        var result = ReadText(text, Path.GetFileNameWithoutExtension(path));
-        return result.Network is { } network ? result with { Network = network with { SourcePath = Path.GetFullPath(path) } } : result;
-    }
+    public ThreePhaseImportResult Read(string path) => JsonNetworkFile.Read(path, text => ReadText(text, Path.GetFileNameWithoutExtension(path)));
 
     /// <summary>
     /// Reads PGM input JSON text; <paramref name="update"/> is one scenario of a batch update (an object of component
