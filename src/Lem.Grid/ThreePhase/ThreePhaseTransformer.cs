@@ -40,6 +40,12 @@ public sealed record ThreePhaseTransformer
     /// <summary>The no-load current in percent of the rated current.</summary>
     public double NoLoadCurrentPercent { get; init; }
 
+    /// <summary>
+    /// The zero-sequence no-load current in percent of the rated current (a wye–grounded-wye transformer's zero-sequence
+    /// magnetising path on the grounded side); null: no zero-sequence magnetising path.
+    /// </summary>
+    public double? ZeroSequenceNoLoadCurrentPercent { get; init; }
+
     /// <summary>The no-load (iron) losses in kW.</summary>
     public double NoLoadLossKw { get; init; }
 
@@ -63,6 +69,12 @@ public sealed record ThreePhaseTransformer
 
     /// <summary>The voltage change per tap step in percent.</summary>
     public double TapStepPercent { get; init; }
+
+    /// <summary>
+    /// True for the T model (magnetising branch between two halves of the short-circuit impedance; pandapower's
+    /// default), false for the π model (magnetising admittance split half and half between the terminals; power-grid-model).
+    /// </summary>
+    public bool TModel { get; init; }
 
     /// <summary>False when the transformer is out of service.</summary>
     public bool InService { get; init; } = true;
