@@ -29,7 +29,11 @@ public sealed record IeeeEuropeanLvFeeder
 
     /// <summary>The network with the loads of minute <paramref name="minute"/> (1-based); everything else is shared.</summary>
     /// <exception cref="ArgumentOutOfRangeException">When the minute is not in 1..<see cref="Minutes"/>.</exception>
-    public ThreePhaseNetwork AtMinute(int minute)
+    public ThreePhaseNetwork AtMinute(int minute) => Network with { Loads = LoadsAt(minute) };
+
+    /// <summary>The loads of minute <paramref name="minute"/> (1-based), in the order of the network's loads.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">When the minute is not in 1..<see cref="Minutes"/>.</exception>
+    public IReadOnlyList<ThreePhaseLoad> LoadsAt(int minute)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(minute, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(minute, Minutes);
@@ -45,7 +49,7 @@ public sealed record IeeeEuropeanLvFeeder
             };
         }
 
-        return Network with { Loads = loads };
+        return loads;
     }
 
     /// <summary>A three-entry per-phase vector with <paramref name="value"/> on <paramref name="phase"/> and zero elsewhere.</summary>
