@@ -33,6 +33,9 @@ public sealed record ThreePhaseSource
     /// <summary>The R0/X0 ratio of the zero-sequence impedance; null: as <see cref="RxRatio"/>.</summary>
     public double? ZeroSequenceRxRatio { get; init; }
 
+    /// <summary>The voltage factor c of the short-circuit impedance |Z1| = c · V_LL² / S_sc (IEC 60909; pandapower uses 1.1 for s_sc_max_mva); 1 for PGM.</summary>
+    public double ShortCircuitVoltageFactor { get; init; } = 1.0;
+
     /// <summary>False when the source is out of service.</summary>
     public bool InService { get; init; } = true;
 }
