@@ -54,12 +54,8 @@ public static class IeeeEuropeanLvReader
         var transformer = ReadTransformer(transformers, errors);
         var lineCodes = ReadLineCodes(codes, errors);
         var profiles = ReadShapes(folder, shapes, errors);
-        if (transformer is null)
-        {
-            return new IeeeEuropeanLvImport(null, errors, warnings);
-        }
-
-        var (transformerModel, hvBus, lvBus, hvKv, lvKv) = transformer.Value;
+        // A broken transformer still lets the lines and loads be checked, so that every problem is reported at once.
+        var (transformerModel, hvBus, lvBus, hvKv, lvKv) = transformer ?? (null!, "SourceBus", "1", 0, 0);
         var buses = new Dictionary<string, BusId>(StringComparer.OrdinalIgnoreCase);
         var adjacency = new Dictionary<BusId, List<BusId>>();
         var lineModels = new List<ThreePhaseLine>();
@@ -135,7 +131,7 @@ public static class IeeeEuropeanLvReader
             }
         }
 
-        foreach (var bus in buses.Values.Where(b => b != hvId && !reached.Contains(b)).Order().Take(10))
+        foreach (var bus in buses.Values.Where(b => transformer is not null && b != hvId && !reached.Contains(b)).Order().Take(10))
         {
             errors.Add(new ValidationError("Lines.csv", ValidationCodes.GridIslanded, $"Bus '{bus.Value}' is not connected to the transformer's LV bus '{lvBus}' through lines."));
         }
@@ -172,7 +168,7 @@ public static class IeeeEuropeanLvReader
             errors.Add(new ValidationError("minute", ValidationCodes.ValueOutOfRange, $"Minute {minute} is out of range: the load profiles have minutes 1 to {minutes}."));
         }
 
-        if (errors.Count > 0)
+        if (errors.Count > 0 || transformer is null)
         {
             return new IeeeEuropeanLvImport(null, errors, warnings);
         }
@@ -235,7 +231,8 @@ public static class IeeeEuropeanLvReader
             return null;
         }
 
-        // OpenDSS Vsource: MVAsc = √3 kV I_sc / 1000; Z1 = kV² / MVAsc3 with X1/R1 = 4; |2 Z1 + Z0| = 3 kV² / MVAsc1 with X0/R0 = 3.
+        // OpenDSS Vsource: MVAsc = √3 kV I_sc / 1000; Z1 = kV² / MVAsc3 with X1/R1 = 4; |2 Z1 + Z0| = 3 kV² / MVAsc1 with X0/R0 = 3
+        // (docs/three-phase.md). The source record takes X0/X1 and R0/X0 for the zero sequence.
         var kv = values["Voltage"].Value;
         var mvaSc3 = Math.Sqrt(3) * kv * values["ISC3"].Value / 1000.0;
         var z1 = kv * kv / mvaSc3;
@@ -255,7 +252,7 @@ public static class IeeeEuropeanLvReader
                 return null;
             }
 
-            ratio = r0 * Math.Sqrt(a) / z1;
+            ratio = r0 * X0R0 / x1; // X0 / X1, with R0 / X0 given separately
         }
 
         return new ThreePhaseSource
