@@ -48,6 +48,7 @@ internal static class PfThreePhase
         }
 
         var result = ThreePhasePowerFlow.Solve(network, s.Options);
+        s = s with { Step = s.Step ?? (read.LoadSeries is null ? null : 1) };
         if (s.Format == "json")
         {
             WriteJson(context, s, importer, network, result);
