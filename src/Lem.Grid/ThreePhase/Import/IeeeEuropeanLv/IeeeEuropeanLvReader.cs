@@ -24,9 +24,12 @@ public static class IeeeEuropeanLvReader
     private const double X1R1 = 4.0;
     private const double X0R0 = 3.0;
 
-    /// <summary>True when <paramref name="path"/> is a folder that looks like the package (it holds Lines.csv and Loads.csv).</summary>
+    /// <summary>
+    /// True when <paramref name="path"/> is a folder that looks like the package: it holds Lines.csv, Loads.csv or
+    /// LoadShapes.csv (a package missing other files is still recognised, so that its reading names them).
+    /// </summary>
     public static bool IsPackageFolder(string path) =>
-        Directory.Exists(path) && File.Exists(Path.Combine(path, "Lines.csv")) && File.Exists(Path.Combine(path, "Loads.csv"));
+        Directory.Exists(path) && new[] { "Lines.csv", "Loads.csv", "LoadShapes.csv" }.Any(f => File.Exists(Path.Combine(path, f)));
 
     /// <summary>Reads the package in <paramref name="folder"/> with the loads of minute <paramref name="minute"/> (1-based: minute 1 is the first row of each profile).</summary>
     /// <exception cref="ArgumentException">When <paramref name="folder"/> is null or empty.</exception>
