@@ -40,6 +40,12 @@ public sealed record ThreePhaseTransformer
     /// <summary>The no-load current in percent of the rated current.</summary>
     public double NoLoadCurrentPercent { get; init; }
 
+    /// <summary>
+    /// The zero-sequence no-load current in percent of the rated current (a wye–grounded-wye transformer's zero-sequence
+    /// magnetising path on the grounded side); null: no zero-sequence magnetising path.
+    /// </summary>
+    public double? ZeroSequenceNoLoadCurrentPercent { get; init; }
+
     /// <summary>The no-load (iron) losses in kW.</summary>
     public double NoLoadLossKw { get; init; }
 

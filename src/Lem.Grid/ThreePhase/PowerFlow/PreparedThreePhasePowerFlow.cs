@@ -20,6 +20,8 @@ public sealed class PreparedThreePhasePowerFlow : IDisposable
     private readonly int[] _nodeOfUnknown;
     private readonly Complex[] _fixedVoltage;
     private readonly Complex[] _sourceCurrent;
+    private readonly Complex[] _pinnedBaseCurrent;
+    private readonly List<SourceTerm> _pinned;
     private readonly int[] _rowStarts;
     private readonly int[] _rowColumns;
     private readonly Complex[] _rowValues;
@@ -95,6 +97,8 @@ public sealed class PreparedThreePhasePowerFlow : IDisposable
             AddBlock(triplets, b, b, model.BusShunts[b]);
         }
 
+        _pinnedBaseCurrent = (Complex[])_sourceCurrent.Clone();
+        _pinned = [.. model.Sources.Where(s => s.Admittance is not null && s.Source.ImpedanceModel == SourceImpedanceModel.NegativeAndZeroSequences)];
         _unknownOfNode = new int[nodes];
         var free = new List<int>();
         for (var node = 0; node < nodes; node++)
@@ -253,7 +257,51 @@ public sealed class PreparedThreePhasePowerFlow : IDisposable
 
     private ThreePhasePowerFlowResult SolveTerms(LoadTerm[] terms)
     {
-        var voltage = (Complex[])(_last ?? _start).Clone();
+        // A source that fixes the positive sequence (pandapower's slack) is a Norton source with a large
+        // positive-sequence admittance; its small residual deviation is removed by shifting the internal voltage
+        // until the bus's positive-sequence voltage equals the set point (docs/three-phase.md, "Sources").
+        Array.Copy(_pinnedBaseCurrent, _sourceCurrent, _sourceCurrent.Length);
+        var start = _last ?? _start;
+        ThreePhasePowerFlowResult? result = null;
+        for (var round = 0; round < 6; round++)
+        {
+            result = SolveOnce(terms, start, out var voltage);
+            if (!result.Converged || _pinned.Count == 0)
+            {
+                return result;
+            }
+
+            var worst = 0.0;
+            foreach (var source in _pinned)
+            {
+                var node = 3 * source.Bus;
+                var (_, positive, _) = SequenceFrame.Components(voltage[node], voltage[node + 1], voltage[node + 2]);
+                var deviation = source.Voltage[0] - positive;
+                worst = Math.Max(worst, deviation.Magnitude / _model.PhaseBaseVoltageV[source.Bus]);
+                var shift = SequenceFrame.Balanced(deviation);
+                var extra = new Complex[3];
+                source.Admittance!.Multiply(shift, extra);
+                for (var p = 0; p < 3; p++)
+                {
+                    _sourceCurrent[node + p] += extra[p];
+                }
+            }
+
+            if (worst < _options.TolerancePu)
+            {
+                return result;
+            }
+
+            start = voltage;
+        }
+
+        return result!;
+    }
+
+    private ThreePhasePowerFlowResult SolveOnce(LoadTerm[] terms, Complex[] start, out Complex[] solved)
+    {
+        var voltage = (Complex[])start.Clone();
+        solved = voltage;
         var m = _nodeOfUnknown.Length;
         var mismatch = new double[2 * m];
         var drawn = new Complex[voltage.Length];

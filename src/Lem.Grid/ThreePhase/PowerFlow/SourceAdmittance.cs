@@ -9,7 +9,7 @@ namespace Lem.Grid.ThreePhase.PowerFlow;
 internal static class SourceAdmittance
 {
     /// <summary>The positive-sequence admittance that pins the positive-sequence voltage (NegativeAndZeroSequences), relative to |y₁|.</summary>
-    public const double PinningFactor = 1e8;
+    public const double PinningFactor = 1e6;
 
     /// <summary>The compiled source at bus position <paramref name="bus"/> of nominal line-to-line voltage <paramref name="nominalKv"/>.</summary>
     public static SourceTerm Of(ThreePhaseSource source, int bus, double nominalKv)

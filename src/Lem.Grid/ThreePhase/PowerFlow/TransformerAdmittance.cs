@@ -17,33 +17,21 @@ internal static class TransformerAdmittance
     {
         ArgumentNullException.ThrowIfNull(transformer);
         var ratedVa = transformer.RatedPowerKva * 1000.0;
-        var lvV = transformer.LvVoltageKv * 1000.0;
-        var hvV = transformer.HvVoltageKv * 1000.0;
+        var tap = 1.0 + ((transformer.TapPosition - transformer.TapNeutral) * transformer.TapStepPercent / 100.0);
+        var hvV = transformer.HvVoltageKv * 1000.0 * (transformer.TapOnHvSide ? tap : 1.0);
+        var lvV = transformer.LvVoltageKv * 1000.0 * (transformer.TapOnHvSide ? 1.0 : tap);
         var baseOhm = lvV * lvV / ratedVa;
         var z1 = Impedance(transformer.ShortCircuitVoltagePercent, transformer.ShortCircuitResistancePercent, baseOhm);
-        var z0 = Impedance(
-            transformer.ZeroSequenceVoltagePercent ?? transformer.ShortCircuitVoltagePercent,
-            transformer.ZeroSequenceResistancePercent ?? transformer.ShortCircuitResistancePercent,
-            baseOhm);
         var y1 = 1.0 / z1;
-        var y0 = 1.0 / z0;
-
-        var tap = 1.0 + ((transformer.TapPosition - transformer.TapNeutral) * transformer.TapStepPercent / 100.0);
-        var magnitude = hvV / lvV * (transformer.TapOnHvSide ? tap : 1.0 / tap);
+        var magnitude = hvV / lvV;
         var shift = transformer.ClockNumber * Math.PI / 6.0;
-        var positive = Complex.FromPolarCoordinates(magnitude, shift);
-        var negative = Complex.FromPolarCoordinates(magnitude, -shift);
 
-        // Magnetising admittance referred to the LV side: |y_m| = i0 S_r / V_LV², g = P0 / V_LV².
-        var ymAbs = transformer.NoLoadCurrentPercent / 100.0 * ratedVa / (lvV * lvV);
-        var g = transformer.NoLoadLossKw * 1000.0 / (lvV * lvV);
-        var ym = new Complex(g, -Math.Sqrt(Math.Max(0.0, (ymAbs * ymAbs) - (g * g))));
+        // Magnetising admittance referred to the LV side: |y_m| = i0 S_r / V_LV², g = P0 / V_LV², split half and half (π model).
+        var ym = Magnetising(transformer.NoLoadCurrentPercent, transformer.NoLoadLossKw, ratedVa, lvV);
 
-        var (ff1, ft1, tf1, tt1) = TwoPort(y1, positive);
-        var (ff2, ft2, tf2, tt2) = TwoPort(y1, negative);
-        tt1 += ym;
-        tt2 += ym;
-        var (ff0, ft0, tf0, tt0) = ZeroSequence(transformer, y0, magnitude, ym);
+        var (ff1, ft1, tf1, tt1) = TwoPort(y1, ym, Complex.FromPolarCoordinates(magnitude, shift));
+        var (ff2, ft2, tf2, tt2) = TwoPort(y1, ym, Complex.FromPolarCoordinates(magnitude, -shift));
+        var (ff0, ft0, tf0, tt0) = ZeroSequence(transformer, z1, baseOhm, magnitude, ym, ratedVa, lvV);
 
         return new BranchAdmittance(
             SequenceFrame.ToPhase(ff0, ff1, ff2),
@@ -61,43 +49,64 @@ internal static class TransformerAdmittance
         return new Complex(r * baseOhm, x * baseOhm);
     }
 
-    private static (Complex FromFrom, Complex FromTo, Complex ToFrom, Complex ToTo) TwoPort(Complex y, Complex ratio) =>
-        (y / (ratio.Magnitude * ratio.Magnitude), -y / Complex.Conjugate(ratio), -y / ratio, y);
-
-    private static (Complex FromFrom, Complex FromTo, Complex ToFrom, Complex ToTo) ZeroSequence(ThreePhaseTransformer transformer, Complex y0, double magnitude, Complex ym)
+    private static Complex Magnetising(double noLoadCurrentPercent, double noLoadLossKw, double ratedVa, double lvV)
     {
-        var hvGrounded = transformer.HvWinding is WindingConnection.WyeGrounded;
-        var lvGrounded = transformer.LvWinding is WindingConnection.WyeGrounded;
-        var hvTraps = transformer.HvWinding is WindingConnection.Delta or WindingConnection.ZigzagGrounded;
-        var lvTraps = transformer.LvWinding is WindingConnection.Delta or WindingConnection.ZigzagGrounded;
-        if (hvGrounded && lvGrounded)
+        var ymAbs = noLoadCurrentPercent / 100.0 * ratedVa / (lvV * lvV);
+        var g = noLoadLossKw * 1000.0 / (lvV * lvV);
+        return new Complex(g, -Math.Sqrt(Math.Max(0.0, (ymAbs * ymAbs) - (g * g))));
+    }
+
+    private static (Complex FromFrom, Complex FromTo, Complex ToFrom, Complex ToTo) TwoPort(Complex y, Complex shunt, Complex ratio)
+    {
+        var tt = y + (0.5 * shunt);
+        return (tt / (ratio.Magnitude * ratio.Magnitude), -y / Complex.Conjugate(ratio), -y / ratio, tt);
+    }
+
+    private static (Complex FromFrom, Complex FromTo, Complex ToFrom, Complex ToTo) ZeroSequence(ThreePhaseTransformer transformer, Complex z1, double baseOhm, double magnitude, Complex ym, double ratedVa, double lvV)
+    {
+        var hv = transformer.HvWinding;
+        var lv = transformer.LvWinding;
+        var z0 = transformer.ZeroSequenceVoltagePercent is { } uk0
+            ? Impedance(uk0, transformer.ZeroSequenceResistancePercent ?? transformer.ShortCircuitResistancePercent, baseOhm)
+            : z1;
+
+        // A zigzag winding's own zero-sequence impedance: the given Z0, else 0.1 Z1 (power-grid-model's convention).
+        var zigzag = transformer.ZeroSequenceVoltagePercent is null ? 0.1 * z1 : z0;
+        if (hv == WindingConnection.WyeGrounded && lv == WindingConnection.WyeGrounded)
         {
-            // Clock 0 or 6 (a 180° shift reverses the zero sequence).
-            var ratio = new Complex(transformer.ClockNumber % 12 == 6 ? -magnitude : magnitude, 0.0);
-            var (ff, ft, tf, tt) = TwoPort(y0, ratio);
-            return (ff, ft, tf, tt + ym);
+            // Clocks 2, 6, 10 reverse the zero sequence; 0, 4, 8 leave it.
+            var reversed = transformer.ClockNumber % 4 == 2;
+            return TwoPort(1.0 / z0, ym, new Complex(reversed ? -magnitude : magnitude, 0.0));
         }
 
-        var hv = Complex.Zero;
-        var lv = Complex.Zero;
-        if (lvGrounded && hvTraps)
+        var ff = Complex.Zero;
+        var tt = Complex.Zero;
+        if (hv == WindingConnection.WyeGrounded && lv == WindingConnection.Delta)
         {
-            lv = y0;
-        }
-        else if (transformer.LvWinding == WindingConnection.ZigzagGrounded)
-        {
-            lv = y0;
+            ff = ((1.0 / z0) + ym) / (magnitude * magnitude);
         }
 
-        if (hvGrounded && lvTraps)
+        if (hv == WindingConnection.Delta && lv == WindingConnection.WyeGrounded)
         {
-            hv = y0 / (magnitude * magnitude);
-        }
-        else if (transformer.HvWinding == WindingConnection.ZigzagGrounded)
-        {
-            hv = y0 / (magnitude * magnitude);
+            tt = (1.0 / z0) + ym;
         }
 
-        return (hv, Complex.Zero, Complex.Zero, lv);
+        if (hv == WindingConnection.ZigzagGrounded)
+        {
+            ff = 1.0 / zigzag / (magnitude * magnitude);
+        }
+
+        if (lv == WindingConnection.ZigzagGrounded)
+        {
+            tt = 1.0 / zigzag;
+        }
+
+        if (hv is WindingConnection.Wye or WindingConnection.Zigzag && lv == WindingConnection.WyeGrounded && transformer.ZeroSequenceNoLoadCurrentPercent is { } i0Zero)
+        {
+            // The grounded side's zero-sequence magnetising path (no ampere-turn balance through the floating star).
+            tt = Magnetising(i0Zero, transformer.NoLoadLossKw, ratedVa, lvV);
+        }
+
+        return (ff, Complex.Zero, Complex.Zero, tt);
     }
 }
