@@ -97,16 +97,16 @@ public sealed class PfThreePhaseCommandTests : IDisposable
 
     /// <summary>Option mistakes are usage errors (exit 2) with a message and no stack trace.</summary>
     [SharedTheory]
-    [InlineData("--minute", "1441")]
-    [InlineData("--minute", "0")]
-    [InlineData("--phases", "2")]
-    [InlineData("--phases", "1")]
-    [InlineData("--from", "3")]
-    public void Option_mistakes_are_usage_errors(string option, string value)
+    [InlineData("--minute", "1441", "1 to 1440")]
+    [InlineData("--minute", "0", "1 to 1440")]
+    [InlineData("--phases", "2", "'2'")]
+    [InlineData("--phases", "1", "--phases 1")]
+    [InlineData("--from", "3", "--time-series")]
+    public void Option_mistakes_are_usage_errors(string option, string value, string said)
     {
         var (exit, output, err) = CliRunner.Run("pf", Package, option, value);
         Assert.Equal(2, exit);
-        Assert.Contains(option == "--minute" ? "1 to 1440" : option, output + err, StringComparison.Ordinal);
+        Assert.Contains(said, output + err, StringComparison.Ordinal);
         CliRunner.AssertNoStackTrace(output + err);
     }
 
@@ -128,6 +128,19 @@ public sealed class PfThreePhaseCommandTests : IDisposable
         Assert.Contains("LineCodes.csv", paths);
         Assert.Contains("Load_profile_1.csv", paths);
         CliRunner.AssertNoStackTrace(output + err);
+    }
+
+    /// <summary>A power-grid-model JSON case is recognised by the registered readers and solved on three phases.</summary>
+    [SharedFact(NativeLibraries.Klu)]
+    public void Pgm_case_is_solved_on_three_phases()
+    {
+        var input = Directory.GetFiles(Path.Combine(RepoPaths.Shared, "data", "threephase", "pgm"), "input.json", SearchOption.AllDirectories).Order(StringComparer.Ordinal).First();
+        var (exit, output, err) = CliRunner.Run("pf", input, "--format", "json");
+        Assert.True(exit == 0, output + err);
+        var r = JsonDocument.Parse(output).RootElement;
+        Assert.Equal(3, r.GetProperty("phases").GetInt32());
+        Assert.True(r.GetProperty("converged").GetBoolean());
+        Assert.NotEmpty(r.GetProperty("buses").EnumerateArray());
     }
 
     /// <summary>

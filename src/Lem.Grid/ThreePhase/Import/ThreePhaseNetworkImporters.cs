@@ -12,6 +12,7 @@ public static class ThreePhaseNetworkImporters
     static ThreePhaseNetworkImporters()
     {
         Register(new IeeeEuropeanLv.IeeeEuropeanLvImporter());
+        Register(new RegisteredReadersImporter());
     }
 
     /// <summary>The registered formats, in registration order.</summary>

@@ -49,14 +49,14 @@ public static class IeeeEuropeanLvReader
         var lines = IeeeCsvTable.Read(Path.Combine(folder, "Lines.csv"), ["Name", "Bus1", "Bus2", "Phases", "Length", "Units", "LineCode"], errors);
         var loads = IeeeCsvTable.Read(Path.Combine(folder, "Loads.csv"), ["Name", "numPhases", "Bus", "phases", "Model", "Connection", "kW", "PF", "Yearly"], errors);
         var shapes = IeeeCsvTable.Read(Path.Combine(folder, "LoadShapes.csv"), ["Name", "npts", "minterval", "File", "useactual"], errors);
+        // Each table that exists is checked, so that a package with missing files still reports its other problems.
+        var transformer = transformers is null ? null : ReadTransformer(transformers, errors);
+        var lineCodes = codes is null ? new Dictionary<string, LineCode>() : ReadLineCodes(codes, errors);
+        var profiles = shapes is null ? new Dictionary<string, (double[] Values, bool Actual)>() : ReadShapes(folder, shapes, errors);
         if (source is null || transformers is null || codes is null || lines is null || loads is null || shapes is null)
         {
             return new IeeeEuropeanLvImport(null, errors, warnings);
         }
-
-        var transformer = ReadTransformer(transformers, errors);
-        var lineCodes = ReadLineCodes(codes, errors);
-        var profiles = ReadShapes(folder, shapes, errors);
         // A broken transformer still lets the lines and loads be checked, so that every problem is reported at once.
         var (transformerModel, hvBus, lvBus, hvKv, lvKv) = transformer ?? (null!, "SourceBus", "1", 0, 0);
         var buses = new Dictionary<string, BusId>(StringComparer.OrdinalIgnoreCase);
