@@ -13,6 +13,8 @@ namespace Lem.Cli.Commands;
 /// </summary>
 internal static class PfThreePhase
 {
+    private static readonly NumericIdConverter IdConverter = new();
+
     /// <summary>The settings of a three-phase run.</summary>
     /// <param name="Path">The network file or folder.</param>
     /// <param name="Format">text or json.</param>
@@ -318,16 +320,11 @@ internal static class PfThreePhase
         c.Write(new Columns(worst, flows) { Expand = false });
     }
 
+    // Integer ids as numbers, others as strings, like the balanced output's ids.
     private static void WriteId(Utf8JsonWriter w, string id)
     {
-        if (long.TryParse(id, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n))
-        {
-            w.WriteNumber("id", n);
-        }
-        else
-        {
-            w.WriteString("id", id);
-        }
+        w.WritePropertyName("id");
+        IdConverter.Write(w, id, JsonSerializerOptions.Default);
     }
 
     private static string PhaseName(int k) => k switch { 0 => "a", 1 => "b", _ => "c" };
