@@ -133,6 +133,7 @@ public static class BenchCommand
         bench.Subcommands.Add(LoadTestCommand.CreateBench(context));
         bench.Subcommands.Add(CreateFlex(context));
         bench.Subcommands.Add(SimulateBench.Create(context, (c, f, r, figures, goals) => Print(c, f, r, figures, goals)));
+        bench.Subcommands.Add(PfThreePhaseBench.Create(context, (c, f, r, figures, goals) => Print(c, f, r, figures, goals)));
         return bench;
     }
 

@@ -13,9 +13,17 @@ internal static class CheckedNetworkImport
     /// <param name="path">The network file.</param>
     /// <param name="errors">The import errors or, when there are none, the topology errors; empty when the network can be used.</param>
     /// <returns>The network, or null when <paramref name="errors"/> is not empty.</returns>
-    public static GridNetwork? Import(string path, out IReadOnlyList<ValidationError> errors)
+    public static GridNetwork? Import(string path, out IReadOnlyList<ValidationError> errors) => Import(path, out errors, out _);
+
+    /// <summary>Imports and checks the network at <paramref name="path"/>, also counting its asymmetric elements (<see cref="GridImportResult.AsymmetricElements"/>).</summary>
+    /// <param name="path">The network file.</param>
+    /// <param name="errors">The import errors or, when there are none, the topology errors; empty when the network can be used.</param>
+    /// <param name="asymmetricElements">The asymmetric elements the file holds, which the balanced network cannot represent faithfully.</param>
+    /// <returns>The network, or null when <paramref name="errors"/> is not empty.</returns>
+    public static GridNetwork? Import(string path, out IReadOnlyList<ValidationError> errors, out int asymmetricElements)
     {
         var import = GridImporter.Import(path);
+        asymmetricElements = import.AsymmetricElements;
         var found = import.Errors.ToList();
         if (import.Network is not null && found.Count == 0)
         {

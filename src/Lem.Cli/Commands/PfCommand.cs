@@ -1,4 +1,6 @@
 using Lem.Cli.Progress;
+using Lem.Grid.ThreePhase.Import;
+using Lem.Grid.ThreePhase.PowerFlow;
 
 namespace Lem.Cli.Commands;
 
@@ -19,9 +21,15 @@ public static class PfCommand
         var maxIterations = new Option<int?>("--max-iterations") { Description = "Iteration limit (default 20 for NR, 100 for the sweep)." };
         var flat = new Option<bool>("--flat-start") { Description = "Start from 1 p.u. at load buses instead of the case's values." };
         var threads = new Option<int?>("--threads") { Description = "Worker threads for a time series (default: all cores)." };
-        var command = new Command("pf", "Run an AC power flow (Newton-Raphson or backward/forward sweep) and report voltages, flows, losses and violations.")
+        var phases = CommonOptions.Choice("--phases", "auto: three-phase when the network is a three-phase one (IEEE European LV folder) and refused when it has asymmetric elements a balanced model would hide; 3: three-phase; 1: balanced, stated in the output.", "auto", "auto", "1", "3");
+        var minute = new Option<int?>("--minute") { Description = "Three-phase networks with load profiles (IEEE European LV): solve the loads of minute N (1-based; minute 1 is the first row)." };
+        var timeSeries = new Option<bool>("--time-series") { Description = "Three-phase networks with load profiles: solve every minute (or --from..--to) with the structure prepared once." };
+        var from = new Option<int?>("--from") { Description = "With --time-series: the first minute (default 1)." };
+        var to = new Option<int?>("--to") { Description = "With --time-series: the last minute (default: the profiles' last)." };
+        var output = CommonOptions.OutputFolder("With --time-series: a folder for pf3_steps.csv (per minute: per-phase min/max |V|, VUF max, losses).");
+        var command = new Command("pf", "Run an AC power flow (Newton-Raphson or backward/forward sweep) and report voltages, flows, losses and violations; three-phase networks are solved per phase.")
         {
-            file, algorithm, format, loads, tolerance, maxIterations, flat, threads,
+            file, algorithm, format, loads, tolerance, maxIterations, flat, threads, phases, minute, timeSeries, from, to, output,
         };
         command.SetAction(parse =>
         {
@@ -46,6 +54,62 @@ public static class PfCommand
                 return ExitCodes.Usage;
             }
 
+            var path = parse.GetValue(file)!;
+            var phaseChoice = parse.GetValue(phases)!;
+            var threePhaseOnly = new (string Name, bool Given)[]
+            {
+                ("--minute", parse.GetValue(minute) is not null), ("--time-series", parse.GetValue(timeSeries)), ("--from", parse.GetValue(from) is not null),
+                ("--to", parse.GetValue(to) is not null), ("--out", parse.GetValue(output) is not null),
+            };
+            var importer = phaseChoice == "1" ? null : ThreePhaseNetworkImporters.Find(path);
+            if (phaseChoice == "1" && ThreePhaseNetworkImporters.Find(path) is { } threePhase)
+            {
+                context.Error.WriteLine($"lem: --phases 1: '{path}' is a three-phase network ({threePhase.Name}); it has no balanced model. Use --phases 3 or auto.");
+                return ExitCodes.Usage;
+            }
+
+            if (importer is not null)
+            {
+                if (!parse.GetValue(timeSeries) && (parse.GetValue(from) is not null || parse.GetValue(to) is not null || parse.GetValue(output) is not null))
+                {
+                    context.Error.WriteLine("lem: --from, --to and --out go with --time-series.");
+                    return ExitCodes.Usage;
+                }
+
+                if (parse.GetValue(timeSeries) && parse.GetValue(minute) is not null)
+                {
+                    context.Error.WriteLine("lem: --minute solves one minute and --time-series all of them (or --from..--to); give one.");
+                    return ExitCodes.Usage;
+                }
+
+                if (parse.GetValue(loads) is not null)
+                {
+                    context.Error.WriteLine("lem: --loads is for balanced networks; a three-phase network's load profiles come with it (--minute, --time-series).");
+                    return ExitCodes.Usage;
+                }
+
+                var options3 = new ThreePhasePowerFlowOptions
+                {
+                    Algorithm = parse.GetValue(algorithm) switch { "nr" => ThreePhaseAlgorithm.NewtonRaphson, "bfs" => ThreePhaseAlgorithm.BackwardForwardSweep, _ => ThreePhaseAlgorithm.Auto },
+                    TolerancePu = tol,
+                    MaxIterations = maxIt ?? ThreePhasePowerFlowOptions.Default.MaxIterations,
+                };
+                return PfThreePhase.Run(context, importer, new PfThreePhase.Settings(path, parse.GetValue(format)!, options3, parse.GetValue(minute), parse.GetValue(timeSeries), parse.GetValue(from), parse.GetValue(to), parse.GetValue(output)));
+            }
+
+            if (threePhaseOnly.FirstOrDefault(o => o.Given) is { Name: { } option })
+            {
+                context.Error.WriteLine($"lem: {option} applies to three-phase networks with load profiles (an IEEE European LV folder); '{path}' is not one.");
+                return ExitCodes.Usage;
+            }
+
+            if (phaseChoice == "3")
+            {
+                var formats = string.Join("; ", ThreePhaseNetworkImporters.All.Select(i => $"{i.Name}: {i.Description}"));
+                ErrorPrinter.Print(context, parse.GetValue(format)!, path, [new ValidationError(Path.GetFileName(path), "pf.not_three_phase", $"--phases 3: no three-phase reader recognises '{path}'. Three-phase formats: {formats}.")]);
+                return ExitCodes.InvalidInput;
+            }
+
             var options = new PowerFlowOptions
             {
                 Algorithm = parse.GetValue(algorithm) switch { "nr" => PowerFlowAlgorithm.NewtonRaphson, "bfs" => PowerFlowAlgorithm.BackwardForwardSweep, _ => PowerFlowAlgorithm.Auto },
@@ -54,18 +118,28 @@ public static class PfCommand
                 MaxIterationsSweep = maxIt ?? PowerFlowOptions.Default.MaxIterationsSweep,
                 FlatStart = parse.GetValue(flat),
             };
-            return Run(context, parse.GetValue(file)!, options, parse.GetValue(format)!, parse.GetValue(loads), threadCount);
+            return Run(context, path, options, parse.GetValue(format)!, parse.GetValue(loads), threadCount, phaseChoice == "1");
         });
         return command;
     }
 
-    private static int Run(CliContext context, string path, PowerFlowOptions options, string format, string? loadsPath, int? threads)
+    private static int Run(CliContext context, string path, PowerFlowOptions options, string format, string? loadsPath, int? threads, bool balancedChosen)
     {
-        var network = CheckedNetworkImport.Import(path, out var errors);
+        var network = CheckedNetworkImport.Import(path, out var errors, out var asymmetric);
         if (network is null)
         {
             return Fail(context, format, path, errors);
         }
+
+        // Never a balanced result of an asymmetric network without saying so (docs/three-phase.md): refused unless --phases 1.
+        if (asymmetric > 0 && !balancedChosen)
+        {
+            return Fail(context, format, path, [new ValidationError(Path.GetFileName(path), "pf.asymmetric", $"The network has {asymmetric} asymmetric element(s) (asymmetric_load, asymmetric_sgen); a balanced power flow would hide their phase imbalance, and no three-phase reader for this file is registered. Pass --phases 1 to solve it balanced anyway (the output says so).")]);
+        }
+
+        var balancedNote = asymmetric > 0
+            ? $"--phases 1: balanced power flow of a network with {asymmetric} asymmetric element(s); asymmetric loads are the sums of their phases, asymmetric static generators are ignored, phase imbalance is not modelled."
+            : null;
 
         var model = PowerFlowModel.Build(NetworkIndex.Build(network));
         var algorithm = AcPowerFlow.Resolve(model, options.Algorithm);
@@ -76,17 +150,26 @@ public static class PfCommand
 
         if (loadsPath is not null)
         {
+            if (balancedNote is not null)
+            {
+                context.Error.WriteLine($"lem: {balancedNote}");
+            }
+
             return RunSeries(context, path, model, options, format, loadsPath, threads);
         }
 
         var result = AcPowerFlow.Run(model, options);
         if (format == "json")
         {
-            WriteJson(context, path, result);
+            WriteJson(context, path, result, balancedNote);
         }
         else
         {
             WriteText(context, path, network.Name, result);
+            if (balancedNote is not null)
+            {
+                context.Console.MarkupLine($"[yellow]{Markup.Escape(balancedNote)}[/]");
+            }
         }
 
         return result.Converged ? ExitCodes.Ok : ExitCodes.InvalidInput;
@@ -178,7 +261,7 @@ public static class PfCommand
         _ => "not_applicable",
     };
 
-    private static void WriteJson(CliContext context, string path, PowerFlowResult r) => Json.Write(context.Out, new PowerFlowJson(
+    private static void WriteJson(CliContext context, string path, PowerFlowResult r, string? balancedNote) => Json.Write(context.Out, new PowerFlowJson(
         path,
         r.Converged,
         StatusName(r.Status),
@@ -199,7 +282,11 @@ public static class PfCommand
         [.. r.Violations.Select(v => new PowerFlowViolationJson(ViolationKindNames.Of(v.Kind), v.ElementId, v.Value, v.Limit))],
         r.TransformerNoLoadLossesMw,
         r.ShuntLossesMw,
-        r.TotalLossesMw));
+        r.TotalLossesMw)
+    {
+        Phases = 1,
+        BalancedNote = balancedNote,
+    });
 
     private static void WriteText(CliContext context, string path, string name, PowerFlowResult r)
     {

@@ -10,4 +10,11 @@ public sealed record GridImportResult(GridNetwork? Network, IReadOnlyList<Valida
 {
     /// <summary>True when the import produced a network and no errors.</summary>
     public bool Succeeded => Network is not null && Errors.Count == 0;
+
+    /// <summary>
+    /// The asymmetric elements the file holds (pandapower asymmetric_load and asymmetric_sgen rows). The balanced
+    /// <see cref="Network"/> cannot represent them faithfully: a caller solving it must say so or solve three-phase
+    /// (docs/three-phase.md).
+    /// </summary>
+    public int AsymmetricElements { get; init; }
 }

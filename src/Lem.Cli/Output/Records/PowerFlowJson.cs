@@ -43,4 +43,12 @@ public sealed record PowerFlowJson(
     IReadOnlyList<PowerFlowViolationJson> Violations,
     double TransformerNoLoadLossesMw,
     double ShuntLossesMw,
-    double TotalLossesMw);
+    double TotalLossesMw)
+{
+    /// <summary>The phases solved: 1 (balanced); three-phase networks have their own output (docs/three-phase.md).</summary>
+    public int Phases { get; init; } = 1;
+
+    /// <summary>Set when a network with asymmetric elements was solved balanced by choice (<c>--phases 1</c>): what that hides.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? BalancedNote { get; init; }
+}

@@ -34,8 +34,9 @@ internal static class PandapowerReader
         {
             try
             {
-                var network = new NetworkBuilder(displayName, diagnostics).Build(document.RootElement);
-                return new GridImportResult(diagnostics.HasErrors ? null : network, diagnostics.Errors, diagnostics.Warnings);
+                var builder = new NetworkBuilder(displayName, diagnostics);
+                var network = builder.Build(document.RootElement);
+                return new GridImportResult(diagnostics.HasErrors ? null : network, diagnostics.Errors, diagnostics.Warnings) { AsymmetricElements = builder.AsymmetricElements };
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {
@@ -55,6 +56,9 @@ internal static class PandapowerReader
     private sealed class NetworkBuilder(string displayName, ImportDiagnostics diagnostics)
     {
         private readonly List<JsonDocument> _innerDocuments = [];
+
+        /// <summary>The rows of the asymmetric tables (asymmetric_load, asymmetric_sgen) the file holds.</summary>
+        public int AsymmetricElements { get; private set; }
         private readonly Dictionary<string, Bus> _buses = new(StringComparer.Ordinal);
         private readonly Dictionary<string, (BusId From, BusId To)> _lineEnds = new(StringComparer.Ordinal);
         private readonly Dictionary<string, (BusId Hv, BusId Lv)> _trafoEnds = new(StringComparer.Ordinal);
@@ -123,6 +127,7 @@ internal static class PandapowerReader
                 }
             }
 
+            AsymmetricElements = Table("asymmetric_load").RowCount + Table("asymmetric_sgen").RowCount;
             var busList = ReadBuses(Table("bus"));
             var externalGrids = ReadExternalGrids(Table("ext_grid"));
             var generators = ReadGenerators(Table("gen"));

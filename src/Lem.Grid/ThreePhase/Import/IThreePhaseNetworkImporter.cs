@@ -1,0 +1,20 @@
+namespace Lem.Grid.ThreePhase.Import;
+
+/// <summary>
+/// A reader of one three-phase network format (docs/three-phase.md, "Import"), registered in
+/// <see cref="ThreePhaseNetworkImporters"/>. Never throws for bad content: problems come back as errors.
+/// </summary>
+public interface IThreePhaseNetworkImporter
+{
+    /// <summary>The format's short name, e.g. <c>ieee-eu-lv</c>.</summary>
+    string Name { get; }
+
+    /// <summary>A one-line description for help texts.</summary>
+    string Description { get; }
+
+    /// <summary>True when <paramref name="path"/> (a file or folder) is in this format and describes a three-phase network; a cheap check.</summary>
+    bool Recognises(string path);
+
+    /// <summary>Reads the network at <paramref name="path"/>.</summary>
+    ThreePhaseNetworkImport Read(string path, ThreePhaseImportOptions options);
+}
