@@ -196,7 +196,7 @@ public sealed class JsonFieldOrderTests : IDisposable
             [
                 "file", "converged", "status", "algorithm", "iterations", "mismatch_mw", "losses_mw", "losses_mvar", "vm_min_pu", "vm_min_bus",
                 "vm_max_pu", "vm_max_bus", "slack_p_mw", "slack_q_mvar", "elapsed_ms", "buses", "branches", "violations",
-                "transformer_no_load_losses_mw", "shunt_losses_mw", "total_losses_mw",
+                "transformer_no_load_losses_mw", "shunt_losses_mw", "total_losses_mw", "phases",
             ],
             Names(r));
         Assert.Equal(["id", "vm_pu", "va_degree", "p_mw", "q_mvar"], Names(r.GetProperty("buses")[0]));

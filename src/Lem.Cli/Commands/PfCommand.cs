@@ -62,11 +62,6 @@ public static class PfCommand
                 ("--to", parse.GetValue(to) is not null), ("--out", parse.GetValue(output) is not null),
             };
             var importer = phaseChoice == "1" ? null : ThreePhaseNetworkImporters.Find(path);
-            if (phaseChoice == "1" && ThreePhaseNetworkImporters.Find(path) is { } threePhase)
-            {
-                context.Error.WriteLine($"lem: --phases 1: '{path}' is a three-phase network ({threePhase.Name}); it has no balanced model. Use --phases 3 or auto.");
-                return ExitCodes.Usage;
-            }
 
             if (importer is not null)
             {
@@ -126,6 +121,12 @@ public static class PfCommand
     private static int Run(CliContext context, string path, PowerFlowOptions options, string format, string? loadsPath, int? threads, bool balancedChosen)
     {
         var network = CheckedNetworkImport.Import(path, out var errors, out var asymmetric);
+        if (network is null && balancedChosen && ThreePhaseNetworkImporters.Find(path) is { } threePhase)
+        {
+            context.Error.WriteLine($"lem: --phases 1: '{path}' is a three-phase network ({threePhase.Name}); it has no balanced model. Use --phases 3 or auto.");
+            return ExitCodes.Usage;
+        }
+
         if (network is null)
         {
             return Fail(context, format, path, errors);
@@ -134,7 +135,7 @@ public static class PfCommand
         // Never a balanced result of an asymmetric network without saying so (docs/three-phase.md): refused unless --phases 1.
         if (asymmetric > 0 && !balancedChosen)
         {
-            return Fail(context, format, path, [new ValidationError(Path.GetFileName(path), "pf.asymmetric", $"The network has {asymmetric} asymmetric element(s) (asymmetric_load, asymmetric_sgen); a balanced power flow would hide their phase imbalance, and no three-phase reader for this file is registered. Pass --phases 1 to solve it balanced anyway (the output says so).")]);
+            return Fail(context, format, path, [new ValidationError(Path.GetFileName(path), "pf.asymmetric", $"The network has {asymmetric} asymmetric element(s) (asymmetric_load, asymmetric_sgen); a balanced power flow would hide their phase imbalance, and no registered three-phase reader accepts this file. Pass --phases 1 to solve it balanced anyway (the output says so).")]);
         }
 
         var balancedNote = asymmetric > 0
