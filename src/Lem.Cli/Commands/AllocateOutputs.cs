@@ -1,4 +1,5 @@
 using Lem.Reports;
+using Lem.Reports.Figures;
 using Lem.Settlement.Allocation;
 
 namespace Lem.Cli.Commands;
