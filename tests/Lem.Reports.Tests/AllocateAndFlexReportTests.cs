@@ -111,6 +111,53 @@ public sealed class AllocateAndFlexReportTests : IDisposable
         AssertRebuilt(folder);
     }
 
+    [Theory]
+    [InlineData("auction")]
+    [InlineData("continuous")]
+    public void Flex_out_on_the_dorfnetz_draws_loading_and_voltage_from_the_violations_of_flex_json(string trading)
+    {
+        // The Dorfnetz example has a midday over-voltage and an evening overload (docs/mechanisms/flexibility.md); both
+        // tables hold exactly the (slot, element) pairs flex.json reports as violated before or after, with its values.
+        var folder = Path.Combine(dir, "dorfnetz-" + trading);
+        var (exit, _, err) = ReportChecks.Lem("flex", RepoPaths.InRepo("examples", "flex", "dorfnetz.json"), "--trading", trading, "--out", folder, "--format", "json");
+        Assert.True(exit == 0, err);
+        using var flex = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "flex.json")));
+        var violated = flex.RootElement.GetProperty("violations_before").EnumerateArray().Select(v => (When: "before", V: v))
+            .Concat(flex.RootElement.GetProperty("violations_after").EnumerateArray().Select(v => (When: "after", V: v)))
+            .ToList();
+        var loading = CsvTable.Read(Path.Combine(folder, "flex_loading.csv"));
+        var voltage = CsvTable.Read(Path.Combine(folder, "flex_voltage.csv"));
+        foreach (var (table, element, unit, overload) in new[] { (loading, "branch", "percent", true), (voltage, "bus", "pu", false) })
+        {
+            var mine = violated.Where(x => (x.V.GetProperty("kind").GetString() == "overload") == overload).ToList();
+            Assert.NotEmpty(mine);
+            var keys = Enumerable.Range(0, table.Rows.Count).Select(r => (table.Text(r, "slot"), table.Text(r, element))).ToList();
+            Assert.Equal(
+                mine.Select(x => (x.V.GetProperty("slot").GetInt32().ToString(CultureInfo.InvariantCulture), x.V.GetProperty("element").GetString()!)).Distinct().Order(),
+                keys.Order());
+            foreach (var (when, v) in mine)
+            {
+                var row = keys.IndexOf((v.GetProperty("slot").GetInt32().ToString(CultureInfo.InvariantCulture), v.GetProperty("element").GetString()!));
+                Assert.Equal(v.GetProperty("value").GetDouble(), table.Number(row, $"{when}_{unit}"), 5);
+            }
+        }
+
+        // Cleared: every over-voltage is at or below its limit afterwards, every overload at or below 100 % (tolerances of the clearing).
+        Assert.Equal("cleared", flex.RootElement.GetProperty("status").GetString());
+        for (var r = 0; r < voltage.Rows.Count; r++)
+        {
+            Assert.True(voltage.Number(r, "after_pu") <= voltage.Number(r, "limit_pu") + 0.005, $"bus {voltage.Text(r, "bus")} slot {voltage.Text(r, "slot")}");
+        }
+
+        Assert.All(loading.Numbers("after_percent"), a => Assert.True(a <= 101));
+        using var summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "summary.json")));
+        Assert.Equal(trading, summary.RootElement.GetProperty("trading").GetString());
+        Assert.Equal(flex.RootElement.GetProperty("violations_before").GetArrayLength(), summary.RootElement.GetProperty("violations_before").GetInt32());
+        Assert.Equal(flex.RootElement.GetProperty("orders").GetArrayLength(), summary.RootElement.GetProperty("orders").GetInt32());
+        AssertReport(folder, ["flex-loading", "flex-voltage"]);
+        AssertRebuilt(folder);
+    }
+
     [Fact]
     public void A_flex_folder_with_voltage_violations_gets_the_voltage_figure()
     {

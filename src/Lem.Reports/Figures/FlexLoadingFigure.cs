@@ -40,7 +40,7 @@ public sealed class FlexLoadingFigure : IFigure
         limit.LegendText = "rating (100 %)";
         var top = pairs.SelectMany(p => new[] { p.Before, p.After }).Where(double.IsFinite).DefaultIfEmpty(0).Max();
         plot.Axes.SetLimitsY(0, Math.Max(110, top * 1.1));
-        plot.ShowLegend();
+        plot.ShowLegend(Edge.Right);
         return plot;
     }
 }

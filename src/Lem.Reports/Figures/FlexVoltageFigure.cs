@@ -46,7 +46,7 @@ public sealed class FlexVoltageFigure : IFigure
         var values = pairs.SelectMany(p => new[] { p.Before, p.After, t.Number(p.Row, "limit_pu") }).Where(double.IsFinite).Append(1.0).ToList();
         var span = Math.Max(0.01, values.Max() - values.Min());
         plot.Axes.SetLimitsY(values.Min() - (0.15 * span), values.Max() + (0.15 * span));
-        plot.ShowLegend();
+        plot.ShowLegend(Edge.Right);
         return plot;
     }
 }
