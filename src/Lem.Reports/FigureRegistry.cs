@@ -22,6 +22,9 @@ public static class FigureRegistry
         Register(new SimulationSlotsFigure());
         Register(new CompareWelfareFigure());
         Register(new CompareEffortFigure());
+        Register(new AllocationFigure());
+        Register(new FlexLoadingFigure());
+        Register(new FlexVoltageFigure());
     }
 
     /// <summary>Every registered figure, in registration order.</summary>

@@ -13,7 +13,7 @@ public static class ReportHtml
     public static readonly IReadOnlyList<string> JsonFiles = ["summary.json", "kpis.json", "compare.json"];
 
     /// <summary>The CSV files shown as tables when present (small, one row per day, design, round or size).</summary>
-    public static readonly IReadOnlyList<string> CsvFiles = ["compare.csv", "scaling.csv", "days.csv", "redispatch.csv"];
+    public static readonly IReadOnlyList<string> CsvFiles = ["compare.csv", "scaling.csv", "days.csv", "redispatch.csv", "allocation.csv"];
 
     /// <summary>The most rows a table shows; longer ones say how many rows they left out.</summary>
     public const int MaxRows = 200;

@@ -1,7 +1,7 @@
 namespace Lem.Reports;
 
 /// <summary>
-/// A folder written by a run (<c>lem run</c>, <c>lem simulate</c>, <c>lem compare</c> with <c>--out</c>): the report
+/// A folder written by a run (<c>lem run</c>, <c>lem simulate</c>, <c>lem compare</c>, <c>lem allocate</c>, <c>lem flex</c> with <c>--out</c>): the report
 /// builder reads only its files (docs/reports.md#one-path). A folder is a run folder when it holds <c>summary.json</c>
 /// or <c>compare.json</c>.
 /// </summary>
@@ -29,7 +29,7 @@ public sealed class RunFolder
 
         if (!MarkerFiles.Any(f => File.Exists(System.IO.Path.Combine(path, f))))
         {
-            return (null, $"'{path}' is not a run folder: it has neither {string.Join(" nor ", MarkerFiles)} (write one with lem run/simulate/compare --out).");
+            return (null, $"'{path}' is not a run folder: it has neither {string.Join(" nor ", MarkerFiles)} (write one with lem run/simulate/compare/allocate/flex --out).");
         }
 
         var folder = new RunFolder(path);

@@ -1,12 +1,13 @@
 using System.Diagnostics;
 using Lem.Cli.Progress;
 using Lem.Markets.Pool;
+using Lem.Reports;
 using Lem.Settlement.Allocation;
 
 namespace Lem.Cli.Commands;
 
 /// <summary>
-/// <c>lem allocate &lt;scenario&gt; --method shapley|shapley-mc|nash|nucleolus</c>: shares the community's cost
+/// <c>lem allocate &lt;scenario&gt; --method shapley|shapley-mc|nash|nucleolus [--out DIR]</c>: shares the community's cost
 /// C(N) among its members by a cooperative-game method and reports each share next to the member's standalone cost
 /// and its payment in the community's pool market.
 /// </summary>
@@ -29,9 +30,10 @@ public static class AllocateCommand
         var core = new Option<bool>("--core") { Description = "nash: impose the core constraints x(S) ≤ C(S) (at most 12 players)." };
         var game = CommonOptions.Choice("--game", "How coalition costs are evaluated: auto (closed form when every member has only loads, PV/wind and curtailable loads and no orders, else pool clearings), pool or closed-form.", "auto", "auto", "pool", "closed-form");
         var format = CommonOptions.Format();
+        var output = CommonOptions.OutputFolder("A folder for allocation.csv (each participant's share under every rule computed, its market payment and standalone cost), summary.json, plots/ and report.html (created when missing).");
         var command = new Command("allocate", "Share the community's cost fairly (Shapley, Monte Carlo Shapley, Nash bargaining, nucleolus) and compare with the market's payments.")
         {
-            scenario, method, samples, seed, targetCi, core, game, format,
+            scenario, method, samples, seed, targetCi, core, game, format, output,
         };
         command.SetAction(parse => Run(
             context,
@@ -43,11 +45,12 @@ public static class AllocateCommand
                 parse.GetValue(targetCi),
                 parse.GetValue(core),
                 parse.GetValue(game)!,
-                parse.GetValue(format)!)));
+                parse.GetValue(format)!),
+            parse.GetValue(output)));
         return command;
     }
 
-    private static int Run(CliContext context, AllocateRequest request)
+    private static int Run(CliContext context, AllocateRequest request, string? outDir)
     {
         if (UsageProblem(request) is { } usage)
         {
@@ -85,10 +88,10 @@ public static class AllocateCommand
 
         AllocationResult result;
         CoreCheckResult? coreCheck = null;
+        CoalitionTable? table = null;
         using var display = ProgressDisplay.Start(context);
         try
         {
-            CoalitionTable? table = null;
             if (request.Method is "shapley" or "nucleolus" || (request.Method == "nash" && request.Core) || game.PlayerCount <= CoreCheckMaxPlayers)
             {
                 table = CoalitionTable.Evaluate(game, request.Method == "shapley" ? ShapleyValue.DefaultMaxPlayers : Nucleolus.DefaultMaxPlayers);
@@ -129,6 +132,18 @@ public static class AllocateCommand
         var seconds = watch.Elapsed.TotalSeconds;
         var market = Market(scenario, game);
         var report = new AllocateReport(scenario, request.Method, usePool ? "pool" : "closed-form", game, result, coreCheck, market, seconds);
+        IReadOnlyList<string>? written = null;
+        if (outDir is not null)
+        {
+            // The run folder: every rule the coalition table allows next to the market (docs/reports.md#figures).
+            var (rules, skipped) = AllocateOutputs.Rules(result, table, game);
+            written = AllocateOutputs.Write(outDir, scenario, usePool ? "pool" : "closed-form", game, rules, skipped, table, market);
+            if (ReportCommand.Write(context, outDir) is { } built)
+            {
+                written = [.. written, ReportBuilder.ReportFile, $"{ReportBuilder.PlotsFolder}/ ({built.Figures.Count} figures)"];
+            }
+        }
+
         if (request.Format == "json")
         {
             report.WriteJson(context.Out);
@@ -136,6 +151,10 @@ public static class AllocateCommand
         else
         {
             report.WriteText(context.Console);
+            if (written is not null)
+            {
+                context.Console.MarkupLine($"Wrote {Markup.Escape(string.Join(", ", written))} to {Markup.Escape(outDir!)}.");
+            }
         }
 
         return ExitCodes.Ok;

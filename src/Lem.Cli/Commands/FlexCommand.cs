@@ -32,7 +32,7 @@ public static class FlexCommand
         };
         schedule.AcceptOnlyFromAmong([.. ClearingMechanisms.Names]);
         var trading = CommonOptions.Choice("--trading", "auction (least-cost clearing of all offers at once) or continuous (offers matched one by one in arrival order, a grid check per match).", Auction, [Auction, Continuous]);
-        var output = CommonOptions.OutputFolder("A folder for flex.json, orders.csv and flex_prices.csv (created when missing).");
+        var output = CommonOptions.OutputFolder("A folder for flex.json, orders.csv, flex_prices.csv, the before/after loading and voltage tables, summary.json, plots/ and report.html (created when missing).");
         var format = CommonOptions.Format();
         var command = new Command("flex", "Clear the DSO flexibility market of a scenario: least-cost orders that relieve congestion and voltage problems, checked with the AC power flow.")
         {
@@ -82,12 +82,12 @@ public static class FlexCommand
                 return ExitCodes.InvalidInput;
             }
 
-            return RunContinuous(context, market, s.Grid!, options, outDir, format);
+            return RunContinuous(context, s.Name, market, s.Grid!, options, outDir, format);
         }
 
         var result = FlexClearing.Clear(market, s.Grid!, options);
         var json = ToJson(result);
-        WriteFiles(outDir, json);
+        WriteFiles(context, outDir, s.Name, market, json, result.Before, result.After);
 
         if (format == "json")
         {
@@ -101,7 +101,7 @@ public static class FlexCommand
         return ExitCodes.Ok;
     }
 
-    private static void WriteFiles(string? outDir, FlexJson json)
+    private static void WriteFiles(CliContext context, string? outDir, string scenario, FlexMarket market, FlexJson json, IReadOnlyList<FlexAcSlot> before, IReadOnlyList<FlexAcSlot> after)
     {
         if (outDir is not null)
         {
@@ -109,14 +109,15 @@ public static class FlexCommand
             FlexScenarioInput.WriteJson(outDir, "flex.json", json);
             File.WriteAllText(Path.Combine(outDir, "orders.csv"), OrdersCsv(json.Orders), new UTF8Encoding(false));
             File.WriteAllText(Path.Combine(outDir, "flex_prices.csv"), PricesCsv(json.FlexPrices), new UTF8Encoding(false));
+            FlexOutputs.Write(context, outDir, scenario, market, json, before, after); // summary.json, before/after CSVs, plots, report.html (docs/reports.md)
         }
     }
 
-    private static int RunContinuous(CliContext context, FlexMarket market, Lem.Grid.Network.GridNetwork grid, FlexClearingOptions options, string? outDir, string format)
+    private static int RunContinuous(CliContext context, string scenario, FlexMarket market, Lem.Grid.Network.GridNetwork grid, FlexClearingOptions options, string? outDir, string format)
     {
         var result = ContinuousFlexTrading.Run(market, grid, options);
         var json = FlexContinuousOutput.ToJson(market, result);
-        WriteFiles(outDir, json);
+        WriteFiles(context, outDir, scenario, market, json, result.Before, result.After);
         if (format == "json")
         {
             Json.Write(context.Out, json);
@@ -213,7 +214,7 @@ public static class FlexCommand
 
         if (outDir is not null)
         {
-            c.MarkupLine($"Wrote flex.json, orders.csv and flex_prices.csv to {Markup.Escape(outDir)}.");
+            c.MarkupLine($"Wrote flex.json, orders.csv, flex_prices.csv, flex_loading.csv, flex_voltage.csv, summary.json, plots/ and report.html to {Markup.Escape(outDir)}.");
         }
     }
 }

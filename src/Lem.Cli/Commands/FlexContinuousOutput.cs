@@ -76,7 +76,7 @@ internal static class FlexContinuousOutput
 
         if (outDir is not null)
         {
-            c.MarkupLine($"Wrote flex.json, orders.csv and flex_prices.csv to {Markup.Escape(outDir)}.");
+            c.MarkupLine($"Wrote flex.json, orders.csv, flex_prices.csv, flex_loading.csv, flex_voltage.csv, summary.json, plots/ and report.html to {Markup.Escape(outDir)}.");
         }
     }
 }

@@ -4,15 +4,15 @@ namespace Lem.Cli.Commands;
 
 /// <summary>
 /// <c>lem report DIR</c>: rebuilds the plots (<c>plots/*.png</c>, <c>plots/*.svg</c>) and <c>report.html</c> of a run folder
-/// from its files (docs/reports.md). Every <c>--out</c> run of <c>lem run</c>, <c>lem simulate</c> and <c>lem compare</c>
-/// calls the same builder (<see cref="Write"/>).
+/// from its files (docs/reports.md). Every <c>--out</c> run of <c>lem run</c>, <c>lem simulate</c>, <c>lem compare</c>,
+/// <c>lem allocate</c> and <c>lem flex</c> calls the same builder (<see cref="Write"/>).
 /// </summary>
 public static class ReportCommand
 {
     /// <summary>Creates the command.</summary>
     public static Command Create(CliContext context)
     {
-        var folder = new Argument<string>("folder") { Description = "A run folder written by lem run, lem simulate or lem compare with --out (it holds summary.json or compare.json)." };
+        var folder = new Argument<string>("folder") { Description = "A run folder written by lem run, lem simulate, lem compare, lem allocate or lem flex with --out (it holds summary.json or compare.json)." };
         var format = CommonOptions.Format();
         var command = new Command("report", "Rebuild the plots and report.html of a run folder from its CSV and JSON files.") { folder, format };
         command.SetAction(parse => Run(context, parse.GetValue(folder)!, parse.GetValue(format)!));
