@@ -7,6 +7,7 @@ public static class GridFormulations
 {
     private static readonly Dictionary<string, Func<IGridFormulation>> Factories = new(StringComparer.Ordinal);
     private static readonly List<string> RegisteredNames = [];
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<GridNetwork, System.Runtime.CompilerServices.StrongBox<bool>> RadialWithOneSlackCache = new();
 
     /// <summary>Registers the built-in formulations, one line each.</summary>
     static GridFormulations()
@@ -58,7 +59,9 @@ public static class GridFormulations
             return new CopperPlateFormulation();
         }
 
-        var topology = GridTopology.Analyze(Indexing.NetworkIndex.Build(grid));
-        return topology.IsRadial && grid.SlackBusIds.Count == 1 ? new LinDistFlowFormulation() : new DcFormulation();
+        // The choice depends on the network alone; a day loop clears the same network day after day, so the analysis
+        // is kept per network instance (a record with init-only members) instead of indexing the network each time.
+        var radial = RadialWithOneSlackCache.GetValue(grid, g => new System.Runtime.CompilerServices.StrongBox<bool>(GridTopology.Analyze(Indexing.NetworkIndex.Build(g)).IsRadial && g.SlackBusIds.Count == 1)).Value;
+        return radial ? new LinDistFlowFormulation() : new DcFormulation();
     }
 }

@@ -141,11 +141,24 @@ public sealed class PoolMechanism : IClearingMechanism
                 ["build_seconds"] = stats.BuildSeconds,
                 ["solve_seconds"] = stats.SolveSeconds,
             },
-            OrderFillsKwh = result.Orders.GroupBy(o => o.Order.Value).ToDictionary(g => g.Key, g => g.Sum(o => o.AcceptedKwh.Sum()), StringComparer.Ordinal),
+            OrderFillsKwh = OrderFills(result.Orders),
             LossesKw = [.. result.Slots.Select(x => x.LossesMw * 1000)],
             Assets = result.Assets,
             WallSeconds = wallSeconds,
             Report = new PoolReport(result),
         };
+    }
+
+    /// <summary>Each order's accepted energy over its steps (kWh) by order id, in the orders' order: one pass, the sums as before.</summary>
+    private static Dictionary<string, double> OrderFills(IReadOnlyList<OrderDispatch> orders)
+    {
+        var fills = new Dictionary<string, double>(orders.Count, StringComparer.Ordinal);
+        foreach (var o in orders)
+        {
+            var kwh = o.AcceptedKwh.Sum();
+            fills[o.Order.Value] = fills.TryGetValue(o.Order.Value, out var before) ? before + kwh : 0.0 + kwh;
+        }
+
+        return fills;
     }
 }

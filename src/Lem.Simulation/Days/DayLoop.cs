@@ -100,6 +100,26 @@ internal sealed class DayLoop
         var assetCost = 0.0;
         var storedValue = 0.0;
         var end = new Dictionary<AssetId, double>();
+
+        // The participants' own plans (an LP each, independent of one another) in parallel over the cores; the loop
+        // below uses them in participant order, so the results and the order of the warnings do not depend on it.
+        var selfPlans = new IReadOnlyList<AssetDispatch>?[n];
+        var selfPlanWarnings = new List<string>?[n];
+        ForEach(n, i =>
+        {
+            var p = participants[i];
+            if (p.Assets.Count == 0 || agents[i] is IPlanningAgent { PlannedDispatch: not null } || (plans is not null && p.Assets.All(a => plans.ContainsKey(a.Id))))
+            {
+                return;
+            }
+
+            var pos = positions.GetValueOrDefault(p.Id);
+            var cleared = schedulesAssets && pos is not null && pos.PriceEurPerMwh.Count == slots && pos.PriceEurPerMwh.All(double.IsFinite) ? pos.PriceEurPerMwh : null;
+            var own = new List<string>();
+            selfPlans[i] = SelfPlan(p, forecastDa[i], horizon, actual.OutsideMarket, cleared ?? prices, cleared is not null, own);
+            selfPlanWarnings[i] = own;
+        });
+
         for (var i = 0; i < n; i++)
         {
             var p = participants[i];
@@ -135,8 +155,12 @@ internal sealed class DayLoop
                 // Assets the mechanism scheduled without reporting their plans (an ADMM agent with a closed-form cost:
                 // PV and a curtailable load): the participant's response at the prices it cleared at reproduces its
                 // position (docs/simulation.md#delivery).
-                var cleared = schedulesAssets && pos is not null && pos.PriceEurPerMwh.Count == slots && pos.PriceEurPerMwh.All(double.IsFinite) ? pos.PriceEurPerMwh : null;
-                var ownPlans = fromClearing ? null : agentPlan ?? SelfPlan(p, forecastDa[i], horizon, actual.OutsideMarket, cleared ?? prices, cleared is not null, warnings);
+                var ownPlans = fromClearing ? null : agentPlan ?? selfPlans[i];
+                if (!fromClearing && agentPlan is null && selfPlanWarnings[i] is { } own)
+                {
+                    warnings.AddRange(own);
+                }
+
                 if (fromClearing)
                 {
                     // Explicit orders are delivered as cleared: delivered = position + Σ (delivered − planned) of the assets.

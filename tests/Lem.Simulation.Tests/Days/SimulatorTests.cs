@@ -40,6 +40,34 @@ public sealed class SimulatorTests
     }
 
     [Fact]
+    public void ParallelRunEqualsTheSequentialRunBitForBit()
+    {
+        // MPC agents on a synthetic community: delivery re-plans each participant with choices at its cleared prices
+        // (an LP each, solved in parallel over the cores, docs/simulation.md#performance); the sequential run is the reference.
+        var source = new Lem.Simulation.Synthetic.SyntheticDaySource(new Lem.Simulation.Synthetic.SyntheticSpec { Households = 16, BatteryShare = 0.4, HeatPumpShare = 0.3, EvShare = 0.3, Seed = 5 });
+        SimulationResult Run(bool parallel) => Simulator.Run(new SimulationSettings(source, 2) { Agents = "mpc", Forecast = "noisy", ForecastError = 0.2, Seed = 3, Parallel = parallel });
+        var sequential = Run(false);
+        var parallel = Run(true);
+        Assert.Equal(2, parallel.Days.Count);
+        Assert.Contains(sequential.Days, d => d.ImbalanceKwh > 1e-3);
+        for (var d = 0; d < 2; d++)
+        {
+            var (a, b) = (sequential.Days[d], parallel.Days[d]);
+            Assert.Equal(a.WelfareEur, b.WelfareEur);
+            Assert.Equal(a.ImbalanceKwh, b.ImbalanceKwh);
+            Assert.Equal(a.Warnings, b.Warnings);
+            Assert.Equal(a.EndStateKwh.OrderBy(kv => kv.Key.Value, StringComparer.Ordinal), b.EndStateKwh.OrderBy(kv => kv.Key.Value, StringComparer.Ordinal));
+            Assert.Equal(a.Participants.Count, b.Participants.Count);
+            for (var i = 0; i < a.Participants.Count; i++)
+            {
+                Assert.Equal(a.Participants[i].Participant, b.Participants[i].Participant);
+                Assert.Equal(a.Participants[i].BillEur, b.Participants[i].BillEur);
+                Assert.Equal(a.Participants[i].DeliveredKw, b.Participants[i].DeliveredKw);
+            }
+        }
+    }
+
+    [Fact]
     [Trait("Category", "Heavy")]
     public void PerfectForecastsWithoutIntradayGiveNoImbalance()
     {
