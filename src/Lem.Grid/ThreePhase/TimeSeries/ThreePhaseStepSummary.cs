@@ -1,3 +1,4 @@
+using System.Numerics;
 using Lem.Grid.ThreePhase.PowerFlow;
 
 namespace Lem.Grid.ThreePhase.TimeSeries;
@@ -79,6 +80,75 @@ public sealed record ThreePhaseStepSummary
             MaxUnbalancePercent = vuf,
             MaxUnbalanceBus = vufBus,
             LossesKw = result.LossesKw,
+        };
+    }
+
+    /// <summary>
+    /// The summary of the node voltages <paramref name="voltage"/> (V, node 3·bus + phase) of <paramref name="model"/>,
+    /// without building the per-bus and per-branch results: the same figures, in the same order of summation, as
+    /// <see cref="Of(int, ThreePhasePowerFlowResult)"/> of the full result (every bus with its three phases).
+    /// </summary>
+    internal static ThreePhaseStepSummary Of(int step, PhaseFrameModel model, Complex[] voltage, bool converged, int iterations)
+    {
+        var min = new[] { double.PositiveInfinity, double.PositiveInfinity, double.PositiveInfinity };
+        var max = new[] { double.NegativeInfinity, double.NegativeInfinity, double.NegativeInfinity };
+        var minPosition = new int[3];
+        var vuf = double.NegativeInfinity;
+        var vufPosition = -1;
+        for (var b = 0; b < model.BusCount; b++)
+        {
+            var basePhase = model.PhaseBaseVoltageV[b];
+            for (var k = 0; k < 3; k++)
+            {
+                var magnitude = voltage[(3 * b) + k].Magnitude;
+                var pu = basePhase > 0 ? magnitude / basePhase : 0.0;
+                if (pu < min[k])
+                {
+                    min[k] = pu;
+                    minPosition[k] = b;
+                }
+
+                max[k] = Math.Max(max[k], pu);
+            }
+
+            var (_, positive, negative) = SequenceFrame.Components(voltage[3 * b], voltage[(3 * b) + 1], voltage[(3 * b) + 2]);
+            var unbalance = positive.Magnitude > 0 ? 100.0 * negative.Magnitude / positive.Magnitude : 0.0;
+            if (unbalance > vuf)
+            {
+                vuf = unbalance;
+                vufPosition = b;
+            }
+        }
+
+        var lossesW = Complex.Zero;
+        Span<Complex> fromCurrent = stackalloc Complex[3];
+        Span<Complex> toCurrent = stackalloc Complex[3];
+        foreach (var branch in model.Branches)
+        {
+            var fromVoltage = voltage.AsSpan(3 * branch.From, 3);
+            var toVoltage = voltage.AsSpan(3 * branch.To, 3);
+            branch.Admittance.Currents(fromVoltage, toVoltage, fromCurrent, toCurrent);
+            var branchLoss = Complex.Zero;
+            for (var p = 0; p < 3; p++)
+            {
+                branchLoss += (fromVoltage[p] * Complex.Conjugate(fromCurrent[p])) + (toVoltage[p] * Complex.Conjugate(toCurrent[p]));
+            }
+
+            lossesW += branchLoss;
+        }
+
+        var buses = model.Network.Buses;
+        return new ThreePhaseStepSummary
+        {
+            Step = step,
+            Converged = converged,
+            Iterations = iterations,
+            MinVoltagePu = min,
+            MinVoltageBus = [.. minPosition.Select((b, k) => double.IsPositiveInfinity(min[k]) ? default : buses[b].Id)],
+            MaxVoltagePu = max,
+            MaxUnbalancePercent = vuf,
+            MaxUnbalanceBus = vufPosition < 0 ? default : buses[vufPosition].Id,
+            LossesKw = lossesW.Real / 1000.0,
         };
     }
 }
