@@ -74,6 +74,22 @@ public sealed class PgmReferenceTests(ITestOutputHelper output)
         var result = ThreePhasePowerFlow.Solve(network, new ThreePhasePowerFlowOptions { Algorithm = ThreePhaseAlgorithm.NewtonRaphson, TolerancePu = 1e-12 });
         Assert.True(result.Converged, $"{scenario}: {result.Message}");
 
+        // The Z-bus fixed point (docs/three-phase.md) gives the same voltages within 1e-9 pu (it falls back to
+        // Newton–Raphson where Y_ff is singular or it does not converge).
+        var zbus = ThreePhasePowerFlow.Solve(network, new ThreePhasePowerFlowOptions { Algorithm = ThreePhaseAlgorithm.ZBusFixedPoint });
+        Assert.True(zbus.Converged, $"{scenario} (Z-bus): {zbus.Message}");
+        foreach (var (x, y) in zbus.Buses.Zip(result.Buses))
+        {
+            foreach (var (p, q) in x.Phases.Zip(y.Phases))
+            {
+                var difference = (System.Numerics.Complex.FromPolarCoordinates(p.MagnitudePu, p.AngleDegree * Math.PI / 180) - System.Numerics.Complex.FromPolarCoordinates(q.MagnitudePu, q.AngleDegree * Math.PI / 180)).Magnitude;
+                if (difference > 1e-9)
+                {
+                    failures.Add($"{scenario} bus {x.Id}: Z-bus ({zbus.Algorithm}) differs from Newton–Raphson by {difference:G3} pu");
+                }
+            }
+        }
+
         void Compare(string what, string attribute, double actual, double reference)
         {
             var absolute = atol.ValueKind == JsonValueKind.Number
