@@ -75,11 +75,23 @@ public static class PfThreePhaseBench
 
         // The new path: Z-bus fixed point, summaries straight from the node voltages.
         var seriesSeconds = new List<double>();
+        var seriesCpu = new List<double>();
+        var prepareSeconds = new List<double>();
         ThreePhaseTimeSeriesResult fast = null!;
+        using var process = System.Diagnostics.Process.GetCurrentProcess();
         for (var r = 0; r < runs; r++)
         {
+            process.Refresh();
+            var cpu = process.TotalProcessorTime;
             fast = PfThreePhase.Solve(network, series, 1, series.Steps, options);
+            process.Refresh();
+            seriesCpu.Add((process.TotalProcessorTime - cpu).TotalSeconds);
             seriesSeconds.Add(fast.TotalSeconds);
+            prepareSeconds.Add(Median(1, () =>
+            {
+                using var prepared = ThreePhasePowerFlow.Prepare(network, options);
+                prepared.SolveSummary(1, series.LoadsAt(1), []);
+            }));
         }
 
         // The old path in the same run: prepared Newton–Raphson with full results per step, summarised.
@@ -113,6 +125,8 @@ public static class PfThreePhaseBench
         [
             ("pf3_series_s", seriesMedian, "s", $"{what}: {series.Steps} one-minute steps, Z-bus fixed point (Y factorised once), warm-started, summaries from the node voltages; {fast.Steps.Count(s => s.Converged)} converged, {fast.Steps.Average(s => s.Iterations):0.0} iterations on average; goal ≤ {SeriesGoalSeconds} s"),
             ("pf3_series_ms_per_step", seriesMedian * 1000 / series.Steps, "ms", "the Z-bus series per step, preparation and summaries included"),
+            ("pf3_series_cpu_s", MedianOf(seriesCpu), "s", "processor time of the Z-bus series (all threads of the process; the wall time above includes waiting for a shared machine)"),
+            ("pf3_prepare_ms", MedianOf(prepareSeconds) * 1000, "ms", "of the series: compiling the network, factorising Y and the first step (load columns of Y⁻¹ included)"),
             ("pf3_series_nr_s", oldSeconds, "s", $"the previous path in this run (one run): prepared Newton–Raphson with full results per step; {old.Steps.Count(s => s.Converged)} converged, {old.Steps.Average(s => s.Iterations):0.0} iterations on average"),
             ("pf3_series_nr_ms_per_step", oldSeconds * 1000 / series.Steps, "ms", "the previous path per step"),
             ("pf3_speedup_vs_nr", oldSeconds / seriesMedian, "x", "previous prepared Newton–Raphson series over the Z-bus series"),

@@ -32,7 +32,7 @@ public sealed class PreparedThreePhasePowerFlow : IDisposable
     private readonly double[] _jacobian;
     private readonly Complex[] _start;
     private Complex[]? _last;
-    private readonly KluSolver? _klu;
+    private KluSolver? _klu;
     private ZBusFixedPoint? _zbus;
     private bool _zbusTried;
     private int _sourceVersion;
@@ -210,19 +210,6 @@ public sealed class PreparedThreePhasePowerFlow : IDisposable
 
         _columnStarts[realSize] = _rowIndices.Length;
         _jacobian = new double[_baseJacobian.Length];
-        if (realSize > 0)
-        {
-            _klu = new KluSolver();
-            try
-            {
-                _klu.Analyze(realSize, _columnStarts, _rowIndices);
-            }
-            catch
-            {
-                _klu.Dispose();
-                throw;
-            }
-        }
     }
 
     /// <summary>The number of real unknowns (twice the free phase nodes).</summary>
@@ -388,14 +375,15 @@ public sealed class PreparedThreePhasePowerFlow : IDisposable
             }
 
             FillJacobian(terms, voltage);
-            var status = _klu!.IsFactored ? _klu.Refactor(_jacobian) : _klu.Factor(_jacobian);
+            var klu = Newton();
+            var status = klu.IsFactored ? klu.Refactor(_jacobian) : klu.Factor(_jacobian);
             if (status != KluStatus.Ok)
             {
                 message = $"the Jacobian could not be factorised ({status})";
                 break;
             }
 
-            _klu.Solve(mismatch);
+            klu.Solve(mismatch);
             var change = 0.0;
             for (var k = 0; k < m; k++)
             {
@@ -433,6 +421,28 @@ public sealed class PreparedThreePhasePowerFlow : IDisposable
         }
 
         return new SolveOutcome(voltage, converged, iteration, ThreePhaseAlgorithm.NewtonRaphson, message);
+    }
+
+    /// <summary>The Newton–Raphson solver: the Jacobian's pattern analysed by KLU at the first Newton step.</summary>
+    private KluSolver Newton()
+    {
+        if (_klu is null)
+        {
+            var klu = new KluSolver();
+            try
+            {
+                klu.Analyze(_columnStarts.Length - 1, _columnStarts, _rowIndices);
+            }
+            catch
+            {
+                klu.Dispose();
+                throw;
+            }
+
+            _klu = klu;
+        }
+
+        return _klu;
     }
 
     private void FillJacobian(LoadTerm[] terms, Complex[] voltage)

@@ -9,6 +9,9 @@ namespace Lem.Grid.ThreePhase.TimeSeries;
 /// </summary>
 public sealed record ThreePhaseStepSummary
 {
+    private static readonly Complex Alpha = SequenceFrame.A;
+    private static readonly Complex AlphaSquared = SequenceFrame.A * SequenceFrame.A;
+
     /// <summary>The step (for the IEEE European LV feeder: the minute, 1-based).</summary>
     public required int Step { get; init; }
 
@@ -85,7 +88,7 @@ public sealed record ThreePhaseStepSummary
 
     /// <summary>
     /// The summary of the node voltages <paramref name="voltage"/> (V, node 3·bus + phase) of <paramref name="model"/>,
-    /// without building the per-bus and per-branch results: the same figures, in the same order of summation, as
+    /// without building the per-bus and per-branch results: the same figures (up to rounding) as
     /// <see cref="Of(int, ThreePhasePowerFlowResult)"/> of the full result (every bus with its three phases).
     /// </summary>
     internal static ThreePhaseStepSummary Of(int step, PhaseFrameModel model, Complex[] voltage, bool converged, int iterations)
@@ -100,7 +103,8 @@ public sealed record ThreePhaseStepSummary
             var basePhase = model.PhaseBaseVoltageV[b];
             for (var k = 0; k < 3; k++)
             {
-                var magnitude = voltage[(3 * b) + k].Magnitude;
+                var v = voltage[(3 * b) + k];
+                var magnitude = Math.Sqrt((v.Real * v.Real) + (v.Imaginary * v.Imaginary));
                 var pu = basePhase > 0 ? magnitude / basePhase : 0.0;
                 if (pu < min[k])
                 {
@@ -111,8 +115,14 @@ public sealed record ThreePhaseStepSummary
                 max[k] = Math.Max(max[k], pu);
             }
 
-            var (_, positive, negative) = SequenceFrame.Components(voltage[3 * b], voltage[(3 * b) + 1], voltage[(3 * b) + 2]);
-            var unbalance = positive.Magnitude > 0 ? 100.0 * negative.Magnitude / positive.Magnitude : 0.0;
+            // 3 V₁ = a + α b + α² c and 3 V₂ = a + α² b + α c with α = e^{j2π/3}.
+            var va = voltage[3 * b];
+            var vb = voltage[(3 * b) + 1];
+            var vc = voltage[(3 * b) + 2];
+            var positive = va + (Alpha * vb) + (AlphaSquared * vc);
+            var negative = va + (AlphaSquared * vb) + (Alpha * vc);
+            var positiveSquared = (positive.Real * positive.Real) + (positive.Imaginary * positive.Imaginary);
+            var unbalance = positiveSquared > 0 ? 100.0 * Math.Sqrt(((negative.Real * negative.Real) + (negative.Imaginary * negative.Imaginary)) / positiveSquared) : 0.0;
             if (unbalance > vuf)
             {
                 vuf = unbalance;
