@@ -130,7 +130,7 @@ public static class PfThreePhaseBench
             ("pf3_series_nr_s", oldSeconds, "s", $"the previous path in this run (one run): prepared Newton–Raphson with full results per step; {old.Steps.Count(s => s.Converged)} converged, {old.Steps.Average(s => s.Iterations):0.0} iterations on average"),
             ("pf3_series_nr_ms_per_step", oldSeconds * 1000 / series.Steps, "ms", "the previous path per step"),
             ("pf3_speedup_vs_nr", oldSeconds / seriesMedian, "x", "previous prepared Newton–Raphson series over the Z-bus series"),
-            ("pf3_max_difference_pu", difference, "pu", "largest difference of the per-step lowest/highest phase voltages between the two paths"),
+            ("pf3_max_difference_npu", difference * 1e9, "npu", "largest difference of the per-step lowest/highest phase voltages between the two paths, in 1e-9 pu"),
             ("pf3_snapshot_ms", snapshot * 1000, "ms", "one full solve of minute 1 (network compiled, analysed and solved from a flat start)"),
             ("pf3_baseline_ms_per_step", baselinePerStep * 1000, "ms", $"baseline in this run: {baselineSteps} minutes each solved by a full, non-reusing solve"),
             ("pf3_baseline_series_s", baselinePerStep * series.Steps, "s", $"the baseline projected to {series.Steps} steps{(baselineSteps == series.Steps ? " (measured)" : string.Empty)}"),

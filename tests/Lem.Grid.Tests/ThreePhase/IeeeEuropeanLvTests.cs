@@ -242,9 +242,9 @@ public sealed class IeeeEuropeanLvTests
     [SharedFact]
     public void Registry_recognises_the_package()
     {
-        var importer = ThreePhaseNetworkImporters.Find(Package);
+        var importer = ThreePhaseImporters.Find(Package);
         Assert.NotNull(importer);
-        Assert.Null(ThreePhaseNetworkImporters.Find(Solution));
+        Assert.Null(ThreePhaseImporters.Find(Solution));
         var read = importer.Read(Package, new ThreePhaseImportOptions { Step = 2 });
         Assert.Equal(1440, read.LoadSeries!.Steps);
         Assert.Equal(read.Network!.Loads.Select(l => l.PowerKw.Sum()), read.LoadSeries.LoadsAt(2).Select(l => l.PowerKw.Sum()));

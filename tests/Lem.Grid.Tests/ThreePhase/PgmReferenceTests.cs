@@ -67,7 +67,7 @@ public sealed class PgmReferenceTests(ITestOutputHelper output)
         Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures.Take(30)));
     }
 
-    private static void Check(ThreePhaseImportResult import, JsonElement expected, string scenario, double rtol, JsonElement atol, List<string> failures, Dictionary<string, double> worst)
+    private static void Check(ThreePhaseNetworkImport import, JsonElement expected, string scenario, double rtol, JsonElement atol, List<string> failures, Dictionary<string, double> worst)
     {
         Assert.True(import.Succeeded, string.Join(Environment.NewLine, import.Errors));
         var network = import.Network!;
