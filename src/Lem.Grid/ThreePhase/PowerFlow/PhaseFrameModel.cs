@@ -8,6 +8,8 @@ namespace Lem.Grid.ThreePhase.PowerFlow;
 /// </summary>
 internal sealed class PhaseFrameModel
 {
+    private bool[]? _seriesOnly;
+
     private PhaseFrameModel(ThreePhaseNetwork network)
     {
         Network = network;
@@ -42,6 +44,12 @@ internal sealed class PhaseFrameModel
 
     /// <summary>The loads' and generators' current terms.</summary>
     public LoadTerm[] Loads { get; private set; } = [];
+
+    /// <summary>
+    /// For each branch, true when it is a line closed at both ends without shunt admittance: its blocks are then
+    /// [[Y, −Y], [−Y, Y]], the currents at its ends are ±Y (V_from − V_to) and its losses Σ_p ΔV_p conj(I_p).
+    /// </summary>
+    public bool[] SeriesOnlyBranches => _seriesOnly ??= [.. Branches.Select(b => b.Line is { FromClosed: true, ToClosed: true } line && line.ShuntAdmittanceSiemens.IsZero)];
 
     /// <summary>Why the network cannot be solved, or an empty list.</summary>
     public List<string> Problems { get; } = [];

@@ -133,12 +133,32 @@ public sealed record ThreePhaseStepSummary
         var lossesW = Complex.Zero;
         Span<Complex> fromCurrent = stackalloc Complex[3];
         Span<Complex> toCurrent = stackalloc Complex[3];
-        foreach (var branch in model.Branches)
+        Span<Complex> across = stackalloc Complex[3];
+        var seriesOnly = model.SeriesOnlyBranches;
+        for (var k = 0; k < model.Branches.Count; k++)
         {
+            var branch = model.Branches[k];
             var fromVoltage = voltage.AsSpan(3 * branch.From, 3);
             var toVoltage = voltage.AsSpan(3 * branch.To, 3);
-            branch.Admittance.Currents(fromVoltage, toVoltage, fromCurrent, toCurrent);
             var branchLoss = Complex.Zero;
+            if (seriesOnly[k])
+            {
+                for (var p = 0; p < 3; p++)
+                {
+                    across[p] = fromVoltage[p] - toVoltage[p];
+                }
+
+                branch.Admittance.FromFrom.Multiply(across, fromCurrent);
+                for (var p = 0; p < 3; p++)
+                {
+                    branchLoss += across[p] * Complex.Conjugate(fromCurrent[p]);
+                }
+
+                lossesW += branchLoss;
+                continue;
+            }
+
+            branch.Admittance.Currents(fromVoltage, toVoltage, fromCurrent, toCurrent);
             for (var p = 0; p < 3; p++)
             {
                 branchLoss += (fromVoltage[p] * Complex.Conjugate(fromCurrent[p])) + (toVoltage[p] * Complex.Conjugate(toCurrent[p]));
