@@ -61,7 +61,7 @@ public static class PfCommand
                 ("--minute", parse.GetValue(minute) is not null), ("--time-series", parse.GetValue(timeSeries)), ("--from", parse.GetValue(from) is not null),
                 ("--to", parse.GetValue(to) is not null), ("--out", parse.GetValue(output) is not null),
             };
-            var importer = phaseChoice == "1" ? null : ThreePhaseNetworkImporters.Find(path);
+            var importer = phaseChoice == "1" ? null : ThreePhaseImporters.Find(path);
 
             if (importer is not null)
             {
@@ -100,7 +100,7 @@ public static class PfCommand
 
             if (phaseChoice == "3")
             {
-                var formats = string.Join("; ", ThreePhaseNetworkImporters.All.Select(i => $"{i.Name}: {i.Description}"));
+                var formats = string.Join("; ", ThreePhaseImporters.All.Select(i => $"{i.Name}: {i.Description}"));
                 ErrorPrinter.Print(context, parse.GetValue(format)!, path, [new ValidationError(Path.GetFileName(path), "pf.not_three_phase", $"--phases 3: no three-phase reader recognises '{path}'. Three-phase formats: {formats}.")]);
                 return ExitCodes.InvalidInput;
             }
@@ -121,7 +121,7 @@ public static class PfCommand
     private static int Run(CliContext context, string path, PowerFlowOptions options, string format, string? loadsPath, int? threads, bool balancedChosen)
     {
         var network = CheckedNetworkImport.Import(path, out var errors, out var asymmetric);
-        if (network is null && balancedChosen && ThreePhaseNetworkImporters.Find(path) is { } threePhase)
+        if (network is null && balancedChosen && ThreePhaseImporters.Find(path) is { } threePhase)
         {
             context.Error.WriteLine($"lem: --phases 1: '{path}' is a three-phase network ({threePhase.Name}); it has no balanced model. Use --phases 3 or auto.");
             return ExitCodes.Usage;

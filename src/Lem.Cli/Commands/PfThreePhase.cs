@@ -169,14 +169,15 @@ internal static class PfThreePhase
 
     /// <summary>
     /// Solves steps <paramref name="from"/>..<paramref name="to"/> with the network prepared once (admittance matrix
-    /// and factorisation pattern reused, each step warm-started from the previous one).
+    /// factorised once, each step warm-started from the previous one): the Z-bus fixed point, or Newton–Raphson with
+    /// <c>--algorithm nr</c> (docs/three-phase.md, "Time series").
     /// </summary>
     /// <exception cref="ArgumentException">When the network cannot be prepared.</exception>
     public static ThreePhaseTimeSeriesResult Solve(ThreePhaseNetwork network, ThreePhaseLoadSeries series, int from, int to, ThreePhasePowerFlowOptions options)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
         using var prepared = ThreePhasePowerFlow.Prepare(network, options);
-        var result = ThreePhaseTimeSeries.Run(from, to, series.LoadsAt, loads => prepared.Solve(loads, []));
+        var result = ThreePhaseTimeSeries.Run(from, to, series.LoadsAt, prepared);
         return result with { TotalSeconds = clock.Elapsed.TotalSeconds };
     }
 
@@ -217,7 +218,7 @@ internal static class PfThreePhase
         w.WriteNumberOrNull("minute", s.Step);
         w.WriteBoolean("converged", r.Converged);
         w.WriteNumber("iterations", r.Iterations);
-        w.WriteString("algorithm", r.Algorithm == ThreePhaseAlgorithm.BackwardForwardSweep ? "bfs" : "nr");
+        w.WriteString("algorithm", r.Algorithm switch { ThreePhaseAlgorithm.BackwardForwardSweep => "bfs", ThreePhaseAlgorithm.ZBusFixedPoint => "zbus", _ => "nr" });
         w.WriteStringOrNull("message", r.Message);
         w.WriteNumber("losses_kw", r.LossesKw);
         w.WriteNumber("losses_kvar", r.LossesKvar);
@@ -277,7 +278,7 @@ internal static class PfThreePhase
         var minute = s.Step is { } m ? $", minute {m}" : string.Empty;
         c.Write(new Rule($"[bold]Three-phase power flow[/]: {Markup.Escape(network.Name)} ({Markup.Escape(importer.Name)}{minute})").LeftJustified());
         var status = r.Converged ? "[green]converged[/]" : "[red]not converged[/]";
-        c.MarkupLine($"{status} with {(r.Algorithm == ThreePhaseAlgorithm.BackwardForwardSweep ? "backward/forward sweep" : "Newton-Raphson (current injection, phase frame)")} in {r.Iterations} iterations{(r.Message is null ? string.Empty : ": " + Markup.Escape(r.Message))}");
+        c.MarkupLine($"{status} with {r.Algorithm switch { ThreePhaseAlgorithm.BackwardForwardSweep => "backward/forward sweep", ThreePhaseAlgorithm.ZBusFixedPoint => "Z-bus fixed point", _ => "Newton-Raphson (current injection, phase frame)" }} in {r.Iterations} iterations{(r.Message is null ? string.Empty : ": " + Markup.Escape(r.Message))}");
         var t = new Table().Border(TableBorder.Rounded).AddColumn("Quantity").AddColumn(new TableColumn("Value").RightAligned());
         t.AddRow("Buses / branches / loads", $"{r.Buses.Count} / {r.Branches.Count} / {network.Loads.Count}");
         t.AddRow("Losses", $"{F(r.LossesKw, "0.000")} kW, {F(r.LossesKvar, "0.000")} kvar");

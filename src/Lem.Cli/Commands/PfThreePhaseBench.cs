@@ -2,13 +2,15 @@ using System.Diagnostics;
 using Lem.Grid.ThreePhase.Import;
 using Lem.Grid.ThreePhase.Import.IeeeEuropeanLv;
 using Lem.Grid.ThreePhase.PowerFlow;
+using Lem.Grid.ThreePhase.TimeSeries;
 
 namespace Lem.Cli.Commands;
 
 /// <summary>
 /// <c>lem bench pf3</c> (docs/three-phase.md, "Time series"): the IEEE European LV feeder's 1,440 one-minute steps
-/// solved with the structure prepared once (goal ≤ 1 s), one snapshot, and as the baseline measured in the same run
-/// the same minutes solved by full, non-reusing solves (each one builds and analyses the network again).
+/// solved with the Z-bus fixed point on the admittance matrix factorised once (goal ≤ 1 s), the previous path (prepared
+/// Newton–Raphson with full results) in the same run, one snapshot, and as the baseline the same minutes solved by
+/// full, non-reusing solves (each one builds and analyses the network again).
 /// </summary>
 public static class PfThreePhaseBench
 {
@@ -62,34 +64,52 @@ public static class PfThreePhaseBench
         var network = read.Network!;
         var series = read.LoadSeries!;
         var options = ThreePhasePowerFlowOptions.Default;
+        var newton = options with { Algorithm = ThreePhaseAlgorithm.NewtonRaphson };
         var what = $"{network.Name}: {network.Buses.Count} buses, {network.Lines.Count} lines, {network.Loads.Count} single-phase loads";
 
         // Warm-up (JIT, native library load), then the medians.
         ThreePhasePowerFlow.Solve(network, options);
         PfThreePhase.Solve(network, series, 1, 10, options);
+        PfThreePhase.Solve(network, series, 1, 10, newton);
         var snapshot = Median(runs, () => ThreePhasePowerFlow.Solve(network, options));
+
+        // The new path: Z-bus fixed point, summaries straight from the node voltages.
         var seriesSeconds = new List<double>();
-        var solveOnly = new List<double>();
-        var iterations = 0.0;
-        var converged = 0;
+        var seriesCpu = new List<double>();
+        var prepareSeconds = new List<double>();
+        ThreePhaseTimeSeriesResult fast = null!;
+        using var process = System.Diagnostics.Process.GetCurrentProcess();
         for (var r = 0; r < runs; r++)
         {
-            var result = PfThreePhase.Solve(network, series, 1, series.Steps, options);
-            seriesSeconds.Add(result.TotalSeconds);
-            iterations = result.Steps.Average(s => s.Iterations);
-            converged = result.Steps.Count(s => s.Converged);
-
-            // The same loop without the per-step summaries: what the prepared solves alone take.
-            var clock = Stopwatch.StartNew();
-            using (var prepared = ThreePhasePowerFlow.Prepare(network, options))
+            process.Refresh();
+            var cpu = process.TotalProcessorTime;
+            fast = PfThreePhase.Solve(network, series, 1, series.Steps, options);
+            process.Refresh();
+            seriesCpu.Add((process.TotalProcessorTime - cpu).TotalSeconds);
+            seriesSeconds.Add(fast.TotalSeconds);
+            prepareSeconds.Add(Median(1, () =>
             {
-                for (var step = 1; step <= series.Steps; step++)
-                {
-                    prepared.Solve(series.LoadsAt(step), []);
-                }
-            }
+                using var prepared = ThreePhasePowerFlow.Prepare(network, options);
+                prepared.SolveSummary(1, series.LoadsAt(1), []);
+            }));
+        }
 
-            solveOnly.Add(clock.Elapsed.TotalSeconds);
+        // The old path in the same run: prepared Newton–Raphson with full results per step, summarised.
+        ThreePhaseTimeSeriesResult old;
+        var oldClock = Stopwatch.StartNew();
+        using (var prepared = ThreePhasePowerFlow.Prepare(network, newton))
+        {
+            old = ThreePhaseTimeSeries.Run(1, series.Steps, series.LoadsAt, loads => prepared.Solve(loads, []));
+        }
+
+        var oldSeconds = oldClock.Elapsed.TotalSeconds;
+        var difference = 0.0;
+        foreach (var (a, b) in fast.Steps.Zip(old.Steps))
+        {
+            for (var k = 0; k < 3; k++)
+            {
+                difference = Math.Max(difference, Math.Max(Math.Abs(a.MinVoltagePu[k] - b.MinVoltagePu[k]), Math.Abs(a.MaxVoltagePu[k] - b.MaxVoltagePu[k])));
+            }
         }
 
         // Baseline: full solves that rebuild everything for every minute.
@@ -103,13 +123,18 @@ public static class PfThreePhaseBench
         var seriesMedian = MedianOf(seriesSeconds);
         return
         [
-            ("pf3_series_s", seriesMedian, "s", $"{what}: {series.Steps} one-minute steps, prepared once, warm-started; {converged} converged, {iterations:0.0} iterations on average; goal ≤ {SeriesGoalSeconds} s"),
-            ("pf3_series_ms_per_step", seriesMedian * 1000 / series.Steps, "ms", "the series per step, summaries included"),
-            ("pf3_series_solves_only_s", MedianOf(solveOnly), "s", "the same prepared solves without the per-step summaries"),
+            ("pf3_series_s", seriesMedian, "s", $"{what}: {series.Steps} one-minute steps, Z-bus fixed point (Y factorised once), warm-started, summaries from the node voltages; {fast.Steps.Count(s => s.Converged)} converged, {fast.Steps.Average(s => s.Iterations):0.0} iterations on average; goal ≤ {SeriesGoalSeconds} s"),
+            ("pf3_series_ms_per_step", seriesMedian * 1000 / series.Steps, "ms", "the Z-bus series per step, preparation and summaries included"),
+            ("pf3_series_cpu_s", MedianOf(seriesCpu), "s", "processor time of the Z-bus series (all threads of the process; the wall time above includes waiting for a shared machine)"),
+            ("pf3_prepare_ms", MedianOf(prepareSeconds) * 1000, "ms", "of the series: compiling the network, factorising Y and the first step (load columns of Y⁻¹ included)"),
+            ("pf3_series_nr_s", oldSeconds, "s", $"the previous path in this run (one run): prepared Newton–Raphson with full results per step; {old.Steps.Count(s => s.Converged)} converged, {old.Steps.Average(s => s.Iterations):0.0} iterations on average"),
+            ("pf3_series_nr_ms_per_step", oldSeconds * 1000 / series.Steps, "ms", "the previous path per step"),
+            ("pf3_speedup_vs_nr", oldSeconds / seriesMedian, "x", "previous prepared Newton–Raphson series over the Z-bus series"),
+            ("pf3_max_difference_npu", difference * 1e9, "npu", "largest difference of the per-step lowest/highest phase voltages between the two paths, in 1e-9 pu"),
             ("pf3_snapshot_ms", snapshot * 1000, "ms", "one full solve of minute 1 (network compiled, analysed and solved from a flat start)"),
             ("pf3_baseline_ms_per_step", baselinePerStep * 1000, "ms", $"baseline in this run: {baselineSteps} minutes each solved by a full, non-reusing solve"),
             ("pf3_baseline_series_s", baselinePerStep * series.Steps, "s", $"the baseline projected to {series.Steps} steps{(baselineSteps == series.Steps ? " (measured)" : string.Empty)}"),
-            ("pf3_speedup", baselinePerStep * series.Steps / seriesMedian, "x", "baseline series over prepared series"),
+            ("pf3_speedup", baselinePerStep * series.Steps / seriesMedian, "x", "baseline series over the Z-bus series"),
         ];
     }
 

@@ -5,6 +5,7 @@ using Lem.Grid.ThreePhase;
 using Lem.Grid.ThreePhase.Import;
 using Lem.Grid.ThreePhase.Import.IeeeEuropeanLv;
 using Lem.Grid.ThreePhase.PowerFlow;
+using Lem.Grid.ThreePhase.TimeSeries;
 using Lem.Testing;
 
 namespace Lem.Grid.Tests.ThreePhase;
@@ -86,14 +87,18 @@ public sealed class IeeeEuropeanLvTests
 
     /// <summary>
     /// Minute 1 against the published OpenDSS solution: every bus (906 LV buses and the source bus) and phase within
-    /// 0.01 V in magnitude and 0.1° in angle (the published angles are rounded to 0.1°).
+    /// 0.01 V in magnitude and 0.1° in angle (the published angles are rounded to 0.1°), by Newton–Raphson (auto) and
+    /// by the Z-bus fixed point of the time series.
     /// </summary>
-    [SharedFact(NativeLibraries.Klu)]
-    public void Minute_one_matches_the_published_OpenDSS_solution()
+    [SharedTheory(NativeLibraries.Klu)]
+    [InlineData(ThreePhaseAlgorithm.Auto)]
+    [InlineData(ThreePhaseAlgorithm.ZBusFixedPoint)]
+    public void Minute_one_matches_the_published_OpenDSS_solution(ThreePhaseAlgorithm algorithm)
     {
         var network = IeeeEuropeanLvReader.Read(Package, 1).Feeder!.Network;
-        var result = ThreePhasePowerFlow.Solve(network);
+        var result = ThreePhasePowerFlow.Solve(network, new ThreePhasePowerFlowOptions { Algorithm = algorithm });
         Assert.True(result.Converged, result.Message);
+        Assert.Equal(algorithm == ThreePhaseAlgorithm.Auto ? ThreePhaseAlgorithm.NewtonRaphson : algorithm, result.Algorithm);
         var byId = result.Buses.ToDictionary(b => b.Id.Value, StringComparer.OrdinalIgnoreCase);
         var worstMagnitude = (Error: 0.0, Where: string.Empty);
         var worstAngle = (Error: 0.0, Where: string.Empty);
@@ -126,6 +131,66 @@ public sealed class IeeeEuropeanLvTests
         Console.WriteLine($"IEEE EU LV minute 1: largest magnitude error {worstMagnitude.Error:0.000000} V at {worstMagnitude.Where}; largest angle error {worstAngle.Error:0.0000}° at {worstAngle.Where}");
         Assert.True(worstMagnitude.Error <= 0.01, $"largest magnitude error {worstMagnitude.Error:0.00000} V at {worstMagnitude.Where}");
         Assert.True(worstAngle.Error <= 0.1, $"largest angle error {worstAngle.Error:0.0000}° at {worstAngle.Where}");
+    }
+
+    /// <summary>
+    /// The Z-bus fixed point of the time series against prepared Newton–Raphson (the previous time-series solver) on
+    /// every 37th minute of the day: every bus and phase voltage within 1e-9 pu (complex difference over the phase
+    /// base), the losses within 1e-6 kW, and the step summaries taken straight from the node voltages equal to the
+    /// summaries of the full Newton–Raphson results.
+    /// </summary>
+    [SharedFact(NativeLibraries.Klu)]
+    public void Z_bus_series_matches_Newton_Raphson_on_sampled_minutes()
+    {
+        var read = new IeeeEuropeanLvImporter().Read(Package, ThreePhaseImportOptions.Default);
+        Assert.True(read.Succeeded, string.Join("\n", read.Errors));
+        var network = read.Network!;
+        var series = read.LoadSeries!;
+        using var fast = ThreePhasePowerFlow.Prepare(network, new ThreePhasePowerFlowOptions { Algorithm = ThreePhaseAlgorithm.ZBusFixedPoint });
+        using var newton = ThreePhasePowerFlow.Prepare(network, new ThreePhasePowerFlowOptions { Algorithm = ThreePhaseAlgorithm.NewtonRaphson });
+        using var summaries = ThreePhasePowerFlow.Prepare(network);
+        var worst = 0.0;
+        var minutes = 0;
+        for (var minute = 1; minute <= series.Steps; minute += 37)
+        {
+            var loads = series.LoadsAt(minute);
+            var a = fast.Solve(loads, []);
+            var b = newton.Solve(loads, []);
+            Assert.True(a.Converged && b.Converged, $"minute {minute}: {a.Message} {b.Message}");
+            Assert.Equal(ThreePhaseAlgorithm.ZBusFixedPoint, a.Algorithm);
+            Assert.Equal(ThreePhaseAlgorithm.NewtonRaphson, b.Algorithm);
+            foreach (var (x, y) in a.Buses.Zip(b.Buses))
+            {
+                Assert.Equal(x.Id, y.Id);
+                foreach (var (p, q) in x.Phases.Zip(y.Phases))
+                {
+                    var basePhase = p.MagnitudeV / p.MagnitudePu;
+                    var difference = (Complex.FromPolarCoordinates(p.MagnitudeV, p.AngleDegree * Math.PI / 180) - Complex.FromPolarCoordinates(q.MagnitudeV, q.AngleDegree * Math.PI / 180)).Magnitude / basePhase;
+                    worst = Math.Max(worst, difference);
+                }
+            }
+
+            Assert.Equal(b.LossesKw, a.LossesKw, 1e-6);
+            var summary = summaries.SolveSummary(minute, loads, []);
+            var reference = ThreePhaseStepSummary.Of(minute, b);
+            Assert.True(summary.Converged);
+            Assert.Equal(minute, summary.Step);
+            for (var k = 0; k < 3; k++)
+            {
+                Assert.Equal(reference.MinVoltagePu[k], summary.MinVoltagePu[k], 1e-9);
+                Assert.Equal(reference.MaxVoltagePu[k], summary.MaxVoltagePu[k], 1e-9);
+                Assert.Equal(reference.MinVoltageBus[k], summary.MinVoltageBus[k]);
+            }
+
+            Assert.Equal(reference.MaxUnbalancePercent, summary.MaxUnbalancePercent, 1e-7);
+            Assert.Equal(reference.MaxUnbalanceBus, summary.MaxUnbalanceBus);
+            Assert.Equal(reference.LossesKw, summary.LossesKw, 1e-6);
+            minutes++;
+        }
+
+        Console.WriteLine($"IEEE EU LV, {minutes} minutes: largest Z-bus vs Newton–Raphson voltage difference {worst:G3} pu");
+        Assert.Equal(39, minutes);
+        Assert.True(worst <= 1e-9, $"largest voltage difference {worst:G3} pu");
     }
 
     /// <summary>Minute N outside the profiles (1..1440) is an error naming the range.</summary>
@@ -177,9 +242,9 @@ public sealed class IeeeEuropeanLvTests
     [SharedFact]
     public void Registry_recognises_the_package()
     {
-        var importer = ThreePhaseNetworkImporters.Find(Package);
+        var importer = ThreePhaseImporters.Find(Package);
         Assert.NotNull(importer);
-        Assert.Null(ThreePhaseNetworkImporters.Find(Solution));
+        Assert.Null(ThreePhaseImporters.Find(Solution));
         var read = importer.Read(Package, new ThreePhaseImportOptions { Step = 2 });
         Assert.Equal(1440, read.LoadSeries!.Steps);
         Assert.Equal(read.Network!.Loads.Select(l => l.PowerKw.Sum()), read.LoadSeries.LoadsAt(2).Select(l => l.PowerKw.Sum()));

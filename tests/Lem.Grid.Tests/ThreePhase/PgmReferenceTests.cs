@@ -67,12 +67,28 @@ public sealed class PgmReferenceTests(ITestOutputHelper output)
         Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures.Take(30)));
     }
 
-    private static void Check(ThreePhaseImportResult import, JsonElement expected, string scenario, double rtol, JsonElement atol, List<string> failures, Dictionary<string, double> worst)
+    private static void Check(ThreePhaseNetworkImport import, JsonElement expected, string scenario, double rtol, JsonElement atol, List<string> failures, Dictionary<string, double> worst)
     {
         Assert.True(import.Succeeded, string.Join(Environment.NewLine, import.Errors));
         var network = import.Network!;
         var result = ThreePhasePowerFlow.Solve(network, new ThreePhasePowerFlowOptions { Algorithm = ThreePhaseAlgorithm.NewtonRaphson, TolerancePu = 1e-12 });
         Assert.True(result.Converged, $"{scenario}: {result.Message}");
+
+        // The Z-bus fixed point (docs/three-phase.md) gives the same voltages within 1e-9 pu (it falls back to
+        // Newton–Raphson where Y_ff is singular or it does not converge).
+        var zbus = ThreePhasePowerFlow.Solve(network, new ThreePhasePowerFlowOptions { Algorithm = ThreePhaseAlgorithm.ZBusFixedPoint });
+        Assert.True(zbus.Converged, $"{scenario} (Z-bus): {zbus.Message}");
+        foreach (var (x, y) in zbus.Buses.Zip(result.Buses))
+        {
+            foreach (var (p, q) in x.Phases.Zip(y.Phases))
+            {
+                var difference = (System.Numerics.Complex.FromPolarCoordinates(p.MagnitudePu, p.AngleDegree * Math.PI / 180) - System.Numerics.Complex.FromPolarCoordinates(q.MagnitudePu, q.AngleDegree * Math.PI / 180)).Magnitude;
+                if (difference > 1e-9)
+                {
+                    failures.Add($"{scenario} bus {x.Id}: Z-bus ({zbus.Algorithm}) differs from Newton–Raphson by {difference:G3} pu");
+                }
+            }
+        }
 
         void Compare(string what, string attribute, double actual, double reference)
         {

@@ -58,6 +58,15 @@ public sealed class WorkedExampleTests
         Assert.Equal(ThreePhaseAlgorithm.NewtonRaphson, result.Algorithm);
     }
 
+    /// <summary>The Z-bus fixed point (the ideal source's nodes fixed, Y_ff of the load bus factorised) gives the same numbers.</summary>
+    [NativeFact(NativeLibraries.Klu)]
+    public void ZBusFixedPointReproducesTheWorkedExample()
+    {
+        var result = ThreePhasePowerFlow.Solve(Network(), new ThreePhasePowerFlowOptions { Algorithm = ThreePhaseAlgorithm.ZBusFixedPoint });
+        Check(result);
+        Assert.Equal(ThreePhaseAlgorithm.ZBusFixedPoint, result.Algorithm);
+    }
+
     private static void Check(ThreePhasePowerFlowResult result)
     {
         Assert.True(result.Converged, result.Message);

@@ -28,7 +28,7 @@ internal static class JsonNetworkFile
     }
 
     /// <summary>Reads the file and parses it with <paramref name="parse"/>; an unreadable file is one error. The network remembers its path.</summary>
-    public static ThreePhaseImportResult Read(string path, Func<string, ThreePhaseImportResult> parse)
+    public static ThreePhaseNetworkImport Read(string path, Func<string, ThreePhaseNetworkImport> parse)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         string text;
@@ -38,7 +38,7 @@ internal static class JsonNetworkFile
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            return new ThreePhaseImportResult(null, [new ValidationError(path, ValidationCodes.FileMissing, $"'{path}' cannot be read: {ex.Message}")], []);
+            return new ThreePhaseNetworkImport(null, [new ValidationError(path, ValidationCodes.FileMissing, $"'{path}' cannot be read: {ex.Message}")], []);
         }
 
         var result = parse(text);

@@ -15,22 +15,25 @@ namespace Lem.Grid.ThreePhase.Import;
 /// switch opens that end; a closed bus–bus switch becomes a 1 µΩ link). Tables are read with the single-phase
 /// reader's <c>PandapowerTable</c>.
 /// </summary>
-public sealed class PandapowerThreePhaseReader : IThreePhaseNetworkReader
+public sealed class PandapowerThreePhaseReader : IThreePhaseNetworkImporter
 {
     /// <summary>The impedance of a closed bus–bus switch in Ω per phase.</summary>
     public const double BusSwitchOhm = 1e-6;
 
     /// <inheritdoc/>
-    public string Format => "pandapower";
+    public string Name => "pandapower";
 
     /// <inheritdoc/>
-    public bool CanRead(string path) => JsonNetworkFile.HeadContains(path, "pandapower");
+    public string Description => "pandapower JSON (pp.to_json) with zero-sequence data, asymmetric loads and generators";
 
     /// <inheritdoc/>
-    public ThreePhaseImportResult Read(string path) => JsonNetworkFile.Read(path, text => ReadText(text, Path.GetFileName(path)));
+    public bool Recognises(string path) => JsonNetworkFile.HeadContains(path, "pandapower") && Read(path, ThreePhaseImportOptions.Default).Succeeded;
+
+    /// <inheritdoc/>
+    public ThreePhaseNetworkImport Read(string path, ThreePhaseImportOptions options) => JsonNetworkFile.Read(path, text => ReadText(text, Path.GetFileName(path)));
 
     /// <summary>Reads pandapower JSON text; <paramref name="displayName"/> prefixes the paths of errors.</summary>
-    public static ThreePhaseImportResult ReadText(string text, string displayName)
+    public static ThreePhaseNetworkImport ReadText(string text, string displayName)
     {
         ArgumentNullException.ThrowIfNull(text);
         var diagnostics = new ImportDiagnostics();
@@ -40,7 +43,7 @@ public sealed class PandapowerThreePhaseReader : IThreePhaseNetworkReader
             var root = Parse(text, "$", displayName, diagnostics, documents);
             if (root is not { } net)
             {
-                return new ThreePhaseImportResult(null, diagnostics.Errors, diagnostics.Warnings);
+                return new ThreePhaseNetworkImport(null, diagnostics.Errors, diagnostics.Warnings);
             }
 
             if (net.ValueKind == JsonValueKind.Object && net.TryGetProperty("_object", out var inner))
@@ -51,7 +54,7 @@ public sealed class PandapowerThreePhaseReader : IThreePhaseNetworkReader
             if (net.ValueKind != JsonValueKind.Object || !net.TryGetProperty("bus", out _))
             {
                 diagnostics.Error(displayName, ValidationCodes.FileMalformed, "The file is not a pandapower network: it has no 'bus' table.");
-                return new ThreePhaseImportResult(null, diagnostics.Errors, diagnostics.Warnings);
+                return new ThreePhaseNetworkImport(null, diagnostics.Errors, diagnostics.Warnings);
             }
 
             PandapowerTable Table(string name)
@@ -73,7 +76,7 @@ public sealed class PandapowerThreePhaseReader : IThreePhaseNetworkReader
             var frequency = net.TryGetProperty("f_hz", out var f) && f.ValueKind == JsonValueKind.Number ? f.GetDouble() : 50.0;
             var name = net.TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(n.GetString()) ? n.GetString()! : Path.GetFileNameWithoutExtension(displayName);
             var network = new Builder(diagnostics, 2.0 * Math.PI * frequency).Build(name, frequency, Table);
-            return new ThreePhaseImportResult(diagnostics.HasErrors ? null : network, diagnostics.Errors, diagnostics.Warnings);
+            return new ThreePhaseNetworkImport(diagnostics.HasErrors ? null : network, diagnostics.Errors, diagnostics.Warnings);
         }
         finally
         {

@@ -10,24 +10,27 @@ namespace Lem.Grid.ThreePhase.Import;
 /// (3×3, or 4×4 Kron-reduced), transformer, source, sym/asym load and gen, shunt. Units as in PGM: V, Ω, F, S, W, var,
 /// VA. A batch update (PGM's update_batch.json, one scenario) can be applied before building the network.
 /// </summary>
-public sealed class PgmJsonReader : IThreePhaseNetworkReader
+public sealed class PgmJsonReader : IThreePhaseNetworkImporter
 {
     private static readonly string[] Known = ["node", "line", "asym_line", "transformer", "source", "sym_load", "asym_load", "sym_gen", "asym_gen", "shunt"];
 
     /// <inheritdoc/>
-    public string Format => "pgm";
+    public string Name => "pgm";
 
     /// <inheritdoc/>
-    public bool CanRead(string path) => JsonNetworkFile.HeadContains(path, "\"type\"", "\"data\"", "\"node\"");
+    public string Description => "power-grid-model input JSON (format 1.0), asymmetric components";
 
     /// <inheritdoc/>
-    public ThreePhaseImportResult Read(string path) => JsonNetworkFile.Read(path, text => ReadText(text, Path.GetFileNameWithoutExtension(path)));
+    public bool Recognises(string path) => JsonNetworkFile.HeadContains(path, "\"type\"", "\"data\"", "\"node\"") && Read(path, ThreePhaseImportOptions.Default).Succeeded;
+
+    /// <inheritdoc/>
+    public ThreePhaseNetworkImport Read(string path, ThreePhaseImportOptions options) => JsonNetworkFile.Read(path, text => ReadText(text, Path.GetFileNameWithoutExtension(path)));
 
     /// <summary>
     /// Reads PGM input JSON text; <paramref name="update"/> is one scenario of a batch update (an object of component
     /// arrays whose records override the input's records of the same id).
     /// </summary>
-    public static ThreePhaseImportResult ReadText(string text, string name, JsonElement? update = null)
+    public static ThreePhaseNetworkImport ReadText(string text, string name, JsonElement? update = null)
     {
         ArgumentNullException.ThrowIfNull(text);
         var errors = new List<ValidationError>();
@@ -39,12 +42,12 @@ public sealed class PgmJsonReader : IThreePhaseNetworkReader
         }
         catch (JsonException ex)
         {
-            return new ThreePhaseImportResult(null, [new ValidationError("$", ValidationCodes.JsonMalformed, ex.Message)], []);
+            return new ThreePhaseNetworkImport(null, [new ValidationError("$", ValidationCodes.JsonMalformed, ex.Message)], []);
         }
 
         if (root?["data"] is not JsonObject data)
         {
-            return new ThreePhaseImportResult(null, [new ValidationError("$.data", ValidationCodes.FieldMissing, "PGM input needs a 'data' object of component arrays.")], []);
+            return new ThreePhaseNetworkImport(null, [new ValidationError("$.data", ValidationCodes.FieldMissing, "PGM input needs a 'data' object of component arrays.")], []);
         }
 
         if (update is { ValueKind: JsonValueKind.Object } scenario)
@@ -230,7 +233,7 @@ public sealed class PgmJsonReader : IThreePhaseNetworkReader
 
         if (errors.Count > 0)
         {
-            return new ThreePhaseImportResult(null, errors, warnings);
+            return new ThreePhaseNetworkImport(null, errors, warnings);
         }
 
         var network = new ThreePhaseNetwork
@@ -244,7 +247,7 @@ public sealed class PgmJsonReader : IThreePhaseNetworkReader
             Generators = generators,
             Shunts = shunts,
         };
-        return new ThreePhaseImportResult(network, errors, warnings);
+        return new ThreePhaseNetworkImport(network, errors, warnings);
     }
 
     private static LoadModel Invalid(JsonRecord r)

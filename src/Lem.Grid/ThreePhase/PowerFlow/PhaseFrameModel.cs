@@ -8,6 +8,8 @@ namespace Lem.Grid.ThreePhase.PowerFlow;
 /// </summary>
 internal sealed class PhaseFrameModel
 {
+    private bool[]? _seriesOnly;
+
     private PhaseFrameModel(ThreePhaseNetwork network)
     {
         Network = network;
@@ -42,6 +44,12 @@ internal sealed class PhaseFrameModel
 
     /// <summary>The loads' and generators' current terms.</summary>
     public LoadTerm[] Loads { get; private set; } = [];
+
+    /// <summary>
+    /// For each branch, true when it is a line closed at both ends without shunt admittance: its blocks are then
+    /// [[Y, −Y], [−Y, Y]], the currents at its ends are ±Y (V_from − V_to) and its losses Σ_p ΔV_p conj(I_p).
+    /// </summary>
+    public bool[] SeriesOnlyBranches => _seriesOnly ??= [.. Branches.Select(b => b.Line is { FromClosed: true, ToClosed: true } line && line.ShuntAdmittanceSiemens.IsZero)];
 
     /// <summary>Why the network cannot be solved, or an empty list.</summary>
     public List<string> Problems { get; } = [];
@@ -127,7 +135,7 @@ internal sealed class PhaseFrameModel
         {
             if (load.InService)
             {
-                AddTerms(terms, load.Bus, load.Connection, load.Configuration, load.Model, load.PowerKw, load.ReactivePowerKvar, 1.0, $"load '{load.Id}'");
+                AddTerms(terms, load.Bus, load.Connection, load.Configuration, load.Model, load.PowerKw, load.ReactivePowerKvar, 1.0, "load", load.Id);
             }
         }
 
@@ -135,24 +143,26 @@ internal sealed class PhaseFrameModel
         {
             if (generator.InService)
             {
-                AddTerms(terms, generator.Bus, generator.Connection, generator.Configuration, generator.Model, generator.PowerKw, generator.ReactivePowerKvar, -1.0, $"generator '{generator.Id}'");
+                AddTerms(terms, generator.Bus, generator.Connection, generator.Configuration, generator.Model, generator.PowerKw, generator.ReactivePowerKvar, -1.0, "generator", generator.Id);
             }
         }
 
         return [.. terms];
     }
 
-    private void AddTerms(List<LoadTerm> terms, BusId busId, PhaseConnection connection, LoadConfiguration configuration, LoadModel loadModel, IReadOnlyList<double> powerKw, IReadOnlyList<double> reactiveKvar, double sign, string what)
+    private void AddTerms(List<LoadTerm> terms, BusId busId, PhaseConnection connection, LoadConfiguration configuration, LoadModel loadModel, IReadOnlyList<double> powerKw, IReadOnlyList<double> reactiveKvar, double sign, string kind, string id)
     {
-        var bus = Position(busId, what);
-        if (bus < 0)
+        // The element's name is formatted only for a problem (this runs at every step of a time series).
+        var bus = Network.BusPosition(busId);
+        if (bus < 0 || !Network.Buses[bus].InService)
         {
+            Position(busId, $"{kind} '{id}'");
             return;
         }
 
         if (powerKw.Count != 3 || reactiveKvar.Count != 3)
         {
-            Problems.Add($"{what}: needs three power entries per phase, has {powerKw.Count} and {reactiveKvar.Count}");
+            Problems.Add($"{kind} '{id}': needs three power entries per phase, has {powerKw.Count} and {reactiveKvar.Count}");
             return;
         }
 
@@ -175,7 +185,7 @@ internal sealed class PhaseFrameModel
             {
                 if (!phases.Contains((Phase)k))
                 {
-                    Problems.Add($"{what}: power on phase {PhaseNames[k]}, which is not in its connection '{connection.Name()}'");
+                    Problems.Add($"{kind} '{id}': power on phase {PhaseNames[k]}, which is not in its connection '{connection.Name()}'");
                     continue;
                 }
 
@@ -186,7 +196,7 @@ internal sealed class PhaseFrameModel
                 var allowed = connection == PhaseConnection.Abc || (int)connection - (int)PhaseConnection.AB == k;
                 if (!allowed)
                 {
-                    Problems.Add($"{what}: power on branch {BranchNames[k]}, which is not its connection '{connection.Name()}'");
+                    Problems.Add($"{kind} '{id}': power on branch {BranchNames[k]}, which is not its connection '{connection.Name()}'");
                     continue;
                 }
 

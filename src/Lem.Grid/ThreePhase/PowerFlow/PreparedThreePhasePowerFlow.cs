@@ -32,7 +32,10 @@ public sealed class PreparedThreePhasePowerFlow : IDisposable
     private readonly double[] _jacobian;
     private readonly Complex[] _start;
     private Complex[]? _last;
-    private readonly KluSolver? _klu;
+    private KluSolver? _klu;
+    private ZBusFixedPoint? _zbus;
+    private bool _zbusTried;
+    private int _sourceVersion;
 
     internal PreparedThreePhasePowerFlow(PhaseFrameModel model, ThreePhasePowerFlowOptions options)
     {
@@ -207,19 +210,6 @@ public sealed class PreparedThreePhasePowerFlow : IDisposable
 
         _columnStarts[realSize] = _rowIndices.Length;
         _jacobian = new double[_baseJacobian.Length];
-        if (realSize > 0)
-        {
-            _klu = new KluSolver();
-            try
-            {
-                _klu.Analyze(realSize, _columnStarts, _rowIndices);
-            }
-            catch
-            {
-                _klu.Dispose();
-                throw;
-            }
-        }
     }
 
     /// <summary>The number of real unknowns (twice the free phase nodes).</summary>
@@ -232,14 +222,32 @@ public sealed class PreparedThreePhasePowerFlow : IDisposable
     public int Refactorizations => _klu?.Refactorizations ?? 0;
 
     /// <summary>Solves with the network's own loads and generators.</summary>
-    public ThreePhasePowerFlowResult Solve() => SolveTerms(_model.Loads);
+    public ThreePhasePowerFlowResult Solve() => Result(SolveTerms(_model.Loads, _options.Algorithm == ThreePhaseAlgorithm.ZBusFixedPoint));
 
     /// <summary>
     /// Solves with <paramref name="loads"/> and <paramref name="generators"/> instead of the network's (any buses of the
-    /// network; a time series passes each step's loads). Starts from the last converged voltages.
+    /// network; a time series passes each step's loads). Starts from the last converged voltages. Newton–Raphson,
+    /// unless the options ask for <see cref="ThreePhaseAlgorithm.ZBusFixedPoint"/>.
     /// </summary>
     /// <exception cref="ArgumentException">When a load or generator is inconsistent (unknown bus, power on an unconnected phase).</exception>
-    public ThreePhasePowerFlowResult Solve(IReadOnlyList<ThreePhaseLoad> loads, IReadOnlyList<ThreePhaseGenerator> generators)
+    public ThreePhasePowerFlowResult Solve(IReadOnlyList<ThreePhaseLoad> loads, IReadOnlyList<ThreePhaseGenerator> generators) =>
+        Result(SolveTerms(Terms(loads, generators), _options.Algorithm == ThreePhaseAlgorithm.ZBusFixedPoint));
+
+    /// <summary>
+    /// Solves one step of a time series and returns only its summary (docs/three-phase.md, "Time series"), computed
+    /// from the node voltages without building the per-bus and per-branch results. Uses the Z-bus fixed point unless
+    /// the options ask for Newton–Raphson or the sweep (then Newton–Raphson, as <see cref="Solve(IReadOnlyList{ThreePhaseLoad}, IReadOnlyList{ThreePhaseGenerator})"/>);
+    /// a step the fixed point does not converge on is solved by Newton–Raphson.
+    /// </summary>
+    /// <exception cref="ArgumentException">When a load or generator is inconsistent (unknown bus, power on an unconnected phase).</exception>
+    public TimeSeries.ThreePhaseStepSummary SolveSummary(int step, IReadOnlyList<ThreePhaseLoad> loads, IReadOnlyList<ThreePhaseGenerator> generators)
+    {
+        var fast = _options.Algorithm is ThreePhaseAlgorithm.Auto or ThreePhaseAlgorithm.ZBusFixedPoint;
+        var outcome = SolveTerms(Terms(loads, generators), fast);
+        return TimeSeries.ThreePhaseStepSummary.Of(step, _model, outcome.Voltage, outcome.Converged, outcome.Iterations);
+    }
+
+    private LoadTerm[] Terms(IReadOnlyList<ThreePhaseLoad> loads, IReadOnlyList<ThreePhaseGenerator> generators)
     {
         ArgumentNullException.ThrowIfNull(loads);
         ArgumentNullException.ThrowIfNull(generators);
@@ -252,25 +260,34 @@ public sealed class PreparedThreePhasePowerFlow : IDisposable
             throw new ArgumentException(string.Join("; ", problems), nameof(loads));
         }
 
-        return SolveTerms(terms);
+        return terms;
     }
 
-    private ThreePhasePowerFlowResult SolveTerms(LoadTerm[] terms)
+    private ThreePhasePowerFlowResult Result(SolveOutcome outcome) =>
+        ThreePhaseResultBuilder.Build(_model, outcome.Voltage, outcome.Converged, outcome.Iterations, outcome.Algorithm, outcome.Message);
+
+    private SolveOutcome SolveTerms(LoadTerm[] terms, bool fast)
     {
         // A source that fixes the positive sequence (pandapower's slack) is a Norton source with a large
         // positive-sequence admittance; its small residual deviation is removed by shifting the internal voltage
         // until the bus's positive-sequence voltage equals the set point (docs/three-phase.md, "Sources").
-        Array.Copy(_pinnedBaseCurrent, _sourceCurrent, _sourceCurrent.Length);
+        if (_pinned.Count > 0)
+        {
+            Array.Copy(_pinnedBaseCurrent, _sourceCurrent, _sourceCurrent.Length);
+            _sourceVersion++;
+        }
+
         var start = _last ?? _start;
-        ThreePhasePowerFlowResult? result = null;
+        var outcome = default(SolveOutcome);
         for (var round = 0; round < 6; round++)
         {
-            result = SolveOnce(terms, start, out var voltage);
-            if (!result.Converged || _pinned.Count == 0)
+            outcome = fast ? SolveOnceFast(terms, start) : SolveOnce(terms, start);
+            if (!outcome.Converged || _pinned.Count == 0)
             {
-                return result;
+                return outcome;
             }
 
+            var voltage = outcome.Voltage;
             var worst = 0.0;
             foreach (var source in _pinned)
             {
@@ -287,21 +304,52 @@ public sealed class PreparedThreePhasePowerFlow : IDisposable
                 }
             }
 
+            _sourceVersion++;
             if (worst < _options.TolerancePu)
             {
-                return result;
+                return outcome;
             }
 
             start = voltage;
         }
 
-        return result!;
+        return outcome;
     }
 
-    private ThreePhasePowerFlowResult SolveOnce(LoadTerm[] terms, Complex[] start, out Complex[] solved)
+    /// <summary>
+    /// The Z-bus fixed point (docs/three-phase.md, "Z-bus fixed point") to a tolerance 100 times tighter than the
+    /// options' (its convergence is linear), falling back to Newton–Raphson when Y_ff is singular or it does not converge.
+    /// </summary>
+    private SolveOutcome SolveOnceFast(LoadTerm[] terms, Complex[] start)
+    {
+        if (!_zbusTried)
+        {
+            _zbusTried = true;
+            _zbus = ZBusFixedPoint.TryCreate(_model, _nodeOfUnknown, _unknownOfNode, _rowStarts, _rowColumns, _rowValues, _fixedVoltage, _columnStarts, _rowIndices, _baseJacobian);
+        }
+
+        if (_zbus is null)
+        {
+            return SolveOnce(terms, start);
+        }
+
+        if (_zbus.SourceVersion != _sourceVersion)
+        {
+            _zbus.SetSourceCurrent(_sourceCurrent, _sourceVersion);
+        }
+
+        if (!_zbus.Solve(terms, start, _options.TolerancePu / 100.0, 10 * _options.MaxIterations, out var iterations))
+        {
+            return SolveOnce(terms, start);
+        }
+
+        _last = _zbus.Voltage;
+        return new SolveOutcome(_zbus.Voltage, true, iterations, ThreePhaseAlgorithm.ZBusFixedPoint, null);
+    }
+
+    private SolveOutcome SolveOnce(LoadTerm[] terms, Complex[] start)
     {
         var voltage = (Complex[])start.Clone();
-        solved = voltage;
         var m = _nodeOfUnknown.Length;
         var mismatch = new double[2 * m];
         var drawn = new Complex[voltage.Length];
@@ -327,14 +375,15 @@ public sealed class PreparedThreePhasePowerFlow : IDisposable
             }
 
             FillJacobian(terms, voltage);
-            var status = _klu!.IsFactored ? _klu.Refactor(_jacobian) : _klu.Factor(_jacobian);
+            var klu = Newton();
+            var status = klu.IsFactored ? klu.Refactor(_jacobian) : klu.Factor(_jacobian);
             if (status != KluStatus.Ok)
             {
                 message = $"the Jacobian could not be factorised ({status})";
                 break;
             }
 
-            _klu.Solve(mismatch);
+            klu.Solve(mismatch);
             var change = 0.0;
             for (var k = 0; k < m; k++)
             {
@@ -371,7 +420,29 @@ public sealed class PreparedThreePhasePowerFlow : IDisposable
             message ??= $"no convergence in {_options.MaxIterations} iterations";
         }
 
-        return ThreePhaseResultBuilder.Build(_model, voltage, converged, iteration, ThreePhaseAlgorithm.NewtonRaphson, message);
+        return new SolveOutcome(voltage, converged, iteration, ThreePhaseAlgorithm.NewtonRaphson, message);
+    }
+
+    /// <summary>The Newton–Raphson solver: the Jacobian's pattern analysed by KLU at the first Newton step.</summary>
+    private KluSolver Newton()
+    {
+        if (_klu is null)
+        {
+            var klu = new KluSolver();
+            try
+            {
+                klu.Analyze(_columnStarts.Length - 1, _columnStarts, _rowIndices);
+            }
+            catch
+            {
+                klu.Dispose();
+                throw;
+            }
+
+            _klu = klu;
+        }
+
+        return _klu;
     }
 
     private void FillJacobian(LoadTerm[] terms, Complex[] voltage)
@@ -480,6 +551,10 @@ public sealed class PreparedThreePhasePowerFlow : IDisposable
         return reached;
     }
 
-    /// <summary>Frees the native factorisation.</summary>
-    public void Dispose() => _klu?.Dispose();
+    /// <summary>Frees the native factorisations.</summary>
+    public void Dispose()
+    {
+        _klu?.Dispose();
+        _zbus?.Dispose();
+    }
 }

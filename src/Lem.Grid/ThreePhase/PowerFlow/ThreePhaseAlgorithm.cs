@@ -11,4 +11,10 @@ public enum ThreePhaseAlgorithm
 
     /// <summary>Newton–Raphson in current-injection form in the phase frame (radial or meshed).</summary>
     NewtonRaphson,
+
+    /// <summary>
+    /// The Z-bus fixed point (docs/three-phase.md, "Z-bus fixed point"): the constant admittance matrix is factorised
+    /// once and the loads' currents are iterated on the loads' nodes only; for repeated solves (time series).
+    /// </summary>
+    ZBusFixedPoint,
 }

@@ -2,7 +2,8 @@ namespace Lem.Grid.ThreePhase.PowerFlow;
 
 /// <summary>
 /// The three-phase (unbalanced) power flow (docs/three-phase.md): backward/forward sweep on radial networks of lines
-/// fed by one ideal source, Newton–Raphson in current-injection form in the phase frame otherwise.
+/// fed by one ideal source, Newton–Raphson in current-injection form in the phase frame otherwise; the Z-bus fixed
+/// point on request (and for time-series summaries, see <see cref="PreparedThreePhasePowerFlow.SolveSummary"/>).
 /// </summary>
 public static class ThreePhasePowerFlow
 {
@@ -17,7 +18,7 @@ public static class ThreePhasePowerFlow
             return Failed(model, string.Join("; ", model.Problems));
         }
 
-        if (options.Algorithm != ThreePhaseAlgorithm.NewtonRaphson)
+        if (options.Algorithm is ThreePhaseAlgorithm.Auto or ThreePhaseAlgorithm.BackwardForwardSweep)
         {
             var sweep = BackwardForwardSweep.TryCreate(model, out var reason);
             if (sweep is not null)

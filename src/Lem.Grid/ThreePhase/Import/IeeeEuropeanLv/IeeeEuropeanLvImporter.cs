@@ -1,6 +1,6 @@
 namespace Lem.Grid.ThreePhase.Import.IeeeEuropeanLv;
 
-/// <summary>The IEEE European LV CSV package as a registered three-phase format (<see cref="ThreePhaseNetworkImporters"/>); steps are minutes.</summary>
+/// <summary>The IEEE European LV CSV package as a registered three-phase format (<see cref="ThreePhaseImporters"/>); steps are minutes.</summary>
 public sealed class IeeeEuropeanLvImporter : IThreePhaseNetworkImporter
 {
     /// <inheritdoc/>
