@@ -288,7 +288,9 @@ internal sealed class FlexSlotClearing
                     if (part.Solution.Value(slack) > 1e-7)
                     {
                         shortfall = true;
-                        notes.Add($"Slot {_slot}: the offers cannot meet {what} (short by {part.Solution.Value(slack):0.######} {(what.StartsWith("the voltage", StringComparison.Ordinal) ? "in squared p.u." : "MW")}): no offer with a useful sensitivity has volume left.");
+                        var isVoltage = what.StartsWith("the voltage", StringComparison.Ordinal);
+                        var shortBy = part.Solution.Value(slack) / (isVoltage || what.StartsWith("request", StringComparison.Ordinal) ? 1 : _phases);
+                        notes.Add($"Slot {_slot}: the offers cannot meet {what} (short by {shortBy:0.######} {(isVoltage ? "in squared p.u." : "MW")}): no offer with a useful sensitivity has volume left.");
                     }
                 }
 
@@ -583,7 +585,8 @@ internal sealed class FlexSlotClearing
                 ? ("request", _requests[request].Request.Id)
                 : limit.IsVoltage ? ("voltage", BusName(limit.Element)) : ("thermal", BranchName(limit.Element));
             var existing = result.FindIndex(d => d.Kind == kind && d.Element == element);
-            var value = Math.Abs(y) / _hours;
+            // A per-phase thermal row measures 3× the phase's MW (flows in p.u. of S_base/3 times S_base): per phase MW the dual is 3·y.
+            var value = Math.Abs(y) / _hours * (limit is { IsVoltage: false } ? _phases : 1);
             if (existing >= 0)
             {
                 result[existing] = result[existing] with { Dual = Clean(result[existing].Dual + value) };
