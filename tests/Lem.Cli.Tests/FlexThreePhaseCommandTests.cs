@@ -32,7 +32,8 @@ public sealed class FlexThreePhaseCommandTests
         var slot0 = phases[0];
         Assert.True(slot0.GetProperty("loading_max_percent_before")[0].GetDouble() > 130);
         Assert.True(slot0.GetProperty("loading_max_percent_after")[0].GetDouble() <= 100.1);
-        Assert.Equal(slot0.GetProperty("loading_max_percent_before")[1].GetDouble(), slot0.GetProperty("loading_max_percent_after")[1].GetDouble(), 6);
+        // Phase b's flow is unchanged; its current moves only with the voltage (within half a percentage point).
+        Assert.InRange(slot0.GetProperty("loading_max_percent_after")[1].GetDouble() - slot0.GetProperty("loading_max_percent_before")[1].GetDouble(), -0.5, 0.5);
         Assert.True(slot0.GetProperty("vm_min_pu_after")[0].GetDouble() > slot0.GetProperty("vm_min_pu_before")[0].GetDouble(), "the phase-a injection raises phase a's voltage");
         Assert.True(slot0.GetProperty("vuf_max_percent_after").GetDouble() < slot0.GetProperty("vuf_max_percent_before").GetDouble());
     }

@@ -8,7 +8,7 @@ namespace Lem.Markets.Flexibility.Clearing;
 /// <param name="Slot">The slot.</param>
 /// <param name="Converged">Whether the power flow converged.</param>
 /// <param name="VoltagesPu">The voltage magnitude of each solver bus (p.u.; per phase of the phase-to-neutral base).</param>
-/// <param name="LoadingPercent">The loading of each branch (%; 0 without a rating; per phase |S^φ| over a third of the rating).</param>
+/// <param name="LoadingPercent">The loading of each branch (%; 0 without a rating; per phase a line's phase current over its rated current, a transformer's |S^φ| over a third of its rating).</param>
 /// <param name="Violations">The violated limits.</param>
 public sealed record FlexAcSlot(int Slot, bool Converged, IReadOnlyList<double> VoltagesPu, IReadOnlyList<double> LoadingPercent, IReadOnlyList<FlexViolation> Violations)
 {

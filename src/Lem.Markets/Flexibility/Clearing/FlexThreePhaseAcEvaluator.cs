@@ -10,8 +10,8 @@ namespace Lem.Markets.Flexibility.Clearing;
 /// The three-phase AC check of a per-phase flexibility clearing (docs/three-phase.md#flexibility-on-three-phases): the
 /// grid as a <see cref="ThreePhaseNetwork"/> (<see cref="BalancedNetworkConversion"/>, Z_0 = 4·Z_1 as in
 /// <see cref="ThreePhaseAcCheck"/>), the injections per (bus, phase) as wye constant-power loads, solved with
-/// <see cref="ThreePhasePowerFlow"/>; voltages per (bus, phase), loading per (branch, phase) as |S^φ| at the worse end
-/// over a third of the rating, violations named <c>element.phase</c>.
+/// <see cref="ThreePhasePowerFlow"/>; voltages per (bus, phase), loading per (branch, phase) at the worse end (a line's
+/// phase current over its rated current, a transformer's |S^φ| over a third of its rating), violations named <c>element.phase</c>.
 /// </summary>
 internal sealed class FlexThreePhaseAcEvaluator : IFlexAcEvaluator
 {
@@ -87,11 +87,17 @@ internal sealed class FlexThreePhaseAcEvaluator : IFlexAcEvaluator
                 continue;
             }
 
+            // Lines: the phase current over the rating's current (as the balanced power flow and pandapower load a line);
+            // transformers: |S^φ| over a third of the rating.
             var perPhaseKva = rating * kw / 3;
+            var maxCurrentA = rating * kw / (Math.Sqrt(3) * _index.BaseKv[_index.FromIndex[k]]);
             foreach (var f in branch.Phases.Concat(branch.ToPhases))
             {
                 var e = (k * 3) + (int)f.Phase;
-                loading[e] = Math.Max(loading[e], Math.Sqrt((f.PowerKw * f.PowerKw) + (f.ReactivePowerKvar * f.ReactivePowerKvar)) / perPhaseKva * 100);
+                var value = branch.IsTransformer
+                    ? Math.Sqrt((f.PowerKw * f.PowerKw) + (f.ReactivePowerKvar * f.ReactivePowerKvar)) / perPhaseKva
+                    : f.CurrentA / maxCurrentA;
+                loading[e] = Math.Max(loading[e], value * 100);
             }
 
             for (var phi = 0; phi < 3; phi++)
