@@ -1,5 +1,6 @@
 using Lem.Markets.Flexibility.Continuous;
 using Lem.Markets.Flexibility.Pricing;
+using Lem.Markets.Flexibility.Sensitivities;
 
 namespace Lem.Cli.Commands;
 
@@ -31,12 +32,17 @@ public static class FlexCommand
             Description = "Clear the scenario's market with this mechanism first (" + string.Join(", ", ClearingMechanisms.Names) + ") and use its day-ahead schedule as the baseline, instead of the grid file's injections and the prognoses.",
         };
         schedule.AcceptOnlyFromAmong([.. ClearingMechanisms.Names]);
+        var grid = CommonOptions.Choice(
+            "--grid",
+            "The linearised grid the clearing uses: auto (the scenario's flexibility.sensitivities), lindistflow, dc, or lindist3flow (per phase: offers' and prognoses' phase field, checked with the three-phase power flow).",
+            "auto",
+            [.. FlexSensitivityModels.Names]);
         var trading = CommonOptions.Choice("--trading", "auction (least-cost clearing of all offers at once) or continuous (offers matched one by one in arrival order, a grid check per match).", Auction, [Auction, Continuous]);
         var output = CommonOptions.OutputFolder("A folder for flex.json, orders.csv, flex_prices.csv, the before/after loading and voltage tables, summary.json, plots/ and report.html (created when missing).");
         var format = CommonOptions.Format();
         var command = new Command("flex", "Clear the DSO flexibility market of a scenario: least-cost orders that relieve congestion and voltage problems, checked with the AC power flow.")
         {
-            scenario, output, format, pricing, maxRounds, schedule, trading,
+            scenario, output, format, pricing, maxRounds, schedule, trading, grid,
         };
         command.Subcommands.Add(FlexSettleCommand.Create(context));
         command.SetAction(parse => Run(
@@ -46,14 +52,15 @@ public static class FlexCommand
             parse.GetValue(format)!,
             new FlexClearingOptions { Pricing = FlexPricingRules.ByName(parse.GetValue(pricing)!), MaxRounds = parse.GetValue(maxRounds) },
             parse.GetValue(schedule),
-            parse.GetValue(trading) == Continuous));
+            parse.GetValue(trading) == Continuous,
+            parse.GetValue(grid)!));
         return command;
     }
 
     private const string Auction = "auction";
     private const string Continuous = "continuous";
 
-    private static int Run(CliContext context, string path, string? outDir, string format, FlexClearingOptions options, string? schedule, bool continuous)
+    private static int Run(CliContext context, string path, string? outDir, string format, FlexClearingOptions options, string? schedule, bool continuous, string gridModel)
     {
         if (FlexScenarioInput.Load(context, path, format, "The scenario has no 'flexibility' section (offers, requests, prognoses) to clear.") is not { } s)
         {
@@ -73,9 +80,28 @@ public static class FlexCommand
             market = scheduled;
         }
 
-        options = options with { SensitivityModel = s.FlexibilitySensitivities };
+        options = options with { SensitivityModel = gridModel == "auto" ? s.FlexibilitySensitivities : gridModel };
+        if (gridModel != "auto")
+        {
+            try
+            {
+                FlexSensitivityModels.Choose(gridModel, NetworkIndex.Build(s.Grid!));
+            }
+            catch (ArgumentException e)
+            {
+                ErrorPrinter.Print(context, format, path, [new ValidationError("--grid", ValidationCodes.ValueInvalid, $"The {gridModel} model cannot represent the scenario's grid: {e.Message.Split(" (Parameter")[0]}")]);
+                return ExitCodes.InvalidInput;
+            }
+        }
+
         if (continuous)
         {
+            if (options.SensitivityModel == "lindist3flow")
+            {
+                ErrorPrinter.Print(context, format, path, [new ValidationError("--grid", ValidationCodes.ValueInvalid, "Continuous trading checks each match with the balanced power flow; lindist3flow clears as an auction only (--trading auction).")]);
+                return ExitCodes.InvalidInput;
+            }
+
             if (options.Pricing.Name != FlexPricingRules.Default.Name)
             {
                 ErrorPrinter.Print(context, format, path, [new ValidationError("--pricing", ValidationCodes.ValueInvalid, "Continuous trading pays each order its offer's price; --pricing applies to --trading auction only.")]);
@@ -143,7 +169,21 @@ public static class FlexCommand
         r.SensitivityModel,
         [.. r.BindingLimits.Select(d => new FlexLimitJson(d.Slot, d.Kind, d.Element, d.Dual))],
         null,
-        r.Notes);
+        r.Notes)
+    {
+        PhaseAc = r.Before.Count > 0 && r.Before[0].Phases == 3
+            ? [.. r.Before.Zip(r.After, (b, a) => new FlexPhaseAcJson(
+                b.Slot,
+                Round(b.MinVoltagePuByPhase()),
+                Round(a.MinVoltagePuByPhase()),
+                Round(b.MaxLoadingPercentByPhase()),
+                Round(a.MaxLoadingPercentByPhase()),
+                Math.Round(b.MaxUnbalancePercent, 6),
+                Math.Round(a.MaxUnbalancePercent, 6)))]
+            : null,
+    };
+
+    private static double[] Round(double[] values) => [.. values.Select(v => Math.Round(v, 6))];
 
     /// <summary>A violation as JSON (values to 6 places).</summary>
     internal static FlexViolationJson ToJson(FlexViolation v) => new(v.Slot, v.Kind, v.Element, Math.Round(v.Value, 6), v.Limit);
@@ -200,6 +240,13 @@ public static class FlexCommand
         foreach (var v in r.ViolationsAfter)
         {
             c.MarkupLine($"  slot {v.Slot}: {v.Kind} at {Markup.Escape(v.Element)} ({v.Value.ToString("0.####", Inv)} against {v.Limit.ToString("0.####", Inv)})");
+        }
+
+        foreach (var (b, a) in r.Before.Zip(r.After).Where(x => x.First.Phases == 3))
+        {
+            static string Abc(double[] v, string format) => string.Join(" / ", v.Select(x => x.ToString(format, Inv)));
+            c.MarkupLine($"Slot {b.Slot} per phase a / b / c: min |V| {Abc(b.MinVoltagePuByPhase(), "0.0000")} -> {Abc(a.MinVoltagePuByPhase(), "0.0000")} p.u.; " +
+                $"max loading {Abc(b.MaxLoadingPercentByPhase(), "0.0")} -> {Abc(a.MaxLoadingPercentByPhase(), "0.0")} %; VUF {b.MaxUnbalancePercent.ToString("0.000", Inv)} -> {a.MaxUnbalancePercent.ToString("0.000", Inv)} %");
         }
 
         foreach (var d in r.BindingLimits)

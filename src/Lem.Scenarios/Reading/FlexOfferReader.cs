@@ -84,6 +84,7 @@ internal static class FlexOfferReader
         var from = Slot(r, scope.Context, "from", required: false) ?? 0;
         var to = Slot(r, scope.Context, "to", required: false) ?? scope.Context.Horizon?.Count ?? 0;
         var validUntil = scope.Context.Time(r, "valid_until", required: false);
+        var phase = r.Choice("phase", required: false, [.. Lem.Grid.ThreePhase.PhaseConnections.Names]);
         r.ReportUnknown();
 
         if (kw == 0 && kvar == 0)
@@ -127,6 +128,7 @@ internal static class FlexOfferReader
             MinActivationFactor = minActivation,
             Slots = [.. Enumerable.Range(from, to - from)],
             ValidUntil = validUntil?.ToDateTimeOffset(),
+            Phase = Lem.Grid.ThreePhase.PhaseConnections.TryParse(phase) ?? Lem.Grid.ThreePhase.PhaseConnection.Abc,
         };
         if (product.Check(offer) is { } problem)
         {

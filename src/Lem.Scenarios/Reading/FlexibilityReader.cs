@@ -55,10 +55,11 @@ internal static class FlexibilityReader
             var kw = c.Series(pr, "kw", required: true, NumberRange.Any, "kW");
             var kvar = c.Series(pr, "kvar", required: false, NumberRange.Any, "kvar");
             var fsp = scope.Participant(pr, "fsp", required: false);
+            var phase = pr.Choice("phase", required: false, [.. Lem.Grid.ThreePhase.PhaseConnections.Names]);
             pr.ReportUnknown();
             if (bus is not null && kw is not null)
             {
-                prognoses.Add(new FlexPrognosis(bus.Value, kw.Values, kvar?.Values) { Fsp = fsp });
+                prognoses.Add(new FlexPrognosis(bus.Value, kw.Values, kvar?.Values) { Fsp = fsp, Phase = Lem.Grid.ThreePhase.PhaseConnections.TryParse(phase) ?? Lem.Grid.ThreePhase.PhaseConnection.Abc });
             }
         });
 

@@ -15,7 +15,7 @@ namespace Lem.Cli.Output.Records;
 /// <param name="ViolationsAfter">The AC violations with the orders.</param>
 /// <param name="Trading">continuous, or null (left out) for the call clearing.</param>
 /// <param name="Pricing">pay-as-bid or uniform.</param>
-/// <param name="Sensitivities">lindistflow or dc (call clearing only).</param>
+/// <param name="Sensitivities">lindistflow, dc or lindist3flow (call clearing only).</param>
 /// <param name="BindingLimits">The binding limits and their duals (call clearing only).</param>
 /// <param name="Matches">Every match in arrival order (continuous trading only).</param>
 /// <param name="Notes">Why a limit could not be met.</param>
@@ -32,4 +32,12 @@ public sealed record FlexJson(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Sensitivities,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<FlexLimitJson>? BindingLimits,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<FlexMatchJson>? Matches,
-    IReadOnlyList<string> Notes);
+    IReadOnlyList<string> Notes)
+{
+    /// <summary>
+    /// Per slot, the per-phase AC state before and after the orders when the clearing ran on three phases
+    /// (lindist3flow, docs/three-phase.md#flexibility-on-three-phases); null (left out) otherwise.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<FlexPhaseAcJson>? PhaseAc { get; init; }
+}

@@ -7,7 +7,7 @@ namespace Lem.Markets.Flexibility.Clearing;
 /// Runs the AC power flow (docs/power-flow.md) of given net injections on the clearing's network and reads the
 /// quantities the clearing limits: branch loading and bus voltages, with the violations beyond the tolerances.
 /// </summary>
-internal sealed class FlexAcEvaluator : IDisposable
+internal sealed class FlexAcEvaluator : IFlexAcEvaluator
 {
     private readonly NetworkIndex _index;
     private readonly PowerFlowModel _model;

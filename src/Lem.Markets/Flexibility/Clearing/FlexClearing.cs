@@ -20,7 +20,7 @@ public static class FlexClearing
         (options, var model, var lin) = Prepare(market, grid, options, clock);
         var index = lin.Index;
         var workers = options.ReferenceMode ? 1 : Math.Clamp(Math.Min(Environment.ProcessorCount, market.SlotCount), 1, 64);
-        var evaluators = Enumerable.Range(0, workers).Select(_ => new FlexAcEvaluator(index, options)).ToArray();
+        var evaluators = Enumerable.Range(0, workers).Select(_ => FlexAcEvaluators.For(lin, options)).ToArray();
         try
         {
             var (before, states) = Baselines(market, lin, evaluators, clock, options.ReferenceMode);
@@ -44,7 +44,7 @@ public static class FlexClearing
                     var members = candidates.Select(c => c.Offer.Direction == r.Direction && area.Contains(c.Offer.Bus)).ToArray();
                     return (r, members);
                 }).ToList();
-                var (p0, q0) = BaselineInjections(market, index, evaluators[w].SpecifiedInjectionsPu, t);
+                var (p0, q0) = BaselineInjections(market, index, evaluators[w].SpecifiedInjectionsPu, t, lin.Phases);
                 var slot = new FlexSlotClearing(lin, evaluators[w], clock, options, t, market.SlotHours, market.Rules.GranularityKw, p0, q0, candidates, requests);
                 outcomes[t] = slot.Run(before[t], states[t]);
             });
@@ -64,13 +64,13 @@ public static class FlexClearing
     /// The AC power flow and the linear state of every slot's baseline, slots shared out over the evaluators (one per
     /// worker thread); with <paramref name="reference"/> the linear states are summed bus by bus.
     /// </summary>
-    internal static (FlexAcSlot[] Before, FlexLinearState[] States) Baselines(FlexMarket market, IFlexLinearisation lin, FlexAcEvaluator[] evaluators, FlexClearingClock clock, bool reference)
+    internal static (FlexAcSlot[] Before, FlexLinearState[] States) Baselines(FlexMarket market, IFlexLinearisation lin, IFlexAcEvaluator[] evaluators, FlexClearingClock clock, bool reference)
     {
         var before = new FlexAcSlot[market.SlotCount];
         var states = new FlexLinearState[market.SlotCount];
         ForEachSlot(market.SlotCount, evaluators.Length, (t, w) =>
         {
-            var (p0, q0) = BaselineInjections(market, lin.Index, evaluators[w].SpecifiedInjectionsPu, t);
+            var (p0, q0) = BaselineInjections(market, lin.Index, evaluators[w].SpecifiedInjectionsPu, t, lin.Phases);
             var tick = FlexClearingClock.Now;
             before[t] = evaluators[w].Run(t, p0, q0);
             clock.Ac(tick);
@@ -159,16 +159,27 @@ public static class FlexClearing
         return (options, model, lin);
     }
 
-    /// <summary>The baseline net injections of slot <paramref name="t"/> per solver bus (p.u.): the grid file's own (unless the prognoses replace them) plus the prognoses.</summary>
-    internal static (double[] P, double[] Q) BaselineInjections(FlexMarket market, NetworkIndex index, System.Numerics.Complex[] specified, int t)
+    /// <summary>
+    /// The baseline net injections of slot <paramref name="t"/> (p.u.): the grid file's own (unless the prognoses replace
+    /// them; balanced, a third per phase) plus the prognoses on their phase connections; per solver bus with one phase,
+    /// per (bus, phase) at bus·3 + φ with three (docs/three-phase.md#flexibility-on-three-phases).
+    /// </summary>
+    internal static (double[] P, double[] Q) BaselineInjections(FlexMarket market, NetworkIndex index, System.Numerics.Complex[] specified, int t, int phases = 1)
     {
-        var p0 = market.PrognosesReplaceGridInjections ? new double[index.BusCount] : specified.Select(s => s.Real).ToArray();
-        var q0 = market.PrognosesReplaceGridInjections ? new double[index.BusCount] : specified.Select(s => s.Imaginary).ToArray();
+        var p0 = new double[index.BusCount * phases];
+        var q0 = new double[index.BusCount * phases];
+        if (!market.PrognosesReplaceGridInjections)
+        {
+            for (var i = 0; i < index.BusCount; i++)
+            {
+                FlexInjections.Add(p0, q0, phases, i, Lem.Grid.ThreePhase.PhaseConnection.Abc, specified[i].Real, specified[i].Imaginary);
+            }
+        }
+
         foreach (var prognosis in market.Prognoses)
         {
             var bus = index.IndexOf(prognosis.Bus);
-            p0[bus] += prognosis.PowerKw[t] / 1000 / index.BaseMva;
-            q0[bus] += (prognosis.ReactiveKvar?[t] ?? 0) / 1000 / index.BaseMva;
+            FlexInjections.Add(p0, q0, phases, bus, prognosis.Phase, prognosis.PowerKw[t] / 1000 / index.BaseMva, (prognosis.ReactiveKvar?[t] ?? 0) / 1000 / index.BaseMva);
         }
 
         return (p0, q0);

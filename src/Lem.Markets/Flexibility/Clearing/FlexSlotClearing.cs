@@ -18,7 +18,7 @@ internal sealed class FlexSlotClearing
     private readonly List<FlexLimitRow> _rows = [];
     private readonly List<double[]> _coefficients = [];
     private readonly IFlexLinearisation _lin;
-    private readonly FlexAcEvaluator _ac;
+    private readonly IFlexAcEvaluator _ac;
     private readonly FlexClearingClock _clock;
     private readonly FlexClearingOptions _options;
     private readonly int _slot;
@@ -29,13 +29,14 @@ internal sealed class FlexSlotClearing
     private readonly IReadOnlyList<FlexCandidate> _candidates;
     private readonly IReadOnlyList<(FlexRequest Request, bool[] Members)> _requests;
     private readonly double _granularityMw;
+    private readonly int _phases;
     private readonly int _branches;
     private readonly int _buses;
     private readonly double[] _correction;
 
     public FlexSlotClearing(
         IFlexLinearisation lin,
-        FlexAcEvaluator ac,
+        IFlexAcEvaluator ac,
         FlexClearingClock clock,
         FlexClearingOptions options,
         int slot,
@@ -58,8 +59,10 @@ internal sealed class FlexSlotClearing
         _candidates = candidates;
         _requests = requests;
         _granularityMw = granularityKw / 1000;
-        _branches = lin.Index.BranchCount;
-        _buses = lin.Index.BusCount;
+        // Limit elements: a branch or bus per phase of the linearisation (docs/three-phase.md#flexibility-on-three-phases).
+        _phases = lin.Phases;
+        _branches = lin.Index.BranchCount * _phases;
+        _buses = lin.Index.BusCount * _phases;
         _correction = new double[_branches + _buses];
     }
 
@@ -146,8 +149,8 @@ internal sealed class FlexSlotClearing
             }
 
             var c = _candidates[j];
-            state.Add(_lin.Of(c.Bus, false), activation[j] * c.DeltaPMw / _baseMva);
-            state.Add(_lin.Of(c.Bus, true), activation[j] * c.DeltaQMvar / _baseMva);
+            state.Add(Sensitivity(c, false), activation[j] * c.DeltaPMw / _baseMva);
+            state.Add(Sensitivity(c, true), activation[j] * c.DeltaQMvar / _baseMva);
         }
 
         return state;
@@ -160,12 +163,20 @@ internal sealed class FlexSlotClearing
         for (var j = 0; j < _candidates.Count; j++)
         {
             var c = _candidates[j];
-            p[c.Bus] += activation[j] * c.DeltaPMw / _baseMva;
-            q[c.Bus] += activation[j] * c.DeltaQMvar / _baseMva;
+            FlexInjections.Add(p, q, _phases, c.Bus, c.Offer.Phase, activation[j] * c.DeltaPMw / _baseMva, activation[j] * c.DeltaQMvar / _baseMva);
         }
 
         return (p, q);
     }
+
+    /// <summary>The sensitivities of a candidate's injection on its bus and phase connection.</summary>
+    private FlexSensitivity Sensitivity(FlexCandidate c, bool reactive) => _lin.Of(c.Bus, c.Offer.Phase, reactive);
+
+    /// <summary>The name of a branch element: the branch id, with <c>.phase</c> for a per-phase model.</summary>
+    private string BranchName(int k) => _phases == 1 ? _lin.Index.BranchIds[k] : $"{_lin.Index.BranchIds[k / _phases]}.{Lem.Grid.ThreePhase.PhaseConnections.Names[k % _phases]}";
+
+    /// <summary>The name of a bus element: the bus id, with <c>.phase</c> for a per-phase model.</summary>
+    private string BusName(int i) => _phases == 1 ? _lin.Index.BusIdOf(i).Value : $"{_lin.Index.BusIdOf(i / _phases).Value}.{Lem.Grid.ThreePhase.PhaseConnections.Names[i % _phases]}";
 
     /// <summary>Adds a row for every limit the (corrected) linear state violates; returns how many were added.</summary>
     private int AddViolatedRows(FlexLinearState state, HashSet<int>? shortBranches = null)
@@ -174,7 +185,7 @@ internal sealed class FlexSlotClearing
         var index = _lin.Index;
         for (var k = 0; k < _branches; k++)
         {
-            var rating = index.RatingPu[k];
+            var rating = index.RatingPu[k / _phases];
             if (!(double.IsFinite(rating) && rating > 0))
             {
                 continue;
@@ -205,9 +216,10 @@ internal sealed class FlexSlotClearing
         return added;
     }
 
-    private (double Lower, double Upper) SquaredBand(int bus)
+    private (double Lower, double Upper) SquaredBand(int element)
     {
         var index = _lin.Index;
+        var bus = element / _phases;
         var lo = index.VmMinPu[bus] > 0 && double.IsFinite(index.VmMinPu[bus]) ? index.VmMinPu[bus] * index.VmMinPu[bus] : double.NegativeInfinity;
         var hi = double.IsFinite(index.VmMaxPu[bus]) ? index.VmMaxPu[bus] * index.VmMaxPu[bus] : double.PositiveInfinity;
         return (lo, hi);
@@ -276,7 +288,9 @@ internal sealed class FlexSlotClearing
                     if (part.Solution.Value(slack) > 1e-7)
                     {
                         shortfall = true;
-                        notes.Add($"Slot {_slot}: the offers cannot meet {what} (short by {part.Solution.Value(slack):0.######} {(what.StartsWith("the voltage", StringComparison.Ordinal) ? "in squared p.u." : "MW")}): no offer with a useful sensitivity has volume left.");
+                        var isVoltage = what.StartsWith("the voltage", StringComparison.Ordinal);
+                        var shortBy = part.Solution.Value(slack) / (isVoltage || what.StartsWith("request", StringComparison.Ordinal) ? 1 : _phases);
+                        notes.Add($"Slot {_slot}: the offers cannot meet {what} (short by {shortBy:0.######} {(isVoltage ? "in squared p.u." : "MW")}): no offer with a useful sensitivity has volume left.");
                     }
                 }
 
@@ -434,19 +448,19 @@ internal sealed class FlexSlotClearing
                 var down = model.AddVariable(0, double.PositiveInfinity, $"short-v-[{i}]");
                 e.Add(up, -1).Add(down, 1);
                 objective.Add(up, penalty).Add(down, penalty);
-                slacks.Add((up, $"the voltage limit at bus {index.BusIdOf(i)}", -1));
-                slacks.Add((down, $"the voltage limit at bus {index.BusIdOf(i)}", -1));
-                rows.Add((model.AddConstraint(e, lo - constant, hi - constant, $"v[{index.BusIdOf(i)}]"), row, -1));
+                slacks.Add((up, $"the voltage limit at bus {BusName(i)}", -1));
+                slacks.Add((down, $"the voltage limit at bus {BusName(i)}", -1));
+                rows.Add((model.AddConstraint(e, lo - constant, hi - constant, $"v[{BusName(i)}]"), row, -1));
             }
             else
             {
                 var k = row.Element;
                 var constantMw = ((row.Cos * baseState.BranchP[k]) + (row.Sin * baseState.BranchQ[k]) + _correction[k]) * _baseMva;
-                var slack = model.AddVariable(0, double.PositiveInfinity, $"short-s[{index.BranchIds[k]}]");
+                var slack = model.AddVariable(0, double.PositiveInfinity, $"short-s[{BranchName(k)}]");
                 e.Add(slack, -1);
                 objective.Add(slack, penalty);
-                slacks.Add((slack, $"the rating of branch {index.BranchIds[k]}", k));
-                rows.Add((model.AddLessOrEqual(e, (index.RatingPu[k] * _baseMva) - constantMw, $"s[{index.BranchIds[k]}]"), row, -1));
+                slacks.Add((slack, $"the rating of branch {BranchName(k)}", k));
+                rows.Add((model.AddLessOrEqual(e, (index.RatingPu[k / _phases] * _baseMva) - constantMw, $"s[{BranchName(k)}]"), row, -1));
             }
         }
 
@@ -484,8 +498,8 @@ internal sealed class FlexSlotClearing
         for (var j = 0; j < _candidates.Count; j++)
         {
             var c = _candidates[j];
-            var sp = _lin.Of(c.Bus, false);
-            var sq = _lin.Of(c.Bus, true);
+            var sp = Sensitivity(c, false);
+            var sq = Sensitivity(c, true);
             result[j] = row.IsVoltage
                 ? (sp.SquaredVoltage![row.Element] * c.DeltaPMw / _baseMva) + (sq.SquaredVoltage![row.Element] * c.DeltaQMvar / _baseMva)
                 : (c.DeltaPMw * ((row.Cos * sp.BranchP[row.Element]) + (row.Sin * sp.BranchQ[row.Element])))
@@ -502,7 +516,7 @@ internal sealed class FlexSlotClearing
         var index = _lin.Index;
         for (var k = 0; k < _branches; k++)
         {
-            var rating = index.RatingPu[k];
+            var rating = index.RatingPu[k / _phases];
             if (double.IsFinite(rating) && rating > 0)
             {
                 var s = Math.Sqrt((state.BranchP[k] * state.BranchP[k]) + (state.BranchQ[k] * state.BranchQ[k]));
@@ -521,7 +535,7 @@ internal sealed class FlexSlotClearing
         AddViolatedRows(state);
     }
 
-    private List<FlexBusPrice> Zeros() => [.. Enumerable.Range(0, _buses).Select(i => new FlexBusPrice(_lin.Index.BusIdOf(i), _slot, 0, 0))];
+    private List<FlexBusPrice> Zeros() => [.. Enumerable.Range(0, _lin.Index.BusCount).Select(i => new FlexBusPrice(_lin.Index.BusIdOf(i), _slot, 0, 0))];
 
     /// <summary>
     /// π_i = Σ_rows y_r·∂m_r/∂p_i / Δt: the value of one more MW injected at bus i, from the duals y = ∂cost/∂(bound) of
@@ -530,8 +544,9 @@ internal sealed class FlexSlotClearing
     private List<FlexBusPrice> Prices(List<(double Dual, FlexLimitRow? Limit, int Request)> rows)
     {
         var binding = rows.Where(r => r.Limit is not null && Math.Abs(r.Dual) > 1e-12).ToList();
-        var result = new List<FlexBusPrice>(_buses);
-        for (var i = 0; i < _buses; i++)
+        // Per bus, for a balanced (abc) injection; a per-phase model's Of(bus, reactive) is the abc one.
+        var result = new List<FlexBusPrice>(_lin.Index.BusCount);
+        for (var i = 0; i < _lin.Index.BusCount; i++)
         {
             double active = 0, reactive = 0;
             if (binding.Count > 0)
@@ -568,9 +583,10 @@ internal sealed class FlexSlotClearing
 
             var (kind, element) = limit is null
                 ? ("request", _requests[request].Request.Id)
-                : limit.IsVoltage ? ("voltage", _lin.Index.BusIdOf(limit.Element).Value) : ("thermal", _lin.Index.BranchIds[limit.Element]);
+                : limit.IsVoltage ? ("voltage", BusName(limit.Element)) : ("thermal", BranchName(limit.Element));
             var existing = result.FindIndex(d => d.Kind == kind && d.Element == element);
-            var value = Math.Abs(y) / _hours;
+            // A per-phase thermal row measures 3× the phase's MW (flows in p.u. of S_base/3 times S_base): per phase MW the dual is 3·y.
+            var value = Math.Abs(y) / _hours * (limit is { IsVoltage: false } ? _phases : 1);
             if (existing >= 0)
             {
                 result[existing] = result[existing] with { Dual = Clean(result[existing].Dual + value) };

@@ -10,7 +10,7 @@ public sealed record FlexViolation(int Slot, string Kind, string Element, double
 {
     /// <summary>
     /// The element's place in the network index: the bus index for a voltage violation, the branch index for an overload
-    /// (−1 when not known). Lines and transformers may share an id (a pandapower network numbers each table from 0), so
+    /// (−1 when not known); after a three-phase power flow the element per phase, i·3 + φ or k·3 + φ. Lines and transformers may share an id (a pandapower network numbers each table from 0), so
     /// the analysis finds the element by this, not by <see cref="Element"/>.
     /// </summary>
     public int ElementIndex { get; init; } = -1;

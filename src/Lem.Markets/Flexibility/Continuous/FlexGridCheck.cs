@@ -30,6 +30,11 @@ internal sealed class FlexGridCheck : IDisposable
         (_options, _, _lin) = FlexClearing.Prepare(market, grid, options, new FlexClearingClock());
         _granularityKw = market.Rules.GranularityKw;
         _index = _lin.Index;
+        if (_lin.Phases != 1)
+        {
+            throw new ArgumentException("Continuous trading checks each match with the balanced power flow; the per-phase model (lindist3flow) clears as an auction only.", nameof(options));
+        }
+
         _ac = new FlexAcEvaluator(_index, options);
         var specified = _ac.SpecifiedInjectionsPu;
         _p = new double[market.SlotCount][];

@@ -21,6 +21,12 @@ public sealed record FlexOffer
     /// <summary>The grid bus where the injection changes.</summary>
     public required BusId Bus { get; init; }
 
+    /// <summary>
+    /// The phases the change is connected to (docs/three-phase.md#flexibility-on-three-phases): abc (a third on each,
+    /// the default), one phase, or a phase pair; only a per-phase sensitivity model (lindist3flow) tells them apart.
+    /// </summary>
+    public Lem.Grid.ThreePhase.PhaseConnection Phase { get; init; } = Lem.Grid.ThreePhase.PhaseConnection.Abc;
+
     /// <summary>The product (activation, availability, capacity limitation).</summary>
     public required IFlexProduct Product { get; init; }
 

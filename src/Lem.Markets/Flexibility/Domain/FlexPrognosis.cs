@@ -11,4 +11,7 @@ public sealed record FlexPrognosis(BusId Bus, IReadOnlyList<double> PowerKw, IRe
 {
     /// <summary>The FSP whose portfolio this prognosis describes (its settlement baseline under the <c>prognosis</c> method), or null for the DSO's own forecast.</summary>
     public ParticipantId? Fsp { get; init; }
+
+    /// <summary>The phases the forecast injection is connected to (abc by default; docs/three-phase.md#flexibility-on-three-phases).</summary>
+    public Lem.Grid.ThreePhase.PhaseConnection Phase { get; init; } = Lem.Grid.ThreePhase.PhaseConnection.Abc;
 }

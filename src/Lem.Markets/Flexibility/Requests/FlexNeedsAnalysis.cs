@@ -18,7 +18,7 @@ public static class FlexNeedsAnalysis
     {
         var clock = new FlexClearingClock();
         (options, _, var lin) = FlexClearing.Prepare(market, grid, options, clock);
-        using var ac = new FlexAcEvaluator(lin.Index, options);
+        using var ac = FlexAcEvaluators.For(lin, options);
         var (before, states) = FlexClearing.Baselines(market, lin, [ac], clock, options.ReferenceMode);
         return FromBaselines(market, lin, before, states);
     }
@@ -44,7 +44,7 @@ public static class FlexNeedsAnalysis
                 var need = v.Kind == "overload" ? Thermal(index, lin, state, before, v) : Voltage(index, lin, before, v);
                 if (need is null)
                 {
-                    notes.Add($"slot {t}: {v.Kind} at {v.Element} cannot be expressed with the {(lin.HasVoltages ? "lindistflow" : "dc")} sensitivities; no automatic request.");
+                    notes.Add($"slot {t}: {v.Kind} at {v.Element} cannot be expressed with the {(lin.HasVoltages ? "linearised" : "dc")} sensitivities; no automatic request.");
                     continue;
                 }
 
@@ -76,8 +76,9 @@ public static class FlexNeedsAnalysis
     /// </summary>
     private static (double Excess, double Room, Func<int, double> Sensitivity)? Thermal(NetworkIndex index, IFlexLinearisation lin, FlexLinearState state, FlexAcSlot before, FlexViolation v)
     {
+        // Per phase (docs/three-phase.md#flexibility-on-three-phases) the element is k·3 + φ, its rating the branch's in p.u. of S_base/3.
         var k = v.ElementIndex >= 0 ? v.ElementIndex : index.BranchIds.IndexOf(v.Element);
-        var rating = index.RatingPu[k];
+        var rating = index.RatingPu[k / lin.Phases];
         var q = Math.Min(Math.Abs(state.BranchQ[k]), rating);
         var s = before.LoadingPercent[k] / 100 * rating;
         var p = Math.Sqrt(Math.Max(0, (s * s) - (q * q)));
@@ -99,8 +100,8 @@ public static class FlexNeedsAnalysis
 
         var i = v.ElementIndex >= 0 ? v.ElementIndex : index.IndexOf(new BusId(v.Element));
         var sq = before.VoltagesPu[i] * before.VoltagesPu[i];
-        var high = index.VmMaxPu[i] * index.VmMaxPu[i];
-        var low = index.VmMinPu[i] * index.VmMinPu[i];
+        var high = index.VmMaxPu[i / lin.Phases] * index.VmMaxPu[i / lin.Phases];
+        var low = index.VmMinPu[i / lin.Phases] * index.VmMinPu[i / lin.Phases];
         return v.Kind == "overvoltage"
             ? (sq - high, sq - low, j => -lin.Of(j, reactive: false).SquaredVoltage![i])
             : (low - sq, high - sq, j => lin.Of(j, reactive: false).SquaredVoltage![i]);

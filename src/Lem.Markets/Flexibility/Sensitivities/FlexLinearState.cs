@@ -33,20 +33,27 @@ public sealed class FlexLinearState
         ArgumentNullException.ThrowIfNull(pPu);
         ArgumentNullException.ThrowIfNull(qPu);
         var state = lin.FlatState();
-        for (var i = 0; i < lin.Index.BusCount; i++)
+        for (var i = 0; i < lin.Index.BusCount * lin.Phases; i++)
         {
             if (pPu[i] != 0)
             {
-                state.Add(lin.Of(i, false), pPu[i]);
+                state.Add(OfElement(lin, i, false), pPu[i]);
             }
 
             if (qPu[i] != 0)
             {
-                state.Add(lin.Of(i, true), qPu[i]);
+                state.Add(OfElement(lin, i, true), qPu[i]);
             }
         }
 
         return state;
+    }
+
+    /// <summary>The sensitivities to injection at injection element <paramref name="element"/>: the bus of a balanced model, bus·3 + phase of a per-phase one.</summary>
+    public static FlexSensitivity OfElement(IFlexLinearisation lin, int element, bool reactive)
+    {
+        ArgumentNullException.ThrowIfNull(lin);
+        return lin.Phases == 1 ? lin.Of(element, reactive) : lin.Of(element / lin.Phases, (Lem.Grid.ThreePhase.PhaseConnection)(element % lin.Phases), reactive);
     }
 
     /// <summary>Adds <paramref name="factor"/> times a sensitivity.</summary>

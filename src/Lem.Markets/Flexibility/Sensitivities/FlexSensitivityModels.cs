@@ -1,9 +1,14 @@
 namespace Lem.Markets.Flexibility.Sensitivities;
 
-/// <summary>The registry of sensitivity models by name, with <c>auto</c>: LinDistFlow where the grid is a radial feeder, DC otherwise.</summary>
+/// <summary>
+/// The registry of sensitivity models by name, with <c>auto</c>: LinDistFlow where the grid is a radial feeder, DC
+/// otherwise; <c>lindist3flow</c> (per phase, docs/three-phase.md#flexibility-on-three-phases) only by name.
+/// </summary>
 public static class FlexSensitivityModels
 {
-    private static readonly IReadOnlyList<IFlexSensitivityModel> All = [new LinDistFlowSensitivityModel(), new PtdfSensitivityModel()];
+    private static readonly IReadOnlyList<IFlexSensitivityModel> Auto = [new LinDistFlowSensitivityModel(), new PtdfSensitivityModel()];
+
+    private static readonly IReadOnlyList<IFlexSensitivityModel> All = [.. Auto, new LinDist3FlowSensitivityModel()];
 
     /// <summary>The names, <c>auto</c> first.</summary>
     public static IReadOnlyList<string> Names { get; } = ["auto", .. All.Select(m => m.Name)];
@@ -15,8 +20,8 @@ public static class FlexSensitivityModels
         ArgumentNullException.ThrowIfNull(index);
         if (name == "auto")
         {
-            return All.FirstOrDefault(m => m.CannotRepresent(index) is null)
-                ?? throw new ArgumentException($"No sensitivity model represents the network: {All[^1].CannotRepresent(index)}", nameof(index));
+            return Auto.FirstOrDefault(m => m.CannotRepresent(index) is null)
+                ?? throw new ArgumentException($"No sensitivity model represents the network: {Auto[^1].CannotRepresent(index)}", nameof(index));
         }
 
         var model = All.FirstOrDefault(m => m.Name == name)

@@ -1,3 +1,5 @@
+using Lem.Grid.ThreePhase;
+
 namespace Lem.Markets.Flexibility.Sensitivities;
 
 /// <summary>
@@ -23,4 +25,17 @@ public interface IFlexLinearisation
 
     /// <summary>The sensitivities to active (or, with <paramref name="reactive"/>, reactive) injection at a solver bus.</summary>
     FlexSensitivity Of(int bus, bool reactive);
+
+    /// <summary>
+    /// 1 for a balanced model (state arrays per branch and per bus, injections per bus); 3 for a per-phase model
+    /// (docs/three-phase.md#flexibility-on-three-phases): branch element k·3 + φ, bus element i·3 + φ, injections per
+    /// (bus, phase) in p.u. of S_base to <see cref="StateAt"/>, flows in p.u. of S_base/3.
+    /// </summary>
+    int Phases => 1;
+
+    /// <summary>
+    /// The sensitivities to active (or reactive) injection on a phase connection of a solver bus: the connection's total
+    /// power split over its phases (<see cref="PhaseInjections.Shares"/>). A balanced model ignores the connection.
+    /// </summary>
+    FlexSensitivity Of(int bus, PhaseConnection connection, bool reactive) => Of(bus, reactive);
 }
