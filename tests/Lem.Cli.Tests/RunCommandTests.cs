@@ -118,4 +118,27 @@ public sealed class RunCommandTests : IDisposable
         Assert.Contains("meshed", output, StringComparison.Ordinal);
         CliRunner.AssertNoStackTrace(output + err);
     }
+
+    /// <summary>
+    /// <c>--max-unbalance-percent</c> (docs/three-phase.md): refused with exit 2 for a mechanism without a formulation
+    /// with phases and for a non-positive value, and with exit 1 naming the option when the pool clears on a formulation
+    /// without phases.
+    /// </summary>
+    [Fact]
+    public void Run_MaxUnbalancePercent_NeedsAFormulationWithPhases()
+    {
+        var tiny = RepoPaths.InRepo("examples", "tiny", "scenario.json");
+        var (exit, output, err) = CliRunner.Run("run", tiny, "--mechanism", "uniform", "--max-unbalance-percent", "2");
+        Assert.True(exit == 2, output + err);
+        Assert.Contains("--max-unbalance-percent", err, StringComparison.Ordinal);
+
+        (exit, output, err) = CliRunner.Run("run", tiny, "--max-unbalance-percent", "-1");
+        Assert.True(exit == 2, output + err);
+        Assert.Contains("positive", err, StringComparison.Ordinal);
+
+        (exit, output, err) = CliRunner.Run("run", RepoPaths.InRepo("examples", "village", "scenario.json"), "--grid", "lindistflow", "--max-unbalance-percent", "2", "--format", "json");
+        Assert.True(exit == 1, output + err);
+        Assert.Contains(JsonDocument.Parse(output).RootElement.GetProperty("errors").EnumerateArray(), e => e.GetProperty("code").GetString() == "clearing.unbalance_limit_not_applicable");
+        CliRunner.AssertNoStackTrace(output + err);
+    }
 }

@@ -86,6 +86,52 @@ public sealed class LinDist3FlowPoolTests(ITestOutputHelper output)
         Assert.True(three.MaxUnbalancePercent > 0.01, "single-phase loads unbalance the voltages");
     }
 
+    /// <summary>
+    /// <c>ClearingOptions.MaxUnbalancePercent</c> (<c>lem run --max-unbalance-percent</c>) puts the linearised VUF limit
+    /// into the pool: the same result as the formulation built with the limit (a second path), the welfare falls as the
+    /// limit tightens until the limit becomes infeasible, the limit binds at least once, and the three-phase AC check's
+    /// true VUF stays within every limit that cleared. A formulation without phases refuses the option.
+    /// </summary>
+    [Fact]
+    public void UnbalanceLimitFromTheOptionsBindsAndHoldsInTheAcCheck()
+    {
+        var scenario = Feeder("a", "b", 0.9);
+        var pool = new PoolMechanism();
+        ClearingResult Run(double? limit) => pool.Clear(new ClearingRequest(scenario) { Formulation = "lindist3flow", Options = new ClearingOptions { MaxUnbalancePercent = limit } });
+        var free = Run(null);
+        Assert.Equal(ClearingStatus.Optimal, free.Status);
+        var freeAc = GridCheck.Run(scenario, free)!.ThreePhase!.MaxUnbalancePercent;
+
+        var limit = 4 * freeAc;
+        var previous = free.WelfareEur;
+        var cleared = 0;
+        var bound = 0;
+        for (var k = 0; k < 14; k++, limit *= 0.75)
+        {
+            var r = Run(limit);
+            if (r.Status != ClearingStatus.Optimal)
+            {
+                break;
+            }
+
+            cleared++;
+            var direct = PoolClearing.Clear(scenario, new LinDist3FlowFormulation(maxUnbalancePercent: limit));
+            Approx.Equal((double)direct.WelfareEur, (double)r.WelfareEur, 1e-9, what: $"welfare with the limit {limit:0.###} % against the formulation built with it");
+            Assert.True(r.WelfareEur <= previous + 1e-9m, "a tighter limit never raises the welfare");
+            bound += r.WelfareEur < free.WelfareEur - 1e-6m ? 1 : 0;
+            previous = r.WelfareEur;
+            var ac = GridCheck.Run(scenario, r)!.ThreePhase!.MaxUnbalancePercent;
+            output.WriteLine($"limit {limit:0.####} %: welfare {r.WelfareEur:0.######} EUR, AC VUF {ac:0.####} % (free: {freeAc:0.####} %)");
+            Assert.True(ac <= limit * 1.02, $"AC VUF {ac} % above the limit {limit} %");
+        }
+
+        Assert.True(cleared >= 3, "several limits clear");
+        Assert.True(bound >= 1, "the limit binds at least once before it becomes infeasible");
+
+        var errors = pool.Check(new ClearingRequest(scenario) { Formulation = "lindistflow", Options = new ClearingOptions { MaxUnbalancePercent = 2 } });
+        Assert.Contains(errors, e => e.Code == "clearing.unbalance_limit_not_applicable" && e.Path == "--max-unbalance-percent");
+    }
+
     [Fact]
     [Trait("Category", "Heavy")]
     public void VillageOnThreePhasesClearsAndItsAcCheckFindsNoViolation()

@@ -47,6 +47,10 @@ public static class RunCommand
         {
             Description = "Put the scenario's per-meter grid tariffs, levies and operator fee (its 'settlement' section) into the clearing objective where the settlement charges them: true or false. Default: true when the scenario has a settlement section (pool, exchange, community, p2p).",
         };
+        var maxUnbalance = new Option<double?>("--max-unbalance-percent")
+        {
+            Description = "Limit the linearised voltage unbalance factor |V2|/|V1| at every bus to this percentage (2 in EN 50160) as a clearing constraint; needs a grid formulation with phases (--grid lindist3flow). The AC check reports the true factor (docs/three-phase.md).",
+        };
         var networkCharge = new NetworkChargeOptions();
         var settle = new SettleOptions();
         var stochastic = new StochasticOptions();
@@ -60,6 +64,7 @@ public static class RunCommand
         command.Options.Add(settle.Settle);
         command.Options.Add(settle.Meters);
         command.Options.Add(tariffAware);
+        command.Options.Add(maxUnbalance);
         stochastic.AddTo(command);
         redispatch.AddTo(command);
         command.SetAction(parse => Run(
@@ -77,11 +82,12 @@ public static class RunCommand
             parse.GetValue(tariffAware),
             PeriodTable.ParseResolution(parse.GetValue(tableResolution)!),
             stochastic.Read(parse),
-            redispatch.Read(parse)));
+            redispatch.Read(parse),
+            parse.GetValue(maxUnbalance)));
         return command;
     }
 
-    private static int Run(CliContext context, string path, IClearingMechanism mechanism, string gridName, string? outDir, string format, string ruleName, bool acCheck, NetworkChargeRequest networkCharge, SettleRequest settle, string? partnersText, bool? tariffAware, TableResolution tableResolution, IReadOnlyDictionary<string, string> parameters, RedispatchCliRequest redispatch)
+    private static int Run(CliContext context, string path, IClearingMechanism mechanism, string gridName, string? outDir, string format, string ruleName, bool acCheck, NetworkChargeRequest networkCharge, SettleRequest settle, string? partnersText, bool? tariffAware, TableResolution tableResolution, IReadOnlyDictionary<string, string> parameters, RedispatchCliRequest redispatch, double? maxUnbalancePercent)
     {
         // A tie rule chooses the clearing price; a local price rule keeps the midpoint clearing and re-prices its positions.
         var rule = TieRules.GetValueOrDefault(ruleName, PriceRule.Midpoint);
@@ -152,6 +158,18 @@ public static class RunCommand
             return ExitCodes.Usage;
         }
 
+        if (maxUnbalancePercent is { } vuf && (!double.IsFinite(vuf) || vuf <= 0))
+        {
+            context.Error.WriteLine($"lem: --max-unbalance-percent must be a positive percentage (2 in EN 50160); got {vuf.ToString(CultureInfo.InvariantCulture)}.");
+            return ExitCodes.Usage;
+        }
+
+        if (maxUnbalancePercent is not null && !mechanism.Capabilities.GridFormulations.Any(f => GridFormulations.ByName(f) is IUnbalanceLimitedFormulation))
+        {
+            context.Error.WriteLine($"lem: --max-unbalance-percent needs a grid formulation with phases, and the {mechanism.Name} mechanism clears on {string.Join(", ", mechanism.Capabilities.GridFormulations)}; it applies to {WithCapability(c => c.GridFormulations.Any(f => GridFormulations.ByName(f) is IUnbalanceLimitedFormulation))} only.");
+            return ExitCodes.Usage;
+        }
+
         var load = ScenarioReader.Load(path);
         if (!load.IsValid)
         {
@@ -192,7 +210,7 @@ public static class RunCommand
             run = ClearingPipeline.Run(s, new PipelineRequest(mechanism.Name)
             {
                 Formulation = gridName,
-                Options = new ClearingOptions { PriceRule = rule, PartnersPerAgent = partners, NetworkCharges = chargePolicy, Parameters = parameters, Progress = display.Sink },
+                Options = new ClearingOptions { PriceRule = rule, PartnersPerAgent = partners, NetworkCharges = chargePolicy, Parameters = parameters, Progress = display.Sink, MaxUnbalancePercent = maxUnbalancePercent },
                 AcCheck = acCheck,
                 Settle = settle.Enabled,
                 Meters = meters,

@@ -17,7 +17,7 @@ namespace Lem.Grid.Formulations;
 /// two HV phases of its delta winding (split like a delta load at balanced voltages) and its squared voltage onto the
 /// mean of theirs; the others (Yy0, …) map phase to phase. Transformer impedances have no mutual coupling.</para>
 /// </remarks>
-public sealed class LinDist3FlowFormulation : IGridFormulation
+public sealed class LinDist3FlowFormulation : IUnbalanceLimitedFormulation
 {
     /// <summary>Creates the formulation.</summary>
     /// <param name="zeroToPositiveRatio">Z_0/Z_1 of every line (4 for LV cables, docs/three-phase.md#lindist3flow-clearing-with-per-phase-prices).</param>
@@ -47,6 +47,9 @@ public sealed class LinDist3FlowFormulation : IGridFormulation
 
     /// <inheritdoc />
     public string Name => "lindist3flow";
+
+    /// <inheritdoc />
+    public IGridFormulation WithMaxUnbalancePercent(double maxUnbalancePercent) => new LinDist3FlowFormulation(ZeroToPositiveRatio, PolygonSides, maxUnbalancePercent);
 
     /// <inheritdoc />
     public bool HasVoltages => true;

@@ -25,6 +25,13 @@ public sealed record ClearingOptions
     /// </summary>
     public IReadOnlyDictionary<ParticipantId, TariffCost>? Tariffs { get; init; }
 
+    /// <summary>
+    /// The limit on the linearised voltage unbalance factor |V_2|/|V_1| in percent at every bus (2 in EN 50160), for
+    /// grid formulations that model phases (<c>IUnbalanceLimitedFormulation</c>: lindist3flow); null for none
+    /// (docs/three-phase.md#lindist3flow-clearing-with-per-phase-prices).
+    /// </summary>
+    public double? MaxUnbalancePercent { get; init; }
+
     /// <summary>Further settings by name, for the mechanisms that read them (their <see cref="ClearingCapabilities.ParameterNames"/>; e.g. stochastic-pool).</summary>
     public IReadOnlyDictionary<string, string> Parameters { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
 

@@ -32,6 +32,19 @@ public sealed class PoolMechanism : IClearingMechanism
         }
 
         var formulation = GridFormulations.Choose(request.Formulation, request.Market.Grid);
+        if (request.Options.MaxUnbalancePercent is { } vuf)
+        {
+            if (!double.IsFinite(vuf) || vuf <= 0)
+            {
+                return [new ValidationError("--max-unbalance-percent", "clearing.unbalance_limit_invalid", $"The voltage unbalance limit must be a positive percentage; got {vuf.ToString(System.Globalization.CultureInfo.InvariantCulture)}.")];
+            }
+
+            if (formulation is not IUnbalanceLimitedFormulation)
+            {
+                return [new ValidationError("--max-unbalance-percent", "clearing.unbalance_limit_not_applicable", $"The {formulation.Name} formulation has no phases to limit the voltage unbalance of; use a formulation with phases ({string.Join(", ", GridFormulations.Names.Where(n => GridFormulations.ByName(n) is IUnbalanceLimitedFormulation))}).")];
+            }
+        }
+
         if (request.Market.Grid is not null && formulation.CannotRepresent(NetworkIndex.Build(request.Market.Grid)) is { } why)
         {
             return [new ValidationError("--grid", "grid.formulation_not_applicable", $"The {formulation.Name} formulation cannot represent this grid: {why}")];
@@ -47,8 +60,17 @@ public sealed class PoolMechanism : IClearingMechanism
         var clock = Stopwatch.StartNew();
         var market = request.Market;
         var options = new PoolOptions { Clearing = request.Options };
-        var pool = PoolClearing.Clear(market, GridFormulations.Choose(request.Formulation, market.Grid), options);
+        var pool = PoolClearing.Clear(market, Formulation(request), options);
         return ToClearingResult(pool, market, options, clock.Elapsed.TotalSeconds);
+    }
+
+    /// <summary>The request's grid formulation, with the voltage unbalance limit of its options where one is set.</summary>
+    private static IGridFormulation Formulation(ClearingRequest request)
+    {
+        var formulation = GridFormulations.Choose(request.Formulation, request.Market.Grid);
+        return request.Options.MaxUnbalancePercent is { } vuf && formulation is IUnbalanceLimitedFormulation limited
+            ? limited.WithMaxUnbalancePercent(vuf)
+            : formulation;
     }
 
     /// <summary>
