@@ -4,9 +4,11 @@ namespace Lem.Cluster;
 
 /// <summary>
 /// The grain of one agent: it builds the agent from <see cref="AgentCatalog"/> when opened and answers the coordination
-/// messages; the agent's costs, assets and iterates never leave the grain.
+/// messages; the agent's costs, assets and iterates never leave the grain. Random placement spreads a run's agents
+/// over the silos (docs/cluster.md#agents-as-grains).
 /// </summary>
 /// <param name="catalog">Where the silo finds the agents' builders or scenarios.</param>
+[Orleans.Placement.RandomPlacementAttribute]
 internal sealed class AgentGrain(AgentCatalog catalog) : Grain, IAgentGrain
 {
     private IAgent? _agent;

@@ -24,7 +24,7 @@ public static class ClusterSetup
     public static ISiloBuilder ConfigureLemSilo(this ISiloBuilder silo)
     {
         ArgumentNullException.ThrowIfNull(silo);
-        silo.Services.AddSerializer(s => s.AddJsonSerializer(IsMessageType, MessageJson));
+        silo.Services.AddSerializer(Messages);
         silo.Services.AddSingleton<AgentCatalog>();
         return silo;
     }
@@ -33,10 +33,20 @@ public static class ClusterSetup
     public static IClientBuilder ConfigureLemClient(this IClientBuilder client)
     {
         ArgumentNullException.ThrowIfNull(client);
-        client.Services.AddSerializer(s => s.AddJsonSerializer(IsMessageType, MessageJson));
+        client.Services.AddSerializer(Messages);
         client.Services.AddSingleton<GrainMessageCounter>();
         client.AddOutgoingGrainCallFilter<MessageCountingFilter>();
         return client;
+    }
+
+    /// <summary>
+    /// The messages' serializer: System.Text.Json for Lem.Markets types, whose assembly is allowed on the wire (Orleans
+    /// resolves only allowed type names).
+    /// </summary>
+    private static void Messages(ISerializerBuilder serializer)
+    {
+        serializer.AddJsonSerializer(IsMessageType, MessageJson);
+        serializer.Configure(o => o.AddAllowedAssembly(typeof(Lem.Markets.Distributed.CoordinatorMessage).Assembly));
     }
 
     /// <summary>Whether a type is one of Lem's messages, serialized as JSON.</summary>
