@@ -1,4 +1,5 @@
 using Lem.Cluster;
+using Microsoft.Extensions.Hosting;
 
 namespace Lem.Cli.Commands;
 
