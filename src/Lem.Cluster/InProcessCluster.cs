@@ -67,7 +67,7 @@ public sealed class InProcessCluster : IAsyncDisposable
             }
             else
             {
-                var builder = Host.CreateApplicationBuilder();
+                var builder = Host.CreateApplicationBuilder(NoFileWatchers);
                 Quiet(builder.Logging);
                 builder.UseOrleans(Silo);
                 host = builder.Build();
@@ -77,7 +77,7 @@ public sealed class InProcessCluster : IAsyncDisposable
             hosts.Add(host);
         }
 
-        var clientBuilder = Host.CreateApplicationBuilder();
+        var clientBuilder = Host.CreateApplicationBuilder(NoFileWatchers);
         Quiet(clientBuilder.Logging);
         clientBuilder.UseOrleansClient(c => c.UseLocalhostClustering(gatewayPorts, ClusterSetup.ServiceId, ClusterSetup.ClusterId).ConfigureLemClient());
         var client = clientBuilder.Build();
@@ -96,6 +96,12 @@ public sealed class InProcessCluster : IAsyncDisposable
             _silos[i].Dispose();
         }
     }
+
+    /// <summary>
+    /// Host settings without the default configuration sources: no appsettings.json watched for changes, so the silos
+    /// and clients of a benchmark use no inotify instances (a per-user limit of 128 on Linux).
+    /// </summary>
+    internal static HostApplicationBuilderSettings NoFileWatchers => new() { DisableDefaults = true };
 
     /// <summary>Warnings and errors only: the silos' information logs would drown the command's output.</summary>
     internal static void Quiet(ILoggingBuilder logging)

@@ -48,7 +48,7 @@ public static class SiloHost
             return app;
         }
 
-        var builder = Host.CreateApplicationBuilder();
+        var builder = Host.CreateApplicationBuilder(InProcessCluster.NoFileWatchers);
         InProcessCluster.Quiet(builder.Logging);
         builder.UseOrleans(Silo);
         return builder.Build();
