@@ -53,7 +53,7 @@ public static class LemApp
         [
             ValidateCommand.Create, InfoCommand.Create, GridCommand.Create, ExampleCommand.Create, RunCommand.Create, PfCommand.Create, OpfCommand.Create,
             BenchCommand.Create, SimulateCommand.Create, AuctionCommand.Create, CompareCommand.Create, FlexCommand.Create, AllocateCommand.Create, LedgerCommand.Create, ServeCommand.Create, LoadTestCommand.Create,
-            EquilibriumCommand.Create, TariffDesignCommand.Create, ReportCommand.Create,
+            EquilibriumCommand.Create, TariffDesignCommand.Create, ReportCommand.Create, SiloCommand.Create,
         ];
         foreach (var create in commands)
         {

@@ -130,6 +130,7 @@ public static class BenchCommand
             return RunDistributed(context, RepositoryFiles.Find(given) ?? given, parse.GetValue(distributedFormat)!);
         });
         bench.Subcommands.Add(distributed);
+        bench.Subcommands.Add(ClusterBenchCommand.Create(context));
         bench.Subcommands.Add(LoadTestCommand.CreateBench(context));
         bench.Subcommands.Add(CreateFlex(context));
         bench.Subcommands.Add(SimulateBench.Create(context, (c, f, r, figures, goals) => Print(c, f, r, figures, goals)));

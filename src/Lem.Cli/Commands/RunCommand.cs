@@ -55,6 +55,7 @@ public static class RunCommand
         var settle = new SettleOptions();
         var stochastic = new StochasticOptions();
         var redispatch = new RedispatchCliOptions();
+        var engine = new EngineOptions();
         var command = new Command("run", "Clear a scenario's local market and report welfare, prices, dispatch and the AC check.")
         {
             scenario, mechanism, grid, output, format, priceRule, noAcCheck, networkCharge.Level, networkCharge.Distance, networkCharge.Split,
@@ -67,6 +68,7 @@ public static class RunCommand
         command.Options.Add(maxUnbalance);
         stochastic.AddTo(command);
         redispatch.AddTo(command);
+        engine.AddTo(command);
         command.SetAction(parse => Run(
             context,
             parse.GetValue(scenario)!,
@@ -83,12 +85,19 @@ public static class RunCommand
             PeriodTable.ParseResolution(parse.GetValue(tableResolution)!),
             stochastic.Read(parse),
             redispatch.Read(parse),
-            parse.GetValue(maxUnbalance)));
+            parse.GetValue(maxUnbalance),
+            (parse.GetValue(engine.Engine)!, parse.GetValue(engine.Silos))));
         return command;
     }
 
-    private static int Run(CliContext context, string path, IClearingMechanism mechanism, string gridName, string? outDir, string format, string ruleName, bool acCheck, NetworkChargeRequest networkCharge, SettleRequest settle, string? partnersText, bool? tariffAware, TableResolution tableResolution, IReadOnlyDictionary<string, string> parameters, RedispatchCliRequest redispatch, double? maxUnbalancePercent)
+    private static int Run(CliContext context, string path, IClearingMechanism mechanism, string gridName, string? outDir, string format, string ruleName, bool acCheck, NetworkChargeRequest networkCharge, SettleRequest settle, string? partnersText, bool? tariffAware, TableResolution tableResolution, IReadOnlyDictionary<string, string> parameters, RedispatchCliRequest redispatch, double? maxUnbalancePercent, (string Name, int Silos) engine)
     {
+        if (EngineOptions.UsageProblem(engine.Name, engine.Silos, mechanism) is { } engineUsage)
+        {
+            context.Error.WriteLine($"lem: {engineUsage}");
+            return ExitCodes.Usage;
+        }
+
         // A tie rule chooses the clearing price; a local price rule keeps the midpoint clearing and re-prices its positions.
         var rule = TieRules.GetValueOrDefault(ruleName, PriceRule.Midpoint);
         var localRule = LocalPriceRules.Find(ruleName);
@@ -205,20 +214,36 @@ public static class RunCommand
         }
 
         PipelineResult run;
-        using (var display = ProgressDisplay.Start(context))
+        // --engine orleans: the agents run as grains on an in-process cluster (docs/cluster.md); the pipeline is unchanged.
+        var cluster = EngineOptions.Start(engine.Name, engine.Silos);
+        using var host = cluster is null ? null : new Lem.Cluster.OrleansAgentHost(cluster.Client, mechanism.Name);
+        try
         {
-            run = ClearingPipeline.Run(s, new PipelineRequest(mechanism.Name)
+            using (var display = ProgressDisplay.Start(context))
             {
-                Formulation = gridName,
-                Options = new ClearingOptions { PriceRule = rule, PartnersPerAgent = partners, NetworkCharges = chargePolicy, Parameters = parameters, Progress = display.Sink, MaxUnbalancePercent = maxUnbalancePercent },
-                AcCheck = acCheck,
-                Settle = settle.Enabled,
-                Meters = meters,
-                LocalPriceRule = localRule,
-                TariffAware = tariffAware,
-                Redispatch = redispatch.Strategy,
-                RedispatchOptions = redispatch.Options,
-            });
+                run = ClearingPipeline.Run(s, new PipelineRequest(mechanism.Name)
+                {
+                    Formulation = gridName,
+                    Options = new ClearingOptions { PriceRule = rule, PartnersPerAgent = partners, NetworkCharges = chargePolicy, Parameters = parameters, Progress = display.Sink, AgentHost = host, MaxUnbalancePercent = maxUnbalancePercent },
+                    AcCheck = acCheck,
+                    Settle = settle.Enabled,
+                    Meters = meters,
+                    LocalPriceRule = localRule,
+                    TariffAware = tariffAware,
+                    Redispatch = redispatch.Strategy,
+                    RedispatchOptions = redispatch.Options,
+                });
+            }
+
+            if (cluster is not null && host is not null && format != "json")
+            {
+                var (calls, messages, bytes) = cluster.Counter.Of(host.RunId);
+                context.Error.WriteLine($"Orleans: {cluster.SiloCount} silo(s), {host.Grains.Count} agent grains, {calls} grain calls, {messages} messages, {bytes} bytes (call filter).");
+            }
+        }
+        finally
+        {
+            cluster?.DisposeAsync().AsTask().GetAwaiter().GetResult();
         }
 
         if (run.Clearing is null || run.Errors.Count > 0)

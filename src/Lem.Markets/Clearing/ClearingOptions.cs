@@ -37,4 +37,10 @@ public sealed record ClearingOptions
 
     /// <summary>Where progress is reported (docs/architecture.md#progress), or null for nowhere. Called from worker threads.</summary>
     public IProgress<ProgressUpdate>? Progress { get; init; }
+
+    /// <summary>
+    /// Where the agents of a distributed mechanism run (docs/cluster.md#the-transport): null in process, or a host such
+    /// as Lem.Cluster's Orleans one; other mechanisms ignore it.
+    /// </summary>
+    public Lem.Markets.Distributed.IAgentHost? AgentHost { get; init; }
 }

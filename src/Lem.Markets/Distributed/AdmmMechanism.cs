@@ -76,6 +76,7 @@ public abstract class AdmmMechanism(string name, string description, Distributed
             Tariffs = request.Options.Tariffs,
             GridFormulation = request.Formulation == "auto" ? "copperplate" : request.Formulation,
             PartnersPerAgent = request.Options.PartnersPerAgent,
+            AgentHost = request.Options.AgentHost,
             Admm = DistributedOptions.Default.Admm with { Progress = progress },
             P2pAdmm = DistributedOptions.Default.P2pAdmm with { Progress = progress },
         };
@@ -289,23 +290,47 @@ public abstract class AdmmMechanism(string name, string description, Distributed
     internal static AdmmMechanism ForKind(DistributedMechanism kind) =>
         ClearingMechanisms.Names.Select(ClearingMechanisms.Get).OfType<AdmmMechanism>().First(m => m.Kind == kind);
 
-    private (DistributedResult Result, NetworkChargesTable? Charges) RunWithCharges(MarketInput market, DistributedOptions options)
+    /// <summary>
+    /// The factory of the agents of this mechanism on a market (docs/cluster.md#agents-as-grains): what the in-process
+    /// run builds, and what a remote host builds from the scenario where the agent runs.
+    /// </summary>
+    /// <exception cref="ArgumentException">When the market has no participant with assets or orders.</exception>
+    public AgentFactory Agents(MarketInput market, DistributedOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(market);
-        var clock = Stopwatch.StartNew();
-        var horizon = market.Horizon;
-        var members = market.Participants.Where(p => p.Assets.Count > 0 || p.Orders.Count > 0).ToList();
-        if (members.Count == 0)
-        {
-            throw new ArgumentException($"Scenario '{market.Name}' has no participant with assets or orders.", nameof(market));
-        }
+        options ??= DistributedOptions.Default;
 
         // P2P network charges (docs/network-charges.md) reach the agents as per-partner preferences c_nm, declared
         // preferences as purchase premiums π_nm (docs/mechanisms/admm.md#preferences); tariff charges
         // (docs/settlement.md#tariff-aware-clearing) are part of each agent's private cost.
         var charges = Charges(market, options);
         var premiums = PricesPreferences && PreferencePremiums.Declared(market) ? PreferencePremiums.Build(market) : null;
-        var agents = members.Select(p => (IAgent)LocalAgent.FromParticipant(p, horizon, charges?.PreferencesOf(p.Id.ToString()), premiums?.PremiumsOf(p.Id.ToString()), options.Tariffs?.GetValueOrDefault(p.Id))).ToList();
+        var factory = new AgentFactory(market, options, charges, premiums);
+        if (factory.Members.Count == 0)
+        {
+            throw new ArgumentException($"Scenario '{market.Name}' has no participant with assets or orders.", nameof(market));
+        }
+
+        return factory;
+    }
+
+    /// <summary>The outside market's agent as the options' host runs it (docs/cluster.md#the-transport).</summary>
+    protected static IAgent OutsideAgent(DistributedOptions options, OutsideMarket market, Horizon horizon)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        IAgent Build() => LocalAgent.OutsideMarket(options.OutsideMarketId, market, horizon);
+        return options.AgentHost is { } host ? host.Host(options.OutsideMarketId, Build) : Build();
+    }
+
+    private (DistributedResult Result, NetworkChargesTable? Charges) RunWithCharges(MarketInput market, DistributedOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(market);
+        var clock = Stopwatch.StartNew();
+        var horizon = market.Horizon;
+        var factory = Agents(market, options);
+        var members = factory.Members;
+        var charges = factory.Charges;
+        var agents = members.Select(p => factory.Hosted(p.Id.ToString())).ToList();
         if (options.GridFormulation != "copperplate")
         {
             options = options with { Coupling = GridCoupling.Build(market, members, options.GridFormulation, p => ExpectedConsumptionKw(p, horizon), PoolOptions.Default.LoadPowerFactor) };

@@ -56,5 +56,11 @@ public sealed record DistributedOptions
     public string GridFormulation { get; init; } = "copperplate";
 
     /// <summary>The grid agent and the agents' buses when <see cref="GridFormulation"/> is a grid; set by the mechanism.</summary>
+    /// <summary>
+    /// Where the agents run (docs/cluster.md#the-transport): null runs them in process; a host such as the Orleans
+    /// one of Lem.Cluster runs each as a grain behind a proxy, and the coordination runs unchanged.
+    /// </summary>
+    public IAgentHost? AgentHost { get; init; }
+
     internal Grid.GridCoupling? Coupling { get; init; }
 }

@@ -6,7 +6,7 @@ public sealed class ExchangeMechanism() : AdmmMechanism("exchange", "A superviso
     /// <inheritdoc />
     protected override DistributedResult Solve(List<IAgent> agents, OutsideMarket market, Horizon horizon, DistributedOptions options, Stopwatch clock)
     {
-        agents.Add(LocalAgent.OutsideMarket(options.OutsideMarketId, market, horizon));
+        agents.Add(OutsideAgent(options, market, horizon));
         if (options.Coupling is { } grid)
         {
             // With the grid agent (docs/mechanisms/admm.md#the-grid-agent): the outside market trades at the connection bus.

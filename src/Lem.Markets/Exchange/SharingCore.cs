@@ -65,17 +65,7 @@ internal static class SharingCore
         {
             var message = signal(iteration, rho, [.. mean], [.. u], alpha);
             counter.Add(agents.Count, message.EncodedBytes);
-            if (options.Parallel && agents.Count > 1)
-            {
-                Parallel.For(0, agents.Count, i => responses[i] = agents[i].Respond(message));
-            }
-            else
-            {
-                for (var i = 0; i < agents.Count; i++)
-                {
-                    responses[i] = agents[i].Respond(message);
-                }
-            }
+            AgentRound.Run(agents, _ => message, (i, answer) => responses[i] = answer, options.Parallel);
 
             AgentAnswers.Collect(agents, responses, read, slots, counter, x);
 

@@ -103,7 +103,7 @@ public static class PeerToPeerAdmm
             (p, pOld) = (pOld, p);
             var currentRho = rho;
             var k = iteration;
-            void Step(int i)
+            P2pSignal Signal(int i)
             {
                 var deg = offsets[i + 1] - offsets[i];
                 var theirs = new double[deg * slots];
@@ -115,7 +115,12 @@ public static class PeerToPeerAdmm
                     Array.Copy(lambda, e * slots, prices, j * slots, slots);
                 }
 
-                var answer = agents[i].Respond(new P2pSignal(k, currentRho, partnerIds[i], theirs, prices) { Relaxation = alpha, Bus = grid?.SignalFor(i) });
+                return new P2pSignal(k, currentRho, partnerIds[i], theirs, prices) { Relaxation = alpha, Bus = grid?.SignalFor(i) };
+            }
+
+            void Take(int i, AgentMessage answer)
+            {
+                var deg = offsets[i + 1] - offsets[i];
                 if (answer is not P2pProposal proposal || proposal.Trades.Count != deg * slots)
                 {
                     throw new InvalidOperationException($"Agent '{agents[i].AgentId}' did not answer with a proposal of {deg * slots} trades.");
@@ -127,17 +132,7 @@ public static class PeerToPeerAdmm
                 }
             }
 
-            if (options.Parallel && n > 1)
-            {
-                Parallel.For(0, n, Step);
-            }
-            else
-            {
-                for (var i = 0; i < n; i++)
-                {
-                    Step(i);
-                }
-            }
+            AgentRound.Run(agents, Signal, Take, options.Parallel && n > 1);
 
             counter.Add(edges, proposalBytes);
             counter.Add(n, residualBytes);

@@ -17,7 +17,7 @@ public sealed class PeerToPeerMechanism() : AdmmMechanism("p2p", "Peers trade bi
     protected override DistributedResult Solve(List<IAgent> agents, OutsideMarket market, Horizon horizon, DistributedOptions options, Stopwatch clock)
     {
         var slots = horizon.Count;
-        agents.Add(LocalAgent.OutsideMarket(options.OutsideMarketId, market, horizon));
+        agents.Add(OutsideAgent(options, market, horizon));
         var graph = Graph(agents.Count, options.PartnersPerAgent ?? (agents.Count - 1 <= DistributedOptions.CompleteGraphUpTo ? null : DistributedOptions.AutomaticPartners));
         // With the grid agent (docs/mechanisms/admm.md#p2p-with-the-grid-agent): the outside market is at the connection bus and supplies the grid's draw.
         var coupling = options.Coupling is { } grid ? new GridConsensus(grid.Agent, [.. grid.AgentBus, grid.ConnectionBus], agents.Count - 1, slots) : null;

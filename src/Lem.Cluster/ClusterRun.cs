@@ -1,0 +1,11 @@
+using Lem.Markets.Distributed;
+
+namespace Lem.Cluster;
+
+/// <summary>A distributed clearing run over grains.</summary>
+/// <param name="Result">The run's result (its messages and bytes are the coordination loop's own count).</param>
+/// <param name="GrainCalls">The agent grain calls the call filter saw.</param>
+/// <param name="Messages">The messages the call filter counted (docs/cluster.md#message-accounting).</param>
+/// <param name="Bytes">The encoded bytes the call filter counted.</param>
+/// <param name="SilosUsed">The silos that hosted at least one of the run's agents.</param>
+public sealed record ClusterRun(DistributedResult Result, long GrainCalls, long Messages, long Bytes, int SilosUsed);

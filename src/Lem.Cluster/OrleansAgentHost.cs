@@ -1,0 +1,56 @@
+using Lem.Markets.Distributed;
+
+namespace Lem.Cluster;
+
+/// <summary>
+/// The Orleans transport (docs/cluster.md#the-transport): every agent of a run becomes the grain "run/agent", and the
+/// coordination (in the client) talks to it through grain calls. In process, each agent's builder is registered in
+/// <see cref="AgentCatalog"/> for the silos of this process; with a <paramref name="scenarioPath"/>, silos of other
+/// processes re-create the agent from the scenario file instead. Dispose the host after the run.
+/// </summary>
+/// <param name="grains">The cluster client (or a grain factory).</param>
+/// <param name="mechanism">The registered mechanism name, for silos that re-create agents from the scenario.</param>
+/// <param name="scenarioPath">The scenario file every silo can read, or null to build the agents in this process only.</param>
+public sealed class OrleansAgentHost(IGrainFactory grains, string mechanism, string? scenarioPath = null) : IAgentHost, IDisposable
+{
+    private readonly List<IDisposable> _registrations = [];
+    private readonly Lock _gate = new();
+
+    /// <summary>The run's id: the first part of its grains' keys.</summary>
+    public string RunId { get; } = Guid.NewGuid().ToString("N");
+
+    /// <summary>The grains of the run so far, by agent id.</summary>
+    public IReadOnlyDictionary<string, IAgentGrain> Grains => _grains;
+
+    private readonly Dictionary<string, IAgentGrain> _grains = new(StringComparer.Ordinal);
+
+    /// <inheritdoc />
+    public IAgent Host(string agentId, Func<IAgent> build)
+    {
+        ArgumentNullException.ThrowIfNull(agentId);
+        ArgumentNullException.ThrowIfNull(build);
+        var spec = new AgentSpec(RunId, agentId, mechanism, scenarioPath is null ? null : Path.GetFullPath(scenarioPath));
+        var grain = grains.GetGrain<IAgentGrain>(spec.GrainKey);
+        lock (_gate)
+        {
+            _registrations.Add(AgentCatalog.Register(spec.GrainKey, build));
+            _grains[agentId] = grain;
+        }
+
+        return new GrainAgent(grain, spec);
+    }
+
+    /// <summary>Removes the run's builders from the catalog.</summary>
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            foreach (var r in _registrations)
+            {
+                r.Dispose();
+            }
+
+            _registrations.Clear();
+        }
+    }
+}

@@ -1,0 +1,59 @@
+using Lem.Cluster;
+using Lem.Markets.Clearing;
+using Lem.Markets.Distributed;
+using Lem.Scenarios;
+using Lem.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Lem.Cluster.Tests;
+
+/// <summary>
+/// The village cleared with its agents as grains on a two-silo TestCluster against the in-process engine
+/// (docs/cluster.md): the same welfare (1e-9 relative), the same iterations, and the call filter's count of grain
+/// messages equal to the in-process loop's count.
+/// </summary>
+public sealed class GrainClearingTests(ClusterFixture fixture) : IClassFixture<ClusterFixture>
+{
+    [Theory]
+    [Trait("Category", "Heavy")]
+    [InlineData("exchange")]
+    [InlineData("community")]
+    [InlineData("p2p")]
+    public async Task Village_clears_with_grains_as_in_process(string mechanism)
+    {
+        var loaded = ScenarioReader.Load(RepoPaths.InRepo("examples", "village", "scenario.json"));
+        Assert.True(loaded.IsValid, string.Join("; ", loaded.Errors));
+        var village = loaded.Scenario!;
+        var admm = (AdmmMechanism)ClearingMechanisms.Get(mechanism);
+
+        var inProcess = admm.Run(village);
+        var client = fixture.Cluster.Client;
+        var run = await ClusterClearing.RunAsync(client, client.ServiceProvider.GetRequiredService<GrainMessageCounter>(), village, mechanism);
+
+        Assert.NotEqual(0m, inProcess.WelfareEur);
+        Assert.True(Math.Abs((double)(run.Result.WelfareEur - inProcess.WelfareEur)) <= 1e-9 * Math.Abs((double)inProcess.WelfareEur), $"welfare {run.Result.WelfareEur} over grains vs {inProcess.WelfareEur} in process");
+        Assert.Equal(inProcess.Iterations, run.Result.Iterations);
+        Assert.Equal(inProcess.Messages, run.Messages);
+        Assert.Equal(inProcess.Bytes, run.Bytes);
+        Assert.Equal(inProcess.Messages, run.Result.Messages);
+        for (var i = 0; i < inProcess.Positions.Count; i++)
+        {
+            Assert.Equal(inProcess.Positions[i].ParticipantId, run.Result.Positions[i].ParticipantId);
+            Assert.Equal(inProcess.Positions[i].NetInjectionKw, run.Result.Positions[i].NetInjectionKw);
+        }
+
+        // Random placement: the village's agents run on both silos.
+        Assert.Equal(2, run.SilosUsed);
+    }
+
+    [Fact]
+    public void Accounting_of_a_p2p_call_is_one_proposal_per_partner_and_one_residual_message()
+    {
+        var signal = new Lem.Markets.PeerToPeer.P2pSignal(1, 1.0, ["a", "b", "c"], new double[3 * 4], new double[3 * 4]);
+        var answer = new Lem.Markets.PeerToPeer.P2pProposal("x", new double[3 * 4]);
+        var (messages, bytes) = MessageAccounting.Of(signal, answer);
+        Assert.Equal(4, messages);
+        // Three proposals of 4 slots (16 + 4·8 bytes each) and the residual message (16 + 2·8 bytes).
+        Assert.Equal((3 * (16 + 32)) + (16 + 16), bytes);
+    }
+}
