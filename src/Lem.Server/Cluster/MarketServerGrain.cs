@@ -59,7 +59,8 @@ internal sealed class MarketServerGrain(ClusterNodeRuntime runtime) : Grain, IMa
         {
             try
             {
-                _server = await LemServer.StartAsync(options, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.ContinueOnCapturedContext);
+                // Off the grain's scheduler: opening, verifying and replaying the store blocks on PostgreSQL and fsync.
+                _server = await Task.Run(() => LemServer.StartAsync(options, cancellationToken), cancellationToken).ConfigureAwait(ConfigureAwaitOptions.ContinueOnCapturedContext);
                 break;
             }
             catch (IOException) when (DateTime.UtcNow - started < LockWait)
