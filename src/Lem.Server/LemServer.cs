@@ -202,7 +202,13 @@ public sealed class LemServer : IAsyncDisposable
 
     private static WebApplication Build(ServerOptions options, ServerServices services, Uftp.UftpDso uftp)
     {
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = options.DataDirectory });
+        // A market behind a cluster grain watches no configuration file: each watcher takes one of the user's inotify
+        // instances (128 by default on Linux), which capped a node at about 40 markets (docs/cluster-server.md).
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            ContentRootPath = options.DataDirectory,
+            Args = options.InMemory ? ["--hostBuilder:reloadConfigOnChange=false"] : null,
+        });
         builder.Logging.ClearProviders();
         if (options.InMemory)
         {

@@ -63,7 +63,7 @@ internal sealed class MarketServerGrain(ClusterNodeRuntime runtime) : Grain, IMa
                 _server = await Task.Run(() => LemServer.StartAsync(options, cancellationToken), cancellationToken).ConfigureAwait(ConfigureAwaitOptions.ContinueOnCapturedContext);
                 break;
             }
-            catch (IOException) when (DateTime.UtcNow - started < LockWait)
+            catch (IOException e) when (e.Message.StartsWith("another lem serve", StringComparison.Ordinal) && DateTime.UtcNow - started < LockWait)
             {
                 await Task.Delay(250, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.ContinueOnCapturedContext);
             }
