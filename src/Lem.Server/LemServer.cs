@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -78,7 +79,7 @@ public sealed class LemServer : IAsyncDisposable
         Directory.CreateDirectory(options.DataDirectory);
         EnsureThreadPoolHeadroom();
         var (operatorKey, generated) = OperatorKey(options);
-        var serverKey = ServerKeyFile.LoadOrCreate(options.DataDirectory);
+        var serverKey = ServerKeyFile.LoadOrCreate(options.KeyDirectory ?? options.DataDirectory);
         IMarketStore store = options.PostgresConnectionString is { } postgres ? new PostgresMarketStore(postgres) : new SqliteMarketStore(options.DataDirectory);
         HeadKeeper? headKeeper = null;
         try
@@ -126,6 +127,15 @@ public sealed class LemServer : IAsyncDisposable
             throw new InvalidOperationException($"The gate closures failed: {result.Body.ToJsonString()}");
         }
     }
+
+    /// <summary>A handler that sends requests to the in-memory API of a server started with <see cref="ServerOptions.InMemory"/>.</summary>
+    internal HttpMessageHandler CreateHandler() => _app.GetTestServer().CreateHandler();
+
+    /// <summary>Whether the sequencer stopped after a failed commit (every command then gets 503 until a restart).</summary>
+    internal bool Faulted => _sequencer.Fault is not null;
+
+    /// <summary>Submits a command to the sequencer directly (a cluster node copies a participant into a market's log, docs/cluster-server.md).</summary>
+    internal Task<CommandResult> SubmitAsync(string kind, JsonObject payload, string? apiKeySha256Hex) => _sequencer.SubmitAsync(kind, payload, apiKeySha256Hex);
 
     /// <summary>Waits until the host shuts down (Ctrl+C or SIGTERM).</summary>
     public Task WaitForShutdownAsync(CancellationToken cancellationToken = default) => _app.WaitForShutdownAsync(cancellationToken);
@@ -192,9 +202,23 @@ public sealed class LemServer : IAsyncDisposable
 
     private static WebApplication Build(ServerOptions options, ServerServices services, Uftp.UftpDso uftp)
     {
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = options.DataDirectory });
+        // A market behind a cluster grain watches no configuration file: each watcher takes one of the user's inotify
+        // instances (128 by default on Linux), which capped a node at about 40 markets (docs/cluster-server.md).
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            ContentRootPath = options.DataDirectory,
+            Args = options.InMemory ? ["--hostBuilder:reloadConfigOnChange=false"] : null,
+        });
         builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls([.. options.Urls]);
+        if (options.InMemory)
+        {
+            builder.WebHost.UseTestServer();
+        }
+        else
+        {
+            builder.WebHost.UseUrls([.. options.Urls]);
+        }
+
         builder.WebHost.ConfigureKestrel(k =>
         {
             k.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes;

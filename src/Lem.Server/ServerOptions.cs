@@ -60,6 +60,15 @@ public sealed record ServerOptions
     /// <summary>The UFTP endpoint's settings: Lem's domain as the DSO, ISP length, time zone, currency and pre-registered sender keys (docs/uftp.md).</summary>
     public Uftp.UftpOptions Uftp { get; init; } = new();
 
+    /// <summary>
+    /// Where the server's signing key is kept when not in <see cref="DataDirectory"/>: a cluster node's market grains share
+    /// the node's key folder and keep their ledger heads in a folder of their own (docs/cluster-server.md); null = <see cref="DataDirectory"/>.
+    /// </summary>
+    internal string? KeyDirectory { get; init; }
+
+    /// <summary>Whether the HTTP API runs in memory (no socket; <see cref="LemServer.CreateHandler"/>) instead of on Kestrel: a market behind its grain.</summary>
+    internal bool InMemory { get; init; }
+
     /// <summary>The market kinds the server runs, by mechanism name; null = the built-in ones (<see cref="Engine.Markets.ServerMarketKinds.BuiltIn"/>).</summary>
     internal Engine.Markets.ServerMarketKinds? MarketKinds { get; init; }
 }

@@ -12,23 +12,43 @@ public static class LoadTestCommand
     /// <summary>Creates the <c>loadtest</c> command.</summary>
     public static Command Create(CliContext context)
     {
-        var url = new Option<string>("--url") { Description = "The server's base address, e.g. http://127.0.0.1:8080.", Required = true };
+        var url = new Option<string>("--url") { Description = "The server's base address, e.g. http://127.0.0.1:8080; for a cluster, its nodes separated by ';' (participant k uses node k mod n).", Required = true };
+        var markets = new Option<int>("--markets") { Description = "Spread the load over this many fresh markets (a cluster's markets are grains spread over its nodes; docs/cluster-server.md).", DefaultValueFactory = _ => 1 };
         var operatorKey = new Option<string>("--operator-key") { Description = "The operator's API key (creates the market and registers the participants).", Required = true };
         var market = new Option<string?>("--market") { Description = "Trade in this existing continuous market instead of creating a fresh one." };
         var (participants, duration, connections, warmup) = LoadOptions(16, 10, 2);
         var format = CommonOptions.Format();
         var command = new Command("loadtest", "Load-test a running market server: register participants, submit a realistic order stream from many keep-alive clients, and print orders/s and latency percentiles.")
         {
-            url, operatorKey, participants, duration, connections, warmup, market, format,
+            url, operatorKey, participants, duration, connections, warmup, market, markets, format,
         };
         command.SetAction((parse, cancellationToken) =>
         {
-            var address = parse.GetValue(url)!;
-            if (!Uri.TryCreate(address, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+            var uris = new List<Uri>();
+            foreach (var address in parse.GetValue(url)!.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             {
-                context.Error.WriteLine($"lem loadtest: --url: '{address}' is not an address like http://127.0.0.1:8080.");
+                if (!Uri.TryCreate(address, UriKind.Absolute, out var parsed) || parsed.Scheme is not ("http" or "https"))
+                {
+                    context.Error.WriteLine($"lem loadtest: --url: '{address}' is not an address like http://127.0.0.1:8080.");
+                    return Task.FromResult(ExitCodes.Usage);
+                }
+
+                uris.Add(parsed);
+            }
+
+            if (uris.Count == 0)
+            {
+                context.Error.WriteLine("lem loadtest: --url: give at least one address.");
                 return Task.FromResult(ExitCodes.Usage);
             }
+
+            if (parse.GetValue(markets) is < 1 or > LoadTestOptions.MaxMarkets)
+            {
+                context.Error.WriteLine($"lem loadtest: --markets: {parse.GetValue(markets)} must be between 1 and {LoadTestOptions.MaxMarkets}.");
+                return Task.FromResult(ExitCodes.Usage);
+            }
+
+            var uri = uris[0];
 
             if (Check(context, "lem loadtest", parse.GetValue(participants), parse.GetValue(duration), parse.GetValue(connections), parse.GetValue(warmup)) is { } usage)
             {
@@ -44,8 +64,10 @@ public static class LoadTestCommand
                 Duration = TimeSpan.FromSeconds(parse.GetValue(duration)),
                 Warmup = TimeSpan.FromSeconds(parse.GetValue(warmup)),
                 MarketId = parse.GetValue(market),
+                Markets = parse.GetValue(markets),
+                OtherBaseAddresses = uris.Skip(1).ToList(),
             };
-            return RunAsync(context, "lem loadtest", uri.ToString(), options, parse.GetValue(format)!, cancellationToken);
+            return RunAsync(context, "lem loadtest", string.Join(';', uris.Select(u => u.ToString())), options, parse.GetValue(format)!, cancellationToken);
         });
         return command;
     }

@@ -18,14 +18,16 @@ public static class ServeCommand
         var rateLimit = new Option<int>("--rate-limit") { Description = "Requests per second per caller: per operator, participant or DSO key, per client IP address for requests without a valid key (token bucket of the same size; 429 with Retry-After; see docs/server-limits.md).", DefaultValueFactory = _ => 20_000 };
         var maxBody = new Option<long>("--max-body-bytes") { Description = "The largest request body in bytes.", DefaultValueFactory = _ => 64 * 1024 };
         var maxOpenOrders = new Option<int>("--max-open-orders") { Description = "The default cap on one participant's open orders per market and slot (continuous and call-auction markets; a market's max_open_orders_per_participant overrides it; see docs/order-book.md).", DefaultValueFactory = _ => ServerOptions.DefaultMaxOpenOrdersPerParticipant };
+        var cluster = new Option<string?>("--cluster") { Description = "Run as a node of a market cluster: a PostgreSQL connection string (Npgsql form) holding the Orleans membership tables (created when missing) and one store schema per market; every market is a grain active on one node, a request to any node reaches it, and a dead node's markets come back on the others from the store (docs/cluster-server.md). The data folder holds the shared keys." };
+        var dashboard = new Option<bool>("--dashboard") { Description = "With --cluster: serve the Orleans dashboard at /orleans on this node." };
         var format = CommonOptions.Format();
         var command = new Command("serve", "Run the market server: markets, participants and orders over HTTP, continuous trading and call auctions with gate closures, a durable store and a signed ledger.")
         {
-            data, postgres, postgresPassfile, urls, operatorKey, rateLimit, maxBody, maxOpenOrders, format,
+            data, postgres, postgresPassfile, urls, operatorKey, rateLimit, maxBody, maxOpenOrders, cluster, dashboard, format,
         };
         command.SetAction((parse, cancellationToken) => RunAsync(context, new ServeSettings(parse.GetValue(data)!, parse.GetValue(urls)!, parse.GetValue(operatorKey),
             parse.GetValue(rateLimit), parse.GetValue(maxBody), parse.GetValue(format)!, parse.GetValue(postgres), parse.GetValue(postgresPassfile),
-            parse.GetValue(maxOpenOrders)), cancellationToken));
+            parse.GetValue(maxOpenOrders), parse.GetValue(cluster), parse.GetValue(dashboard)), cancellationToken));
         return command;
     }
 
@@ -87,6 +89,11 @@ public static class ServeCommand
             {
                 return Fail(context, $"--postgres-passfile: the file '{passfile}' does not exist.");
             }
+        }
+
+        if (settings.Cluster is not null || settings.Dashboard)
+        {
+            return await ClusterServe.RunAsync(context, settings, urls, stop).ConfigureAwait(false);
         }
 
         LemServer server;
@@ -185,7 +192,7 @@ public static class ServeCommand
     }
 
     /// <summary>Why a connection string is unusable, or null when it parses and names a host.</summary>
-    private static string? PostgresProblem(string connectionString)
+    internal static string? PostgresProblem(string connectionString)
     {
         try
         {
@@ -221,13 +228,13 @@ public static class ServeCommand
     }
 
     /// <summary>Where a connection string points, without the password: <c>user@host:port/database</c>.</summary>
-    private static string PostgresTarget(string connectionString)
+    internal static string PostgresTarget(string connectionString)
     {
         var b = new NpgsqlConnectionStringBuilder(connectionString);
         return $"{b.Username}@{b.Host}:{b.Port.ToString(System.Globalization.CultureInfo.InvariantCulture)}/{b.Database}";
     }
 
-    private static int Fail(CliContext context, string message)
+    internal static int Fail(CliContext context, string message)
     {
         context.Error.WriteLine($"lem serve: {message}");
         return ExitCodes.InvalidInput;

@@ -13,10 +13,13 @@ internal sealed class LoadClient
 {
     private static readonly MediaTypeHeaderValue JsonType = new("application/json");
     private readonly HttpClient _http;
-    private readonly string _ordersPath;
+    private readonly string[] _ordersPaths;
+    private readonly string[] _marketIds;
+    private readonly bool _routeByMarket;
+    private readonly Queue<(string Id, int Market)> _open = new();
+    private int _nextMarket;
     private readonly OrderStream _stream;
     private readonly int _maxOpen;
-    private readonly Queue<string> _open = new();
     private readonly Action<string>? _onAcknowledged;
 
     /// <summary>
@@ -24,10 +27,23 @@ internal sealed class LoadClient
     /// given, gets the client_order_id of every order answered 201.
     /// </summary>
     public LoadClient(HttpClient http, MarketPlan plan, OrderStream stream, int maxOpen, Action<string>? onAcknowledged = null)
+        : this(http, [plan.MarketId], stream, maxOpen, onAcknowledged)
     {
+    }
+
+    /// <summary>
+    /// A client that spreads its orders over several markets of the same shape, in turn starting at a random one; its
+    /// cancels name the order's market with <c>?market_id=</c> (a cluster node routes by it, docs/cluster-server.md).
+    /// </summary>
+    public LoadClient(HttpClient http, IReadOnlyList<string> marketIds, OrderStream stream, int maxOpen, Action<string>? onAcknowledged = null)
+    {
+        ArgumentNullException.ThrowIfNull(marketIds);
         _onAcknowledged = onAcknowledged;
         _http = http;
-        _ordersPath = "/v1/markets/" + Uri.EscapeDataString(plan.MarketId) + "/orders";
+        _marketIds = [.. marketIds];
+        _ordersPaths = [.. marketIds.Select(m => "/v1/markets/" + Uri.EscapeDataString(m) + "/orders")];
+        _routeByMarket = marketIds.Count > 1;
+        _nextMarket = stream.Random.Next(_marketIds.Length);
         _stream = stream;
         _maxOpen = maxOpen;
     }
@@ -60,22 +76,28 @@ internal sealed class LoadClient
         while (Stopwatch.GetTimestamp() < deadlineTimestamp && !cancellationToken.IsCancellationRequested)
         {
             string? cancelId = null;
+            var market = _nextMarket;
             if (_open.Count >= _maxOpen)
             {
                 // The oldest tracked order has most likely been filled by now; a quarter of them get a cancel anyway.
                 var oldest = _open.Dequeue();
-                cancelId = _stream.Random.NextDouble() < 0.25 ? oldest : null;
+                (cancelId, market) = _stream.Random.NextDouble() < 0.25 ? oldest : (null, market);
             }
             else if (_open.Count > 0 && _stream.Random.NextDouble() < 0.03)
             {
-                cancelId = _open.Dequeue();
+                (cancelId, market) = _open.Dequeue();
+            }
+
+            if (cancelId is null)
+            {
+                _nextMarket = (_nextMarket + 1) % _marketIds.Length;
             }
 
             var cancel = cancelId is not null;
             string? orderId = null;
             using var request = cancel
-                ? new HttpRequestMessage(HttpMethod.Delete, "/v1/orders/" + Uri.EscapeDataString(cancelId!))
-                : NewOrder(out orderId);
+                ? new HttpRequestMessage(HttpMethod.Delete, "/v1/orders/" + Uri.EscapeDataString(cancelId!) + (_routeByMarket ? "?market_id=" + Uri.EscapeDataString(_marketIds[market]) : ""))
+                : NewOrder(market, out orderId);
             var t0 = Stopwatch.GetTimestamp();
             try
             {
@@ -91,7 +113,7 @@ internal sealed class LoadClient
                     _onAcknowledged?.Invoke(orderId!);
                     if (open)
                     {
-                        _open.Enqueue(orderId!);
+                        _open.Enqueue((orderId!, market));
                     }
                 }
 
@@ -176,12 +198,12 @@ internal sealed class LoadClient
         return (open, trades);
     }
 
-    private HttpRequestMessage NewOrder(out string? clientOrderId)
+    private HttpRequestMessage NewOrder(int market, out string? clientOrderId)
     {
         var (id, body, _) = _stream.Next();
         clientOrderId = id;
         var content = new ByteArrayContent(body);
         content.Headers.ContentType = JsonType;
-        return new HttpRequestMessage(HttpMethod.Post, _ordersPath) { Content = content };
+        return new HttpRequestMessage(HttpMethod.Post, _ordersPaths[market]) { Content = content };
     }
 }

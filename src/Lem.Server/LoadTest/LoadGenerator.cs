@@ -33,9 +33,32 @@ public static class LoadGenerator
         var run = Convert.ToHexStringLower(Guid.NewGuid().ToByteArray().AsSpan(0, 4));
         using var admin = NewClient(options.BaseAddress, options.OperatorKey, 1);
         await CheckHealthAsync(admin, options.BaseAddress, cancellationToken).ConfigureAwait(false);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.Markets, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(options.Markets, LoadTestOptions.MaxMarkets);
         var plan = options.MarketId is { } existing
             ? await UseMarketAsync(admin, existing, options.Warmup + options.Duration, cancellationToken).ConfigureAwait(false)
-            : await CreateMarketAsync(admin, "loadtest-" + run, cancellationToken).ConfigureAwait(false);
+            : await CreateMarketAsync(admin, options.Markets == 1 ? "loadtest-" + run : $"loadtest-{run}-0", cancellationToken).ConfigureAwait(false);
+        var marketIds = new List<string> { plan.MarketId };
+        if (options.MarketId is null && options.Markets > 1)
+        {
+            // Created 16 at a time: on a cluster each creation activates the market's grain (schema, store, replay).
+            using var gate = new SemaphoreSlim(16);
+            var more = await Task.WhenAll(Enumerable.Range(1, options.Markets - 1).Select(async k =>
+            {
+                await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    return (await CreateMarketAsync(admin, $"loadtest-{run}-{k}", cancellationToken).ConfigureAwait(false)).MarketId;
+                }
+                finally
+                {
+                    gate.Release();
+                }
+            })).ConfigureAwait(false);
+            marketIds.AddRange(more);
+        }
+
+        Uri[] nodes = [options.BaseAddress, .. options.OtherBaseAddresses];
 
         var keys = new string[options.Participants];
         for (var i = 0; i < keys.Length; i++)
@@ -46,7 +69,7 @@ public static class LoadGenerator
             options.OnParticipantRegistered?.Invoke(body["participant_id"]!.GetValue<string>(), keys[i]);
         }
 
-        var https = keys.Select(k => NewClient(options.BaseAddress, k, options.ConnectionsPerParticipant)).ToArray();
+        var https = keys.Select((k, i) => NewClient(nodes[i % nodes.Length], k, options.ConnectionsPerParticipant)).ToArray();
         try
         {
             var clients = new List<LoadClient>();
@@ -57,7 +80,7 @@ public static class LoadGenerator
                     var seed = HashCode.Combine(options.Seed, p, c);
                     var participantId = $"lt-{run}-{p}";
                     Action<string>? acknowledged = options.OnOrderAcknowledged is { } onAcknowledged ? id => onAcknowledged(participantId, id) : null;
-                    clients.Add(new LoadClient(https[p], plan, new OrderStream(plan, $"c{c}-", seed), options.MaxOpenOrdersPerClient, acknowledged));
+                    clients.Add(new LoadClient(https[p], marketIds, new OrderStream(plan, $"c{c}-", seed), options.MaxOpenOrdersPerClient, acknowledged));
                 }
             }
 
@@ -81,7 +104,7 @@ public static class LoadGenerator
             }
 
             return new LoadTestResult(
-                plan.MarketId,
+                marketIds.Count == 1 ? plan.MarketId : $"{marketIds.Count} markets ({plan.MarketId}, ...)",
                 options.Participants,
                 clients.Count,
                 elapsed,

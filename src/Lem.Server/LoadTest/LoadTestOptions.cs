@@ -24,6 +24,21 @@ public sealed record LoadTestOptions
     /// <summary>An existing continuous market to trade in; null = create a fresh one.</summary>
     public string? MarketId { get; init; }
 
+    /// <summary>
+    /// How many fresh markets (of the same shape) the load is spread over; each client sends its orders to them in turn.
+    /// More than one is for clusters (docs/cluster-server.md); ignored with <see cref="MarketId"/>.
+    /// </summary>
+    public int Markets { get; init; } = 1;
+
+    /// <summary>
+    /// Further nodes of the same cluster: the participants' clients are spread over <see cref="BaseAddress"/> and these
+    /// (participant k uses node k mod n); empty for one server.
+    /// </summary>
+    public IReadOnlyList<Uri> OtherBaseAddresses { get; init; } = [];
+
+    /// <summary>The most markets a run creates.</summary>
+    public const int MaxMarkets = 10_000;
+
     /// <summary>The seed of the order streams (each client derives its own).</summary>
     public int Seed { get; init; } = 1;
 
