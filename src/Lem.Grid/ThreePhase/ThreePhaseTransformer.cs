@@ -46,6 +46,20 @@ public sealed record ThreePhaseTransformer
     /// </summary>
     public double? ZeroSequenceNoLoadCurrentPercent { get; init; }
 
+    /// <summary>
+    /// The zero-sequence magnetising impedance as a multiple of the zero-sequence short-circuit impedance's magnitude,
+    /// |Z_m0| = ratio·|Z_k0| (pandapower's <c>mag0_percent</c>, used by pandapower as this ratio); with it the zero
+    /// sequence of a T-model transformer is the T network Z_k0 split by <see cref="ZeroSequenceHvShare"/> around Z_m0
+    /// (docs/three-phase.md, "Transformers"). Null: no zero-sequence magnetising branch of this kind.
+    /// </summary>
+    public double? ZeroSequenceMagnetisingRatio { get; init; }
+
+    /// <summary>R/X of the zero-sequence magnetising impedance (pandapower's <c>mag0_rx</c>); 0: purely reactive.</summary>
+    public double ZeroSequenceMagnetisingRx { get; init; }
+
+    /// <summary>The share of Z_k0 on the HV side of the zero-sequence T network (pandapower's <c>si0_hv_partial</c>).</summary>
+    public double ZeroSequenceHvShare { get; init; } = 0.5;
+
     /// <summary>The no-load (iron) losses in kW.</summary>
     public double NoLoadLossKw { get; init; }
 

@@ -14,23 +14,28 @@ namespace Lem.Grid.Tests.ThreePhase;
 /// </summary>
 public sealed class PowerFactoryValidationNetworkTests(ITestOutputHelper output)
 {
-    // Tolerances: |V| and trafo currents as pandapower's test (1e-5 pu, 1e-3 kA). Line currents: pandapower's test
-    // asks 1e-7 kA; Lem measures 2.4e-6 kA (YNyn) and 7e-7 kA (Dyn), all on the two lines behind trafo 2, whose LV bus
-    // carries the asymmetric static generator (the branch of trafo 1 agrees to 2e-9 kA). 1e-5 kA is asserted and
-    // the gap is stated in docs/three-phase.md.
+    // Tolerances exactly as pandapower's test_trafo_asym checks them: |V| with np.allclose(atol=1e-5, rtol=0); line
+    // currents with np.allclose(atol=1e-7) and trafo currents with np.allclose(atol=1e-3), both with numpy's default
+    // rtol = 1e-5, i.e. |ΔI| ≤ atol + 1e-5·|I_PF| per value. What is asserted below is that criterion: the largest
+    // |ΔI| − 1e-5·|I_PF| against atol. The plain largest |ΔI| is printed and stated in docs/three-phase.md.
     [SharedTheory(NativeLibraries.Klu)]
-    [InlineData("YNyn", 1e-5, 1e-5, 1e-3)]
-    [InlineData("Dyn", 1e-5, 1e-5, 1e-3)]
+    [InlineData("YNyn", 1e-5, 1e-7, 1e-3)]
+    [InlineData("Dyn", 1e-5, 1e-7, 1e-3)]
     public void MatchesPowerFactory(string group, double vmTolerance, double lineTolerance, double trafoTolerance)
     {
         var (vmError, lineError, trafoError) = Errors(group);
-        output.WriteLine($"{group}: largest |Δvm| {vmError:G3} pu, line |ΔI| {lineError:G3} kA, trafo |ΔI| {trafoError:G3} kA");
+        var (_, lineExcess, trafoExcess) = Errors(group, relative: 1e-5);
+        output.WriteLine($"{group}: largest |Δvm| {vmError:G3} pu, line |ΔI| {lineError:G3} kA (beyond 1e-5·|I|: {lineExcess:G3}), trafo |ΔI| {trafoError:G3} kA (beyond 1e-5·|I|: {trafoExcess:G3})");
         Assert.True(vmError <= vmTolerance, $"vm error {vmError}");
-        Assert.True(lineError <= lineTolerance, $"line current error {lineError}");
-        Assert.True(trafoError <= trafoTolerance, $"trafo current error {trafoError}");
+        Assert.True(lineExcess <= lineTolerance, $"line current error {lineError} kA, {lineExcess} beyond rtol 1e-5");
+        Assert.True(trafoExcess <= trafoTolerance, $"trafo current error {trafoError} kA, {trafoExcess} beyond rtol 1e-5");
     }
 
-    internal static (double Vm, double Line, double Trafo) Errors(string group)
+    /// <summary>
+    /// The largest |Δvm| (pu) and, per branch kind, the largest |ΔI| − <paramref name="relative"/>·|I_PF| (kA) against
+    /// PowerFactory; relative 0 gives the plain largest |ΔI|.
+    /// </summary>
+    internal static (double Vm, double Line, double Trafo) Errors(string group, double relative = 0.0)
     {
         var network = ThreePhaseReferenceData.PandapowerWithVectorGroup(group, "powerfactory", "loadflow_testfiles", "runpp_3ph Validation.json");
         var result = ThreePhasePowerFlow.Solve(network, new ThreePhasePowerFlowOptions { TolerancePu = 1e-10 });
@@ -66,7 +71,8 @@ public sealed class PowerFactoryValidationNetworkTests(ITestOutputHelper output)
                 {
                     for (var p = 0; p < 3; p++)
                     {
-                        worst = Math.Max(worst, Math.Abs((flows[p].CurrentA / 1000.0) - reference[i++].GetDouble()));
+                        var pf = reference[i++].GetDouble();
+                        worst = Math.Max(worst, Math.Abs((flows[p].CurrentA / 1000.0) - pf) - (relative * Math.Abs(pf)));
                     }
                 }
             }

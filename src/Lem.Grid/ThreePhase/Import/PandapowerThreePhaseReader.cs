@@ -216,6 +216,9 @@ public sealed class PandapowerThreePhaseReader : IThreePhaseNetworkImporter
                     TapStepPercent = Optional(trafo, r, "tap_step_percent", 0.0),
                     InService = (trafo.Bool(r, "in_service") ?? true) && !openTrafos.Contains(trafo.Id(r)),
                     TModel = true,
+                    ZeroSequenceMagnetisingRatio = Optional(trafo, r, "mag0_percent", double.NaN) is var mag0 && double.IsFinite(mag0) && mag0 > 0 ? mag0 : null,
+                    ZeroSequenceMagnetisingRx = Optional(trafo, r, "mag0_rx", 0.0),
+                    ZeroSequenceHvShare = Optional(trafo, r, "si0_hv_partial", 0.5),
                 });
             }
 

@@ -85,6 +85,37 @@ internal static class TransformerAdmittance
             ? Impedance(uk0, transformer.ZeroSequenceResistancePercent ?? transformer.ShortCircuitResistancePercent, baseOhm)
             : z1;
 
+        if (transformer.TModel && transformer.ZeroSequenceMagnetisingRatio is { } magRatio)
+        {
+            // The zero-sequence T network (docs/three-phase.md, "Transformers"): Z_hv = s·Z_k0 on the HV side,
+            // Z_lv = (1 − s)·Z_k0 on the LV side, Z_m0 = ratio·|Z_k0|·(rx + j)/√(rx² + 1) to ground in the middle.
+            var share = transformer.ZeroSequenceHvShare;
+            var zHv = share * z0;
+            var zLv = (1.0 - share) * z0;
+            var rx = transformer.ZeroSequenceMagnetisingRx;
+            var zM = magRatio * z0.Magnitude * new Complex(rx, 1.0) / Math.Sqrt((rx * rx) + 1.0);
+            var d = (zHv * zLv) + (zLv * zM) + (zHv * zM);
+            if (hv == WindingConnection.WyeGrounded && lv == WindingConnection.WyeGrounded)
+            {
+                // Both neutrals grounded: the full T, mutual z_m/d, self (z_other + z_m)/d.
+                var reversed = transformer.ClockNumber % 4 == 2;
+                var ratio = reversed ? -magnitude : magnitude;
+                var mutual = zM / d;
+                return ((zLv + zM) / d / (magnitude * magnitude), -mutual / ratio, -mutual / ratio, (zHv + zM) / d);
+            }
+
+            if (hv == WindingConnection.Delta && lv == WindingConnection.WyeGrounded)
+            {
+                // The delta shorts the HV end of the T: the LV side sees Z_lv + Z_hv ∥ Z_m0.
+                return (Complex.Zero, Complex.Zero, Complex.Zero, (zHv + zM) / d);
+            }
+
+            if (hv == WindingConnection.WyeGrounded && lv == WindingConnection.Delta)
+            {
+                return ((zLv + zM) / d / (magnitude * magnitude), Complex.Zero, Complex.Zero, Complex.Zero);
+            }
+        }
+
         // A zigzag winding's own zero-sequence impedance: the given Z0, else 0.1 Z1 (power-grid-model's convention).
         var zigzag = transformer.ZeroSequenceVoltagePercent is null ? 0.1 * z1 : z0;
         if (hv == WindingConnection.WyeGrounded && lv == WindingConnection.WyeGrounded)
