@@ -110,7 +110,14 @@ public sealed class ClusterServerTests
                 }
             })).ToList();
 
+            // Waits are conditions with generous deadlines, not fixed times: a slow machine only makes the test longer.
             await Task.Delay(TimeSpan.FromSeconds(3));
+            var warm = DateTime.UtcNow.AddSeconds(60);
+            while (acknowledged.Count == 0 && DateTime.UtcNow < warm)
+            {
+                await Task.Delay(200);
+            }
+
             var victim = -1;
             for (var i = 0; i < 3 && victim < 0; i++)
             {
@@ -126,6 +133,12 @@ public sealed class ClusterServerTests
             Volatile.Write(ref alive[victim], false);
             nodes[victim].KillHard();
             await Task.Delay(TimeSpan.FromSeconds(8));
+            var failover = DateTime.UtcNow.AddSeconds(120);
+            while (acknowledged.Count <= beforeKill && DateTime.UtcNow < failover)
+            {
+                await Task.Delay(200);
+            }
+
             stop.Cancel();
             await Task.WhenAll(load);
             Assert.True(beforeKill > 0, "no order was acknowledged before the kill");
