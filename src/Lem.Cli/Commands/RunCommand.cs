@@ -173,9 +173,10 @@ public static class RunCommand
             return ExitCodes.Usage;
         }
 
-        if (maxUnbalancePercent is not null && !mechanism.Capabilities.GridFormulations.Any(f => GridFormulations.ByName(f) is IUnbalanceLimitedFormulation))
+        static bool LimitsUnbalance(ClearingCapabilities c) => c.GridFormulations.Any(f => GridFormulations.ByName(f) is IUnbalanceLimitedFormulation);
+        if (maxUnbalancePercent is not null && !LimitsUnbalance(mechanism.Capabilities))
         {
-            context.Error.WriteLine($"lem: --max-unbalance-percent needs a grid formulation with phases, and the {mechanism.Name} mechanism clears on {string.Join(", ", mechanism.Capabilities.GridFormulations)}; it applies to {WithCapability(c => c.GridFormulations.Any(f => GridFormulations.ByName(f) is IUnbalanceLimitedFormulation))} only.");
+            context.Error.WriteLine($"lem: --max-unbalance-percent needs a grid formulation with phases, and the {mechanism.Name} mechanism clears on {string.Join(", ", mechanism.Capabilities.GridFormulations)}; it applies to {WithCapability(LimitsUnbalance)} only.");
             return ExitCodes.Usage;
         }
 
