@@ -59,24 +59,99 @@ public static class PriceResponse
         }
 
         model.SetObjective(objective);
-        var solution = Solvers.For(model).Solve(model, SolverOptions.Default);
-        if (solution.Status != SolveStatus.Optimal)
+        var marginal = new double[n];
+        string? message = BySlotMessage;
+        var values = participant.Orders.Count == 0 ? BySlot(model, assets, imports, exports, buyEurPerMwh, sellEurPerMwh, hours, marginal) : null;
+        if (values is null)
         {
-            return new PriceResponsePlan(solution.Status, solution.Message, [], double.NaN, double.NaN, []);
+            var solution = Solvers.For(model).Solve(model, SolverOptions.Default);
+            if (solution.Status != SolveStatus.Optimal)
+            {
+                return new PriceResponsePlan(solution.Status, solution.Message, [], double.NaN, double.NaN, []);
+            }
+
+            values = solution.Values.ToArray();
+            message = solution.Message;
+            for (var t = 0; t < n; t++)
+            {
+                marginal[t] = solution.Dual(balances[t]) / hours;
+            }
         }
 
-        var values = solution.Values.ToArray();
         var net = new double[n];
-        var marginal = new double[n];
         for (var t = 0; t < n; t++)
         {
             net[t] = 1000.0 * (values[exports[t].Index] - values[imports[t].Index]);
-            marginal[t] = solution.Dual(balances[t]) / hours;
         }
 
-        return new PriceResponsePlan(SolveStatus.Optimal, solution.Message, net, objective.Evaluate(values), c.Cost.Sum(e => e.Evaluate(values)), marginal)
+        return new PriceResponsePlan(SolveStatus.Optimal, message, net, objective.Evaluate(values), c.Cost.Sum(e => e.Evaluate(values)), marginal)
         {
             Assets = OptimizedCost.ReadAssets(assets, values, hours),
         };
+    }
+
+    /// <summary>What <see cref="PriceResponsePlan.Message"/> says of a plan solved slot by slot.</summary>
+    public const string BySlotMessage = "solved slot by slot by merit order (no asset couples slots)";
+
+    /// <summary>
+    /// The LP in closed form when no asset couples slots (docs/agents.md#the-mpc-lp, "Without storage"): the model is
+    /// then a sum of one-slot problems, each a merit order of the assets' steps (PV offered at minus its curtailment
+    /// cost, loads bid at their value) against the supplier, an offer at π^buy_t and a bid at π^sell_t without limit.
+    /// Where that slot's price is unique it is the balance's dual and the merit order's acceptances are an optimum of
+    /// the slot's LP; null (the caller solves the LP) when an asset couples slots or a slot's price is not unique.
+    /// </summary>
+    private static double[]? BySlot(OptimizationModel model, IReadOnlyList<PoolAssetModel> assets, Variable[] imports, Variable[] exports, IReadOnlyList<double> buyEurPerMwh, IReadOnlyList<double> sellEurPerMwh, double hours, double[] marginal)
+    {
+        var n = imports.Length;
+        for (var t = 0; t < n; t++)
+        {
+            foreach (var a in assets)
+            {
+                if (a.Couples(t))
+                {
+                    return null;
+                }
+            }
+        }
+
+        var values = new double[model.Variables.Count];
+        for (var t = 0; t < n; t++)
+        {
+            var book = new MeritBook();
+            foreach (var a in assets)
+            {
+                a.AddMeritSteps(t, book, hours);
+            }
+
+            var m = imports[t];
+            var x = exports[t];
+            book.AddOffer(buyEurPerMwh[t], double.PositiveInfinity, e => (m.Index, e / hours));
+            book.AddBid(sellEurPerMwh[t], double.PositiveInfinity, e => (x.Index, e / hours));
+            var cleared = MeritOrderClearing.ClearSlot(book.Offers, book.Bids);
+            if (cleared.IsPriceIndeterminate || !double.IsFinite(cleared.PriceLowEurPerMwh))
+            {
+                return null;
+            }
+
+            for (var i = 0; i < book.Offers.Count; i++)
+            {
+                if (book.OfferWriters[i](cleared.AcceptedOffersMwh[i]) is { } w)
+                {
+                    values[w.Index] = w.Value;
+                }
+            }
+
+            for (var i = 0; i < book.Bids.Count; i++)
+            {
+                if (book.BidWriters[i](cleared.AcceptedBidsMwh[i]) is { } w)
+                {
+                    values[w.Index] = w.Value;
+                }
+            }
+
+            marginal[t] = cleared.PriceLowEurPerMwh;
+        }
+
+        return values;
     }
 }

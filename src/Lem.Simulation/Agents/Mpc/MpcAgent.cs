@@ -1,5 +1,6 @@
 using Lem.Markets.Assets;
 using Lem.Markets.Distributed;
+using Lem.Markets.Pool;
 
 namespace Lem.Simulation.Agents.Mpc;
 
@@ -17,10 +18,14 @@ namespace Lem.Simulation.Agents.Mpc;
 /// limited at the feed-in price (or the curtailment cost when higher): the agent's alternatives, so it takes any local
 /// price that beats them and otherwise falls back to the supplier as its plan assumed.
 /// </remarks>
-public sealed class MpcAgent(Participant participant, AgentSettings settings) : IMarketAgent
+public sealed class MpcAgent(Participant participant, AgentSettings settings) : IMarketAgent, IPlanningAgent
 {
     /// <inheritdoc />
     public ParticipantId Id => participant.Id;
+
+    /// <inheritdoc />
+    /// <remarks>The assets' part of the last plan (day-ahead, or intraday when the agent re-planned): the HEMS carries out the plan it committed to (docs/simulation.md#delivery).</remarks>
+    public IReadOnlyList<AssetDispatch>? PlannedDispatch { get; private set; }
 
     /// <summary>The agent's settings.</summary>
     public AgentSettings Settings { get; } = settings ?? throw new ArgumentNullException(nameof(settings));
@@ -67,6 +72,7 @@ public sealed class MpcAgent(Participant participant, AgentSettings settings) : 
     public Participant DayAhead(AgentView view)
     {
         var plan = Checked(Plan(view));
+        PlannedDispatch = plan.Assets;
         return view.Forecast with { Assets = [], Orders = Orders(view, $"d{view.Day}-da", plan.NetInjectionKw.Take(view.Horizon.Count).ToArray()) };
     }
 
@@ -76,6 +82,7 @@ public sealed class MpcAgent(Participant participant, AgentSettings settings) : 
     {
         ArgumentNullException.ThrowIfNull(positionKw);
         var plan = Checked(Plan(view));
+        PlannedDispatch = plan.Assets;
         var deviation = Enumerable.Range(0, view.Horizon.Count).Select(t => plan.NetInjectionKw[t] - (t < positionKw.Count ? positionKw[t] : 0.0)).ToArray();
         return Orders(view, $"d{view.Day}-id", deviation);
     }
