@@ -8,8 +8,8 @@ namespace Lem.Markets.Pool;
 /// lossless LinDistFlow feeder fed at its root whose shunt elements consume no active power (line charging is reactive). The model is then block-diagonal by slot, and
 /// each slot is screened: its copper-plate merit-order optimum, when a single step is partially accepted (a unique
 /// primal and a unique price), is checked against the slot's LinDistFlow rows; when every row holds strictly, it is the
-/// LinDistFlow optimum and every DLMP equals that price (complementary slackness). The other slots go to one LP over
-/// them alone; results equal the monolithic LP's.
+/// LinDistFlow optimum and every DLMP equals that price (complementary slackness). The other slots go to an LP each
+/// (the monolithic model of that slot alone), in parallel; results equal the monolithic LP's where its optimum is unique.
 /// </summary>
 internal static class SlotDecomposition
 {
@@ -148,34 +148,48 @@ internal static class SlotDecomposition
                 SocExactness: null);
         }
 
-        PoolResult? lp = null;
+        // The binding slots are independent of one another: one LP each, in parallel over the cores (each is the
+        // monolithic model of its slot alone, so the optimum is the joint LP's; among tied orders each LP picks its own).
         var dispatch = new OrderDispatch?[orders.Count];
-        if (binding.Count > 0)
+        var lps = new PoolResult[binding.Count];
+        Parallel.For(0, binding.Count, i => lps[i] = clearLp(Restricted(scenario, [binding[i]])));
+        if (lps.Any(r => r.Status != PoolStatus.Optimal))
         {
-            lp = clearLp(Restricted(scenario, binding));
-            if (lp.Status != PoolStatus.Optimal)
-            {
-                return null;
-            }
+            return null;
+        }
 
-            for (var i = 0; i < binding.Count; i++)
-            {
-                var t = binding[i];
-                slots[t] = lp.Slots[i] with { Index = t, Start = horizon.Slots[t].Start };
-                for (var p = 0; p < net.Length; p++)
-                {
-                    net[p][t] = lp.Participants[p].NetInjectionKw[i];
-                }
-            }
+        var positionOf = new int[orders.Count];
+        var cursors = new int[n];
+        for (var o = 0; o < orders.Count; o++)
+        {
+            positionOf[o] = cursors[orders[o].Order.SlotIndex]++;
+        }
 
-            // The restricted market keeps the scenario's order of participants and orders.
-            var cursor = 0;
-            for (var o = 0; o < orders.Count; o++)
+        for (var i = 0; i < binding.Count; i++)
+        {
+            var t = binding[i];
+            var lp = lps[i];
+            slots[t] = lp.Slots[0] with { Index = t, Start = horizon.Slots[t].Start };
+            for (var p = 0; p < net.Length; p++)
             {
-                if (binding.BinarySearch(orders[o].Order.SlotIndex) >= 0)
-                {
-                    dispatch[o] = lp.Orders[cursor++] with { Slot = orders[o].Order.SlotIndex };
-                }
+                net[p][t] = lp.Participants[p].NetInjectionKw[0];
+            }
+        }
+
+        // Each restricted market keeps the scenario's order of participants and orders.
+        var bindingIndex = new int[n];
+        Array.Fill(bindingIndex, -1);
+        for (var i = 0; i < binding.Count; i++)
+        {
+            bindingIndex[binding[i]] = i;
+        }
+
+        for (var o = 0; o < orders.Count; o++)
+        {
+            var t = orders[o].Order.SlotIndex;
+            if (bindingIndex[t] >= 0)
+            {
+                dispatch[o] = lps[bindingIndex[t]].Orders[positionOf[o]] with { Slot = t };
             }
         }
 
@@ -203,12 +217,19 @@ internal static class SlotDecomposition
             FormulationName = setup.Formulation.Name,
             PriceRule = setup.Options.Clearing.PriceRule,
             VolumeRule = setup.Options.VolumeRule,
-            Statistics = lp?.Statistics ?? new PoolStatistics(0, 0, 0, 0, 0, 0, null),
+            Statistics = lps.Length == 0 ? new PoolStatistics(0, 0, 0, 0, 0, 0, null) : new PoolStatistics(
+                lps.Sum(r => r.Statistics.Variables),
+                lps.Sum(r => r.Statistics.Constraints),
+                0,
+                lps.Sum(r => r.Statistics.Solves),
+                lps.Sum(r => r.Statistics.BuildSeconds),
+                lps.Sum(r => r.Statistics.SolveSeconds),
+                lps[0].Statistics.SolverName),
             BusIds = index.BusIds,
             AllBusIds = index.AllBusIds,
             AllBusIndex = index.AllBusIndex,
             BranchIds = index.BranchIds,
-            Warnings = lp?.Warnings ?? [],
+            Warnings = [.. lps.SelectMany(r => r.Warnings).Distinct()],
             WelfareEur = welfare,
             ImportMwh = importMwh,
             ExportMwh = exportMwh,

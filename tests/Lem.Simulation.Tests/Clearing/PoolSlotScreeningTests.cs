@@ -19,7 +19,8 @@ namespace Lem.Simulation.Tests.Clearing;
 /// The pool's slot screening (docs/mechanisms/pool.md#slot-screening) against the monolithic LP
 /// (<see cref="PoolOptions.DecomposeSlots"/> false) on random orders-only markets with distinct prices (so that the
 /// optimum is unique) on the synthetic feeder and on the village grid: welfare, every order's dispatch, every
-/// participant's position, imports, voltages, flows and every DLMP component agree to 1e-6.
+/// participant's position, imports, voltages, flows and every DLMP component agree to 1e-6, with the slots that do not
+/// screen cleared by an LP each.
 /// </summary>
 public sealed class PoolSlotScreeningTests
 {
@@ -47,10 +48,10 @@ public sealed class PoolSlotScreeningTests
         }
         else
         {
-            // The transformer binds (the DLMPs split): those slots go to the LP.
+            // The transformer binds (the DLMPs split): those slots go to an LP each.
             var binding = monolithic.Slots.Count(s => s.PricesEurPerMwh.Max() - s.PricesEurPerMwh.Min() > 1e-3);
             Assert.True(binding >= 1, "no slot binds");
-            Assert.Equal(1, screened.Statistics.Solves);
+            Assert.InRange(screened.Statistics.Solves, binding, Slots - 1);
         }
     }
 
