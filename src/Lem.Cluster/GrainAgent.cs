@@ -38,6 +38,7 @@ internal sealed class GrainAgent(IAgentGrain grain, AgentSpec spec, ReplayJourna
         ArgumentNullException.ThrowIfNull(message);
         var options = journal.Options;
         var clock = Stopwatch.StartNew();
+        var failedAt = TimeSpan.Zero;
         var delay = options.FirstRetryDelay;
         while (true)
         {
@@ -49,7 +50,7 @@ internal sealed class GrainAgent(IAgentGrain grain, AgentSpec spec, ReplayJourna
                     await grain.Reset(spec, replay).ConfigureAwait(false);
                     _lost = false;
                     _opened = true;
-                    journal.Recovery(spec.AgentId, replay.Length);
+                    journal.Recovery(spec.AgentId, replay.Length, clock.Elapsed - failedAt);
                 }
                 else if (!_opened)
                 {
@@ -80,6 +81,11 @@ internal sealed class GrainAgent(IAgentGrain grain, AgentSpec spec, ReplayJourna
             catch (Exception e) when (IsLoss(e) && _log is not null && clock.Elapsed < options.Timeout)
             {
                 journal.Failed();
+                if (!_lost)
+                {
+                    failedAt = clock.Elapsed;
+                }
+
                 _lost = true;
                 await Task.Delay(delay).ConfigureAwait(false);
                 delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, options.MaxRetryDelay.Ticks));

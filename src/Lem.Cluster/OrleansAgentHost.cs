@@ -25,6 +25,12 @@ public sealed class OrleansAgentHost(IGrainFactory grains, string mechanism, str
     /// <summary>The run's recovery figures (messages replayed, agents recovered, failed calls) and its log bound.</summary>
     public ReplayJournal Journal { get; } = new(recovery);
 
+    /// <summary>Whether the run clears tariff-aware: silos that rebuild agents from the scenario add the tariffs to their costs.</summary>
+    public bool TariffAware { get; init; }
+
+    /// <summary>The run's partners per agent (P2P), or null for the default: silos that rebuild agents use the same.</summary>
+    public int? PartnersPerAgent { get; init; }
+
     /// <summary>The grains of the run so far, by agent id.</summary>
     public IReadOnlyDictionary<string, IAgentGrain> Grains => _grains;
 
@@ -35,7 +41,7 @@ public sealed class OrleansAgentHost(IGrainFactory grains, string mechanism, str
     {
         ArgumentNullException.ThrowIfNull(agentId);
         ArgumentNullException.ThrowIfNull(build);
-        var spec = new AgentSpec(RunId, agentId, mechanism, scenarioPath is null ? null : Path.GetFullPath(scenarioPath));
+        var spec = new AgentSpec(RunId, agentId, mechanism, scenarioPath is null ? null : Path.GetFullPath(scenarioPath), TariffAware, PartnersPerAgent);
         var grain = grains.GetGrain<IAgentGrain>(spec.GrainKey);
         lock (_gate)
         {

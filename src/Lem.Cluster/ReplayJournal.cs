@@ -62,8 +62,8 @@ public sealed class ReplayJournal
         }
     }
 
-    /// <summary>Called after each recovery with the agent id and the messages replayed.</summary>
-    public event Action<string, int>? Recovered;
+    /// <summary>Called after each recovery with the agent id, the messages replayed and the time from the first failed call to the rebuilt agent.</summary>
+    public event Action<string, int, TimeSpan>? Recovered;
 
     /// <summary>Accounts a message about to be logged; false when the logs are dropped (the caller drops its own).</summary>
     internal bool TryLog(CoordinatorMessage message)
@@ -96,10 +96,10 @@ public sealed class ReplayJournal
     internal void Failed() => Interlocked.Increment(ref _failedCalls);
 
     /// <summary>Counts a recovery of <paramref name="agentId"/> with <paramref name="replayed"/> messages.</summary>
-    internal void Recovery(string agentId, int replayed)
+    internal void Recovery(string agentId, int replayed, TimeSpan failover)
     {
         Interlocked.Increment(ref _recoveries);
         Interlocked.Add(ref _replayed, replayed);
-        Recovered?.Invoke(agentId, replayed);
+        Recovered?.Invoke(agentId, replayed, failover);
     }
 }

@@ -17,6 +17,7 @@ public sealed class ReplayRecoveryTests
     private static readonly AgentRecoveryOptions Fast = new() { FirstRetryDelay = TimeSpan.FromMilliseconds(1), MaxRetryDelay = TimeSpan.FromMilliseconds(5) };
 
     [Theory]
+    [Trait("Category", "Heavy")]
     [InlineData("exchange")]
     [InlineData("p2p")]
     public void Lost_agents_are_rebuilt_and_replayed_to_the_in_process_result(string mechanism)

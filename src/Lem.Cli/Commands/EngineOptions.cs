@@ -66,12 +66,13 @@ internal sealed class EngineOptions
 
     /// <summary>
     /// The usage problem of options that change the agents with <c>--cluster</c>, or null: silos in other processes
-    /// rebuild each agent from the scenario file with the mechanism's defaults (docs/cluster.md#running-silos).
+    /// rebuild each agent from the scenario file, tariff-aware or not and with the run's partners, but without network
+    /// charges or stochastic parameters (docs/cluster.md#running-silos).
     /// </summary>
-    public static string? ExternalUsageProblem(bool partners, bool networkCharge, bool tariffAware, bool parameters)
+    public static string? ExternalUsageProblem(bool networkCharge, bool parameters)
     {
-        var changing = new[] { (partners, "--partners"), (networkCharge, "--network-charge"), (tariffAware, "--tariff-aware"), (parameters, "--param") }.Where(o => o.Item1).Select(o => o.Item2).ToList();
-        return changing.Count == 0 ? null : $"with --cluster the silos rebuild the agents from the scenario file with the mechanism's defaults; {string.Join(", ", changing)} would change them and is not supported there (use --silos N).";
+        var changing = new[] { (networkCharge, "--network-charge"), (parameters, "--param") }.Where(o => o.Item1).Select(o => o.Item2).ToList();
+        return changing.Count == 0 ? null : $"with --cluster the silos rebuild the agents from the scenario file (tariff-aware or not, with --partners); {string.Join(", ", changing)} would change them and is not supported there (use --silos N).";
     }
 
     /// <summary>Starts or joins the cluster of an orleans engine, or returns null for in-process.</summary>

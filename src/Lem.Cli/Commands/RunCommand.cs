@@ -194,7 +194,7 @@ public static class RunCommand
         }
 
         var s = load.Scenario!;
-        if (engine.Cluster is not null && EngineOptions.ExternalUsageProblem(partnersText is not null, networkCharge.LevelEurPerMwh is not null, tariffAware == true, parameters.Count > 0) is { } externalUsage)
+        if (engine.Cluster is not null && EngineOptions.ExternalUsageProblem(networkCharge.LevelEurPerMwh is not null, parameters.Count > 0) is { } externalUsage)
         {
             context.Error.WriteLine($"lem: {externalUsage}");
             return ExitCodes.Usage;
@@ -234,10 +234,16 @@ public static class RunCommand
             return ExitCodes.InternalError;
         }
 
-        using var host = cluster is null ? null : new Lem.Cluster.OrleansAgentHost(cluster.Client, mechanism.Name, cluster.External ? Path.GetFullPath(s.SourcePath ?? path) : null);
+        // Silos of an external cluster rebuild each agent from the scenario file as this run builds it: tariff-aware or
+        // not (the pipeline's rule), with the same partners.
+        using var host = cluster is null ? null : new Lem.Cluster.OrleansAgentHost(cluster.Client, mechanism.Name, cluster.External ? Path.GetFullPath(s.SourcePath ?? path) : null)
+        {
+            TariffAware = ClearingPipeline.TariffsFor(s, new PipelineRequest(mechanism.Name) { TariffAware = tariffAware }, mechanism) is not null,
+            PartnersPerAgent = partners,
+        };
         if (host is not null)
         {
-            host.Journal.Recovered += (agent, replayed) => context.Error.WriteLine($"Orleans: agent '{agent}' lost its activation; rebuilt on a live silo and replayed {replayed} messages.");
+            host.Journal.Recovered += (agent, replayed, failover) => context.Error.WriteLine($"Orleans: agent '{agent}' lost its activation; rebuilt on a live silo {failover.TotalSeconds.ToString("F1", Inv)} s after the first failed call, {replayed} messages replayed.");
         }
 
         try
