@@ -63,5 +63,8 @@ internal sealed class AgentGrain(AgentCatalog catalog) : Grain, IAgentGrain
     }
 
     /// <inheritdoc />
+    public Task<long> Answered() => Task.FromResult(_answered);
+
+    /// <inheritdoc />
     public Task<string> Silo() => Task.FromResult(RuntimeIdentity);
 }

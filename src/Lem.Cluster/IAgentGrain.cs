@@ -23,6 +23,12 @@ public interface IAgentGrain : IGrainWithStringKey
     /// </summary>
     Task Reset(AgentSpec spec, CoordinatorMessage[] replay);
 
+    /// <summary>
+    /// The messages this activation has answered since its agent was built (the count the coordinator also keeps; for
+    /// observers such as the recovery test of docs/cluster.md#recovery).
+    /// </summary>
+    Task<long> Answered();
+
     /// <summary>The silo the grain runs on (for the placement figures of docs/cluster.md).</summary>
     Task<string> Silo();
 }

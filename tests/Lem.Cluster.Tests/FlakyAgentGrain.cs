@@ -76,5 +76,7 @@ internal sealed class FlakyAgentGrain(Func<IAgent> build, IReadOnlyDictionary<lo
         return Task.CompletedTask;
     }
 
+    public Task<long> Answered() => Task.FromResult(_answered);
+
     public Task<string> Silo() => Task.FromResult("test");
 }

@@ -50,24 +50,28 @@ public sealed partial class SiloRecoveryTests(ITestOutputHelper output)
             var management = observer.Client.GetGrain<IManagementGrain>(0);
             using var run = LemProcess.Start("run", village, "--mechanism", mechanism, "--engine", "orleans", "--cluster", pg.ConnectionString, "--format", "json");
 
-            // Wait (by condition) until the run's agents are placed, then a little into the iterations; kill the silo
-            // hosting the most agents.
+            // Wait (by condition) until the iterations run (the outside market's agent has answered 10 messages) and the
+            // agents are placed on the three silos; kill the silo hosting the most agents.
             var deadline = DateTime.UtcNow + Start;
             Dictionary<int, int> perSilo = [];
+            long answered = 0;
             while (DateTime.UtcNow < deadline && !run.HasExited)
             {
-                var stats = await management.GetSimpleGrainStatistics();
-                perSilo = stats.Where(s => s.GrainType.Contains(nameof(AgentGrain), StringComparison.Ordinal)).GroupBy(s => s.SiloAddress.Endpoint.Port).ToDictionary(g => g.Key, g => g.Sum(s => s.ActivationCount));
-                if (perSilo.Values.Sum() > 0 && perSilo.Count == 3)
+                if (RunId().Match(run.Error) is { Success: true } id)
                 {
-                    break;
+                    answered = await observer.Client.GetGrain<IAgentGrain>($"{id.Groups["id"].Value}/outside-market").Answered();
+                    var stats = await management.GetSimpleGrainStatistics();
+                    perSilo = stats.Where(s => s.GrainType.Contains(nameof(AgentGrain), StringComparison.Ordinal)).GroupBy(s => s.SiloAddress.Endpoint.Port).ToDictionary(g => g.Key, g => g.Sum(s => s.ActivationCount));
+                    if (answered >= 10 && perSilo.Count == 3)
+                    {
+                        break;
+                    }
                 }
 
                 await Task.Delay(200);
             }
 
-            Assert.True(perSilo.Count == 3, $"the agents did not spread over the three silos: {string.Join(", ", perSilo)}; {run.Error}");
-            await Task.Delay(TimeSpan.FromSeconds(3));
+            Assert.True(answered >= 10 && perSilo.Count == 3, $"the iterations did not start on three silos: {answered} answered; {string.Join(", ", perSilo)}; {run.Error}");
             var victimPort = perSilo.MaxBy(kv => kv.Value).Key;
             var victim = silos.Single(s => s.Port == victimPort).Process;
             Assert.False(run.HasExited, $"the run ended before the kill: {run.Error}");
@@ -113,6 +117,9 @@ public sealed partial class SiloRecoveryTests(ITestOutputHelper output)
             }
         }
     }
+
+    [GeneratedRegex(@"Orleans: run (?<id>[0-9a-f]{32}) on")]
+    private static partial Regex RunId();
 
     [GeneratedRegex(@"grain calls, (?<messages>\d+) messages, \d+ bytes \(call filter\); (?<recovered>\d+) agents recovered, (?<replayed>\d+) messages replayed")]
     private static partial Regex Figures();

@@ -241,8 +241,9 @@ public static class RunCommand
             TariffAware = ClearingPipeline.TariffsFor(s, new PipelineRequest(mechanism.Name) { TariffAware = tariffAware }, mechanism) is not null,
             PartnersPerAgent = partners,
         };
-        if (host is not null)
+        if (host is not null && cluster is not null)
         {
+            context.Error.WriteLine($"Orleans: run {host.RunId} on {cluster.Silos()} silo(s).");
             host.Journal.Recovered += (agent, replayed, failover) => context.Error.WriteLine($"Orleans: agent '{agent}' lost its activation; rebuilt on a live silo {failover.TotalSeconds.ToString("F1", Inv)} s after the first failed call, {replayed} messages replayed.");
         }
 
