@@ -14,7 +14,7 @@ namespace Lem.Cluster;
 public sealed class AgentCatalog
 {
     private static readonly ConcurrentDictionary<string, Func<IAgent>> Builders = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<(string Path, string Mechanism), AgentFactory> _factories = new();
+    private readonly ConcurrentDictionary<(string Path, string Mechanism, bool TariffAware, int? Partners), AgentFactory> _factories = new();
 
     /// <summary>Registers an agent's builder for grains in this process; the returned handle removes it.</summary>
     public static IDisposable Register(string grainKey, Func<IAgent> build)
@@ -38,11 +38,12 @@ public sealed class AgentCatalog
             throw new InvalidOperationException($"Agent '{spec.GrainKey}' is not registered in this silo's process and names no scenario file to re-create it from.");
         }
 
-        var factory = _factories.GetOrAdd((path, spec.Mechanism), key => Factory(key.Path, key.Mechanism));
+        var factory = _factories.GetOrAdd((path, spec.Mechanism, spec.TariffAware, spec.PartnersPerAgent), key => Factory(key.Path, key.Mechanism, key.TariffAware, key.Partners));
         return factory.Build(spec.AgentId);
     }
 
-    private static AgentFactory Factory(string path, string mechanism)
+    /// <summary>The agents of the run as the pipeline builds them: the scenario's tariffs when tariff-aware, the run's partners.</summary>
+    private static AgentFactory Factory(string path, string mechanism, bool tariffAware, int? partners)
     {
         var loaded = ScenarioReader.Load(path);
         if (!loaded.IsValid)
@@ -51,7 +52,9 @@ public sealed class AgentCatalog
         }
 
         var admm = ClearingMechanisms.Get(mechanism) as AdmmMechanism ?? throw new InvalidOperationException($"Mechanism '{mechanism}' is not a distributed (ADMM) mechanism.");
-        return admm.Agents(loaded.Scenario!);
+        var scenario = loaded.Scenario!;
+        var tariffs = ClearingPipeline.TariffsFor(scenario, new PipelineRequest(mechanism) { TariffAware = tariffAware }, admm);
+        return admm.Agents(scenario, DistributedOptions.Default with { Tariffs = tariffs, PartnersPerAgent = partners });
     }
 
     private sealed class Registration(string key) : IDisposable

@@ -8,13 +8,17 @@ namespace Lem.Cluster;
 /// <param name="AgentId">The agent's id (the participant id, or the outside market's).</param>
 /// <param name="Mechanism">The registered mechanism name (exchange, community, p2p).</param>
 /// <param name="ScenarioPath">The scenario file every silo can read, or null when the agents are registered in process.</param>
+/// <param name="TariffAware">Whether the run clears tariff-aware (each agent's cost includes its tariff charges, docs/settlement.md#tariff-aware-clearing).</param>
+/// <param name="PartnersPerAgent">The run's <c>--partners</c>, or null for the mechanism's default.</param>
 [GenerateSerializer]
 [Immutable]
 public sealed record AgentSpec(
     [property: Id(0)] string RunId,
     [property: Id(1)] string AgentId,
     [property: Id(2)] string Mechanism,
-    [property: Id(3)] string? ScenarioPath)
+    [property: Id(3)] string? ScenarioPath,
+    [property: Id(4)] bool TariffAware = false,
+    [property: Id(5)] int? PartnersPerAgent = null)
 {
     /// <summary>The grain key of the agent: run id and agent id.</summary>
     public string GrainKey => $"{RunId}/{AgentId}";

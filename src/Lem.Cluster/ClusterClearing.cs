@@ -23,6 +23,6 @@ public static class ClusterClearing
         var (calls, messages, bytes) = counter.Of(host.RunId);
         counter.Forget(host.RunId);
         var silos = await Task.WhenAll(host.Grains.Values.Select(g => g.Silo())).ConfigureAwait(false);
-        return new ClusterRun(result, calls, messages, bytes, silos.Distinct(StringComparer.Ordinal).Count());
+        return new ClusterRun(result, calls, messages, bytes, silos.Distinct(StringComparer.Ordinal).Count(), host.Journal.Replayed, host.Journal.Recoveries);
     }
 }

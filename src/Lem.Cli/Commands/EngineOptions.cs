@@ -5,7 +5,8 @@ namespace Lem.Cli.Commands;
 
 /// <summary>
 /// <c>lem run</c>'s choice of where a distributed mechanism's agents run (docs/cluster.md#running-silos):
-/// <c>--engine in-process|orleans</c> and <c>--silos N</c> (an in-process Orleans cluster of N silos on loopback).
+/// <c>--engine in-process|orleans</c> and <c>--silos N</c> (an in-process Orleans cluster of N silos on loopback), or
+/// <c>--cluster CONNECTION</c> (the external cluster of <c>lem silo</c> processes with PostgreSQL membership).
 /// </summary>
 internal sealed class EngineOptions
 {
@@ -17,7 +18,11 @@ internal sealed class EngineOptions
     {
         Engine = CommonOptions.Choice("--engine", "Where the agents of exchange, community and p2p run: in-process (objects in this process) or orleans (each agent a grain on an in-process Orleans cluster of --silos silos; docs/cluster.md).", "in-process", [.. Names]);
         Silos = new Option<int>("--silos") { Description = "With --engine orleans: silos of the in-process cluster (1 to 16).", DefaultValueFactory = _ => 1 };
+        Cluster = new Option<string?>("--cluster") { Description = "With --engine orleans: join the cluster of `lem silo` processes whose membership is in this PostgreSQL database (connection string) instead of starting silos here; the silos rebuild the agents from the scenario file, and an agent lost with its silo is rebuilt on another and replayed (docs/cluster.md#recovery)." };
     }
+
+    /// <summary><c>--cluster</c>.</summary>
+    public Option<string?> Cluster { get; }
 
     /// <summary><c>--engine</c>.</summary>
     public Option<string> Engine { get; }
@@ -30,14 +35,25 @@ internal sealed class EngineOptions
     {
         command.Options.Add(Engine);
         command.Options.Add(Silos);
+        command.Options.Add(Cluster);
     }
 
     /// <summary>The usage problem of the values with a mechanism, or null.</summary>
-    public static string? UsageProblem(string engine, int silos, IClearingMechanism mechanism)
+    public static string? UsageProblem(string engine, int silos, string? cluster, IClearingMechanism mechanism)
     {
         if (engine == "in-process")
         {
-            return silos != 1 ? "--silos applies to --engine orleans only." : null;
+            return silos != 1 ? "--silos applies to --engine orleans only." : cluster is not null ? "--cluster applies to --engine orleans only." : null;
+        }
+
+        if (cluster is not null && string.IsNullOrWhiteSpace(cluster))
+        {
+            return "--cluster needs a PostgreSQL connection string.";
+        }
+
+        if (cluster is not null && silos != 1)
+        {
+            return "--silos starts silos in this process; with --cluster the silos are the cluster's `lem silo` processes.";
         }
 
         if (mechanism is not AdmmMechanism)
@@ -48,7 +64,18 @@ internal sealed class EngineOptions
         return silos is < 1 or > 16 ? "--silos must be between 1 and 16." : null;
     }
 
-    /// <summary>Starts the cluster of an orleans engine, or returns null for in-process.</summary>
-    public static InProcessCluster? Start(string engine, int silos) =>
-        engine == "orleans" ? InProcessCluster.StartAsync(silos).GetAwaiter().GetResult() : null;
+    /// <summary>
+    /// The usage problem of options that change the agents with <c>--cluster</c>, or null: silos in other processes
+    /// rebuild each agent from the scenario file, tariff-aware or not and with the run's partners, but without network
+    /// charges or stochastic parameters (docs/cluster.md#running-silos).
+    /// </summary>
+    public static string? ExternalUsageProblem(bool networkCharge, bool parameters)
+    {
+        var changing = new[] { (networkCharge, "--network-charge"), (parameters, "--param") }.Where(o => o.Item1).Select(o => o.Item2).ToList();
+        return changing.Count == 0 ? null : $"with --cluster the silos rebuild the agents from the scenario file (tariff-aware or not, with --partners); {string.Join(", ", changing)} would change them and is not supported there (use --silos N).";
+    }
+
+    /// <summary>Starts or joins the cluster of an orleans engine, or returns null for in-process.</summary>
+    public static OrleansEngine? Start(string engine, int silos, string? cluster) =>
+        engine != "orleans" ? null : cluster is null ? OrleansEngine.InProcess(silos) : OrleansEngine.Join(cluster);
 }

@@ -86,13 +86,13 @@ public static class RunCommand
             stochastic.Read(parse),
             redispatch.Read(parse),
             parse.GetValue(maxUnbalance),
-            (parse.GetValue(engine.Engine)!, parse.GetValue(engine.Silos))));
+            (parse.GetValue(engine.Engine)!, parse.GetValue(engine.Silos), parse.GetValue(engine.Cluster))));
         return command;
     }
 
-    private static int Run(CliContext context, string path, IClearingMechanism mechanism, string gridName, string? outDir, string format, string ruleName, bool acCheck, NetworkChargeRequest networkCharge, SettleRequest settle, string? partnersText, bool? tariffAware, TableResolution tableResolution, IReadOnlyDictionary<string, string> parameters, RedispatchCliRequest redispatch, double? maxUnbalancePercent, (string Name, int Silos) engine)
+    private static int Run(CliContext context, string path, IClearingMechanism mechanism, string gridName, string? outDir, string format, string ruleName, bool acCheck, NetworkChargeRequest networkCharge, SettleRequest settle, string? partnersText, bool? tariffAware, TableResolution tableResolution, IReadOnlyDictionary<string, string> parameters, RedispatchCliRequest redispatch, double? maxUnbalancePercent, (string Name, int Silos, string? Cluster) engine)
     {
-        if (EngineOptions.UsageProblem(engine.Name, engine.Silos, mechanism) is { } engineUsage)
+        if (EngineOptions.UsageProblem(engine.Name, engine.Silos, engine.Cluster, mechanism) is { } engineUsage)
         {
             context.Error.WriteLine($"lem: {engineUsage}");
             return ExitCodes.Usage;
@@ -194,6 +194,12 @@ public static class RunCommand
         }
 
         var s = load.Scenario!;
+        if (engine.Cluster is not null && EngineOptions.ExternalUsageProblem(networkCharge.LevelEurPerMwh is not null, parameters.Count > 0) is { } externalUsage)
+        {
+            context.Error.WriteLine($"lem: {externalUsage}");
+            return ExitCodes.Usage;
+        }
+
         var (chargePolicy, chargeError) = networkCharge.PolicyFor(s);
         if (chargeError is not null)
         {
@@ -215,9 +221,32 @@ public static class RunCommand
         }
 
         PipelineResult run;
-        // --engine orleans: the agents run as grains on an in-process cluster (docs/cluster.md); the pipeline is unchanged.
-        var cluster = EngineOptions.Start(engine.Name, engine.Silos);
-        using var host = cluster is null ? null : new Lem.Cluster.OrleansAgentHost(cluster.Client, mechanism.Name);
+        // --engine orleans: the agents run as grains on an in-process cluster, or on the silos of --cluster, which rebuild
+        // them from the scenario file (docs/cluster.md); the pipeline is unchanged.
+        OrleansEngine? cluster;
+        try
+        {
+            cluster = EngineOptions.Start(engine.Name, engine.Silos, engine.Cluster);
+        }
+        catch (Exception e) when (e is Npgsql.NpgsqlException or Orleans.Runtime.OrleansException or TimeoutException or ArgumentException)
+        {
+            context.Error.WriteLine($"lem: --cluster: cannot join the cluster: {e.Message}");
+            return ExitCodes.InternalError;
+        }
+
+        // Silos of an external cluster rebuild each agent from the scenario file as this run builds it: tariff-aware or
+        // not (the pipeline's rule), with the same partners.
+        using var host = cluster is null ? null : new Lem.Cluster.OrleansAgentHost(cluster.Client, mechanism.Name, cluster.External ? Path.GetFullPath(s.SourcePath ?? path) : null)
+        {
+            TariffAware = ClearingPipeline.TariffsFor(s, new PipelineRequest(mechanism.Name) { TariffAware = tariffAware }, mechanism) is not null,
+            PartnersPerAgent = partners,
+        };
+        if (host is not null && cluster is not null)
+        {
+            context.Error.WriteLine($"Orleans: run {host.RunId} on {cluster.Silos()} silo(s).");
+            host.Journal.Recovered += (agent, replayed, failover) => context.Error.WriteLine($"Orleans: agent '{agent}' lost its activation; rebuilt on a live silo {failover.TotalSeconds.ToString("F1", Inv)} s after the first failed call, {replayed} messages replayed.");
+        }
+
         try
         {
             using (var display = ProgressDisplay.Start(context))
@@ -236,10 +265,11 @@ public static class RunCommand
                 });
             }
 
-            if (cluster is not null && host is not null && format != "json")
+            if (cluster is not null && host is not null)
             {
                 var (calls, messages, bytes) = cluster.Counter.Of(host.RunId);
-                context.Error.WriteLine($"Orleans: {cluster.SiloCount} silo(s), {host.Grains.Count} agent grains, {calls} grain calls, {messages} messages, {bytes} bytes (call filter).");
+                var journal = host.Journal;
+                context.Error.WriteLine($"Orleans: {cluster.Silos()} silo(s), {host.Grains.Count} agent grains, {calls} grain calls, {messages} messages, {bytes} bytes (call filter); {journal.Recoveries} agents recovered, {journal.Replayed} messages replayed, {journal.FailedCalls} failed calls.");
             }
         }
         finally

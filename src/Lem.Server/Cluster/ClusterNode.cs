@@ -120,7 +120,7 @@ public sealed class ClusterNode : IAsyncDisposable
     }
 
     /// <summary>
-    /// Creates Orleans' membership tables (docs/cluster-server.md; our script, embedded as <c>OrleansMembership.sql</c>) and
+    /// Creates Orleans' membership tables (docs/cluster.md#membership, <see cref="Lem.Cluster.OrleansMembership"/>) and
     /// the table of markets, when missing; nodes starting together serialise on an advisory lock.
     /// </summary>
     internal static async Task EnsureTablesAsync(string connectionString, CancellationToken cancellationToken)
@@ -128,31 +128,13 @@ public sealed class ClusterNode : IAsyncDisposable
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var tx = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        await ExecuteAsync(connection, tx, "SELECT pg_advisory_xact_lock(hashtext('lem cluster tables'))", cancellationToken).ConfigureAwait(false);
-        await using (var probe = new NpgsqlCommand("SELECT to_regclass('orleansquery') IS NULL", connection, tx))
+        await Lem.Cluster.OrleansMembership.EnsureTablesAsync(connection, tx, cancellationToken).ConfigureAwait(false);
+        await using (var markets = new NpgsqlCommand($"CREATE TABLE IF NOT EXISTS {ClusterNames.MarketsTable} (market_id TEXT PRIMARY KEY, schema_name TEXT NOT NULL)", connection, tx))
         {
-            if ((bool)(await probe.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!)
-            {
-                await ExecuteAsync(connection, tx, MembershipScript(), cancellationToken).ConfigureAwait(false);
-            }
+            await markets.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        await ExecuteAsync(connection, tx, $"CREATE TABLE IF NOT EXISTS {ClusterNames.MarketsTable} (market_id TEXT PRIMARY KEY, schema_name TEXT NOT NULL)", cancellationToken).ConfigureAwait(false);
         await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
-    }
-
-    private static async Task ExecuteAsync(NpgsqlConnection connection, NpgsqlTransaction tx, string sql, CancellationToken cancellationToken)
-    {
-        await using var command = new NpgsqlCommand(sql, connection, tx);
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-    }
-
-    private static string MembershipScript()
-    {
-        using var stream = typeof(ClusterNode).Assembly.GetManifestResourceStream("cluster/OrleansMembership.sql")
-            ?? throw new InvalidOperationException("The embedded membership script is missing.");
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
     }
 
     private static int FreePort()

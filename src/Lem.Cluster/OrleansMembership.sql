@@ -1,4 +1,4 @@
--- Lem's own schema for Orleans' ADO.NET membership provider (invariant "Npgsql"), docs/cluster-server.md.
+-- Lem's own schema for Orleans' ADO.NET membership provider (invariant "Npgsql"), docs/cluster.md#membership.
 -- Orleans reads its SQL from the table OrleansQuery by key; the keys, the parameter names (@DeploymentId, ...) and the
 -- result column names are the provider's contract, the statements below are ours. Run once per database, in one
 -- transaction, when OrleansQuery does not exist yet.
