@@ -20,15 +20,20 @@ internal sealed class PostgresSchemaLocks : IDisposable
     private NpgsqlConnection? _connection;
     private bool _disposed;
 
-    /// <summary>Prepares the lock session for the database of <paramref name="connectionString"/>; it connects on first use.</summary>
+    /// <summary>
+    /// Prepares the lock session for the database of <paramref name="connectionString"/> (unpooled; application name
+    /// <c>lem serve --cluster (schema locks)</c> unless one is set); it connects on first use.
+    /// </summary>
     public PostgresSchemaLocks(string connectionString)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
-        _connectionString = new NpgsqlConnectionStringBuilder(connectionString)
+        var builder = new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false };
+        if (string.IsNullOrEmpty(builder.ApplicationName))
         {
-            Pooling = false,
-            ApplicationName = "lem serve --cluster (schema locks)",
-        }.ConnectionString;
+            builder.ApplicationName = "lem serve --cluster (schema locks)";
+        }
+
+        _connectionString = builder.ConnectionString;
     }
 
     /// <summary>The schemas whose lock this node holds.</summary>
