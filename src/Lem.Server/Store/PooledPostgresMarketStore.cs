@@ -51,7 +51,7 @@ internal sealed class PooledPostgresMarketStore : IMarketStore
         }
         catch
         {
-            locks.Release(schema);
+            locks.Release(schema, _lockPid);
             throw;
         }
     }
@@ -122,7 +122,7 @@ internal sealed class PooledPostgresMarketStore : IMarketStore
         }
 
         _disposed = true;
-        _locks.Release(_schema);
+        _locks.Release(_schema, _lockPid);
     }
 
     /// <summary>

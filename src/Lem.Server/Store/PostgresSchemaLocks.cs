@@ -18,6 +18,7 @@ internal sealed class PostgresSchemaLocks : IDisposable
     private readonly Lock _gate = new();
     private readonly Dictionary<string, long> _held = new(StringComparer.Ordinal);
     private NpgsqlConnection? _connection;
+    private int _sessionPid;
     private bool _disposed;
 
     /// <summary>
@@ -64,29 +65,42 @@ internal sealed class PostgresSchemaLocks : IDisposable
                 throw new IOException($"another lem serve already uses the schema '{schema}' (a store of this node has it open).");
             }
 
-            var connection = Session();
-            using var cmd = connection.CreateCommand();
-            cmd.CommandText = "SELECT pg_try_advisory_lock(hashtext('lem serve ' || $1)::bigint), hashtext('lem serve ' || $1)::bigint, current_database()";
-            cmd.Parameters.Add(new NpgsqlParameter { Value = schema });
-            using var r = cmd.ExecuteReader();
-            r.Read();
-            if (!r.GetBoolean(0))
+            // A session that PostgreSQL ended shows only when used: then one retry on a new session (the old one's locks are gone).
+            for (var attempt = 0; ; attempt++)
             {
-                throw new IOException($"another lem serve already uses the schema '{schema}' of the database '{r.GetString(2)}'.");
-            }
+                var connection = Session();
+                try
+                {
+                    using var cmd = connection.CreateCommand();
+                    cmd.CommandText = "SELECT pg_try_advisory_lock(hashtext('lem serve ' || $1)::bigint), hashtext('lem serve ' || $1)::bigint, current_database()";
+                    cmd.Parameters.Add(new NpgsqlParameter { Value = schema });
+                    using var r = cmd.ExecuteReader();
+                    r.Read();
+                    if (!r.GetBoolean(0))
+                    {
+                        throw new IOException($"another lem serve already uses the schema '{schema}' of the database '{r.GetString(2)}'.");
+                    }
 
-            var key = r.GetInt64(1);
-            _held[schema] = key;
-            return (connection.ProcessID, key);
+                    _held[schema] = r.GetInt64(1);
+                    return (_sessionPid, _held[schema]);
+                }
+                catch (Exception e) when (attempt == 0 && e is NpgsqlException or InvalidOperationException && connection.FullState != System.Data.ConnectionState.Open)
+                {
+                    DropSession();
+                }
+            }
         }
     }
 
-    /// <summary>Releases the schema's lock (nothing when this node does not hold it, or the session is gone with it).</summary>
-    public void Release(string schema)
+    /// <summary>
+    /// Releases the schema's lock taken by the lock session <paramref name="pid"/> (nothing when that session is gone, taking
+    /// its locks with it: a lock the schema got since on a newer session is left alone).
+    /// </summary>
+    public void Release(string schema, int pid)
     {
         lock (_gate)
         {
-            if (!_held.Remove(schema, out var key) || _connection is not { } connection)
+            if (_connection is not { } connection || _sessionPid != pid || !_held.Remove(schema, out var key))
             {
                 return;
             }
@@ -139,6 +153,7 @@ internal sealed class PostgresSchemaLocks : IDisposable
         }
 
         _connection = connection;
+        _sessionPid = connection.ProcessID;
         return connection;
     }
 
@@ -146,5 +161,6 @@ internal sealed class PostgresSchemaLocks : IDisposable
     {
         _connection?.Dispose();
         _connection = null;
+        _sessionPid = 0;
     }
 }
