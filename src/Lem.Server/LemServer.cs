@@ -80,7 +80,8 @@ public sealed class LemServer : IAsyncDisposable
         EnsureThreadPoolHeadroom();
         var (operatorKey, generated) = OperatorKey(options);
         var serverKey = ServerKeyFile.LoadOrCreate(options.KeyDirectory ?? options.DataDirectory);
-        IMarketStore store = options.PostgresConnectionString is { } postgres ? new PostgresMarketStore(postgres) : new SqliteMarketStore(options.DataDirectory);
+        IMarketStore store = options.StoreFactory is { } factory ? factory()
+            : options.PostgresConnectionString is { } postgres ? new PostgresMarketStore(postgres) : new SqliteMarketStore(options.DataDirectory);
         HeadKeeper? headKeeper = null;
         try
         {

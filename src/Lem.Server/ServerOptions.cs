@@ -12,6 +12,12 @@ public sealed record ServerOptions
     /// </summary>
     public string? PostgresConnectionString { get; init; }
 
+    /// <summary>
+    /// Opens the store instead of <see cref="PostgresConnectionString"/> or SQLite; a cluster node's markets borrow pooled
+    /// connections this way (docs/cluster-server.md). Null = the default stores.
+    /// </summary>
+    internal Func<Store.IMarketStore>? StoreFactory { get; init; }
+
     /// <summary>The listen URLs; loopback only by default. Port 0 picks a free port (see <see cref="LemServer.BaseAddresses"/>).</summary>
     public IReadOnlyList<string> Urls { get; init; } = ["http://127.0.0.1:8080"];
 

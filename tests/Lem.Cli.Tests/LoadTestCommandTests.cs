@@ -13,6 +13,8 @@ public sealed class LoadTestCommandTests
     [InlineData("--duration", "0")]
     [InlineData("--connections", "0")]
     [InlineData("--warmup", "-1")]
+    [InlineData("--creation-concurrency", "0")]
+    [InlineData("--creation-concurrency", "257")]
     [InlineData("--url", "not-a-url")]
     [InlineData("--url", "ftp://127.0.0.1:21")]
     public void Bad_options_give_exit_2_naming_the_option(string option, string value)
@@ -82,6 +84,8 @@ public sealed class LoadTestCommandTests
             var accepted = report["accepted_orders"]!.GetValue<long>();
             Assert.True(accepted > 0);
             Assert.Equal(4, report["clients"]!.GetValue<int>());
+            Assert.Equal(1, report["markets"]!.GetValue<int>());
+            Assert.Equal(0, report["market_setup_s"]!.GetValue<double>());
             AssertRateMatchesRoundedFigures(accepted, report["elapsed_s"]!.GetValue<double>(), report["orders_per_second"]!.GetValue<double>());
             Assert.Equal(report["requests"]!.GetValue<long>(), accepted + report["cancels"]!.GetValue<long>() + report["rejected"]!.GetValue<long>());
             var p50 = report["p50_ms"]!.GetValue<double>();

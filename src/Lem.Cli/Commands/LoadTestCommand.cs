@@ -15,12 +15,13 @@ public static class LoadTestCommand
         var url = new Option<string>("--url") { Description = "The server's base address, e.g. http://127.0.0.1:8080; for a cluster, its nodes separated by ';' (participant k uses node k mod n).", Required = true };
         var markets = new Option<int>("--markets") { Description = "Spread the load over this many fresh markets (a cluster's markets are grains spread over its nodes; docs/cluster-server.md).", DefaultValueFactory = _ => 1 };
         var operatorKey = new Option<string>("--operator-key") { Description = "The operator's API key (creates the market and registers the participants).", Required = true };
+        var creation = new Option<int>("--creation-concurrency") { Description = "Market creations in flight at once with --markets (spread over the nodes).", DefaultValueFactory = _ => 32 };
         var market = new Option<string?>("--market") { Description = "Trade in this existing continuous market instead of creating a fresh one." };
         var (participants, duration, connections, warmup) = LoadOptions(16, 10, 2);
         var format = CommonOptions.Format();
         var command = new Command("loadtest", "Load-test a running market server: register participants, submit a realistic order stream from many keep-alive clients, and print orders/s and latency percentiles.")
         {
-            url, operatorKey, participants, duration, connections, warmup, market, markets, format,
+            url, operatorKey, participants, duration, connections, warmup, market, markets, creation, format,
         };
         command.SetAction((parse, cancellationToken) =>
         {
@@ -48,6 +49,12 @@ public static class LoadTestCommand
                 return Task.FromResult(ExitCodes.Usage);
             }
 
+            if (parse.GetValue(creation) is < 1 or > 256)
+            {
+                context.Error.WriteLine($"lem loadtest: --creation-concurrency: {parse.GetValue(creation)} must be between 1 and 256.");
+                return Task.FromResult(ExitCodes.Usage);
+            }
+
             var uri = uris[0];
 
             if (Check(context, "lem loadtest", parse.GetValue(participants), parse.GetValue(duration), parse.GetValue(connections), parse.GetValue(warmup)) is { } usage)
@@ -65,6 +72,7 @@ public static class LoadTestCommand
                 Warmup = TimeSpan.FromSeconds(parse.GetValue(warmup)),
                 MarketId = parse.GetValue(market),
                 Markets = parse.GetValue(markets),
+                CreationConcurrency = parse.GetValue(creation),
                 OtherBaseAddresses = uris.Skip(1).ToList(),
             };
             return RunAsync(context, "lem loadtest", string.Join(';', uris.Select(u => u.ToString())), options, parse.GetValue(format)!, cancellationToken);
@@ -215,13 +223,20 @@ public static class LoadTestCommand
                 Math.Round(l.P90Ms, 3),
                 Math.Round(l.P99Ms, 3),
                 Math.Round(l.P999Ms, 3),
-                Math.Round(l.MaxMs, 3)));
+                Math.Round(l.MaxMs, 3),
+                r.MarketCount,
+                Math.Round(r.MarketSetupSeconds, 3)));
             return;
         }
 
         var o = context.Out;
         var inv = CultureInfo.InvariantCulture;
         o.WriteLine(string.Create(inv, $"{address}: market {r.MarketId}, {r.Participants} participants, {r.Clients} clients, {r.ElapsedSeconds:0.00} s"));
+        if (r.MarketCount > 1)
+        {
+            o.WriteLine(string.Create(inv, $"  markets           {r.MarketCount,12}   (created in {r.MarketSetupSeconds:0.0} s, {(r.MarketSetupSeconds > 0 ? (r.MarketCount - 1) / r.MarketSetupSeconds : 0):0.0} markets/s)"));
+        }
+
         o.WriteLine(string.Create(inv, $"  accepted orders   {r.AcceptedOrders,12}   ({r.OrdersPerSecond:0} orders/s)"));
         o.WriteLine(string.Create(inv, $"  cancels           {r.Cancels,12}"));
         var byStatus = string.Join(", ", r.RejectedByStatus.Select(kv => string.Create(inv, $"{kv.Key}: {kv.Value}")));

@@ -105,8 +105,7 @@ internal sealed class ClusterFront(IGrainFactory grains, ClusterNodeRuntime runt
         var answer = await CallAsync(context.Request, ClusterNames.MarketKey(marketId), "/v1/markets", body).ConfigureAwait(false);
         if (answer.Status is >= 200 and < 300)
         {
-            await using var connection = new NpgsqlConnection(runtime.ConnectionString);
-            await connection.OpenAsync().ConfigureAwait(false);
+            await using var connection = await runtime.DataSource.OpenConnectionAsync().ConfigureAwait(false);
             await using var insert = new NpgsqlCommand($"INSERT INTO {ClusterNames.MarketsTable} (market_id, schema_name) VALUES (@id, @schema) ON CONFLICT DO NOTHING", connection);
             insert.Parameters.AddWithValue("id", marketId);
             insert.Parameters.AddWithValue("schema", ClusterNames.MarketSchema(marketId));
@@ -119,8 +118,7 @@ internal sealed class ClusterFront(IGrainFactory grains, ClusterNodeRuntime runt
     private async Task<List<(string MarketId, string Schema)>> MarketsAsync()
     {
         var markets = new List<(string, string)>();
-        await using var connection = new NpgsqlConnection(runtime.ConnectionString);
-        await connection.OpenAsync().ConfigureAwait(false);
+        await using var connection = await runtime.DataSource.OpenConnectionAsync().ConfigureAwait(false);
         await using var select = new NpgsqlCommand($"SELECT market_id, schema_name FROM {ClusterNames.MarketsTable} ORDER BY market_id", connection);
         await using var reader = await select.ExecuteReaderAsync().ConfigureAwait(false);
         while (await reader.ReadAsync().ConfigureAwait(false))

@@ -22,10 +22,12 @@ namespace Lem.Server.Cluster;
 public sealed class ClusterNode : IAsyncDisposable
 {
     private readonly WebApplication _app;
+    private readonly ClusterNodeRuntime _runtime;
 
-    private ClusterNode(WebApplication app, string siloAddress, string serverPublicKey, string? generatedOperatorKey)
+    private ClusterNode(WebApplication app, ClusterNodeRuntime runtime, string siloAddress, string serverPublicKey, string? generatedOperatorKey)
     {
         _app = app;
+        _runtime = runtime;
         SiloAddress = siloAddress;
         ServerPublicKeyBase64 = serverPublicKey;
         GeneratedOperatorKey = generatedOperatorKey;
@@ -106,7 +108,7 @@ public sealed class ClusterNode : IAsyncDisposable
         var front = new ClusterFront(app.Services.GetRequiredService<IGrainFactory>(), runtime, siloAddress);
         app.MapFallback(front.InvokeAsync);
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
-        return new ClusterNode(app, siloAddress, Convert.ToBase64String(serverKey.PublicKey), generated ? operatorKey : null);
+        return new ClusterNode(app, runtime, siloAddress, Convert.ToBase64String(serverKey.PublicKey), generated ? operatorKey : null);
     }
 
     /// <summary>Waits until the host shuts down (Ctrl+C or SIGTERM).</summary>
@@ -117,6 +119,7 @@ public sealed class ClusterNode : IAsyncDisposable
     {
         await _app.StopAsync().ConfigureAwait(false);
         await _app.DisposeAsync().ConfigureAwait(false);
+        _runtime.Dispose();
     }
 
     /// <summary>

@@ -1,12 +1,13 @@
 using System.Net.Http.Headers;
 using Lem.Server.Api;
-using Npgsql;
+using Lem.Server.Store;
 using Orleans.Concurrency;
 
 namespace Lem.Server.Cluster;
 
 /// <summary>
-/// A market (or the participants' registry) as a grain: on activation it opens the market's own PostgreSQL schema, verifies
+/// A market (or the participants' registry) as a grain: on activation it opens the market's own PostgreSQL schema (on the
+/// node's pooled connections, the schema lock held by the node's lock session), verifies
 /// it and replays it (<see cref="LemServer.StartAsync"/>, in memory, no socket), so a market that lived on a node that died
 /// comes back on another node with every acknowledged order. Requests run through the market server's own API and are
 /// answered after its group commit. Reentrant: requests interleave so that the sequencer can batch them; the sequencer,
@@ -25,25 +26,14 @@ internal sealed class MarketServerGrain(ClusterNodeRuntime runtime) : Grain, IMa
     {
         var key = this.GetPrimaryKeyString();
         var schema = ClusterNames.SchemaOf(key);
-        await using (var connection = new NpgsqlConnection(runtime.ConnectionString))
-        {
-            await connection.OpenAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.ContinueOnCapturedContext);
-            await using var create = new NpgsqlCommand($"CREATE SCHEMA IF NOT EXISTS {schema}", connection);
-            try
-            {
-                await create.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.ContinueOnCapturedContext);
-            }
-            catch (PostgresException e) when (e.SqlState == "23505")
-            {
-                // Created by another node at the same moment.
-            }
-        }
-
         var options = new ServerOptions
         {
             DataDirectory = Path.Combine(runtime.DataDirectory, "markets", schema),
             KeyDirectory = runtime.DataDirectory,
-            PostgresConnectionString = new NpgsqlConnectionStringBuilder(runtime.ConnectionString) { SearchPath = schema, Pooling = false }.ConnectionString,
+
+            // The market's schema (created by the store's Load when missing) on the node's pooled connections; the node's lock
+            // session holds the schema lock (docs/cluster-server.md, "Connections and the schema lock").
+            StoreFactory = () => new PooledPostgresMarketStore(runtime.DataSource, schema, runtime.Locks),
             OperatorKey = runtime.OperatorKey,
             InMemory = true,
             Urls = [],

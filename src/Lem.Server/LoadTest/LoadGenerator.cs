@@ -35,30 +35,46 @@ public static class LoadGenerator
         await CheckHealthAsync(admin, options.BaseAddress, cancellationToken).ConfigureAwait(false);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.Markets, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(options.Markets, LoadTestOptions.MaxMarkets);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.CreationConcurrency, 1);
         var plan = options.MarketId is { } existing
             ? await UseMarketAsync(admin, existing, options.Warmup + options.Duration, cancellationToken).ConfigureAwait(false)
             : await CreateMarketAsync(admin, options.Markets == 1 ? "loadtest-" + run : $"loadtest-{run}-0", cancellationToken).ConfigureAwait(false);
+        Uri[] nodes = [options.BaseAddress, .. options.OtherBaseAddresses];
         var marketIds = new List<string> { plan.MarketId };
+        var setup = Stopwatch.StartNew();
         if (options.MarketId is null && options.Markets > 1)
         {
-            // Created 16 at a time: on a cluster each creation activates the market's grain (schema, store, replay).
-            using var gate = new SemaphoreSlim(16);
-            var more = await Task.WhenAll(Enumerable.Range(1, options.Markets - 1).Select(async k =>
+            // On a cluster each creation activates the market's grain (schema, store, verification): market k is created
+            // through node k mod n, with CreationConcurrency creations in flight over that many operator connections
+            // (docs/cluster-server.md, "Creating many markets").
+            var admins = nodes.Select(n => NewClient(n, options.OperatorKey, options.CreationConcurrency)).ToArray();
+            try
             {
-                await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-                try
+                using var gate = new SemaphoreSlim(options.CreationConcurrency);
+                var more = await Task.WhenAll(Enumerable.Range(1, options.Markets - 1).Select(async k =>
                 {
-                    return (await CreateMarketAsync(admin, $"loadtest-{run}-{k}", cancellationToken).ConfigureAwait(false)).MarketId;
-                }
-                finally
+                    await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+                    try
+                    {
+                        return (await CreateMarketAsync(admins[k % admins.Length], $"loadtest-{run}-{k}", cancellationToken).ConfigureAwait(false)).MarketId;
+                    }
+                    finally
+                    {
+                        gate.Release();
+                    }
+                })).ConfigureAwait(false);
+                marketIds.AddRange(more);
+            }
+            finally
+            {
+                foreach (var a in admins)
                 {
-                    gate.Release();
+                    a.Dispose();
                 }
-            })).ConfigureAwait(false);
-            marketIds.AddRange(more);
+            }
         }
 
-        Uri[] nodes = [options.BaseAddress, .. options.OtherBaseAddresses];
+        var setupSeconds = setup.Elapsed.TotalSeconds;
 
         var keys = new string[options.Participants];
         for (var i = 0; i < keys.Length; i++)
@@ -113,7 +129,11 @@ public static class LoadGenerator
                 rejected,
                 clients.Sum(c => c.TransportErrors),
                 clients.Sum(c => c.Trades),
-                LatencySummary.FromTicks(ticks));
+                LatencySummary.FromTicks(ticks))
+            {
+                MarketCount = marketIds.Count,
+                MarketSetupSeconds = setupSeconds,
+            };
         }
         finally
         {

@@ -42,6 +42,9 @@ public sealed record LoadTestOptions
     /// <summary>The seed of the order streams (each client derives its own).</summary>
     public int Seed { get; init; } = 1;
 
+    /// <summary>Market creations in flight at once when <see cref="Markets"/> &gt; 1 (each over its own operator connection, spread over the nodes).</summary>
+    public int CreationConcurrency { get; init; } = 32;
+
     /// <summary>The largest number of own open orders a client keeps before it cancels its oldest.</summary>
     public int MaxOpenOrdersPerClient { get; init; } = 64;
 

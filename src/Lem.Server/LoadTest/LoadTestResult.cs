@@ -23,6 +23,12 @@ public sealed record LoadTestResult(
     long Trades,
     LatencySummary Latency)
 {
+    /// <summary>The markets traded in.</summary>
+    public int MarketCount { get; init; } = 1;
+
+    /// <summary>Seconds spent creating the markets beyond the first (0 with one market).</summary>
+    public double MarketSetupSeconds { get; init; }
+
     /// <summary>Accepted orders per second of wall time.</summary>
     public double OrdersPerSecond => ElapsedSeconds > 0 ? AcceptedOrders / ElapsedSeconds : 0;
 

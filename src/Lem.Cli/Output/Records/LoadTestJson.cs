@@ -21,6 +21,8 @@ namespace Lem.Cli.Output.Records;
 /// <param name="P99Ms">99th percentile.</param>
 /// <param name="P999Ms">99.9th percentile.</param>
 /// <param name="MaxMs">Largest latency.</param>
+/// <param name="Markets">Markets traded in.</param>
+/// <param name="MarketSetupS">Seconds spent creating the markets beyond the first, s.</param>
 public sealed record LoadTestJson(
     string Url,
     string MarketId,
@@ -41,4 +43,6 @@ public sealed record LoadTestJson(
     double P90Ms,
     double P99Ms,
     double P999Ms,
-    double MaxMs);
+    double MaxMs,
+    int Markets,
+    double MarketSetupS);
