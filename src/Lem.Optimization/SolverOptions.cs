@@ -17,4 +17,10 @@ public sealed record SolverOptions
 
     /// <summary>Whether the solver may print its log.</summary>
     public bool Verbose { get; init; }
+
+    /// <summary>
+    /// Whether the solver presolves the model (HiGHS; the others ignore it). Off pays for small LPs solved many times,
+    /// such as the MPC prosumers' plans (docs/simulation.md#performance): HiGHS' presolve then costs more than it saves.
+    /// </summary>
+    public bool Presolve { get; init; } = true;
 }

@@ -64,7 +64,8 @@ public static class PriceResponse
         var values = participant.Orders.Count == 0 ? BySlot(model, assets, imports, exports, buyEurPerMwh, sellEurPerMwh, hours, marginal) : null;
         if (values is null)
         {
-            var solution = Solvers.For(model).Solve(model, SolverOptions.Default);
+            // Without presolve: these small LPs are solved by the hundred a simulated day (docs/simulation.md#performance).
+            var solution = Solvers.For(model).Solve(model, SolverOptions.Default with { Presolve = false });
             if (solution.Status != SolveStatus.Optimal)
             {
                 return new PriceResponsePlan(solution.Status, solution.Message, [], double.NaN, double.NaN, []);

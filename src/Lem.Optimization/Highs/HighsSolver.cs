@@ -228,6 +228,11 @@ public sealed class HighsSolver : ISolver
         {
             SetDouble(api, highs, "mip_rel_gap\0"u8, options.MipGap);
         }
+
+        if (!options.Presolve)
+        {
+            SetString(api, highs, "presolve\0"u8, "off\0"u8);
+        }
     }
 
     private static unsafe void SetBool(HighsNative api, IntPtr highs, ReadOnlySpan<byte> name, bool value)
@@ -235,6 +240,14 @@ public sealed class HighsSolver : ISolver
         fixed (byte* p = name)
         {
             Check(api.SetBoolOption(highs, p, value ? 1 : 0), name);
+        }
+    }
+
+    private static unsafe void SetString(HighsNative api, IntPtr highs, ReadOnlySpan<byte> name, ReadOnlySpan<byte> value)
+    {
+        fixed (byte* p = name, v = value)
+        {
+            Check(api.SetStringOption(highs, p, v), name);
         }
     }
 
