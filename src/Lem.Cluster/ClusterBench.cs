@@ -13,7 +13,8 @@ namespace Lem.Cluster;
 /// <c>lem bench cluster</c> (docs/cluster.md#measured-figures): a synthetic community of households (loads and PV of
 /// <see cref="SyntheticCommunity"/>, batteries and EVs left out unless asked for, so each local step is closed-form and
 /// the figure measures the coordination and its transport) × 96 slots, cleared in process and over 1, 2, 4 … silos of
-/// an in-process cluster; the welfare gap is to the centralised pool on copper plate.
+/// an in-process cluster (by default one host grain per silo, docs/cluster.md#batched-rounds); the welfare gap is to
+/// the centralised pool on copper plate.
 /// </summary>
 public static class ClusterBench
 {
@@ -25,7 +26,7 @@ public static class ClusterBench
     }
 
     /// <summary>Measures every mechanism × size × silo count (silo count 0: the in-process engine), calling <paramref name="report"/> after each run.</summary>
-    public static async Task<IReadOnlyList<ClusterBenchRow>> RunAsync(IReadOnlyList<string> mechanisms, IReadOnlyList<int> sizes, IReadOnlyList<int> siloCounts, bool withStorage, Action<ClusterBenchRow>? report = null)
+    public static async Task<IReadOnlyList<ClusterBenchRow>> RunAsync(IReadOnlyList<string> mechanisms, IReadOnlyList<int> sizes, IReadOnlyList<int> siloCounts, bool withStorage, Action<ClusterBenchRow>? report = null, GrainTransport transport = GrainTransport.SiloHosts)
     {
         ArgumentNullException.ThrowIfNull(mechanisms);
         ArgumentNullException.ThrowIfNull(sizes);
@@ -34,7 +35,9 @@ public static class ClusterBench
         foreach (var size in sizes)
         {
             var market = Market(size, withStorage);
+            var poolClock = Stopwatch.StartNew();
             var pool = PoolClearing.Clear(market, new CopperPlateFormulation());
+            var poolSeconds = poolClock.Elapsed.TotalSeconds;
             var poolWelfare = (double)pool.WelfareEur;
             double Gap(DistributedResult r) => Math.Abs((double)r.WelfareEur - poolWelfare) / Math.Max(1e-9, Math.Abs(poolWelfare));
             foreach (var silos in siloCounts)
@@ -50,13 +53,13 @@ public static class ClusterBench
                         if (cluster is null)
                         {
                             var r = admm.Run(market);
-                            row = new ClusterBenchRow(mechanism, size, 0, clock.Elapsed.TotalSeconds, r.Iterations, r.Messages, r.Bytes, 0, Gap(r), r.Status.ToString());
+                            row = new ClusterBenchRow(mechanism, size, 0, clock.Elapsed.TotalSeconds, r.Iterations, r.Messages, r.Bytes, 0, Gap(r), r.Status.ToString(), "in-process", poolSeconds);
                         }
                         else
                         {
-                            var run = await ClusterClearing.RunAsync(cluster.Client, cluster.Counter, market, mechanism).ConfigureAwait(false);
+                            var run = await ClusterClearing.RunAsync(cluster.Client, cluster.Counter, market, mechanism, transport: transport).ConfigureAwait(false);
                             var r = run.Result;
-                            row = new ClusterBenchRow(mechanism, size, silos, clock.Elapsed.TotalSeconds, r.Iterations, run.Messages, run.Bytes, run.GrainCalls, Gap(r), r.Status.ToString());
+                            row = new ClusterBenchRow(mechanism, size, silos, clock.Elapsed.TotalSeconds, r.Iterations, run.Messages, run.Bytes, run.GrainCalls, Gap(r), r.Status.ToString(), transport == GrainTransport.SiloHosts ? "silo-hosts" : "agent-grains", poolSeconds);
                         }
 
                         rows.Add(row);
