@@ -21,6 +21,7 @@ public static class ClusterClearing
         string runId;
         DistributedResult result;
         string[] silos;
+        string[] ids;
         if (transport == GrainTransport.SiloHosts)
         {
             using var host = await SiloAgentHost.CreateAsync(grains, mechanism, scenarioPath).ConfigureAwait(false);
@@ -28,6 +29,7 @@ public static class ClusterClearing
             // The coordination blocks on each round (IAgent.Respond is synchronous), so it runs off the caller's thread.
             result = await Task.Run(() => admm.Run(market, (options ?? DistributedOptions.Default) with { AgentHost = host })).ConfigureAwait(false);
             silos = await Task.WhenAll(host.Grains.Select(g => g.Silo())).ConfigureAwait(false);
+            ids = [.. host.AgentIds];
         }
         else
         {
@@ -35,10 +37,11 @@ public static class ClusterClearing
             runId = host.RunId;
             result = await Task.Run(() => admm.Run(market, (options ?? DistributedOptions.Default) with { AgentHost = host })).ConfigureAwait(false);
             silos = await Task.WhenAll(host.Grains.Values.Select(g => g.Silo())).ConfigureAwait(false);
+            ids = [.. host.Grains.Keys];
         }
 
         var (calls, messages, bytes) = counter.Of(runId);
         counter.Forget(runId);
-        return new ClusterRun(result, calls, messages, bytes, silos.Distinct(StringComparer.Ordinal).Count());
+        return new ClusterRun(result, calls, messages, bytes, silos.Distinct(StringComparer.Ordinal).Count(), ids);
     }
 }

@@ -8,4 +8,5 @@ namespace Lem.Cluster;
 /// <param name="Messages">The messages the call filter counted (docs/cluster.md#message-accounting).</param>
 /// <param name="Bytes">The encoded bytes the call filter counted.</param>
 /// <param name="SilosUsed">The silos that hosted at least one of the run's agents.</param>
-public sealed record ClusterRun(DistributedResult Result, long GrainCalls, long Messages, long Bytes, int SilosUsed);
+/// <param name="AgentIds">The agents the run hosted on the cluster (participants, the outside market and, with a grid, the grid agent).</param>
+public sealed record ClusterRun(DistributedResult Result, long GrainCalls, long Messages, long Bytes, int SilosUsed, IReadOnlyList<string> AgentIds);

@@ -19,6 +19,18 @@ internal sealed class HostBatch(IAgentHostGrain grain, SiloAddress? silo) : IAge
     /// <summary>The host grain.</summary>
     public IAgentHostGrain Grain => grain;
 
+    /// <summary>The agents registered on the host.</summary>
+    public int Count
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _specs.Count;
+            }
+        }
+    }
+
     /// <summary>Registers an agent on the host; it is built there before the next round.</summary>
     public HostedAgent Add(AgentSpec spec)
     {

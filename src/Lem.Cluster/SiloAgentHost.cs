@@ -15,6 +15,7 @@ public sealed class SiloAgentHost : IAgentHost, IDisposable
     private readonly HostBatch[] _hosts;
     private readonly string _mechanism;
     private readonly string? _scenarioPath;
+    private readonly List<string> _agentIds = [];
     private int _next;
 
     private SiloAgentHost(IGrainFactory grains, string mechanism, string? scenarioPath, IReadOnlyList<SiloAddress?> silos)
@@ -27,8 +28,20 @@ public sealed class SiloAgentHost : IAgentHost, IDisposable
     /// <summary>The run's id: the first part of its grains' keys.</summary>
     public string RunId { get; } = Guid.NewGuid().ToString("N");
 
-    /// <summary>The run's host grains, one per silo.</summary>
-    public IReadOnlyList<IAgentHostGrain> Grains => [.. _hosts.Select(h => h.Grain)];
+    /// <summary>The run's host grains that hold at least one agent (one per silo).</summary>
+    public IReadOnlyList<IAgentHostGrain> Grains => [.. _hosts.Where(h => h.Count > 0).Select(h => h.Grain)];
+
+    /// <summary>The agents hosted so far, in the order they were registered.</summary>
+    public IReadOnlyList<string> AgentIds
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _agentIds];
+            }
+        }
+    }
 
     /// <summary>A host per active silo of the cluster (the silos listed by the management grain, in address order).</summary>
     public static async Task<SiloAgentHost> CreateAsync(IGrainFactory grains, string mechanism, string? scenarioPath = null)
@@ -49,6 +62,7 @@ public sealed class SiloAgentHost : IAgentHost, IDisposable
         lock (_gate)
         {
             _registrations.Add(AgentCatalog.Register(spec.GrainKey, build));
+            _agentIds.Add(agentId);
             var host = _hosts[_next++ % _hosts.Length];
             return host.Add(spec);
         }
