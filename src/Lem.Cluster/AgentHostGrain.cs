@@ -62,10 +62,11 @@ internal sealed class AgentHostGrain(AgentCatalog catalog) : Grain, IAgentHostGr
             }
         }
 
-        // Each agent answers only its own message, so answering them on several threads gives the same answers.
+        // Each agent answers only its own message, so answering them on several threads gives the same answers. The
+        // workers run on the thread pool (the default scheduler), not on the grain's own single-threaded scheduler.
         if (n >= ParallelFrom)
         {
-            Parallel.For(0, n, i => answers[i] = _agents[batch.Agents[i]].Respond(batch.Messages[i]));
+            Parallel.For(0, n, new ParallelOptions { TaskScheduler = TaskScheduler.Default }, i => answers[i] = _agents[batch.Agents[i]].Respond(batch.Messages[i]));
         }
         else
         {

@@ -26,8 +26,15 @@ public static class ClusterBench
     }
 
     /// <summary>Measures every mechanism × size × silo count (silo count 0: the in-process engine), calling <paramref name="report"/> after each run.</summary>
-    public static async Task<IReadOnlyList<ClusterBenchRow>> RunAsync(IReadOnlyList<string> mechanisms, IReadOnlyList<int> sizes, IReadOnlyList<int> siloCounts, bool withStorage, Action<ClusterBenchRow>? report = null, GrainTransport transport = GrainTransport.SiloHosts)
+    public static async Task<IReadOnlyList<ClusterBenchRow>> RunAsync(IReadOnlyList<string> mechanisms, IReadOnlyList<int> sizes, IReadOnlyList<int> siloCounts, bool withStorage, Action<ClusterBenchRow>? report = null, GrainTransport transport = GrainTransport.SiloHosts, int? maxIterations = null)
     {
+        var options = DistributedOptions.Default;
+        if (maxIterations is { } cap)
+        {
+            // A cap on the iterations measures the cost of a round at sizes whose full run would take too long.
+            options = options with { Admm = options.Admm with { MaxIterations = cap }, P2pAdmm = options.P2pAdmm with { MaxIterations = cap } };
+        }
+
         ArgumentNullException.ThrowIfNull(mechanisms);
         ArgumentNullException.ThrowIfNull(sizes);
         ArgumentNullException.ThrowIfNull(siloCounts);
@@ -52,12 +59,12 @@ public static class ClusterBench
                         ClusterBenchRow row;
                         if (cluster is null)
                         {
-                            var r = admm.Run(market);
+                            var r = admm.Run(market, options);
                             row = new ClusterBenchRow(mechanism, size, 0, clock.Elapsed.TotalSeconds, r.Iterations, r.Messages, r.Bytes, 0, Gap(r), r.Status.ToString(), "in-process", poolSeconds);
                         }
                         else
                         {
-                            var run = await ClusterClearing.RunAsync(cluster.Client, cluster.Counter, market, mechanism, transport: transport).ConfigureAwait(false);
+                            var run = await ClusterClearing.RunAsync(cluster.Client, cluster.Counter, market, mechanism, options, transport: transport).ConfigureAwait(false);
                             var r = run.Result;
                             row = new ClusterBenchRow(mechanism, size, silos, clock.Elapsed.TotalSeconds, r.Iterations, run.Messages, run.Bytes, run.GrainCalls, Gap(r), r.Status.ToString(), transport == GrainTransport.SiloHosts ? "silo-hosts" : "agent-grains", poolSeconds);
                         }

@@ -18,8 +18,9 @@ internal static class ClusterBenchCommand
         var silos = new Option<string>("--silos") { Description = "Comma-separated silo counts; 0 is the in-process engine.", DefaultValueFactory = _ => "0,1,2,4" };
         var mechanisms = new Option<string>("--mechanism") { Description = "Comma-separated distributed mechanisms (exchange, community, p2p).", DefaultValueFactory = _ => "p2p,exchange" };
         var transport = new Option<string>("--transport") { Description = "hosts: one host grain per silo, one grain call per silo and round (default); grains: one grain per agent, one grain call per agent and message.", DefaultValueFactory = _ => "hosts" };
+        var maxIterations = new Option<int?>("--max-iterations") { Description = "Cap on the ADMM iterations (default: the mechanisms' own cap), to measure the cost of a round at large sizes." };
         var storage = new Option<bool>("--storage") { Description = "Keep the households' batteries and EVs (local steps through the optimisation layer) instead of loads and PV only." };
-        var command = new Command("cluster", "Exchange and P2P ADMM with synthetic households × 96 slots, in process and with the agents as Orleans grains over 1, 2 and 4 in-process silos (one run each).") { format, agents, silos, mechanisms, storage, transport };
+        var command = new Command("cluster", "Exchange and P2P ADMM with synthetic households × 96 slots, in process and with the agents as Orleans grains over 1, 2 and 4 in-process silos (one run each).") { format, agents, silos, mechanisms, storage, transport, maxIterations };
         command.SetAction(parse =>
         {
             var sizes = Ints(parse.GetValue(agents)!);
@@ -48,6 +49,12 @@ internal static class ClusterBenchCommand
                 errors.Add("--transport: hosts or grains.");
             }
 
+            var cap = parse.GetValue(maxIterations);
+            if (cap is < 1)
+            {
+                errors.Add("--max-iterations: at least 1.");
+            }
+
             if (errors.Count > 0)
             {
                 foreach (var e in errors)
@@ -70,7 +77,7 @@ internal static class ClusterBenchCommand
                 {
                     context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{row.Mechanism,-9}  {row.Agents,6}  {row.Silos,5}  {row.Seconds,6:0.00}  {row.Iterations,10}  {row.Messages,8}  {row.Bytes,5}  {row.GrainCalls,11}  {row.WelfareGap,11:0.0e+0}  {row.Status}  {row.PoolSeconds:0.00}"));
                 }
-            }, mode == "grains" ? GrainTransport.AgentGrains : GrainTransport.SiloHosts).GetAwaiter().GetResult();
+            }, mode == "grains" ? GrainTransport.AgentGrains : GrainTransport.SiloHosts, cap).GetAwaiter().GetResult();
             if (json)
             {
                 context.Out.WriteLine(JsonSerializer.Serialize(rows, new JsonSerializerOptions { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower, WriteIndented = true }));
