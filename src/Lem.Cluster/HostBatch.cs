@@ -11,6 +11,12 @@ namespace Lem.Cluster;
 /// <param name="silo">The silo the host should activate on, or null to let Orleans choose.</param>
 internal sealed class HostBatch(IAgentHostGrain grain, SiloAddress? silo) : IAgentBatch
 {
+    /// <summary>
+    /// The largest batch sent in one call, in estimated encoded bytes: Orleans refuses message bodies above its
+    /// maximum (100 MB by default), which one silo's P2P signals reach at about 8,000 agents.
+    /// </summary>
+    internal const long MaxCallBytes = 16L << 20;
+
     private readonly Lock _gate = new();
     private readonly List<AgentSpec> _specs = [];
     private readonly SemaphoreSlim _opening = new(1, 1);
@@ -53,8 +59,25 @@ internal sealed class HostBatch(IAgentHostGrain grain, SiloAddress? silo) : IAge
             slots[i] = agents[i] is HostedAgent a && ReferenceEquals(a.Batch, this) ? a.Slot : throw new ArgumentException($"Agent '{agents[i].AgentId}' is not hosted by this batch.", nameof(agents));
         }
 
-        var answers = await grain.Respond(new AgentBatch(slots, [.. messages])).ConfigureAwait(false);
-        return answers.Answers;
+        // Consecutive chunks of at most MaxCallBytes each (one call in all but the largest rounds), sent at once.
+        var calls = new List<Task<AgentBatchAnswers>>();
+        var start = 0;
+        long size = 0;
+        for (var i = 0; i < slots.Length; i++)
+        {
+            var bytes = i > 0 && ReferenceEquals(messages[i], messages[i - 1]) ? 8L : messages[i].EncodedBytes + (16L * messages[i].IndexCount);
+            if (i > start && size + bytes > MaxCallBytes)
+            {
+                calls.Add(grain.Respond(new AgentBatch(slots[start..i], [.. messages.Skip(start).Take(i - start)])));
+                (start, size) = (i, 0);
+            }
+
+            size += bytes;
+        }
+
+        calls.Add(grain.Respond(new AgentBatch(slots[start..], [.. messages.Skip(start)])));
+        var parts = await Task.WhenAll(calls).ConfigureAwait(false);
+        return parts.Length == 1 ? parts[0].Answers : [.. parts.SelectMany(p => p.Answers)];
     }
 
     private async Task OpenAsync()
