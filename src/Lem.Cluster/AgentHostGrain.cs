@@ -49,7 +49,7 @@ internal sealed class AgentHostGrain(AgentCatalog catalog) : Grain, IAgentHostGr
     }
 
     /// <inheritdoc />
-    public Task<AgentBatchAnswers> Respond(AgentBatch batch)
+    public async Task<AgentBatchAnswers> Respond(AgentBatch batch)
     {
         ArgumentNullException.ThrowIfNull(batch);
         var n = batch.Agents.Count;
@@ -63,20 +63,25 @@ internal sealed class AgentHostGrain(AgentCatalog catalog) : Grain, IAgentHostGr
         }
 
         // Each agent answers only its own message, so answering them on several threads gives the same answers. The
-        // workers run on the thread pool (the default scheduler), not on the grain's own single-threaded scheduler.
-        if (n >= ParallelFrom)
+        // agents run on the thread pool, off the grain's single-threaded scheduler: an agent's own parallel loops (the
+        // grid agent's per-slot projections) would otherwise queue their workers behind the turn that waits for them.
+        var agents = _agents;
+        await Task.Run(() =>
         {
-            Parallel.For(0, n, new ParallelOptions { TaskScheduler = TaskScheduler.Default }, i => answers[i] = _agents[batch.Agents[i]].Respond(batch.Messages[i]));
-        }
-        else
-        {
-            for (var i = 0; i < n; i++)
+            if (n >= ParallelFrom)
             {
-                answers[i] = _agents[batch.Agents[i]].Respond(batch.Messages[i]);
+                Parallel.For(0, n, i => answers[i] = agents[batch.Agents[i]].Respond(batch.Messages[i]));
             }
-        }
+            else
+            {
+                for (var i = 0; i < n; i++)
+                {
+                    answers[i] = agents[batch.Agents[i]].Respond(batch.Messages[i]);
+                }
+            }
+        }).ConfigureAwait(true);
 
-        return Task.FromResult(new AgentBatchAnswers(answers));
+        return new AgentBatchAnswers(answers);
     }
 
     /// <inheritdoc />

@@ -18,7 +18,7 @@ public sealed class GridAgentGrainTests(ClusterFixture fixture) : IClassFixture<
     [Trait("Category", "Heavy")]
     [InlineData("exchange", "dc", GrainTransport.SiloHosts)]
     [InlineData("p2p", "lindistflow", GrainTransport.SiloHosts)]
-    [InlineData("community", "dc", GrainTransport.AgentGrains)]
+    [InlineData("community", "dc", GrainTransport.SiloHosts)]
     public async Task Village_with_a_grid_agent_grain_clears_as_in_process(string mechanism, string grid, GrainTransport transport)
     {
         var loaded = ScenarioReader.Load(RepoPaths.InRepo("examples", "village", "scenario.json"));
