@@ -13,7 +13,8 @@ namespace Lem.Cluster;
 /// <c>lem bench cluster</c> (docs/cluster.md#measured-figures): a synthetic community of households (loads and PV of
 /// <see cref="SyntheticCommunity"/>, batteries and EVs left out unless asked for, so each local step is closed-form and
 /// the figure measures the coordination and its transport) × 96 slots, cleared in process and over 1, 2, 4 … silos of
-/// an in-process cluster; the welfare gap is to the centralised pool on copper plate.
+/// an in-process cluster (by default one host grain per silo, docs/cluster.md#batched-rounds); the welfare gap is to
+/// the centralised pool on copper plate.
 /// </summary>
 public static class ClusterBench
 {
@@ -25,8 +26,15 @@ public static class ClusterBench
     }
 
     /// <summary>Measures every mechanism × size × silo count (silo count 0: the in-process engine), calling <paramref name="report"/> after each run.</summary>
-    public static async Task<IReadOnlyList<ClusterBenchRow>> RunAsync(IReadOnlyList<string> mechanisms, IReadOnlyList<int> sizes, IReadOnlyList<int> siloCounts, bool withStorage, Action<ClusterBenchRow>? report = null)
+    public static async Task<IReadOnlyList<ClusterBenchRow>> RunAsync(IReadOnlyList<string> mechanisms, IReadOnlyList<int> sizes, IReadOnlyList<int> siloCounts, bool withStorage, Action<ClusterBenchRow>? report = null, GrainTransport transport = GrainTransport.SiloHosts, int? maxIterations = null)
     {
+        var options = DistributedOptions.Default;
+        if (maxIterations is { } cap)
+        {
+            // A cap on the iterations measures the cost of a round at sizes whose full run would take too long.
+            options = options with { Admm = options.Admm with { MaxIterations = cap }, P2pAdmm = options.P2pAdmm with { MaxIterations = cap } };
+        }
+
         ArgumentNullException.ThrowIfNull(mechanisms);
         ArgumentNullException.ThrowIfNull(sizes);
         ArgumentNullException.ThrowIfNull(siloCounts);
@@ -34,7 +42,9 @@ public static class ClusterBench
         foreach (var size in sizes)
         {
             var market = Market(size, withStorage);
+            var poolClock = Stopwatch.StartNew();
             var pool = PoolClearing.Clear(market, new CopperPlateFormulation());
+            var poolSeconds = poolClock.Elapsed.TotalSeconds;
             var poolWelfare = (double)pool.WelfareEur;
             double Gap(DistributedResult r) => Math.Abs((double)r.WelfareEur - poolWelfare) / Math.Max(1e-9, Math.Abs(poolWelfare));
             foreach (var silos in siloCounts)
@@ -49,14 +59,14 @@ public static class ClusterBench
                         ClusterBenchRow row;
                         if (cluster is null)
                         {
-                            var r = admm.Run(market);
-                            row = new ClusterBenchRow(mechanism, size, 0, clock.Elapsed.TotalSeconds, r.Iterations, r.Messages, r.Bytes, 0, Gap(r), r.Status.ToString());
+                            var r = admm.Run(market, options);
+                            row = new ClusterBenchRow(mechanism, size, 0, clock.Elapsed.TotalSeconds, r.Iterations, r.Messages, r.Bytes, 0, Gap(r), r.Status.ToString(), "in-process", poolSeconds);
                         }
                         else
                         {
-                            var run = await ClusterClearing.RunAsync(cluster.Client, cluster.Counter, market, mechanism).ConfigureAwait(false);
+                            var run = await ClusterClearing.RunAsync(cluster.Client, cluster.Counter, market, mechanism, options, transport: transport).ConfigureAwait(false);
                             var r = run.Result;
-                            row = new ClusterBenchRow(mechanism, size, silos, clock.Elapsed.TotalSeconds, r.Iterations, run.Messages, run.Bytes, run.GrainCalls, Gap(r), r.Status.ToString());
+                            row = new ClusterBenchRow(mechanism, size, silos, clock.Elapsed.TotalSeconds, r.Iterations, run.Messages, run.Bytes, run.GrainCalls, Gap(r), r.Status.ToString(), transport == GrainTransport.SiloHosts ? "silo-hosts" : "agent-grains", poolSeconds);
                         }
 
                         rows.Add(row);

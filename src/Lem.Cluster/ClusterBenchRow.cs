@@ -11,4 +11,6 @@ namespace Lem.Cluster;
 /// <param name="GrainCalls">Agent grain calls (0 in process).</param>
 /// <param name="WelfareGap">|W − W_pool| / |W_pool| against the centralised pool on copper plate.</param>
 /// <param name="Status">The run's convergence status.</param>
-public sealed record ClusterBenchRow(string Mechanism, int Agents, int Silos, double Seconds, int Iterations, long Messages, long Bytes, long GrainCalls, double WelfareGap, string Status);
+/// <param name="Transport">in-process, agent-grains (one grain call per agent and message) or silo-hosts (one call per silo and round).</param>
+/// <param name="PoolSeconds">Wall time of the centralised pool clearing the gap is measured against, s.</param>
+public sealed record ClusterBenchRow(string Mechanism, int Agents, int Silos, double Seconds, int Iterations, long Messages, long Bytes, long GrainCalls, double WelfareGap, string Status, string Transport, double PoolSeconds);

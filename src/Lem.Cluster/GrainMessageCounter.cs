@@ -15,10 +15,13 @@ public sealed class GrainMessageCounter
     }
 
     /// <summary>Adds one call of a run.</summary>
-    public void Add(string runId, long messages, long bytes)
+    public void Add(string runId, long messages, long bytes) => Add(runId, 1, messages, bytes);
+
+    /// <summary>Adds <paramref name="calls"/> grain calls of a run carrying <paramref name="messages"/> messages.</summary>
+    public void Add(string runId, long calls, long messages, long bytes)
     {
         var t = _runs.GetOrAdd(runId, _ => new Tally());
-        Interlocked.Increment(ref t.Calls);
+        Interlocked.Add(ref t.Calls, calls);
         Interlocked.Add(ref t.Messages, messages);
         Interlocked.Add(ref t.Bytes, bytes);
     }

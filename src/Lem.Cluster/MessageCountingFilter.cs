@@ -3,8 +3,10 @@ using Lem.Markets.Distributed;
 namespace Lem.Cluster;
 
 /// <summary>
-/// An outgoing grain call filter on the coordinator's side: every <see cref="IAgentGrain.Respond"/> call is counted in
-/// <see cref="GrainMessageCounter"/> under its run as <see cref="MessageAccounting"/> counts it (docs/cluster.md#message-accounting).
+/// An outgoing grain call filter on the coordinator's side: every <see cref="IAgentGrain.Respond"/> call, and every
+/// message of an <see cref="IAgentHostGrain.Respond"/> batch, is counted in <see cref="GrainMessageCounter"/> under its
+/// run as <see cref="MessageAccounting"/> counts it (docs/cluster.md#message-accounting): a batch counts the messages of
+/// its agents, one grain call for all of them.
 /// </summary>
 internal sealed class MessageCountingFilter(GrainMessageCounter counter) : IOutgoingGrainCallFilter
 {
@@ -12,14 +14,36 @@ internal sealed class MessageCountingFilter(GrainMessageCounter counter) : IOutg
     public async Task Invoke(IOutgoingGrainCallContext context)
     {
         await context.Invoke();
-        if (context.InterfaceMethod?.DeclaringType != typeof(IAgentGrain) || context.MethodName != nameof(IAgentGrain.Respond) || context.Request.GetArgumentCount() != 1 || context.Request.GetArgument(0) is not CoordinatorMessage request)
+        var type = context.InterfaceMethod?.DeclaringType;
+        if (context.Request.GetArgumentCount() < 1)
         {
             return;
         }
 
+        if (type == typeof(IAgentGrain) && context.MethodName == nameof(IAgentGrain.Respond) && context.Request.GetArgument(0) is CoordinatorMessage request)
+        {
+            var (messages, bytes) = MessageAccounting.Of(request, context.Result as AgentMessage);
+            counter.Add(RunOf(context), 1, messages, bytes);
+        }
+        else if (type == typeof(IAgentHostGrain) && context.MethodName == nameof(IAgentHostGrain.Respond) && context.Request.GetArgument(0) is AgentBatch batch)
+        {
+            var answers = (context.Result as AgentBatchAnswers)?.Answers;
+            long messages = 0, bytes = 0;
+            for (var i = 0; i < batch.Messages.Count; i++)
+            {
+                var (m, b) = MessageAccounting.Of(batch.Messages[i], answers is not null && i < answers.Count ? answers[i] : null);
+                messages += m;
+                bytes += b;
+            }
+
+            counter.Add(RunOf(context), 1, messages, bytes);
+        }
+    }
+
+    private static string RunOf(IOutgoingGrainCallContext context)
+    {
         var key = context.TargetId.Key.ToString() ?? string.Empty;
         var slash = key.IndexOf('/', StringComparison.Ordinal);
-        var (messages, bytes) = MessageAccounting.Of(request, context.Result as AgentMessage);
-        counter.Add(slash > 0 ? key[..slash] : key, messages, bytes);
+        return slash > 0 ? key[..slash] : key;
     }
 }

@@ -15,7 +15,7 @@ public sealed class CommunityMechanism() : AdmmMechanism("community", "A communi
         if (options.Coupling is { } grid)
         {
             // With the grid agent (docs/mechanisms/admm.md#the-grid-agent): the manager's outside trade is at the connection bus.
-            var g = GridSharing.Run(agents, grid.AgentBus, grid.Agent, horizon.Count, StartingAtOutsidePrices(options.Admm, market, horizon.Count), CommunityManager.Signal, CommunityManager.Position, CommunityManager.OutsideCost(outside, horizon.Count), grid.ConnectionBus);
+            var g = GridSharing.Run(agents, grid.AgentBus, grid.Agent, horizon.Count, StartingAtOutsidePrices(options.Admm, market, horizon.Count), CommunityManager.Signal, CommunityManager.Position, CommunityManager.OutsideCost(outside, horizon.Count), grid.ConnectionBus, grid.Endpoint);
             var (import, export) = SplitOutsideTrade(g.OwnPositionKw!);
             return GridResult(g, g.BusPricesEurPerMwh, grid, clock, import, export);
         }

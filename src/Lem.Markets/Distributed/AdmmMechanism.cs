@@ -333,7 +333,11 @@ public abstract class AdmmMechanism(string name, string description, Distributed
         var agents = members.Select(p => factory.Hosted(p.Id.ToString())).ToList();
         if (options.GridFormulation != "copperplate")
         {
-            options = options with { Coupling = GridCoupling.Build(market, members, options.GridFormulation, p => ExpectedConsumptionKw(p, horizon), PoolOptions.Default.LoadPowerFactor) };
+            var formulation = options.GridFormulation;
+            GridCoupling Couple() => GridCoupling.Build(market, members, formulation, p => ExpectedConsumptionKw(p, horizon), PoolOptions.Default.LoadPowerFactor);
+            var coupling = Couple();
+            // With an agent host the grid agent runs where the host runs agents, built there as here (docs/cluster.md#the-grid-agent-as-a-grain).
+            options = options with { Coupling = options.AgentHost is { } host ? coupling.HostedBy(host, () => Couple().Agent) : coupling };
         }
 
         var result = Solve(agents, market.OutsideMarket, horizon, options, clock);

@@ -25,12 +25,15 @@ internal sealed class MessageCounter
     {
         var request = new CostRequest();
         Add(agents.Count, request.EncodedBytes);
+        // One round (docs/cluster.md#batched-rounds): over a transport that batches, one call per batch instead of one per agent.
+        var answers = new AgentMessage[agents.Count];
+        AgentRound.Run(agents, _ => request, (i, answer) => answers[i] = answer, parallel: false);
         var total = 0.0;
-        foreach (var a in agents)
+        for (var i = 0; i < agents.Count; i++)
         {
-            var answer = a.Respond(request);
+            var answer = answers[i];
             Add(1, answer.EncodedBytes);
-            total += answer is CostReport report ? report.CostEur : throw new InvalidOperationException($"Agent '{a.AgentId}' did not answer the cost request with a cost report.");
+            total += answer is CostReport report ? report.CostEur : throw new InvalidOperationException($"Agent '{agents[i].AgentId}' did not answer the cost request with a cost report.");
         }
 
         return total;

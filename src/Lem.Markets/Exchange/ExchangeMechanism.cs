@@ -10,7 +10,7 @@ public sealed class ExchangeMechanism() : AdmmMechanism("exchange", "A superviso
         if (options.Coupling is { } grid)
         {
             // With the grid agent (docs/mechanisms/admm.md#the-grid-agent): the outside market trades at the connection bus.
-            var g = GridSharing.Run(agents, [.. grid.AgentBus, grid.ConnectionBus], grid.Agent, horizon.Count, StartingAtOutsidePrices(options.Admm, market, horizon.Count), (k, rho, mean, u) => new ExchangeSignal(k, rho, mean, u), ExchangeAdmm.Injection, null, 0);
+            var g = GridSharing.Run(agents, [.. grid.AgentBus, grid.ConnectionBus], grid.Agent, horizon.Count, StartingAtOutsidePrices(options.Admm, market, horizon.Count), (k, rho, mean, u) => new ExchangeSignal(k, rho, mean, u), ExchangeAdmm.Injection, null, 0, grid.Endpoint);
             var (import, export) = SplitOutsideTrade(g.Injections[^1]);
             return GridResult(g, g.BusPricesEurPerMwh, grid, clock, import, export);
         }

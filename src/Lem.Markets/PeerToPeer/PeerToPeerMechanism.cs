@@ -20,7 +20,7 @@ public sealed class PeerToPeerMechanism() : AdmmMechanism("p2p", "Peers trade bi
         agents.Add(OutsideAgent(options, market, horizon));
         var graph = Graph(agents.Count, options.PartnersPerAgent ?? (agents.Count - 1 <= DistributedOptions.CompleteGraphUpTo ? null : DistributedOptions.AutomaticPartners));
         // With the grid agent (docs/mechanisms/admm.md#p2p-with-the-grid-agent): the outside market is at the connection bus and supplies the grid's draw.
-        var coupling = options.Coupling is { } grid ? new GridConsensus(grid.Agent, [.. grid.AgentBus, grid.ConnectionBus], agents.Count - 1, slots) : null;
+        var coupling = options.Coupling is { } grid ? new GridConsensus(grid.Agent, [.. grid.AgentBus, grid.ConnectionBus], agents.Count - 1, slots, grid.Endpoint) : null;
         var r = PeerToPeerAdmm.Run(agents, graph, slots, StartingAtOutsidePrices(options.P2pAdmm, market, slots), coupling);
         var prices = new double[slots];
         for (var t = 0; t < slots; t++)

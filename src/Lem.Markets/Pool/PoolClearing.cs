@@ -56,9 +56,7 @@ public static class PoolClearing
         }
 
         // Inputs without inter-temporal coupling on a LinDistFlow feeder: slot screening, an LP only for the slots that bind.
-        // The slot LPs are small and many: without HiGHS' presolve unless the caller chose solver options (docs/mechanisms/pool.md#slot-screening).
-        var slotOptions = options with { DecomposeSlots = false, SolverOptions = options.SolverOptions ?? SolverOptions.Default with { Presolve = false } };
-        if (options.DecomposeSlots && SlotDecomposition.TryClear(setup, restricted => Clear(restricted, formulation, slotOptions)) is { } decomposed)
+        if (options.DecomposeSlots && SlotDecomposition.TryClear(setup, restricted => Clear(restricted, formulation, options with { DecomposeSlots = false })) is { } decomposed)
         {
             return decomposed;
         }

@@ -11,6 +11,7 @@ namespace Lem.Markets.Distributed.Grid;
 internal sealed class GridConsensus
 {
     private readonly GridAgent _grid;
+    private readonly IAgent _endpoint;
     private readonly int[] _busOf;
     private readonly int _supplier;
     private readonly int _slots;
@@ -25,11 +26,17 @@ internal sealed class GridConsensus
 
     /// <summary>The coupling of P2P agents at the solver buses <paramref name="busOf"/>; <paramref name="supplier"/> supplies the grid's draw.</summary>
     /// <exception cref="ArgumentException">When an agent's bus or the supplier is out of range, or the grid agent was registered with other positions.</exception>
-    public GridConsensus(GridAgent grid, IReadOnlyList<int> busOf, int supplier, int slots)
+    /// <param name="grid">The grid agent (its public bus count and positions per bus).</param>
+    /// <param name="busOf">The solver bus of each agent.</param>
+    /// <param name="supplier">The agent that supplies the grid's draw.</param>
+    /// <param name="slots">The number of slots.</param>
+    /// <param name="endpoint">Where the grid agent answers (a hosted proxy; docs/cluster.md#the-grid-agent-as-a-grain), or null for <paramref name="grid"/> itself.</param>
+    public GridConsensus(GridAgent grid, IReadOnlyList<int> busOf, int supplier, int slots, IAgent? endpoint = null)
     {
         ArgumentNullException.ThrowIfNull(grid);
         ArgumentNullException.ThrowIfNull(busOf);
         _grid = grid;
+        _endpoint = endpoint ?? grid;
         _buses = grid.BusCount;
         _slots = slots;
         _busOf = [.. busOf];
@@ -116,7 +123,7 @@ internal sealed class GridConsensus
 
         var message = new GridSignal(0, _slots, requested);
         counter.Add(1, message.EncodedBytes);
-        var answer = _grid.Respond(message) as GridProposal ?? throw new InvalidOperationException($"Grid agent '{_grid.AgentId}' did not answer with a grid proposal.");
+        var answer = _endpoint.Respond(message) as GridProposal ?? throw new InvalidOperationException($"Grid agent '{_grid.AgentId}' did not answer with a grid proposal.");
         counter.Add(1, answer.EncodedBytes);
         double dual2 = 0, primal2 = 0, price2 = 0;
         for (var i = 0; i < _busOf.Length; i++)

@@ -17,6 +17,7 @@ internal sealed class GridCoupling
         FormulationName = formulation;
         _index = index;
         Agent = agent;
+        Endpoint = agent;
         AgentBus = agentBus;
         ConnectionBus = connectionBus;
     }
@@ -26,6 +27,21 @@ internal sealed class GridCoupling
 
     /// <summary>The grid agent.</summary>
     public GridAgent Agent { get; }
+
+    /// <summary>
+    /// The grid agent the coordination sends its messages to (docs/cluster.md#the-grid-agent-as-a-grain): <see cref="Agent"/>
+    /// itself in process, or the proxy an <see cref="IAgentHost"/> hands out for it (a grain holding its own copy).
+    /// <see cref="Agent"/> then only gives the coordinator the public bus count and positions per bus.
+    /// </summary>
+    public IAgent Endpoint { get; private init; }
+
+    /// <summary>The same coupling with the grid agent hosted by <paramref name="host"/>, which builds its copy with <paramref name="build"/>.</summary>
+    public GridCoupling HostedBy(IAgentHost host, Func<GridAgent> build)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        ArgumentNullException.ThrowIfNull(build);
+        return new GridCoupling(FormulationName, _index, Agent, [.. AgentBus], ConnectionBus) { Endpoint = host.Host(Agent.AgentId, build) };
+    }
 
     /// <summary>The solver bus of each member (participants with assets or orders, in scenario order).</summary>
     public IReadOnlyList<int> AgentBus { get; }

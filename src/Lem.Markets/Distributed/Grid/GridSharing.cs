@@ -20,6 +20,7 @@ internal static class GridSharing
     /// <param name="read">The injection per slot in an agent's answer.</param>
     /// <param name="own">The coordinator's own position with a public cost (the community's outside trade), or null.</param>
     /// <param name="ownBus">The solver bus of <paramref name="own"/>.</param>
+    /// <param name="endpoint">Where the grid agent answers (a hosted proxy; docs/cluster.md#the-grid-agent-as-a-grain), or null for <paramref name="grid"/> itself.</param>
     public static GridAdmmResult Run(
         IReadOnlyList<IAgent> agents,
         IReadOnlyList<int> agentBus,
@@ -29,7 +30,8 @@ internal static class GridSharing
         Func<int, double, double[], double[], CoordinatorMessage> signal,
         Func<AgentMessage, IReadOnlyList<double>> read,
         SeparableCost? own,
-        int ownBus)
+        int ownBus,
+        IAgent? endpoint = null)
     {
         ArgumentNullException.ThrowIfNull(agents);
         ArgumentNullException.ThrowIfNull(agentBus);
@@ -164,7 +166,7 @@ internal static class GridSharing
 
             var gridMessage = new GridSignal(iteration, slots, requested);
             counter.Add(1, gridMessage.EncodedBytes);
-            var answer = grid.Respond(gridMessage) as GridProposal
+            var answer = (endpoint ?? grid).Respond(gridMessage) as GridProposal
                 ?? throw new InvalidOperationException($"Grid agent '{grid.AgentId}' did not answer with a grid proposal.");
             counter.Add(1, answer.EncodedBytes);
             for (var k = 0; k < size; k++)
