@@ -8,17 +8,16 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Lem.Cluster.Tests;
 
 /// <summary>
-/// The grid agent as a grain (docs/cluster.md#the-grid-agent-as-a-grain): the village cleared with a DC or LinDistFlow
-/// grid agent on a two-silo TestCluster, the grid agent hosted on the cluster with the participants, against the
+/// The grid agent as a grain (docs/cluster.md#the-grid-agent-as-a-grain): the village cleared by P2P with a LinDistFlow
+/// grid agent on a two-silo TestCluster (about 3 minutes; exchange and community on DC took longer than a CI run can
+/// afford and are not in the suite), the grid agent hosted on the cluster with the participants, against the
 /// in-process engine: the same welfare (1e-9 relative), iterations, bus prices and message counts.
 /// </summary>
 public sealed class GridAgentGrainTests(ClusterFixture fixture) : IClassFixture<ClusterFixture>
 {
     [Theory]
     [Trait("Category", "Heavy")]
-    [InlineData("exchange", "dc", GrainTransport.SiloHosts)]
     [InlineData("p2p", "lindistflow", GrainTransport.SiloHosts)]
-    [InlineData("community", "dc", GrainTransport.SiloHosts)]
     public async Task Village_with_a_grid_agent_grain_clears_as_in_process(string mechanism, string grid, GrainTransport transport)
     {
         var loaded = ScenarioReader.Load(RepoPaths.InRepo("examples", "village", "scenario.json"));

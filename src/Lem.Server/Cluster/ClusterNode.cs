@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using Lem.Cluster;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -83,14 +84,7 @@ public sealed class ClusterNode : IAsyncDisposable
 
             // A killed node is declared dead after two missed 1 s probes by one peer (a cluster of two has only one), so its
             // markets come back elsewhere within seconds (docs/cluster-server.md, "Failure handling").
-            silo.Configure<ClusterMembershipOptions>(o =>
-            {
-                o.ProbeTimeout = TimeSpan.FromSeconds(1);
-                o.NumMissedProbesLimit = 2;
-                o.NumVotesForDeathDeclaration = 1;
-                o.TableRefreshTimeout = TimeSpan.FromSeconds(2);
-                o.IAmAliveTablePublishTimeout = TimeSpan.FromSeconds(5);
-            });
+            silo.ConfigureLemFailover();
             silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromSeconds(20));
             silo.Configure<GrainCollectionOptions>(o => o.CollectionAge = TimeSpan.FromHours(2));
             if (options.Dashboard)

@@ -95,7 +95,7 @@ internal sealed class PooledPostgresMarketStore : IMarketStore
             try
             {
                 using var connection = Open();
-                if (retried && IsStored(connection, batch))
+                if (retried && IsStoredHere(connection, batch))
                 {
                     return;
                 }
@@ -199,33 +199,11 @@ internal sealed class PooledPostgresMarketStore : IMarketStore
             AND classid = (($2::bigint >> 32) & 4294967295)::oid AND objid = ($2::bigint & 4294967295)::oid)
         """;
 
-    /// <summary>Whether the batch is stored already (see <see cref="PostgresMarketStore"/>): its last ledger record, or its first command.</summary>
-    private bool IsStored(NpgsqlConnection connection, StoreBatch batch)
+    /// <summary>Whether the batch is stored already (<see cref="PostgresMarketStore.IsStored"/>, in this market's schema).</summary>
+    private bool IsStoredHere(NpgsqlConnection connection, StoreBatch batch)
     {
         SetSearchPath(connection);
-        if (batch.LedgerEntries.Count > 0)
-        {
-            var last = batch.LedgerEntries[^1];
-            var stored = LedgerTable.ReadRange(connection, last.Sequence, last.Sequence);
-            if (stored.Count == 0)
-            {
-                return false;
-            }
-
-            return stored[0].Hash == last.Hash
-                ? true
-                : throw new InvalidDataException($"The ledger record {last.Sequence} of the batch being retried is already stored with another hash; another writer changed the store.");
-        }
-
-        if (batch.Commands.Count == 0)
-        {
-            return false;
-        }
-
-        using var cmd = connection.CreateCommand();
-        cmd.CommandText = "SELECT COUNT(*) FROM commands WHERE seq = $1";
-        cmd.Parameters.Add(new NpgsqlParameter { Value = batch.Commands[0].Sequence });
-        return Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture) > 0;
+        return PostgresMarketStore.IsStored(connection, batch);
     }
 
     /// <summary>A pooled connection (the pool resets the session when it is returned, so a session-level search path does not leak).</summary>

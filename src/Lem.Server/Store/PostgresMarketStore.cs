@@ -67,7 +67,7 @@ internal sealed class PostgresMarketStore : IMarketStore
     /// <inheritdoc />
     /// <remarks>
     /// On a lost connection: waits (50 ms, doubling up to 2 s), reconnects (<see cref="Connect"/>: login, schema lock,
-    /// <c>synchronous_commit</c>), skips the batch when it is already stored (<see cref="IsStored"/>) and otherwise writes it
+    /// <c>synchronous_commit</c>), skips the batch when it is already stored (<see cref="IsStored(NpgsqlConnection, StoreBatch)"/>) and otherwise writes it
     /// again; after <c>retryFor</c> the last error is thrown and the sequencer faults. Other errors are thrown at once.
     /// </remarks>
     public void Commit(StoreBatch batch)
@@ -86,7 +86,7 @@ internal sealed class PostgresMarketStore : IMarketStore
                     _connection = Connect(_connectionString);
                     _reconnect = false;
                     Reconnects++;
-                    if (IsStored(batch))
+                    if (IsStored(_connection, batch))
                     {
                         AlreadyCommitted++;
                         return;
@@ -197,12 +197,13 @@ internal sealed class PostgresMarketStore : IMarketStore
     /// entry: its first command's sequence number is in the command log). Another record under that number means another
     /// writer changed the store: <see cref="InvalidDataException"/>, which faults the server.
     /// </summary>
-    private bool IsStored(StoreBatch batch)
+    /// <remarks>Shared with <see cref="PooledPostgresMarketStore"/>: <paramref name="connection"/>'s search path must name the market's schema.</remarks>
+    internal static bool IsStored(NpgsqlConnection connection, StoreBatch batch)
     {
         if (batch.LedgerEntries.Count > 0)
         {
             var last = batch.LedgerEntries[^1];
-            var stored = LedgerTable.ReadRange(_connection, last.Sequence, last.Sequence);
+            var stored = LedgerTable.ReadRange(connection, last.Sequence, last.Sequence);
             if (stored.Count == 0)
             {
                 return false;
@@ -218,7 +219,7 @@ internal sealed class PostgresMarketStore : IMarketStore
             return false;
         }
 
-        using var cmd = _connection.CreateCommand();
+        using var cmd = connection.CreateCommand();
         cmd.CommandText = "SELECT COUNT(*) FROM commands WHERE seq = $1";
         cmd.Parameters.Add(new NpgsqlParameter { Value = batch.Commands[0].Sequence });
         return Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture) > 0;
