@@ -21,26 +21,9 @@ public sealed class GrainClearingTests(ClusterFixture fixture) : IClassFixture<C
     [InlineData("p2p")]
     public async Task Village_clears_with_grains_as_in_process(string mechanism)
     {
-        var loaded = ScenarioReader.Load(RepoPaths.InRepo("examples", "village", "scenario.json"));
-        Assert.True(loaded.IsValid, string.Join("; ", loaded.Errors));
-        var village = loaded.Scenario!;
-        var admm = (AdmmMechanism)ClearingMechanisms.Get(mechanism);
+        var (inProcess, run) = await ClearBothWays(mechanism, GrainTransport.AgentGrains);
 
-        var inProcess = admm.Run(village);
-        var client = fixture.Cluster.Client;
-        var run = await ClusterClearing.RunAsync(client, client.ServiceProvider.GetRequiredService<GrainMessageCounter>(), village, mechanism);
-
-        Assert.NotEqual(0m, inProcess.WelfareEur);
-        Assert.True(Math.Abs((double)(run.Result.WelfareEur - inProcess.WelfareEur)) <= 1e-9 * Math.Abs((double)inProcess.WelfareEur), $"welfare {run.Result.WelfareEur} over grains vs {inProcess.WelfareEur} in process");
-        Assert.Equal(inProcess.Iterations, run.Result.Iterations);
-        Assert.Equal(inProcess.Messages, run.Messages);
-        Assert.Equal(inProcess.Bytes, run.Bytes);
-        Assert.Equal(inProcess.Messages, run.Result.Messages);
-        for (var i = 0; i < inProcess.Positions.Count; i++)
-        {
-            Assert.Equal(inProcess.Positions[i].ParticipantId, run.Result.Positions[i].ParticipantId);
-            Assert.Equal(inProcess.Positions[i].NetInjectionKw, run.Result.Positions[i].NetInjectionKw);
-        }
+        AssertSameAsInProcess(inProcess, run, "grains");
 
         // Random placement: the village's agents run on both silos.
         Assert.Equal(2, run.SilosUsed);
@@ -53,27 +36,10 @@ public sealed class GrainClearingTests(ClusterFixture fixture) : IClassFixture<C
     [InlineData("p2p")]
     public async Task Village_clears_with_silo_hosts_as_in_process(string mechanism)
     {
-        var loaded = ScenarioReader.Load(RepoPaths.InRepo("examples", "village", "scenario.json"));
-        Assert.True(loaded.IsValid, string.Join("; ", loaded.Errors));
-        var village = loaded.Scenario!;
-        var admm = (AdmmMechanism)ClearingMechanisms.Get(mechanism);
+        var (inProcess, run) = await ClearBothWays(mechanism, GrainTransport.SiloHosts);
 
-        var inProcess = admm.Run(village);
-        var client = fixture.Cluster.Client;
-        var run = await ClusterClearing.RunAsync(client, client.ServiceProvider.GetRequiredService<GrainMessageCounter>(), village, mechanism, transport: GrainTransport.SiloHosts);
-
-        Assert.NotEqual(0m, inProcess.WelfareEur);
-        Assert.True(Math.Abs((double)(run.Result.WelfareEur - inProcess.WelfareEur)) <= 1e-9 * Math.Abs((double)inProcess.WelfareEur), $"welfare {run.Result.WelfareEur} over silo hosts vs {inProcess.WelfareEur} in process");
-        Assert.Equal(inProcess.Iterations, run.Result.Iterations);
         // Messages are counted per agent as in process, whatever the batching of the grain calls.
-        Assert.Equal(inProcess.Messages, run.Messages);
-        Assert.Equal(inProcess.Bytes, run.Bytes);
-        Assert.Equal(inProcess.Messages, run.Result.Messages);
-        for (var i = 0; i < inProcess.Positions.Count; i++)
-        {
-            Assert.Equal(inProcess.Positions[i].ParticipantId, run.Result.Positions[i].ParticipantId);
-            Assert.Equal(inProcess.Positions[i].NetInjectionKw, run.Result.Positions[i].NetInjectionKw);
-        }
+        AssertSameAsInProcess(inProcess, run, "silo hosts");
 
         // One host per silo, placed by hint: both silos hold agents, and a round is at most one call per silo.
         Assert.Equal(2, run.SilosUsed);
@@ -89,5 +55,35 @@ public sealed class GrainClearingTests(ClusterFixture fixture) : IClassFixture<C
         Assert.Equal(4, messages);
         // Three proposals of 4 slots (16 + 4·8 bytes each) and the residual message (16 + 2·8 bytes).
         Assert.Equal((3 * (16 + 32)) + (16 + 16), bytes);
+    }
+
+    /// <summary>The village cleared by <paramref name="mechanism"/> in process and over the fixture's cluster with <paramref name="transport"/>.</summary>
+    private async Task<(DistributedResult InProcess, ClusterRun Run)> ClearBothWays(string mechanism, GrainTransport transport)
+    {
+        var loaded = ScenarioReader.Load(RepoPaths.InRepo("examples", "village", "scenario.json"));
+        Assert.True(loaded.IsValid, string.Join("; ", loaded.Errors));
+        var village = loaded.Scenario!;
+        var admm = (AdmmMechanism)ClearingMechanisms.Get(mechanism);
+
+        var inProcess = admm.Run(village);
+        var client = fixture.Cluster.Client;
+        var run = await ClusterClearing.RunAsync(client, client.ServiceProvider.GetRequiredService<GrainMessageCounter>(), village, mechanism, transport: transport);
+        return (inProcess, run);
+    }
+
+    /// <summary>Same welfare (1e-9 relative), iterations, message and byte counts and positions as in process.</summary>
+    private static void AssertSameAsInProcess(DistributedResult inProcess, ClusterRun run, string over)
+    {
+        Assert.NotEqual(0m, inProcess.WelfareEur);
+        Assert.True(Math.Abs((double)(run.Result.WelfareEur - inProcess.WelfareEur)) <= 1e-9 * Math.Abs((double)inProcess.WelfareEur), $"welfare {run.Result.WelfareEur} over {over} vs {inProcess.WelfareEur} in process");
+        Assert.Equal(inProcess.Iterations, run.Result.Iterations);
+        Assert.Equal(inProcess.Messages, run.Messages);
+        Assert.Equal(inProcess.Bytes, run.Bytes);
+        Assert.Equal(inProcess.Messages, run.Result.Messages);
+        for (var i = 0; i < inProcess.Positions.Count; i++)
+        {
+            Assert.Equal(inProcess.Positions[i].ParticipantId, run.Result.Positions[i].ParticipantId);
+            Assert.Equal(inProcess.Positions[i].NetInjectionKw, run.Result.Positions[i].NetInjectionKw);
+        }
     }
 }
