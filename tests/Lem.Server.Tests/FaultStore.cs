@@ -84,16 +84,8 @@ internal sealed class FaultStore : IDisposable
         });
     }
 
-    /// <summary>Terminates the server's PostgreSQL sessions (<c>pg_terminate_backend</c>) and returns how many there were.</summary>
-    public int TerminateServerSessions()
-    {
-        using var c = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(Postgres.ConnectionString) { Pooling = false }.ConnectionString);
-        c.Open();
-        using var cmd = c.CreateCommand();
-        cmd.CommandText = "SELECT COUNT(*) FILTER (WHERE pg_terminate_backend(pid)) FROM pg_stat_activity WHERE application_name = $1";
-        cmd.Parameters.Add(new NpgsqlParameter { Value = ApplicationName });
-        return Convert.ToInt32(cmd.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
-    }
+    /// <summary>Terminates the server's PostgreSQL sessions (<c>pg_terminate_backend</c>, waiting for them to exit) and returns how many there were.</summary>
+    public int TerminateServerSessions() => Postgres.TerminateSessions(ApplicationName ?? throw new InvalidOperationException("SQLite has no sessions to terminate."));
 
     /// <summary>Deletes the data folder and drops the schema.</summary>
     public void Dispose()

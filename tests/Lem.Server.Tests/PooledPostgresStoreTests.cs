@@ -101,7 +101,7 @@ public sealed class PooledPostgresStoreTests
         Assert.Throws<IOException>(() => new PostgresMarketStore(single));
 
         // Node A's lock session dies (as when PostgreSQL ends it): A's next commit finds its lock gone and writes nothing.
-        Assert.Equal(1, Terminate(pg, app + "-a"));
+        Assert.Equal(1, pg.TerminateSessions(app + "-a"));
         var second = Batch(2, first.LedgerEntries[0], key, "second");
         Assert.Throws<InvalidDataException>(() => onA.Commit(second));
         Assert.Equal((1L, 1L), Counts(pg, schema));
@@ -155,15 +155,6 @@ public sealed class PooledPostgresStoreTests
         return Convert.ToInt32(cmd.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 
-    private static int Terminate(TestPostgres pg, string applicationName)
-    {
-        using var c = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(pg.ConnectionString) { Pooling = false }.ConnectionString);
-        c.Open();
-        using var cmd = c.CreateCommand();
-        cmd.CommandText = "SELECT COUNT(*) FILTER (WHERE pg_terminate_backend(pid)) FROM pg_stat_activity WHERE application_name = $1";
-        cmd.Parameters.Add(new NpgsqlParameter { Value = applicationName });
-        return Convert.ToInt32(cmd.ExecuteScalar(), CultureInfo.InvariantCulture);
-    }
 
     private static void InterlockedMax(ref int target, int value)
     {

@@ -37,13 +37,13 @@ public sealed class PostgresReconnectTests
 
         // The acknowledgement of the first commit is "lost": the session dies and the same batch comes again. Without the
         // check the retry would hit the primary keys; with it the batch is recognised as stored and not written twice.
-        Assert.Equal(1, Terminate(pg, applicationName));
+        Assert.Equal(1, pg.TerminateSessions(applicationName));
         store.Commit(first);
         Assert.Equal((1, 1), (store.Reconnects, store.AlreadyCommitted));
         Assert.Equal((1L, 1L), Counts(pg));
 
         // A new batch on a terminated session is written once, on the new session.
-        Assert.Equal(1, Terminate(pg, applicationName));
+        Assert.Equal(1, pg.TerminateSessions(applicationName));
         var second = Batch(2, first.LedgerEntries[0], key, "second");
         store.Commit(second);
         Assert.Equal((2, 1), (store.Reconnects, store.AlreadyCommitted));
@@ -56,7 +56,7 @@ public sealed class PostgresReconnectTests
         }
 
         // A retried batch whose ledger number holds another record: another writer changed the store, which is not retried.
-        Assert.Equal(1, Terminate(pg, applicationName));
+        Assert.Equal(1, pg.TerminateSessions(applicationName));
         var foreign = Batch(2, first.LedgerEntries[0], key, "foreign");
         Assert.Throws<InvalidDataException>(() => store.Commit(foreign));
         Assert.Equal((2L, 2L), Counts(pg));
@@ -74,7 +74,7 @@ public sealed class PostgresReconnectTests
 
         // The session dies and another (unpooled) session takes the schema lock (waiting until the dead session released it): the
         // store cannot take it back, gives up after about the bound and throws as before.
-        Assert.Equal(1, Terminate(pg, applicationName));
+        Assert.Equal(1, pg.TerminateSessions(applicationName));
         var batch = Batch(1, null, key, "blocked");
         using (var holder = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(pg.ConnectionString) { Pooling = false }.ConnectionString))
         {
@@ -238,13 +238,4 @@ public sealed class PostgresReconnectTests
         return (r.GetInt64(0), r.GetInt64(1));
     }
 
-    /// <summary>Terminates the sessions with the application name and returns how many there were.</summary>
-    private static int Terminate(TestPostgres pg, string applicationName)
-    {
-        using var c = pg.Open();
-        using var cmd = c.CreateCommand();
-        cmd.CommandText = "SELECT COUNT(*) FILTER (WHERE pg_terminate_backend(pid)) FROM pg_stat_activity WHERE application_name = $1";
-        cmd.Parameters.Add(new NpgsqlParameter { Value = applicationName });
-        return Convert.ToInt32(cmd.ExecuteScalar(), CultureInfo.InvariantCulture);
-    }
 }

@@ -92,6 +92,22 @@ public sealed class TestPostgres : IDisposable
         return connection;
     }
 
+    /// <summary>
+    /// Terminates the sessions with this application name and returns how many there were. Each call waits (up to 10 s)
+    /// until the backend has exited, so its advisory locks are released when this returns: <c>pg_terminate_backend</c>
+    /// without a timeout only sends the signal, and a check right after it could still see the session's locks.
+    /// </summary>
+    public int TerminateSessions(string applicationName)
+    {
+        ObjectDisposedException.ThrowIf(disposed, this);
+        using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(ConnectionString) { Pooling = false }.ConnectionString);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FILTER (WHERE pg_terminate_backend(pid, 10000)) FROM pg_stat_activity WHERE application_name = $1";
+        command.Parameters.Add(new NpgsqlParameter { Value = applicationName });
+        return Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     /// <summary>Drops the schema (with everything in it) or the database (closing its connections first).</summary>
     public void Dispose()
     {
