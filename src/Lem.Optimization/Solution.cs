@@ -3,6 +3,9 @@ namespace Lem.Optimization;
 /// <summary>The result of a solve: status, objective, primal values and duals normalised as <see cref="OptimizationModel"/> describes.</summary>
 public sealed record Solution
 {
+    /// <summary>The final simplex basis (HiGHS LPs solved to optimality; null otherwise), to warm-start a later solve (<see cref="SolverOptions.StartBasis"/>).</summary>
+    public SimplexBasis? Basis { get; init; }
+
     /// <summary>How the solve ended.</summary>
     public required SolveStatus Status { get; init; }
 

@@ -23,4 +23,11 @@ public sealed record SolverOptions
     /// such as the MPC prosumers' plans (docs/simulation.md#performance): HiGHS' presolve then costs more than it saves.
     /// </summary>
     public bool Presolve { get; init; } = true;
+
+    /// <summary>
+    /// A basis to start the simplex from (HiGHS LPs; the others and models it does not fit ignore it): a warm start
+    /// for an LP solved again with other costs or bounds. The optimum is the same; where it is not unique the vertex
+    /// found can differ from a cold start's.
+    /// </summary>
+    public SimplexBasis? StartBasis { get; init; }
 }

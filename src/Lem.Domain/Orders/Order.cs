@@ -27,14 +27,29 @@ public sealed record Order
         Owner = owner;
         Side = side;
         SlotIndex = slotIndex;
-        var list = steps.ToList();
-        if (list.Count == 0)
+        var list = steps.ToArray();
+        if (list.Length == 0)
         {
             throw new ArgumentException($"Order {id} has no steps.", nameof(steps));
         }
 
-        // A stable sort (OrderBy), so that steps at one price keep their given order (the auctions' tie-break).
-        Steps = side == OrderSide.Sell ? [.. list.OrderBy(s => s.PriceEurPerMwh)] : [.. list.OrderByDescending(s => s.PriceEurPerMwh)];
+        // A stable sort (OrderBy), so that steps at one price keep their given order (the auctions' tie-break); steps
+        // already in merit order (a one-step order, most orders) are kept as given, which is what the stable sort returns.
+        Steps = InMeritOrder(list, side) ? list : side == OrderSide.Sell ? [.. list.OrderBy(s => s.PriceEurPerMwh)] : [.. list.OrderByDescending(s => s.PriceEurPerMwh)];
+    }
+
+    private static bool InMeritOrder(PriceStep[] steps, OrderSide side)
+    {
+        for (var i = 1; i < steps.Length; i++)
+        {
+            var c = steps[i - 1].PriceEurPerMwh.CompareTo(steps[i].PriceEurPerMwh);
+            if (side == OrderSide.Sell ? c > 0 : c < 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Creates a one-step order (a plain limit order).</summary>

@@ -11,9 +11,14 @@ namespace Lem.Markets.Distributed;
 /// </summary>
 public static class PriceResponse
 {
-    /// <summary>Plans <paramref name="participant"/> over <paramref name="horizon"/> against the given prices (EUR/MWh per slot).</summary>
+    /// <summary>
+    /// Plans <paramref name="participant"/> over <paramref name="horizon"/> against the given prices (EUR/MWh per slot).
+    /// <paramref name="startBasis"/>, the basis of an earlier plan of the same participant and horizon length
+    /// (<see cref="PriceResponsePlan.Basis"/>), warm-starts the LP: the same optimum in fewer pivots, possibly another
+    /// optimal vertex where the optimum is not unique.
+    /// </summary>
     /// <exception cref="ArgumentException">When a price series does not have one value per slot, or a sell price exceeds the buy price (the plan would be unbounded).</exception>
-    public static PriceResponsePlan Plan(Participant participant, Horizon horizon, IReadOnlyList<double> buyEurPerMwh, IReadOnlyList<double> sellEurPerMwh)
+    public static PriceResponsePlan Plan(Participant participant, Horizon horizon, IReadOnlyList<double> buyEurPerMwh, IReadOnlyList<double> sellEurPerMwh, SimplexBasis? startBasis = null)
     {
         ArgumentNullException.ThrowIfNull(participant);
         ArgumentNullException.ThrowIfNull(horizon);
@@ -61,11 +66,12 @@ public static class PriceResponse
         model.SetObjective(objective);
         var marginal = new double[n];
         string? message = BySlotMessage;
+        SimplexBasis? basis = null;
         var values = participant.Orders.Count == 0 ? BySlot(model, assets, imports, exports, buyEurPerMwh, sellEurPerMwh, hours, marginal) : null;
         if (values is null)
         {
             // Without presolve: these small LPs are solved by the hundred a simulated day (docs/simulation.md#performance).
-            var solution = Solvers.For(model).Solve(model, SolverOptions.Default with { Presolve = false });
+            var solution = Solvers.For(model).Solve(model, SolverOptions.Default with { Presolve = false, StartBasis = startBasis });
             if (solution.Status != SolveStatus.Optimal)
             {
                 return new PriceResponsePlan(solution.Status, solution.Message, [], double.NaN, double.NaN, []);
@@ -73,6 +79,7 @@ public static class PriceResponse
 
             values = solution.Values.ToArray();
             message = solution.Message;
+            basis = solution.Basis;
             for (var t = 0; t < n; t++)
             {
                 marginal[t] = solution.Dual(balances[t]) / hours;
@@ -88,6 +95,7 @@ public static class PriceResponse
         return new PriceResponsePlan(SolveStatus.Optimal, message, net, objective.Evaluate(values), c.Cost.Sum(e => e.Evaluate(values)), marginal)
         {
             Assets = OptimizedCost.ReadAssets(assets, values, hours),
+            Basis = basis,
         };
     }
 

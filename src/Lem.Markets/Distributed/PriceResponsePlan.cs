@@ -23,4 +23,7 @@ public sealed record PriceResponsePlan(
 
     /// <summary>Each asset's schedule in the plan (as the pool reports it; their net injections plus the orders' sum to <see cref="NetInjectionKw"/>); empty unless optimal.</summary>
     public IReadOnlyList<AssetDispatch> Assets { get; init; } = [];
+
+    /// <summary>The LP's final simplex basis, to warm-start the next plan of the same participant; null when the plan needed no LP.</summary>
+    public SimplexBasis? Basis { get; init; }
 }

@@ -43,6 +43,8 @@ internal sealed unsafe class HighsNative
         GetDoubleInfo = (delegate* unmanaged[Cdecl]<IntPtr, byte*, double*, int>)Export(handle, "Highs_getDoubleInfoValue");
         GetIntInfo = (delegate* unmanaged[Cdecl]<IntPtr, byte*, int*, int>)Export(handle, "Highs_getIntInfoValue");
         GetInt64Info = (delegate* unmanaged[Cdecl]<IntPtr, byte*, long*, int>)Export(handle, "Highs_getInt64InfoValue");
+        SetBasis = (delegate* unmanaged[Cdecl]<IntPtr, int*, int*, int>)Export(handle, "Highs_setBasis");
+        GetBasis = (delegate* unmanaged[Cdecl]<IntPtr, int*, int*, int>)Export(handle, "Highs_getBasis");
         Version = Marshal.PtrToStringUTF8((IntPtr)VersionString()) ?? "unknown";
     }
 
@@ -93,6 +95,12 @@ internal sealed unsafe class HighsNative
 
     /// <summary>Highs_getInt64InfoValue.</summary>
     internal delegate* unmanaged[Cdecl]<IntPtr, byte*, long*, int> GetInt64Info { get; }
+
+    /// <summary>Highs_setBasis(highs, col_status, row_status).</summary>
+    internal delegate* unmanaged[Cdecl]<IntPtr, int*, int*, int> SetBasis { get; }
+
+    /// <summary>Highs_getBasis(highs, col_status, row_status).</summary>
+    internal delegate* unmanaged[Cdecl]<IntPtr, int*, int*, int> GetBasis { get; }
 
     /// <summary>The full path of the loaded library.</summary>
     internal string LibraryPath { get; } = "";

@@ -31,6 +31,7 @@ public sealed class HighsSolver : ISolver
     private const int VarTypeInteger = 1;
     private const int StatusError = -1;
     private const int SolutionStatusFeasible = 2;
+    private const int BasisValid = 1;
 
     /// <summary>HiGHS's smallest accepted primal/dual feasibility tolerance.</summary>
     private const double SmallestTolerance = 1e-10;
@@ -144,6 +145,16 @@ public sealed class HighsSolver : ISolver
                 return Failed(clock, $"HiGHS {api.Version} rejected model '{model.Name}' (Highs_passModel returned an error; run with Verbose for its log).");
             }
 
+            var startBasis = !isMip && hessian is null && options.StartBasis is { } b && b.Fits(model) ? b : null;
+            if (startBasis is not null)
+            {
+                fixed (int* pCol = startBasis.ColumnStatus, pRow = startBasis.RowStatus)
+                {
+                    // A basis HiGHS refuses (e.g. not one basic variable per row) leaves the cold start.
+                    _ = api.SetBasis(highs, pCol, pRow);
+                }
+            }
+
             var runStatus = api.Run(highs);
             var status = (HighsModelStatus)api.GetModelStatus(highs);
             var primalStatus = IntInfo(api, highs, "primal_solution_status\0"u8);
@@ -176,6 +187,19 @@ public sealed class HighsSolver : ISolver
 
             var objective = DoubleInfo(api, highs, "objective_function_value\0"u8);
             var withDuals = !isMip && solveStatus == SolveStatus.Optimal;
+            SimplexBasis? basis = null;
+            if (withDuals && hessian is null && IntInfo(api, highs, "basis_validity\0"u8) == BasisValid)
+            {
+                basis = new SimplexBasis(new int[n], new int[m]);
+                fixed (int* pCol = basis.ColumnStatus, pRow = basis.RowStatus)
+                {
+                    if (api.GetBasis(highs, pCol, pRow) == StatusError)
+                    {
+                        basis = null;
+                    }
+                }
+            }
+
             if (withDuals)
             {
                 Normalise(rowDual);
@@ -191,6 +215,7 @@ public sealed class HighsSolver : ISolver
                 Values = values,
                 Duals = withDuals ? rowDual : [],
                 ReducedCosts = withDuals ? colDual : [],
+                Basis = basis,
                 Iterations = iterations,
                 Seconds = clock.Elapsed.TotalSeconds,
             };

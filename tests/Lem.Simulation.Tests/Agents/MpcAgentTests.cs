@@ -111,6 +111,30 @@ public sealed class MpcAgentTests
     }
 
     [Fact]
+    public void WarmStart_EachPlanOfAnAgentThatPlannedBefore_ReachesAFreshAgentsOptimum()
+    {
+        // An agent keeps its last LP's basis and starts its next plan from it (docs/agents.md#the-mpc-lp, "Warm start"):
+        // over five "days" of other prices the warm-started plans must reach the optimum of a fresh agent's cold plan.
+        var random = new Random(5);
+        var horizon = Hourly(Slots);
+        foreach (var p in Households().Where(h => h.Assets.Count > 1))
+        {
+            var agent = Agent(p);
+            for (var day = 0; day < 5; day++)
+            {
+                var import = ImportPrices(Slots).Select(x => x * (0.7 + (0.6 * random.NextDouble()))).ToArray();
+                var outside = Outside(import, [.. import.Select(x => x - (40 * random.NextDouble()))]);
+                var view = View(p, horizon, outside, [.. import.Select(x => x * (0.8 + (0.2 * random.NextDouble())))]);
+                var warm = agent.Plan(view);
+                var cold = Agent(p).Plan(view);
+                Assert.True(warm.IsOptimal && cold.IsOptimal, warm.Message + cold.Message);
+                Assert.NotNull(warm.Basis);
+                Assert.True(Math.Abs(warm.ObjectiveEur - cold.ObjectiveEur) <= 1e-9 * Math.Max(1, Math.Abs(cold.ObjectiveEur)), $"{p.Id}, day {day}: warm {warm.ObjectiveEur}, cold {cold.ObjectiveEur}");
+            }
+        }
+    }
+
+    [Fact]
     public void RollingHorizon_ReplanningEverySlotWithPerfectForecasts_KeepsThePlan()
     {
         // A household with PV and a battery plans the day at slot 0; at every later slot k it re-plans the rest of the day

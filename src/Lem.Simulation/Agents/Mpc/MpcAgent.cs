@@ -1,6 +1,7 @@
 using Lem.Markets.Assets;
 using Lem.Markets.Distributed;
 using Lem.Markets.Pool;
+using Lem.Optimization;
 
 namespace Lem.Simulation.Agents.Mpc;
 
@@ -26,6 +27,9 @@ public sealed class MpcAgent(Participant participant, AgentSettings settings) : 
     /// <inheritdoc />
     /// <remarks>The assets' part of the last plan (day-ahead, or intraday when the agent re-planned): the HEMS carries out the plan it committed to (docs/simulation.md#delivery).</remarks>
     public IReadOnlyList<AssetDispatch>? PlannedDispatch { get; private set; }
+
+    /// <summary>The basis of the agent's last LP plan: the next plan starts from it (docs/agents.md#the-mpc-lp, "Warm start").</summary>
+    private SimplexBasis? _basis;
 
     /// <summary>The agent's settings.</summary>
     public AgentSettings Settings { get; } = settings ?? throw new ArgumentNullException(nameof(settings));
@@ -65,7 +69,9 @@ public sealed class MpcAgent(Participant participant, AgentSettings settings) : 
             : Horizon.Create(view.Horizon.Zone, view.Horizon.Start, view.Horizon.Start + (view.Horizon.SlotLength.Duration * slots), view.Horizon.SlotLength);
         var assets = view.Forecast.Assets.Select(a => AssetKinds.Of(a).Extended(a, slots)).ToList();
         var (buy, sell) = Prices(view, slots);
-        return PriceResponse.Plan(view.Forecast with { Assets = assets, Orders = [] }, horizon, buy, sell);
+        var plan = PriceResponse.Plan(view.Forecast with { Assets = assets, Orders = [] }, horizon, buy, sell, _basis);
+        _basis = plan.Basis ?? _basis;
+        return plan;
     }
 
     /// <inheritdoc />
