@@ -7,7 +7,8 @@ namespace Lem.Markets.Community;
 /// their only interface to the outside market. Each iteration it broadcasts the community price λ and the mean position
 /// (<see cref="CommunitySignal"/>), members answer with their internal net sales (<see cref="CommunityProposal"/>), the
 /// manager decides the community's import/export y with its public prices (π_imp y⁺ − π_exp y⁻ within the limits) by
-/// the same proximal step, and updates λ ← λ − ρ·mean(Σq + y) (the sharing form; ρ is per agent). So λ ∈ [π_exp, π_imp]
+/// the sharing form's z-step (docs/mechanisms/admm.md#the-coordinators-own-term: a proximal step with penalty ρ/m over the
+/// m members' mean, so y absorbs the whole imbalance at once), and updates λ ← λ − ρ·(x̄ − z̄). So λ ∈ [π_exp, π_imp]
 /// at the optimum: π_imp when the community imports, π_exp when it exports, inside when it is self-sufficient.
 /// Residuals, stopping and residual balancing as in §7.
 /// </summary>

@@ -10,7 +10,14 @@ public static class ExchangeAdmm
 {
     /// <summary>Runs the exchange on the agents over <paramref name="slots"/> slots, starting from x = 0, u = 0.</summary>
     /// <exception cref="ArgumentException">When there are no agents, or the options are out of range.</exception>
-    public static ExchangeResult Run(IReadOnlyList<IAgent> agents, int slots, AdmmOptions? options = null)
+    public static ExchangeResult Run(IReadOnlyList<IAgent> agents, int slots, AdmmOptions? options = null) => Run(agents, slots, options, null, null);
+
+    /// <summary>
+    /// Runs the exchange with the supervisor trading with the outside market itself (docs/mechanisms/admm.md#the-coordinators-own-term):
+    /// its trade is the sharing form's z-step over the agents' mean, so it absorbs the whole imbalance each iteration and
+    /// the iterations do not grow with the number of agents. The trade is reported last, under <paramref name="outsideId"/>.
+    /// </summary>
+    internal static ExchangeResult Run(IReadOnlyList<IAgent> agents, int slots, AdmmOptions? options, SeparableCost? outside, string? outsideId)
     {
         ArgumentNullException.ThrowIfNull(agents);
         var outcome = SharingCore.Run(
@@ -19,12 +26,12 @@ public static class ExchangeAdmm
             options ?? AdmmOptions.Default,
             (k, rho, mean, u, alpha) => new ExchangeSignal(k, rho, mean, u) { Relaxation = alpha },
             Injection,
-            own: null);
+            own: outside);
         return new ExchangeResult
         {
             Diagnostics = outcome.Diagnostics,
             PricesEurPerMwh = outcome.PricesEurPerMwh,
-            AgentIds = [.. agents.Select(a => a.AgentId)],
+            AgentIds = outside is null ? [.. agents.Select(a => a.AgentId)] : [.. agents.Select(a => a.AgentId), outsideId ?? "outside-market"],
             Injections = outcome.Positions,
             TotalCostEur = outcome.TotalCostEur,
         };

@@ -2,9 +2,10 @@ namespace Lem.Markets.Exchange;
 
 /// <summary>
 /// The exchange (sharing) ADMM loop of docs/mechanisms/admm.md#exchange-admm-with-a-supervisor, shared by the exchange with a supervisor and by the community
-/// manager: agents answer a broadcast with their injections; the coordinator (optionally holding a position of its
-/// own with a public cost, the community's outside trade) forms x̄, updates u ← u + αx̄ (α the over-relaxation, 1 for
-/// plain ADMM) and balances ρ.
+/// manager: agents answer a broadcast with their injections; the coordinator forms x̄, updates u ← u + αx̄ (α the
+/// over-relaxation, 1 for plain ADMM) and balances ρ. A coordinator holding a position of its own with a public cost
+/// (the outside trade) takes the sharing form's z-step for it (docs/mechanisms/admm.md#the-coordinators-own-term):
+/// its position absorbs the whole imbalance at once, u ← u + αx̄ + (1 − α)z̄ − z̄⁺.
 /// </summary>
 internal static class SharingCore
 {
@@ -43,6 +44,7 @@ internal static class SharingCore
         var alpha = options.OverRelaxation;
 
         var mean = new double[slots];
+        var zBar = new double[slots]; // the own term's z̄ = −y/m (sharing form)
         var u = new double[slots];
         var rho = options.Rho;
         if (options.InitialPricesEurPerMwh is { } start)
@@ -69,18 +71,65 @@ internal static class SharingCore
 
             AgentAnswers.Collect(agents, responses, read, slots, counter, x);
 
+            double xNorm2 = 0, meanNorm2 = 0, s2 = 0, uNorm2 = 0;
             if (own is not null)
             {
+                // The coordinator's own term in the sharing form (docs/mechanisms/admm.md#the-coordinators-own-term):
+                // z̄ = argmin g(m·z̄) + (mρ/2)‖z̄ − u − x̂‖² over the m agents' mean, i.e. y = −m·z̄ = prox of its cost
+                // with penalty ρ/m at −m(u + x̂); u ← u + x̂ − z̄. Its position absorbs the whole imbalance at once.
+                var m = agents.Count;
                 var v = new double[slots];
+                var relaxedMean = new double[slots];
                 for (var t = 0; t < slots; t++)
                 {
-                    v[t] = z[n - 1][t] - u[t];
+                    var sum = 0.0;
+                    for (var i = 0; i < m; i++)
+                    {
+                        sum += x[i][t];
+                        xNorm2 += x[i][t] * x[i][t];
+                    }
+
+                    relaxedMean[t] = (alpha * (sum / m)) + ((1 - alpha) * zBar[t]);
+                    mean[t] = sum / m; // x̄ until z̄ is known
+                    v[t] = -m * (u[t] + relaxedMean[t]);
                 }
 
-                own.Prox(v, rho, x[n - 1]);
+                own.Prox(v, rho / m, x[n - 1]);
+                for (var t = 0; t < slots; t++)
+                {
+                    var zNew = -x[n - 1][t] / m;
+                    var gap = mean[t] - zNew;
+                    meanNorm2 += gap * gap;
+                    u[t] += relaxedMean[t] - zNew;
+                    uNorm2 += u[t] * u[t];
+                    for (var i = 0; i < m; i++)
+                    {
+                        var relaxed = (alpha * x[i][t]) + ((1 - alpha) * z[i][t]) - relaxedMean[t] + zNew;
+                        var d = relaxed - z[i][t];
+                        z[i][t] = relaxed;
+                        s2 += d * d;
+                    }
+
+                    zBar[t] = zNew;
+
+                    // The agents form zᵢ = α(xᵢ − mean) + (1 − α)zᵢ: the mean they need is (x̂ − z̄)/α.
+                    mean[t] = (relaxedMean[t] - zNew) / alpha;
+                }
+
+                r = Math.Sqrt(m) * Math.Sqrt(meanNorm2);
+                s = rho * Math.Sqrt(s2);
+                var epsPriOwn = (Math.Sqrt((double)m * slots) * options.AbsoluteTolerance) + (options.RelativeTolerance * Math.Max(Math.Sqrt(xNorm2), r));
+                var epsDualOwn = (Math.Sqrt((double)m * slots) * options.AbsoluteTolerance) + (options.RelativeTolerance * rho * Math.Sqrt(m) * Math.Sqrt(uNorm2));
+                if (AdmmStopRule.Evaluate(iteration, r, s, rho, epsPriOwn, epsDualOwn, ref firstR, options, history) is { } stopOwn)
+                {
+                    status = stopOwn;
+                    break;
+                }
+
+                ResidualBalancing.Step(options, iteration, r, s, ref rho, ref sinceChange, u);
+                continue;
             }
 
-            double xNorm2 = 0, meanNorm2 = 0, s2 = 0, uNorm2 = 0;
             for (var t = 0; t < slots; t++)
             {
                 var sum = 0.0;
