@@ -28,7 +28,7 @@ internal static class SharingCore
         var clock = Stopwatch.StartNew();
         var counter = new MessageCounter();
         var n = agents.Count + (own is null ? 0 : 1);
-        if (n == 0)
+        if (agents.Count == 0)
         {
             throw new ArgumentException("At least one agent is needed.", nameof(agents));
         }
@@ -60,8 +60,9 @@ internal static class SharingCore
         double r = double.NaN, s = double.NaN, firstR = double.NaN;
         var iteration = 0;
         var responses = new AgentMessage[agents.Count];
-        var sqrtN = Math.Sqrt(n);
-        var sqrtDim = Math.Sqrt((double)n * slots);
+        var consensus = own is null ? n : agents.Count;
+        var sqrtN = Math.Sqrt(consensus);
+        var sqrtDim = Math.Sqrt((double)consensus * slots);
         var sinceChange = 0;
         for (iteration = 1; iteration <= options.MaxIterations; iteration++)
         {
@@ -115,43 +116,33 @@ internal static class SharingCore
                     // The agents form zᵢ = α(xᵢ − mean) + (1 − α)zᵢ: the mean they need is (x̂ − z̄)/α.
                     mean[t] = (relaxedMean[t] - zNew) / alpha;
                 }
-
-                r = Math.Sqrt(m) * Math.Sqrt(meanNorm2);
-                s = rho * Math.Sqrt(s2);
-                var epsPriOwn = (Math.Sqrt((double)m * slots) * options.AbsoluteTolerance) + (options.RelativeTolerance * Math.Max(Math.Sqrt(xNorm2), r));
-                var epsDualOwn = (Math.Sqrt((double)m * slots) * options.AbsoluteTolerance) + (options.RelativeTolerance * rho * Math.Sqrt(m) * Math.Sqrt(uNorm2));
-                if (AdmmStopRule.Evaluate(iteration, r, s, rho, epsPriOwn, epsDualOwn, ref firstR, options, history) is { } stopOwn)
-                {
-                    status = stopOwn;
-                    break;
-                }
-
-                ResidualBalancing.Step(options, iteration, r, s, ref rho, ref sinceChange, u);
-                continue;
             }
-
-            for (var t = 0; t < slots; t++)
+            else
             {
-                var sum = 0.0;
-                for (var i = 0; i < n; i++)
+                for (var t = 0; t < slots; t++)
                 {
-                    sum += x[i][t];
-                    xNorm2 += x[i][t] * x[i][t];
-                }
+                    var sum = 0.0;
+                    for (var i = 0; i < n; i++)
+                    {
+                        sum += x[i][t];
+                        xNorm2 += x[i][t] * x[i][t];
+                    }
 
-                mean[t] = sum / n;
-                u[t] += alpha * mean[t];
-                meanNorm2 += mean[t] * mean[t];
-                uNorm2 += u[t] * u[t];
-                for (var i = 0; i < n; i++)
-                {
-                    var relaxed = (alpha * (x[i][t] - mean[t])) + ((1 - alpha) * z[i][t]);
-                    var d = relaxed - z[i][t];
-                    z[i][t] = relaxed;
-                    s2 += d * d;
+                    mean[t] = sum / n;
+                    u[t] += alpha * mean[t];
+                    meanNorm2 += mean[t] * mean[t];
+                    uNorm2 += u[t] * u[t];
+                    for (var i = 0; i < n; i++)
+                    {
+                        var relaxed = (alpha * (x[i][t] - mean[t])) + ((1 - alpha) * z[i][t]);
+                        var d = relaxed - z[i][t];
+                        z[i][t] = relaxed;
+                        s2 += d * d;
+                    }
                 }
             }
 
+            // Residuals over the agents in the consensus: all n, or the m agents beside the coordinator's own term.
             r = sqrtN * Math.Sqrt(meanNorm2);
             s = rho * Math.Sqrt(s2);
             var epsPri = (sqrtDim * options.AbsoluteTolerance) + (options.RelativeTolerance * Math.Max(Math.Sqrt(xNorm2), r));
