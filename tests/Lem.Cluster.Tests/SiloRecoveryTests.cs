@@ -50,7 +50,7 @@ public sealed partial class SiloRecoveryTests(ITestOutputHelper output)
             var management = observer.Client.GetGrain<IManagementGrain>(0);
             using var run = LemProcess.Start("run", village, "--mechanism", mechanism, "--engine", "orleans", "--cluster", pg.ConnectionString, "--format", "json");
 
-            // Wait (by condition) until the iterations run (the outside market's agent has answered 10 messages) and the
+            // Wait (by condition) until the iterations run (household h01's agent has answered 10 messages) and the
             // agents are placed on the three silos; kill the silo hosting the most agents.
             var deadline = DateTime.UtcNow + Start;
             Dictionary<int, int> perSilo = [];
@@ -59,7 +59,7 @@ public sealed partial class SiloRecoveryTests(ITestOutputHelper output)
             {
                 if (RunId().Match(run.Error) is { Success: true } id)
                 {
-                    answered = await observer.Client.GetGrain<IAgentGrain>($"{id.Groups["id"].Value}/outside-market").Answered();
+                    answered = await observer.Client.GetGrain<IAgentGrain>($"{id.Groups["id"].Value}/h01").Answered();
                     var stats = await management.GetSimpleGrainStatistics();
                     perSilo = stats.Where(s => s.GrainType.Contains(nameof(AgentGrain), StringComparison.Ordinal)).GroupBy(s => s.SiloAddress.Endpoint.Port).ToDictionary(g => g.Key, g => g.Sum(s => s.ActivationCount));
                     if (answered >= 10 && perSilo.Count == 3)
