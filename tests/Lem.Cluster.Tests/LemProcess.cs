@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using Lem.Testing;
 
 namespace Lem.Cluster.Tests;
 
@@ -57,24 +58,7 @@ internal sealed class LemProcess : IDisposable
     /// <summary>Starts <c>lem</c> with <paramref name="arguments"/>.</summary>
     public static LemProcess Start(params string[] arguments)
     {
-        var lem = Path.Combine(AppContext.BaseDirectory, "lem.dll");
-        if (!File.Exists(lem))
-        {
-            throw new FileNotFoundException("lem.dll is not next to the tests; Lem.Cluster.Tests references Lem.Cli to copy it there.", lem);
-        }
-
-        var host = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH");
-        var start = new ProcessStartInfo(string.IsNullOrEmpty(host) ? "dotnet" : host)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(lem);
-        foreach (var a in arguments)
-        {
-            start.ArgumentList.Add(a);
-        }
+        var start = LemCommand.StartInfo(arguments);
 
         return new LemProcess(Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start."));
     }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using System.Text.Json.Nodes;
+using Lem.Testing;
 
 namespace Lem.Server.Tests;
 
@@ -106,24 +107,7 @@ internal sealed class FaultServerProcess : IDisposable
 
     private static Process Start(IReadOnlyDictionary<string, string>? environment, string[] arguments)
     {
-        var lem = Path.Combine(AppContext.BaseDirectory, "lem.dll");
-        if (!File.Exists(lem))
-        {
-            throw new FileNotFoundException("lem.dll is not next to the tests; Lem.Server.Tests references Lem.Cli to copy it there.", lem);
-        }
-
-        var host = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH");
-        var start = new ProcessStartInfo(string.IsNullOrEmpty(host) ? "dotnet" : host)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(lem);
-        foreach (var a in arguments)
-        {
-            start.ArgumentList.Add(a);
-        }
+        var start = LemCommand.StartInfo(arguments);
 
         // An empty value removes the variable (an empty PGPASSWORD would still count as a password).
         foreach (var (name, value) in environment ?? new Dictionary<string, string>())
