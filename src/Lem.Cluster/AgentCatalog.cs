@@ -1,8 +1,5 @@
 using System.Collections.Concurrent;
-using Lem.Markets.Clearing;
 using Lem.Markets.Distributed;
-using Lem.Pipeline;
-using Lem.Scenarios;
 
 namespace Lem.Cluster;
 
@@ -45,16 +42,8 @@ public sealed class AgentCatalog
     /// <summary>The agents of the run as the pipeline builds them: the scenario's tariffs when tariff-aware, the run's partners.</summary>
     private static AgentFactory Factory(string path, string mechanism, bool tariffAware, int? partners)
     {
-        var loaded = ScenarioReader.Load(path);
-        if (!loaded.IsValid)
-        {
-            throw new InvalidOperationException($"Scenario '{path}' does not load: {string.Join("; ", loaded.Errors.Select(e => $"{e.Path}: {e.Message}"))}");
-        }
-
-        var admm = ClearingMechanisms.Get(mechanism) as AdmmMechanism ?? throw new InvalidOperationException($"Mechanism '{mechanism}' is not a distributed (ADMM) mechanism.");
-        var scenario = loaded.Scenario!;
-        var tariffs = ClearingPipeline.TariffsFor(scenario, new PipelineRequest(mechanism) { TariffAware = tariffAware }, admm);
-        return admm.Agents(scenario, DistributedOptions.Default with { Tariffs = tariffs, PartnersPerAgent = partners });
+        var (scenario, admm, options) = ScenarioRebuild.Load(path, mechanism, tariffAware, partners);
+        return admm.Agents(scenario, options);
     }
 
     private sealed class Registration(string key) : IDisposable

@@ -64,7 +64,7 @@ public static class ClusterBench
                         }
                         else
                         {
-                            var run = await ClusterClearing.RunAsync(cluster.Client, cluster.Counter, market, mechanism, options, transport: transport).ConfigureAwait(false);
+                            var run = await ClusterClearing.RunAsync(cluster.Client, market, mechanism, options, transport: transport).ConfigureAwait(false);
                             var r = run.Result;
                             row = new ClusterBenchRow(mechanism, size, silos, clock.Elapsed.TotalSeconds, r.Iterations, run.Messages, run.Bytes, run.GrainCalls, Gap(r), r.Status.ToString(), transport == GrainTransport.SiloHosts ? "silo-hosts" : "agent-grains", poolSeconds);
                         }

@@ -20,12 +20,17 @@ public static class ClusterSetup
     /// </summary>
     public static JsonSerializerOptions MessageJson { get; } = new() { NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals };
 
-    /// <summary>Registers the message serializer and the agent catalog in a silo.</summary>
+    /// <summary>
+    /// Registers the message serializer, the agent catalog, and the message counter with its call filter in a silo: a
+    /// coordinator grain's calls to its agents leave from its silo (docs/cluster.md#the-coordinator-as-a-grain).
+    /// </summary>
     public static ISiloBuilder ConfigureLemSilo(this ISiloBuilder silo)
     {
         ArgumentNullException.ThrowIfNull(silo);
         silo.Services.AddSerializer(Messages);
         silo.Services.AddSingleton<AgentCatalog>();
+        silo.Services.AddSingleton<GrainMessageCounter>();
+        silo.AddOutgoingGrainCallFilter<MessageCountingFilter>();
         return silo;
     }
 

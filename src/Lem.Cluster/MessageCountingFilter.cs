@@ -3,7 +3,7 @@ using Lem.Markets.Distributed;
 namespace Lem.Cluster;
 
 /// <summary>
-/// An outgoing grain call filter on the coordinator's side: every <see cref="IAgentGrain.Respond"/> call, and every
+/// An outgoing grain call filter on the coordinator's side (its silo, or a client running the coordination itself): every <see cref="IAgentGrain.Respond"/> call, and every
 /// message of an <see cref="IAgentHostGrain.Respond"/> batch, is counted in <see cref="GrainMessageCounter"/> under its
 /// run as <see cref="MessageAccounting"/> counts it (docs/cluster.md#message-accounting): a batch counts the messages of
 /// its agents, one grain call for all of them.
@@ -13,19 +13,17 @@ internal sealed class MessageCountingFilter(GrainMessageCounter counter) : IOutg
     /// <inheritdoc />
     public async Task Invoke(IOutgoingGrainCallContext context)
     {
-        await context.Invoke();
+        // The request's arguments are read before the call: a call to an activation on the caller's own silo (a
+        // coordinator grain's call to a local agent) releases them once it completes.
         var type = context.InterfaceMethod?.DeclaringType;
-        if (context.Request.GetArgumentCount() < 1)
-        {
-            return;
-        }
-
-        if (type == typeof(IAgentGrain) && context.MethodName == nameof(IAgentGrain.Respond) && context.Request.GetArgument(0) is CoordinatorMessage request)
+        var argument = context.Request.GetArgumentCount() > 0 ? context.Request.GetArgument(0) : null;
+        await context.Invoke();
+        if (type == typeof(IAgentGrain) && context.MethodName == nameof(IAgentGrain.Respond) && argument is CoordinatorMessage request)
         {
             var (messages, bytes) = MessageAccounting.Of(request, context.Result as AgentMessage);
             counter.Add(RunOf(context), 1, messages, bytes);
         }
-        else if (type == typeof(IAgentHostGrain) && context.MethodName == nameof(IAgentHostGrain.Respond) && context.Request.GetArgument(0) is AgentBatch batch)
+        else if (type == typeof(IAgentHostGrain) && context.MethodName == nameof(IAgentHostGrain.Respond) && argument is AgentBatch batch)
         {
             var answers = (context.Result as AgentBatchAnswers)?.Answers;
             long messages = 0, bytes = 0;

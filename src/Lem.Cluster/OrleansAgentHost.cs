@@ -19,8 +19,8 @@ public sealed class OrleansAgentHost(IGrainFactory grains, string mechanism, str
     private readonly List<IDisposable> _registrations = [];
     private readonly Lock _gate = new();
 
-    /// <summary>The run's id: the first part of its grains' keys.</summary>
-    public string RunId { get; } = Guid.NewGuid().ToString("N");
+    /// <summary>The run's id: the first part of its grains' keys (a new one unless given).</summary>
+    public string RunId { get; init; } = Guid.NewGuid().ToString("N");
 
     /// <summary>The run's recovery figures (messages replayed, agents recovered, failed calls) and its log bound.</summary>
     public ReplayJournal Journal { get; } = new(recovery);

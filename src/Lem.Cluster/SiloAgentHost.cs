@@ -16,17 +16,22 @@ public sealed class SiloAgentHost : IAgentHost, IDisposable
     private readonly string _mechanism;
     private readonly string? _scenarioPath;
     private readonly List<string> _agentIds = [];
+    private readonly bool _tariffAware;
+    private readonly int? _partnersPerAgent;
     private int _next;
 
-    private SiloAgentHost(IGrainFactory grains, string mechanism, string? scenarioPath, IReadOnlyList<SiloAddress?> silos)
+    private SiloAgentHost(IGrainFactory grains, string mechanism, string? scenarioPath, IReadOnlyList<SiloAddress?> silos, string runId, bool tariffAware, int? partnersPerAgent)
     {
+        RunId = runId;
+        _tariffAware = tariffAware;
+        _partnersPerAgent = partnersPerAgent;
         _mechanism = mechanism;
         _scenarioPath = scenarioPath is null ? null : Path.GetFullPath(scenarioPath);
         _hosts = [.. silos.Select((s, k) => new HostBatch(grains.GetGrain<IAgentHostGrain>($"{RunId}/host-{k}"), s))];
     }
 
     /// <summary>The run's id: the first part of its grains' keys.</summary>
-    public string RunId { get; } = Guid.NewGuid().ToString("N");
+    public string RunId { get; }
 
     /// <summary>The run's host grains that hold at least one agent (one per silo).</summary>
     public IReadOnlyList<IAgentHostGrain> Grains => [.. _hosts.Where(h => h.Count > 0).Select(h => h.Grain)];
@@ -43,14 +48,18 @@ public sealed class SiloAgentHost : IAgentHost, IDisposable
         }
     }
 
-    /// <summary>A host per active silo of the cluster (the silos listed by the management grain, in address order).</summary>
-    public static async Task<SiloAgentHost> CreateAsync(IGrainFactory grains, string mechanism, string? scenarioPath = null)
+    /// <summary>
+    /// A host per active silo of the cluster (the silos listed by the management grain, in address order). The run's id
+    /// is <paramref name="runId"/>, or a new one; silos that rebuild agents from <paramref name="scenarioPath"/> make
+    /// them tariff-aware or not and give them the run's partners, as the run does.
+    /// </summary>
+    public static async Task<SiloAgentHost> CreateAsync(IGrainFactory grains, string mechanism, string? scenarioPath = null, string? runId = null, bool tariffAware = false, int? partnersPerAgent = null)
     {
         ArgumentNullException.ThrowIfNull(grains);
         ArgumentNullException.ThrowIfNull(mechanism);
         var hosts = await grains.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true).ConfigureAwait(false);
         SiloAddress?[] silos = [.. hosts.Keys.OrderBy(s => s.ToString(), StringComparer.Ordinal)];
-        return new SiloAgentHost(grains, mechanism, scenarioPath, silos.Length > 0 ? silos : [null]);
+        return new SiloAgentHost(grains, mechanism, scenarioPath, silos.Length > 0 ? silos : [null], runId ?? Guid.NewGuid().ToString("N"), tariffAware, partnersPerAgent);
     }
 
     /// <inheritdoc />
@@ -58,7 +67,7 @@ public sealed class SiloAgentHost : IAgentHost, IDisposable
     {
         ArgumentNullException.ThrowIfNull(agentId);
         ArgumentNullException.ThrowIfNull(build);
-        var spec = new AgentSpec(RunId, agentId, _mechanism, _scenarioPath);
+        var spec = new AgentSpec(RunId, agentId, _mechanism, _scenarioPath, _tariffAware, _partnersPerAgent);
         lock (_gate)
         {
             _registrations.Add(AgentCatalog.Register(spec.GrainKey, build));

@@ -8,8 +8,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Lem.Cluster.Tests;
 
 /// <summary>
-/// The village cleared with its agents as grains on a two-silo TestCluster against the in-process engine
-/// (docs/cluster.md): the same welfare (1e-9 relative), the same iterations, and the call filter's count of grain
+/// The village cleared with its coordinator and agents as grains on a two-silo TestCluster against the in-process
+/// engine (docs/cluster.md): the same welfare (1e-9 relative), the same iterations, and the call filter's count of grain
 /// messages equal to the in-process loop's count.
 /// </summary>
 public sealed class GrainClearingTests(ClusterFixture fixture) : IClassFixture<ClusterFixture>
@@ -67,7 +67,11 @@ public sealed class GrainClearingTests(ClusterFixture fixture) : IClassFixture<C
 
         var inProcess = admm.Run(village);
         var client = fixture.Cluster.Client;
-        var run = await ClusterClearing.RunAsync(client, client.ServiceProvider.GetRequiredService<GrainMessageCounter>(), village, mechanism, transport: transport);
+        var run = await ClusterClearing.RunAsync(client, village, mechanism, transport: transport);
+
+        // The coordinator ran as a grain on one of the silos (docs/cluster.md#the-coordinator-as-a-grain), not in the client.
+        Assert.Contains(run.CoordinatorSilo, fixture.Cluster.Silos.Select(s => s.SiloAddress.ToString()));
+        Assert.Equal(0, run.Restarts);
         return (inProcess, run);
     }
 

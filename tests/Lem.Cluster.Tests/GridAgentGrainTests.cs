@@ -28,7 +28,7 @@ public sealed class GridAgentGrainTests(ClusterFixture fixture) : IClassFixture<
 
         var inProcess = admm.Run(village, options);
         var client = fixture.Cluster.Client;
-        var run = await ClusterClearing.RunAsync(client, client.ServiceProvider.GetRequiredService<GrainMessageCounter>(), village, mechanism, options, transport: transport);
+        var run = await ClusterClearing.RunAsync(client, village, mechanism, options, transport: transport);
 
         Assert.NotEqual(0m, inProcess.WelfareEur);
         Assert.True(Math.Abs((double)(run.Result.WelfareEur - inProcess.WelfareEur)) <= 1e-9 * Math.Abs((double)inProcess.WelfareEur), $"welfare {run.Result.WelfareEur} with a grid agent grain vs {inProcess.WelfareEur} in process");

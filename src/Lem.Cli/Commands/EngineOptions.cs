@@ -65,13 +65,14 @@ internal sealed class EngineOptions
     }
 
     /// <summary>
-    /// The usage problem of options that change the agents with <c>--cluster</c>, or null: silos in other processes
-    /// rebuild each agent from the scenario file, tariff-aware or not and with the run's partners, but without network
-    /// charges or stochastic parameters (docs/cluster.md#running-silos).
+    /// The usage problem of options that change the market or the agents with <c>--cluster</c>, or null: silos in other
+    /// processes rebuild the market and each agent from the scenario file, tariff-aware or not and with the run's
+    /// partners, but without network charges, stochastic parameters or a redispatch's trimmed orders
+    /// (docs/cluster.md#running-silos).
     /// </summary>
-    public static string? ExternalUsageProblem(bool networkCharge, bool parameters)
+    public static string? ExternalUsageProblem(bool networkCharge, bool parameters, bool redispatch)
     {
-        var changing = new[] { (networkCharge, "--network-charge"), (parameters, "--param") }.Where(o => o.Item1).Select(o => o.Item2).ToList();
+        var changing = new[] { (networkCharge, "--network-charge"), (parameters, "--param"), (redispatch, "--redispatch") }.Where(o => o.Item1).Select(o => o.Item2).ToList();
         return changing.Count == 0 ? null : $"with --cluster the silos rebuild the agents from the scenario file (tariff-aware or not, with --partners); {string.Join(", ", changing)} would change them and is not supported there (use --silos N).";
     }
 

@@ -10,20 +10,16 @@ internal sealed class OrleansEngine : IAsyncDisposable
 {
     private readonly IAsyncDisposable _owner;
 
-    private OrleansEngine(IAsyncDisposable owner, IClusterClient client, GrainMessageCounter counter, bool external, Func<int> silos)
+    private OrleansEngine(IAsyncDisposable owner, IClusterClient client, bool external, Func<int> silos)
     {
         _owner = owner;
         Client = client;
-        Counter = counter;
         External = external;
         Silos = silos;
     }
 
-    /// <summary>The client the coordination runs in.</summary>
+    /// <summary>The cluster client that starts the coordinator grain.</summary>
     public IClusterClient Client { get; }
-
-    /// <summary>The client's counts of grain messages.</summary>
-    public GrainMessageCounter Counter { get; }
 
     /// <summary>Whether the silos run in other processes (the agents are then rebuilt there from the scenario file).</summary>
     public bool External { get; }
@@ -35,14 +31,14 @@ internal sealed class OrleansEngine : IAsyncDisposable
     public static OrleansEngine InProcess(int silos)
     {
         var cluster = InProcessCluster.StartAsync(silos).GetAwaiter().GetResult();
-        return new OrleansEngine(cluster, cluster.Client, cluster.Counter, false, () => cluster.SiloCount);
+        return new OrleansEngine(cluster, cluster.Client, false, () => cluster.SiloCount);
     }
 
     /// <summary>Connects to the cluster whose membership is in the PostgreSQL database of <paramref name="connectionString"/>.</summary>
     public static OrleansEngine Join(string connectionString)
     {
         var cluster = ExternalCluster.ConnectAsync(connectionString).GetAwaiter().GetResult();
-        return new OrleansEngine(cluster, cluster.Client, cluster.Counter, true, () => cluster.ActiveSilosAsync().GetAwaiter().GetResult());
+        return new OrleansEngine(cluster, cluster.Client, true, () => cluster.ActiveSilosAsync().GetAwaiter().GetResult());
     }
 
     /// <inheritdoc />

@@ -194,7 +194,7 @@ public static class RunCommand
         }
 
         var s = load.Scenario!;
-        if (engine.Cluster is not null && EngineOptions.ExternalUsageProblem(networkCharge.LevelEurPerMwh is not null, parameters.Count > 0) is { } externalUsage)
+        if (engine.Cluster is not null && EngineOptions.ExternalUsageProblem(networkCharge.LevelEurPerMwh is not null, parameters.Count > 0, redispatch.Strategy is not null) is { } externalUsage)
         {
             context.Error.WriteLine($"lem: {externalUsage}");
             return ExitCodes.Usage;
@@ -234,17 +234,14 @@ public static class RunCommand
             return ExitCodes.InternalError;
         }
 
-        // Silos of an external cluster rebuild each agent from the scenario file as this run builds it: tariff-aware or
-        // not (the pipeline's rule), with the same partners.
-        using var host = cluster is null ? null : new Lem.Cluster.OrleansAgentHost(cluster.Client, mechanism.Name, cluster.External ? Path.GetFullPath(s.SourcePath ?? path) : null)
+        // The coordinator runs as a grain on the cluster (docs/cluster.md#the-coordinator-as-a-grain). Silos of an external
+        // cluster rebuild the market and each agent from the scenario file as this run builds them: tariff-aware or not
+        // (the pipeline's rule), with the same partners and grid.
+        var coordinator = cluster is null ? null : new Lem.Cluster.GrainCoordinatorHost(cluster.Client) { ScenarioPath = cluster.External ? Path.GetFullPath(s.SourcePath ?? path) : null };
+        if (coordinator is not null && cluster is not null)
         {
-            TariffAware = ClearingPipeline.TariffsFor(s, new PipelineRequest(mechanism.Name) { TariffAware = tariffAware }, mechanism) is not null,
-            PartnersPerAgent = partners,
-        };
-        if (host is not null && cluster is not null)
-        {
-            context.Error.WriteLine($"Orleans: run {host.RunId} on {cluster.Silos()} silo(s).");
-            host.Journal.Recovered += (agent, replayed, failover) => context.Error.WriteLine($"Orleans: agent '{agent}' lost its activation; rebuilt on a live silo {failover.TotalSeconds.ToString("F1", Inv)} s after the first failed call, {replayed} messages replayed.");
+            context.Error.WriteLine($"Orleans: run {coordinator.RunId} on {cluster.Silos()} silo(s).");
+            coordinator.Note += note => context.Error.WriteLine($"Orleans: {note}");
         }
 
         try
@@ -254,7 +251,7 @@ public static class RunCommand
                 run = ClearingPipeline.Run(s, new PipelineRequest(mechanism.Name)
                 {
                     Formulation = gridName,
-                    Options = new ClearingOptions { PriceRule = rule, PartnersPerAgent = partners, NetworkCharges = chargePolicy, Parameters = parameters, Progress = display.Sink, AgentHost = host, MaxUnbalancePercent = maxUnbalancePercent },
+                    Options = new ClearingOptions { PriceRule = rule, PartnersPerAgent = partners, NetworkCharges = chargePolicy, Parameters = parameters, Progress = display.Sink, CoordinatorHost = coordinator, MaxUnbalancePercent = maxUnbalancePercent },
                     AcCheck = acCheck,
                     Settle = settle.Enabled,
                     Meters = meters,
@@ -265,11 +262,9 @@ public static class RunCommand
                 });
             }
 
-            if (cluster is not null && host is not null)
+            if (cluster is not null && coordinator?.LastRun is { } last)
             {
-                var (calls, messages, bytes) = cluster.Counter.Of(host.RunId);
-                var journal = host.Journal;
-                context.Error.WriteLine($"Orleans: {cluster.Silos()} silo(s), {host.Grains.Count} agent grains, {calls} grain calls, {messages} messages, {bytes} bytes (call filter); {journal.Recoveries} agents recovered, {journal.Replayed} messages replayed, {journal.FailedCalls} failed calls.");
+                context.Error.WriteLine($"Orleans: {cluster.Silos()} silo(s), {last.AgentIds.Count} agent grains, {last.GrainCalls} grain calls, {last.Messages} messages, {last.Bytes} bytes (call filter); {last.Recoveries} agents recovered, {last.Replayed} messages replayed, {last.FailedCalls} failed calls; coordinator on silo {last.CoordinatorSilo}, {last.Restarts} restarts.");
             }
         }
         finally

@@ -43,4 +43,10 @@ public sealed record ClearingOptions
     /// as Lem.Cluster's Orleans one; other mechanisms ignore it.
     /// </summary>
     public Lem.Markets.Distributed.IAgentHost? AgentHost { get; init; }
+
+    /// <summary>
+    /// Where the coordination of a distributed mechanism runs (docs/cluster.md#the-coordinator-as-a-grain): null in the
+    /// caller, or a host such as Lem.Cluster's coordinator grain; other mechanisms ignore it.
+    /// </summary>
+    public Lem.Markets.Distributed.ICoordinatorHost? CoordinatorHost { get; init; }
 }

@@ -77,6 +77,7 @@ public abstract class AdmmMechanism(string name, string description, Distributed
             GridFormulation = request.Formulation == "auto" ? "copperplate" : request.Formulation,
             PartnersPerAgent = request.Options.PartnersPerAgent,
             AgentHost = request.Options.AgentHost,
+            CoordinatorHost = request.Options.CoordinatorHost,
             Admm = DistributedOptions.Default.Admm with { Progress = progress },
             P2pAdmm = DistributedOptions.Default.P2pAdmm with { Progress = progress },
         };
@@ -325,6 +326,14 @@ public abstract class AdmmMechanism(string name, string description, Distributed
     private (DistributedResult Result, NetworkChargesTable? Charges) RunWithCharges(MarketInput market, DistributedOptions options)
     {
         ArgumentNullException.ThrowIfNull(market);
+        if (options.CoordinatorHost is { } coordinator)
+        {
+            // The coordination runs elsewhere (docs/cluster.md#the-coordinator-as-a-grain); the network charges of the
+            // report are the operator's public table, computed here as there.
+            var remote = coordinator.Coordinate(this, market, options with { CoordinatorHost = null });
+            return (remote, Agents(market, options).Charges);
+        }
+
         var clock = Stopwatch.StartNew();
         var horizon = market.Horizon;
         var factory = Agents(market, options);

@@ -55,12 +55,19 @@ public sealed record DistributedOptions
     /// </summary>
     public string GridFormulation { get; init; } = "copperplate";
 
-    /// <summary>The grid agent and the agents' buses when <see cref="GridFormulation"/> is a grid; set by the mechanism.</summary>
     /// <summary>
     /// Where the agents run (docs/cluster.md#the-transport): null runs them in process; a host such as the Orleans
     /// one of Lem.Cluster runs each as a grain behind a proxy, and the coordination runs unchanged.
     /// </summary>
     public IAgentHost? AgentHost { get; init; }
+
+    /// <summary>
+    /// Where the coordination runs (docs/cluster.md#the-coordinator-as-a-grain): null runs it in the caller; a host such
+    /// as the Orleans one of Lem.Cluster runs it as a grain and hands back its result.
+    /// </summary>
+    public ICoordinatorHost? CoordinatorHost { get; init; }
+
+    /// <summary>The grid agent and the agents' buses when <see cref="GridFormulation"/> is a grid; set by the mechanism.</summary>
 
     internal Grid.GridCoupling? Coupling { get; init; }
 }
