@@ -21,7 +21,7 @@ public static class ClusterSetup
     public static JsonSerializerOptions MessageJson { get; } = new() { NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals };
 
     /// <summary>
-    /// Registers the message serializer, the agent catalog, and the message counter with its call filter in a silo: a
+    /// Registers the message serializer, the agent catalog, the coordinations, and the message counter with its call filter in a silo: a
     /// coordinator grain's calls to its agents leave from its silo (docs/cluster.md#the-coordinator-as-a-grain).
     /// </summary>
     public static ISiloBuilder ConfigureLemSilo(this ISiloBuilder silo)
@@ -30,6 +30,7 @@ public static class ClusterSetup
         silo.Services.AddSerializer(Messages);
         silo.Services.AddSingleton<AgentCatalog>();
         silo.Services.AddSingleton<GrainMessageCounter>();
+        silo.Services.AddSingleton<CoordinationRegistry>();
         silo.AddOutgoingGrainCallFilter<MessageCountingFilter>();
         return silo;
     }

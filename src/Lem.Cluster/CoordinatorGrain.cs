@@ -1,65 +1,63 @@
-using System.Collections.Concurrent;
-
 namespace Lem.Cluster;
 
 /// <summary>
 /// The coordinator of a distributed clearing as a grain (docs/cluster.md#the-coordinator-as-a-grain): started by
-/// <see cref="Start"/>, it finds the run's market (<see cref="CoordinationCatalog"/>) and runs the mechanism's ADMM loop,
-/// unchanged, on a worker thread of its silo, reaching the agents through agent grains or silo hosts; the call filter
-/// of its silo counts the messages. The caller polls for progress and the result, so no grain call lasts longer than a
-/// poll. The state is the activation's: when its silo is lost, a poll reaches a new activation that knows no run, and
-/// the caller starts the run again (<see cref="GrainCoordinatorHost"/>).
+/// <see cref="Start"/>, it runs the mechanism's ADMM loop (<see cref="CoordinatorLoop"/>), unchanged, on a worker
+/// thread of its silo, reaching the agents through agent grains or silo hosts; the call filter of its silo counts the
+/// messages. The caller polls for progress and the result, so no grain call lasts longer than a poll. The run is kept
+/// in the silo's <see cref="CoordinationRegistry"/>: an activation created again on the same silo finds it; when the
+/// silo is lost, a poll reaches a new activation elsewhere that knows no run, and the caller starts the run again
+/// (<see cref="GrainCoordinatorHost"/>).
 /// </summary>
+/// <param name="registry">The silo's coordinations.</param>
 /// <param name="counter">The silo's counts of grain messages (<see cref="MessageCountingFilter"/>).</param>
-internal sealed class CoordinatorGrain(GrainMessageCounter counter) : Grain, ICoordinatorGrain
+/// <param name="silo">The silo's address.</param>
+[Orleans.Placement.RandomPlacementAttribute]
+internal sealed class CoordinatorGrain(CoordinationRegistry registry, GrainMessageCounter counter, ILocalSiloDetails silo) : Grain, ICoordinatorGrain
 {
     private static readonly TimeSpan LongestPoll = TimeSpan.FromSeconds(10);
-    private readonly LatestProgress _progress = new();
-    private readonly ConcurrentQueue<string> _notes = new();
-    private CoordinationSpec? _spec;
-    private Task<ClusterRun>? _run;
 
     /// <inheritdoc />
-    public Task<string> Start(CoordinationSpec spec)
+    public Task<SiloAddress> Start(CoordinationSpec spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        if (_spec is null)
+        if (spec.AttemptId != this.GetPrimaryKeyString())
         {
-            _spec = spec;
-            var grains = GrainFactory;
-            var silo = RuntimeIdentity;
-            // The loop blocks on each round (IAgent.Respond is synchronous): it runs off the grain's scheduler, and its
-            // grain calls leave the silo as calls from outside a grain do.
-            _run = Task.Run(() => CoordinatorLoop.RunAsync(grains, spec, silo, counter, _progress, _notes.Enqueue));
+            throw new ArgumentException($"Coordinator '{this.GetPrimaryKeyString()}' cannot run attempt '{spec.AttemptId}'.", nameof(spec));
         }
-        else if (_spec != spec)
+
+        var grains = GrainFactory;
+        var identity = RuntimeIdentity;
+        var coordination = registry.GetOrStart(spec.AttemptId, () => new Coordination(spec, c => CoordinatorLoop.RunAsync(grains, spec, identity, counter, c.Progress, c.Notes.Enqueue)));
+        if (coordination.Spec != spec)
         {
             throw new ArgumentException($"Coordinator '{spec.AttemptId}' already runs another spec.", nameof(spec));
         }
 
-        return Task.FromResult(RuntimeIdentity);
+        return Task.FromResult(silo.SiloAddress);
     }
 
     /// <inheritdoc />
     public async Task<CoordinationStatus> Poll(TimeSpan wait)
     {
-        if (_run is not { } run)
+        if (registry.Find(this.GetPrimaryKeyString()) is not { } coordination)
         {
             return new CoordinationStatus(CoordinationState.Unknown);
         }
 
+        var run = coordination.Run;
         if (!run.IsCompleted)
         {
             await Task.WhenAny(run, Task.Delay(wait < TimeSpan.Zero ? TimeSpan.Zero : wait > LongestPoll ? LongestPoll : wait));
         }
 
         var notes = new List<string>();
-        while (_notes.TryDequeue(out var note))
+        while (coordination.Notes.TryDequeue(out var note))
         {
             notes.Add(note);
         }
 
-        var progress = _progress.Latest;
+        var progress = coordination.Progress.Latest;
         var status = new CoordinationStatus(CoordinationState.Running, Notes: [.. notes], Phase: progress?.Phase, Done: progress?.Done ?? 0, Total: progress?.Total, Measures: progress?.Measures is { } m ? new Dictionary<string, double>(m, StringComparer.Ordinal) : null);
         if (!run.IsCompleted)
         {
@@ -78,6 +76,7 @@ internal sealed class CoordinatorGrain(GrainMessageCounter counter) : Grain, ICo
     /// <inheritdoc />
     public Task Forget()
     {
+        registry.Remove(this.GetPrimaryKeyString());
         DeactivateOnIdle();
         return Task.CompletedTask;
     }

@@ -3,6 +3,7 @@ using System.Globalization;
 using Lem.Domain.Progress;
 using Lem.Markets.Clearing;
 using Lem.Markets.Distributed;
+using Orleans.Runtime.Placement;
 
 namespace Lem.Cluster;
 
@@ -11,7 +12,7 @@ namespace Lem.Cluster;
 /// starts an <see cref="ICoordinatorGrain"/> on the cluster and polls it every second, forwarding its progress and its
 /// notes. In the silos' process the run's market and options are registered for the grain (<see cref="CoordinationCatalog"/>);
 /// with <see cref="ScenarioPath"/> a silo of another process rebuilds them from the scenario file. When the
-/// coordinator is lost with its silo (a poll fails, or reaches a new activation that knows no run), the run starts
+/// coordinator is lost with its silo (a poll reaches a new activation that knows no run), the run starts
 /// again under a new attempt id on the live silos: the agents are deterministic, so the result is the same.
 /// </summary>
 /// <param name="grains">The cluster client (or a grain factory).</param>
@@ -27,7 +28,7 @@ public sealed class GrainCoordinatorHost(IGrainFactory grains, GrainTransport tr
     /// <summary>The scenario file every silo can read (silos of other processes rebuild the market and agents from it), or null for silos in this process.</summary>
     public string? ScenarioPath { get; init; }
 
-    /// <summary>How long the run may go without a live coordinator (its silo lost, no other accepting it) before it fails.</summary>
+    /// <summary>How long the coordinator may go without answering (its silo or gateway lost, no other accepting it) before the run fails.</summary>
     public TimeSpan RestartTimeout { get; init; } = AgentRecoveryOptions.Default.Timeout;
 
     /// <summary>The last completed run (its figures and the coordinator's silo), or null.</summary>
@@ -37,12 +38,12 @@ public sealed class GrainCoordinatorHost(IGrainFactory grains, GrainTransport tr
     public event Action<string>? Note;
 
     /// <inheritdoc />
-    /// <exception cref="InvalidOperationException">When the run fails in the mechanism, or no coordinator can be kept alive for <see cref="RestartTimeout"/>.</exception>
+    /// <exception cref="InvalidOperationException">When the run fails in the mechanism, or the coordinator does not answer for <see cref="RestartTimeout"/>.</exception>
     public DistributedResult Coordinate(AdmmMechanism mechanism, MarketInput market, DistributedOptions options) =>
         CoordinateAsync(mechanism, market, options).GetAwaiter().GetResult().Result;
 
     /// <summary>Runs the coordination of <paramref name="mechanism"/> on <paramref name="market"/> as a grain and returns the run with its figures.</summary>
-    /// <exception cref="InvalidOperationException">When the run fails in the mechanism, or no coordinator can be kept alive for <see cref="RestartTimeout"/>.</exception>
+    /// <exception cref="InvalidOperationException">When the run fails in the mechanism, or the coordinator does not answer for <see cref="RestartTimeout"/>.</exception>
     /// <exception cref="ArgumentException">When the mechanism rejects the market or options.</exception>
     public async Task<ClusterRun> CoordinateAsync(AdmmMechanism mechanism, MarketInput market, DistributedOptions options)
     {
@@ -52,60 +53,90 @@ public sealed class GrainCoordinatorHost(IGrainFactory grains, GrainTransport tr
         var progress = options.Admm.Progress ?? options.P2pAdmm.Progress;
         using var registration = ScenarioPath is null ? CoordinationCatalog.Register(RunId, market, options with { CoordinatorHost = null }) : null;
         var restarts = 0;
-        Stopwatch? lost = null;
+        var spec = NextAttempt(mechanism, options);
+        var grain = grains.GetGrain<ICoordinatorGrain>(spec.AttemptId);
+        SiloAddress? silo = null;
+        Stopwatch? unanswered = null;
         var delay = AgentRecoveryOptions.Default.FirstRetryDelay;
         while (true)
         {
-            var attempt = _attempts++;
-            var spec = new CoordinationSpec(RunId, attempt == 0 ? RunId : string.Create(CultureInfo.InvariantCulture, $"{RunId}.{attempt}"), mechanism.Name, ScenarioPath, options.GridFormulation, options.Tariffs is not null, options.PartnersPerAgent, transport);
-            var grain = grains.GetGrain<ICoordinatorGrain>(spec.AttemptId);
             try
             {
-                var silo = await grain.Start(spec).ConfigureAwait(false);
-                Note?.Invoke($"coordinator {spec.AttemptId} runs on silo {silo}.");
-                while (true)
+                if (silo is null)
                 {
-                    var status = await grain.Poll(PollWait).ConfigureAwait(false);
-                    lost = null;
-                    delay = AgentRecoveryOptions.Default.FirstRetryDelay;
-                    foreach (var note in status.Notes ?? [])
-                    {
-                        Note?.Invoke(note);
-                    }
+                    silo = await grain.Start(spec).ConfigureAwait(false);
+                    Note?.Invoke($"coordinator {spec.AttemptId} runs on silo {silo}.");
+                }
 
-                    if (progress is not null && status.Phase is { } phase)
-                    {
-                        progress.Report(new ProgressUpdate(phase, status.Done, status.Total, status.Measures));
-                    }
+                // Should the grain directory lose the coordinator's entry with another silo, the poll activates the grain
+                // again on the coordinator's silo (the placement hint), where the run goes on; if that silo is gone, the
+                // new activation is elsewhere and knows no run.
+                RequestContext.Set(IPlacementDirector.PlacementHintKey, silo);
+                CoordinationStatus status;
+                try
+                {
+                    status = await grain.Poll(PollWait).ConfigureAwait(false);
+                }
+                finally
+                {
+                    RequestContext.Remove(IPlacementDirector.PlacementHintKey);
+                }
 
-                    switch (status.State)
-                    {
-                        case CoordinationState.Completed:
-                            await ForgetAsync(grain).ConfigureAwait(false);
-                            LastRun = status.Run! with { Restarts = restarts };
-                            return LastRun;
-                        case CoordinationState.Failed:
-                            await ForgetAsync(grain).ConfigureAwait(false);
-                            throw status.ErrorIsArgument ? new ArgumentException(status.Error) : new InvalidOperationException(status.Error);
-                        case CoordinationState.Unknown:
-                            throw new CoordinatorLostException($"coordinator {spec.AttemptId} has no run: its activation was lost with its silo.");
-                    }
+                unanswered = null;
+                delay = AgentRecoveryOptions.Default.FirstRetryDelay;
+                foreach (var note in status.Notes ?? [])
+                {
+                    Note?.Invoke(note);
+                }
+
+                if (progress is not null && status.Phase is { } phase)
+                {
+                    progress.Report(new ProgressUpdate(phase, status.Done, status.Total, status.Measures));
+                }
+
+                switch (status.State)
+                {
+                    case CoordinationState.Completed:
+                        await ForgetAsync(grain).ConfigureAwait(false);
+                        LastRun = status.Run! with { Restarts = restarts };
+                        return LastRun;
+                    case CoordinationState.Failed:
+                        await ForgetAsync(grain).ConfigureAwait(false);
+                        throw status.ErrorIsArgument ? new ArgumentException(status.Error) : new InvalidOperationException(status.Error);
+                    case CoordinationState.Unknown:
+                        // The coordinator was lost with its silo: the run starts again under a new attempt id.
+                        restarts++;
+                        var lost = spec.AttemptId;
+                        spec = NextAttempt(mechanism, options);
+                        grain = grains.GetGrain<ICoordinatorGrain>(spec.AttemptId);
+                        silo = null;
+                        Note?.Invoke($"coordinator {lost} was lost with its silo; the run starts again as {spec.AttemptId} on the live silos.");
+                        break;
                 }
             }
-            catch (Exception e) when (e is CoordinatorLostException || GrainAgent.IsLoss(e))
+            catch (Exception e) when (GrainAgent.IsLoss(e))
             {
-                lost ??= Stopwatch.StartNew();
-                if (lost.Elapsed > RestartTimeout)
+                // No answer (a gateway or the coordinator's silo gone, a timeout): ask again; a lost coordinator shows as
+                // an activation that knows no run once the cluster has declared its silo dead.
+                unanswered ??= Stopwatch.StartNew();
+                if (unanswered.Elapsed > RestartTimeout)
                 {
-                    throw new InvalidOperationException($"The run's coordinator was lost and none could be started again within {RestartTimeout.TotalSeconds:F0} s: {e.Message}", e);
+                    throw new InvalidOperationException($"The run's coordinator {spec.AttemptId} did not answer for {RestartTimeout.TotalSeconds:F0} s: {e.Message}", e);
                 }
 
-                restarts++;
-                Note?.Invoke($"coordinator {spec.AttemptId} lost ({e.GetType().Name}: {e.Message}); the run starts again on the live silos.");
+                Note?.Invoke($"coordinator {spec.AttemptId} did not answer ({e.GetType().Name}); asking again.");
                 await Task.Delay(delay).ConfigureAwait(false);
                 delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, AgentRecoveryOptions.Default.MaxRetryDelay.Ticks));
             }
         }
+    }
+
+    /// <summary>The spec of the run's next attempt: the run id first, then "run.1", "run.2" ….</summary>
+    private CoordinationSpec NextAttempt(AdmmMechanism mechanism, DistributedOptions options)
+    {
+        var attempt = _attempts++;
+        var id = attempt == 0 ? RunId : string.Create(CultureInfo.InvariantCulture, $"{RunId}.{attempt}");
+        return new CoordinationSpec(RunId, id, mechanism.Name, ScenarioPath, options.GridFormulation, options.Tariffs is not null, options.PartnersPerAgent, transport);
     }
 
     /// <summary>Lets a finished coordinator's activation go; a failure to reach it changes nothing.</summary>

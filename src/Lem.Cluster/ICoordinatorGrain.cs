@@ -8,10 +8,11 @@ namespace Lem.Cluster;
 public interface ICoordinatorGrain : IGrainWithStringKey
 {
     /// <summary>Starts the run of <paramref name="spec"/> (the same spec again does nothing) and returns the silo the coordinator runs on.</summary>
-    /// <exception cref="ArgumentException">When the activation already runs another spec.</exception>
-    Task<string> Start(CoordinationSpec spec);
+    /// <exception cref="ArgumentException">When the spec is not this grain's attempt, or the silo already runs another spec under its id.</exception>
+    Task<SiloAddress> Start(CoordinationSpec spec);
 
     /// <summary>Waits up to <paramref name="wait"/> (at most 10 s) for the run to end and returns where it stands, with what happened since the last poll.</summary>
+    [ResponseTimeout("00:00:15")]
     Task<CoordinationStatus> Poll(TimeSpan wait);
 
     /// <summary>Lets the activation go once its result has been read.</summary>
