@@ -11,14 +11,14 @@ namespace Lem.Cluster;
 /// </summary>
 public static class ClusterClearing
 {
-    /// <summary>Runs <paramref name="mechanism"/> on <paramref name="market"/> over the cluster of <paramref name="grains"/>; the counts are the call filter's on the coordinator's silo.</summary>
+    /// <summary>Runs <paramref name="mechanism"/> on <paramref name="market"/> over the cluster of <paramref name="client"/>; the counts are the call filter's on the coordinator's silo.</summary>
     /// <exception cref="ArgumentException">When the mechanism is not a distributed one.</exception>
-    public static Task<ClusterRun> RunAsync(IGrainFactory grains, MarketInput market, string mechanism, DistributedOptions? options = null, string? scenarioPath = null, GrainTransport transport = GrainTransport.AgentGrains)
+    public static Task<ClusterRun> RunAsync(IClusterClient client, MarketInput market, string mechanism, DistributedOptions? options = null, string? scenarioPath = null, GrainTransport transport = GrainTransport.AgentGrains)
     {
-        ArgumentNullException.ThrowIfNull(grains);
+        ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(market);
         var admm = ClearingMechanisms.Get(mechanism) as AdmmMechanism ?? throw new ArgumentException($"Mechanism '{mechanism}' is not a distributed (ADMM) mechanism.", nameof(mechanism));
-        var host = new GrainCoordinatorHost(grains, transport) { ScenarioPath = scenarioPath is null ? null : Path.GetFullPath(scenarioPath) };
+        var host = new GrainCoordinatorHost(client, transport) { ScenarioPath = scenarioPath is null ? null : Path.GetFullPath(scenarioPath) };
         return host.CoordinateAsync(admm, market, options ?? DistributedOptions.Default);
     }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Orleans.Serialization;
 
 namespace Lem.Cluster;
 
@@ -30,4 +31,16 @@ internal sealed class Coordination
 
     /// <summary>What happened since the last poll (agents recovered), one line each.</summary>
     public ConcurrentQueue<string> Notes { get; } = new();
+
+    /// <summary>The completed run encoded by <paramref name="serializer"/>, once (its parts are read one call each).</summary>
+    public byte[] Encoded(Serializer serializer)
+    {
+        lock (_gate)
+        {
+            return _encoded ??= serializer.SerializeToArray(Run.Result);
+        }
+    }
+
+    private readonly Lock _gate = new();
+    private byte[]? _encoded;
 }

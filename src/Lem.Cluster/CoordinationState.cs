@@ -15,4 +15,10 @@ public enum CoordinationState
 
     /// <summary>The run failed in the mechanism (an agent's local problem infeasible, say); running it again fails again.</summary>
     Failed,
+
+    /// <summary>
+    /// The run lost agents it could not rebuild (a silo host's silo gone, or an agent grain's recovery out of time or
+    /// log): running it again on the live silos gives the result.
+    /// </summary>
+    Lost,
 }

@@ -1,3 +1,5 @@
+using Orleans.Serialization;
+
 namespace Lem.Cluster;
 
 /// <summary>
@@ -12,8 +14,9 @@ namespace Lem.Cluster;
 /// <param name="registry">The silo's coordinations.</param>
 /// <param name="counter">The silo's counts of grain messages (<see cref="MessageCountingFilter"/>).</param>
 /// <param name="silo">The silo's address.</param>
+/// <param name="serializer">The silo's serializer, which encodes the result for <see cref="ResultPart"/>.</param>
 [Orleans.Placement.RandomPlacementAttribute]
-internal sealed class CoordinatorGrain(CoordinationRegistry registry, GrainMessageCounter counter, ILocalSiloDetails silo) : Grain, ICoordinatorGrain
+internal sealed class CoordinatorGrain(CoordinationRegistry registry, GrainMessageCounter counter, ILocalSiloDetails silo, Serializer serializer) : Grain, ICoordinatorGrain
 {
     private static readonly TimeSpan LongestPoll = TimeSpan.FromSeconds(10);
 
@@ -66,11 +69,27 @@ internal sealed class CoordinatorGrain(CoordinationRegistry registry, GrainMessa
 
         if (run.IsCompletedSuccessfully)
         {
-            return status with { State = CoordinationState.Completed, Run = await run };
+            return status with { State = CoordinationState.Completed, ResultBytes = coordination.Encoded(serializer).LongLength };
         }
 
+        // Orleans' failures and timeouts lost agents (docs/cluster.md#recovery); the mechanism's own errors are final.
         var error = run.Exception?.GetBaseException() ?? new OperationCanceledException("The coordination was cancelled.");
-        return status with { State = CoordinationState.Failed, Error = error.Message, ErrorIsArgument = error is ArgumentException };
+        return status with { State = GrainAgent.IsLoss(error) ? CoordinationState.Lost : CoordinationState.Failed, Error = error.Message, ErrorIsArgument = error is ArgumentException };
+    }
+
+    /// <inheritdoc />
+    public Task<byte[]> ResultPart(long offset, int count)
+    {
+        if (registry.Find(this.GetPrimaryKeyString()) is not { Run.IsCompletedSuccessfully: true } coordination)
+        {
+            throw new InvalidOperationException($"Coordinator '{this.GetPrimaryKeyString()}' has no completed run on this silo.");
+        }
+
+        var encoded = coordination.Encoded(serializer);
+        ArgumentOutOfRangeException.ThrowIfNegative(offset);
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        var length = (int)Math.Clamp(encoded.LongLength - offset, 0, count);
+        return Task.FromResult(encoded.AsSpan((int)Math.Min(offset, encoded.LongLength), length).ToArray());
     }
 
     /// <inheritdoc />

@@ -3,7 +3,9 @@ using System.Globalization;
 using Lem.Domain.Progress;
 using Lem.Markets.Clearing;
 using Lem.Markets.Distributed;
+using Microsoft.Extensions.DependencyInjection;
 using Orleans.Runtime.Placement;
+using Orleans.Serialization;
 
 namespace Lem.Cluster;
 
@@ -12,14 +14,18 @@ namespace Lem.Cluster;
 /// starts an <see cref="ICoordinatorGrain"/> on the cluster and polls it every second, forwarding its progress and its
 /// notes. In the silos' process the run's market and options are registered for the grain (<see cref="CoordinationCatalog"/>);
 /// with <see cref="ScenarioPath"/> a silo of another process rebuilds them from the scenario file. When the
-/// coordinator is lost with its silo (a poll reaches a new activation that knows no run), the run starts
-/// again under a new attempt id on the live silos: the agents are deterministic, so the result is the same.
+/// coordinator is lost with its silo (a poll reaches a new activation that knows no run), or the run lost agents it
+/// could not rebuild (the silo of a silo host), the run starts again under a new attempt id on the live silos: the
+/// agents are deterministic, so the result is the same.
 /// </summary>
-/// <param name="grains">The cluster client (or a grain factory).</param>
+/// <param name="client">The cluster client.</param>
 /// <param name="transport">How the coordinator reaches the agents.</param>
-public sealed class GrainCoordinatorHost(IGrainFactory grains, GrainTransport transport = GrainTransport.AgentGrains) : ICoordinatorHost
+public sealed class GrainCoordinatorHost(IClusterClient client, GrainTransport transport = GrainTransport.AgentGrains) : ICoordinatorHost
 {
     private static readonly TimeSpan PollWait = TimeSpan.FromSeconds(1);
+
+    /// <summary>The largest part of a result read in one call, well below Orleans' largest message (100 MB).</summary>
+    private const int ResultPartBytes = 8 << 20;
     private int _attempts;
 
     /// <summary>The run's id: the key of the first attempt's coordinator and the run id of its agent grains.</summary>
@@ -28,8 +34,14 @@ public sealed class GrainCoordinatorHost(IGrainFactory grains, GrainTransport tr
     /// <summary>The scenario file every silo can read (silos of other processes rebuild the market and agents from it), or null for silos in this process.</summary>
     public string? ScenarioPath { get; init; }
 
-    /// <summary>How long the coordinator may go without answering (its silo or gateway lost, no other accepting it) before the run fails.</summary>
+    /// <summary>
+    /// How long the coordinator may go without answering (its silo or gateway lost, no other accepting it), and how long
+    /// the run may keep losing its coordinator or agents on every start, before the run fails.
+    /// </summary>
     public TimeSpan RestartTimeout { get; init; } = AgentRecoveryOptions.Default.Timeout;
+
+    /// <summary>The silo the current attempt's coordinator runs on, once started.</summary>
+    public SiloAddress? CoordinatorSilo { get; private set; }
 
     /// <summary>The last completed run (its figures and the coordinator's silo), or null.</summary>
     public ClusterRun? LastRun { get; private set; }
@@ -54,10 +66,12 @@ public sealed class GrainCoordinatorHost(IGrainFactory grains, GrainTransport tr
         using var registration = ScenarioPath is null ? CoordinationCatalog.Register(RunId, market, options with { CoordinatorHost = null }) : null;
         var restarts = 0;
         var spec = NextAttempt(mechanism, options);
-        var grain = grains.GetGrain<ICoordinatorGrain>(spec.AttemptId);
+        var grain = client.GetGrain<ICoordinatorGrain>(spec.AttemptId);
         SiloAddress? silo = null;
         Stopwatch? unanswered = null;
         var delay = AgentRecoveryOptions.Default.FirstRetryDelay;
+        Stopwatch? restarting = null;
+        var restartDelay = AgentRecoveryOptions.Default.FirstRetryDelay;
         while (true)
         {
             try
@@ -65,6 +79,7 @@ public sealed class GrainCoordinatorHost(IGrainFactory grains, GrainTransport tr
                 if (silo is null)
                 {
                     silo = await grain.Start(spec).ConfigureAwait(false);
+                    CoordinatorSilo = silo;
                     Note?.Invoke($"coordinator {spec.AttemptId} runs on silo {silo}.");
                 }
 
@@ -97,20 +112,43 @@ public sealed class GrainCoordinatorHost(IGrainFactory grains, GrainTransport tr
                 switch (status.State)
                 {
                     case CoordinationState.Completed:
+                        var completed = await ReadResultAsync(grain, status.ResultBytes).ConfigureAwait(false);
                         await ForgetAsync(grain).ConfigureAwait(false);
-                        LastRun = status.Run! with { Restarts = restarts };
+                        LastRun = completed with { Restarts = restarts };
                         return LastRun;
                     case CoordinationState.Failed:
                         await ForgetAsync(grain).ConfigureAwait(false);
                         throw status.ErrorIsArgument ? new ArgumentException(status.Error) : new InvalidOperationException(status.Error);
                     case CoordinationState.Unknown:
-                        // The coordinator was lost with its silo: the run starts again under a new attempt id.
+                    case CoordinationState.Lost:
+                        // The coordinator was lost with its silo, or the run lost agents it could not rebuild (a silo
+                        // host's silo): the run starts again under a new attempt id on the live silos.
+                        if (status.State == CoordinationState.Lost)
+                        {
+                            await ForgetAsync(grain).ConfigureAwait(false);
+                        }
+
+                        restarting ??= Stopwatch.StartNew();
+                        if (restarting.Elapsed > RestartTimeout)
+                        {
+                            throw new InvalidOperationException($"The run lost its coordinator or agents on every start for {RestartTimeout.TotalSeconds:F0} s: {status.Error ?? "coordinator lost"}");
+                        }
+
                         restarts++;
                         var lost = spec.AttemptId;
                         spec = NextAttempt(mechanism, options);
-                        grain = grains.GetGrain<ICoordinatorGrain>(spec.AttemptId);
+                        grain = client.GetGrain<ICoordinatorGrain>(spec.AttemptId);
                         silo = null;
-                        Note?.Invoke($"coordinator {lost} was lost with its silo; the run starts again as {spec.AttemptId} on the live silos.");
+                        Note?.Invoke(status.State == CoordinationState.Lost
+                            ? $"run {lost} lost agents it could not rebuild ({status.Error}); the run starts again as {spec.AttemptId} on the live silos."
+                            : $"coordinator {lost} was lost with its silo; the run starts again as {spec.AttemptId} on the live silos.");
+                        await Task.Delay(restartDelay).ConfigureAwait(false);
+                        restartDelay = TimeSpan.FromTicks(Math.Min(restartDelay.Ticks * 2, AgentRecoveryOptions.Default.MaxRetryDelay.Ticks));
+                        break;
+                    case CoordinationState.Running when status.Phase is not null:
+                        // The attempt is iterating: later losses get the full time again.
+                        restarting = null;
+                        restartDelay = AgentRecoveryOptions.Default.FirstRetryDelay;
                         break;
                 }
             }
@@ -137,6 +175,19 @@ public sealed class GrainCoordinatorHost(IGrainFactory grains, GrainTransport tr
         var attempt = _attempts++;
         var id = attempt == 0 ? RunId : string.Create(CultureInfo.InvariantCulture, $"{RunId}.{attempt}");
         return new CoordinationSpec(RunId, id, mechanism.Name, ScenarioPath, options.GridFormulation, options.Tariffs is not null, options.PartnersPerAgent, transport);
+    }
+
+    /// <summary>Reads a completed run's encoding in parts of at most <see cref="ResultPartBytes"/> and decodes it.</summary>
+    private async Task<ClusterRun> ReadResultAsync(ICoordinatorGrain grain, long size)
+    {
+        var encoded = new byte[size];
+        for (long offset = 0; offset < size; offset += ResultPartBytes)
+        {
+            var part = await grain.ResultPart(offset, (int)Math.Min(ResultPartBytes, size - offset)).ConfigureAwait(false);
+            part.CopyTo(encoded, offset);
+        }
+
+        return client.ServiceProvider.GetRequiredService<Serializer>().Deserialize<ClusterRun>(encoded) ?? throw new InvalidOperationException("The coordinator's result decoded to nothing.");
     }
 
     /// <summary>Lets a finished coordinator's activation go; a failure to reach it changes nothing.</summary>

@@ -15,6 +15,13 @@ public interface ICoordinatorGrain : IGrainWithStringKey
     [ResponseTimeout("00:00:15")]
     Task<CoordinationStatus> Poll(TimeSpan wait);
 
+    /// <summary>
+    /// Bytes <paramref name="offset"/> to <paramref name="offset"/> + <paramref name="count"/> of the completed run's
+    /// encoding (Orleans' serializer of <see cref="ClusterRun"/>), whose size the completed poll gave.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">When the run has not completed on this silo.</exception>
+    Task<byte[]> ResultPart(long offset, int count);
+
     /// <summary>Lets the activation go once its result has been read.</summary>
     Task Forget();
 }

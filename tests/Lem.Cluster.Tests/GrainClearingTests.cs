@@ -3,7 +3,6 @@ using Lem.Markets.Clearing;
 using Lem.Markets.Distributed;
 using Lem.Scenarios;
 using Lem.Testing;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Lem.Cluster.Tests;
 
@@ -47,6 +46,19 @@ public sealed class GrainClearingTests(ClusterFixture fixture) : IClassFixture<C
     }
 
     [Fact]
+    public async Task A_run_failing_in_its_coordinator_grain_fails_the_caller_as_in_process()
+    {
+        // ρ = −1 is refused by the ADMM loop; on the cluster the loop runs in the coordinator grain, whose failure must
+        // reach the caller as the same exception type and message, not as a timeout or an Orleans error.
+        var village = Village();
+        var options = DistributedOptions.Default with { Admm = DistributedOptions.Default.Admm with { Rho = -1 } };
+        var inProcess = Assert.ThrowsAny<ArgumentException>(() => ((AdmmMechanism)ClearingMechanisms.Get("exchange")).Run(village, options));
+
+        var overGrains = await Assert.ThrowsAnyAsync<ArgumentException>(() => ClusterClearing.RunAsync(fixture.Cluster.Client, village, "exchange", options));
+        Assert.Equal(inProcess.Message, overGrains.Message);
+    }
+
+    [Fact]
     public void Accounting_of_a_p2p_call_is_one_proposal_per_partner_and_one_residual_message()
     {
         var signal = new Lem.Markets.PeerToPeer.P2pSignal(1, 1.0, ["a", "b", "c"], new double[3 * 4], new double[3 * 4]);
@@ -60,9 +72,7 @@ public sealed class GrainClearingTests(ClusterFixture fixture) : IClassFixture<C
     /// <summary>The village cleared by <paramref name="mechanism"/> in process and over the fixture's cluster with <paramref name="transport"/>.</summary>
     private async Task<(DistributedResult InProcess, ClusterRun Run)> ClearBothWays(string mechanism, GrainTransport transport)
     {
-        var loaded = ScenarioReader.Load(RepoPaths.InRepo("examples", "village", "scenario.json"));
-        Assert.True(loaded.IsValid, string.Join("; ", loaded.Errors));
-        var village = loaded.Scenario!;
+        var village = Village();
         var admm = (AdmmMechanism)ClearingMechanisms.Get(mechanism);
 
         var inProcess = admm.Run(village);
@@ -73,6 +83,14 @@ public sealed class GrainClearingTests(ClusterFixture fixture) : IClassFixture<C
         Assert.Contains(run.CoordinatorSilo, fixture.Cluster.Silos.Select(s => s.SiloAddress.ToString()));
         Assert.Equal(0, run.Restarts);
         return (inProcess, run);
+    }
+
+    /// <summary>The bundled village scenario.</summary>
+    private static Lem.Pipeline.Scenario Village()
+    {
+        var loaded = ScenarioReader.Load(RepoPaths.InRepo("examples", "village", "scenario.json"));
+        Assert.True(loaded.IsValid, string.Join("; ", loaded.Errors));
+        return loaded.Scenario!;
     }
 
     /// <summary>Same welfare (1e-9 relative), iterations, message and byte counts and positions as in process.</summary>

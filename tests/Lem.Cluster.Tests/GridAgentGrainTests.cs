@@ -3,7 +3,6 @@ using Lem.Markets.Clearing;
 using Lem.Markets.Distributed;
 using Lem.Scenarios;
 using Lem.Testing;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Lem.Cluster.Tests;
 
