@@ -24,7 +24,7 @@ internal sealed class AgentHostGrain(AgentCatalog catalog) : Grain, IAgentHostGr
         ArgumentNullException.ThrowIfNull(specs);
         if (first > _agents.Count)
         {
-            throw new InvalidOperationException($"Host '{this.GetPrimaryKeyString()}' has {_agents.Count} agents and cannot open slot {first}.");
+            throw new AgentActivationLostException($"Host '{this.GetPrimaryKeyString()}' has {_agents.Count} agents and cannot open slot {first}.");
         }
 
         for (var i = 0; i < specs.Count; i++)
@@ -58,7 +58,7 @@ internal sealed class AgentHostGrain(AgentCatalog catalog) : Grain, IAgentHostGr
         {
             if (slot < 0 || slot >= _agents.Count)
             {
-                throw new InvalidOperationException($"Host '{this.GetPrimaryKeyString()}' has no agent in slot {slot} (not opened, or the activation was lost).");
+                throw new AgentActivationLostException($"Host '{this.GetPrimaryKeyString()}' has no agent in slot {slot} (not opened, or the activation was lost).");
             }
         }
 

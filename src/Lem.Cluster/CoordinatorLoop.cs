@@ -24,29 +24,36 @@ internal static class CoordinatorLoop
             Admm = options.Admm with { Progress = progress },
             P2pAdmm = options.P2pAdmm with { Progress = progress },
         };
-        DistributedResult result;
-        string[] silos;
-        string[] ids;
-        long replayed = 0, recoveries = 0, failed = 0;
-        if (spec.Transport == GrainTransport.SiloHosts)
+        // The attempt's counts are dropped however it ends (a lost attempt's calls count nowhere).
+        try
         {
-            using var host = await SiloAgentHost.CreateAsync(grains, spec.Mechanism, spec.ScenarioPath, spec.AttemptId, spec.TariffAware, spec.PartnersPerAgent).ConfigureAwait(false);
-            result = admm.Run(market, options with { AgentHost = host });
-            silos = await Task.WhenAll(host.Grains.Select(g => g.Silo())).ConfigureAwait(false);
-            ids = [.. host.AgentIds];
-        }
-        else
-        {
-            using var host = new OrleansAgentHost(grains, spec.Mechanism, spec.ScenarioPath) { RunId = spec.AttemptId, TariffAware = spec.TariffAware, PartnersPerAgent = spec.PartnersPerAgent };
-            host.Journal.Recovered += (agent, count, failover) => note(string.Create(CultureInfo.InvariantCulture, $"agent '{agent}' lost its activation; rebuilt on a live silo {failover.TotalSeconds:F1} s after the first failed call, {count} messages replayed."));
-            result = admm.Run(market, options with { AgentHost = host });
-            silos = await Task.WhenAll(host.Grains.Values.Select(g => g.Silo())).ConfigureAwait(false);
-            ids = [.. host.Grains.Keys];
-            (replayed, recoveries, failed) = (host.Journal.Replayed, host.Journal.Recoveries, host.Journal.FailedCalls);
-        }
+            DistributedResult result;
+            string[] silos;
+            string[] ids;
+            long replayed = 0, recoveries = 0, failed = 0;
+            if (spec.Transport == GrainTransport.SiloHosts)
+            {
+                using var host = await SiloAgentHost.CreateAsync(grains, spec.Mechanism, spec.ScenarioPath, spec.AttemptId, spec.TariffAware, spec.PartnersPerAgent).ConfigureAwait(false);
+                result = admm.Run(market, options with { AgentHost = host });
+                silos = await Task.WhenAll(host.Grains.Select(g => g.Silo())).ConfigureAwait(false);
+                ids = [.. host.AgentIds];
+            }
+            else
+            {
+                using var host = new OrleansAgentHost(grains, spec.Mechanism, spec.ScenarioPath) { RunId = spec.AttemptId, TariffAware = spec.TariffAware, PartnersPerAgent = spec.PartnersPerAgent };
+                host.Journal.Recovered += (agent, count, failover) => note(string.Create(CultureInfo.InvariantCulture, $"agent '{agent}' lost its activation; rebuilt on a live silo {failover.TotalSeconds:F1} s after the first failed call, {count} messages replayed."));
+                result = admm.Run(market, options with { AgentHost = host });
+                silos = await Task.WhenAll(host.Grains.Values.Select(g => g.Silo())).ConfigureAwait(false);
+                ids = [.. host.Grains.Keys];
+                (replayed, recoveries, failed) = (host.Journal.Replayed, host.Journal.Recoveries, host.Journal.FailedCalls);
+            }
 
-        var (calls, messages, bytes) = counter.Of(spec.AttemptId);
-        counter.Forget(spec.AttemptId);
-        return new ClusterRun(result, calls, messages, bytes, silos.Distinct(StringComparer.Ordinal).Count(), ids, replayed, recoveries) { FailedCalls = failed, CoordinatorSilo = silo };
+            var (calls, messages, bytes) = counter.Of(spec.AttemptId);
+            return new ClusterRun(result, calls, messages, bytes, silos.Distinct(StringComparer.Ordinal).Count(), ids, replayed, recoveries) { FailedCalls = failed, CoordinatorSilo = silo };
+        }
+        finally
+        {
+            counter.Forget(spec.AttemptId);
+        }
     }
 }

@@ -5,7 +5,7 @@ namespace Lem.Cluster;
 
 /// <summary>
 /// A client of a Lem cluster of <c>lem silo</c> processes (docs/cluster.md#running-silos): it finds the silos' gateways
-/// in the PostgreSQL membership tables, runs the coordination here and the agents on the silos.
+/// in the PostgreSQL membership tables and starts runs whose coordinator and agents run on the silos.
 /// </summary>
 public sealed class ExternalCluster : IAsyncDisposable
 {
@@ -13,11 +13,8 @@ public sealed class ExternalCluster : IAsyncDisposable
 
     private ExternalCluster(IHost client) => _client = client;
 
-    /// <summary>The cluster client the coordination runs in.</summary>
+    /// <summary>The cluster client that starts runs (their coordinator runs as a grain on a silo).</summary>
     public IClusterClient Client => _client.Services.GetRequiredService<IClusterClient>();
-
-    /// <summary>The client's counts of grain messages.</summary>
-    public GrainMessageCounter Counter => _client.Services.GetRequiredService<GrainMessageCounter>();
 
     /// <summary>Creates the membership tables when missing and connects to the cluster (waits until a silo's gateway answers).</summary>
     /// <exception cref="Npgsql.NpgsqlException">PostgreSQL cannot be reached.</exception>

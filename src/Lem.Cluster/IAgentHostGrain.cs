@@ -8,6 +8,7 @@ namespace Lem.Cluster;
 public interface IAgentHostGrain : IGrainWithStringKey
 {
     /// <summary>Builds the agents of <paramref name="specs"/> in the host's next slots (from slot <paramref name="first"/>); opening the same slots again does nothing.</summary>
+    /// <exception cref="AgentActivationLostException">When the earlier slots are missing: the activation was lost and created again empty.</exception>
     [ResponseTimeout("00:30:00")]
     Task Open(int first, IReadOnlyList<AgentSpec> specs);
 
@@ -16,6 +17,7 @@ public interface IAgentHostGrain : IGrainWithStringKey
     /// agents (thousands of them, or LP solves on a loaded machine), so it may take far longer than Orleans' default
     /// 30-second response timeout of a single agent's call.
     /// </summary>
+    /// <exception cref="AgentActivationLostException">When an agent of the batch is missing: the activation was lost and created again empty (the run is then started again, docs/cluster.md#the-coordinator-as-a-grain).</exception>
     [ResponseTimeout("00:30:00")]
     Task<AgentBatchAnswers> Respond(AgentBatch batch);
 

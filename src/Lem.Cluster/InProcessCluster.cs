@@ -26,11 +26,8 @@ public sealed class InProcessCluster : IAsyncDisposable
         Dashboard = dashboard;
     }
 
-    /// <summary>The cluster client the coordination runs in.</summary>
+    /// <summary>The cluster client that starts runs (their coordinator runs as a grain on a silo).</summary>
     public IClusterClient Client => _client.Services.GetRequiredService<IClusterClient>();
-
-    /// <summary>The client's counts of grain messages.</summary>
-    public GrainMessageCounter Counter => _client.Services.GetRequiredService<GrainMessageCounter>();
 
     /// <summary>The number of silos.</summary>
     public int SiloCount => _silos.Count;

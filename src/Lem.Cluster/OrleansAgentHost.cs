@@ -4,7 +4,7 @@ namespace Lem.Cluster;
 
 /// <summary>
 /// The Orleans transport (docs/cluster.md#the-transport): every agent of a run becomes the grain "run/agent", and the
-/// coordination (in the client) talks to it through grain calls. In process, each agent's builder is registered in
+/// coordination (a coordinator grain, or any caller) talks to it through grain calls. In process, each agent's builder is registered in
 /// <see cref="AgentCatalog"/> for the silos of this process; with a <paramref name="scenarioPath"/>, silos of other
 /// processes re-create the agent from the scenario file instead. Each agent's handle logs its messages so that an agent
 /// lost with its silo is rebuilt elsewhere and replayed (docs/cluster.md#recovery); <see cref="Journal"/> holds the

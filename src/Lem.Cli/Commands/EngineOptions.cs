@@ -16,9 +16,9 @@ internal sealed class EngineOptions
     /// <summary>Creates the options.</summary>
     public EngineOptions()
     {
-        Engine = CommonOptions.Choice("--engine", "Where the agents of exchange, community and p2p run: in-process (objects in this process) or orleans (each agent a grain on an in-process Orleans cluster of --silos silos; docs/cluster.md).", "in-process", [.. Names]);
+        Engine = CommonOptions.Choice("--engine", "Where the agents of exchange, community and p2p run: in-process (objects in this process) or orleans (the coordinator and each agent a grain on an in-process Orleans cluster of --silos silos; docs/cluster.md).", "in-process", [.. Names]);
         Silos = new Option<int>("--silos") { Description = "With --engine orleans: silos of the in-process cluster (1 to 16).", DefaultValueFactory = _ => 1 };
-        Cluster = new Option<string?>("--cluster") { Description = "With --engine orleans: join the cluster of `lem silo` processes whose membership is in this PostgreSQL database (connection string) instead of starting silos here; the silos rebuild the agents from the scenario file, and an agent lost with its silo is rebuilt on another and replayed (docs/cluster.md#recovery)." };
+        Cluster = new Option<string?>("--cluster") { Description = "With --engine orleans: join the cluster of `lem silo` processes whose membership is in this PostgreSQL database (connection string) instead of starting silos here; the coordinator and the agents run on the silos, which rebuild them from the scenario file; an agent lost with its silo is rebuilt on another and replayed, a lost coordinator starts the run again (docs/cluster.md#recovery)." };
     }
 
     /// <summary><c>--cluster</c>.</summary>
@@ -73,7 +73,7 @@ internal sealed class EngineOptions
     public static string? ExternalUsageProblem(bool networkCharge, bool parameters, bool redispatch)
     {
         var changing = new[] { (networkCharge, "--network-charge"), (parameters, "--param"), (redispatch, "--redispatch") }.Where(o => o.Item1).Select(o => o.Item2).ToList();
-        return changing.Count == 0 ? null : $"with --cluster the silos rebuild the agents from the scenario file (tariff-aware or not, with --partners); {string.Join(", ", changing)} would change them and is not supported there (use --silos N).";
+        return changing.Count == 0 ? null : $"with --cluster the silos rebuild the market and the agents from the scenario file (tariff-aware or not, with --partners and --grid); {string.Join(", ", changing)} would change them and is not supported there (use --silos N).";
     }
 
     /// <summary>Starts or joins the cluster of an orleans engine, or returns null for in-process.</summary>

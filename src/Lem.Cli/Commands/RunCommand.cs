@@ -194,7 +194,7 @@ public static class RunCommand
         }
 
         var s = load.Scenario!;
-        if (engine.Cluster is not null && EngineOptions.ExternalUsageProblem(networkCharge.LevelEurPerMwh is not null, parameters.Count > 0, redispatch.Strategy is not null) is { } externalUsage)
+        if (engine.Cluster is not null && EngineOptions.ExternalUsageProblem(networkCharge.LevelEurPerMwh is not null, parameters.Count > 0, redispatch.Strategy is not null and not "none") is { } externalUsage)
         {
             context.Error.WriteLine($"lem: {externalUsage}");
             return ExitCodes.Usage;
