@@ -58,16 +58,7 @@ internal sealed class GrainAgent(IAgentGrain grain, AgentSpec spec, ReplayJourna
                     _opened = true;
                 }
 
-                RequestContext.Set(AgentSequence.Key, _answered);
-                AgentMessage answer;
-                try
-                {
-                    answer = await grain.Respond(message).ConfigureAwait(false);
-                }
-                finally
-                {
-                    RequestContext.Remove(AgentSequence.Key);
-                }
+                var answer = await RequestValue.With(AgentSequence.Key, _answered, () => grain.Respond(message)).ConfigureAwait(false);
 
                 _answered++;
                 if (_log is not null && !journal.TryLog(message))

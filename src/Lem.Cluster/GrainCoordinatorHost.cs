@@ -86,16 +86,7 @@ public sealed class GrainCoordinatorHost(IClusterClient client, GrainTransport t
                 // Should the grain directory lose the coordinator's entry with another silo, the poll activates the grain
                 // again on the coordinator's silo (the placement hint), where the run goes on; if that silo is gone, the
                 // new activation is elsewhere and knows no run.
-                RequestContext.Set(IPlacementDirector.PlacementHintKey, silo);
-                CoordinationStatus status;
-                try
-                {
-                    status = await grain.Poll(PollWait).ConfigureAwait(false);
-                }
-                finally
-                {
-                    RequestContext.Remove(IPlacementDirector.PlacementHintKey);
-                }
+                var status = await RequestValue.With(IPlacementDirector.PlacementHintKey, silo, () => grain.Poll(PollWait)).ConfigureAwait(false);
 
                 unanswered = null;
                 delay = AgentRecoveryOptions.Default.FirstRetryDelay;

@@ -98,25 +98,8 @@ internal sealed class HostBatch(IAgentHostGrain grain, SiloAddress? silo) : IAge
                 return;
             }
 
-            Task open;
-            if (silo is not null)
-            {
-                // Random placement honours this hint when the call activates the host (docs/cluster.md#batched-rounds).
-                RequestContext.Set(IPlacementDirector.PlacementHintKey, silo);
-                try
-                {
-                    open = grain.Open(first, pending);
-                }
-                finally
-                {
-                    RequestContext.Remove(IPlacementDirector.PlacementHintKey);
-                }
-            }
-            else
-            {
-                open = grain.Open(first, pending);
-            }
-
+            // Random placement honours this hint when the call activates the host (docs/cluster.md#batched-rounds).
+            var open = silo is null ? grain.Open(first, pending) : RequestValue.With(IPlacementDirector.PlacementHintKey, silo, () => grain.Open(first, pending));
             await open.ConfigureAwait(false);
             _opened = first + pending.Length;
         }

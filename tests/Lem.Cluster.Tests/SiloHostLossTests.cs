@@ -3,7 +3,6 @@ using Lem.Markets.Clearing;
 using Lem.Markets.Distributed;
 using Lem.Scenarios;
 using Lem.Testing;
-using Orleans.Hosting;
 using Orleans.TestingHost;
 
 namespace Lem.Cluster.Tests;
@@ -18,27 +17,13 @@ namespace Lem.Cluster.Tests;
 [Trait("Category", "Heavy")]
 public sealed class SiloHostLossTests : IAsyncLifetime
 {
-    private TestCluster? _cluster;
+    private readonly ClusterFixture _fixture = ClusterFixture.Create(3, failover: true);
 
-    private TestCluster Cluster => _cluster ?? throw new InvalidOperationException("The cluster is not started.");
+    private TestCluster Cluster => _fixture.Cluster;
 
-    public async Task InitializeAsync()
-    {
-        var builder = new TestClusterBuilder(3);
-        builder.AddSiloBuilderConfigurator<SiloConfigurator>();
-        builder.AddClientBuilderConfigurator<ClientConfigurator>();
-        _cluster = builder.Build();
-        await _cluster.DeployAsync();
-    }
+    public Task InitializeAsync() => _fixture.InitializeAsync();
 
-    public async Task DisposeAsync()
-    {
-        if (_cluster is not null)
-        {
-            await _cluster.StopAllSilosAsync();
-            await _cluster.DisposeAsync();
-        }
-    }
+    public Task DisposeAsync() => _fixture.DisposeAsync();
 
     [Fact]
     public async Task A_run_over_silo_hosts_restarts_on_the_live_silos_when_one_dies()
@@ -98,15 +83,5 @@ public sealed class SiloHostLossTests : IAsyncLifetime
         public long Done => Interlocked.Read(ref _done);
 
         public void Report(ProgressUpdate value) => Interlocked.Exchange(ref _done, value.Done);
-    }
-
-    private sealed class SiloConfigurator : ISiloConfigurator
-    {
-        public void Configure(ISiloBuilder siloBuilder) => siloBuilder.ConfigureLemSilo().ConfigureLemFailover();
-    }
-
-    private sealed class ClientConfigurator : IClientBuilderConfigurator
-    {
-        public void Configure(Microsoft.Extensions.Configuration.IConfiguration configuration, IClientBuilder clientBuilder) => clientBuilder.ConfigureLemClient().ConfigureLemFailover();
     }
 }
