@@ -10,6 +10,7 @@ namespace Lem.Cluster;
 /// <param name="ScenarioPath">The scenario file every silo can read, or null when the agents are registered in process.</param>
 /// <param name="TariffAware">Whether the run clears tariff-aware (each agent's cost includes its tariff charges, docs/settlement.md#tariff-aware-clearing).</param>
 /// <param name="PartnersPerAgent">The run's <c>--partners</c>, or null for the mechanism's default.</param>
+/// <param name="GridFormulation">The run's grid formulation: a silo rebuilding the grid agent from the scenario builds it on this one (docs/cluster.md#the-grid-agent-as-a-grain).</param>
 [GenerateSerializer]
 [Immutable]
 public sealed record AgentSpec(
@@ -18,7 +19,8 @@ public sealed record AgentSpec(
     [property: Id(2)] string Mechanism,
     [property: Id(3)] string? ScenarioPath,
     [property: Id(4)] bool TariffAware = false,
-    [property: Id(5)] int? PartnersPerAgent = null)
+    [property: Id(5)] int? PartnersPerAgent = null,
+    [property: Id(6)] string GridFormulation = "copperplate")
 {
     /// <summary>The grain key of the agent: run id and agent id.</summary>
     public string GrainKey => $"{RunId}/{AgentId}";

@@ -33,14 +33,14 @@ internal static class CoordinatorLoop
             long replayed = 0, recoveries = 0, failed = 0;
             if (spec.Transport == GrainTransport.SiloHosts)
             {
-                using var host = await SiloAgentHost.CreateAsync(grains, spec.Mechanism, spec.ScenarioPath, spec.AttemptId, spec.TariffAware, spec.PartnersPerAgent).ConfigureAwait(false);
+                using var host = await SiloAgentHost.CreateAsync(grains, spec.Mechanism, spec.ScenarioPath, spec.AttemptId, spec.TariffAware, spec.PartnersPerAgent, spec.GridFormulation).ConfigureAwait(false);
                 result = admm.Run(market, options with { AgentHost = host });
                 silos = await Task.WhenAll(host.Grains.Select(g => g.Silo())).ConfigureAwait(false);
                 ids = [.. host.AgentIds];
             }
             else
             {
-                using var host = new OrleansAgentHost(grains, spec.Mechanism, spec.ScenarioPath) { RunId = spec.AttemptId, TariffAware = spec.TariffAware, PartnersPerAgent = spec.PartnersPerAgent };
+                using var host = new OrleansAgentHost(grains, spec.Mechanism, spec.ScenarioPath) { RunId = spec.AttemptId, TariffAware = spec.TariffAware, PartnersPerAgent = spec.PartnersPerAgent, GridFormulation = spec.GridFormulation };
                 host.Journal.Recovered += (agent, count, failover) => note(string.Create(CultureInfo.InvariantCulture, $"agent '{agent}' lost its activation; rebuilt on a live silo {failover.TotalSeconds:F1} s after the first failed call, {count} messages replayed."));
                 result = admm.Run(market, options with { AgentHost = host });
                 silos = await Task.WhenAll(host.Grains.Values.Select(g => g.Silo())).ConfigureAwait(false);

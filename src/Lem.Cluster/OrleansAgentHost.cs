@@ -31,6 +31,9 @@ public sealed class OrleansAgentHost(IGrainFactory grains, string mechanism, str
     /// <summary>The run's partners per agent (P2P), or null for the default: silos that rebuild agents use the same.</summary>
     public int? PartnersPerAgent { get; init; }
 
+    /// <summary>The run's grid formulation: silos that rebuild the grid agent build it on this one.</summary>
+    public string GridFormulation { get; init; } = "copperplate";
+
     /// <summary>The grains of the run so far, by agent id.</summary>
     public IReadOnlyDictionary<string, IAgentGrain> Grains => _grains;
 
@@ -41,7 +44,7 @@ public sealed class OrleansAgentHost(IGrainFactory grains, string mechanism, str
     {
         ArgumentNullException.ThrowIfNull(agentId);
         ArgumentNullException.ThrowIfNull(build);
-        var spec = new AgentSpec(RunId, agentId, mechanism, scenarioPath is null ? null : Path.GetFullPath(scenarioPath), TariffAware, PartnersPerAgent);
+        var spec = new AgentSpec(RunId, agentId, mechanism, scenarioPath is null ? null : Path.GetFullPath(scenarioPath), TariffAware, PartnersPerAgent, GridFormulation);
         var grain = grains.GetGrain<IAgentGrain>(spec.GrainKey);
         lock (_gate)
         {

@@ -18,10 +18,12 @@ public sealed class SiloAgentHost : IAgentHost, IDisposable
     private readonly List<string> _agentIds = [];
     private readonly bool _tariffAware;
     private readonly int? _partnersPerAgent;
+    private readonly string _gridFormulation;
     private int _next;
 
-    private SiloAgentHost(IGrainFactory grains, string mechanism, string? scenarioPath, IReadOnlyList<SiloAddress?> silos, string runId, bool tariffAware, int? partnersPerAgent)
+    private SiloAgentHost(IGrainFactory grains, string mechanism, string? scenarioPath, IReadOnlyList<SiloAddress?> silos, string runId, bool tariffAware, int? partnersPerAgent, string gridFormulation)
     {
+        _gridFormulation = gridFormulation;
         RunId = runId;
         _tariffAware = tariffAware;
         _partnersPerAgent = partnersPerAgent;
@@ -51,15 +53,16 @@ public sealed class SiloAgentHost : IAgentHost, IDisposable
     /// <summary>
     /// A host per active silo of the cluster (the silos listed by the management grain, in address order). The run's id
     /// is <paramref name="runId"/>, or a new one; silos that rebuild agents from <paramref name="scenarioPath"/> make
-    /// them tariff-aware or not and give them the run's partners, as the run does.
+    /// them tariff-aware or not, give them the run's partners and build the grid agent on the run's formulation, as the
+    /// run does.
     /// </summary>
-    public static async Task<SiloAgentHost> CreateAsync(IGrainFactory grains, string mechanism, string? scenarioPath = null, string? runId = null, bool tariffAware = false, int? partnersPerAgent = null)
+    public static async Task<SiloAgentHost> CreateAsync(IGrainFactory grains, string mechanism, string? scenarioPath = null, string? runId = null, bool tariffAware = false, int? partnersPerAgent = null, string gridFormulation = "copperplate")
     {
         ArgumentNullException.ThrowIfNull(grains);
         ArgumentNullException.ThrowIfNull(mechanism);
         var hosts = await grains.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true).ConfigureAwait(false);
         SiloAddress?[] silos = [.. hosts.Keys.OrderBy(s => s.ToString(), StringComparer.Ordinal)];
-        return new SiloAgentHost(grains, mechanism, scenarioPath, silos.Length > 0 ? silos : [null], runId ?? Guid.NewGuid().ToString("N"), tariffAware, partnersPerAgent);
+        return new SiloAgentHost(grains, mechanism, scenarioPath, silos.Length > 0 ? silos : [null], runId ?? Guid.NewGuid().ToString("N"), tariffAware, partnersPerAgent, gridFormulation);
     }
 
     /// <inheritdoc />
@@ -67,7 +70,7 @@ public sealed class SiloAgentHost : IAgentHost, IDisposable
     {
         ArgumentNullException.ThrowIfNull(agentId);
         ArgumentNullException.ThrowIfNull(build);
-        var spec = new AgentSpec(RunId, agentId, _mechanism, _scenarioPath, _tariffAware, _partnersPerAgent);
+        var spec = new AgentSpec(RunId, agentId, _mechanism, _scenarioPath, _tariffAware, _partnersPerAgent, _gridFormulation);
         lock (_gate)
         {
             _registrations.Add(AgentCatalog.Register(spec.GrainKey, build));

@@ -315,6 +315,24 @@ public abstract class AdmmMechanism(string name, string description, Distributed
         return factory;
     }
 
+    /// <summary>
+    /// The grid agent of this mechanism on a market (docs/mechanisms/admm.md#the-grid-agent), as the run builds it for
+    /// <see cref="DistributedOptions.GridFormulation"/>: what a remote host builds from the scenario where the grid agent
+    /// runs (docs/cluster.md#the-grid-agent-as-a-grain).
+    /// </summary>
+    /// <exception cref="ArgumentException">When the options clear on copper plate (no grid agent) or the market has no participant with assets or orders.</exception>
+    public GridAgent BuildGridAgent(MarketInput market, DistributedOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(market);
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.GridFormulation == "copperplate")
+        {
+            throw new ArgumentException("On copper plate the mechanism has no grid agent.", nameof(options));
+        }
+
+        return Couple(market, Agents(market, options).Members, options.GridFormulation).Agent;
+    }
+
     /// <summary>The outside market's agent as the options' host runs it (docs/cluster.md#the-transport).</summary>
     protected static IAgent OutsideAgent(DistributedOptions options, OutsideMarket market, Horizon horizon)
     {
@@ -322,6 +340,10 @@ public abstract class AdmmMechanism(string name, string description, Distributed
         IAgent Build() => LocalAgent.OutsideMarket(options.OutsideMarketId, market, horizon);
         return options.AgentHost is { } host ? host.Host(options.OutsideMarketId, Build) : Build();
     }
+
+    /// <summary>The grid coupling of the members on a formulation: the grid agent, the members' buses, the point of common coupling.</summary>
+    private static GridCoupling Couple(MarketInput market, IReadOnlyList<Participant> members, string formulation) =>
+        GridCoupling.Build(market, members, formulation, p => ExpectedConsumptionKw(p, market.Horizon), PoolOptions.Default.LoadPowerFactor);
 
     private (DistributedResult Result, NetworkChargesTable? Charges) RunWithCharges(MarketInput market, DistributedOptions options)
     {
@@ -343,10 +365,9 @@ public abstract class AdmmMechanism(string name, string description, Distributed
         if (options.GridFormulation != "copperplate")
         {
             var formulation = options.GridFormulation;
-            GridCoupling Couple() => GridCoupling.Build(market, members, formulation, p => ExpectedConsumptionKw(p, horizon), PoolOptions.Default.LoadPowerFactor);
-            var coupling = Couple();
+            var coupling = Couple(market, members, formulation);
             // With an agent host the grid agent runs where the host runs agents, built there as here (docs/cluster.md#the-grid-agent-as-a-grain).
-            options = options with { Coupling = options.AgentHost is { } host ? coupling.HostedBy(host, () => Couple().Agent) : coupling };
+            options = options with { Coupling = options.AgentHost is { } host ? coupling.HostedBy(host, () => Couple(market, members, formulation).Agent) : coupling };
         }
 
         var result = Solve(agents, market.OutsideMarket, horizon, options, clock);

@@ -16,6 +16,9 @@ namespace Lem.Markets.Distributed.Grid;
 /// </summary>
 public sealed class GridAgent : IAgent
 {
+    /// <summary>The id the distributed mechanisms give their grid agent (the DSO's).</summary>
+    public const string OperatorId = "grid-operator";
+
     private readonly Slot[] _slots;
     private readonly InjectionPolytope? _polytope;
     private readonly int _buses;

@@ -139,7 +139,7 @@ internal sealed class GridCoupling
             }
         }
 
-        return new GridCoupling(formulation, index, new GridAgent("grid-operator", prepared, connection, reactive, slots, PositionsPerBus(index.BusCount, [.. agentBus, connection])), agentBus, connection);
+        return new GridCoupling(formulation, index, new GridAgent(GridAgent.OperatorId, prepared, connection, reactive, slots, PositionsPerBus(index.BusCount, [.. agentBus, connection])), agentBus, connection);
     }
 
     /// <summary>
