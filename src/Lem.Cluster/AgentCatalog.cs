@@ -44,8 +44,7 @@ public sealed class AgentCatalog
     /// <summary>The run as the pipeline builds it: the scenario's tariffs when tariff-aware, the run's partners and grid.</summary>
     private static Rebuilt Rebuild(string path, string mechanism, bool tariffAware, int? partners, string grid)
     {
-        var (scenario, admm, options) = ScenarioRebuild.Load(path, mechanism, tariffAware, partners);
-        options = options with { GridFormulation = grid };
+        var (scenario, admm, options) = ScenarioRebuild.Load(path, mechanism, tariffAware, partners, grid);
         return new Rebuilt(scenario, admm, options, admm.Agents(scenario, options));
     }
 

@@ -38,8 +38,8 @@ public static class CoordinationCatalog
             throw new InvalidOperationException($"Run '{spec.RunId}' is not registered in this silo's process and names no scenario file to rebuild its market from.");
         }
 
-        var (scenario, _, options) = ScenarioRebuild.Load(path, spec.Mechanism, spec.TariffAware, spec.PartnersPerAgent);
-        return (scenario, options with { GridFormulation = spec.GridFormulation });
+        var (scenario, _, options) = ScenarioRebuild.Load(path, spec.Mechanism, spec.TariffAware, spec.PartnersPerAgent, spec.GridFormulation);
+        return (scenario, options);
     }
 
     private sealed class Registration(string runId) : IDisposable

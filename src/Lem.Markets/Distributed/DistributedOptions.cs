@@ -68,6 +68,5 @@ public sealed record DistributedOptions
     public ICoordinatorHost? CoordinatorHost { get; init; }
 
     /// <summary>The grid agent and the agents' buses when <see cref="GridFormulation"/> is a grid; set by the mechanism.</summary>
-
     internal Grid.GridCoupling? Coupling { get; init; }
 }
